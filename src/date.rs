@@ -1,0 +1,169 @@
+//! Civil (proleptic Gregorian) calendar dates: parsing the formats briefs use
+//! and day arithmetic, shared by the header parser and the timeline.
+
+use std::fmt;
+
+/// A calendar day. Ordering is chronological.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    pub year: i32,
+    pub month: u32,
+    pub day: u32,
+}
+
+/// English month names, January first; matching accepts any unambiguous prefix of three letters or more.
+pub const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+impl Date {
+    /// A date if `year-month-day` exists in the calendar.
+    pub fn new(year: i32, month: u32, day: u32) -> Option<Date> {
+        if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
+            return None;
+        }
+        Some(Date { year, month, day })
+    }
+
+    /// Parses `YYYY-MM-DD`, `Month D, YYYY`, `D Month YYYY` and `YYYY/MM/DD`.
+    pub fn parse(s: &str) -> Option<Date> {
+        let s = s.trim();
+        if let Some(d) = parse_numeric(s) {
+            return Some(d);
+        }
+        let words: Vec<&str> = s
+            .split(|c: char| c.is_whitespace() || c == ',')
+            .filter(|w| !w.is_empty())
+            .collect();
+        match words.as_slice() {
+            [m, d, y] if month_from_name(m).is_some() => {
+                Date::new(y.parse().ok()?, month_from_name(m)?, parse_day(d)?)
+            }
+            [d, m, y] => Date::new(y.parse().ok()?, month_from_name(m)?, parse_day(d)?),
+            _ => None,
+        }
+    }
+
+    /// Days since 1970-01-01 (negative before).
+    pub fn to_days(self) -> i64 {
+        // Howard Hinnant's days_from_civil.
+        let y = i64::from(self.year) - i64::from(self.month <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let m = i64::from(self.month);
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(self.day) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    /// The date `days` after 1970-01-01.
+    pub fn from_days(days: i64) -> Date {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+        Date { year, month, day }
+    }
+
+    /// The date `n` days later (earlier when negative).
+    pub fn add_days(self, n: i64) -> Date {
+        Date::from_days(self.to_days() + n)
+    }
+
+    /// Day of the week, Monday = 0 … Sunday = 6.
+    pub fn weekday(self) -> u32 {
+        (self.to_days() + 3).rem_euclid(7) as u32
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+/// Whether `year` has a 29 February.
+pub fn is_leap(year: i32) -> bool {
+    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+}
+
+/// Number of days in `month` (1-12) of `year`.
+pub fn days_in_month(year: i32, month: u32) -> u32 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if is_leap(year) => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+/// Month number (1-12) for an English month name or abbreviation ("Apr", "Sept.").
+pub fn month_from_name(word: &str) -> Option<u32> {
+    let w = word.trim_end_matches('.').to_ascii_lowercase();
+    if w.len() < 3 {
+        return None;
+    }
+    MONTHS
+        .iter()
+        .position(|m| *m == w || (w.len() >= 3 && m.starts_with(&w) && (w.len() == 3 || w == "sept")))
+        .map(|i| i as u32 + 1)
+}
+
+fn parse_day(s: &str) -> Option<u32> {
+    let digits = s.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    digits.parse().ok()
+}
+
+fn parse_numeric(s: &str) -> Option<Date> {
+    let mut parts = s.split(['-', '/']);
+    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() || y.len() != 4 || !s.is_ascii() {
+        return None;
+    }
+    Date::new(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_common_formats() {
+        let d = Date::new(2007, 4, 27).unwrap();
+        assert_eq!(Date::parse("2007-04-27"), Some(d));
+        assert_eq!(Date::parse("April 27, 2007"), Some(d));
+        assert_eq!(Date::parse("27 April 2007"), Some(d));
+        assert_eq!(Date::parse("Apr. 27, 2007"), Some(d));
+        assert_eq!(Date::parse("2007/04/27"), Some(d));
+        assert_eq!(Date::parse("2007-02-30"), None);
+        assert_eq!(Date::parse("yesterday"), None);
+    }
+
+    #[test]
+    fn day_arithmetic_round_trips_across_leap_years() {
+        for days in [-800_000, -1, 0, 59, 11_016, 13_600, 20_000, 1_000_000] {
+            assert_eq!(Date::from_days(days).to_days(), days);
+        }
+        assert_eq!(Date::new(2008, 2, 28).unwrap().add_days(1), Date::new(2008, 2, 29).unwrap());
+        assert_eq!(Date::new(2007, 12, 31).unwrap().add_days(1), Date::new(2008, 1, 1).unwrap());
+        assert_eq!(Date::new(1970, 1, 1).unwrap().weekday(), 3); // Thursday
+        assert_eq!(Date::new(2007, 4, 27).unwrap().weekday(), 4); // Friday
+    }
+}

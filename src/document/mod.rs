@@ -1,0 +1,300 @@
+//! The document model: a brief's text with its header, paragraphs and
+//! sentences, all as byte spans of one `String`. Everything downstream
+//! (entities, timeline, annotations, the screen) points into this text.
+
+mod decode;
+pub mod header;
+pub mod offsets;
+mod read;
+pub mod segment;
+
+pub use decode::{decode, DecodeError, Decoded, Encoding, Repair};
+pub use header::Header;
+pub use offsets::CharIndex;
+pub use read::{read_file, ReadError};
+
+use crate::date::Date;
+use serde::Serialize;
+use std::ops::Range;
+
+/// A half-open byte range `[start, end)` of a document's text.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub const fn new(start: usize, end: usize) -> Span {
+        Span { start, end }
+    }
+
+    /// The spanned text. Panics if the span is not on char boundaries of `text`,
+    /// which would be a bug in whoever made the span.
+    pub fn slice(self, text: &str) -> &str {
+        &text[self.start..self.end]
+    }
+
+    pub fn len(self) -> usize {
+        self.end - self.start
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.start >= self.end
+    }
+
+    /// Whether byte `pos` falls inside the span.
+    pub fn contains(self, pos: usize) -> bool {
+        self.start <= pos && pos < self.end
+    }
+
+    /// Whether the two spans share at least one byte.
+    pub fn overlaps(self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+}
+
+/// A blank-line-separated block of text and the sentences in it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paragraph {
+    pub span: Span,
+    /// Indexes into [`Document::sentences`].
+    pub sentences: Range<usize>,
+}
+
+/// A sentence and the paragraph that holds it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sentence {
+    pub span: Span,
+    pub paragraph: usize,
+}
+
+/// Where the publication date came from, so the UI can say how sure it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PublishedFrom {
+    /// A `Date:` header.
+    Header,
+    /// Given on the command line (`--published`).
+    User,
+    /// Worked out from the publication (Eurasia Daily Monitor volume N is year 2003+N): year only.
+    Publication,
+    Unknown,
+}
+
+/// The reference date that relative dates are resolved against. A year without a
+/// full date resolves "April 23" but leaves "yesterday" unresolved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Published {
+    pub date: Option<Date>,
+    pub year: Option<i32>,
+    pub from: PublishedFrom,
+}
+
+impl Published {
+    pub const UNKNOWN: Published = Published { date: None, year: None, from: PublishedFrom::Unknown };
+
+    /// A fully known publication date.
+    pub fn on(date: Date, from: PublishedFrom) -> Published {
+        Published { date: Some(date), year: Some(date.year), from }
+    }
+}
+
+/// A parsed brief.
+#[derive(Debug, Clone)]
+pub struct Document {
+    text: String,
+    encoding: Encoding,
+    repairs: Vec<Repair>,
+    header: Header,
+    paragraphs: Vec<Paragraph>,
+    sentences: Vec<Sentence>,
+    chars: CharIndex,
+    published: Published,
+}
+
+impl Document {
+    /// Parses decoded text (see [`decode`]) into header, paragraphs and sentences.
+    pub fn parse(decoded: Decoded) -> Document {
+        let Decoded { text, encoding, repairs } = decoded;
+        let bom = if text.starts_with('\u{FEFF}') { '\u{FEFF}'.len_utf8() } else { 0 };
+        let header = header::parse(&text, bom);
+        let body_start = if header.fields.is_empty() { bom } else { header.span.end };
+        let mut paragraphs = Vec::new();
+        let mut sentences = Vec::new();
+        for span in segment::paragraphs(&text, body_start) {
+            let first = sentences.len();
+            let index = paragraphs.len();
+            sentences.extend(
+                segment::sentences(&text, span)
+                    .into_iter()
+                    .map(|s| Sentence { span: s, paragraph: index }),
+            );
+            paragraphs.push(Paragraph { span, sentences: first..sentences.len() });
+        }
+        let chars = CharIndex::new(&text);
+        let mut doc = Document {
+            text,
+            encoding,
+            repairs,
+            header,
+            paragraphs,
+            sentences,
+            chars,
+            published: Published::UNKNOWN,
+        };
+        doc.published = doc.published_from_header();
+        doc
+    }
+
+    /// Parses a string that is already known to be text.
+    pub fn from_text(text: &str) -> Document {
+        Document::parse(Decoded { text: text.to_owned(), encoding: Encoding::Utf8, repairs: Vec::new() })
+    }
+
+    /// Overrides the publication date with one the user gave.
+    pub fn set_published(&mut self, date: Date) {
+        self.published = Published::on(date, PublishedFrom::User);
+    }
+
+    fn published_from_header(&self) -> Published {
+        if let Some(d) = self.header_value("Date").and_then(Date::parse) {
+            return Published::on(d, PublishedFrom::Header);
+        }
+        let publication = self.header_value("Publication").unwrap_or("");
+        let volume = self.header_value("Volume").and_then(|v| v.parse::<i32>().ok());
+        match volume {
+            Some(v @ 1..=100) if publication.eq_ignore_ascii_case("Eurasia Daily Monitor") => Published {
+                date: None,
+                year: Some(2003 + v),
+                from: PublishedFrom::Publication,
+            },
+            _ => Published::UNKNOWN,
+        }
+    }
+
+    /// The whole text, header included; all spans index into it.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    pub fn encoding(&self) -> Encoding {
+        self.encoding
+    }
+
+    /// Runs of invalid UTF-8 that were replaced by U+FFFD.
+    pub fn repairs(&self) -> &[Repair] {
+        &self.repairs
+    }
+
+    pub fn header(&self) -> &Header {
+        &self.header
+    }
+
+    /// A header value by key (`"Publication"`, `"Title"`, …).
+    pub fn header_value(&self, key: &str) -> Option<&str> {
+        self.header.get(&self.text, key)
+    }
+
+    pub fn published(&self) -> Published {
+        self.published
+    }
+
+    pub fn paragraphs(&self) -> &[Paragraph] {
+        &self.paragraphs
+    }
+
+    pub fn sentences(&self) -> &[Sentence] {
+        &self.sentences
+    }
+
+    /// The spanned text.
+    pub fn slice(&self, span: Span) -> &str {
+        span.slice(&self.text)
+    }
+
+    /// Index of the sentence containing byte `pos`, or the nearest one before it.
+    pub fn sentence_at(&self, pos: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.span.start <= pos);
+        i.checked_sub(1)
+    }
+
+    /// Index of the paragraph containing byte `pos`, or the nearest one before it.
+    pub fn paragraph_at(&self, pos: usize) -> Option<usize> {
+        let i = self.paragraphs.partition_point(|p| p.span.start <= pos);
+        i.checked_sub(1)
+    }
+
+    /// Code-point offset of byte offset `byte`: the unit of JSON output and W3C selectors.
+    pub fn char_offset(&self, byte: usize) -> usize {
+        self.chars.char_of_byte(&self.text, byte)
+    }
+
+    /// Byte offset of code-point offset `ch`, if inside the text.
+    pub fn byte_offset(&self, ch: usize) -> Option<usize> {
+        self.chars.byte_of_char(&self.text, ch)
+    }
+
+    /// Whether the brief has no body text.
+    pub fn is_empty(&self) -> bool {
+        self.paragraphs.is_empty()
+    }
+
+    /// A short title: the `Title:` header, else the first sentence, cut to `max` chars.
+    pub fn title(&self, max: usize) -> String {
+        let t = self
+            .header_value("Title")
+            .or_else(|| self.sentences.first().map(|s| self.slice(s.span)))
+            .unwrap_or("");
+        let mut out: String = t.chars().take(max).collect();
+        if t.chars().count() > max {
+            out.push('…');
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn header_then_paragraphs_then_sentences() {
+        let doc = Document::from_text(
+            "Publication: Eurasia Daily Monitor Volume: 4 Issue: 85\n\n\
+             First sentence. Second one.\n\nThird.",
+        );
+        assert_eq!(doc.header_value("Issue"), Some("85"));
+        assert_eq!(doc.paragraphs().len(), 2);
+        let texts: Vec<&str> = doc.sentences().iter().map(|s| doc.slice(s.span)).collect();
+        assert_eq!(texts, ["First sentence.", "Second one.", "Third."]);
+        assert_eq!(doc.sentences()[2].paragraph, 1);
+        assert_eq!(doc.published().year, Some(2007));
+        assert_eq!(doc.published().date, None);
+    }
+
+    #[test]
+    fn date_header_gives_a_full_publication_date() {
+        let doc = Document::from_text("Title: T\nDate: April 27, 2007\n\nBody.");
+        assert_eq!(doc.published().date, Date::new(2007, 4, 27));
+        assert_eq!(doc.published().from, PublishedFrom::Header);
+    }
+
+    #[test]
+    fn bom_is_kept_in_offsets_but_not_in_paragraphs() {
+        let doc = Document::parse(decode(b"\xef\xbb\xbfTitle: X\n\nBody here.").unwrap());
+        assert_eq!(doc.header_value("Title"), Some("X"));
+        assert_eq!(doc.slice(doc.paragraphs()[0].span), "Body here.");
+        assert_eq!(doc.char_offset(doc.paragraphs()[0].span.start), 11);
+    }
+
+    #[test]
+    fn every_sentence_lies_inside_its_paragraph() {
+        let doc = Document::from_text("Қазақстан — a test. 🇰🇿 Emoji here!\n\nSecond — para. Done.");
+        for s in doc.sentences() {
+            let p = &doc.paragraphs()[s.paragraph];
+            assert!(p.span.start <= s.span.start && s.span.end <= p.span.end);
+            assert_eq!(doc.slice(s.span), &doc.text()[s.span.start..s.span.end]);
+        }
+        assert_eq!(doc.sentences().len(), 4);
+    }
+}

@@ -1,0 +1,25 @@
+//! folio: a terminal reader for news and intelligence briefs.
+//!
+//! Data flows one way:
+//!
+//! ```text
+//! file ─▶ document::read_file ─▶ Document (text, header, paragraphs, sentences; byte spans)
+//!              │
+//!              ├─▶ entities::extract ─▶ Entities (entities, mentions)
+//!              └─▶ timeline::build   ─▶ Vec<Event> (normalized dates, anchored to sentences)
+//!                         │
+//!                         ▼
+//!              ui::App (state) ◀── ui::Action ◀── keys (ui::keymap)
+//!                         │            update() returns Effects run at the edge (ui::terminal)
+//!                         ▼
+//!              ui::widgets render &App into a ratatui Buffer (never mutating it)
+//! ```
+//!
+//! Offsets: every span inside folio is a byte range of `Document::text`. Code
+//! points (JSON, W3C selectors) are converted in `document::offsets`; graphemes
+//! and display columns in `display`.
+
+pub mod date;
+pub mod document;
+pub mod entities;
+pub mod timeline;
