@@ -7,7 +7,7 @@ use super::keymap::{Key, Keymap};
 use super::layout;
 use super::search;
 use super::theme::Theme;
-use super::viewport::Viewport;
+use super::viewport::{Flow, Viewport};
 use crate::document::{Document, Span};
 use crate::entities::{Entities, EntityId, Kind};
 use crate::timeline::Event;
@@ -71,6 +71,8 @@ pub struct App {
     pub focus: Focus,
     pub mode: Mode,
     pub view: Viewport,
+    /// The text as blocks the viewport wraps.
+    pub flow: Flow,
     pub screen: Rect,
     pub selected: Option<EntityId>,
     /// The current mention, an index into `entities.mentions`.
@@ -89,6 +91,7 @@ impl App {
     /// A reader on `doc` whose entities and timeline arrive later through [`Action::Extracted`].
     pub fn new(doc: Arc<Document>, source: String) -> App {
         App {
+            flow: Flow::new(doc.clone()),
             doc,
             source,
             entities: Entities::default(),
@@ -219,13 +222,13 @@ impl App {
             self.view.width = usize::from(a.text.width);
             self.view.height = usize::from(a.text.height);
             // Keep the same text at the top across a change of width.
-            self.view.top = self.view.row_of(&self.doc, anchor);
+            self.view.top = self.view.row_of(&self.flow, anchor);
         }
     }
 
     /// Byte offset of the first text on screen.
     pub fn top_byte(&self) -> usize {
-        let lines = self.view.lines(&self.doc, self.view.top.para);
+        let lines = self.view.lines(&self.flow, self.view.top.block);
         lines
             .get(self.view.top.line)
             .or(lines.last())
@@ -237,7 +240,7 @@ impl App {
     }
 
     fn scroll(&mut self, delta: isize) {
-        self.view.scroll(&self.doc, delta);
+        self.view.scroll(&self.flow, delta);
     }
 
     fn move_by(&mut self, delta: isize) {
@@ -258,7 +261,7 @@ impl App {
         match self.focus {
             Focus::Pane => {
                 self.view.top = if bottom {
-                    self.view.last_page_top(&self.doc)
+                    self.view.last_page_top(&self.flow)
                 } else {
                     Default::default()
                 };
@@ -304,7 +307,7 @@ impl App {
         self.mention = e.mentions.first().copied();
         if let Some(m) = self.mention {
             let pos = self.entities.mentions[m].span.start;
-            self.view.reveal(&self.doc, pos);
+            self.view.reveal(&self.flow, pos);
         }
     }
 
@@ -316,7 +319,7 @@ impl App {
                 None => 0,
             };
             self.search.current = Some(next);
-            self.view.reveal(&self.doc, self.search.hits[next].start);
+            self.view.reveal(&self.flow, self.search.hits[next].start);
             return;
         }
         let Some(id) = self.selected else {
@@ -348,7 +351,7 @@ impl App {
         let m = mentions[next];
         self.mention = Some(m);
         self.view
-            .reveal(&self.doc, self.entities.mentions[m].span.start);
+            .reveal(&self.flow, self.entities.mentions[m].span.start);
     }
 
     fn step_event(&mut self, dir: isize) {
@@ -369,7 +372,7 @@ impl App {
     fn reveal_event(&mut self) {
         if let Some(e) = self.event.and_then(|i| self.events.get(i)) {
             let pos = e.timex.span.start;
-            self.view.reveal(&self.doc, pos);
+            self.view.reveal(&self.flow, pos);
         }
     }
 
@@ -395,7 +398,7 @@ impl App {
                 self.search.current =
                     (!self.search.hits.is_empty()).then(|| first % self.search.hits.len());
                 if let Some(h) = self.search.current.map(|i| self.search.hits[i]) {
-                    self.view.reveal(&self.doc, h.start);
+                    self.view.reveal(&self.flow, h.start);
                 }
             }
             Mode::Filter => {

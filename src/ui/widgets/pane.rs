@@ -50,7 +50,7 @@ impl Widget for ParagraphPane<'_> {
             );
             return;
         }
-        for (i, row) in app.view.visible(&app.doc).into_iter().enumerate() {
+        for (i, row) in app.view.visible(&app.flow).into_iter().enumerate() {
             let y = text.y + i as u16;
             if y >= text.bottom() {
                 break;
