@@ -68,6 +68,10 @@ pub struct App {
     pub events: Vec<Event>,
     /// Extraction still running in the background.
     pub extracting: bool,
+    /// Only the beginning of a big file is loaded yet.
+    pub loading: bool,
+    /// `G` was pressed while loading: go to the end once the whole file is in.
+    pending_bottom: bool,
     pub focus: Focus,
     pub mode: Mode,
     pub view: Viewport,
@@ -97,6 +101,8 @@ impl App {
             entities: Entities::default(),
             events: Vec::new(),
             extracting: true,
+            loading: false,
+            pending_bottom: false,
             focus: Focus::Pane,
             mode: Mode::Normal,
             view: Viewport::default(),
@@ -147,7 +153,10 @@ impl App {
 
     /// Applies `action`; returns what the edge must do.
     pub fn update(&mut self, action: Action) -> Option<Effect> {
-        if !matches!(action, Action::Resize(..) | Action::Extracted(_)) {
+        if !matches!(
+            action,
+            Action::Resize(..) | Action::Extracted(_) | Action::Loaded(_)
+        ) {
             self.notice = None;
         }
         match action {
@@ -201,6 +210,16 @@ impl App {
                 self.mode = Mode::Normal;
             }
             Action::Resize(w, h) => self.resize(w, h),
+            Action::Loaded(doc) => self.replace_document(doc),
+            Action::LoadFailed(reason) => {
+                self.loading = false;
+                self.notice = Some(format!("could not read the rest of the file: {reason}"));
+            }
+            Action::WorkerLost => {
+                self.extracting = false;
+                self.loading = false;
+                self.notice = Some("entity and date extraction stopped unexpectedly".into());
+            }
             Action::Extracted(data) => {
                 let (entities, events) = *data;
                 self.entities = entities;
@@ -213,6 +232,21 @@ impl App {
             }
         }
         None
+    }
+
+    /// Swaps in the whole document for the beginning shown so far, keeping the view.
+    fn replace_document(&mut self, doc: Arc<Document>) {
+        let top = self.top_byte();
+        self.doc = doc;
+        self.flow = Flow::new(self.doc.clone());
+        self.loading = false;
+        self.view.top = self.view.row_of(&self.flow, top);
+        if std::mem::take(&mut self.pending_bottom) {
+            self.view.top = self.view.last_page_top(&self.flow);
+        }
+        if !self.search.query.is_empty() {
+            self.search.hits = search::find_all(&self.doc, &self.search.query);
+        }
     }
 
     fn resize(&mut self, w: u16, h: u16) {
@@ -260,6 +294,7 @@ impl App {
     fn go_end(&mut self, bottom: bool) {
         match self.focus {
             Focus::Pane => {
+                self.pending_bottom = bottom && self.loading;
                 self.view.top = if bottom {
                     self.view.last_page_top(&self.flow)
                 } else {
