@@ -8,7 +8,7 @@ const STRIDE: usize = 4096;
 
 /// Converts byte offsets to code-point offsets and back in O(stride) time,
 /// with one checkpoint per 4 KiB of text.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CharIndex {
     /// `checkpoints[i]` = code points before the char boundary at or after byte `i * STRIDE`.
     checkpoints: Vec<(usize, usize)>,
@@ -19,7 +19,10 @@ impl CharIndex {
     /// Builds the index for `text`.
     pub fn new(text: &str) -> CharIndex {
         if text.is_ascii() {
-            return CharIndex { checkpoints: Vec::new(), ascii: true };
+            return CharIndex {
+                checkpoints: Vec::new(),
+                ascii: true,
+            };
         }
         let mut checkpoints = Vec::with_capacity(text.len() / STRIDE + 1);
         let (mut byte, mut chars) = (0, 0);
@@ -33,7 +36,10 @@ impl CharIndex {
             byte = next;
             checkpoints.push((byte, chars));
         }
-        CharIndex { checkpoints, ascii: false }
+        CharIndex {
+            checkpoints,
+            ascii: false,
+        }
     }
 
     /// Code-point offset of byte offset `byte` (which must be a char boundary of `text`).
