@@ -4,6 +4,8 @@
 
 pub mod action;
 pub mod app;
+pub mod cursor;
+mod events;
 pub mod keymap;
 pub mod layout;
 pub mod loader;
