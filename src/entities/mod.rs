@@ -1,11 +1,27 @@
 //! Named entities: people, organizations, places and other names found in a
 //! document, with aliases merged so that every mention points at one entity.
 
+mod acronyms;
+mod aliases;
+pub mod corrections;
+pub mod features;
+pub mod gazetteer;
+mod hashing;
+pub mod perceptron;
+mod recognizer;
+mod rules;
+pub mod tokens;
+pub mod train;
+mod words;
+
 use crate::document::{Document, Span};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+
+pub use corrections::{extract_with, Corrections};
+pub use recognizer::Recognizer;
 
 /// What an entity is. `Misc` covers nationalities, operations, vessels, programmes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     Person,
@@ -71,8 +87,8 @@ impl Entities {
     }
 }
 
-/// Finds the entities of `doc`.
+/// Finds the entities of `doc` with the built-in model and name lists
+/// (loaded once, on first use).
 pub fn extract(doc: &Document) -> Entities {
-    let _ = doc;
-    Entities::default()
+    Recognizer::builtin().extract(doc)
 }

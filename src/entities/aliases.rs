@@ -1,0 +1,282 @@
+//! From candidate spans to entities: document-level consistency (a name
+//! tagged once is tagged everywhere), overlap resolution, and alias linking
+//! (a later "Akhmetov" is "Daniyal Akhmetov", "CSTO" is its expansion), with a
+//! canonical name and a majority kind for each entity.
+
+use super::features::flag;
+use super::gazetteer::cat;
+use super::gazetteer::extend;
+use super::hashing::HashMap64;
+use super::recognizer::Analysis;
+use super::rules::{self, AcronymPair, Cand};
+use super::{Entities, Entity, Kind, Mention};
+
+/// Confidence a name needs to be propagated to its other occurrences.
+const PROPAGATE_CONF: f32 = 20.0;
+const MAX_NAME: usize = 8;
+/// Confidence enough for a person named next to a title ("Marat Tazhin, the foreign minister").
+const TITLED_PERSON_CONF: f32 = 0.0;
+/// Confidence enough for a person whose words no list knows, as subject of a
+/// speech or modal verb ("Nazarbayev will").
+const UNKNOWN_PERSON_CONF: f32 = 0.0;
+
+/// A word in no list: not common vocabulary, not a known place, people or organization.
+fn unknown_word(a: &Analysis, i: usize) -> bool {
+    a.infos.get(i).is_some_and(|t| {
+        t.flags & (flag::LEX | flag::ALLCAP | flag::DIGIT) == 0
+            && t.gaz & (cat::PLACE | cat::COUNTRY | cat::ORG | cat::ACRONYM | cat::PEOPLE) == 0
+    })
+}
+
+fn seq_key(a: &Analysis, start: usize, end: usize) -> u64 {
+    (start..end).fold(0x9e37, |k, i| {
+        extend(k, a.infos.get(i).map_or(0, |t| t.lower))
+    })
+}
+
+fn kind_slot(k: Kind) -> usize {
+    match k {
+        Kind::Person => 0,
+        Kind::Organization => 1,
+        Kind::Place => 2,
+        Kind::Misc => 3,
+    }
+}
+
+const KINDS: [Kind; 4] = [Kind::Person, Kind::Organization, Kind::Place, Kind::Misc];
+
+/// Tags every other occurrence of a confidently tagged name, and gives each
+/// name its majority kind.
+fn propagate(a: &Analysis, cands: &mut Vec<Cand>, min_conf: f32) {
+    let mut votes: HashMap64<(usize, [f32; 4], f32)> = HashMap64::default();
+    for c in cands.iter() {
+        let e = votes.entry(seq_key(a, c.start, c.end)).or_insert((
+            c.end - c.start,
+            [0.0; 4],
+            f32::NEG_INFINITY,
+        ));
+        e.1[kind_slot(c.kind)] += c.conf.clamp(1.0, 50.0);
+        e.2 = e.2.max(c.conf);
+    }
+    let lengths: Vec<usize> = {
+        let mut l: Vec<usize> = votes
+            .values()
+            .map(|v| v.0)
+            .filter(|&n| n <= MAX_NAME)
+            .collect();
+        l.sort_unstable();
+        l.dedup();
+        l
+    };
+    let propagate_conf = PROPAGATE_CONF.max(min_conf);
+    let mut covered = vec![false; a.infos.len()];
+    for c in cands.iter() {
+        for k in c.start..c.end.min(covered.len()) {
+            covered[k] = true;
+        }
+    }
+    let mut added = Vec::new();
+    for r in &a.sentences {
+        let mut i = r.start;
+        while i < r.end {
+            let t = &a.infos[i];
+            let cap = t.flags & (flag::CAP | flag::DIGIT) != 0 && t.flags & flag::LOWER == 0;
+            if covered[i] || !cap || (t.flags & flag::INITIAL != 0 && t.flags & flag::LEX != 0) {
+                i += 1;
+                continue;
+            }
+            let mut found = None;
+            for &n in lengths.iter().rev() {
+                if i + n > r.end || covered[i..i + n].iter().any(|&c| c) {
+                    continue;
+                }
+                if let Some(v) = votes.get(&seq_key(a, i, i + n)) {
+                    if v.0 == n && v.2 >= propagate_conf && !(n == 1 && t.flags & flag::LEX != 0) {
+                        found = Some((n, best_kind(&v.1)));
+                        break;
+                    }
+                }
+            }
+            match found {
+                Some((n, kind)) => {
+                    added.push(Cand {
+                        start: i,
+                        end: i + n,
+                        kind,
+                        conf: propagate_conf,
+                    });
+                    i += n;
+                }
+                None => i += 1,
+            }
+        }
+    }
+    cands.extend(added);
+    for c in cands.iter_mut() {
+        if let Some(v) = votes.get(&seq_key(a, c.start, c.end)) {
+            c.kind = best_kind(&v.1);
+        }
+    }
+    let unknown_conf = UNKNOWN_PERSON_CONF;
+    cands.retain(|c| {
+        let need = if c.kind != Kind::Person {
+            min_conf
+        } else if rules::titled(a, c.start, c.end) {
+            TITLED_PERSON_CONF
+        } else if (c.start..c.end).all(|i| unknown_word(a, i)) && rules::person_verb(a.word(c.end))
+        {
+            unknown_conf.min(min_conf)
+        } else {
+            min_conf
+        };
+        c.conf >= need
+            || votes
+                .get(&seq_key(a, c.start, c.end))
+                .is_some_and(|v| v.2 >= need)
+    });
+}
+
+fn best_kind(v: &[f32; 4]) -> Kind {
+    let mut best = 0;
+    for k in 1..4 {
+        if v[k] > v[best] {
+            best = k;
+        }
+    }
+    KINDS[best]
+}
+
+/// Keeps non-overlapping candidates, preferring confident then longer ones.
+fn resolve_overlaps(cands: &mut Vec<Cand>, n_tokens: usize) {
+    cands.retain(|c| c.start < c.end && c.end <= n_tokens);
+    cands.sort_by(|a, b| {
+        b.conf
+            .total_cmp(&a.conf)
+            .then((b.end - b.start).cmp(&(a.end - a.start)))
+            .then(a.start.cmp(&b.start))
+    });
+    let mut taken = vec![false; n_tokens];
+    cands.retain(|c| {
+        let free = taken[c.start..c.end].iter().all(|&t| !t);
+        if free {
+            taken[c.start..c.end].iter_mut().for_each(|t| *t = true);
+        }
+        free
+    });
+    cands.sort_by_key(|c| c.start);
+}
+
+/// Turns candidates into entities with linked aliases.
+/// Names the tagger is less sure of than `min_conf` are dropped unless the
+/// same name is confident elsewhere in the document.
+pub fn resolve(
+    a: &Analysis,
+    mut cands: Vec<Cand>,
+    pairs: &[AcronymPair],
+    min_conf: f32,
+) -> Entities {
+    propagate(a, &mut cands, min_conf);
+    resolve_overlaps(&mut cands, a.infos.len());
+    // Group key of each candidate: its case-folded words.
+    let key = |c: &Cand| seq_key(a, c.start, c.end);
+    let mut group_of: HashMap64<usize> = HashMap64::default();
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut surname_of: HashMap64<usize> = HashMap64::default();
+    let mut first_of: HashMap64<usize> = HashMap64::default();
+    let mut acronym_of: HashMap64<u64> = HashMap64::default();
+    for p in pairs {
+        acronym_of.insert(
+            seq_key(a, p.acronym, p.acronym + 1),
+            seq_key(a, p.expansion.0, p.expansion.1),
+        );
+    }
+    // Full names first, so that a surname seen before its full name still links.
+    for c in &cands {
+        if c.kind == Kind::Person && c.end - c.start >= 2 {
+            let g = *group_of.entry(key(c)).or_insert_with(|| {
+                groups.push(Vec::new());
+                groups.len() - 1
+            });
+            let last = a.infos[c.end - 1].lower;
+            surname_of.entry(last).or_insert(g);
+            first_of.entry(a.infos[c.start].lower).or_insert(g);
+        }
+    }
+    for (i, c) in cands.iter_mut().enumerate() {
+        let k = seq_key(a, c.start, c.end);
+        let single = c.end - c.start == 1;
+        let target = if let Some(&exp) = acronym_of.get(&k) {
+            exp
+        } else {
+            k
+        };
+        let word = a.infos[c.start].lower;
+        let g = match (
+            single,
+            surname_of
+                .get(&word)
+                .or_else(|| first_of.get(&word).filter(|_| c.kind == Kind::Person)),
+        ) {
+            (true, Some(&g))
+                if c.kind != Kind::Place && !group_of.contains_key(&k)
+                    || group_of.get(&k) == Some(&g) =>
+            {
+                c.kind = Kind::Person;
+                g
+            }
+            _ => *group_of.entry(target).or_insert_with(|| {
+                groups.push(Vec::new());
+                groups.len() - 1
+            }),
+        };
+        groups[g].push(i);
+    }
+    build(a, &cands, groups)
+}
+
+fn build(a: &Analysis, cands: &[Cand], groups: Vec<Vec<usize>>) -> Entities {
+    let mut entity_of = vec![usize::MAX; cands.len()];
+    let mut entities = Vec::new();
+    let mut order: Vec<&Vec<usize>> = groups.iter().filter(|g| !g.is_empty()).collect();
+    order.sort_by_key(|g| g.iter().min().copied());
+    for g in order {
+        let mut votes = [0usize; 4];
+        let mut best = g[0];
+        for &i in g {
+            votes[kind_slot(cands[i].kind)] += 1;
+            let (c, b) = (&cands[i], &cands[best]);
+            if (c.end - c.start, a.span(c.start..c.end).len())
+                > (b.end - b.start, a.span(b.start..b.end).len())
+            {
+                best = i;
+            }
+        }
+        let kind = KINDS[(0..4).max_by_key(|&k| (votes[k], 4 - k)).unwrap_or(0)];
+        let id = entities.len();
+        for &i in g {
+            entity_of[i] = id;
+        }
+        let span = a.span(cands[best].start..cands[best].end);
+        entities.push(Entity {
+            name: normalize_name(a.text.get(span.start..span.end).unwrap_or("")),
+            kind,
+            mentions: Vec::new(),
+        });
+    }
+    let mut mentions = Vec::with_capacity(cands.len());
+    for (i, c) in cands.iter().enumerate() {
+        let span = a.span(c.start..c.end);
+        if span.is_empty() || entity_of[i] == usize::MAX {
+            continue;
+        }
+        let entity = entity_of[i];
+        entities[entity].mentions.push(mentions.len());
+        mentions.push(Mention { span, entity });
+    }
+    Entities { entities, mentions }
+}
+
+/// A display name: inner whitespace runs folded to one space.
+fn normalize_name(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}

@@ -1,0 +1,435 @@
+//! Per-token facts (case-folded form, word shape, affixes, gazetteer and
+//! lexicon membership) and the hashed feature keys the tagger scores.
+//! Shared by extraction and training so both see exactly the same features.
+
+use super::gazetteer::{cat, Gazetteer, MAX_LEN};
+use super::hashing::{bytes_hash, lower_hash, mix, push_char, HashSet64};
+
+/// Token flags.
+pub mod flag {
+    /// Starts with an upper-case letter (after ALL-CAPS normalization).
+    pub const CAP: u16 = 1;
+    /// Starts with a lower-case letter.
+    pub const LOWER: u16 = 2;
+    /// Contains a digit.
+    pub const DIGIT: u16 = 4;
+    /// No letter or digit.
+    pub const PUNCT: u16 = 8;
+    /// A word usually written in lower case (common vocabulary).
+    pub const LEX: u16 = 16;
+    /// First word of its sentence (after opening punctuation).
+    pub const INITIAL: u16 = 32;
+    /// Its case-folded form appears capitalized inside a sentence elsewhere in the document.
+    pub const SEEN_CAP: u16 = 64;
+    /// The sentence is written in capitals.
+    pub const SHOUT: u16 = 128;
+    /// Every letter is upper case (as written).
+    pub const ALLCAP: u16 = 256;
+}
+
+/// Number of tags: O, then B/I for person, organization, place, misc.
+pub const NT: usize = 9;
+/// Number of feature keys per token.
+pub const NF: usize = 31;
+
+/// What the tagger knows about one token.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct TokInfo {
+    pub lower: u64,
+    pub shape: u64,
+    pub prefix: u64,
+    pub suffix: u64,
+    pub flags: u16,
+    /// Categories of the word alone.
+    pub gaz: u16,
+    /// Categories of the longest gazetteer phrase covering it, and its position
+    /// (0 none, 1 begins, 2 inside, 3 single word).
+    pub gaz_span: u16,
+    pub gaz_pos: u8,
+    /// Case-folded first and last words of the capitalized run holding the token
+    /// ("Bank of America": bank, america), 0 outside runs.
+    pub run_first: u64,
+    pub run_last: u64,
+}
+
+/// Common lower-case vocabulary, learned from the training corpus.
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    words: HashSet64,
+}
+
+impl Lexicon {
+    /// One word per line; `#` lines skipped.
+    pub fn parse(text: &str) -> Lexicon {
+        Lexicon {
+            words: text
+                .lines()
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .map(lower_hash)
+                .collect(),
+        }
+    }
+
+    /// Whether the case-folded word is common vocabulary.
+    pub fn contains(&self, lower: u64) -> bool {
+        self.words.contains(&lower)
+    }
+
+    /// Number of words.
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    /// Whether it is empty.
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Casing {
+    AsWritten,
+    Lower,
+    Title,
+}
+
+/// Word shape (`Xxxx`, `XX`, `dd`, `X.X.`), runs capped at four, hashed.
+fn shape_hash(word: &str, casing: Casing) -> u64 {
+    let mut h = bytes_hash(b"shape");
+    let mut last = '\0';
+    let mut run = 0;
+    for (i, c) in word.chars().enumerate() {
+        let k = if c.is_alphabetic() {
+            match casing {
+                Casing::AsWritten if c.is_uppercase() => 'X',
+                Casing::Title if i == 0 => 'X',
+                _ => 'x',
+            }
+        } else if c.is_numeric() {
+            'd'
+        } else {
+            c
+        };
+        if k == last {
+            run += 1;
+            if run >= 4 {
+                continue;
+            }
+        } else {
+            run = 0;
+            last = k;
+        }
+        let mut buf = [0u8; 4];
+        h = mix(h, bytes_hash(k.encode_utf8(&mut buf).as_bytes()));
+    }
+    h
+}
+
+fn affixes(word: &str) -> (u64, u64) {
+    let n = word.chars().count();
+    let mut pre = bytes_hash(b"pre");
+    let mut suf = bytes_hash(b"suf");
+    for (i, c) in word.chars().enumerate() {
+        if i < 3 {
+            pre = push_char(pre, c);
+        }
+        if i + 3 >= n {
+            suf = push_char(suf, c);
+        }
+    }
+    (pre, suf)
+}
+
+/// Whether a sentence is written in capitals (a headline or shouted title).
+fn is_shouting(words: &[&str]) -> bool {
+    let mut caps = 0;
+    let mut letters = 0;
+    for w in words {
+        if w.chars().filter(|c| c.is_alphabetic()).count() < 2 {
+            continue;
+        }
+        letters += 1;
+        if !w.chars().any(char::is_lowercase) {
+            caps += 1;
+        }
+    }
+    letters >= 2 && caps * 10 >= letters * 8
+}
+
+/// Fills `out` with the facts of the tokens `words` of one sentence.
+pub fn analyze(words: &[&str], gaz: &Gazetteer, lex: &Lexicon, out: &mut Vec<TokInfo>) {
+    out.clear();
+    let shout = is_shouting(words);
+    let mut initial = true;
+    for w in words {
+        let lower = lower_hash(w);
+        let first = w.chars().next().unwrap_or(' ');
+        let has_alpha = w.chars().any(char::is_alphabetic);
+        let has_digit = w.chars().any(|c| c.is_numeric());
+        let all_caps = has_alpha && !w.chars().any(char::is_lowercase);
+        let mut flags = 0;
+        let g = gaz.word(lower);
+        let in_lex = lex.contains(lower);
+        if in_lex {
+            flags |= flag::LEX;
+        }
+        if all_caps {
+            flags |= flag::ALLCAP;
+        }
+        let casing = if shout && all_caps && w.chars().count() > 1 {
+            flags |= flag::SHOUT;
+            if in_lex && g & cat::COUNTRY == 0 {
+                Casing::Lower
+            } else {
+                Casing::Title
+            }
+        } else {
+            Casing::AsWritten
+        };
+        if !has_alpha && !has_digit {
+            flags |= flag::PUNCT;
+        } else if has_digit && !has_alpha {
+            flags |= flag::DIGIT;
+        } else {
+            if has_digit {
+                flags |= flag::DIGIT;
+            }
+            let upper = match casing {
+                Casing::AsWritten => first.is_uppercase(),
+                Casing::Title => true,
+                Casing::Lower => false,
+            };
+            flags |= if upper { flag::CAP } else { flag::LOWER };
+        }
+        if initial && flags & flag::PUNCT == 0 {
+            flags |= flag::INITIAL;
+            initial = false;
+        }
+        let (prefix, suffix) = affixes(w);
+        out.push(TokInfo {
+            lower,
+            shape: shape_hash(w, casing),
+            prefix,
+            suffix,
+            flags,
+            gaz: g,
+            gaz_span: 0,
+            gaz_pos: 0,
+            run_first: 0,
+            run_last: 0,
+        });
+    }
+    mark_phrases(gaz, out);
+    mark_runs(words, out);
+}
+
+fn is_name_word(t: &TokInfo) -> bool {
+    t.flags & (flag::CAP | flag::DIGIT) != 0 && t.flags & (flag::LOWER | flag::PUNCT) == 0
+}
+
+/// Words that may join the parts of a name ("Bank of America", "van der").
+fn is_joiner(word: &str) -> bool {
+    matches!(
+        word,
+        "of" | "the"
+            | "and"
+            | "de"
+            | "van"
+            | "der"
+            | "von"
+            | "&"
+            | "for"
+            | "la"
+            | "du"
+            | "del"
+            | "da"
+            | "-"
+    )
+}
+
+/// Sets `run_first`/`run_last` for capitalized runs, joined by small words.
+fn mark_runs(words: &[&str], infos: &mut [TokInfo]) {
+    let mut i = 0;
+    while i < infos.len() {
+        if !is_name_word(&infos[i]) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        loop {
+            if j < infos.len() && is_name_word(&infos[j]) {
+                j += 1;
+            } else if j + 1 < infos.len() && is_joiner(words[j]) && is_name_word(&infos[j + 1]) {
+                j += 2;
+            } else {
+                break;
+            }
+        }
+        let (first, last) = (infos[i].lower, infos[j - 1].lower);
+        for t in &mut infos[i..j] {
+            t.run_first = first;
+            t.run_last = last;
+        }
+        i = j;
+    }
+}
+
+/// Marks the longest gazetteer phrases, left to right, starting at capitalized words.
+fn mark_phrases(gaz: &Gazetteer, infos: &mut [TokInfo]) {
+    let mut hashes = [0u64; MAX_LEN];
+    let mut i = 0;
+    while i < infos.len() {
+        if infos[i].flags & (flag::CAP | flag::DIGIT) == 0 || infos[i].flags & flag::LOWER != 0 {
+            i += 1;
+            continue;
+        }
+        let n = (infos.len() - i).min(MAX_LEN);
+        for (k, h) in hashes.iter_mut().enumerate().take(n) {
+            *h = infos[i + k].lower;
+        }
+        match gaz.longest(&hashes[..n]) {
+            Some(m) => {
+                for k in 0..m.len {
+                    let t = &mut infos[i + k];
+                    t.gaz_span = m.cats;
+                    t.gaz_pos = if m.len == 1 {
+                        3
+                    } else if k == 0 {
+                        1
+                    } else {
+                        2
+                    };
+                }
+                i += m.len;
+            }
+            None => i += 1,
+        }
+    }
+}
+
+/// Sets `SEEN_CAP` on tokens whose form is capitalized mid-sentence somewhere
+/// in the document (`infos` holds all of the document's tokens).
+pub fn mark_seen_caps_flat(infos: &mut [TokInfo], seen: &mut HashSet64) {
+    seen.clear();
+    for t in infos.iter() {
+        if t.flags & flag::CAP != 0 && t.flags & (flag::INITIAL | flag::SHOUT) == 0 {
+            seen.insert(t.lower);
+        }
+    }
+    for t in infos.iter_mut() {
+        if seen.contains(&t.lower) {
+            t.flags |= flag::SEEN_CAP;
+        }
+    }
+}
+
+/// Whether the tagger must score this token; otherwise it is `O` for certain.
+#[inline]
+pub fn needs_scoring(t: &TokInfo, prev_tag: u8) -> bool {
+    prev_tag != 0 || t.flags & (flag::CAP | flag::DIGIT) != 0 && t.flags & flag::LOWER == 0
+}
+
+const NONE: TokInfo = TokInfo {
+    lower: 0x5eed,
+    shape: 0x5eed,
+    prefix: 0,
+    suffix: 0,
+    flags: 0,
+    gaz: 0,
+    gaz_span: 0,
+    gaz_pos: 0,
+    run_first: 0,
+    run_last: 0,
+};
+
+#[inline]
+fn f(template: u64, v: u64) -> u64 {
+    mix(template.wrapping_mul(0x9e37_79b9), v)
+}
+
+/// The feature keys of token `i` given the two previous tags.
+/// `hist` is the kind (1-based, 0 none) this word was last given earlier in the document.
+pub fn features(infos: &[TokInfo], i: usize, prev: u8, prev2: u8, hist: u8, out: &mut [u64; NF]) {
+    let w0 = &infos[i];
+    let wm1 = if i >= 1 { &infos[i - 1] } else { &NONE };
+    let wm2 = if i >= 2 { &infos[i - 2] } else { &NONE };
+    let wp1 = infos.get(i + 1).unwrap_or(&NONE);
+    let wp2 = infos.get(i + 2).unwrap_or(&NONE);
+    let p = u64::from(prev);
+    let p2 = u64::from(prev2);
+    let fl = u64::from(w0.flags & !(flag::SEEN_CAP | flag::ALLCAP | flag::SHOUT));
+    let gz = |t: &TokInfo| u64::from(t.gaz_span) << 8 | u64::from(t.gaz_pos);
+    *out = [
+        f(1, 0),
+        f(2, w0.lower),
+        f(3, w0.shape),
+        f(4, w0.suffix),
+        f(5, w0.prefix),
+        f(6, wm1.lower),
+        f(7, wp1.lower),
+        f(8, mix(wm1.shape, w0.shape)),
+        f(9, mix(w0.shape, wp1.shape)),
+        f(10, wm2.lower),
+        f(11, wp2.lower),
+        f(12, p),
+        f(13, p2 << 8 | p),
+        f(14, mix(p, w0.shape)),
+        f(15, u64::from(w0.gaz)),
+        f(16, gz(w0)),
+        f(17, mix(gz(wm1), gz(wp1))),
+        f(18, fl),
+        f(19, mix(p, w0.lower)),
+        f(20, mix(wm1.lower, w0.lower)),
+        f(21, mix(w0.lower, wp1.lower)),
+        f(
+            22,
+            u64::from(w0.flags & (flag::SEEN_CAP | flag::INITIAL | flag::LEX)),
+        ),
+        f(
+            23,
+            mix(
+                fl,
+                u64::from(wp1.flags & !(flag::SEEN_CAP | flag::ALLCAP | flag::SHOUT)),
+            ),
+        ),
+        f(24, mix(u64::from(w0.gaz), p)),
+        f(25, w0.run_last),
+        f(26, w0.run_first),
+        f(27, u64::from(hist)),
+        f(28, mix(wm1.suffix, wp1.suffix)),
+        f(29, mix(u64::from(wm1.gaz), u64::from(wp1.gaz))),
+        f(30, mix(w0.shape, fl)),
+        f(31, mix(wm1.lower, w0.shape)),
+    ];
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shouted_words_are_recased() {
+        let gaz = Gazetteer::parse("C\tKazakhstan\n");
+        let lex = Lexicon::parse("minister\nvisits\n");
+        let mut a = Vec::new();
+        analyze(&["MINISTER", "VISITS", "KAZAKHSTAN"], &gaz, &lex, &mut a);
+        let mut b = Vec::new();
+        analyze(&["minister", "visits", "Kazakhstan"], &gaz, &lex, &mut b);
+        assert_eq!(a[1].shape, b[1].shape);
+        assert_eq!(a[2].shape, b[2].shape);
+        assert!(a[2].flags & flag::CAP != 0 && a[1].flags & flag::LOWER != 0);
+        assert_eq!(a[2].gaz_span, cat::COUNTRY);
+    }
+
+    #[test]
+    fn shapes_collapse_runs() {
+        assert_eq!(
+            shape_hash("Kazakhstan", Casing::AsWritten),
+            shape_hash("Astana", Casing::AsWritten)
+        );
+        assert_ne!(
+            shape_hash("CSTO", Casing::AsWritten),
+            shape_hash("Csto", Casing::AsWritten)
+        );
+    }
+}

@@ -1,0 +1,319 @@
+//! The averaged perceptron: a fixed table of hashed feature rows, one weight
+//! per tag, quantized to `i16` for the shipped model. Greedy left-to-right
+//! decoding with the previous tags as features.
+
+use super::features::{features, flag, needs_scoring, TokInfo, NF, NT};
+use super::hashing::HashMap64;
+
+/// Per-document memory of the kind each capitalized word was last tagged with.
+pub type History = HashMap64<u8>;
+
+#[inline]
+fn recall(hist: &History, t: &TokInfo) -> u8 {
+    if t.flags & flag::CAP == 0 {
+        return 0;
+    }
+    hist.get(&t.lower).copied().unwrap_or(0)
+}
+
+#[inline]
+fn remember(hist: &mut History, t: &TokInfo, tag: u8) {
+    if t.flags & flag::CAP != 0 && tag != 0 {
+        hist.insert(t.lower, tag.div_ceil(2));
+    }
+}
+
+const MAGIC: &[u8; 8] = b"FOLIONE1";
+
+/// Tags: 0 = O, then (B, I) pairs for person, organization, place, misc.
+pub fn is_inside(tag: u8) -> bool {
+    tag != 0 && tag % 2 == 0
+}
+
+/// The `I-` tag continuing a `B-` or `I-` tag.
+pub fn inside_of(tag: u8) -> u8 {
+    if tag == 0 {
+        0
+    } else {
+        (tag - 1) / 2 * 2 + 2
+    }
+}
+
+/// The kind index (0 person, 1 organization, 2 place, 3 misc) of a non-O tag.
+pub fn kind_index(tag: u8) -> usize {
+    usize::from(tag.saturating_sub(1) / 2)
+}
+
+/// Whether `tag` may follow `prev` (an `I-` tag only continues its own kind).
+#[inline]
+pub fn allowed(prev: u8, tag: u8) -> bool {
+    !is_inside(tag) || (prev != 0 && inside_of(prev) == tag)
+}
+
+#[inline]
+fn bucket(bits: u32, key: u64) -> usize {
+    (key >> (64 - bits)) as usize
+}
+
+/// A trained, quantized model.
+#[derive(Debug, Clone)]
+pub struct Model {
+    bits: u32,
+    weights: Vec<i16>,
+    /// Real weight = stored weight / scale.
+    scale: f32,
+}
+
+impl Model {
+    /// Reads a model written by [`Model::to_bytes`]; `None` when malformed.
+    pub fn from_bytes(bytes: &[u8]) -> Option<Model> {
+        let head = bytes.get(..16)?;
+        if &head[..8] != MAGIC {
+            return None;
+        }
+        let bits = u32::from(head[8]);
+        if !(8..=24).contains(&bits) || usize::from(head[9]) != NT {
+            return None;
+        }
+        let scale = f32::from_le_bytes(head[12..16].try_into().ok()?);
+        let n = (1usize << bits) * NT;
+        let body = bytes.get(16..16 + 2 * n)?;
+        let weights = body
+            .chunks_exact(2)
+            .map(|c| i16::from_le_bytes([c[0], c[1]]))
+            .collect();
+        (scale.is_finite() && scale > 0.0).then_some(Model {
+            bits,
+            weights,
+            scale,
+        })
+    }
+
+    /// Serializes the model.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(16 + self.weights.len() * 2);
+        out.extend_from_slice(MAGIC);
+        out.push(self.bits as u8);
+        out.push(NT as u8);
+        out.extend_from_slice(&[0, 0]);
+        out.extend_from_slice(&self.scale.to_le_bytes());
+        for w in &self.weights {
+            out.extend_from_slice(&w.to_le_bytes());
+        }
+        out
+    }
+
+    /// Tag scores for one token's features.
+    #[inline]
+    pub fn score(&self, feats: &[u64; NF], out: &mut [i32; NT]) {
+        *out = [0; NT];
+        for &k in feats {
+            let b = bucket(self.bits, k) * NT;
+            if let Some(row) = self.weights.get(b..b + NT) {
+                for (o, &w) in out.iter_mut().zip(row) {
+                    *o += i32::from(w);
+                }
+            }
+        }
+    }
+
+    /// Converts a score difference to the real-valued margin.
+    pub fn margin(&self, diff: i32) -> f32 {
+        diff as f32 / self.scale
+    }
+
+    /// Tags a sentence greedily; `margins[i]` is how far the chosen tag beat the runner-up.
+    pub fn tag(
+        &self,
+        infos: &[TokInfo],
+        hist: &mut History,
+        tags: &mut Vec<u8>,
+        margins: &mut Vec<f32>,
+    ) {
+        tags.clear();
+        margins.clear();
+        let mut feats = [0u64; NF];
+        let mut scores = [0i32; NT];
+        let (mut prev, mut prev2) = (0u8, 0u8);
+        for i in 0..infos.len() {
+            let (tag, margin) = if needs_scoring(&infos[i], prev) {
+                features(infos, i, prev, prev2, recall(hist, &infos[i]), &mut feats);
+                self.score(&feats, &mut scores);
+                best_two(&scores, prev)
+            } else {
+                (0, f64::INFINITY)
+            };
+            remember(hist, &infos[i], tag);
+            tags.push(tag);
+            margins.push(if margin.is_finite() {
+                self.margin(margin as i32)
+            } else {
+                f32::INFINITY
+            });
+            prev2 = prev;
+            prev = tag;
+        }
+    }
+}
+
+/// Best allowed tag and its lead over the next allowed one.
+fn best_two<T: Copy + PartialOrd + std::ops::Sub<Output = T> + Into<f64>>(
+    scores: &[T; NT],
+    prev: u8,
+) -> (u8, f64) {
+    let mut best: Option<(u8, T)> = None;
+    let mut second: Option<T> = None;
+    for (t, &s) in scores.iter().enumerate() {
+        let t = t as u8;
+        if !allowed(prev, t) {
+            continue;
+        }
+        match best {
+            Some((_, b)) if s <= b => {
+                if second.is_none_or(|x| s > x) {
+                    second = Some(s);
+                }
+            }
+            _ => {
+                second = best.map(|(_, b)| b);
+                best = Some((t, s));
+            }
+        }
+    }
+    match (best, second) {
+        (Some((t, b)), Some(s)) => (t, (b - s).into()),
+        (Some((t, _)), None) => (t, f64::INFINITY),
+        _ => (0, 0.0),
+    }
+}
+
+/// Trains a model with averaged perceptron updates.
+pub struct Trainer {
+    bits: u32,
+    w: Vec<f32>,
+    total: Vec<f64>,
+    stamp: Vec<u32>,
+    now: u32,
+}
+
+impl Trainer {
+    /// A zeroed model with `2^bits` feature rows.
+    pub fn new(bits: u32) -> Trainer {
+        let n = (1usize << bits) * NT;
+        Trainer {
+            bits,
+            w: vec![0.0; n],
+            total: vec![0.0; n],
+            stamp: vec![0; n],
+            now: 0,
+        }
+    }
+
+    fn predict(&self, feats: &[u64; NF], prev: u8) -> u8 {
+        let mut scores = [0f32; NT];
+        for &k in feats {
+            let b = bucket(self.bits, k) * NT;
+            for (o, &w) in scores.iter_mut().zip(&self.w[b..b + NT]) {
+                *o += w;
+            }
+        }
+        best_two(&scores, prev).0
+    }
+
+    fn update(&mut self, feats: &[u64; NF], truth: u8, guess: u8, weight: f32) {
+        for &k in feats {
+            let b = bucket(self.bits, k) * NT;
+            for (t, d) in [(truth, weight), (guess, -weight)] {
+                let i = b + usize::from(t);
+                self.total[i] += f64::from(self.now - self.stamp[i]) * f64::from(self.w[i]);
+                self.stamp[i] = self.now;
+                self.w[i] += d;
+            }
+        }
+    }
+
+    /// One pass over a sentence with gold tags; `skip_o` marks tokens whose
+    /// gold `O` is not trusted (no update is made from them).
+    pub fn learn(
+        &mut self,
+        infos: &[TokInfo],
+        hist: &mut History,
+        gold: &[u8],
+        skip_o: &[bool],
+        weight: f32,
+    ) -> (usize, usize) {
+        let mut feats = [0u64; NF];
+        let (mut prev, mut prev2) = (0u8, 0u8);
+        let (mut right, mut seen) = (0, 0);
+        for i in 0..infos.len() {
+            self.now += 1;
+            let truth = gold.get(i).copied().unwrap_or(0);
+            let guess = if needs_scoring(&infos[i], prev) {
+                features(infos, i, prev, prev2, recall(hist, &infos[i]), &mut feats);
+                let g = self.predict(&feats, prev);
+                let untrusted = truth == 0 && skip_o.get(i).copied().unwrap_or(false);
+                if g != truth && !untrusted && allowed(prev, truth) {
+                    self.update(&feats, truth, g, weight);
+                }
+                seen += 1;
+                if g == truth {
+                    right += 1;
+                }
+                g
+            } else {
+                0
+            };
+            remember(hist, &infos[i], guess);
+            prev2 = prev;
+            prev = guess;
+        }
+        (right, seen)
+    }
+
+    /// The averaged weights, quantized.
+    pub fn finish(mut self) -> Model {
+        let now = self.now.max(1);
+        let mut max = 0f32;
+        for i in 0..self.w.len() {
+            self.total[i] += f64::from(now - self.stamp[i]) * f64::from(self.w[i]);
+            let avg = (self.total[i] / f64::from(now)) as f32;
+            self.w[i] = avg;
+            max = max.max(avg.abs());
+        }
+        // Leave head-room so sums of NF rows stay far from i32 limits.
+        let scale = if max > 0.0 { 32000.0 / max } else { 1.0 };
+        let weights = self
+            .w
+            .iter()
+            .map(|&w| (w * scale).round().clamp(-32767.0, 32767.0) as i16)
+            .collect();
+        Model {
+            bits: self.bits,
+            weights,
+            scale,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tag_arithmetic() {
+        assert_eq!(inside_of(1), 2);
+        assert_eq!(inside_of(2), 2);
+        assert_eq!(inside_of(7), 8);
+        assert!(allowed(1, 2) && allowed(2, 2) && !allowed(0, 2) && !allowed(3, 2));
+        assert_eq!(kind_index(5), 2);
+    }
+
+    #[test]
+    fn bytes_round_trip_and_reject_garbage() {
+        let m = Trainer::new(8).finish();
+        let back = Model::from_bytes(&m.to_bytes()).expect("round trip");
+        assert_eq!(back.weights.len(), m.weights.len());
+        assert!(Model::from_bytes(b"nonsense").is_none());
+        assert!(Model::from_bytes(&m.to_bytes()[..100]).is_none());
+    }
+}

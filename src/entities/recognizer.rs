@@ -1,0 +1,190 @@
+//! The recognizer: tokens per sentence, the tagger's spans, the rules, then
+//! aliases and document-level consistency, giving [`Entities`].
+
+use super::aliases;
+use super::features::{analyze, mark_seen_caps_flat, Lexicon, TokInfo};
+use super::gazetteer::{cat, Gazetteer};
+use super::hashing::HashSet64;
+use super::perceptron::{kind_index, History, Model};
+use super::rules::{self, Cand};
+use super::tokens::{tokenize_into, Token};
+use super::{Entities, Kind};
+use crate::document::{Document, Span};
+use std::ops::Range;
+use std::sync::OnceLock;
+
+/// The model, lexicon and gazetteer needed to recognize entities.
+#[derive(Debug)]
+pub struct Recognizer {
+    pub gazetteer: Gazetteer,
+    pub lexicon: Lexicon,
+    /// `None` when the shipped model is missing or unreadable: rules only.
+    pub model: Option<Model>,
+    /// The precision dial: the tagger margin a name needs to be kept
+    /// (unless the same name is confident elsewhere in the document).
+    pub min_conf: f32,
+}
+
+/// The shipped precision dial (see [`Recognizer::min_conf`]), chosen on
+/// held-out training documents.
+pub const DEFAULT_MIN_CONF: f32 = 16.0;
+
+/// A document cut into tokens with the tagger's view of each.
+pub(crate) struct Analysis<'t> {
+    pub text: &'t str,
+    pub tokens: Vec<Token>,
+    pub infos: Vec<TokInfo>,
+    /// Token ranges of the sentences.
+    pub sentences: Vec<Range<usize>>,
+}
+
+impl Analysis<'_> {
+    /// The text of token `i`.
+    pub fn word(&self, i: usize) -> &str {
+        self.tokens.get(i).map_or("", |t| t.text(self.text))
+    }
+
+    /// Byte span of tokens `range`.
+    pub fn span(&self, range: Range<usize>) -> Span {
+        match (
+            self.tokens.get(range.start),
+            range.end.checked_sub(1).and_then(|e| self.tokens.get(e)),
+        ) {
+            (Some(a), Some(b)) if range.start < range.end => Span::new(a.start, b.end),
+            _ => Span::default(),
+        }
+    }
+}
+
+/// Confidence added to a tagged name that the gazetteer lists with the same kind.
+const GAZETTEER_BOOST: f32 = 15.0;
+
+/// Whether the name lists know tokens `start..end` as a name of `kind`.
+fn gazetteer_agrees(a: &Analysis, start: usize, end: usize, kind: Kind) -> bool {
+    let Some(toks) = a.infos.get(start..end) else {
+        return false;
+    };
+    let exact = match toks {
+        [one] => one.gaz_pos == 3,
+        [first, .., last] => {
+            first.gaz_pos == 1
+                && last.gaz_pos == 2
+                && a.infos.get(end).is_none_or(|n| n.gaz_pos != 2)
+        }
+        [] => false,
+    };
+    let cats = if exact { toks[0].gaz_span } else { 0 };
+    match kind {
+        Kind::Place => cats & (cat::PLACE | cat::COUNTRY) != 0,
+        Kind::Organization => cats & (cat::ORG | cat::ACRONYM) != 0,
+        Kind::Misc => cats & cat::PEOPLE != 0,
+        Kind::Person => {
+            cats & cat::LEADER != 0
+                || toks.len() >= 2
+                    && toks[0].gaz & cat::GIVEN != 0
+                    && toks[toks.len() - 1].gaz & cat::SURNAME != 0
+        }
+    }
+}
+
+static BUILTIN: OnceLock<Recognizer> = OnceLock::new();
+
+const KINDS: [Kind; 4] = [Kind::Person, Kind::Organization, Kind::Place, Kind::Misc];
+
+impl Recognizer {
+    /// The shipped recognizer (`assets/ner.model`, `assets/lexicon.txt`,
+    /// `assets/gazetteer.tsv`), loaded on first use.
+    pub fn builtin() -> &'static Recognizer {
+        BUILTIN.get_or_init(|| Recognizer {
+            gazetteer: Gazetteer::builtin(),
+            lexicon: Lexicon::parse(include_str!("../../assets/lexicon.txt")),
+            model: Model::from_bytes(include_bytes!("../../assets/ner.model")),
+            min_conf: DEFAULT_MIN_CONF,
+        })
+    }
+
+    /// Finds the entities of a document.
+    pub fn extract(&self, doc: &Document) -> Entities {
+        let spans: Vec<Span> = doc.sentences().iter().map(|s| s.span).collect();
+        self.extract_spans(doc.text(), &spans)
+    }
+
+    /// Finds the entities of `text`, given its sentence spans.
+    pub fn extract_spans(&self, text: &str, sentences: &[Span]) -> Entities {
+        let a = self.analyze(text, sentences);
+        let mut cands = self.tag(&a);
+        let pairs = rules::apply(&a, &self.gazetteer, &mut cands);
+        aliases::resolve(&a, cands, &pairs, self.min_conf)
+    }
+
+    fn analyze<'t>(&self, text: &'t str, sentences: &[Span]) -> Analysis<'t> {
+        let mut tokens = Vec::with_capacity(text.len() / 5);
+        let mut ranges = Vec::with_capacity(sentences.len());
+        let mut infos = Vec::with_capacity(text.len() / 5);
+        let mut words: Vec<&str> = Vec::new();
+        let mut sent_infos = Vec::new();
+        for s in sentences {
+            let first = tokens.len();
+            tokenize_into(text, s.start, s.end, &mut tokens);
+            words.clear();
+            words.extend(tokens[first..].iter().map(|t| t.text(text)));
+            analyze(&words, &self.gazetteer, &self.lexicon, &mut sent_infos);
+            infos.extend_from_slice(&sent_infos);
+            ranges.push(first..tokens.len());
+        }
+        let mut seen = HashSet64::default();
+        mark_seen_caps_flat(&mut infos, &mut seen);
+        Analysis {
+            text,
+            tokens,
+            infos,
+            sentences: ranges,
+        }
+    }
+
+    fn tag(&self, a: &Analysis) -> Vec<Cand> {
+        let mut out = Vec::new();
+        let Some(model) = &self.model else {
+            return out;
+        };
+        let mut tags = Vec::new();
+        let mut margins = Vec::new();
+        let mut hist = History::default();
+        for r in &a.sentences {
+            let Some(infos) = a.infos.get(r.clone()) else {
+                continue;
+            };
+            model.tag(infos, &mut hist, &mut tags, &mut margins);
+            let mut i = 0;
+            while i < tags.len() {
+                let t = tags[i];
+                if t == 0 {
+                    i += 1;
+                    continue;
+                }
+                let mut j = i + 1;
+                let mut conf = margins[i];
+                while j < tags.len() && tags[j] == (t - 1) / 2 * 2 + 2 {
+                    conf = conf.min(margins[j]);
+                    j += 1;
+                }
+                let kind = KINDS[kind_index(t).min(3)];
+                let (start, end) = (r.start + i, r.start + j);
+                let conf = conf
+                    + if gazetteer_agrees(a, start, end, kind) {
+                        GAZETTEER_BOOST
+                    } else {
+                        0.0
+                    };
+                out.push(Cand {
+                    start,
+                    end,
+                    kind,
+                    conf,
+                });
+                i = j;
+            }
+        }
+        out
+    }
+}

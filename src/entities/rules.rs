@@ -1,0 +1,455 @@
+//! Rules over the tagger's spans: trim titles, possessives and punctuation,
+//! drop function words and sentence-initial common words, extend places by
+//! their division word ("Almaty Region"), pair acronyms with their expansions,
+//! and add names the gazetteer knows for certain.
+
+use super::acronyms::acronyms;
+use super::features::{flag, TokInfo};
+use super::gazetteer::{cat, Gazetteer};
+use super::hashing::lower_hash;
+use super::recognizer::Analysis;
+use super::words::{
+    lower_in, DIVISIONS, HEAD_TITLES, MONTHS, ORG_HEADS, PLACE_HEADS, STOP, TITLES,
+};
+use super::Kind;
+
+/// A candidate mention: a token range with a kind and the tagger's confidence.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Cand {
+    pub start: usize,
+    pub end: usize,
+    pub kind: Kind,
+    /// Smallest margin of the tagger over the span (infinite for rule-made spans).
+    pub conf: f32,
+}
+
+/// An acronym defined in the text: `expansion (ACRONYM)`, as token indexes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AcronymPair {
+    pub expansion: (usize, usize),
+    pub acronym: usize,
+}
+
+/// Longest candidate, in tokens, the binary searches over candidates allow for.
+pub(super) const MAX_CAND: usize = 64;
+
+/// Confidence added to a name whose kind its head word confirms ("... University", "... River").
+const HEAD_BOOST: f32 = 10.0;
+
+/// Confidence given to names added from the gazetteer.
+pub const GAZETTEER_CONF: f32 = 20.0;
+
+fn is_possessive(word: &str) -> bool {
+    matches!(word, "'s" | "’s" | "'S" | "’S" | "'" | "’")
+}
+
+fn is_punct(a: &Analysis, i: usize) -> bool {
+    a.infos.get(i).is_some_and(|t| t.flags & flag::PUNCT != 0)
+}
+
+/// Applies every rule; returns the acronym definitions found.
+pub fn apply(a: &Analysis, gaz: &Gazetteer, cands: &mut Vec<Cand>) -> Vec<AcronymPair> {
+    trim(a, cands);
+    titled_people(a, cands);
+    people_after_titles(a, cands);
+    cited_sources(a, cands);
+    cands.retain(|c| !is_common(a, c));
+    retype(a, cands);
+    extend_divisions(a, cands);
+    add_from_gazetteer(a, gaz, cands);
+    short_seas(a, gaz, cands);
+    acronyms(a, cands)
+}
+
+fn trim(a: &Analysis, cands: &mut [Cand]) {
+    for c in cands.iter_mut() {
+        while c.start < c.end && (is_punct(a, c.start) || is_possessive(a.word(c.start))) {
+            c.start += 1;
+        }
+        while c.end > c.start && (is_punct(a, c.end - 1) || is_possessive(a.word(c.end - 1))) {
+            c.end -= 1;
+        }
+        if c.kind == Kind::Person {
+            while c.end - c.start > 1 && lower_in(a.word(c.start), TITLES) {
+                c.start += 1;
+            }
+        }
+    }
+}
+
+/// "Defense Minister Daniyal Akhmetov" tagged as one name: the person after the title.
+fn titled_people(a: &Analysis, cands: &mut [Cand]) {
+    for c in cands.iter_mut() {
+        let mut head = None;
+        for k in c.start..c.end {
+            if lower_in(a.word(k), HEAD_TITLES) {
+                head = Some(k);
+            } else if !lower_in(a.word(k), TITLES) {
+                break;
+            }
+        }
+        let Some(h) = head else {
+            continue;
+        };
+        let rest = h + 1;
+        let name_like = a.infos.get(rest).is_some_and(|t| {
+            t.flags & flag::CAP != 0
+                && (t.gaz & (cat::GIVEN | cat::SURNAME | cat::LEADER) != 0
+                    || t.flags & flag::LEX == 0)
+        });
+        if rest < c.end && name_like {
+            c.start = rest;
+            c.kind = Kind::Person;
+        }
+    }
+}
+
+/// A capitalized name right after a title ("Lt. Gen. Ants Laaneots",
+/// "President Hu Jintao") is a person, even when the tagger missed it: its
+/// first word must be a known name or not common vocabulary, unless a word
+/// outside the vocabulary follows ("General Motors" stays untouched).
+fn people_after_titles(a: &Analysis, cands: &mut Vec<Cand>) {
+    let name_word = |k: usize| {
+        let w = a.word(k);
+        let initial = w.len() == 2 && w.ends_with('.');
+        let roman = matches!(w, "I" | "II" | "III" | "IV" | "V" | "VI" | "Jr." | "Sr.");
+        a.infos.get(k).is_some_and(|t: &TokInfo| {
+            t.flags & flag::CAP != 0
+                && (t.flags & (flag::ALLCAP | flag::PUNCT) == 0 || initial || roman)
+        })
+    };
+    let mut in_cand = vec![false; a.infos.len()];
+    for c in cands.iter() {
+        in_cand
+            .get_mut(c.start..c.end)
+            .into_iter()
+            .flatten()
+            .for_each(|x| *x = true);
+    }
+    let mut found = Vec::new();
+    for r in &a.sentences {
+        for h in r.clone() {
+            // A title the tagger kept inside a name ("King John") stays there.
+            if in_cand[h] {
+                continue;
+            }
+            let title_cap = a.word(h).chars().next().is_some_and(char::is_uppercase);
+            if !title_cap || !lower_in(a.word(h), HEAD_TITLES) || lower_in(a.word(h + 1), TITLES) {
+                continue;
+            }
+            let mut end = h + 1;
+            while end < r.end && end - h <= 5 {
+                if name_word(end) {
+                    end += 1;
+                } else if matches!(a.word(end), "van" | "der" | "de" | "von" | "bin" | "al")
+                    && end + 1 < r.end
+                    && name_word(end + 1)
+                {
+                    end += 2;
+                } else {
+                    break;
+                }
+            }
+            if end == h + 1 {
+                continue;
+            }
+            let first = &a.infos[h + 1];
+            let known = first.gaz & (cat::GIVEN | cat::SURNAME | cat::LEADER) != 0;
+            let unknown_after = (h + 2..end).any(|k| {
+                a.infos[k].flags & flag::LEX == 0
+                    && a.infos[k].gaz & (cat::PLACE | cat::COUNTRY | cat::ORG) == 0
+            });
+            let place_like =
+                first.gaz & (cat::PLACE | cat::COUNTRY | cat::PEOPLE | cat::ORG) != 0 && !known;
+            if place_like || !(known || first.flags & flag::LEX == 0 || unknown_after) {
+                continue;
+            }
+            found.push((h + 1, end));
+        }
+    }
+    if found.is_empty() {
+        return;
+    }
+    let mut hit = vec![false; a.infos.len()];
+    for &(s, e) in &found {
+        hit[s..e].iter_mut().for_each(|x| *x = true);
+    }
+    cands.retain(|c| {
+        !hit.get(c.start..c.end)
+            .is_some_and(|h| h.iter().any(|&x| x))
+    });
+    cands.extend(found.into_iter().map(|(start, end)| Cand {
+        start,
+        end,
+        kind: Kind::Person,
+        conf: f32::INFINITY,
+    }));
+    cands.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
+}
+
+/// Whether tokens `start..end` stand next to a title: "Ambassador ... , X" or
+/// "X, Kazakhstan's foreign minister".
+pub fn titled(a: &Analysis, start: usize, end: usize) -> bool {
+    let before = (start.saturating_sub(6)..start).any(|k| lower_in(a.word(k), HEAD_TITLES));
+    let after = a.word(end) == "," && (end + 1..end + 7).any(|k| lower_in(a.word(k), HEAD_TITLES));
+    before || after
+}
+
+/// Verbs that follow a person as subject ("Nazarbayev will", "Smith said").
+pub fn person_verb(word: &str) -> bool {
+    lower_in(
+        word,
+        &[
+            "said",
+            "says",
+            "told",
+            "added",
+            "declared",
+            "asserted",
+            "explained",
+            "stated",
+            "noted",
+            "argued",
+            "insisted",
+            "warned",
+            "met",
+            "visited",
+            "will",
+            "would",
+            "announced",
+            "replied",
+            "urged",
+            "believes",
+            "thinks",
+            "wrote",
+        ],
+    )
+}
+
+/// Whether token `i` starts a date: a month name or a number.
+fn starts_date(a: &Analysis, i: usize) -> bool {
+    a.infos.get(i).is_some_and(|t| t.flags & flag::DIGIT != 0) || lower_in(a.word(i), MONTHS)
+}
+
+/// Adds the source of a citation, "(Interfax-Kazakhstan, April 23)", as an organization.
+fn cited_sources(a: &Analysis, cands: &mut Vec<Cand>) {
+    let mut added = Vec::new();
+    for r in &a.sentences {
+        for p in r.clone() {
+            if a.word(p) != "(" {
+                continue;
+            }
+            let mut q = p + 1;
+            while q < r.end
+                && q - p <= 4
+                && a.infos[q].flags & flag::CAP != 0
+                && a.infos[q].flags & flag::LEX == 0
+            {
+                q += 1;
+            }
+            if q == p + 1 || a.word(q) != "," || !starts_date(a, q + 1) {
+                continue;
+            }
+            let from = cands.partition_point(|c| c.start + MAX_CAND <= p + 1);
+            if cands[from..]
+                .iter()
+                .take_while(|c| c.start < q)
+                .all(|c| c.end <= p + 1)
+            {
+                added.push(Cand {
+                    start: p + 1,
+                    end: q,
+                    kind: Kind::Organization,
+                    conf: f32::INFINITY,
+                });
+            }
+        }
+    }
+    cands.extend(added);
+    cands.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
+}
+
+/// Kinds that the words around a name settle: a source cited as
+/// "(Name, April 23)" is an organization, and so is a name ending in
+/// "Embassy", "Ministry", "Committee"...
+fn retype(a: &Analysis, cands: &mut [Cand]) {
+    for c in cands.iter_mut() {
+        if c.start >= c.end {
+            continue;
+        }
+        let cited = c.start > 0
+            && a.word(c.start - 1) == "("
+            && a.word(c.end) == ","
+            && starts_date(a, c.end + 1);
+        let multi = c.end - c.start > 1;
+        let last = a.word(c.end - 1);
+        let last_cap = last.chars().next().is_some_and(char::is_uppercase);
+        if (cited && c.kind != Kind::Person)
+            || (c.kind != Kind::Place && multi && last_cap && lower_in(last, ORG_HEADS))
+        {
+            c.conf += HEAD_BOOST * f32::from(u8::from(!cited && c.kind == Kind::Organization));
+            c.kind = Kind::Organization;
+        } else if c.kind != Kind::Organization && multi && last_cap && lower_in(last, PLACE_HEADS) {
+            c.conf += HEAD_BOOST * f32::from(u8::from(c.kind == Kind::Place));
+            c.kind = Kind::Place;
+        } else if c.kind == Kind::Place
+            && a.infos.get(c.end - 1).is_some_and(|t| {
+                t.gaz & cat::PEOPLE != 0 && t.gaz & (cat::PLACE | cat::COUNTRY) == 0
+            })
+        {
+            c.kind = Kind::Misc;
+        }
+    }
+}
+
+/// A single common word: a function word, or a sentence-initial word the
+/// document never capitalizes elsewhere.
+fn is_common(a: &Analysis, c: &Cand) -> bool {
+    if c.start >= c.end {
+        return true;
+    }
+    if c.end - c.start > 1 {
+        return false;
+    }
+    let w = a.word(c.start);
+    let lone_common_person = c.kind == Kind::Person
+        && a.infos.get(c.start).is_some_and(|t| {
+            t.flags & flag::LEX != 0 && t.gaz & (cat::GIVEN | cat::SURNAME | cat::LEADER) == 0
+        });
+    if lone_common_person {
+        return true;
+    }
+    if lower_in(w, STOP)
+        || lower_in(w, TITLES)
+        || (lower_in(w, MONTHS) && !w.eq_ignore_ascii_case("may"))
+    {
+        return true;
+    }
+    // "Decree No. 705", "Resolution No. 1701": a numbered document, not a name.
+    if a.word(c.end).eq_ignore_ascii_case("no.")
+        && a.infos
+            .get(c.end + 1)
+            .is_some_and(|t| t.flags & flag::DIGIT != 0)
+    {
+        return true;
+    }
+    let Some(t) = a.infos.get(c.start) else {
+        return true;
+    };
+    t.flags & flag::INITIAL != 0
+        && t.flags & flag::LEX != 0
+        && t.flags & flag::SEEN_CAP == 0
+        && t.gaz == 0
+}
+
+fn extend_divisions(a: &Analysis, cands: &mut [Cand]) {
+    for i in 0..cands.len() {
+        let c = cands[i];
+        if c.kind != Kind::Place {
+            continue;
+        }
+        let next = a.word(c.end);
+        let starts_cap = next.chars().next().is_some_and(char::is_uppercase);
+        let free = cands.get(i + 1).is_none_or(|n| n.start > c.end);
+        if starts_cap && free && lower_in(next, DIVISIONS) && same_sentence(a, c.start, c.end) {
+            cands[i].end += 1;
+        }
+    }
+}
+
+fn same_sentence(a: &Analysis, i: usize, j: usize) -> bool {
+    a.sentences.iter().any(|r| r.contains(&i) && r.contains(&j))
+}
+
+/// Adds untagged capitalized phrases the gazetteer knows as countries, peoples,
+/// or (when longer than one word) places and organizations.
+fn add_from_gazetteer(a: &Analysis, gaz: &Gazetteer, cands: &mut Vec<Cand>) {
+    let _ = gaz;
+    let mut covered = vec![false; a.infos.len()];
+    for c in cands.iter() {
+        for k in c.start..c.end.min(covered.len()) {
+            covered[k] = true;
+        }
+    }
+    let mut added = Vec::new();
+    let mut i = 0;
+    while i < a.infos.len() {
+        let t = a.infos[i];
+        if t.gaz_pos != 1 && t.gaz_pos != 3 {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < a.infos.len() && a.infos[j].gaz_pos == 2 {
+            j += 1;
+        }
+        let single = j == i + 1;
+        let free = covered[i..j].iter().all(|c| !c);
+        let common = single && t.flags & flag::LEX != 0;
+        let kind = if t.gaz_span & cat::COUNTRY != 0 {
+            Some(Kind::Place)
+        } else if t.gaz_span & cat::PEOPLE != 0 && single {
+            Some(Kind::Misc)
+        } else if !single && t.gaz_span & cat::PLACE != 0 {
+            Some(Kind::Place)
+        } else if !single && t.gaz_span & cat::ORG != 0 {
+            Some(Kind::Organization)
+        } else {
+            None
+        };
+        if let (Some(kind), true, false) = (kind, free, common) {
+            if !(single
+                && t.flags & flag::INITIAL != 0
+                && t.flags & flag::SEEN_CAP == 0
+                && kind == Kind::Misc)
+            {
+                added.push(Cand {
+                    start: i,
+                    end: j,
+                    kind,
+                    conf: GAZETTEER_CONF,
+                });
+            }
+        }
+        i = j;
+    }
+    cands.extend(added);
+    cands.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
+}
+
+/// "the Caspian", "the Baltic": a sea named without its word "Sea" is a place.
+fn short_seas(a: &Analysis, gaz: &Gazetteer, cands: &mut Vec<Cand>) {
+    let sea = lower_hash("sea");
+    let mut found = Vec::new();
+    for i in 1..a.infos.len() {
+        let t = &a.infos[i];
+        let next_is_name = a.infos.get(i + 1).is_some_and(|n| n.flags & flag::CAP != 0);
+        if t.flags & flag::CAP == 0
+            || t.flags & flag::LEX != 0
+            || next_is_name
+            || !a.word(i - 1).eq_ignore_ascii_case("the")
+            || gaz.pair(t.lower, sea) & cat::PLACE == 0
+        {
+            continue;
+        }
+        found.push(i);
+    }
+    if found.is_empty() {
+        return;
+    }
+    let mut hit = vec![false; a.infos.len()];
+    for &i in &found {
+        hit[i] = true;
+    }
+    cands.retain(|c| {
+        !hit.get(c.start..c.end)
+            .is_some_and(|h| h.iter().any(|&x| x))
+    });
+    cands.extend(found.into_iter().map(|i| Cand {
+        start: i,
+        end: i + 1,
+        kind: Kind::Place,
+        conf: f32::INFINITY,
+    }));
+    cands.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
+}

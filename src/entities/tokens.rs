@@ -1,0 +1,321 @@
+//! Word tokens for the entity tagger: byte spans within a sentence, split the
+//! way name-tagged corpora are (possessive `'s` and edge punctuation apart,
+//! `U.S.` and hyphenated words kept whole), so that both running news text and
+//! token-joined text (`U.S. ,`, `Obama 's`) give the same tokens.
+
+/// One token: a byte range of the text it was cut from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Token {
+    /// The token's text within `text`.
+    pub fn text(self, text: &str) -> &str {
+        text.get(self.start..self.end).unwrap_or("")
+    }
+}
+
+/// Abbreviations that keep their final period (lower-case, without it).
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "gov", "sen",
+    "rep", "st", "jr", "sr", "no", "nos", "inc", "corp", "co", "ltd", "bros", "vs", "mt", "ft",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "rev",
+    "hon", "pres", "gov", "cmdr", "cpl", "pvt", "messrs", "etc", "dept", "univ", "assn", "ave",
+    "blvd", "fig", "vol", "ed", "eds", "al",
+];
+
+fn is_open_punct(c: char) -> bool {
+    matches!(
+        c,
+        '(' | '[' | '{' | '"' | '“' | '‘' | '\'' | '«' | '‹' | '„' | '`'
+    )
+}
+
+fn is_close_punct(c: char) -> bool {
+    matches!(
+        c,
+        ')' | ']'
+            | '}'
+            | '"'
+            | '”'
+            | '’'
+            | '\''
+            | '»'
+            | '›'
+            | ','
+            | ';'
+            | ':'
+            | '!'
+            | '?'
+            | '…'
+            | '`'
+    )
+}
+
+fn is_dash(c: char) -> bool {
+    matches!(c, '—' | '–' | '―')
+}
+
+/// `'s`, `’s`, `'ll`, `'d`...: an apostrophe and one or two letters.
+fn is_clitic(word: &str) -> bool {
+    let mut chars = word.chars();
+    matches!(chars.next(), Some('\'' | '’'))
+        && chars.clone().count() <= 2
+        && chars.clone().count() >= 1
+        && chars.all(|c| c.is_ascii_alphabetic())
+}
+
+/// Whether a word ending in `.` keeps the period (`U.S.`, `Gen.`, `J.`).
+fn keeps_period(word: &str) -> bool {
+    let body = &word[..word.len() - 1];
+    if body.is_empty() {
+        return false;
+    }
+    if body.contains('.') {
+        // U.S. / a.m. / U.S.A.
+        return body.chars().all(|c| c.is_alphabetic() || c == '.');
+    }
+    let mut chars = body.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        return c.is_uppercase();
+    }
+    body.len() <= 6
+        && body.chars().all(|c| c.is_ascii_alphabetic())
+        && ABBREVIATIONS
+            .iter()
+            .any(|a| a.len() == body.len() && a.eq_ignore_ascii_case(body))
+}
+
+/// Appends to `out` the tokens of `text[span]`, with offsets into `text`.
+pub fn tokenize_into(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
+    let Some(slice) = text.get(start..end) else {
+        return;
+    };
+    for (off, chunk) in split_whitespace_indices(slice) {
+        split_chunk(chunk, start + off, out);
+    }
+}
+
+/// Tokens of a whole string.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    tokenize_into(text, 0, text.len(), &mut out);
+    out
+}
+
+fn split_whitespace_indices(s: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut pos = 0;
+    std::iter::from_fn(move || {
+        let rest = &s[pos..];
+        let skip = rest.len() - rest.trim_start().len();
+        let begin = pos + skip;
+        if begin >= s.len() {
+            return None;
+        }
+        let word = &s[begin..];
+        let len = word.find(char::is_whitespace).unwrap_or(word.len());
+        pos = begin + len;
+        Some((begin, &s[begin..begin + len]))
+    })
+}
+
+/// Splits one whitespace-free chunk into tokens.
+fn split_chunk(chunk: &str, base: usize, out: &mut Vec<Token>) {
+    let mut s = 0;
+    let mut e = chunk.len();
+    // Leading punctuation, one character at a time; a clitic written apart
+    // (`'s`, `’ll` in token-joined text) stays whole.
+    while let Some(c) = chunk[s..e].chars().next() {
+        if is_clitic(&chunk[s..e]) {
+            break;
+        }
+        if is_open_punct(c) || is_dash(c) || (is_close_punct(c) && s + c.len_utf8() < e) {
+            if chunk[s..e].len() == c.len_utf8() {
+                break;
+            }
+            out.push(Token {
+                start: base + s,
+                end: base + s + c.len_utf8(),
+            });
+            s += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    // Trailing punctuation, collected right to left.
+    let mut tail: [Token; 8] = [Token { start: 0, end: 0 }; 8];
+    let mut n_tail = 0;
+    loop {
+        let word = &chunk[s..e];
+        let Some(c) = word.chars().next_back() else {
+            break;
+        };
+        if word.len() == c.len_utf8() || n_tail == tail.len() - 1 {
+            break;
+        }
+        let cut = if c == '.' {
+            !keeps_period(word)
+        } else {
+            is_close_punct(c) || is_dash(c)
+        };
+        // Possessive 's / ’s.
+        let lower_tail = word.len() >= 3 && {
+            let b = word.as_bytes();
+            (b[b.len() - 1] == b's' || b[b.len() - 1] == b'S')
+                && (word[..word.len() - 1].ends_with('\'') || word[..word.len() - 1].ends_with('’'))
+        };
+        if lower_tail && !cut {
+            let ap = word[..word.len() - 1]
+                .chars()
+                .next_back()
+                .map_or(1, char::len_utf8);
+            let len = ap + 1;
+            tail[n_tail] = Token {
+                start: base + e - len,
+                end: base + e,
+            };
+            n_tail += 1;
+            e -= len;
+            continue;
+        }
+        if !cut {
+            break;
+        }
+        tail[n_tail] = Token {
+            start: base + e - c.len_utf8(),
+            end: base + e,
+        };
+        n_tail += 1;
+        e -= c.len_utf8();
+    }
+    if s < e {
+        split_inner(chunk, base, s, e, out);
+    }
+    for t in tail[..n_tail].iter().rev() {
+        out.push(*t);
+    }
+}
+
+/// Splits inside a word at em/en dashes and slashes between words, keeping
+/// hyphenated words (`Interfax-Kazakhstan`) and numbers (`2,000`) whole.
+fn split_inner(chunk: &str, base: usize, s: usize, e: usize, out: &mut Vec<Token>) {
+    let word = &chunk[s..e];
+    let mut last = 0;
+    for (i, c) in word.char_indices() {
+        if is_dash(c) || c == '(' || c == ')' || c == '"' || c == '“' || c == '”' {
+            if i > last {
+                out.push(Token {
+                    start: base + s + last,
+                    end: base + s + i,
+                });
+            }
+            out.push(Token {
+                start: base + s + i,
+                end: base + s + i + c.len_utf8(),
+            });
+            last = i + c.len_utf8();
+        }
+    }
+    if last < word.len() {
+        out.push(Token {
+            start: base + s + last,
+            end: base + e,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokenize(text).into_iter().map(|t| t.text(text)).collect()
+    }
+
+    #[test]
+    fn splits_possessives_and_punctuation() {
+        assert_eq!(
+            words("Kazakhstan’s Defense Minister (CSTO), he said."),
+            vec![
+                "Kazakhstan",
+                "’s",
+                "Defense",
+                "Minister",
+                "(",
+                "CSTO",
+                ")",
+                ",",
+                "he",
+                "said",
+                "."
+            ]
+        );
+    }
+
+    #[test]
+    fn keeps_abbreviations_and_hyphens() {
+        assert_eq!(
+            words("the U.S. missile shield and Interfax-Kazakhstan, No. 2091 Gen. Smith."),
+            vec![
+                "the",
+                "U.S.",
+                "missile",
+                "shield",
+                "and",
+                "Interfax-Kazakhstan",
+                ",",
+                "No.",
+                "2091",
+                "Gen.",
+                "Smith",
+                "."
+            ]
+        );
+    }
+
+    #[test]
+    fn token_joined_text_gives_same_tokens() {
+        assert_eq!(
+            words("Obama 's visit to the U.S. ,"),
+            vec!["Obama", "'s", "visit", "to", "the", "U.S.", ","]
+        );
+        assert_eq!(
+            words("“Quote,” she said"),
+            vec!["“", "Quote", ",", "”", "she", "said"]
+        );
+    }
+
+    #[test]
+    fn spans_match_text_with_multibyte() {
+        let text = "Қазақстан’s — emoji 😀 (Astana).";
+        for t in tokenize(text) {
+            assert!(text.get(t.start..t.end).is_some());
+            assert!(t.start < t.end);
+        }
+        assert_eq!(
+            words(text),
+            vec![
+                "Қазақстан",
+                "’s",
+                "—",
+                "emoji",
+                "😀",
+                "(",
+                "Astana",
+                ")",
+                "."
+            ]
+        );
+    }
+
+    #[test]
+    fn odd_input_does_not_panic() {
+        for s in [
+            "'", "’s", "...", "(((", "a’", "'s's", "—", "s’s", ".'s", "U.S.’s",
+        ] {
+            let _ = tokenize(s);
+        }
+    }
+}

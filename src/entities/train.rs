@@ -1,0 +1,485 @@
+//! Training the tagger from BIO-tagged CoNLL files (`../shared/eval/ner-train`):
+//! reading the corpus, learning the common-word lexicon, and running averaged
+//! perceptron epochs. Used by the `folio-train` binary.
+//!
+//! Retraining (deterministic: the same inputs give byte-identical files):
+//!
+//! ```text
+//! scripts/build-gazetteers ../shared            # assets/gazetteer.tsv (only if the lists change)
+//! cargo run --release --bin folio-train -- ../shared/eval/ner-train /tmp/ner
+//! cp /tmp/ner/ner.model /tmp/ner/lexicon.txt assets/
+//! cargo build --release && scripts/eval-ner ../shared
+//! ```
+//!
+//! Every 20th document is held out; the run prints tagger and whole-pipeline
+//! scores on them per source and per precision dial (`Recognizer::min_conf`).
+//! btc and wnut17 (tweets) get weight 0; litbank and btc annotate no misc
+//! names, so their `O` on capitalized words is not learned from.
+
+use super::features::{analyze, flag, mark_seen_caps_flat, Lexicon, TokInfo};
+use super::gazetteer::Gazetteer;
+use super::hashing::HashSet64;
+use super::perceptron::{History, Model, Trainer};
+use super::{Kind, Recognizer};
+use crate::document::Span;
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::path::Path;
+
+/// One sentence of the training corpus.
+#[derive(Debug, Clone)]
+pub struct Sentence {
+    pub words: Vec<String>,
+    pub tags: Vec<u8>,
+}
+
+/// One document: its source file, id and sentences.
+#[derive(Debug, Clone)]
+pub struct Doc {
+    pub source: String,
+    pub id: String,
+    pub sentences: Vec<Sentence>,
+}
+
+/// Tag index of a BIO label (`O`, `B-PER`, `I-LOC`, ...).
+pub fn tag_of(label: &str) -> u8 {
+    let (bi, kind) = match label.split_once('-') {
+        Some(x) => x,
+        None => return 0,
+    };
+    let k = match kind {
+        "PER" => 0,
+        "ORG" => 1,
+        "LOC" => 2,
+        "MISC" => 3,
+        _ => return 0,
+    };
+    1 + 2 * k + u8::from(bi == "I")
+}
+
+/// Reads one CoNLL file (`token<TAB>tag` lines, blank lines between
+/// sentences, `-DOCSTART-` lines between documents).
+pub fn read_conll(text: &str, source: &str) -> Vec<Doc> {
+    let mut docs = Vec::new();
+    let mut doc = Doc {
+        source: source.to_string(),
+        id: String::new(),
+        sentences: Vec::new(),
+    };
+    let mut sent = Sentence {
+        words: Vec::new(),
+        tags: Vec::new(),
+    };
+    let flush_sent = |doc: &mut Doc, sent: &mut Sentence| {
+        if !sent.words.is_empty() {
+            doc.sentences.push(std::mem::replace(
+                sent,
+                Sentence {
+                    words: Vec::new(),
+                    tags: Vec::new(),
+                },
+            ));
+        }
+    };
+    for line in text.lines() {
+        if line.trim().is_empty() {
+            flush_sent(&mut doc, &mut sent);
+            continue;
+        }
+        let (word, label) = line.split_once('\t').unwrap_or((line, "O"));
+        if word == "-DOCSTART-" {
+            flush_sent(&mut doc, &mut sent);
+            if !doc.sentences.is_empty() {
+                docs.push(doc.clone());
+            }
+            doc.sentences.clear();
+            doc.id = label.to_string();
+            continue;
+        }
+        sent.words.push(word.to_string());
+        sent.tags.push(tag_of(label.trim()));
+    }
+    flush_sent(&mut doc, &mut sent);
+    if !doc.sentences.is_empty() {
+        docs.push(doc);
+    }
+    docs
+}
+
+/// Words that the corpus writes in lower case more often than capitalized
+/// (away from sentence starts): the lexicon that tells "However" from "Astana".
+pub fn learn_lexicon(docs: &[Doc]) -> String {
+    let mut counts: HashMap<String, (u32, u32)> = HashMap::new();
+    for d in docs {
+        for s in &d.sentences {
+            for (i, w) in s.words.iter().enumerate() {
+                if i == 0 || !w.chars().all(char::is_alphabetic) || w.chars().count() < 2 {
+                    continue;
+                }
+                let e = counts.entry(w.to_lowercase()).or_default();
+                if w.chars().next().is_some_and(char::is_lowercase) {
+                    e.0 += 1;
+                } else {
+                    e.1 += 1;
+                }
+            }
+        }
+    }
+    let mut words: Vec<&String> = counts
+        .iter()
+        .filter(|(_, &(lo, up))| lo >= 3 && lo > 2 * up)
+        .map(|(w, _)| w)
+        .collect();
+    words.sort();
+    let mut out =
+        String::from("# common lower-case words, learned by folio-train from ner-train\n");
+    for w in words {
+        let _ = writeln!(out, "{w}");
+    }
+    out
+}
+
+/// Per-source training weight and whether that source annotates misc names.
+fn source_profile(source: &str) -> (f32, bool) {
+    match source {
+        "btc" | "wnut17" => (0.0, source == "wnut17"),
+        "litbank" => (0.5, false),
+        _ => (1.0, true),
+    }
+}
+
+/// The known source names, for per-source reports.
+const SOURCES: [&str; 7] = [
+    "btc", "crossner", "gum", "litbank", "redocred", "uner-ewt", "wnut17",
+];
+
+fn source_name(s: &str) -> &'static str {
+    SOURCES
+        .iter()
+        .find(|&&x| x == s)
+        .copied()
+        .unwrap_or("other")
+}
+
+/// A sentence prepared for training.
+struct Prepared {
+    infos: Vec<TokInfo>,
+    tags: Vec<u8>,
+    skip_o: Vec<bool>,
+    weight: f32,
+    held_out: bool,
+    doc: usize,
+    /// The source (file stem) of the document.
+    source: &'static str,
+}
+
+fn prepare(docs: &[Doc], gaz: &Gazetteer, lex: &Lexicon) -> Vec<Prepared> {
+    let mut out = Vec::new();
+    let mut seen = HashSet64::default();
+    for (di, d) in docs.iter().enumerate() {
+        let (weight, has_misc) = source_profile(&d.source);
+        let mut flat: Vec<TokInfo> = Vec::new();
+        let mut v = Vec::new();
+        for s in &d.sentences {
+            let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
+            analyze(&words, gaz, lex, &mut v);
+            flat.extend_from_slice(&v);
+        }
+        mark_seen_caps_flat(&mut flat, &mut seen);
+        let held_out = di % 20 == 7;
+        let mut at = 0;
+        for (si, s) in d.sentences.iter().enumerate() {
+            let mut inf = flat.get(at..at + s.words.len()).unwrap_or(&[]).to_vec();
+            at += s.words.len();
+            let mut tags = s.tags.clone();
+            // Every fourth sentence loses its final full stop, so that headlines
+            // and unpunctuated lines are not strangers to the tagger.
+            let ends_in_stop = s.words.last().is_some_and(|w| w == ".") && tags.last() == Some(&0);
+            if !held_out && ends_in_stop && (di + si) % 4 == 0 && inf.len() > 1 {
+                inf.pop();
+                tags.pop();
+            }
+            let skip_o: Vec<bool> = inf
+                .iter()
+                .map(|t| !has_misc && t.flags & flag::CAP != 0 && t.flags & flag::INITIAL == 0)
+                .collect();
+            out.push(Prepared {
+                infos: inf,
+                tags,
+                skip_o,
+                weight,
+                held_out,
+                doc: di,
+                source: source_name(&d.source),
+            });
+        }
+    }
+    out
+}
+
+/// Entity-level precision, recall and F1 of the model on the held-out
+/// sentences, per source and over all.
+fn held_out_scores(model: &Model, data: &[Prepared]) -> Vec<(&'static str, f64, f64, f64)> {
+    let mut counts: Vec<(&'static str, [usize; 3])> = Vec::new();
+    let mut tags = Vec::new();
+    let mut margins = Vec::new();
+    let mut hist = History::default();
+    let mut doc = usize::MAX;
+    for p in data.iter().filter(|p| p.held_out) {
+        if p.doc != doc {
+            hist.clear();
+            doc = p.doc;
+        }
+        model.tag(&p.infos, &mut hist, &mut tags, &mut margins);
+        let pred = spans(&tags);
+        let gold = spans(&p.tags);
+        let tp = pred.iter().filter(|s| gold.contains(s)).count();
+        for name in [p.source, "all"] {
+            let i = match counts.iter().position(|c| c.0 == name) {
+                Some(i) => i,
+                None => {
+                    counts.push((name, [0; 3]));
+                    counts.len() - 1
+                }
+            };
+            let c = &mut counts[i].1;
+            c[0] += tp;
+            c[1] += pred.len();
+            c[2] += gold.len();
+        }
+    }
+    counts
+        .into_iter()
+        .map(|(name, [tp, np, ng])| {
+            let p = tp as f64 / np.max(1) as f64;
+            let r = tp as f64 / ng.max(1) as f64;
+            (
+                name,
+                p,
+                r,
+                if p + r > 0.0 {
+                    2.0 * p * r / (p + r)
+                } else {
+                    0.0
+                },
+            )
+        })
+        .collect()
+}
+
+/// Scores the whole recognizer (tagger, rules, aliases) on the held-out
+/// documents of the news-like sources, with their tokens joined by spaces, for
+/// a range of precision dials.
+fn pipeline_report(docs: &[Doc], model: &Model, gaz: &Gazetteer, lexicon: &str) {
+    let mut rec = Recognizer {
+        gazetteer: gaz.clone(),
+        lexicon: Lexicon::parse(lexicon),
+        model: Some(model.clone()),
+        min_conf: 0.0,
+    };
+    let mut texts = Vec::new();
+    for (di, d) in docs.iter().enumerate() {
+        if di % 20 != 7
+            || !matches!(
+                d.source.as_str(),
+                "gum" | "redocred" | "crossner" | "uner-ewt"
+            )
+        {
+            continue;
+        }
+        let mut text = String::new();
+        let mut sentences = Vec::new();
+        let mut gold = Vec::new();
+        for s in &d.sentences {
+            let start = text.len();
+            let mut open: Option<(usize, u8)> = None;
+            let mut last_end = start;
+            for (w, &t) in s.words.iter().zip(&s.tags) {
+                if text.len() > start {
+                    text.push(' ');
+                }
+                if let Some((os, ok)) = open {
+                    if t != ok + 1 {
+                        gold.push((os, last_end, ok));
+                        open = None;
+                    }
+                }
+                if t % 2 == 1 {
+                    open = Some((text.len(), t));
+                }
+                text.push_str(w);
+                last_end = text.len();
+            }
+            if let Some((os, ok)) = open {
+                gold.push((os, last_end, ok));
+            }
+            sentences.push(Span::new(start, text.len()));
+            text.push('\n');
+        }
+        gold.retain(|g| g.2 < 7);
+        texts.push((d.source.clone(), text, sentences, gold));
+    }
+    eprintln!("held-out pipeline (tokens joined by spaces), per/org/place exact spans:");
+    for dial in [0.0, 4.0, 8.0, 12.0, 16.0, 20.0] {
+        rec.min_conf = dial;
+        let mut line = format!("  min_conf {dial:>4}:");
+        for src in ["gum", "redocred", "crossner", "uner-ewt"] {
+            let (mut tp, mut np, mut ng) = (0, 0, 0);
+            for (s, text, sentences, gold) in texts.iter().filter(|t| t.0 == src) {
+                let _ = s;
+                let e = rec.extract_spans(text, sentences);
+                let pred: Vec<(usize, usize, u8)> = e
+                    .mentions
+                    .iter()
+                    .filter_map(|m| {
+                        let k = match e.entities[m.entity].kind {
+                            Kind::Person => 1,
+                            Kind::Organization => 3,
+                            Kind::Place => 5,
+                            Kind::Misc => return None,
+                        };
+                        Some((m.span.start, m.span.end, k))
+                    })
+                    .collect();
+                np += pred.len();
+                ng += gold.len();
+                tp += pred.iter().filter(|p| gold.contains(p)).count();
+            }
+            let p = tp as f64 / np.max(1) as f64;
+            let r = tp as f64 / ng.max(1) as f64;
+            let f = if p + r > 0.0 {
+                2.0 * p * r / (p + r)
+            } else {
+                0.0
+            };
+            line.push_str(&format!("  {src} P {p:.3} R {r:.3} F1 {f:.3}"));
+        }
+        eprintln!("{line}");
+    }
+}
+
+/// (start, end, kind) spans of a BIO tag sequence (misc left out, as in scoring).
+fn spans(tags: &[u8]) -> Vec<(usize, usize, u8)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tags.len() {
+        let t = tags[i];
+        if t == 0 || t % 2 == 0 {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < tags.len() && tags[j] == t + 1 {
+            j += 1;
+        }
+        if t < 7 {
+            out.push((i, j, t));
+        }
+        i = j;
+    }
+    out
+}
+
+/// What a training run produces.
+pub struct Trained {
+    pub model: Model,
+    pub lexicon: String,
+}
+
+/// Trains on every `*.conll` file of `dir`, printing progress to stderr.
+pub fn train(dir: &Path, gaz: &Gazetteer, bits: u32, epochs: usize) -> std::io::Result<Trained> {
+    let mut docs = Vec::new();
+    let mut paths: Vec<_> = std::fs::read_dir(dir)?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "conll"))
+        .collect();
+    paths.sort();
+    if paths.is_empty() {
+        return Err(std::io::Error::other(format!(
+            "{}: no *.conll files",
+            dir.display()
+        )));
+    }
+    for p in &paths {
+        let text = std::fs::read_to_string(p)?;
+        let source = p.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+        let d = read_conll(&text, source);
+        eprintln!("{}: {} documents", p.display(), d.len());
+        docs.extend(d);
+    }
+    let lexicon = learn_lexicon(&docs);
+    let lex = Lexicon::parse(&lexicon);
+    eprintln!("lexicon: {} words", lex.len());
+    let data = prepare(&docs, gaz, &lex);
+    // Documents are shuffled, their sentences kept in order for the history feature.
+    let mut doc_sentences: Vec<Vec<usize>> = Vec::new();
+    for (i, p) in data.iter().enumerate() {
+        if p.held_out || p.weight <= 0.0 {
+            continue;
+        }
+        match doc_sentences.last_mut() {
+            Some(d) if data[d[0]].doc == p.doc => d.push(i),
+            _ => doc_sentences.push(vec![i]),
+        }
+    }
+    let mut order: Vec<usize> = (0..doc_sentences.len()).collect();
+    let mut hist = History::default();
+    let mut trainer = Trainer::new(bits);
+    let mut rng = 0x2545_f491_4f6c_dd1du64;
+    for epoch in 0..epochs {
+        for i in (1..order.len()).rev() {
+            rng ^= rng << 13;
+            rng ^= rng >> 7;
+            rng ^= rng << 17;
+            order.swap(i, (rng % (i as u64 + 1)) as usize);
+        }
+        let (mut right, mut seen) = (0, 0);
+        for &d in &order {
+            hist.clear();
+            for &i in &doc_sentences[d] {
+                let p = &data[i];
+                let (r, s) = trainer.learn(&p.infos, &mut hist, &p.tags, &p.skip_o, p.weight);
+                right += r;
+                seen += s;
+            }
+        }
+        eprintln!(
+            "epoch {}: scored-token accuracy {:.4}",
+            epoch + 1,
+            right as f64 / seen.max(1) as f64
+        );
+    }
+    let model = trainer.finish();
+    pipeline_report(&docs, &model, gaz, &lexicon);
+    eprintln!("held-out (every 20th ner-train document), per/org/place spans:");
+    for (name, p, r, f) in held_out_scores(&model, &data) {
+        eprintln!("  {name:<10} P {p:.3} R {r:.3} F1 {f:.3}");
+    }
+    Ok(Trained { model, lexicon })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_conll() {
+        let text = "-DOCSTART-\tgum/x\n\nDaniyal\tB-PER\nAkhmetov\tI-PER\nspoke\tO\n\nIn\tO\nAstana\tB-LOC\n";
+        let docs = read_conll(text, "gum");
+        assert_eq!(docs.len(), 1);
+        assert_eq!(docs[0].id, "gum/x");
+        assert_eq!(docs[0].sentences.len(), 2);
+        assert_eq!(docs[0].sentences[0].tags, vec![1, 2, 0]);
+        assert_eq!(spans(&docs[0].sentences[1].tags), vec![(1, 2, 5)]);
+    }
+
+    #[test]
+    fn lexicon_keeps_lower_case_words() {
+        let text = "a\tO\nthe\tO\nhowever\tO\n\nx\tO\nthe\tO\nHowever\tO\n\ny\tO\nthe\tO\nhowever\tO\n\nz\tO\nthe\tO\nhowever\tO\nAstana\tB-LOC\n";
+        let lex = learn_lexicon(&read_conll(text, "gum"));
+        assert!(lex.lines().any(|l| l == "the"));
+        assert!(lex.lines().any(|l| l == "however"));
+        assert!(!lex.lines().any(|l| l == "astana"));
+    }
+}

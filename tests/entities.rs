@@ -1,0 +1,328 @@
+//! Entity recognition: annotated fixtures written for folio (names, titles,
+//! acronyms, aliases, token-joined and ALL-CAPS text), the invariants every
+//! result keeps, and the shared sample brief when `../shared` is present.
+
+use folio::document::Document;
+use folio::entities::{extract, Entities, Kind};
+use std::path::Path;
+
+/// Parses `[Daniyal Akhmetov]{person} met ...` into plain text and the
+/// expected (byte start, byte end, kind) spans.
+fn parse_markup(marked: &str) -> (String, Vec<(usize, usize, Kind)>) {
+    let mut text = String::new();
+    let mut spans = Vec::new();
+    let mut rest = marked;
+    while let Some(open) = rest.find('[') {
+        text.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let close = after.find("]{").expect("markup: ]{ after [");
+        let name = &after[..close];
+        let kind_end = after[close + 2..].find('}').expect("markup: closing }") + close + 2;
+        let kind = match &after[close + 2..kind_end] {
+            "person" => Kind::Person,
+            "org" => Kind::Organization,
+            "place" => Kind::Place,
+            "misc" => Kind::Misc,
+            other => panic!("markup: unknown kind {other}"),
+        };
+        spans.push((text.len(), text.len() + name.len(), kind));
+        text.push_str(name);
+        rest = &after[kind_end + 1..];
+    }
+    text.push_str(rest);
+    (text, spans)
+}
+
+fn found(doc: &Document, e: &Entities) -> Vec<(usize, usize, Kind)> {
+    let _ = doc;
+    e.mentions
+        .iter()
+        .map(|m| (m.span.start, m.span.end, e.entities[m.entity].kind))
+        .collect()
+}
+
+/// Checks the structural promises of [`Entities`].
+fn check_invariants(doc: &Document, e: &Entities) {
+    let text = doc.text();
+    let mut last_end = 0;
+    for (i, m) in e.mentions.iter().enumerate() {
+        assert!(
+            m.span.start >= last_end,
+            "mentions sorted and disjoint at {i}"
+        );
+        assert!(m.span.start < m.span.end);
+        let slice = text
+            .get(m.span.start..m.span.end)
+            .expect("span on char boundaries");
+        assert_eq!(slice.trim(), slice, "no outer whitespace in {slice:?}");
+        assert!(m.entity < e.entities.len());
+        assert!(e.entities[m.entity].mentions.contains(&i));
+        last_end = m.span.end;
+    }
+    for ent in &e.entities {
+        assert!(!ent.mentions.is_empty(), "entity {} has mentions", ent.name);
+        assert!(
+            ent.mentions.windows(2).all(|w| w[0] < w[1]),
+            "mentions in text order"
+        );
+        assert!(!ent.name.is_empty());
+    }
+}
+
+fn run(marked: &str) {
+    let (text, expected) = parse_markup(marked);
+    let doc = Document::from_text(&text);
+    let e = extract(&doc);
+    check_invariants(&doc, &e);
+    let got = found(&doc, &e);
+    let show = |v: &[(usize, usize, Kind)]| -> Vec<String> {
+        v.iter()
+            .map(|&(s, e, k)| format!("{}:{}", &text[s..e], k.name()))
+            .collect()
+    };
+    assert_eq!(show(&got), show(&expected), "in {text:?}");
+}
+
+#[test]
+fn markup_helper_parses_spans() {
+    let (text, spans) = parse_markup("[Ann Lee]{person} flew to [Oslo]{place}.");
+    assert_eq!(text, "Ann Lee flew to Oslo.");
+    assert_eq!(spans, vec![(0, 7, Kind::Person), (16, 20, Kind::Place)]);
+}
+
+#[test]
+fn titles_stay_outside_person_names() {
+    run("[Kazakhstan]{place}’s Defense Minister [Daniyal Akhmetov]{person} spoke in [Astana]{place} on Monday.");
+    run("The talks were led by President [Vladimir Putin]{person} and Foreign Minister [Sergei Lavrov]{person}.");
+    run("The centre was opened by Lt. Gen. [Ants Laaneots]{person} on Tuesday.");
+}
+
+#[test]
+fn possessives_are_cut_from_names() {
+    run("[Russia]{place}'s position was clear, and [Germany]{place}’s was not.");
+}
+
+#[test]
+fn sentence_initial_function_words_are_not_names() {
+    run("However, the plan failed. Such issues remain. Yet the meeting in [Paris]{place} went ahead. Both sides agreed.");
+}
+
+#[test]
+fn acronym_and_expansion_are_one_entity() {
+    let text = "The North Atlantic Treaty Organization (NATO) met in Brussels. Later NATO ministers spoke.";
+    let doc = Document::from_text(text);
+    let e = extract(&doc);
+    check_invariants(&doc, &e);
+    let nato = e
+        .entities
+        .iter()
+        .find(|x| x.name == "North Atlantic Treaty Organization")
+        .expect("expansion is the canonical name");
+    assert_eq!(nato.kind, Kind::Organization);
+    let texts: Vec<&str> = nato
+        .mentions
+        .iter()
+        .map(|&m| e.mentions[m].span.slice(text))
+        .collect();
+    assert_eq!(
+        texts,
+        vec!["North Atlantic Treaty Organization", "NATO", "NATO"]
+    );
+}
+
+#[test]
+fn a_later_surname_is_the_full_name() {
+    let text = "Foreign Minister Marat Tazhin arrived on Tuesday. Tazhin said the talks went well.";
+    let doc = Document::from_text(text);
+    let e = extract(&doc);
+    check_invariants(&doc, &e);
+    let p = e
+        .entities
+        .iter()
+        .find(|x| x.name == "Marat Tazhin")
+        .expect("full name is canonical");
+    assert_eq!(p.kind, Kind::Person);
+    assert_eq!(p.mentions.len(), 2);
+}
+
+#[test]
+fn nationalities_are_misc() {
+    run("[Dutch]{misc} and [Kazakh]{misc} officers met [Russian]{misc} diplomats in [Almaty]{place}.");
+}
+
+#[test]
+fn token_joined_text_gives_the_same_names() {
+    run("[Barack Obama]{person} 's visit to the [U.S.]{place} , he said .");
+    run("Officials in [Washington]{place} and [Moscow]{place} said [Russia]{place} 's forces left .");
+}
+
+#[test]
+fn all_caps_titles_are_tagged() {
+    run("[RUSSIA]{place} AND [CHINA]{place} SIGN DEAL IN [BEIJING]{place}");
+}
+
+#[test]
+fn cited_sources_are_organizations() {
+    run("The border was closed ([Interfax]{org}, April 23).");
+}
+
+#[test]
+fn divisions_stay_with_their_place() {
+    run("A soldier died in [Almaty Region]{place} last week.");
+}
+
+#[test]
+fn seas_named_without_sea_are_places() {
+    run("Vessels were seized in the [Caspian]{place} and patrols sent to the [Baltic]{place}.");
+}
+
+#[test]
+fn odd_and_multibyte_text_keeps_invariants() {
+    for text in [
+        "",
+        "   ",
+        "Қазақстан’s capital Астана — and 😀 Kazakhstan's Astana (CSTO) ’s",
+        "(((( )))) ’’’ ‘‘ \"\" ...",
+        "A (B) C (DE) (F",
+        "THE UNITED NATIONS (UN) AND NATO MET IN NEW YORK",
+        "e\u{301} Zoë Ångström met Łukasz in Kraków",
+        "U.S. U.S. U.S.’s Mr. Smith’s Dr. J. R. R. Tolkien",
+    ] {
+        let doc = Document::from_text(text);
+        let e = extract(&doc);
+        check_invariants(&doc, &e);
+    }
+}
+
+#[test]
+fn shared_sample_brief_comes_out_right() {
+    // `FOLIO_SHARED` points at the shared folder when it is not `../shared`.
+    let shared = std::env::var_os("FOLIO_SHARED")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"));
+    let path = shared.join("briefs/kazakhstan-csto-2007.txt");
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        eprintln!(
+            "skipped: {} not found (the shared folder is absent)",
+            path.display()
+        );
+        return;
+    };
+    let doc = Document::from_text(&text);
+    let e = extract(&doc);
+    check_invariants(&doc, &e);
+    let entity = |name: &str| {
+        e.entities
+            .iter()
+            .find(|x| x.name == name)
+            .unwrap_or_else(|| panic!("{name} not found"))
+    };
+    let texts = |name: &str| -> Vec<&str> {
+        entity(name)
+            .mentions
+            .iter()
+            .map(|&m| e.mentions[m].span.slice(&text))
+            .collect()
+    };
+    let akhmetov = entity("Daniyal Akhmetov");
+    assert_eq!(akhmetov.kind, Kind::Person);
+    assert_eq!(akhmetov.mentions.len(), 4);
+    let csto = texts("Collective Security Treaty Organization");
+    assert!(csto.contains(&"CSTO") && csto.len() > 10, "{csto:?}");
+    let nsc = texts("National Security Committee");
+    assert!(nsc.contains(&"NSC"), "{nsc:?}");
+    assert_eq!(entity("Interfax-Kazakhstan").kind, Kind::Organization);
+    for place in ["Astana", "Almaty Region", "Caspian", "Kazakhstan"] {
+        assert_eq!(entity(place).kind, Kind::Place, "{place}");
+    }
+    for person in [
+        "Marat Tazhin",
+        "Nikolai Bordyuzha",
+        "Klaas van der Tempel",
+        "Nazarbayev",
+    ] {
+        assert_eq!(entity(person).kind, Kind::Person, "{person}");
+    }
+    for m in &e.mentions {
+        let t = m.span.slice(&text);
+        assert!(
+            !["Such", "Yet", "However", "Both", "The", "In", "On"].contains(&t),
+            "{t} highlighted"
+        );
+    }
+}
+
+#[test]
+fn generated_text_never_breaks_the_invariants() {
+    const PIECES: &[&str] = &[
+        "U.S.",
+        "’s",
+        "'s",
+        "(",
+        ")",
+        "CSTO",
+        "Қазақстан",
+        "😀",
+        " ",
+        " ",
+        " ",
+        "\n\n",
+        ".",
+        "Mr.",
+        "of",
+        "The",
+        "KAZAKHSTAN",
+        "-",
+        "—",
+        "'",
+        "e\u{301}",
+        "No.",
+        "2091",
+        "Astana",
+        "Daniyal",
+        "Akhmetov",
+        "Collective",
+        "Security",
+        "Organization",
+        ",",
+        "“",
+        "”",
+        "Region",
+        "Minister",
+        "Such",
+        "\t",
+        "van",
+        "der",
+        "(NSC)",
+        "A",
+        "B",
+    ];
+    let mut state = 0x9e37_79b9_7f4a_7c15u64;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    for _ in 0..400 {
+        let n = (next() % 60) as usize;
+        let text: String = (0..n)
+            .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
+            .collect();
+        let doc = Document::from_text(&text);
+        let e = extract(&doc);
+        check_invariants(&doc, &e);
+        if let Some(m) = e.mentions.first() {
+            let name = m.span.slice(&text).to_string();
+            let c = folio::entities::Corrections {
+                not_entity: vec![name.clone()],
+                add: vec![folio::entities::corrections::Named {
+                    name,
+                    kind: Kind::Misc,
+                }],
+                ..Default::default()
+            };
+            check_invariants(&doc, &folio::entities::extract_with(&doc, &c));
+        }
+    }
+}
