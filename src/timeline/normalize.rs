@@ -1,0 +1,344 @@
+//! Resolution: turns a recognized [`Expr`] into a TIMEX3 value against the
+//! publication date, the narrative's current date and the clause's tense.
+//! What cannot be known stays `X` and is flagged unresolved, never guessed.
+
+use super::expr::{Base, Clock, Expr};
+use super::lexicon::Unit;
+use super::tense::Tense;
+use super::TimexType;
+use crate::date::{shift_month, Date};
+
+/// What the narrative has most recently talked about, for "that day", "a year earlier", "the quarter".
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Narrative {
+    pub day: Option<Date>,
+    pub year: Option<i32>,
+    /// The last quarter mentioned and the sentence it was in.
+    pub quarter: Option<(i32, u32, usize)>,
+}
+
+/// Everything a value is resolved against.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Context {
+    /// Publication date, when known in full.
+    pub date: Option<Date>,
+    /// Publication year, when at least that is known.
+    pub year: Option<i32>,
+    pub narrative: Narrative,
+    /// Index of the sentence being read.
+    pub sentence: usize,
+}
+
+/// A resolved value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Resolved {
+    pub value: String,
+    pub kind: TimexType,
+    pub resolved: bool,
+}
+
+/// The TIMEX3 value of `expr` read in a clause of tense `tense`.
+pub fn resolve(expr: &Expr, tense: Tense, ctx: &Context) -> Resolved {
+    match expr {
+        Expr::Point(base, clock) => {
+            let (value, resolved) = base_value(*base, tense, ctx);
+            match clock {
+                None => Resolved { value, kind: TimexType::Date, resolved },
+                Some(c) => {
+                    let day = if is_day(&value) { value } else { "XXXX-XX-XX".to_string() };
+                    let resolved = resolved && !day.starts_with('X');
+                    let time = match c {
+                        Clock::At { hour, minute } => format!("{day}T{hour:02}:{minute:02}"),
+                        Clock::Part(p) => format!("{day}T{p}"),
+                    };
+                    Resolved { value: time, kind: TimexType::Time, resolved }
+                }
+            }
+        }
+        Expr::Duration { n, unit } => {
+            Resolved { value: duration_value(*n, *unit), kind: TimexType::Duration, resolved: true }
+        }
+        Expr::Set(v) => Resolved { value: v.clone(), kind: TimexType::Set, resolved: true },
+        Expr::Ref(r) => Resolved { value: (*r).to_string(), kind: TimexType::Date, resolved: true },
+    }
+}
+
+/// A TIMEX3 duration: `P2Y`, `PT3H`, `P20Y` for two decades, `PXY` when the amount is vague.
+pub fn duration_value(n: Option<f64>, unit: Unit) -> String {
+    let (t, code) = unit.code();
+    let Some(n) = n else {
+        return match unit {
+            Unit::Decade => "PXDE".into(),
+            Unit::Century => "PXCE".into(),
+            _ => format!("P{t}X{code}"),
+        };
+    };
+    let n = n * unit.scale() as f64;
+    if n.fract() == 0.0 {
+        return format!("P{t}{}{code}", n as i64);
+    }
+    // Halves in the next smaller unit: half a year is six months.
+    let smaller = match unit {
+        Unit::Year => Some((12.0, "", "M")),
+        Unit::Month => Some((30.0, "", "D")),
+        Unit::Week => Some((7.0, "", "D")),
+        Unit::Day => Some((24.0, "T", "H")),
+        Unit::Hour => Some((60.0, "T", "M")),
+        Unit::Minute => Some((60.0, "T", "S")),
+        _ => None,
+    };
+    match smaller {
+        Some((k, t2, c2)) if (n * k).fract() == 0.0 => format!("P{t2}{}{c2}", (n * k) as i64),
+        _ => format!("P{t}{n}{code}"),
+    }
+}
+
+fn is_day(v: &str) -> bool {
+    v.len() == 10 && v.as_bytes()[4] == b'-' && v.as_bytes()[7] == b'-'
+}
+
+fn ymd(d: Date) -> (String, bool) {
+    (d.to_string(), true)
+}
+
+fn unknown(v: String) -> (String, bool) {
+    (v, false)
+}
+
+/// Year for month `m` (and day `d`) nearest the reference in the clause's tense.
+fn infer_year(r: Date, m: u32, d: Option<u32>, tense: Tense) -> i32 {
+    let key = (m, d.unwrap_or(0));
+    let now = (r.month, if d.is_some() { r.day } else { 0 });
+    match tense {
+        Tense::Past if key > now => r.year - 1,
+        Tense::Future if key < now => r.year + 1,
+        _ => r.year,
+    }
+}
+
+fn quarter_of(d: Date) -> (i32, u32) {
+    (d.year, d.quarter())
+}
+
+fn shift_quarter((y, q): (i32, u32), n: i64) -> (i32, u32) {
+    let (y2, m) = shift_month(y, (q - 1) * 3 + 1, 3 * n);
+    (y2, (m - 1) / 3 + 1)
+}
+
+/// The quarter last reported on: the narrative's, else the last one completed before publication.
+fn latest_quarter(ctx: &Context) -> Option<(i32, u32)> {
+    if let Some((y, q, _)) = ctx.narrative.quarter {
+        return Some((y, q));
+    }
+    ctx.date.map(|d| shift_quarter(quarter_of(d), -1))
+}
+
+fn base_value(base: Base, tense: Tense, ctx: &Context) -> (String, bool) {
+    match base {
+        Base::Cal { year, month, day } => {
+            let y = match (year, month, ctx.date, ctx.year) {
+                (Some(y), _, _, _) => Some(y),
+                (None, Some(m), Some(r), _) => Some(infer_year(r, m, day, tense)),
+                (None, _, None, y) => y,
+                (None, None, Some(r), _) => Some(r.year),
+            };
+            let ys = y.map_or("XXXX".to_string(), |y| format!("{y:04}"));
+            let v = match (month, day) {
+                (Some(m), Some(d)) => format!("{ys}-{m:02}-{d:02}"),
+                (Some(m), None) => format!("{ys}-{m:02}"),
+                _ => ys,
+            };
+            (v, y.is_some())
+        }
+        Base::MonthOfYear { month, shift } => match ctx.year {
+            Some(y) => (format!("{:04}-{month:02}", y + shift as i32), true),
+            None => unknown(format!("XXXX-{month:02}")),
+        },
+        Base::MonthShift { month, shift } => match (ctx.date, ctx.year) {
+            (Some(r), _) => {
+                let y = match shift {
+                    s if s < 0 => r.year - i32::from(month >= r.month),
+                    s if s > 0 => r.year + i32::from(month <= r.month),
+                    _ => r.year,
+                };
+                (format!("{y:04}-{month:02}"), true)
+            }
+            (None, Some(y)) if shift == 0 => (format!("{y:04}-{month:02}"), true),
+            _ => unknown(format!("XXXX-{month:02}")),
+        },
+        Base::Weekday { weekday, shift, explicit } => {
+            let Some(r) = ctx.date else {
+                return unknown(format!("XXXX-WXX-{}", weekday + 1));
+            };
+            let back = i64::from((r.weekday() + 7 - weekday) % 7);
+            let ahead = i64::from((weekday + 7 - r.weekday()) % 7);
+            let d = match (shift, explicit, tense) {
+                (s, _, _) if s < 0 => r.add_days(-(if back == 0 { 7 } else { back })),
+                (s, _, _) if s > 0 => r.add_days(if ahead == 0 { 7 } else { ahead }),
+                (_, true, _) => r.add_days(i64::from(weekday) - i64::from(r.weekday())),
+                (_, false, Tense::Future) => r.add_days(ahead),
+                (_, false, _) => r.add_days(-back),
+            };
+            ymd(d)
+        }
+        Base::Day(n) => match ctx.date {
+            Some(r) => ymd(r.add_days(n)),
+            None if n == 0 => unknown("PRESENT_REF".into()),
+            None => unknown("XXXX-XX-XX".into()),
+        },
+        Base::NarrativeDay(n) => match ctx.narrative.day.or(ctx.date) {
+            Some(r) => ymd(r.add_days(n)),
+            None => unknown("XXXX-XX-XX".into()),
+        },
+        Base::Unit { unit, shift } => unit_value(unit, shift, tense, ctx),
+        Base::Offset { unit, n, narrative } => offset_value(unit, n, narrative, ctx),
+        Base::Decade(d) => (format!("{d:03}"), true),
+        Base::Century(c) => (format!("{c:02}"), true),
+        Base::Season { code, start, year, shift } => {
+            if let Some(y) = year {
+                return (format!("{y:04}-{code}"), true);
+            }
+            match (ctx.date, ctx.year) {
+                (Some(r), _) => {
+                    let y = match shift {
+                        s if s < 0 => r.year - i32::from(start + 3 > r.month),
+                        s if s > 0 => r.year + i32::from(start <= r.month),
+                        _ => r.year,
+                    };
+                    (format!("{y:04}-{code}"), true)
+                }
+                (None, Some(y)) if shift == 0 => (format!("{y:04}-{code}"), true),
+                _ => unknown(format!("XXXX-{code}")),
+            }
+        }
+        Base::Quarter { q, year, shift } => {
+            let (y, q) = match (q, year) {
+                (Some(q), Some(y)) => (y, q),
+                (Some(q), None) => {
+                    let Some(py) = ctx.year else {
+                        return unknown(format!("XXXX-Q{q}"));
+                    };
+                    let mut y = py + shift as i32;
+                    if let Some(r) = ctx.date.filter(|_| shift == 0 && tense == Tense::Past) {
+                        if (q - 1) * 3 + 1 > r.month {
+                            y -= 1;
+                        }
+                    }
+                    (y, q)
+                }
+                (None, Some(y)) => (y, latest_quarter(ctx).map_or(1, |(_, q)| q)),
+                (None, None) => match latest_quarter(ctx) {
+                    Some(yq) => yq,
+                    None => return unknown(ctx.year.map_or("XXXX-QX".into(), |y| format!("{y:04}-QX"))),
+                },
+            };
+            (format!("{y:04}-Q{q}"), true)
+        }
+        Base::Half { h, year, shift } => match year.or(ctx.year.map(|y| y + shift as i32)) {
+            Some(y) => (format!("{y:04}-H{h}"), true),
+            None => unknown(format!("XXXX-H{h}")),
+        },
+        Base::YearAgoQuarter => match latest_quarter(ctx) {
+            Some((y, q)) => (format!("{:04}-Q{q}", y - 1), true),
+            None => unknown("XXXX-QX".into()),
+        },
+    }
+}
+
+fn unit_value(unit: Unit, shift: i64, tense: Tense, ctx: &Context) -> (String, bool) {
+    let s32 = shift as i32;
+    match unit {
+        Unit::Year => match ctx.year {
+            Some(y) => (format!("{:04}", y + s32), true),
+            None => unknown("XXXX".into()),
+        },
+        Unit::Decade => match ctx.year {
+            Some(y) => (format!("{:03}", y.div_euclid(10) + s32), true),
+            None => unknown("XXX".into()),
+        },
+        Unit::Century => match ctx.year {
+            Some(y) => (format!("{:02}", y.div_euclid(100) + s32), true),
+            None => unknown("XX".into()),
+        },
+        Unit::Month => match (ctx.date, ctx.year) {
+            (Some(r), _) => {
+                let (y, m) = shift_month(r.year, r.month, shift);
+                (format!("{y:04}-{m:02}"), true)
+            }
+            (None, Some(y)) if shift == 0 => unknown(format!("{y:04}-XX")),
+            _ => unknown("XXXX-XX".into()),
+        },
+        Unit::Week | Unit::Weekend => match (ctx.date, ctx.year) {
+            (Some(r), _) => {
+                let mut d = r.add_days(7 * shift);
+                if unit == Unit::Weekend && shift == 0 && tense == Tense::Past && r.weekday() < 5 {
+                    d = d.add_days(-7);
+                }
+                let (y, w) = d.iso_week();
+                let we = if unit == Unit::Weekend { "-WE" } else { "" };
+                (format!("{y:04}-W{w:02}{we}"), true)
+            }
+            (None, Some(y)) if shift == 0 => unknown(format!("{y:04}-WXX")),
+            _ => unknown("XXXX-WXX".into()),
+        },
+        Unit::Quarter => match (ctx.date, ctx.year) {
+            (Some(r), _) => {
+                let (y, q) = shift_quarter(quarter_of(r), shift);
+                (format!("{y:04}-Q{q}"), true)
+            }
+            (None, Some(y)) if shift == 0 => unknown(format!("{y:04}-QX")),
+            _ => unknown("XXXX-QX".into()),
+        },
+        Unit::Day | Unit::Hour | Unit::Minute | Unit::Second => match ctx.date {
+            Some(r) => ymd(r.add_days(shift)),
+            None => unknown("XXXX-XX-XX".into()),
+        },
+    }
+}
+
+fn offset_value(unit: Unit, n: i64, narrative: bool, ctx: &Context) -> (String, bool) {
+    let day = if narrative { ctx.narrative.day.or(ctx.date) } else { ctx.date };
+    let year = if narrative { ctx.narrative.year.or(ctx.year) } else { ctx.year };
+    match unit {
+        Unit::Second | Unit::Minute | Unit::Hour | Unit::Day | Unit::Week => {
+            let days = match unit {
+                Unit::Day => n,
+                Unit::Week => 7 * n,
+                _ => 0,
+            };
+            match day {
+                Some(r) => ymd(r.add_days(days)),
+                None => unknown("XXXX-XX-XX".into()),
+            }
+        }
+        Unit::Weekend => unknown("XXXX-WXX-WE".into()),
+        Unit::Month => match day {
+            Some(r) => {
+                let (y, m) = shift_month(r.year, r.month, n);
+                (format!("{y:04}-{m:02}"), true)
+            }
+            None => unknown("XXXX-XX".into()),
+        },
+        Unit::Quarter => match day {
+            Some(r) => {
+                let (y, q) = shift_quarter(quarter_of(r), n);
+                (format!("{y:04}-Q{q}"), true)
+            }
+            None => unknown("XXXX-QX".into()),
+        },
+        Unit::Year | Unit::Decade | Unit::Century => {
+            let years = n * unit.scale();
+            if unit == Unit::Year && n.abs() == 1 {
+                if let Some((y, q, at)) = ctx.narrative.quarter {
+                    if ctx.sentence.saturating_sub(at) <= 1 {
+                        return (format!("{:04}-Q{q}", y + n as i32), true);
+                    }
+                }
+            }
+            match year {
+                Some(y) => (format!("{:04}", i64::from(y) + years), true),
+                None => unknown("XXXX".into()),
+            }
+        }
+    }
+}

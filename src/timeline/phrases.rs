@@ -1,0 +1,382 @@
+//! Patterns led by a word: relative days and units ("yesterday", "last
+//! week", "the third quarter"), seasons, decades, sets ("every year"), and
+//! the vague references ("now", "recently", "the future").
+
+use super::expr::{Base, Clock, Expr};
+use super::lexicon::{self, Unit};
+use super::scan::{Hit, Scanner};
+
+impl Scanner<'_, '_> {
+    /// Patterns led by a word token.
+    pub fn word_led(&self, i: usize) -> Hit {
+        let w = self.w(i);
+        if self.t.is_cap(i) {
+            if let Some(hit) = self.month_led(i) {
+                return Some(hit);
+            }
+            if let Some(hit) = self.weekday_led(i, 0, false) {
+                return Some(hit);
+            }
+        }
+        if let Some(hit) = self.quarter(i, i) {
+            return Some(hit);
+        }
+        let point = |k: usize, b: Base| Some((k, Expr::Point(b, None)));
+        let reference = |k: usize, r: &'static str| Some((k, Expr::Ref(r)));
+        match w {
+            "today" | "yesterday" | "tomorrow" | "tonight" => {
+                let d = match w {
+                    "yesterday" => -1,
+                    "tomorrow" => 1,
+                    _ => 0,
+                };
+                if w == "tonight" {
+                    return Some((i + 1, Expr::Point(Base::Day(0), Some(Clock::Part("NI")))));
+                }
+                if let Some(part) = lexicon::part_of_day(self.w(i + 1)) {
+                    return Some((i + 2, Expr::Point(Base::Day(d), Some(Clock::Part(part)))));
+                }
+                point(i + 1, Base::Day(d))
+            }
+            "noon" | "midday" | "midnight" => {
+                let hour = if w == "midnight" { 24 } else { 12 };
+                self.with_day(i + 1, Clock::At { hour, minute: 0 })
+            }
+            "overnight" => Some((i + 1, Expr::Point(Base::Day(-1), Some(Clock::Part("NI"))))),
+            "now" | "nowadays" | "presently" | "currently" => {
+                if i > 0 && self.w(i - 1) == "right" {
+                    return reference(i + 1, "PRESENT_REF");
+                }
+                reference(i + 1, "PRESENT_REF")
+            }
+            "current" if self.w(i + 1) != "account" && self.w(i + 1) != "accounts" => reference(i + 1, "PRESENT_REF"),
+            "recently" | "lately" | "previously" | "formerly" => reference(i + 1, "PAST_REF"),
+            "recent" => reference(i + 1, "PAST_REF"),
+            "soon" => reference(i + 1, "FUTURE_REF"),
+            "future" => reference(i + 1, "FUTURE_REF"),
+            "these" if self.w(i + 1) == "days" => reference(i + 2, "PRESENT_REF"),
+            "daily" | "nightly" => Some((i + 1, Expr::Set("P1D".into()))),
+            "weekly" => Some((i + 1, Expr::Set("P1W".into()))),
+            "monthly" => Some((i + 1, Expr::Set("P1M".into()))),
+            "annually" | "yearly" => Some((i + 1, Expr::Set("P1Y".into()))),
+            "quarterly" => Some((i + 1, Expr::Set("P1Q".into()))),
+            "hourly" => Some((i + 1, Expr::Set("PT1H".into()))),
+            "every" | "each" | "per" => self.set(i),
+            "the" => self.the(i),
+            "that" => match lexicon::unit(self.w(i + 1)) {
+                Some((Unit::Day, false)) => point(i + 2, Base::NarrativeDay(0)),
+                Some((unit @ (Unit::Month | Unit::Year | Unit::Week), false)) => {
+                    point(i + 2, Base::Offset { unit, n: 0, narrative: true })
+                }
+                _ => None,
+            },
+            "fiscal" => {
+                let v = self.t.int(i + 1)?;
+                if self.plausible_year(i + 1, v) {
+                    return point(i + 2, Base::Cal { year: Some(v as i32), month: None, day: None });
+                }
+                if self.w(i + 1) == "year" {
+                    return point(i + 2, Base::Unit { unit: Unit::Year, shift: 0 });
+                }
+                None
+            }
+            "year" if self.w(i + 1) == "-" && matches!(self.w(i + 2), "ago" | "earlier") => {
+                let k = if self.w(i + 3) == "quarter" { i + 4 } else { i + 3 };
+                point(k, Base::YearAgoQuarter)
+            }
+            "year" if self.w(i + 1) == "-" && self.w(i + 2) == "end" => {
+                point(i + 3, Base::Unit { unit: Unit::Year, shift: 0 })
+            }
+            "christmas" | "halloween" | "valentine" => {
+                let (m, d, n) = lexicon::holiday(w, self.w(i + 1))?;
+                let n = if self.w(i + n) == "day" { n + 1 } else { n };
+                point(i + n, Base::Cal { year: None, month: Some(m), day: Some(d) })
+            }
+            "new" if self.w(i + 1) == "year" && self.w(i + 2) == "'" && self.w(i + 3) == "s" => {
+                match self.w(i + 4) {
+                    "day" => point(i + 5, Base::Cal { year: None, month: Some(1), day: Some(1) }),
+                    "eve" => point(i + 5, Base::Cal { year: None, month: Some(12), day: Some(31) }),
+                    _ => None,
+                }
+            }
+            "nineteen" | "twenty" => self.spoken_year(i),
+            _ => {
+                if let Some(shift) = lexicon::shift(w) {
+                    return self.shifted(i, i + 1, shift);
+                }
+                // "for years", "within weeks"
+                if let Some((unit, true)) = lexicon::unit(w) {
+                    if i > 0 && matches!(self.w(i - 1), "for" | "within" | "in") && unit != Unit::Weekend {
+                        return Some((i + 1, Expr::Duration { n: None, unit }));
+                    }
+                }
+                None
+            }
+        }
+    }
+
+    /// After a shift word at `i` ("last", "this", "next", …), its object at `k`.
+    fn shifted(&self, i: usize, k: usize, shift: i64) -> Hit {
+        let point = |e: usize, b: Base| Some((e, Expr::Point(b, None)));
+        let w = self.w(k);
+        if let Some(hit) = self.weekday_led(k, shift, true) {
+            return Some(hit);
+        }
+        if let Some((e, m)) = self.month_name(k) {
+            return point(e, Base::MonthShift { month: m, shift });
+        }
+        // "this past spring"
+        if shift == 0 && self.w(i) == "this" && self.w(k) == "past" {
+            return self.shifted(i, k + 1, -1);
+        }
+        if let Some((code, start)) = lexicon::season(w) {
+            return point(k + 1, Base::Season { code, start, year: None, shift });
+        }
+        if let Some(part) = lexicon::part_of_day(w) {
+            let day = match (self.w(i), part) {
+                ("last", "NI") => -1,
+                ("this", _) => 0,
+                _ => return None,
+            };
+            return Some((k + 1, Expr::Point(Base::Day(day), Some(Clock::Part(part)))));
+        }
+        if let Some(hit) = self.quarter(k, i) {
+            // "next year's first quarter" is handled there; "last quarter" here.
+            return Some(hit);
+        }
+        let (unit, plural) = lexicon::unit(w)?;
+        if plural {
+            return None;
+        }
+        // "next year's first quarter"
+        if unit == Unit::Year && matches!(self.w(k + 1), "'" | "’") && self.w(k + 2) == "s" {
+            if let Some((e, Expr::Point(Base::Quarter { q, year: None, .. }, None))) = self.quarter(k + 3, k + 3) {
+                return point(e, Base::Quarter { q, year: None, shift });
+            }
+        }
+        match unit {
+            Unit::Day | Unit::Hour | Unit::Minute | Unit::Second => None,
+            Unit::Weekend => point(k + 1, Base::Unit { unit, shift: if self.w(i) == "last" { -1 } else { shift } }),
+            _ => point(k + 1, Base::Unit { unit, shift }),
+        }
+    }
+
+    /// Phrases led by "the".
+    fn the(&self, i: usize) -> Hit {
+        let point = |e: usize, b: Base| Some((e, Expr::Point(b, None)));
+        let reference = |e: usize, r: &'static str| Some((e, Expr::Ref(r)));
+        let w1 = self.w(i + 1);
+        if let Some(hit) = self.quarter(i + 1, i) {
+            return Some(hit);
+        }
+        match (w1, self.w(i + 2)) {
+            ("future", _) => return reference(i + 2, "FUTURE_REF"),
+            ("near" | "distant" | "foreseeable", "future") => return reference(i + 3, "FUTURE_REF"),
+            ("short" | "long" | "near" | "medium", "term") => return reference(i + 3, "FUTURE_REF"),
+            ("past", w2) if lexicon::unit(w2).is_none() && lexicon::small_number(w2).is_none() => {
+                return reference(i + 2, "PAST_REF")
+            }
+            ("present", _) | ("moment", _) => return reference(i + 2, "PRESENT_REF"),
+            ("year", "ended" | "ending" | "to") => return Some((i + 2, Expr::Duration { n: Some(1.0), unit: Unit::Year })),
+            ("year", "two") if self.w(i + 3) == "thousand" => {
+                return point(i + 4, Base::Cal { year: Some(2000), month: None, day: None })
+            }
+            ("year" | "fiscal" | "full", _) => {
+                let mut k = i + 1;
+                while matches!(self.w(k), "fiscal" | "full") {
+                    k += 1;
+                }
+                if self.w(k) == "year" && self.w(k + 1) != "-" {
+                    return point(k + 1, Base::Unit { unit: Unit::Year, shift: 0 });
+                }
+                return None;
+            }
+            ("month", _) => return point(i + 2, Base::Unit { unit: Unit::Month, shift: 0 }),
+            ("weekend", _) => return point(i + 2, Base::Unit { unit: Unit::Weekend, shift: 0 }),
+            ("same" | "very", "day") => return point(i + 3, Base::NarrativeDay(0)),
+            ("next" | "following", "day") | ("day", "after") => {
+                let e = if w1 == "day" { i + 3 } else { i + 3 };
+                if w1 == "day" && self.w(i + 3) == "tomorrow" {
+                    return point(i + 4, Base::Day(2));
+                }
+                return point(e, Base::NarrativeDay(1));
+            }
+            ("previous", "day") | ("day", "before") => {
+                if w1 == "day" && self.w(i + 3) == "yesterday" {
+                    return point(i + 4, Base::Day(-2));
+                }
+                return point(i + 3, Base::NarrativeDay(-1));
+            }
+            _ => {}
+        }
+        if let Some(part) = lexicon::part_of_day(w1) {
+            if !w1.ends_with('s') {
+                return Some((i + 2, Expr::Point(Base::NarrativeDay(0), Some(Clock::Part(part)))));
+            }
+        }
+        if let Some((code, start)) = lexicon::season(w1) {
+            let k = if self.w(i + 2) == "of" { i + 3 } else { i + 2 };
+            let year = self.t.int(k).filter(|&v| self.plausible_year(k, v)).map(|v| v as i32);
+            let e = if year.is_some() {
+                k + 1
+            } else if let Some(Some(y)) = self.spoken_year(k).map(|(_, e)| match e {
+                Expr::Point(Base::Cal { year, .. }, None) => year,
+                _ => None,
+            }) {
+                let (e, _) = self.spoken_year(k)?;
+                return point(e, Base::Season { code, start, year: Some(y), shift: 0 });
+            } else {
+                i + 2
+            };
+            return point(e, Base::Season { code, start, year, shift: 0 });
+        }
+        // "the 1990s", "the '80s", "the nineties", "the 20th century"
+        let decade = match self.t.kind(i + 1) {
+            Some(super::token::Kind::Num) => self.numeric(i + 1),
+            Some(super::token::Kind::Punct) => self.apostrophe_decade(i + 1),
+            _ => None,
+        };
+        if let Some((e, d @ Expr::Point(Base::Decade(_), None))) = decade {
+            return Some((e, d));
+        }
+        if let Some((unit, true)) = lexicon::unit(w1) {
+            if i > 0 && matches!(self.w(i - 1), "over" | "through" | "throughout") && unit != Unit::Weekend {
+                return Some((i + 2, Expr::Duration { n: None, unit }));
+            }
+        }
+        if let Some(d) = decade_word(w1) {
+            return point(i + 2, Base::Decade(d));
+        }
+        if let Some(n) = lexicon::ordinal(w1).or_else(|| {
+            let v = self.t.int(i + 1)?;
+            matches!(self.w(i + 2), "st" | "nd" | "rd" | "th").then_some(v)
+        }) {
+            let k = if self.t.kind(i + 1) == Some(super::token::Kind::Num) { i + 3 } else { i + 2 };
+            if matches!(self.w(k), "century") && (1..=30).contains(&n) {
+                return point(k + 1, Base::Century(n as i32 - 1));
+            }
+        }
+        if let Some(shift) = lexicon::shift(w1) {
+            return self.shifted(i, i + 2, shift);
+        }
+        None
+    }
+
+    /// "the third quarter", "third-quarter", "the fiscal first quarter", "the latest quarter",
+    /// "the first quarter of 1990", "the first half"; `from` is where the span starts.
+    pub fn quarter(&self, i: usize, from: usize) -> Hit {
+        let _ = from;
+        let mut k = i;
+        if self.w(k) == "the" {
+            k += 1;
+        }
+        let year_ago = self.w(k) == "year" && self.w(k + 1) == "-" && matches!(self.w(k + 2), "ago" | "earlier");
+        if year_ago {
+            k += 3;
+        }
+        while matches!(self.w(k), "fiscal" | "calendar" | "-" | "flat" | "strong" | "weak" | "comparable") {
+            k += 1;
+        }
+        let which = self.w(k);
+        let q = match which {
+            "latest" | "recent" | "current" | "same" | "most" => {
+                if which == "most" && self.w(k + 1) == "recent" {
+                    k += 1;
+                }
+                None
+            }
+            "quarter" => {
+                if k == i || self.w(i) != "the" {
+                    return None;
+                }
+                k -= 1;
+                None
+            }
+            _ => Some(lexicon::ordinal(which).filter(|&n| n <= 4)? as u32),
+        };
+        k += 1;
+        if self.w(k) == "-" && self.t.joined(k) {
+            k += 1;
+        }
+        let half = self.w(k) == "half";
+        if self.w(k) != "quarter" && !half {
+            return None;
+        }
+        if half && (q.is_none() || q > Some(2)) {
+            return None;
+        }
+        let mut end = k + 1;
+        let mut year = None;
+        if matches!(self.w(end), "of" | "in") {
+            if let Some(v) = self.t.int(end + 1).filter(|&v| self.plausible_year(end + 1, v)) {
+                year = Some(v as i32);
+                end += 2;
+            }
+        } else if let Some(v) = self.t.int(end).filter(|&v| self.w(end).len() == 4 && self.plausible_year(end, v)) {
+            year = Some(v as i32);
+            end += 1;
+        }
+        let base = match (year_ago, half, q) {
+            (true, _, _) => Base::YearAgoQuarter,
+            (false, true, Some(h)) => Base::Half { h, year, shift: 0 },
+            _ => Base::Quarter { q, year, shift: 0 },
+        };
+        Some((end, Expr::Point(base, None)))
+    }
+
+    /// "every year", "each Thursday", "every two weeks", "per month".
+    fn set(&self, i: usize) -> Hit {
+        let mut k = i + 1;
+        if self.w(k) == "other" {
+            k += 1;
+        }
+        if let Some(wd) = lexicon::weekday(self.w(k)).filter(|_| self.t.is_cap(k)) {
+            return Some((k + 1, Expr::Set(format!("XXXX-WXX-{}", wd + 1))));
+        }
+        if let Some(part) = lexicon::part_of_day(self.w(k)) {
+            return Some((k + 1, Expr::Set(format!("XXXX-XX-XXT{part}"))));
+        }
+        let (k, n) = match self.number(k) {
+            Some((e, Some(v))) if self.w(k) != "a" && self.w(k) != "an" => (e, v),
+            _ => (k, if self.w(i + 1) == "other" { 2.0 } else { 1.0 }),
+        };
+        let (unit, _) = lexicon::unit(self.w(k))?;
+        if unit == Unit::Weekend {
+            return Some((k + 1, Expr::Set("XXXX-WXX-WE".into())));
+        }
+        if self.w(i) == "per" && i > 0 && self.t.kind(i - 1) != Some(super::token::Kind::Word) {
+            return Some((k + 1, Expr::Set(super::normalize::duration_value(Some(n), unit))));
+        }
+        Some((k + 1, Expr::Set(super::normalize::duration_value(Some(n), unit))))
+    }
+
+    /// "nineteen ninety-six", "nineteen eighty", "twenty ten".
+    fn spoken_year(&self, i: usize) -> Hit {
+        let century = match self.w(i) {
+            "nineteen" => 1900,
+            "twenty" => 2000,
+            _ => return None,
+        };
+        let (e, n) = self.number(i + 1)?;
+        let n = n? as i32;
+        if !(10..100).contains(&n) || self.t.kind(i + 1) != Some(super::token::Kind::Word) {
+            return None;
+        }
+        Some((e, Expr::Point(Base::Cal { year: Some(century + n), month: None, day: None }, None)))
+    }
+}
+
+/// "nineties" → 199, "eighties" → 198.
+fn decade_word(w: &str) -> Option<i32> {
+    Some(match w {
+        "twenties" => 192,
+        "thirties" => 193,
+        "forties" => 194,
+        "fifties" => 195,
+        "sixties" => 196,
+        "seventies" => 197,
+        "eighties" => 198,
+        "nineties" => 199,
+        _ => return None,
+    })
+}

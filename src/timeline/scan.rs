@@ -1,0 +1,279 @@
+//! Recognition: finds temporal expressions in the token stream and says what
+//! they mean ([`Expr`]). Only tokens that can start an expression (digits,
+//! month and weekday names, a short list of trigger words) are looked at
+//! closely, which keeps the scan cheap.
+
+use super::expr::{Base, Expr};
+use super::lexicon::{self, Unit};
+use super::token::{Kind, Tokens};
+
+/// An expression over tokens `[first, last)`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    pub first: usize,
+    pub last: usize,
+    pub expr: Expr,
+}
+
+/// The scanner over one text's tokens.
+pub struct Scanner<'a, 't> {
+    pub t: &'a Tokens<'t>,
+}
+
+/// A match: the token after it and its meaning.
+pub type Hit = Option<(usize, Expr)>;
+
+/// All expressions of `toks`, in text order, not overlapping.
+pub fn scan(toks: &Tokens) -> Vec<Found> {
+    let s = Scanner { t: toks };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if !s.trigger(i) {
+            i += 1;
+            continue;
+        }
+        match s.at(i) {
+            Some((j, expr)) if j > i => {
+                out.push(Found { first: i, last: j, expr });
+                i = j;
+            }
+            _ => i += 1,
+        }
+    }
+    out
+}
+
+impl Scanner<'_, '_> {
+    pub fn w(&self, i: usize) -> &str {
+        self.t.word(i)
+    }
+
+    /// Whether token `i` is worth a closer look.
+    fn trigger(&self, i: usize) -> bool {
+        match self.t.kind(i) {
+            Some(Kind::Num) => true,
+            Some(Kind::Punct) => self.w(i) == "'" || self.w(i) == "’",
+            Some(Kind::Word) => {
+                let w = self.w(i);
+                if self.t.is_cap(i) && (date_month(w).is_some() || lexicon::weekday(w).is_some()) {
+                    return true;
+                }
+                lexicon::small_number(w).is_some()
+                    || lexicon::shift(w).is_some()
+                    || lexicon::is_hedge(w)
+                    || lexicon::is_vague_count(w)
+                    || lexicon::ordinal(w).is_some()
+                    || lexicon::unit(w).is_some_and(|(_, plural)| plural)
+                    || matches!(
+                        w,
+                        "the" | "today" | "yesterday" | "tomorrow" | "tonight" | "now" | "currently" | "recently"
+                            | "recent" | "current" | "future" | "soon" | "previously" | "formerly" | "lately"
+                            | "nowadays" | "presently" | "these" | "daily" | "weekly" | "monthly" | "annually"
+                            | "yearly" | "quarterly" | "hourly" | "nightly" | "every" | "each" | "per" | "early"
+                            | "late" | "mid" | "earlier" | "later" | "that" | "fiscal" | "year" | "noon"
+                            | "midnight" | "midday" | "christmas" | "thanksgiving" | "new" | "at" | "more"
+                            | "less" | "over" | "up" | "within" | "for" | "end" | "halloween" | "valentine"
+                            | "overnight" | "half"
+                    )
+            }
+            None => false,
+        }
+    }
+
+    /// The longest expression starting at token `i`.
+    fn at(&self, i: usize) -> Hit {
+        if let Some(k) = self.modifier(i) {
+            if let Some((j, e @ Expr::Point(..))) = self.core(k) {
+                return Some((j, e));
+            }
+        }
+        self.core(i)
+    }
+
+    fn core(&self, i: usize) -> Hit {
+        if let Some(hit) = self.quantity(i) {
+            return Some(hit);
+        }
+        match self.t.kind(i)? {
+            Kind::Num => self.numeric(i),
+            Kind::Word => self.word_led(i),
+            Kind::Punct => self.apostrophe_decade(i),
+        }
+    }
+
+    /// Words TimeML keeps at the front of a date: "early", "late", "mid-", "the end of".
+    fn modifier(&self, i: usize) -> Option<usize> {
+        let w = self.w(i);
+        match w {
+            "early" | "late" | "mid" | "earlier" | "later" | "middle" => {
+                let k = if self.w(i + 1) == "-" { i + 2 } else { i + 1 };
+                Some(k)
+            }
+            "the" | "end" => {
+                let k = if w == "the" { i + 1 } else { i };
+                match (self.w(k), self.w(k + 1)) {
+                    ("end" | "beginning" | "start" | "middle" | "turn" | "close", "of") => Some(k + 2),
+                    _ => None,
+                }
+            }
+            _ => None,
+        }
+    }
+
+    /// A number at `i` (digits or words): the token after it and the value (None: vague, "several").
+    pub fn number(&self, i: usize) -> Option<(usize, Option<f64>)> {
+        let w = self.w(i);
+        if self.t.kind(i) == Some(Kind::Num) {
+            let v: f64 = w.replace(',', "").parse().ok()?;
+            return Some((i + 1, Some(v)));
+        }
+        if w == "a" || w == "an" {
+            return match self.w(i + 1) {
+                "few" | "couple" => {
+                    let k = if self.w(i + 2) == "of" { i + 3 } else { i + 2 };
+                    Some((k, None))
+                }
+                "half" => Some((i + 2, Some(0.5))),
+                "hundred" => Some((i + 2, Some(100.0))),
+                "thousand" => Some((i + 2, Some(1000.0))),
+                _ => Some((i + 1, Some(1.0))),
+            };
+        }
+        if lexicon::is_vague_count(w) {
+            return Some((i + 1, None));
+        }
+        let mut v = lexicon::small_number(w)?;
+        let mut k = i + 1;
+        // "twenty-five", "twenty five"
+        if v >= 20 && v % 10 == 0 {
+            let n = if self.w(k) == "-" && self.t.joined(k) { k + 1 } else { k };
+            if let Some(u) = lexicon::small_number(self.w(n)).filter(|u| (1..10).contains(u) && self.w(n) != "a") {
+                v += u;
+                k = n + 1;
+            }
+        }
+        match self.w(k) {
+            "hundred" => {
+                v *= 100;
+                k += 1;
+            }
+            "thousand" => {
+                v *= 1000;
+                k += 1;
+            }
+            _ => {}
+        }
+        Some((k, Some(v as f64)))
+    }
+
+    /// "[about] [the past] two years [ago]", "a week", "10-hour", "several months", "a year earlier".
+    fn quantity(&self, i: usize) -> Hit {
+        let mut k = i;
+        match (self.w(k), self.w(k + 1)) {
+            ("at", "least" | "most") | ("more" | "less" | "fewer", "than") | ("up", "to") => k += 2,
+            ("over" | "within", w2) if w2 != "the" => k += 1,
+            (w, _) if lexicon::is_hedge(w) && w != "some" => k += 1,
+            _ => {}
+        }
+        let mut dir: Option<&str> = None;
+        if self.w(k) == "the" {
+            match self.w(k + 1) {
+                "past" | "last" | "next" | "first" | "coming" | "following" | "previous" | "final" | "latest" => {
+                    dir = Some(match self.w(k + 1) {
+                        "past" | "last" | "previous" | "latest" => "past",
+                        "first" => "first",
+                        _ => "next",
+                    });
+                    k += 2;
+                }
+                w if lexicon::is_vague_count(w) || lexicon::small_number(w).is_some_and(|n| n > 1) => k += 1,
+                _ => return None,
+            }
+        } else if matches!(self.w(k), "past" | "last" | "next" | "coming") {
+            dir = Some("past");
+            k += 1;
+        }
+        if self.w(k) == "few" {
+            k += 1;
+            return self.unit_after(i, k, None, dir);
+        }
+        let (mut k2, n) = self.number(k)?;
+        if matches!(self.w(k2), "more" | "additional" | "straight" | "consecutive" | "full" | "long") {
+            k2 += 1;
+        }
+        self.unit_after(i, k2, n, dir)
+    }
+
+    fn unit_after(&self, i: usize, mut k: usize, n: Option<f64>, dir: Option<&str>) -> Hit {
+        let hyphen = self.w(k) == "-" && self.t.joined(k);
+        if hyphen {
+            k += 1;
+        }
+        let (unit, plural) = lexicon::unit(self.w(k))?;
+        if unit == Unit::Weekend {
+            return None;
+        }
+        let end = k + 1;
+        // "five-year-old", "48 years old"
+        if self.w(end) == "old" || (self.w(end) == "-" && self.w(end + 1) == "old") {
+            return None;
+        }
+        // A vague count needs a plural unit: "some years", not "some day".
+        if n.is_none() && !plural {
+            return None;
+        }
+        let whole = n.map(|v| v as i64);
+        match self.w(end) {
+            "ago" => {
+                return Some(match whole {
+                    Some(n) if n > 0 => (end + 1, Expr::Point(Base::Offset { unit, n: -n, narrative: false }, None)),
+                    _ => (end + 1, Expr::Ref("PAST_REF")),
+                });
+            }
+            "earlier" | "before" | "previously" | "later" | "after" | "afterward" | "afterwards" | "hence"
+                if dir.is_none() && !hyphen =>
+            {
+                if let Some(n) = whole.filter(|&n| n > 0) {
+                    let sign = if matches!(self.w(end), "earlier" | "before" | "previously") { -1 } else { 1 };
+                    let narrative = self.w(end) != "hence";
+                    return Some((end + 1, Expr::Point(Base::Offset { unit, n: sign * n, narrative }, None)));
+                }
+            }
+            "from" if self.w(end + 1) == "now" && dir.is_none() => {
+                if let Some(n) = whole.filter(|&n| n > 0) {
+                    return Some((end + 2, Expr::Point(Base::Offset { unit, n, narrative: false }, None)));
+                }
+            }
+            _ => {}
+        }
+        // "$5 a year", "twice a day": a rate, not a length.
+        if n == Some(1.0) && matches!(self.w(i), "a" | "an") && dir.is_none() && i > 0 {
+            let prev = self.w(i - 1);
+            if self.t.kind(i - 1) == Some(Kind::Num)
+                || matches!(prev, "times" | "twice" | "once" | "thrice" | "dollars" | "cents" | "percent" | "%")
+            {
+                return Some((end, Expr::Set(super::normalize::duration_value(Some(1.0), unit))));
+            }
+        }
+        Some((end, Expr::Duration { n, unit }))
+    }
+
+    /// "'80s" (a decade) and its curly-quote spelling.
+    pub fn apostrophe_decade(&self, i: usize) -> Hit {
+        let v = self.t.int(i + 1)?;
+        if self.t.joined(i + 1) && self.w(i + 2) == "s" && self.t.joined(i + 2) && (0..100).contains(&v) && v % 10 == 0
+        {
+            return Some((i + 3, Expr::Point(Base::Decade(190 + v as i32 / 10), None)));
+        }
+        None
+    }
+}
+
+/// A month number for a month word that may be an abbreviation.
+pub fn date_month(word: &str) -> Option<u32> {
+    if word.len() < 3 {
+        return None;
+    }
+    crate::date::month_from_name(word)
+}

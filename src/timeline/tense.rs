@@ -1,0 +1,51 @@
+//! The tense around an expression, from the nearest tense-bearing word of
+//! its sentence: a past-tense "on Tuesday" is the Tuesday before publication,
+//! a future one the Tuesday after.
+
+use super::lexicon;
+use super::token::{Kind, Tokens};
+
+/// Tense of the clause around an expression.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tense {
+    Past,
+    Present,
+    Future,
+}
+
+/// How far (in tokens) to look for a tense marker.
+const REACH: usize = 14;
+
+/// The tense at tokens `[first, last)` within the sentence of tokens `[lo, hi)`:
+/// the nearest marker before the expression, else the nearest after it.
+pub fn at(toks: &Tokens, lo: usize, hi: usize, first: usize, last: usize) -> Tense {
+    let mut i = first;
+    let stop = first.saturating_sub(REACH).max(lo);
+    while i > stop {
+        i -= 1;
+        if let Some(t) = marker(toks, i) {
+            return t;
+        }
+    }
+    for j in last..hi.min(last + REACH) {
+        if let Some(t) = marker(toks, j) {
+            return t;
+        }
+    }
+    Tense::Present
+}
+
+fn marker(toks: &Tokens, i: usize) -> Option<Tense> {
+    if toks.kind(i) != Some(Kind::Word) {
+        return None;
+    }
+    let w = toks.word(i);
+    match w {
+        // "is to meet", "are to vote": an arranged future.
+        "to" if matches!(toks.word(i.wrapping_sub(1)), "is" | "are") => Some(Tense::Future),
+        "is" | "are" | "am" if toks.word(i + 1) == "expected" || toks.word(i + 1) == "scheduled" => {
+            Some(Tense::Future)
+        }
+        _ => lexicon::tense_of(w),
+    }
+}
