@@ -154,7 +154,9 @@ pub fn month_from_name(word: &str) -> Option<u32> {
     }
     MONTHS
         .iter()
-        .position(|m| *m == w || (w.len() >= 3 && m.starts_with(&w) && (w.len() == 3 || w == "sept")))
+        .position(|m| {
+            *m == w || (w.len() >= 3 && m.starts_with(&w) && (w.len() == 3 || w == "sept"))
+        })
         .map(|i| i as u32 + 1)
 }
 
@@ -193,8 +195,14 @@ mod tests {
         for days in [-800_000, -1, 0, 59, 11_016, 13_600, 20_000, 1_000_000] {
             assert_eq!(Date::from_days(days).to_days(), days);
         }
-        assert_eq!(Date::new(2008, 2, 28).unwrap().add_days(1), Date::new(2008, 2, 29).unwrap());
-        assert_eq!(Date::new(2007, 12, 31).unwrap().add_days(1), Date::new(2008, 1, 1).unwrap());
+        assert_eq!(
+            Date::new(2008, 2, 28).unwrap().add_days(1),
+            Date::new(2008, 2, 29).unwrap()
+        );
+        assert_eq!(
+            Date::new(2007, 12, 31).unwrap().add_days(1),
+            Date::new(2008, 1, 1).unwrap()
+        );
         assert_eq!(Date::new(1970, 1, 1).unwrap().weekday(), 3); // Thursday
         assert_eq!(Date::new(2007, 4, 27).unwrap().weekday(), 4); // Friday
     }

@@ -19,7 +19,10 @@
 //! points (JSON, W3C selectors) are converted in `document::offsets`; graphemes
 //! and display columns in `display`.
 
+pub mod cli;
 pub mod date;
+pub mod display;
 pub mod document;
 pub mod entities;
 pub mod timeline;
+pub mod ui;

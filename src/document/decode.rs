@@ -121,12 +121,18 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     match std::str::from_utf8(bytes) {
         Ok(text) => Ok(Decoded {
             text: text.to_owned(),
-            encoding: if bom { Encoding::Utf8Bom } else { Encoding::Utf8 },
+            encoding: if bom {
+                Encoding::Utf8Bom
+            } else {
+                Encoding::Utf8
+            },
             repairs: Vec::new(),
         }),
         Err(_) => {
             if looks_binary(bytes) {
-                return Err(DecodeError::Binary { what: "unrecognised binary format" });
+                return Err(DecodeError::Binary {
+                    what: "unrecognised binary format",
+                });
             }
             Ok(lossy(bytes))
         }
@@ -149,7 +155,11 @@ fn utf16(bytes: &[u8], little_endian: bool) -> Decoded {
     }
     Decoded {
         text,
-        encoding: if little_endian { Encoding::Utf16Le } else { Encoding::Utf16Be },
+        encoding: if little_endian {
+            Encoding::Utf16Le
+        } else {
+            Encoding::Utf16Be
+        },
         repairs: Vec::new(),
     }
 }
@@ -161,7 +171,12 @@ fn looks_utf16le(bytes: &[u8]) -> bool {
         return false;
     }
     let pairs = sample.len() / 2;
-    let odd_zero = sample.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
+    let odd_zero = sample
+        .iter()
+        .skip(1)
+        .step_by(2)
+        .filter(|&&b| b == 0)
+        .count();
     let even_zero = sample.iter().step_by(2).filter(|&&b| b == 0).count();
     odd_zero * 10 >= pairs * 7 && even_zero * 10 <= pairs
 }
@@ -187,11 +202,19 @@ fn lossy(bytes: &[u8]) -> Decoded {
         text.push_str(chunk.valid());
         let start = chunk.valid().as_ptr() as usize - bytes.as_ptr() as usize + chunk.valid().len();
         if !chunk.invalid().is_empty() {
-            repairs.push(Repair { text: text.len(), file: start, len: chunk.invalid().len() });
+            repairs.push(Repair {
+                text: text.len(),
+                file: start,
+                len: chunk.invalid().len(),
+            });
             text.push('\u{FFFD}');
         }
     }
-    Decoded { text, encoding: Encoding::Utf8Lossy, repairs }
+    Decoded {
+        text,
+        encoding: Encoding::Utf8Lossy,
+        repairs,
+    }
 }
 
 #[cfg(test)]
@@ -209,19 +232,39 @@ mod tests {
 
     #[test]
     fn utf16_with_and_without_bom() {
-        let le: Vec<u8> = "Hello Astana".encode_utf16().flat_map(u16::to_le_bytes).collect();
-        let be: Vec<u8> = "Hello Astana".encode_utf16().flat_map(u16::to_be_bytes).collect();
-        assert_eq!(decode(&[&b"\xff\xfe"[..], &le].concat()).unwrap().text, "Hello Astana");
-        assert_eq!(decode(&[&b"\xfe\xff"[..], &be].concat()).unwrap().text, "Hello Astana");
+        let le: Vec<u8> = "Hello Astana"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        let be: Vec<u8> = "Hello Astana"
+            .encode_utf16()
+            .flat_map(u16::to_be_bytes)
+            .collect();
+        assert_eq!(
+            decode(&[&b"\xff\xfe"[..], &le].concat()).unwrap().text,
+            "Hello Astana"
+        );
+        assert_eq!(
+            decode(&[&b"\xfe\xff"[..], &be].concat()).unwrap().text,
+            "Hello Astana"
+        );
         let no_bom = decode(&le).unwrap();
-        assert_eq!((no_bom.encoding, no_bom.text.as_str()), (Encoding::Utf16Le, "Hello Astana"));
+        assert_eq!(
+            (no_bom.encoding, no_bom.text.as_str()),
+            (Encoding::Utf16Le, "Hello Astana")
+        );
     }
 
     #[test]
     fn binary_is_refused() {
         let mut elf = b"\x7fELF\x02\x01\x01".to_vec();
         elf.extend((0..4096u32).map(|i| (i * 7919 % 251) as u8));
-        assert!(matches!(decode(&elf), Err(DecodeError::Binary { what: "ELF executable" })));
+        assert!(matches!(
+            decode(&elf),
+            Err(DecodeError::Binary {
+                what: "ELF executable"
+            })
+        ));
         assert!(decode(b"\x1f\x8b\x08\x00rest").is_err());
         // Text that merely starts with "MZ" is still text.
         assert!(decode(b"MZ Holdings said on Monday").is_ok());

@@ -4,7 +4,15 @@
 use super::Span;
 
 /// Header fields folio understands, in the spelling briefs use.
-pub const KEYS: [&str; 7] = ["Publication", "Volume", "Issue", "Title", "Date", "Author", "Source"];
+pub const KEYS: [&str; 7] = [
+    "Publication",
+    "Volume",
+    "Issue",
+    "Title",
+    "Date",
+    "Author",
+    "Source",
+];
 
 /// One `Key: value` pair; `value` is a byte span of the document text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,10 +43,15 @@ impl Header {
 /// A header is a run of lines each beginning with a known `Key:`; anything else ends it,
 /// so a brief without a header loses nothing.
 pub fn parse(text: &str, start: usize) -> Header {
-    let mut header = Header { fields: Vec::new(), span: Span::new(start, start) };
+    let mut header = Header {
+        fields: Vec::new(),
+        span: Span::new(start, start),
+    };
     let mut pos = start;
     while pos < text.len() {
-        let line_end = text[pos..].find(['\n', '\r']).map_or(text.len(), |i| pos + i);
+        let line_end = text[pos..]
+            .find(['\n', '\r'])
+            .map_or(text.len(), |i| pos + i);
         let line = &text[pos..line_end];
         if line.trim().is_empty() || key_at(line, 0).is_none() {
             break;
@@ -103,7 +116,10 @@ mod tests {
         assert_eq!(h.get(text, "Publication"), Some("Eurasia Daily Monitor"));
         assert_eq!(h.get(text, "Volume"), Some("4"));
         assert_eq!(h.get(text, "Issue"), Some("85"));
-        assert_eq!(h.span.slice(text), "Publication: Eurasia Daily Monitor Volume: 4 Issue: 85");
+        assert_eq!(
+            h.span.slice(text),
+            "Publication: Eurasia Daily Monitor Volume: 4 Issue: 85"
+        );
     }
 
     #[test]

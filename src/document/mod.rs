@@ -91,11 +91,19 @@ pub struct Published {
 }
 
 impl Published {
-    pub const UNKNOWN: Published = Published { date: None, year: None, from: PublishedFrom::Unknown };
+    pub const UNKNOWN: Published = Published {
+        date: None,
+        year: None,
+        from: PublishedFrom::Unknown,
+    };
 
     /// A fully known publication date.
     pub fn on(date: Date, from: PublishedFrom) -> Published {
-        Published { date: Some(date), year: Some(date.year), from }
+        Published {
+            date: Some(date),
+            year: Some(date.year),
+            from,
+        }
     }
 }
 
@@ -115,10 +123,22 @@ pub struct Document {
 impl Document {
     /// Parses decoded text (see [`decode`]) into header, paragraphs and sentences.
     pub fn parse(decoded: Decoded) -> Document {
-        let Decoded { text, encoding, repairs } = decoded;
-        let bom = if text.starts_with('\u{FEFF}') { '\u{FEFF}'.len_utf8() } else { 0 };
+        let Decoded {
+            text,
+            encoding,
+            repairs,
+        } = decoded;
+        let bom = if text.starts_with('\u{FEFF}') {
+            '\u{FEFF}'.len_utf8()
+        } else {
+            0
+        };
         let header = header::parse(&text, bom);
-        let body_start = if header.fields.is_empty() { bom } else { header.span.end };
+        let body_start = if header.fields.is_empty() {
+            bom
+        } else {
+            header.span.end
+        };
         let mut paragraphs = Vec::new();
         let mut sentences = Vec::new();
         for span in segment::paragraphs(&text, body_start) {
@@ -127,9 +147,15 @@ impl Document {
             sentences.extend(
                 segment::sentences(&text, span)
                     .into_iter()
-                    .map(|s| Sentence { span: s, paragraph: index }),
+                    .map(|s| Sentence {
+                        span: s,
+                        paragraph: index,
+                    }),
             );
-            paragraphs.push(Paragraph { span, sentences: first..sentences.len() });
+            paragraphs.push(Paragraph {
+                span,
+                sentences: first..sentences.len(),
+            });
         }
         let chars = CharIndex::new(&text);
         let mut doc = Document {
@@ -148,7 +174,11 @@ impl Document {
 
     /// Parses a string that is already known to be text.
     pub fn from_text(text: &str) -> Document {
-        Document::parse(Decoded { text: text.to_owned(), encoding: Encoding::Utf8, repairs: Vec::new() })
+        Document::parse(Decoded {
+            text: text.to_owned(),
+            encoding: Encoding::Utf8,
+            repairs: Vec::new(),
+        })
     }
 
     /// Overrides the publication date with one the user gave.
@@ -161,13 +191,17 @@ impl Document {
             return Published::on(d, PublishedFrom::Header);
         }
         let publication = self.header_value("Publication").unwrap_or("");
-        let volume = self.header_value("Volume").and_then(|v| v.parse::<i32>().ok());
+        let volume = self
+            .header_value("Volume")
+            .and_then(|v| v.parse::<i32>().ok());
         match volume {
-            Some(v @ 1..=100) if publication.eq_ignore_ascii_case("Eurasia Daily Monitor") => Published {
-                date: None,
-                year: Some(2003 + v),
-                from: PublishedFrom::Publication,
-            },
+            Some(v @ 1..=100) if publication.eq_ignore_ascii_case("Eurasia Daily Monitor") => {
+                Published {
+                    date: None,
+                    year: Some(2003 + v),
+                    from: PublishedFrom::Publication,
+                }
+            }
             _ => Published::UNKNOWN,
         }
     }

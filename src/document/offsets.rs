@@ -19,7 +19,10 @@ impl CharIndex {
     /// Builds the index for `text`.
     pub fn new(text: &str) -> CharIndex {
         if text.is_ascii() {
-            return CharIndex { checkpoints: Vec::new(), ascii: true };
+            return CharIndex {
+                checkpoints: Vec::new(),
+                ascii: true,
+            };
         }
         let mut checkpoints = Vec::with_capacity(text.len() / STRIDE + 1);
         let (mut byte, mut chars) = (0, 0);
@@ -33,7 +36,10 @@ impl CharIndex {
             byte = next;
             checkpoints.push((byte, chars));
         }
-        CharIndex { checkpoints, ascii: false }
+        CharIndex {
+            checkpoints,
+            ascii: false,
+        }
     }
 
     /// Code-point offset of byte offset `byte` (which must be a char boundary of `text`).

@@ -54,18 +54,53 @@ fn line_at(text: &str, pos: usize) -> (usize, usize) {
 
 /// Words that end in a period without ending a sentence when a name or number follows.
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cmdr", "adm", "sgt", "cpl",
-    "pvt", "gov", "sen", "rep", "pres", "amb", "rev", "hon", "st", "mt", "ft", "no", "nos", "vol",
-    "art", "fig", "sec", "ch", "pp", "vs", "v", "etc", "jan", "feb", "mar", "apr", "jun", "jul",
-    "aug", "sep", "sept", "oct", "nov", "dec", "inc", "corp", "ltd", "co", "bros", "jr", "sr",
-    "e.g", "i.e", "cf", "approx", "est", "dept", "univ", "assn", "gens", "messrs", "mme", "mlle",
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cmdr", "adm", "sgt",
+    "cpl", "pvt", "gov", "sen", "rep", "pres", "amb", "rev", "hon", "st", "mt", "ft", "no", "nos",
+    "vol", "art", "fig", "sec", "ch", "pp", "vs", "v", "etc", "jan", "feb", "mar", "apr", "jun",
+    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "corp", "ltd", "co", "bros", "jr",
+    "sr", "e.g", "i.e", "cf", "approx", "est", "dept", "univ", "assn", "gens", "messrs", "mme",
+    "mlle",
 ];
 
 /// Words that usually start a new sentence even after "U.S." and similar.
 const SENTENCE_STARTERS: &[&str] = &[
-    "The", "A", "An", "In", "It", "He", "She", "They", "We", "I", "But", "This", "That", "These",
-    "Those", "There", "On", "At", "As", "And", "However", "Yet", "So", "If", "When", "While", "His",
-    "Her", "Their", "Its", "Our", "After", "Before", "Meanwhile", "Still", "Such", "Both",
+    "The",
+    "A",
+    "An",
+    "In",
+    "It",
+    "He",
+    "She",
+    "They",
+    "We",
+    "I",
+    "But",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "There",
+    "On",
+    "At",
+    "As",
+    "And",
+    "However",
+    "Yet",
+    "So",
+    "If",
+    "When",
+    "While",
+    "His",
+    "Her",
+    "Their",
+    "Its",
+    "Our",
+    "After",
+    "Before",
+    "Meanwhile",
+    "Still",
+    "Such",
+    "Both",
 ];
 
 /// Byte spans of the sentences of the paragraph `para` of `text`, trimmed of whitespace.
@@ -111,10 +146,13 @@ fn ends_in_abbreviation(sentence: &str) -> bool {
     }
     let lower = word.to_lowercase();
     let mut letters = word.chars();
-    let single_initial = matches!((letters.next(), letters.next()), (Some(c), None) if c.is_uppercase());
+    let single_initial =
+        matches!((letters.next(), letters.next()), (Some(c), None) if c.is_uppercase());
     // Dotted acronyms such as U.S, U.N, U.K (the final period is the one stripped).
     let dotted = word.len() >= 3
-        && word.split('.').all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase));
+        && word
+            .split('.')
+            .all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase));
     single_initial || dotted || ABBREVIATIONS.contains(&lower.as_str())
 }
 
@@ -169,7 +207,10 @@ mod tests {
         let text = "Akhmetov declared: “We have systematized it.” Then he left.";
         assert_eq!(
             sentence_texts(text),
-            ["Akhmetov declared: “We have systematized it.”", "Then he left."]
+            [
+                "Akhmetov declared: “We have systematized it.”",
+                "Then he left."
+            ]
         );
     }
 

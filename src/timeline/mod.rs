@@ -166,11 +166,20 @@ pub fn build(doc: &Document, entities: &Entities) -> Vec<Event> {
             let mut ids: Vec<EntityId> = doc
                 .sentences()
                 .get(sentence)
-                .map(|s| entities.mentions_in(s.span).map(|m| entities.mentions[m].entity).collect())
+                .map(|s| {
+                    entities
+                        .mentions_in(s.span)
+                        .map(|m| entities.mentions[m].entity)
+                        .collect()
+                })
                 .unwrap_or_default();
             ids.sort_unstable();
             ids.dedup();
-            Event { timex, sentence, entities: ids }
+            Event {
+                timex,
+                sentence,
+                entities: ids,
+            }
         })
         .collect();
     events.sort_by_key(|e| (e.timex.day.is_none(), e.timex.day, e.timex.span.start));

@@ -1,0 +1,94 @@
+//! Command-line arguments → validated options → the reader or a report.
+//! Parsed once here; nothing downstream sees raw argument strings.
+
+mod report;
+
+use crate::date::Date;
+use crate::display::escape_controls;
+use crate::document::{read_file, Document};
+use clap::{Args, Parser, Subcommand};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// folio — a terminal reader for news and intelligence briefs.
+#[derive(Debug, Parser)]
+#[command(name = "folio", version, about, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    /// Briefs to open; with none, the bundled sample brief.
+    #[arg(value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+
+    /// Publication date (YYYY-MM-DD) that relative dates are resolved against.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date, global = true)]
+    pub published: Option<Date>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Reports printed to stdout instead of opening the reader.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List the brief's entities (a table, or JSON mentions with --json).
+    Entities(ReportArgs),
+    /// List the brief's dated events (a chronological table, or JSON with --json).
+    Timeline(ReportArgs),
+}
+
+/// Arguments shared by the report commands.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// The brief to read.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// One JSON array, offsets in Unicode code points (the shape eval/score.py reads).
+    #[arg(long)]
+    pub json: bool,
+}
+
+fn parse_date(s: &str) -> Result<Date, String> {
+    Date::parse(s).ok_or_else(|| format!("'{s}' is not a date (expected YYYY-MM-DD)"))
+}
+
+/// A failure the user caused or can fix, reported as `folio: message` with exit status 1.
+#[derive(Debug)]
+pub struct Failure(pub String);
+
+impl Failure {
+    /// `folio: PATH: reason`, with the path escaped so a hostile name cannot drive the terminal.
+    pub fn at(path: &Path, reason: impl std::fmt::Display) -> Failure {
+        Failure(format!(
+            "{}: {reason}",
+            escape_controls(&path.display().to_string())
+        ))
+    }
+}
+
+/// Runs folio with parsed arguments and returns the process exit status.
+pub fn run(cli: Cli) -> ExitCode {
+    let result = match &cli.command {
+        Some(Command::Entities(args)) => {
+            open(&args.file, cli.published).and_then(|doc| report::entities(&doc, args.json))
+        }
+        Some(Command::Timeline(args)) => {
+            open(&args.file, cli.published).and_then(|doc| report::timeline(&doc, args.json))
+        }
+        None => crate::ui::run_reader(&cli.files, cli.published),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure(msg)) => {
+            eprintln!("folio: {}", escape_controls(&msg));
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Reads a brief, applying `--published`.
+pub fn open(path: &Path, published: Option<Date>) -> Result<Document, Failure> {
+    let mut doc = read_file(path).map_err(|e| Failure::at(path, e))?;
+    if let Some(d) = published {
+        doc.set_published(d);
+    }
+    Ok(doc)
+}

@@ -1,0 +1,141 @@
+//! `folio entities` and `folio timeline`: what the reader shows, as a table for
+//! people or as JSON (code-point offsets) for tools such as `eval/score.py`.
+
+use super::Failure;
+use crate::display::{escape_controls, truncate};
+use crate::document::Document;
+use crate::{entities, timeline};
+use serde::Serialize;
+use std::io::Write;
+
+#[derive(Serialize)]
+struct MentionJson<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+    kind: &'static str,
+    entity: &'a str,
+}
+
+#[derive(Serialize)]
+struct TimexJson<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    value: &'a str,
+}
+
+/// Prints the entities of `doc`.
+pub fn entities(doc: &Document, json: bool) -> Result<(), Failure> {
+    let found = entities::extract(doc);
+    let mut out = String::new();
+    if json {
+        let rows: Vec<MentionJson> = found
+            .mentions
+            .iter()
+            .map(|m| {
+                let e = &found.entities[m.entity];
+                MentionJson {
+                    start: doc.char_offset(m.span.start),
+                    end: doc.char_offset(m.span.end),
+                    text: doc.slice(m.span),
+                    kind: e.kind.name(),
+                    entity: &e.name,
+                }
+            })
+            .collect();
+        out = to_json(&rows)?;
+    } else {
+        let mut order: Vec<usize> = (0..found.entities.len()).collect();
+        order.sort_by(|&a, &b| {
+            let (ea, eb) = (&found.entities[a], &found.entities[b]);
+            (ea.kind, std::cmp::Reverse(ea.mentions.len()), &ea.name).cmp(&(
+                eb.kind,
+                std::cmp::Reverse(eb.mentions.len()),
+                &eb.name,
+            ))
+        });
+        out.push_str(&format!(
+            "{:<13} {:>8}  {:<40} {}\n",
+            "KIND", "MENTIONS", "ENTITY", "ALSO WRITTEN"
+        ));
+        for i in order {
+            let e = &found.entities[i];
+            let mut forms: Vec<&str> = e
+                .mentions
+                .iter()
+                .map(|&m| doc.slice(found.mentions[m].span))
+                .collect();
+            forms.sort_unstable();
+            forms.dedup();
+            forms.retain(|f| *f != e.name);
+            out.push_str(&format!(
+                "{:<13} {:>8}  {:<40} {}\n",
+                e.kind.name(),
+                e.mentions.len(),
+                truncate(&e.name, 40),
+                escape_controls(&forms.join(", "))
+            ));
+        }
+    }
+    emit(&out)
+}
+
+/// Prints the timeline of `doc`.
+pub fn timeline(doc: &Document, json: bool) -> Result<(), Failure> {
+    let mut out = String::new();
+    if json {
+        let found = timeline::extract(doc);
+        let rows: Vec<TimexJson> = found
+            .iter()
+            .map(|t| TimexJson {
+                start: doc.char_offset(t.span.start),
+                end: doc.char_offset(t.span.end),
+                text: doc.slice(t.span),
+                kind: t.kind.name(),
+                value: &t.value,
+            })
+            .collect();
+        out = to_json(&rows)?;
+    } else {
+        let found = entities::extract(doc);
+        out.push_str(&format!(
+            "{:<16} {:<9} {:<28} {}\n",
+            "VALUE", "TYPE", "EXPRESSION", "SENTENCE"
+        ));
+        for e in timeline::build(doc, &found) {
+            let sentence = doc
+                .sentences()
+                .get(e.sentence)
+                .map_or("", |s| doc.slice(s.span));
+            let flag = if e.timex.resolved { "" } else { " ?" };
+            out.push_str(&format!(
+                "{:<16} {:<9} {:<28} {}\n",
+                truncate(&format!("{}{flag}", e.timex.value), 16),
+                e.timex.kind.name(),
+                truncate(doc.slice(e.timex.span), 28),
+                truncate(sentence, 90)
+            ));
+        }
+    }
+    emit(&out)
+}
+
+fn to_json<T: Serialize>(rows: &T) -> Result<String, Failure> {
+    let mut s = serde_json::to_string_pretty(rows)
+        .map_err(|e| Failure(format!("cannot write JSON: {e}")))?;
+    s.push('\n');
+    Ok(s)
+}
+
+/// Writes to stdout; a closed pipe (`folio entities F | head`) is not an error.
+fn emit(s: &str) -> Result<(), Failure> {
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(s.as_bytes()).and_then(|()| stdout.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(Failure(format!("cannot write output: {e}"))),
+    }
+}

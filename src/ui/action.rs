@@ -1,0 +1,102 @@
+//! Everything the reader can do, as values: keys map to these (see `keymap`)
+//! and `App::update` applies them, so the UI can be driven without a terminal.
+
+use crate::entities::Entities;
+use crate::timeline::Event;
+
+/// A user intent or an outside event, applied by `App::update`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// Leave folio.
+    Quit,
+    /// Show or hide the key help overlay.
+    ToggleHelp,
+    /// Focus the next pane (paragraphs → entities → timeline).
+    FocusNext,
+    /// Focus the previous pane.
+    FocusPrev,
+    /// Down one: scroll a line, or move the sidebar/timeline cursor.
+    MoveDown,
+    /// Up one.
+    MoveUp,
+    /// Left one: the previous timeline event.
+    MoveLeft,
+    /// Right one: the next timeline event.
+    MoveRight,
+    /// Scroll the text a page down.
+    PageDown,
+    /// Scroll the text a page up.
+    PageUp,
+    /// Scroll half a page down.
+    HalfPageDown,
+    /// Scroll half a page up.
+    HalfPageUp,
+    /// Go to the top (text, sidebar or timeline, by focus).
+    GoTop,
+    /// Go to the bottom.
+    GoBottom,
+    /// Open what the cursor is on: select an entity, or go to an event's passage.
+    Activate,
+    /// The next search hit or mention of the selected entity, wrapping.
+    NextMatch,
+    /// The previous search hit or mention, wrapping.
+    PrevMatch,
+    /// The next timeline event, from any pane.
+    NextEvent,
+    /// The previous timeline event, from any pane.
+    PrevEvent,
+    /// Start typing a search (in the sidebar: a filter).
+    StartSearch,
+    /// Clear the selection, search and filter.
+    ClearSelection,
+    /// A character typed into the search or filter prompt.
+    Input(char),
+    /// Delete the last character of the prompt.
+    InputBackspace,
+    /// Accept the prompt.
+    InputSubmit,
+    /// Abandon the prompt.
+    InputCancel,
+    /// The terminal now has this many columns and rows.
+    Resize(u16, u16),
+    /// Scroll the text by this many lines (mouse wheel).
+    ScrollBy(i32),
+    /// Background extraction finished.
+    Extracted(Box<(Entities, Vec<Event>)>),
+}
+
+impl Action {
+    /// A short description for the help overlay (bindable actions only).
+    pub fn describe(&self) -> &'static str {
+        match self {
+            Action::Quit => "quit",
+            Action::ToggleHelp => "show or hide this help",
+            Action::FocusNext => "focus next pane",
+            Action::FocusPrev => "focus previous pane",
+            Action::MoveDown => "down: scroll / next entity / next event",
+            Action::MoveUp => "up: scroll / previous entity / previous event",
+            Action::MoveLeft => "previous timeline event",
+            Action::MoveRight => "next timeline event",
+            Action::PageDown => "page down",
+            Action::PageUp => "page up",
+            Action::HalfPageDown => "half a page down",
+            Action::HalfPageUp => "half a page up",
+            Action::GoTop => "go to the top",
+            Action::GoBottom => "go to the bottom",
+            Action::Activate => "select entity / go to event's passage",
+            Action::NextMatch => "next mention or search hit",
+            Action::PrevMatch => "previous mention or search hit",
+            Action::NextEvent => "next timeline event (any pane)",
+            Action::PrevEvent => "previous timeline event (any pane)",
+            Action::StartSearch => "search text (sidebar: filter entities)",
+            Action::ClearSelection => "clear selection, search and filter",
+            Action::Input(_)
+            | Action::InputBackspace
+            | Action::InputSubmit
+            | Action::InputCancel
+            | Action::Resize(..)
+            | Action::ScrollBy(_)
+            | Action::Extracted(_) => "",
+        }
+    }
+}

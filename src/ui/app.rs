@@ -1,0 +1,484 @@
+//! The reader's state and the one place it changes: `App::update` applies an
+//! [`Action`] and returns the effects (quitting, later saving) for the edge to
+//! run. Nothing here touches the terminal or the disk.
+
+use super::action::Action;
+use super::keymap::{Key, Keymap};
+use super::layout;
+use super::search;
+use super::theme::Theme;
+use super::viewport::Viewport;
+use crate::document::{Document, Span};
+use crate::entities::{Entities, EntityId, Kind};
+use crate::timeline::Event;
+use crossterm::event::{KeyCode, KeyModifiers};
+use ratatui::layout::Rect;
+use std::sync::Arc;
+
+/// Which pane receives movement keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Pane,
+    Sidebar,
+    Timeline,
+}
+
+/// What keys mean right now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Normal,
+    Help,
+    /// Typing a search query.
+    Search,
+    /// Typing a sidebar filter.
+    Filter,
+}
+
+/// Work for the edge of the program to carry out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    Quit,
+}
+
+/// The entity sidebar: filter text and the entities it shows, in display order.
+#[derive(Debug, Clone, Default)]
+pub struct Sidebar {
+    pub filter: String,
+    /// Entities shown, grouped by kind, most mentioned first.
+    pub rows: Vec<EntityId>,
+    pub cursor: usize,
+}
+
+/// The search query and its hits.
+#[derive(Debug, Clone, Default)]
+pub struct Search {
+    pub query: String,
+    pub hits: Vec<Span>,
+    pub current: Option<usize>,
+    /// Where the search started, so hits are taken from there on.
+    pub origin: usize,
+}
+
+/// Everything the reader shows.
+pub struct App {
+    pub doc: Arc<Document>,
+    /// How the brief is named on screen (a file name, or "sample brief").
+    pub source: String,
+    pub entities: Entities,
+    pub events: Vec<Event>,
+    /// Extraction still running in the background.
+    pub extracting: bool,
+    pub focus: Focus,
+    pub mode: Mode,
+    pub view: Viewport,
+    pub screen: Rect,
+    pub selected: Option<EntityId>,
+    /// The current mention, an index into `entities.mentions`.
+    pub mention: Option<usize>,
+    pub sidebar: Sidebar,
+    /// The current timeline event, an index into `events`.
+    pub event: Option<usize>,
+    pub search: Search,
+    /// A message for the status line (errors, hints), cleared by the next key.
+    pub notice: Option<String>,
+    pub keymap: Keymap,
+    pub theme: Theme,
+}
+
+impl App {
+    /// A reader on `doc` whose entities and timeline arrive later through [`Action::Extracted`].
+    pub fn new(doc: Arc<Document>, source: String) -> App {
+        App {
+            doc,
+            source,
+            entities: Entities::default(),
+            events: Vec::new(),
+            extracting: true,
+            focus: Focus::Pane,
+            mode: Mode::Normal,
+            view: Viewport::default(),
+            screen: Rect::default(),
+            selected: None,
+            mention: None,
+            sidebar: Sidebar::default(),
+            event: None,
+            search: Search::default(),
+            notice: None,
+            keymap: Keymap::default(),
+            theme: Theme::default(),
+        }
+    }
+
+    /// A reader with extraction done at once (tests, small briefs).
+    pub fn with_extraction(doc: Arc<Document>, source: String) -> App {
+        let entities = crate::entities::extract(&doc);
+        let events = crate::timeline::build(&doc, &entities);
+        let mut app = App::new(doc, source);
+        app.update(Action::Extracted(Box::new((entities, events))));
+        app
+    }
+
+    /// The action a key stands for in the current mode and focus.
+    pub fn action_for_key(&self, key: Key) -> Option<Action> {
+        if key == Key::ctrl('c') {
+            return Some(Action::Quit);
+        }
+        match self.mode {
+            Mode::Help => Some(Action::ToggleHelp),
+            Mode::Search | Mode::Filter => match key.code {
+                KeyCode::Esc => Some(Action::InputCancel),
+                KeyCode::Enter => Some(Action::InputSubmit),
+                KeyCode::Backspace => Some(Action::InputBackspace),
+                KeyCode::Char(c)
+                    if !key
+                        .mods
+                        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+                {
+                    Some(Action::Input(c))
+                }
+                _ => None,
+            },
+            Mode::Normal => self.keymap.action(self.focus, key),
+        }
+    }
+
+    /// Applies `action`; returns what the edge must do.
+    pub fn update(&mut self, action: Action) -> Option<Effect> {
+        if !matches!(action, Action::Resize(..) | Action::Extracted(_)) {
+            self.notice = None;
+        }
+        match action {
+            Action::Quit => return Some(Effect::Quit),
+            Action::ToggleHelp => {
+                self.mode = if self.mode == Mode::Help {
+                    Mode::Normal
+                } else {
+                    Mode::Help
+                };
+            }
+            Action::FocusNext => self.focus = cycle(self.focus, 1),
+            Action::FocusPrev => self.focus = cycle(self.focus, 2),
+            Action::MoveDown => self.move_by(1),
+            Action::MoveUp => self.move_by(-1),
+            Action::MoveLeft => self.step_event(-1),
+            Action::MoveRight => self.step_event(1),
+            Action::PageDown => self.scroll(self.page() as isize),
+            Action::PageUp => self.scroll(-(self.page() as isize)),
+            Action::HalfPageDown => self.scroll((self.view.height / 2).max(1) as isize),
+            Action::HalfPageUp => self.scroll(-((self.view.height / 2).max(1) as isize)),
+            Action::ScrollBy(n) => self.scroll(n as isize),
+            Action::GoTop => self.go_end(false),
+            Action::GoBottom => self.go_end(true),
+            Action::Activate => self.activate(),
+            Action::NextMatch => self.step_match(1),
+            Action::PrevMatch => self.step_match(-1),
+            Action::NextEvent => self.step_event(1),
+            Action::PrevEvent => self.step_event(-1),
+            Action::StartSearch => self.start_prompt(),
+            Action::ClearSelection => self.clear(),
+            Action::Input(c) => self.edit_prompt(|s| s.push(c)),
+            Action::InputBackspace => self.edit_prompt(|s| {
+                s.pop();
+            }),
+            Action::InputSubmit => {
+                if self.mode == Mode::Search
+                    && self.search.hits.is_empty()
+                    && !self.search.query.is_empty()
+                {
+                    self.notice = Some("no match".into());
+                }
+                self.mode = Mode::Normal;
+            }
+            Action::InputCancel => {
+                match self.mode {
+                    Mode::Search => self.search = Search::default(),
+                    Mode::Filter => self.set_filter(String::new()),
+                    _ => {}
+                }
+                self.mode = Mode::Normal;
+            }
+            Action::Resize(w, h) => self.resize(w, h),
+            Action::Extracted(data) => {
+                let (entities, events) = *data;
+                self.entities = entities;
+                self.events = events;
+                self.extracting = false;
+                self.selected = None;
+                self.mention = None;
+                self.event = None;
+                self.refresh_sidebar();
+            }
+        }
+        None
+    }
+
+    fn resize(&mut self, w: u16, h: u16) {
+        self.screen = Rect::new(0, 0, w, h);
+        if let Some(a) = layout::areas(self.screen) {
+            let anchor = self.top_byte();
+            self.view.width = usize::from(a.text.width);
+            self.view.height = usize::from(a.text.height);
+            // Keep the same text at the top across a change of width.
+            self.view.top = self.view.row_of(&self.doc, anchor);
+        }
+    }
+
+    /// Byte offset of the first text on screen.
+    pub fn top_byte(&self) -> usize {
+        let lines = self.view.lines(&self.doc, self.view.top.para);
+        lines
+            .get(self.view.top.line)
+            .or(lines.last())
+            .map_or(0, |s| s.start)
+    }
+
+    fn page(&self) -> usize {
+        self.view.height.saturating_sub(2).max(1)
+    }
+
+    fn scroll(&mut self, delta: isize) {
+        self.view.scroll(&self.doc, delta);
+    }
+
+    fn move_by(&mut self, delta: isize) {
+        match self.focus {
+            Focus::Pane => self.scroll(delta),
+            Focus::Sidebar => {
+                let n = self.sidebar.rows.len();
+                if n > 0 {
+                    let c = self.sidebar.cursor as isize + delta;
+                    self.sidebar.cursor = c.clamp(0, n as isize - 1) as usize;
+                }
+            }
+            Focus::Timeline => self.step_event(delta),
+        }
+    }
+
+    fn go_end(&mut self, bottom: bool) {
+        match self.focus {
+            Focus::Pane => {
+                self.view.top = if bottom {
+                    self.view.last_page_top(&self.doc)
+                } else {
+                    Default::default()
+                };
+            }
+            Focus::Sidebar => {
+                self.sidebar.cursor = if bottom {
+                    self.sidebar.rows.len().saturating_sub(1)
+                } else {
+                    0
+                };
+            }
+            Focus::Timeline if !self.events.is_empty() => {
+                self.event = Some(if bottom { self.events.len() - 1 } else { 0 });
+                self.reveal_event();
+            }
+            Focus::Timeline => {}
+        }
+    }
+
+    fn activate(&mut self) {
+        match self.focus {
+            Focus::Sidebar => {
+                if let Some(&id) = self.sidebar.rows.get(self.sidebar.cursor) {
+                    self.select_entity(id);
+                }
+            }
+            Focus::Timeline => {
+                if self.event.is_some() {
+                    self.reveal_event();
+                    self.focus = Focus::Pane;
+                }
+            }
+            Focus::Pane => {}
+        }
+    }
+
+    /// Selects entity `id` and shows its first mention.
+    pub fn select_entity(&mut self, id: EntityId) {
+        let Some(e) = self.entities.entities.get(id) else {
+            return;
+        };
+        self.selected = Some(id);
+        self.mention = e.mentions.first().copied();
+        if let Some(m) = self.mention {
+            let pos = self.entities.mentions[m].span.start;
+            self.view.reveal(&self.doc, pos);
+        }
+    }
+
+    fn step_match(&mut self, dir: isize) {
+        if !self.search.hits.is_empty() {
+            let n = self.search.hits.len();
+            let next = match self.search.current {
+                Some(i) => wrap_index(i, dir, n),
+                None => 0,
+            };
+            self.search.current = Some(next);
+            self.view.reveal(&self.doc, self.search.hits[next].start);
+            return;
+        }
+        let Some(id) = self.selected else {
+            self.notice =
+                Some("select an entity in the sidebar (Tab, Enter) or search with /".into());
+            return;
+        };
+        let mentions = &self.entities.entities[id].mentions;
+        if mentions.is_empty() {
+            return;
+        }
+        let pos = self
+            .mention
+            .and_then(|m| mentions.iter().position(|&x| x == m));
+        let next = match pos {
+            Some(i) => wrap_index(i, dir, mentions.len()),
+            None => 0,
+        };
+        if pos.is_some() && ((dir > 0 && next == 0) || (dir < 0 && next == mentions.len() - 1)) {
+            self.notice = Some(
+                if dir > 0 {
+                    "wrapped to the first mention"
+                } else {
+                    "wrapped to the last mention"
+                }
+                .into(),
+            );
+        }
+        let m = mentions[next];
+        self.mention = Some(m);
+        self.view
+            .reveal(&self.doc, self.entities.mentions[m].span.start);
+    }
+
+    fn step_event(&mut self, dir: isize) {
+        let n = self.events.len();
+        if n == 0 {
+            self.notice = Some("no dated events in this brief".into());
+            return;
+        }
+        let next = match self.event {
+            Some(i) => (i as isize + dir).clamp(0, n as isize - 1) as usize,
+            None if dir > 0 => 0,
+            None => n - 1,
+        };
+        self.event = Some(next);
+        self.reveal_event();
+    }
+
+    fn reveal_event(&mut self) {
+        if let Some(e) = self.event.and_then(|i| self.events.get(i)) {
+            let pos = e.timex.span.start;
+            self.view.reveal(&self.doc, pos);
+        }
+    }
+
+    fn start_prompt(&mut self) {
+        if self.focus == Focus::Sidebar {
+            self.mode = Mode::Filter;
+        } else {
+            self.mode = Mode::Search;
+            self.search = Search {
+                origin: self.top_byte(),
+                ..Search::default()
+            };
+        }
+    }
+
+    fn edit_prompt(&mut self, edit: impl FnOnce(&mut String)) {
+        match self.mode {
+            Mode::Search => {
+                edit(&mut self.search.query);
+                self.search.hits = search::find_all(&self.doc, &self.search.query);
+                let origin = self.search.origin;
+                let first = self.search.hits.partition_point(|h| h.start < origin);
+                self.search.current =
+                    (!self.search.hits.is_empty()).then(|| first % self.search.hits.len());
+                if let Some(h) = self.search.current.map(|i| self.search.hits[i]) {
+                    self.view.reveal(&self.doc, h.start);
+                }
+            }
+            Mode::Filter => {
+                let mut f = std::mem::take(&mut self.sidebar.filter);
+                edit(&mut f);
+                self.set_filter(f);
+            }
+            _ => {}
+        }
+    }
+
+    fn set_filter(&mut self, filter: String) {
+        self.sidebar.filter = filter;
+        self.refresh_sidebar();
+    }
+
+    fn clear(&mut self) {
+        self.selected = None;
+        self.mention = None;
+        self.search = Search::default();
+        if !self.sidebar.filter.is_empty() {
+            self.set_filter(String::new());
+        }
+    }
+
+    /// Recomputes the sidebar rows from the entities and the filter.
+    fn refresh_sidebar(&mut self) {
+        let needle = self.sidebar.filter.to_lowercase();
+        let doc = &self.doc;
+        let ents = &self.entities;
+        let mut rows: Vec<EntityId> = (0..ents.entities.len())
+            .filter(|&id| {
+                let e = &ents.entities[id];
+                needle.is_empty()
+                    || e.name.to_lowercase().contains(&needle)
+                    || e.mentions.iter().any(|&m| {
+                        doc.slice(ents.mentions[m].span)
+                            .to_lowercase()
+                            .contains(&needle)
+                    })
+            })
+            .collect();
+        rows.sort_by(|&a, &b| {
+            let (ea, eb) = (&ents.entities[a], &ents.entities[b]);
+            (ea.kind, std::cmp::Reverse(ea.mentions.len()), &ea.name).cmp(&(
+                eb.kind,
+                std::cmp::Reverse(eb.mentions.len()),
+                &eb.name,
+            ))
+        });
+        self.sidebar.rows = rows;
+        self.sidebar.cursor = self
+            .sidebar
+            .cursor
+            .min(self.sidebar.rows.len().saturating_sub(1));
+    }
+
+    /// "mention 3/7", "hit 2/5" or "event 1/9" for the status line.
+    pub fn position(&self) -> Option<String> {
+        if let (Some(i), false) = (self.search.current, self.search.hits.is_empty()) {
+            return Some(format!("hit {}/{}", i + 1, self.search.hits.len()));
+        }
+        if let (Some(id), Some(m)) = (self.selected, self.mention) {
+            let ms = &self.entities.entities[id].mentions;
+            let k = ms.iter().position(|&x| x == m)?;
+            return Some(format!("mention {}/{}", k + 1, ms.len()));
+        }
+        self.event
+            .map(|i| format!("event {}/{}", i + 1, self.events.len()))
+    }
+
+    /// Kind of entity `id`.
+    pub fn kind_of(&self, id: EntityId) -> Kind {
+        self.entities.entities[id].kind
+    }
+}
+
+fn cycle(f: Focus, by: usize) -> Focus {
+    const ORDER: [Focus; 3] = [Focus::Pane, Focus::Sidebar, Focus::Timeline];
+    let i = ORDER.iter().position(|&x| x == f).unwrap_or(0);
+    ORDER[(i + by) % 3]
+}
+
+fn wrap_index(i: usize, dir: isize, n: usize) -> usize {
+    (i as isize + dir).rem_euclid(n as isize) as usize
+}

@@ -1,0 +1,219 @@
+//! Keys → actions, per pane, and actions → keys for the help overlay and the
+//! status-line hints, so what is shown never disagrees with what is bound.
+
+use super::action::Action;
+use super::app::Focus;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// Where a binding applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    /// Every pane.
+    Global,
+    Pane,
+    Sidebar,
+    Timeline,
+}
+
+impl Context {
+    fn applies_to(self, focus: Focus) -> bool {
+        matches!(
+            (self, focus),
+            (Context::Global, _)
+                | (Context::Pane, Focus::Pane)
+                | (Context::Sidebar, Focus::Sidebar)
+                | (Context::Timeline, Focus::Timeline)
+        )
+    }
+}
+
+/// A key with its modifiers, comparable and printable (`Ctrl-d`, `Shift-Tab`, `G`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub mods: KeyModifiers,
+}
+
+impl Key {
+    pub const fn plain(code: KeyCode) -> Key {
+        Key {
+            code,
+            mods: KeyModifiers::NONE,
+        }
+    }
+
+    pub const fn ctrl(c: char) -> Key {
+        Key {
+            code: KeyCode::Char(c),
+            mods: KeyModifiers::CONTROL,
+        }
+    }
+
+    /// Normalizes a terminal key event: Shift is implied by the character itself.
+    pub fn from_event(e: KeyEvent) -> Key {
+        let mut mods =
+            e.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
+        if let KeyCode::Char(_) = e.code {
+            mods.remove(KeyModifiers::SHIFT);
+        }
+        if e.code == KeyCode::BackTab {
+            mods.remove(KeyModifiers::SHIFT);
+        }
+        Key { code: e.code, mods }
+    }
+
+    /// How the key is written in help and hints.
+    pub fn label(self) -> String {
+        let base = match self.code {
+            KeyCode::Char(' ') => "Space".to_string(),
+            KeyCode::Char(c) => c.to_string(),
+            KeyCode::Enter => "Enter".into(),
+            KeyCode::Esc => "Esc".into(),
+            KeyCode::Tab => "Tab".into(),
+            KeyCode::BackTab => "Shift-Tab".into(),
+            KeyCode::Up => "↑".into(),
+            KeyCode::Down => "↓".into(),
+            KeyCode::Left => "←".into(),
+            KeyCode::Right => "→".into(),
+            KeyCode::PageUp => "PgUp".into(),
+            KeyCode::PageDown => "PgDn".into(),
+            KeyCode::Home => "Home".into(),
+            KeyCode::End => "End".into(),
+            KeyCode::Backspace => "Backspace".into(),
+            other => format!("{other:?}"),
+        };
+        let mut s = String::new();
+        if self.mods.contains(KeyModifiers::CONTROL) {
+            s.push_str("Ctrl-");
+        }
+        if self.mods.contains(KeyModifiers::ALT) {
+            s.push_str("Alt-");
+        }
+        s + &base
+    }
+}
+
+/// One binding: in `context`, `key` does `action`.
+#[derive(Debug, Clone)]
+pub struct Binding {
+    pub context: Context,
+    pub key: Key,
+    pub action: Action,
+}
+
+/// The active bindings.
+#[derive(Debug, Clone)]
+pub struct Keymap {
+    bindings: Vec<Binding>,
+}
+
+impl Default for Keymap {
+    fn default() -> Keymap {
+        use Action::*;
+        use Context::*;
+        use KeyCode::{BackTab, Char, Down, End, Enter, Esc, Home, Left, Right, Tab, Up};
+        let c = |ch| Key::plain(Char(ch));
+        let k = Key::plain;
+        let table: Vec<(Context, Key, Action)> = vec![
+            (Global, c('q'), Quit),
+            (Global, Key::ctrl('c'), Quit),
+            (Global, c('?'), ToggleHelp),
+            (Global, k(Tab), FocusNext),
+            (Global, k(BackTab), FocusPrev),
+            (Global, c('j'), MoveDown),
+            (Global, k(Down), MoveDown),
+            (Global, c('k'), MoveUp),
+            (Global, k(Up), MoveUp),
+            (Global, k(KeyCode::PageDown), Action::PageDown),
+            (Global, c(' '), Action::PageDown),
+            (Global, k(KeyCode::PageUp), Action::PageUp),
+            (Global, Key::ctrl('d'), HalfPageDown),
+            (Global, Key::ctrl('u'), HalfPageUp),
+            (Global, c('g'), GoTop),
+            (Global, k(Home), GoTop),
+            (Global, c('G'), GoBottom),
+            (Global, k(End), GoBottom),
+            (Global, c('n'), NextMatch),
+            (Global, c('N'), PrevMatch),
+            (Global, c('/'), StartSearch),
+            (Global, k(Esc), ClearSelection),
+            (Global, k(Enter), Activate),
+            (Global, c(']'), NextEvent),
+            (Global, c('['), PrevEvent),
+            (Timeline, c('h'), MoveLeft),
+            (Timeline, k(Left), MoveLeft),
+            (Timeline, c('l'), MoveRight),
+            (Timeline, k(Right), MoveRight),
+        ];
+        Keymap {
+            bindings: table
+                .into_iter()
+                .map(|(context, key, action)| Binding {
+                    context,
+                    key,
+                    action,
+                })
+                .collect(),
+        }
+    }
+}
+
+impl Keymap {
+    /// The action bound to `key` with `focus`; pane-specific bindings win over global ones.
+    pub fn action(&self, focus: Focus, key: Key) -> Option<Action> {
+        let specific = self
+            .bindings
+            .iter()
+            .find(|b| b.context != Context::Global && b.context.applies_to(focus) && b.key == key);
+        specific
+            .or_else(|| {
+                self.bindings
+                    .iter()
+                    .find(|b| b.context == Context::Global && b.key == key)
+            })
+            .map(|b| b.action.clone())
+    }
+
+    /// Labels of the keys bound to `action` anywhere, in binding order.
+    pub fn keys_for(&self, action: &Action) -> Vec<String> {
+        self.bindings
+            .iter()
+            .filter(|b| &b.action == action)
+            .map(|b| b.key.label())
+            .collect()
+    }
+
+    /// All bindings, for the help overlay.
+    pub fn bindings(&self) -> &[Binding] {
+        &self.bindings
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pane_bindings_win_and_hints_come_from_the_map() {
+        let km = Keymap::default();
+        let h = Key::plain(KeyCode::Char('h'));
+        assert_eq!(km.action(Focus::Timeline, h), Some(Action::MoveLeft));
+        assert_eq!(km.action(Focus::Pane, h), None);
+        assert_eq!(
+            km.action(Focus::Pane, Key::ctrl('d')),
+            Some(Action::HalfPageDown)
+        );
+        assert_eq!(km.keys_for(&Action::NextMatch), ["n"]);
+    }
+
+    #[test]
+    fn shift_is_folded_into_characters() {
+        let e = KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT);
+        assert_eq!(Key::from_event(e), Key::plain(KeyCode::Char('G')));
+        let bt = KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT);
+        assert_eq!(
+            Keymap::default().action(Focus::Pane, Key::from_event(bt)),
+            Some(Action::FocusPrev)
+        );
+    }
+}

@@ -1,0 +1,64 @@
+//! The reader: app state and its one `update`, actions, keymap, layout and
+//! widgets. Terminal I/O lives only in `terminal`, so the whole UI can be
+//! driven in tests through ratatui's `TestBackend`.
+
+pub mod action;
+pub mod app;
+pub mod keymap;
+pub mod layout;
+pub mod search;
+mod terminal;
+pub mod theme;
+pub mod viewport;
+pub mod widgets;
+pub mod wrap;
+
+pub use action::Action;
+pub use app::{App, Effect, Focus, Mode};
+
+use crate::cli::{open, Failure};
+use crate::date::Date;
+use crate::document::{decode, Document};
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// The sample brief bundled in the binary, opened when no file is given.
+pub const SAMPLE_NAME: &str = "caspian-security-2008.txt";
+/// The sample brief's text.
+pub const SAMPLE: &str = include_str!("../../assets/briefs/caspian-security-2008.txt");
+
+/// Opens the reader on `files` (the bundled sample when empty).
+pub fn run_reader(files: &[PathBuf], published: Option<Date>) -> Result<(), Failure> {
+    let (mut doc, source) = match files.first() {
+        Some(path) => {
+            let name = path.file_name().map_or_else(
+                || path.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+            (open(path, published)?, name)
+        }
+        None => {
+            let decoded =
+                decode(SAMPLE.as_bytes()).map_err(|e| Failure(format!("sample brief: {e}")))?;
+            (Document::parse(decoded), format!("sample: {SAMPLE_NAME}"))
+        }
+    };
+    if let (Some(d), true) = (published, files.is_empty()) {
+        doc.set_published(d);
+    }
+    if !std::io::stdout().is_terminal() {
+        return Err(Failure(
+            "standard output is not a terminal; use `folio entities FILE` or `folio timeline FILE` for text output".into(),
+        ));
+    }
+    let mut app = App::new(Arc::new(doc), source);
+    app.theme = theme::Theme::from_env();
+    if files.len() > 1 {
+        app.notice = Some(format!(
+            "showing the first of {} files (the library view comes later)",
+            files.len()
+        ));
+    }
+    terminal::run(app).map_err(|e| Failure(format!("terminal error: {e}")))
+}

@@ -1,0 +1,55 @@
+//! Widgets: each renders from `&App` into a buffer and changes nothing.
+
+mod help;
+mod pane;
+mod sidebar;
+mod status;
+mod timeline;
+
+pub use help::HelpOverlay;
+pub use pane::ParagraphPane;
+pub use sidebar::EntitySidebar;
+pub use status::StatusLine;
+pub use timeline::{label as event_label, TimelineStrip};
+
+use super::app::{App, Mode};
+use super::layout::{self, MIN_HEIGHT, MIN_WIDTH};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
+
+impl Widget for &App {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let Some(a) = layout::areas(area) else {
+            let msg = format!(
+                "terminal too small: folio needs {MIN_WIDTH}x{MIN_HEIGHT}, this is {}x{}",
+                area.width, area.height
+            );
+            for (i, chunk) in msg
+                .as_bytes()
+                .chunks(usize::from(area.width.max(1)))
+                .enumerate()
+            {
+                if i as u16 >= area.height {
+                    break;
+                }
+                let line = String::from_utf8_lossy(chunk);
+                buf.set_stringn(
+                    area.x,
+                    area.y + i as u16,
+                    line,
+                    usize::from(area.width),
+                    self.theme.notice,
+                );
+            }
+            return;
+        };
+        ParagraphPane(self).render(a.pane, buf);
+        EntitySidebar(self).render(a.sidebar, buf);
+        TimelineStrip(self).render(a.timeline, buf);
+        StatusLine(self).render(a.status, buf);
+        if self.mode == Mode::Help {
+            HelpOverlay(self).render(area, buf);
+        }
+    }
+}

@@ -1,0 +1,234 @@
+//! The reader driven by actions, without a terminal: state after updates, and
+//! whole screens rendered into ratatui's TestBackend.
+
+use folio::document::{Document, Span};
+use folio::entities::{Entities, Entity, Kind, Mention};
+use folio::ui::{Action, App, Focus, Mode};
+use ratatui::backend::TestBackend;
+use ratatui::Terminal;
+use std::sync::Arc;
+
+/// A long brief where "CSTO" occurs in paragraphs far apart and "Astana" once.
+fn brief() -> Document {
+    let mut paras = Vec::new();
+    for i in 0..40 {
+        if i % 9 == 0 {
+            paras.push(format!("Paragraph {i}: the CSTO met again in the capital, and nothing else of note happened."));
+        } else if i == 20 {
+            paras.push(
+                "Paragraph 20 mentions Astana once, with the usual filler words around it."
+                    .to_string(),
+            );
+        } else {
+            paras.push(format!(
+                "Paragraph {i} is filler text about nothing in particular, long enough to wrap."
+            ));
+        }
+    }
+    Document::from_text(&paras.join("\n\n"))
+}
+
+/// Entities made by hand, so these tests depend on the app alone, not the recognizer.
+fn entities(doc: &Document) -> Entities {
+    let mut out = Entities::default();
+    let mut found: Vec<(Span, usize)> = Vec::new();
+    for (id, (name, kind)) in [("CSTO", Kind::Organization), ("Astana", Kind::Place)]
+        .iter()
+        .enumerate()
+    {
+        out.entities.push(Entity {
+            name: name.to_string(),
+            kind: *kind,
+            mentions: Vec::new(),
+        });
+        for (i, _) in doc.text().match_indices(name) {
+            found.push((Span::new(i, i + name.len()), id));
+        }
+    }
+    found.sort();
+    for (i, (span, id)) in found.into_iter().enumerate() {
+        out.mentions.push(Mention { span, entity: id });
+        out.entities[id].mentions.push(i);
+    }
+    out
+}
+
+fn app() -> App {
+    let doc = brief();
+    let ents = entities(&doc);
+    let mut app = App::new(Arc::new(doc), "test brief".into());
+    app.update(Action::Extracted(Box::new((ents, Vec::new()))));
+    app.update(Action::Resize(120, 40));
+    app
+}
+
+fn screen(app: &App) -> ratatui::buffer::Buffer {
+    let mut term = Terminal::new(TestBackend::new(app.screen.width, app.screen.height)).unwrap();
+    term.draw(|f| f.render_widget(app, f.area())).unwrap();
+    term.backend().buffer().clone()
+}
+
+fn row_text(buf: &ratatui::buffer::Buffer, y: u16) -> String {
+    (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect()
+}
+
+fn screen_text(buf: &ratatui::buffer::Buffer) -> String {
+    (0..buf.area.height)
+        .map(|y| row_text(buf, y) + "\n")
+        .collect()
+}
+
+#[test]
+fn sidebar_lists_entities_by_kind_with_counts() {
+    let app = app();
+    assert_eq!(app.sidebar.rows.len(), 2);
+    let text = screen_text(&screen(&app));
+    assert!(text.contains("ORGANIZATIONS (1)"), "{text}");
+    assert!(text.contains("CSTO") && text.contains(" 5"), "{text}");
+    assert!(text.contains("PLACES (1)"));
+}
+
+#[test]
+fn selecting_an_entity_and_walking_its_mentions() {
+    let mut app = app();
+    app.update(Action::FocusNext);
+    assert_eq!(app.focus, Focus::Sidebar);
+    app.update(Action::Activate);
+    assert_eq!(app.selected, Some(0));
+    assert_eq!(app.position().as_deref(), Some("mention 1/5"));
+    for _ in 0..3 {
+        app.update(Action::NextMatch);
+    }
+    assert_eq!(app.position().as_deref(), Some("mention 4/5"));
+    // The fourth mention is on screen, highlighted as the current one.
+    let m = app.mention.unwrap();
+    let span = app.entities.mentions[m].span;
+    assert_eq!(app.doc.slice(span), "CSTO");
+    let buf = screen(&app);
+    let text = screen_text(&buf);
+    assert!(text.contains("Paragraph 27: the CSTO"), "{text}");
+    assert!(text.contains("mention 4/5"), "{text}");
+    // Wrapping: two more steps go past the last mention back to the first.
+    app.update(Action::NextMatch);
+    app.update(Action::NextMatch);
+    assert_eq!(app.position().as_deref(), Some("mention 1/5"));
+    app.update(Action::PrevMatch);
+    assert_eq!(app.position().as_deref(), Some("mention 5/5"));
+}
+
+#[test]
+fn highlighted_cells_carry_the_entity_style() {
+    let mut app = app();
+    app.update(Action::FocusNext);
+    app.update(Action::Activate);
+    let buf = screen(&app);
+    let kind_style = app.theme.kind(Kind::Organization);
+    let (x, y) = find(&buf, "CSTO").expect("CSTO on screen");
+    let cell = &buf[(x, y)];
+    assert!(cell.modifier.contains(kind_style.add_modifier));
+    // The current mention has the current-mention background.
+    assert_eq!(Some(cell.bg), app.theme.current.bg);
+    // Plain words carry no entity style.
+    let (px, py) = find(&buf, "filler").unwrap();
+    assert!(buf[(px, py)].modifier.is_empty());
+}
+
+fn find(buf: &ratatui::buffer::Buffer, needle: &str) -> Option<(u16, u16)> {
+    for y in 0..buf.area.height {
+        let row = row_text(buf, y);
+        if let Some(i) = row.find(needle) {
+            let x = row[..i].chars().count() as u16;
+            if x < 80 {
+                return Some((x, y));
+            }
+        }
+    }
+    None
+}
+
+#[test]
+fn search_is_incremental_and_n_walks_hits() {
+    let mut app = app();
+    app.update(Action::StartSearch);
+    assert_eq!(app.mode, Mode::Search);
+    for c in "csto".chars() {
+        app.update(Action::Input(c));
+    }
+    assert_eq!(app.search.hits.len(), 5);
+    app.update(Action::InputSubmit);
+    assert_eq!(app.mode, Mode::Normal);
+    app.update(Action::NextMatch);
+    assert_eq!(app.position().as_deref(), Some("hit 2/5"));
+    app.update(Action::ClearSelection);
+    assert!(app.search.hits.is_empty());
+}
+
+#[test]
+fn sidebar_filter_narrows_the_list() {
+    let mut app = app();
+    app.update(Action::FocusNext);
+    app.update(Action::StartSearch);
+    assert_eq!(app.mode, Mode::Filter);
+    for c in "ast".chars() {
+        app.update(Action::Input(c));
+    }
+    assert_eq!(app.sidebar.rows, vec![1]);
+    app.update(Action::InputCancel);
+    assert_eq!(app.sidebar.rows.len(), 2);
+}
+
+#[test]
+fn scrolling_keys_move_the_view_and_stop_at_the_ends() {
+    let mut app = app();
+    app.update(Action::GoBottom);
+    let bottom = app.view.top;
+    assert!(bottom.para > 20, "{bottom:?}");
+    app.update(Action::PageDown);
+    assert_eq!(app.view.top, bottom);
+    app.update(Action::GoTop);
+    assert_eq!(app.view.top.para, 0);
+    app.update(Action::HalfPageDown);
+    assert!(app.view.top > Default::default());
+}
+
+#[test]
+fn n_without_a_selection_says_what_to_do() {
+    let mut app = app();
+    app.update(Action::NextMatch);
+    assert!(app
+        .notice
+        .as_deref()
+        .unwrap_or("")
+        .contains("select an entity"));
+}
+
+#[test]
+fn tiny_terminals_get_a_message_and_never_panic() {
+    let mut app = app();
+    for (w, h) in [
+        (0, 0),
+        (1, 1),
+        (79, 24),
+        (80, 23),
+        (5, 40),
+        (300, 100),
+        (80, 24),
+    ] {
+        app.update(Action::Resize(w, h));
+        let buf = screen(&app);
+        if w >= 80 && h >= 24 {
+            assert!(screen_text(&buf).contains("Entities"));
+        } else if w >= 40 && h >= 1 {
+            assert!(screen_text(&buf).contains("terminal too small"));
+        }
+    }
+}
+
+#[test]
+fn help_overlay_lists_live_bindings() {
+    let mut app = app();
+    app.update(Action::ToggleHelp);
+    let text = screen_text(&screen(&app));
+    assert!(text.contains("next mention or search hit"), "{text}");
+    assert!(text.contains("Ctrl-d"));
+}
