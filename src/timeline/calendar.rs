@@ -17,6 +17,9 @@ impl Scanner<'_, '_> {
             return Some(hit);
         }
         let v = self.t.int(i)?;
+        if matches!(self.w(i + 1), "st" | "nd" | "rd" | "th") && self.w(i + 2) == "century" && (1..=30).contains(&v) {
+            return Some((i + 3, Expr::Point(Base::Century(v as i32 - 1), None)));
+        }
         // "23 April 2007", "23rd of April"
         if (1..=31).contains(&v) && w.len() <= 2 {
             let mut k = i + 1;
@@ -50,13 +53,20 @@ impl Scanner<'_, '_> {
         if !(1600..=2199).contains(&v) || self.w(i).len() != 4 {
             return false;
         }
-        if i > 0 && matches!(self.w(i - 1), "$" | "#" | "£" | "€" | "¥" | "no" | "number" | "-" | "/" | ".") {
+        let prev = if i > 0 { self.w(i - 1) } else { "" };
+        if matches!(prev, "$" | "#" | "£" | "€" | "¥" | "no" | "number" | "/" | ".") {
+            return false;
+        }
+        if prev == "-" && self.t.joined(i) && !matches!(self.w(i.wrapping_sub(2)), "mid" | "pre" | "post") {
             return false;
         }
         if i > 0 && self.t.kind(i - 1) == Some(Kind::Num) {
             return false;
         }
-        !matches!(self.w(i + 1), "%" | "percent" | "-" | "/" | "shares" | "people" | "feet" | "meters" | "miles")
+        if matches!(self.w(i + 1), "-" | "/") && self.t.joined(i + 1) && self.t.kind(i + 2) == Some(Kind::Num) {
+            return false;
+        }
+        !matches!(self.w(i + 1), "%" | "percent" | "shares" | "people" | "feet" | "meters" | "miles")
     }
 
     /// A year right after a month or day: ", 2007" or " 2007".

@@ -121,9 +121,10 @@ fn remember(ctx: &mut normalize::Context, expr: &expr::Expr, r: &normalize::Reso
     if !r.resolved || !matches!(r.kind, TimexType::Date | TimexType::Time) {
         return;
     }
-    if let expr::Expr::Point(_, _) = expr {
+    if let expr::Expr::Point(base, _) = expr {
         let v = r.value.as_str();
-        if let Some((y, q)) = v.split_once("-Q") {
+        let explicit_quarter = matches!(base, expr::Base::Quarter { q: Some(_), .. });
+        if let Some((y, q)) = v.split_once("-Q").filter(|_| explicit_quarter) {
             if let (Ok(y), Ok(q)) = (y.parse(), q.parse()) {
                 ctx.narrative.quarter = Some((y, q, sentence));
             }

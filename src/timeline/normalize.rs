@@ -70,9 +70,13 @@ pub fn duration_value(n: Option<f64>, unit: Unit) -> String {
         return match unit {
             Unit::Decade => "PXDE".into(),
             Unit::Century => "PXCE".into(),
+            Unit::Quarter => "PXM".into(),
             _ => format!("P{t}X{code}"),
         };
     };
+    if unit == Unit::Quarter {
+        return format!("P{}M", n * 3.0);
+    }
     let n = n * unit.scale() as f64;
     if n.fract() == 0.0 {
         return format!("P{t}{}{code}", n as i64);
@@ -93,6 +97,14 @@ pub fn duration_value(n: Option<f64>, unit: Unit) -> String {
     }
 }
 
+/// A TIMEX3 set value: like a duration, but quarters stay quarters (`P1Q`).
+pub fn set_value(n: f64, unit: Unit) -> String {
+    if unit == Unit::Quarter {
+        return format!("P{n}Q");
+    }
+    duration_value(Some(n), unit)
+}
+
 fn is_day(v: &str) -> bool {
     v.len() == 10 && v.as_bytes()[4] == b'-' && v.as_bytes()[7] == b'-'
 }
@@ -106,12 +118,20 @@ fn unknown(v: String) -> (String, bool) {
 }
 
 /// Year for month `m` (and day `d`) nearest the reference in the clause's tense.
+///
+/// A day up to a month away on the "wrong" side still counts as this year's
+/// ("said it would pay on Nov. 21"); with no tense the nearest year wins.
 fn infer_year(r: Date, m: u32, d: Option<u32>, tense: Tense) -> i32 {
-    let key = (m, d.unwrap_or(0));
-    let now = (r.month, if d.is_some() { r.day } else { 0 });
+    // Distance in days from the reference to the day (or month's middle) of this year.
+    let day = d.unwrap_or(15).min(crate::date::days_in_month(r.year, m));
+    let this = Date { year: r.year, month: m, day };
+    let diff = this.to_days() - r.to_days();
+    let slack = if d.is_some() { 31 } else { 45 };
     match tense {
-        Tense::Past if key > now => r.year - 1,
-        Tense::Future if key < now => r.year + 1,
+        Tense::Past if diff > slack => r.year - 1,
+        Tense::Future if diff < -slack => r.year + 1,
+        Tense::Present if diff > 183 => r.year - 1,
+        Tense::Present if diff < -183 => r.year + 1,
         _ => r.year,
     }
 }

@@ -49,17 +49,21 @@ impl Scanner<'_, '_> {
                 }
                 reference(i + 1, "PRESENT_REF")
             }
-            "current" if self.w(i + 1) != "account" && self.w(i + 1) != "accounts" => reference(i + 1, "PRESENT_REF"),
-            "recently" | "lately" | "previously" | "formerly" => reference(i + 1, "PAST_REF"),
-            "recent" => reference(i + 1, "PAST_REF"),
-            "soon" => reference(i + 1, "FUTURE_REF"),
-            "future" => reference(i + 1, "FUTURE_REF"),
+            "current" => {
+                if let Some(hit) = self.shifted(i, i + 1, 0) {
+                    return Some(hit);
+                }
+                if matches!(self.w(i + 1), "account" | "accounts") {
+                    return None;
+                }
+                reference(i + 1, "PRESENT_REF")
+            }
+            "recently" | "lately" => reference(i + 1, "PAST_REF"),
             "these" if self.w(i + 1) == "days" => reference(i + 2, "PRESENT_REF"),
             "daily" | "nightly" => Some((i + 1, Expr::Set("P1D".into()))),
             "weekly" => Some((i + 1, Expr::Set("P1W".into()))),
             "monthly" => Some((i + 1, Expr::Set("P1M".into()))),
-            "annually" | "yearly" => Some((i + 1, Expr::Set("P1Y".into()))),
-            "quarterly" => Some((i + 1, Expr::Set("P1Q".into()))),
+            "yearly" => Some((i + 1, Expr::Set("P1Y".into()))),
             "hourly" => Some((i + 1, Expr::Set("PT1H".into()))),
             "every" | "each" | "per" => self.set(i),
             "the" => self.the(i),
@@ -86,6 +90,10 @@ impl Scanner<'_, '_> {
             }
             "year" if self.w(i + 1) == "-" && self.w(i + 2) == "end" => {
                 point(i + 3, Base::Unit { unit: Unit::Year, shift: 0 })
+            }
+            "year" if self.w(i + 1) == "end" => point(i + 2, Base::Unit { unit: Unit::Year, shift: 0 }),
+            "year" if matches!(self.w(i + 1), "'" | "’") && self.w(i + 2) == "s" && self.w(i + 3) == "end" => {
+                point(i + 4, Base::Unit { unit: Unit::Year, shift: 0 })
             }
             "christmas" | "halloween" | "valentine" => {
                 let (m, d, n) = lexicon::holiday(w, self.w(i + 1))?;
@@ -146,7 +154,15 @@ impl Scanner<'_, '_> {
         }
         let (unit, plural) = lexicon::unit(w)?;
         if plural {
-            return None;
+            // "coming months", "past years"
+            return matches!(self.w(i), "coming" | "past" | "next" | "last" | "recent")
+                .then_some((k + 1, Expr::Duration { n: None, unit }));
+        }
+        // "the following year", "the previous month": counted from the narrative's date.
+        if self.w(i) == "the" && matches!(self.w(k - 1), "following" | "next" | "previous" | "preceding") {
+            if matches!(unit, Unit::Year | Unit::Month | Unit::Week) {
+                return point(k + 1, Base::Offset { unit, n: shift, narrative: true });
+            }
         }
         // "next year's first quarter"
         if unit == Unit::Year && matches!(self.w(k + 1), "'" | "’") && self.w(k + 2) == "s" {
@@ -176,7 +192,7 @@ impl Scanner<'_, '_> {
             ("past", w2) if lexicon::unit(w2).is_none() && lexicon::small_number(w2).is_none() => {
                 return reference(i + 2, "PAST_REF")
             }
-            ("present", _) | ("moment", _) => return reference(i + 2, "PRESENT_REF"),
+            ("present", _) => return reference(i + 2, "PRESENT_REF"),
             ("year", "ended" | "ending" | "to") => return Some((i + 2, Expr::Duration { n: Some(1.0), unit: Unit::Year })),
             ("year", "two") if self.w(i + 3) == "thousand" => {
                 return point(i + 4, Base::Cal { year: Some(2000), month: None, day: None })
@@ -210,7 +226,8 @@ impl Scanner<'_, '_> {
             _ => {}
         }
         if let Some(part) = lexicon::part_of_day(w1) {
-            if !w1.ends_with('s') {
+            let prev = if i > 0 { self.w(i - 1) } else { "" };
+            if !w1.ends_with('s') && matches!(prev, "in" | "during" | "by" | "early" | "late" | "mid") {
                 return Some((i + 2, Expr::Point(Base::NarrativeDay(0), Some(Clock::Part(part)))));
             }
         }
@@ -267,8 +284,14 @@ impl Scanner<'_, '_> {
     pub fn quarter(&self, i: usize, from: usize) -> Hit {
         let _ = from;
         let mut k = i;
+        let mut year = None;
         if self.w(k) == "the" {
             k += 1;
+            // "the 1988 third quarter", "the 1989 period"
+            if let Some(v) = self.t.int(k).filter(|&v| self.plausible_year(k, v)) {
+                year = Some(v as i32);
+                k += 1;
+            }
         }
         let year_ago = self.w(k) == "year" && self.w(k + 1) == "-" && matches!(self.w(k + 2), "ago" | "earlier");
         if year_ago {
@@ -285,8 +308,8 @@ impl Scanner<'_, '_> {
                 }
                 None
             }
-            "quarter" => {
-                if k == i || self.w(i) != "the" {
+            "quarter" | "period" => {
+                if k == i || self.w(i) != "the" || (which == "period" && !year_ago && year.is_none()) {
                     return None;
                 }
                 k -= 1;
@@ -299,14 +322,14 @@ impl Scanner<'_, '_> {
             k += 1;
         }
         let half = self.w(k) == "half";
-        if self.w(k) != "quarter" && !half {
+        let period = self.w(k) == "period" && q.is_none();
+        if self.w(k) != "quarter" && !half && !period {
             return None;
         }
         if half && (q.is_none() || q > Some(2)) {
             return None;
         }
         let mut end = k + 1;
-        let mut year = None;
         if matches!(self.w(end), "of" | "in") {
             if let Some(v) = self.t.int(end + 1).filter(|&v| self.plausible_year(end + 1, v)) {
                 year = Some(v as i32);
@@ -345,9 +368,9 @@ impl Scanner<'_, '_> {
             return Some((k + 1, Expr::Set("XXXX-WXX-WE".into())));
         }
         if self.w(i) == "per" && i > 0 && self.t.kind(i - 1) != Some(super::token::Kind::Word) {
-            return Some((k + 1, Expr::Set(super::normalize::duration_value(Some(n), unit))));
+            return Some((k + 1, Expr::Set(super::normalize::set_value(n, unit))));
         }
-        Some((k + 1, Expr::Set(super::normalize::duration_value(Some(n), unit))))
+        Some((k + 1, Expr::Set(super::normalize::set_value(n, unit))))
     }
 
     /// "nineteen ninety-six", "nineteen eighty", "twenty ten".

@@ -215,8 +215,12 @@ impl Scanner<'_, '_> {
             return None;
         }
         let end = k + 1;
-        // "five-year-old", "48 years old"
-        if self.w(end) == "old" || (self.w(end) == "-" && self.w(end + 1) == "old") {
+        // "48 years old"; "five-year-old", "year-earlier" and "three-quarters" are not lengths of time.
+        if self.w(end) == "old" || (self.w(end) == "-" && self.t.joined(end)) || (hyphen && unit == Unit::Quarter) {
+            return None;
+        }
+        // "a second time", "a quarter of": ordinals and fractions.
+        if matches!(self.w(i), "a" | "an") && matches!(unit, Unit::Second | Unit::Quarter) {
             return None;
         }
         // A vague count needs a plural unit: "some years", not "some day".
@@ -231,11 +235,10 @@ impl Scanner<'_, '_> {
                     _ => (end + 1, Expr::Ref("PAST_REF")),
                 });
             }
-            "earlier" | "before" | "previously" | "later" | "after" | "afterward" | "afterwards" | "hence"
-                if dir.is_none() && !hyphen =>
+            "earlier" | "previously" | "later" | "afterward" | "afterwards" | "hence" if dir.is_none() && !hyphen =>
             {
                 if let Some(n) = whole.filter(|&n| n > 0) {
-                    let sign = if matches!(self.w(end), "earlier" | "before" | "previously") { -1 } else { 1 };
+                    let sign = if matches!(self.w(end), "earlier" | "previously") { -1 } else { 1 };
                     let narrative = self.w(end) != "hence";
                     return Some((end + 1, Expr::Point(Base::Offset { unit, n: sign * n, narrative }, None)));
                 }
@@ -253,7 +256,7 @@ impl Scanner<'_, '_> {
             if self.t.kind(i - 1) == Some(Kind::Num)
                 || matches!(prev, "times" | "twice" | "once" | "thrice" | "dollars" | "cents" | "percent" | "%")
             {
-                return Some((end, Expr::Set(super::normalize::duration_value(Some(1.0), unit))));
+                return Some((end, Expr::Set(super::normalize::set_value(1.0, unit))));
             }
         }
         Some((end, Expr::Duration { n, unit }))

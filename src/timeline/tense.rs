@@ -46,6 +46,8 @@ fn marker(toks: &Tokens, i: usize) -> Option<Tense> {
         "is" | "are" | "am" if toks.word(i + 1) == "expected" || toks.word(i + 1) == "scheduled" => {
             Some(Tense::Future)
         }
+        // A participle after "be" or "to" is passive or infinitive, not past: "to be completed".
+        _ if w.ends_with("ed") && matches!(toks.word(i.wrapping_sub(1)), "be" | "been" | "being" | "is" | "are" | "am" | "to") => None,
         _ => lexicon::tense_of(w),
     }
 }
