@@ -115,6 +115,11 @@ impl Scanner<'_, '_> {
         if let Some(shift) = lexicon::shift(self.w(k + of)).filter(|_| self.w(k + of + 1) == "year") {
             return Some((k + of + 2, Expr::Point(Base::MonthOfYear { month: m, shift }, None)));
         }
+        // "the March for Life", "March of the Mothers": a name, not a month.
+        let named = |j: usize| self.t.is_cap(j) && self.t.kind(j) == Some(Kind::Word);
+        if (self.w(k) == "for" && named(k + 1)) || (self.w(k) == "of" && self.w(k + 1) == "the" && named(k + 2)) {
+            return None;
+        }
         // "May" the verb: only a month with calendar context around it.
         if m == 5 && self.w(i) == "may" {
             let prev = if i > 0 { self.w(i - 1) } else { "" };

@@ -50,6 +50,8 @@ pub enum Base {
     Season { code: &'static str, start: u32, year: Option<i32>, shift: i64 },
     /// Quarter `q` (None: the latest one reported) of `year` or of the reference year moved by `shift`.
     Quarter { q: Option<u32>, year: Option<i32>, shift: i64 },
+    /// The `n`th `weekday` of `month` (a floating holiday: Thanksgiving is the 4th Thursday of November).
+    NthWeekday { month: u32, weekday: u32, n: u32, shift: i64 },
     /// Half-year 1 or 2.
     Half { h: u32, year: Option<i32>, shift: i64 },
     /// The same quarter a year before the narrative's current quarter ("the year-ago quarter").

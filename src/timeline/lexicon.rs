@@ -237,12 +237,11 @@ pub fn tense_of(word: &str) -> Option<super::tense::Tense> {
     use super::tense::Tense;
     Some(match word {
         "will" | "ll" | "shall" | "tomorrow" | "expected" | "expects" | "scheduled" | "planned" | "plans" | "plan"
-        | "due" | "intends" | "going" | "upcoming" | "hopes" | "until" => Tense::Future,
+        | "due" | "intends" | "going" | "upcoming" | "hopes" | "would" | "soon" => Tense::Future,
         "said" | "was" | "were" | "had" | "did" | "told" | "met" | "came" | "went" | "began" | "left" | "took"
         | "made" | "gave" | "found" | "held" | "led" | "sent" | "got" | "won" | "lost" | "fell" | "rose" | "saw"
         | "knew" | "thought" | "spoke" | "wrote" | "became" | "ago" | "yesterday" | "last" | "earlier" | "struck"
-        | "shot" | "hit" | "broke" | "ran" | "sold" | "bought" | "paid" | "fought" | "quit" | "put" | "set" | "cut"
-        | "chose" | "drove" | "flew" | "brought" | "caught" | "taught" | "meant" | "felt" | "kept"
+        | "shot" | "broke" | "ran" | "sold" | "bought" | "paid" | "fought" | "quit" | "chose" | "drove" | "flew" | "brought" | "caught" | "taught" | "meant" | "felt" | "kept"
         | "stood" | "heard" | "ended" | "closed" | "has" | "have" => Tense::Past,
         _ if word.len() > 4 && word.ends_with("ed") => Tense::Past,
         _ => return None,

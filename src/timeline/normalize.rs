@@ -42,6 +42,11 @@ pub fn resolve(expr: &Expr, tense: Tense, ctx: &Context) -> Resolved {
     match expr {
         Expr::Point(base, clock) => {
             let (value, resolved) = base_value(*base, tense, ctx);
+            // "Friday night" is annotated as the day more often than as a time of it.
+            let clock = match (base, clock) {
+                (Base::Weekday { .. }, Some(Clock::Part(_))) => &None,
+                _ => clock,
+            };
             match clock {
                 None => Resolved { value, kind: TimexType::Date, resolved },
                 Some(c) => {
@@ -130,10 +135,18 @@ fn infer_year(r: Date, m: u32, d: Option<u32>, tense: Tense) -> i32 {
     match tense {
         Tense::Past if diff > slack => r.year - 1,
         Tense::Future if diff < -slack => r.year + 1,
-        Tense::Present if diff > 183 => r.year - 1,
-        Tense::Present if diff < -183 => r.year + 1,
+        // Reports look back more often than ahead.
+        Tense::Present if diff > 91 => r.year - 1,
+        Tense::Present if diff < -270 => r.year + 1,
         _ => r.year,
     }
+}
+
+/// The `n`th `weekday` (Monday = 0) of `month` in `year`.
+fn nth_weekday(year: i32, month: u32, weekday: u32, n: u32) -> Option<Date> {
+    let first = Date::new(year, month, 1)?;
+    let offset = (weekday + 7 - first.weekday()) % 7;
+    Date::new(year, month, 1 + offset + 7 * (n.max(1) - 1))
 }
 
 fn quarter_of(d: Date) -> (i32, u32) {
@@ -254,6 +267,25 @@ fn base_value(base: Base, tense: Tense, ctx: &Context) -> (String, bool) {
             };
             (format!("{y:04}-Q{q}"), true)
         }
+        Base::NthWeekday { month, weekday, n, shift } => {
+            let y = match (ctx.date, ctx.year) {
+                (Some(r), _) if shift < 0 => {
+                    let this = nth_weekday(r.year, month, weekday, n);
+                    if this.is_some_and(|d| d < r) {
+                        r.year
+                    } else {
+                        r.year - 1
+                    }
+                }
+                (Some(r), _) => infer_year(r, month, Some(7 * n), tense),
+                (None, Some(y)) => y,
+                _ => return unknown(format!("XXXX-{month:02}-XX")),
+            };
+            match nth_weekday(y, month, weekday, n) {
+                Some(d) => ymd(d),
+                None => unknown(format!("{y:04}-{month:02}-XX")),
+            }
+        }
         Base::Half { h, year, shift } => match year.or(ctx.year.map(|y| y + shift as i32)) {
             Some(y) => (format!("{y:04}-H{h}"), true),
             None => unknown(format!("XXXX-H{h}")),
@@ -320,12 +352,15 @@ fn offset_value(unit: Unit, n: i64, narrative: bool, ctx: &Context) -> (String, 
     let day = if narrative { ctx.narrative.day.or(ctx.date) } else { ctx.date };
     let year = if narrative { ctx.narrative.year.or(ctx.year) } else { ctx.year };
     match unit {
-        Unit::Second | Unit::Minute | Unit::Hour | Unit::Day | Unit::Week => {
-            let days = match unit {
-                Unit::Day => n,
-                Unit::Week => 7 * n,
-                _ => 0,
-            };
+        Unit::Week => match day {
+            Some(r) => {
+                let (y, w) = r.add_days(7 * n).iso_week();
+                (format!("{y:04}-W{w:02}"), true)
+            }
+            None => unknown("XXXX-WXX".into()),
+        },
+        Unit::Second | Unit::Minute | Unit::Hour | Unit::Day => {
+            let days = if unit == Unit::Day { n } else { 0 };
             match day {
                 Some(r) => ymd(r.add_days(days)),
                 None => unknown("XXXX-XX-XX".into()),

@@ -95,6 +95,11 @@ impl Scanner<'_, '_> {
             "year" if matches!(self.w(i + 1), "'" | "’") && self.w(i + 2) == "s" && self.w(i + 3) == "end" => {
                 point(i + 4, Base::Unit { unit: Unit::Year, shift: 0 })
             }
+            "thanksgiving" => {
+                let n = if self.w(i + 1) == "day" { 2 } else { 1 };
+                let shift = if i > 0 && self.w(i - 1) == "last" { -1 } else { 0 };
+                point(i + n, Base::NthWeekday { month: 11, weekday: 3, n: 4, shift })
+            }
             "christmas" | "halloween" | "valentine" => {
                 let (m, d, n) = lexicon::holiday(w, self.w(i + 1))?;
                 let n = if self.w(i + n) == "day" { n + 1 } else { n };
@@ -132,6 +137,10 @@ impl Scanner<'_, '_> {
         }
         if let Some((e, m)) = self.month_name(k) {
             return point(e, Base::MonthShift { month: m, shift });
+        }
+        if w == "thanksgiving" && self.w(i) == "last" {
+            let n = if self.w(k + 1) == "day" { 2 } else { 1 };
+            return point(k + n, Base::NthWeekday { month: 11, weekday: 3, n: 4, shift: -1 });
         }
         // "this past spring"
         if shift == 0 && self.w(i) == "this" && self.w(k) == "past" {
@@ -210,18 +219,16 @@ impl Scanner<'_, '_> {
             ("month", _) => return point(i + 2, Base::Unit { unit: Unit::Month, shift: 0 }),
             ("weekend", _) => return point(i + 2, Base::Unit { unit: Unit::Weekend, shift: 0 }),
             ("same" | "very", "day") => return point(i + 3, Base::NarrativeDay(0)),
-            ("next" | "following", "day") | ("day", "after") => {
-                let e = if w1 == "day" { i + 3 } else { i + 3 };
-                if w1 == "day" && self.w(i + 3) == "tomorrow" {
-                    return point(i + 4, Base::Day(2));
-                }
-                return point(e, Base::NarrativeDay(1));
-            }
-            ("previous", "day") | ("day", "before") => {
-                if w1 == "day" && self.w(i + 3) == "yesterday" {
-                    return point(i + 4, Base::Day(-2));
-                }
-                return point(i + 3, Base::NarrativeDay(-1));
+            ("next" | "following", "day") => return point(i + 3, Base::NarrativeDay(1)),
+            ("previous", "day") => return point(i + 3, Base::NarrativeDay(-1)),
+            // "the day before" names a day only on its own, not before a clause ("the day before he left").
+            ("day", "after" | "before") => {
+                let sign = if self.w(i + 2) == "after" { 1 } else { -1 };
+                return match self.w(i + 3) {
+                    "tomorrow" | "yesterday" => point(i + 4, Base::Day(2 * sign)),
+                    "." | "," | ";" | "" => point(i + 3, Base::NarrativeDay(sign)),
+                    _ => None,
+                };
             }
             _ => {}
         }
