@@ -129,11 +129,15 @@ fn remember(ctx: &mut normalize::Context, expr: &expr::Expr, r: &normalize::Reso
                 ctx.narrative.quarter = Some((y, q, sentence));
             }
         }
+        // Counted dates ("a year earlier") follow the narrative; they do not move it.
+        if matches!(base, expr::Base::Offset { .. }) {
+            return;
+        }
         if let Some(d) = value::first_day(v) {
             if v.len() >= 10 && !v.contains('W') {
                 ctx.narrative.day = Some(d);
             }
-            if v.len() >= 4 {
+            if matches!(base, expr::Base::Cal { year: Some(_), .. }) {
                 ctx.narrative.year = Some(d.year);
             }
         }

@@ -17,6 +17,9 @@ pub struct Narrative {
     pub quarter: Option<(i32, u32, usize)>,
 }
 
+/// How many sentences a quarter stays the frame for "a year earlier".
+const QUARTER_REACH: usize = 4;
+
 /// Everything a value is resolved against.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Context {
@@ -385,7 +388,7 @@ fn offset_value(unit: Unit, n: i64, narrative: bool, ctx: &Context) -> (String, 
             let years = n * unit.scale();
             if unit == Unit::Year && n.abs() == 1 {
                 if let Some((y, q, at)) = ctx.narrative.quarter {
-                    if ctx.sentence.saturating_sub(at) <= 1 {
+                    if ctx.sentence.saturating_sub(at) <= QUARTER_REACH {
                         return (format!("{:04}-Q{q}", y + n as i32), true);
                     }
                 }

@@ -44,8 +44,9 @@ impl Scanner<'_, '_> {
             }
             "overnight" => Some((i + 1, Expr::Point(Base::Day(-1), Some(Clock::Part("NI"))))),
             "now" | "nowadays" | "presently" | "currently" => {
-                if i > 0 && self.w(i - 1) == "right" {
-                    return reference(i + 1, "PRESENT_REF");
+                // "from now on", "until now", "for now": not a time of its own.
+                if i > 0 && matches!(self.w(i - 1), "from" | "until" | "till" | "for" | "by" | "since") {
+                    return None;
                 }
                 reference(i + 1, "PRESENT_REF")
             }
@@ -309,12 +310,17 @@ impl Scanner<'_, '_> {
         }
         let which = self.w(k);
         let q = match which {
-            "latest" | "recent" | "current" | "same" | "most" => {
+            "latest" | "recent" | "most" | "last" | "past" | "previous" => {
                 if which == "most" && self.w(k + 1) == "recent" {
                     k += 1;
                 }
+                // "the latest quarter": the last one completed before publication.
+                if self.w(k + 1) == "quarter" && !year_ago && year.is_none() {
+                    return Some((k + 2, Expr::Point(Base::Unit { unit: Unit::Quarter, shift: -1 }, None)));
+                }
                 None
             }
+            "current" | "same" => None,
             "quarter" | "period" => {
                 if k == i || self.w(i) != "the" || (which == "period" && !year_ago && year.is_none()) {
                     return None;

@@ -36,7 +36,8 @@ pub fn at(toks: &Tokens, lo: usize, hi: usize, first: usize, last: usize) -> Ten
 }
 
 fn marker(toks: &Tokens, i: usize) -> Option<Tense> {
-    if toks.kind(i) != Some(Kind::Word) {
+    // Names ("United States") are not verbs.
+    if toks.kind(i) != Some(Kind::Word) || (toks.is_cap(i) && i > 0 && toks.word(i - 1) != ".") {
         return None;
     }
     let w = toks.word(i);
