@@ -86,7 +86,7 @@ impl Scanner<'_, '_> {
         }
         let m = date_month(w)?;
         let full = crate::date::MONTHS[(m - 1) as usize].len() == w.len();
-        let dot = self.w(k + 1) == "." && self.t.joined(k + 1);
+        let dot = !full && self.w(k + 1) == "." && self.t.joined(k + 1);
         if !full && !dot && self.t.int(k + 1).is_none() {
             return None;
         }
