@@ -9,7 +9,9 @@ use std::time::{Duration, Instant};
 
 fn corpus() -> String {
     // FOLIO_BENCH_TEXT=FILE measures on other text (it is repeated to the same size).
-    if let Some(t) = std::env::var_os("FOLIO_BENCH_TEXT").and_then(|p| std::fs::read_to_string(p).ok()) {
+    if let Some(t) =
+        std::env::var_os("FOLIO_BENCH_TEXT").and_then(|p| std::fs::read_to_string(p).ok())
+    {
         return repeat(&t);
     }
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/briefs");

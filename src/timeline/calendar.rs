@@ -6,7 +6,7 @@ use super::lexicon;
 use super::scan::{date_month, Hit, Scanner};
 use super::token::Kind;
 
-impl Scanner<'_, '_> {
+impl Scanner<'_> {
     /// Patterns led by a number token.
     pub fn numeric(&self, i: usize) -> Hit {
         let w = self.w(i);
@@ -17,7 +17,10 @@ impl Scanner<'_, '_> {
             return Some(hit);
         }
         let v = self.t.int(i)?;
-        if matches!(self.w(i + 1), "st" | "nd" | "rd" | "th") && self.w(i + 2) == "century" && (1..=30).contains(&v) {
+        if matches!(self.w(i + 1), "st" | "nd" | "rd" | "th")
+            && self.w(i + 2) == "century"
+            && (1..=30).contains(&v)
+        {
             return Some((i + 3, Expr::Point(Base::Century(v as i32 - 1), None)));
         }
         // "23 April 2007", "23rd of April"
@@ -31,7 +34,17 @@ impl Scanner<'_, '_> {
             }
             if let Some((after, m)) = self.month_name(k) {
                 let (end, year) = self.year_after(after);
-                return Some((end, Expr::Point(Base::Cal { year, month: Some(m), day: Some(v as u32) }, None)));
+                return Some((
+                    end,
+                    Expr::Point(
+                        Base::Cal {
+                            year,
+                            month: Some(m),
+                            day: Some(v as u32),
+                        },
+                        None,
+                    ),
+                ));
             }
             return None;
         }
@@ -40,10 +53,24 @@ impl Scanner<'_, '_> {
             if self.w(i + 1) == "s" && self.t.joined(i + 1) {
                 return Some((i + 2, Expr::Point(Base::Decade((v / 10) as i32), None)));
             }
-            if matches!(self.w(i + 1), "'" | "’") && self.w(i + 2) == "s" && self.t.joined(i + 2) && v % 10 == 0 {
+            if matches!(self.w(i + 1), "'" | "’")
+                && self.w(i + 2) == "s"
+                && self.t.joined(i + 2)
+                && v % 10 == 0
+            {
                 return Some((i + 3, Expr::Point(Base::Decade((v / 10) as i32), None)));
             }
-            return Some((i + 1, Expr::Point(Base::Cal { year: Some(v as i32), month: None, day: None }, None)));
+            return Some((
+                i + 1,
+                Expr::Point(
+                    Base::Cal {
+                        year: Some(v as i32),
+                        month: None,
+                        day: None,
+                    },
+                    None,
+                ),
+            ));
         }
         None
     }
@@ -54,26 +81,40 @@ impl Scanner<'_, '_> {
             return false;
         }
         let prev = if i > 0 { self.w(i - 1) } else { "" };
-        if matches!(prev, "$" | "#" | "£" | "€" | "¥" | "no" | "number" | "/" | ".") {
+        if matches!(
+            prev,
+            "$" | "#" | "£" | "€" | "¥" | "no" | "number" | "/" | "."
+        ) {
             return false;
         }
-        if prev == "-" && self.t.joined(i) && !matches!(self.w(i.wrapping_sub(2)), "mid" | "pre" | "post") {
+        if prev == "-"
+            && self.t.joined(i)
+            && !matches!(self.w(i.wrapping_sub(2)), "mid" | "pre" | "post")
+        {
             return false;
         }
         if i > 0 && self.t.kind(i - 1) == Some(Kind::Num) {
             return false;
         }
-        if matches!(self.w(i + 1), "-" | "/") && self.t.joined(i + 1) && self.t.kind(i + 2) == Some(Kind::Num) {
+        if matches!(self.w(i + 1), "-" | "/")
+            && self.t.joined(i + 1)
+            && self.t.kind(i + 2) == Some(Kind::Num)
+        {
             return false;
         }
-        !matches!(self.w(i + 1), "%" | "percent" | "shares" | "people" | "feet" | "meters" | "miles")
+        !matches!(
+            self.w(i + 1),
+            "%" | "percent" | "shares" | "people" | "feet" | "meters" | "miles"
+        )
     }
 
     /// A year right after a month or day: ", 2007" or " 2007".
     fn year_after(&self, k: usize) -> (usize, Option<i32>) {
         let n = if self.w(k) == "," { k + 1 } else { k };
         match self.t.int(n) {
-            Some(y) if self.w(n).len() == 4 && (1000..=2199).contains(&y) => (n + 1, Some(y as i32)),
+            Some(y) if self.w(n).len() == 4 && (1000..=2199).contains(&y) => {
+                (n + 1, Some(y as i32))
+            }
             _ => (k, None),
         }
     }
@@ -96,28 +137,72 @@ impl Scanner<'_, '_> {
     /// "April 23", "April 23, 2007", "April 2007", "April", "April of last year".
     pub fn month_led(&self, i: usize) -> Hit {
         let (k, m) = self.month_name(i)?;
-        if let Some(d) = self.t.int(k).filter(|d| (1..=31).contains(d) && self.w(k).len() <= 2) {
+        if let Some(d) = self
+            .t
+            .int(k)
+            .filter(|d| (1..=31).contains(d) && self.w(k).len() <= 2)
+        {
             let mut e = k + 1;
             if matches!(self.w(e), "st" | "nd" | "rd" | "th") && self.t.joined(e) {
                 e += 1;
             }
             let (end, year) = self.year_after(e);
-            return Some((end, Expr::Point(Base::Cal { year, month: Some(m), day: Some(d as u32) }, None)));
+            return Some((
+                end,
+                Expr::Point(
+                    Base::Cal {
+                        year,
+                        month: Some(m),
+                        day: Some(d as u32),
+                    },
+                    None,
+                ),
+            ));
         }
         let (end, year) = self.year_after(k);
         if year.is_some() {
-            return Some((end, Expr::Point(Base::Cal { year, month: Some(m), day: None }, None)));
+            return Some((
+                end,
+                Expr::Point(
+                    Base::Cal {
+                        year,
+                        month: Some(m),
+                        day: None,
+                    },
+                    None,
+                ),
+            ));
         }
         let of = usize::from(self.w(k) == "of");
-        if let Some(y) = self.t.int(k + of).filter(|_| of == 1 && self.w(k + 1).len() == 4) {
-            return Some((k + 2, Expr::Point(Base::Cal { year: Some(y as i32), month: Some(m), day: None }, None)));
+        if let Some(y) = self
+            .t
+            .int(k + of)
+            .filter(|_| of == 1 && self.w(k + 1).len() == 4)
+        {
+            return Some((
+                k + 2,
+                Expr::Point(
+                    Base::Cal {
+                        year: Some(y as i32),
+                        month: Some(m),
+                        day: None,
+                    },
+                    None,
+                ),
+            ));
         }
-        if let Some(shift) = lexicon::shift(self.w(k + of)).filter(|_| self.w(k + of + 1) == "year") {
-            return Some((k + of + 2, Expr::Point(Base::MonthOfYear { month: m, shift }, None)));
+        if let Some(shift) = lexicon::shift(self.w(k + of)).filter(|_| self.w(k + of + 1) == "year")
+        {
+            return Some((
+                k + of + 2,
+                Expr::Point(Base::MonthOfYear { month: m, shift }, None),
+            ));
         }
         // "the March for Life", "March of the Mothers": a name, not a month.
         let named = |j: usize| self.t.is_cap(j) && self.t.kind(j) == Some(Kind::Word);
-        if (self.w(k) == "for" && named(k + 1)) || (self.w(k) == "of" && self.w(k + 1) == "the" && named(k + 2)) {
+        if (self.w(k) == "for" && named(k + 1))
+            || (self.w(k) == "of" && self.w(k + 1) == "the" && named(k + 2))
+        {
             return None;
         }
         // "May" the verb: only a month with calendar context around it.
@@ -125,13 +210,42 @@ impl Scanner<'_, '_> {
             let prev = if i > 0 { self.w(i - 1) } else { "" };
             if !matches!(
                 prev,
-                "in" | "since" | "until" | "by" | "early" | "late" | "mid" | "last" | "next" | "this" | "of" | "before"
-                    | "after" | "through" | "during" | "-" | "from" | "to" | "and" | "or" | "end" | "on"
+                "in" | "since"
+                    | "until"
+                    | "by"
+                    | "early"
+                    | "late"
+                    | "mid"
+                    | "last"
+                    | "next"
+                    | "this"
+                    | "of"
+                    | "before"
+                    | "after"
+                    | "through"
+                    | "during"
+                    | "-"
+                    | "from"
+                    | "to"
+                    | "and"
+                    | "or"
+                    | "end"
+                    | "on"
             ) {
                 return None;
             }
         }
-        Some((k, Expr::Point(Base::Cal { year: None, month: Some(m), day: None }, None)))
+        Some((
+            k,
+            Expr::Point(
+                Base::Cal {
+                    year: None,
+                    month: Some(m),
+                    day: None,
+                },
+                None,
+            ),
+        ))
     }
 
     /// "Friday", "Friday night", "Saturday, April 25".
@@ -143,10 +257,16 @@ impl Scanner<'_, '_> {
         let wd = lexicon::weekday(w)?;
         let mut k = i + 1;
         let comma = usize::from(self.w(k) == ",");
-        if let Some((end, Expr::Point(b @ Base::Cal { day: Some(_), .. }, None))) = self.month_led(k + comma) {
+        if let Some((end, Expr::Point(b @ Base::Cal { day: Some(_), .. }, None))) =
+            self.month_led(k + comma)
+        {
             return Some((end, Expr::Point(b, None)));
         }
-        let base = Base::Weekday { weekday: wd, shift, explicit };
+        let base = Base::Weekday {
+            weekday: wd,
+            shift,
+            explicit,
+        };
         if let Some(part) = lexicon::part_of_day(self.w(k)) {
             k += 1;
             return Some((k, Expr::Point(base, Some(Clock::Part(part)))));
@@ -189,7 +309,9 @@ impl Scanner<'_, '_> {
                 if self.w(k) == "o" && self.w(k + 2) == "clock" {
                     k += 3;
                     hour
-                } else if self.w(k) == "in" && self.w(k + 1) == "the" && lexicon::part_of_day(self.w(k + 2)).is_some()
+                } else if self.w(k) == "in"
+                    && self.w(k + 1) == "the"
+                    && lexicon::part_of_day(self.w(k + 2)).is_some()
                 {
                     let part = self.w(k + 2);
                     k += 3;
@@ -198,7 +320,9 @@ impl Scanner<'_, '_> {
                     } else {
                         hour
                     }
-                } else if w.contains(':') && i > 0 && matches!(self.w(i - 1), "at" | "around" | "about" | "by" | "until")
+                } else if w.contains(':')
+                    && i > 0
+                    && matches!(self.w(i - 1), "at" | "around" | "about" | "by" | "until")
                 {
                     hour
                 } else {
@@ -220,7 +344,9 @@ impl Scanner<'_, '_> {
         let n = if self.w(k) == "," { k + 1 } else { k };
         let base = if let Some((end, Expr::Point(b, None))) = self.weekday_led(n, 0, false) {
             return Some((end, Expr::Point(b, Some(clock))));
-        } else if let Some((end, Expr::Point(b @ Base::Cal { day: Some(_), .. }, None))) = self.month_led(n) {
+        } else if let Some((end, Expr::Point(b @ Base::Cal { day: Some(_), .. }, None))) =
+            self.month_led(n)
+        {
             return Some((end, Expr::Point(b, Some(clock))));
         } else {
             match self.w(n) {
@@ -239,7 +365,11 @@ impl Scanner<'_, '_> {
     /// "2007-04-23", "4/23/2007", "10/23/89".
     fn numeric_date(&self, i: usize) -> Hit {
         let sep = self.w(i + 1);
-        if !matches!(sep, "-" | "/") || !self.t.joined(i + 1) || self.w(i + 3) != sep || !self.t.joined(i + 3) {
+        if !matches!(sep, "-" | "/")
+            || !self.t.joined(i + 1)
+            || self.w(i + 3) != sep
+            || !self.t.joined(i + 3)
+        {
             return None;
         }
         if !self.t.joined(i + 2) || !self.t.joined(i + 4) {
@@ -256,7 +386,11 @@ impl Scanner<'_, '_> {
             return None;
         };
         let date = crate::date::Date::new(y as i32, m as u32, d as u32)?;
-        let base = Base::Cal { year: Some(date.year), month: Some(date.month), day: Some(date.day) };
+        let base = Base::Cal {
+            year: Some(date.year),
+            month: Some(date.month),
+            day: Some(date.day),
+        };
         Some((i + 5, Expr::Point(base, None)))
     }
 }

@@ -27,13 +27,21 @@ pub enum Clock {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Base {
     /// Explicit parts; a missing year is inferred from the reference date and tense.
-    Cal { year: Option<i32>, month: Option<u32>, day: Option<u32> },
+    Cal {
+        year: Option<i32>,
+        month: Option<u32>,
+        day: Option<u32>,
+    },
     /// A month relative to the reference: "last April" (-1), "this September" (0), "next March" (1).
     MonthShift { month: u32, shift: i64 },
     /// A month of the reference year moved by `shift`: "January this year", "April of last year".
     MonthOfYear { month: u32, shift: i64 },
     /// A weekday: `shift` -1 "last Friday", 0 bare or "this", 1 "next".
-    Weekday { weekday: u32, shift: i64, explicit: bool },
+    Weekday {
+        weekday: u32,
+        shift: i64,
+        explicit: bool,
+    },
     /// Days from the publication date: today 0, yesterday -1, tomorrow 1.
     Day(i64),
     /// Days from the narrative's current date: "that day" 0, "the next day" 1.
@@ -47,13 +55,31 @@ pub enum Base {
     /// A century by its two leading digits (19 → the 20th century).
     Century(i32),
     /// A season; `year` None means the one nearest the reference in the clause's tense.
-    Season { code: &'static str, start: u32, year: Option<i32>, shift: i64 },
+    Season {
+        code: &'static str,
+        start: u32,
+        year: Option<i32>,
+        shift: i64,
+    },
     /// Quarter `q` (None: the latest one reported) of `year` or of the reference year moved by `shift`.
-    Quarter { q: Option<u32>, year: Option<i32>, shift: i64 },
+    Quarter {
+        q: Option<u32>,
+        year: Option<i32>,
+        shift: i64,
+    },
     /// The `n`th `weekday` of `month` (a floating holiday: Thanksgiving is the 4th Thursday of November).
-    NthWeekday { month: u32, weekday: u32, n: u32, shift: i64 },
+    NthWeekday {
+        month: u32,
+        weekday: u32,
+        n: u32,
+        shift: i64,
+    },
     /// Half-year 1 or 2.
-    Half { h: u32, year: Option<i32>, shift: i64 },
+    Half {
+        h: u32,
+        year: Option<i32>,
+        shift: i64,
+    },
     /// The same quarter a year before the narrative's current quarter ("the year-ago quarter").
     YearAgoQuarter,
 }

@@ -41,23 +41,6 @@ impl Unit {
             _ => 1,
         }
     }
-
-    /// English name, singular.
-    pub fn name(self) -> &'static str {
-        match self {
-            Unit::Second => "second",
-            Unit::Minute => "minute",
-            Unit::Hour => "hour",
-            Unit::Day => "day",
-            Unit::Week => "week",
-            Unit::Weekend => "weekend",
-            Unit::Month => "month",
-            Unit::Quarter => "quarter",
-            Unit::Year => "year",
-            Unit::Decade => "decade",
-            Unit::Century => "century",
-        }
-    }
 }
 
 /// A unit word, singular or plural: `("years") -> (Year, plural)`.
@@ -125,7 +108,10 @@ pub fn small_number(word: &str) -> Option<i64> {
 
 /// Words for an unspecified count ("several years" → `PXY`).
 pub fn is_vague_count(word: &str) -> bool {
-    matches!(word, "several" | "few" | "many" | "some" | "recent" | "numerous" | "countless")
+    matches!(
+        word,
+        "several" | "few" | "many" | "some" | "recent" | "numerous" | "countless"
+    )
 }
 
 /// Ordinals as used for quarters, halves and centuries.
@@ -171,7 +157,15 @@ pub fn weekday(word: &str) -> Option<u32> {
 }
 
 /// English weekday names, Monday first.
-pub const WEEKDAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+pub const WEEKDAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
 
 /// Part of the day code (`TMO`, `TAF`, `TEV`, `TNI`).
 pub fn part_of_day(word: &str) -> Option<&'static str> {
@@ -209,7 +203,16 @@ pub fn shift(word: &str) -> Option<i64> {
 pub fn is_hedge(word: &str) -> bool {
     matches!(
         word,
-        "about" | "almost" | "nearly" | "roughly" | "approximately" | "around" | "some" | "only" | "just" | "barely"
+        "about"
+            | "almost"
+            | "nearly"
+            | "roughly"
+            | "approximately"
+            | "around"
+            | "some"
+            | "only"
+            | "just"
+            | "barely"
     )
 }
 
@@ -217,7 +220,19 @@ pub fn is_hedge(word: &str) -> bool {
 pub fn is_zone(word: &str) -> bool {
     matches!(
         word,
-        "est" | "edt" | "cst" | "cdt" | "mst" | "mdt" | "pst" | "pdt" | "gmt" | "utc" | "bst" | "cet" | "msk"
+        "est"
+            | "edt"
+            | "cst"
+            | "cdt"
+            | "mst"
+            | "mdt"
+            | "pst"
+            | "pdt"
+            | "gmt"
+            | "utc"
+            | "bst"
+            | "cet"
+            | "msk"
     )
 }
 
@@ -236,13 +251,16 @@ pub fn holiday(word: &str, next: &str) -> Option<(u32, u32, usize)> {
 pub fn tense_of(word: &str) -> Option<super::tense::Tense> {
     use super::tense::Tense;
     Some(match word {
-        "will" | "ll" | "shall" | "tomorrow" | "expected" | "expects" | "scheduled" | "planned" | "plans" | "plan"
-        | "due" | "intends" | "going" | "upcoming" | "hopes" | "would" | "soon" => Tense::Future,
-        "said" | "was" | "were" | "had" | "did" | "told" | "met" | "came" | "went" | "began" | "left" | "took"
-        | "made" | "gave" | "found" | "held" | "led" | "sent" | "got" | "won" | "lost" | "fell" | "rose" | "saw"
-        | "knew" | "thought" | "spoke" | "wrote" | "became" | "ago" | "yesterday" | "last" | "earlier" | "struck"
-        | "shot" | "broke" | "ran" | "sold" | "bought" | "paid" | "fought" | "quit" | "chose" | "drove" | "flew" | "brought" | "caught" | "taught" | "meant" | "felt" | "kept"
-        | "stood" | "heard" | "ended" | "closed" | "has" | "have" => Tense::Past,
+        "will" | "ll" | "shall" | "tomorrow" | "expected" | "expects" | "scheduled" | "planned"
+        | "plans" | "plan" | "due" | "intends" | "going" | "upcoming" | "hopes" | "would"
+        | "soon" => Tense::Future,
+        "said" | "was" | "were" | "had" | "did" | "told" | "met" | "came" | "went" | "began"
+        | "left" | "took" | "made" | "gave" | "found" | "held" | "led" | "sent" | "got" | "won"
+        | "lost" | "fell" | "rose" | "saw" | "knew" | "thought" | "spoke" | "wrote" | "became"
+        | "ago" | "yesterday" | "last" | "earlier" | "struck" | "shot" | "broke" | "ran"
+        | "sold" | "bought" | "paid" | "fought" | "quit" | "chose" | "drove" | "flew"
+        | "brought" | "caught" | "taught" | "meant" | "felt" | "kept" | "stood" | "heard"
+        | "ended" | "closed" | "has" | "have" => Tense::Past,
         _ if word.len() > 4 && word.ends_with("ed") => Tense::Past,
         _ => return None,
     })

@@ -67,7 +67,9 @@ pub struct Event {
 pub fn extract(doc: &Document) -> Vec<Timex> {
     let published = doc.published();
     let body = doc.paragraphs().first().map_or(0, |p| p.span.start);
-    extract_from(doc.text(), body, published.date, published.year, |pos| doc.sentence_at(pos))
+    extract_from(doc.text(), body, published.date, published.year, |pos| {
+        doc.sentence_at(pos)
+    })
 }
 
 /// The expressions of `text` from byte `from` on, resolved against a publication
@@ -81,7 +83,11 @@ fn extract_from(
 ) -> Vec<Timex> {
     let toks = token::Tokens::new(text);
     let found = scan::scan(&toks);
-    let mut ctx = normalize::Context { date, year: year.or(date.map(|d| d.year)), ..Default::default() };
+    let mut ctx = normalize::Context {
+        date,
+        year: year.or(date.map(|d| d.year)),
+        ..Default::default()
+    };
     let mut out = Vec::with_capacity(found.len());
     let mut sentence = (usize::MAX, 0, 0);
     for f in found {
@@ -111,13 +117,24 @@ fn extract_from(
             _ => None,
         };
         remember(&mut ctx, &f.expr, &r, s);
-        out.push(Timex { span, kind: r.kind, value: r.value, resolved: r.resolved, day });
+        out.push(Timex {
+            span,
+            kind: r.kind,
+            value: r.value,
+            resolved: r.resolved,
+            day,
+        });
     }
     out
 }
 
 /// Keeps the narrative's current day, year and quarter up to date.
-fn remember(ctx: &mut normalize::Context, expr: &expr::Expr, r: &normalize::Resolved, sentence: usize) {
+fn remember(
+    ctx: &mut normalize::Context,
+    expr: &expr::Expr,
+    r: &normalize::Resolved,
+    sentence: usize,
+) {
     if !r.resolved || !matches!(r.kind, TimexType::Date | TimexType::Time) {
         return;
     }
@@ -150,7 +167,9 @@ fn clause_start(toks: &token::Tokens, i: usize) -> usize {
     let stop = i.saturating_sub(40);
     while k > stop {
         k -= 1;
-        if matches!(toks.word(k), "." | "!" | "?" | ";") && toks.toks.get(k + 1).is_some_and(|t| t.gap) {
+        if matches!(toks.word(k), "." | "!" | "?" | ";")
+            && toks.toks.get(k + 1).is_some_and(|t| t.gap)
+        {
             return k + 1;
         }
     }
@@ -159,7 +178,12 @@ fn clause_start(toks: &token::Tokens, i: usize) -> usize {
 
 fn clause_end(toks: &token::Tokens, i: usize) -> usize {
     let end = (i + 40).min(toks.len());
-    (i..end).find(|&k| matches!(toks.word(k), "." | "!" | "?" | ";") && toks.toks.get(k + 1).is_none_or(|t| t.gap)).unwrap_or(end)
+    (i..end)
+        .find(|&k| {
+            matches!(toks.word(k), "." | "!" | "?" | ";")
+                && toks.toks.get(k + 1).is_none_or(|t| t.gap)
+        })
+        .unwrap_or(end)
 }
 
 /// Events in date order (undated ones last, in text order).

@@ -51,23 +51,45 @@ pub fn resolve(expr: &Expr, tense: Tense, ctx: &Context) -> Resolved {
                 _ => clock,
             };
             match clock {
-                None => Resolved { value, kind: TimexType::Date, resolved },
+                None => Resolved {
+                    value,
+                    kind: TimexType::Date,
+                    resolved,
+                },
                 Some(c) => {
-                    let day = if is_day(&value) { value } else { "XXXX-XX-XX".to_string() };
+                    let day = if is_day(&value) {
+                        value
+                    } else {
+                        "XXXX-XX-XX".to_string()
+                    };
                     let resolved = resolved && !day.starts_with('X');
                     let time = match c {
                         Clock::At { hour, minute } => format!("{day}T{hour:02}:{minute:02}"),
                         Clock::Part(p) => format!("{day}T{p}"),
                     };
-                    Resolved { value: time, kind: TimexType::Time, resolved }
+                    Resolved {
+                        value: time,
+                        kind: TimexType::Time,
+                        resolved,
+                    }
                 }
             }
         }
-        Expr::Duration { n, unit } => {
-            Resolved { value: duration_value(*n, *unit), kind: TimexType::Duration, resolved: true }
-        }
-        Expr::Set(v) => Resolved { value: v.clone(), kind: TimexType::Set, resolved: true },
-        Expr::Ref(r) => Resolved { value: (*r).to_string(), kind: TimexType::Date, resolved: true },
+        Expr::Duration { n, unit } => Resolved {
+            value: duration_value(*n, *unit),
+            kind: TimexType::Duration,
+            resolved: true,
+        },
+        Expr::Set(v) => Resolved {
+            value: v.clone(),
+            kind: TimexType::Set,
+            resolved: true,
+        },
+        Expr::Ref(r) => Resolved {
+            value: (*r).to_string(),
+            kind: TimexType::Date,
+            resolved: true,
+        },
     }
 }
 
@@ -132,7 +154,11 @@ fn unknown(v: String) -> (String, bool) {
 fn infer_year(r: Date, m: u32, d: Option<u32>, tense: Tense) -> i32 {
     // Distance in days from the reference to the day (or month's middle) of this year.
     let day = d.unwrap_or(15).min(crate::date::days_in_month(r.year, m));
-    let this = Date { year: r.year, month: m, day };
+    let this = Date {
+        year: r.year,
+        month: m,
+        day,
+    };
     let diff = this.to_days() - r.to_days();
     let slack = if d.is_some() { 31 } else { 45 };
     match tense {
@@ -202,7 +228,11 @@ fn base_value(base: Base, tense: Tense, ctx: &Context) -> (String, bool) {
             (None, Some(y)) if shift == 0 => (format!("{y:04}-{month:02}"), true),
             _ => unknown(format!("XXXX-{month:02}")),
         },
-        Base::Weekday { weekday, shift, explicit } => {
+        Base::Weekday {
+            weekday,
+            shift,
+            explicit,
+        } => {
             let Some(r) = ctx.date else {
                 return unknown(format!("XXXX-WXX-{}", weekday + 1));
             };
@@ -230,7 +260,12 @@ fn base_value(base: Base, tense: Tense, ctx: &Context) -> (String, bool) {
         Base::Offset { unit, n, narrative } => offset_value(unit, n, narrative, ctx),
         Base::Decade(d) => (format!("{d:03}"), true),
         Base::Century(c) => (format!("{c:02}"), true),
-        Base::Season { code, start, year, shift } => {
+        Base::Season {
+            code,
+            start,
+            year,
+            shift,
+        } => {
             if let Some(y) = year {
                 return (format!("{y:04}-{code}"), true);
             }
@@ -265,12 +300,19 @@ fn base_value(base: Base, tense: Tense, ctx: &Context) -> (String, bool) {
                 (None, Some(y)) => (y, latest_quarter(ctx).map_or(1, |(_, q)| q)),
                 (None, None) => match latest_quarter(ctx) {
                     Some(yq) => yq,
-                    None => return unknown(ctx.year.map_or("XXXX-QX".into(), |y| format!("{y:04}-QX"))),
+                    None => {
+                        return unknown(ctx.year.map_or("XXXX-QX".into(), |y| format!("{y:04}-QX")))
+                    }
                 },
             };
             (format!("{y:04}-Q{q}"), true)
         }
-        Base::NthWeekday { month, weekday, n, shift } => {
+        Base::NthWeekday {
+            month,
+            weekday,
+            n,
+            shift,
+        } => {
             let y = match (ctx.date, ctx.year) {
                 (Some(r), _) if shift < 0 => {
                     let this = nth_weekday(r.year, month, weekday, n);
@@ -352,8 +394,16 @@ fn unit_value(unit: Unit, shift: i64, tense: Tense, ctx: &Context) -> (String, b
 }
 
 fn offset_value(unit: Unit, n: i64, narrative: bool, ctx: &Context) -> (String, bool) {
-    let day = if narrative { ctx.narrative.day.or(ctx.date) } else { ctx.date };
-    let year = if narrative { ctx.narrative.year.or(ctx.year) } else { ctx.year };
+    let day = if narrative {
+        ctx.narrative.day.or(ctx.date)
+    } else {
+        ctx.date
+    };
+    let year = if narrative {
+        ctx.narrative.year.or(ctx.year)
+    } else {
+        ctx.year
+    };
     match unit {
         Unit::Week => match day {
             Some(r) => {

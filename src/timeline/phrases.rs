@@ -6,7 +6,7 @@ use super::expr::{Base, Clock, Expr};
 use super::lexicon::{self, Unit};
 use super::scan::{Hit, Scanner};
 
-impl Scanner<'_, '_> {
+impl Scanner<'_> {
     /// Patterns led by a word token.
     pub fn word_led(&self, i: usize) -> Hit {
         let w = self.w(i);
@@ -45,7 +45,12 @@ impl Scanner<'_, '_> {
             "overnight" => Some((i + 1, Expr::Point(Base::Day(-1), Some(Clock::Part("NI"))))),
             "now" | "nowadays" | "presently" | "currently" => {
                 // "from now on", "until now", "for now": not a time of its own.
-                if i > 0 && matches!(self.w(i - 1), "from" | "until" | "till" | "for" | "by" | "since") {
+                if i > 0
+                    && matches!(
+                        self.w(i - 1),
+                        "from" | "until" | "till" | "for" | "by" | "since"
+                    )
+                {
                     return None;
                 }
                 reference(i + 1, "PRESENT_REF")
@@ -70,46 +75,121 @@ impl Scanner<'_, '_> {
             "the" => self.the(i),
             "that" => match lexicon::unit(self.w(i + 1)) {
                 Some((Unit::Day, false)) => point(i + 2, Base::NarrativeDay(0)),
-                Some((unit @ (Unit::Month | Unit::Year | Unit::Week), false)) => {
-                    point(i + 2, Base::Offset { unit, n: 0, narrative: true })
-                }
+                Some((unit @ (Unit::Month | Unit::Year | Unit::Week), false)) => point(
+                    i + 2,
+                    Base::Offset {
+                        unit,
+                        n: 0,
+                        narrative: true,
+                    },
+                ),
                 _ => None,
             },
             "fiscal" => {
                 let v = self.t.int(i + 1)?;
                 if self.plausible_year(i + 1, v) {
-                    return point(i + 2, Base::Cal { year: Some(v as i32), month: None, day: None });
+                    return point(
+                        i + 2,
+                        Base::Cal {
+                            year: Some(v as i32),
+                            month: None,
+                            day: None,
+                        },
+                    );
                 }
                 if self.w(i + 1) == "year" {
-                    return point(i + 2, Base::Unit { unit: Unit::Year, shift: 0 });
+                    return point(
+                        i + 2,
+                        Base::Unit {
+                            unit: Unit::Year,
+                            shift: 0,
+                        },
+                    );
                 }
                 None
             }
             "year" if self.w(i + 1) == "-" && matches!(self.w(i + 2), "ago" | "earlier") => {
-                let k = if self.w(i + 3) == "quarter" { i + 4 } else { i + 3 };
+                let k = if self.w(i + 3) == "quarter" {
+                    i + 4
+                } else {
+                    i + 3
+                };
                 point(k, Base::YearAgoQuarter)
             }
-            "year" if self.w(i + 1) == "-" && self.w(i + 2) == "end" => {
-                point(i + 3, Base::Unit { unit: Unit::Year, shift: 0 })
-            }
-            "year" if self.w(i + 1) == "end" => point(i + 2, Base::Unit { unit: Unit::Year, shift: 0 }),
-            "year" if matches!(self.w(i + 1), "'" | "’") && self.w(i + 2) == "s" && self.w(i + 3) == "end" => {
-                point(i + 4, Base::Unit { unit: Unit::Year, shift: 0 })
+            "year" if self.w(i + 1) == "-" && self.w(i + 2) == "end" => point(
+                i + 3,
+                Base::Unit {
+                    unit: Unit::Year,
+                    shift: 0,
+                },
+            ),
+            "year" if self.w(i + 1) == "end" => point(
+                i + 2,
+                Base::Unit {
+                    unit: Unit::Year,
+                    shift: 0,
+                },
+            ),
+            "year"
+                if matches!(self.w(i + 1), "'" | "’")
+                    && self.w(i + 2) == "s"
+                    && self.w(i + 3) == "end" =>
+            {
+                point(
+                    i + 4,
+                    Base::Unit {
+                        unit: Unit::Year,
+                        shift: 0,
+                    },
+                )
             }
             "thanksgiving" => {
                 let n = if self.w(i + 1) == "day" { 2 } else { 1 };
-                let shift = if i > 0 && self.w(i - 1) == "last" { -1 } else { 0 };
-                point(i + n, Base::NthWeekday { month: 11, weekday: 3, n: 4, shift })
+                let shift = if i > 0 && self.w(i - 1) == "last" {
+                    -1
+                } else {
+                    0
+                };
+                point(
+                    i + n,
+                    Base::NthWeekday {
+                        month: 11,
+                        weekday: 3,
+                        n: 4,
+                        shift,
+                    },
+                )
             }
             "christmas" | "halloween" | "valentine" => {
                 let (m, d, n) = lexicon::holiday(w, self.w(i + 1))?;
                 let n = if self.w(i + n) == "day" { n + 1 } else { n };
-                point(i + n, Base::Cal { year: None, month: Some(m), day: Some(d) })
+                point(
+                    i + n,
+                    Base::Cal {
+                        year: None,
+                        month: Some(m),
+                        day: Some(d),
+                    },
+                )
             }
             "new" if self.w(i + 1) == "year" && self.w(i + 2) == "'" && self.w(i + 3) == "s" => {
                 match self.w(i + 4) {
-                    "day" => point(i + 5, Base::Cal { year: None, month: Some(1), day: Some(1) }),
-                    "eve" => point(i + 5, Base::Cal { year: None, month: Some(12), day: Some(31) }),
+                    "day" => point(
+                        i + 5,
+                        Base::Cal {
+                            year: None,
+                            month: Some(1),
+                            day: Some(1),
+                        },
+                    ),
+                    "eve" => point(
+                        i + 5,
+                        Base::Cal {
+                            year: None,
+                            month: Some(12),
+                            day: Some(31),
+                        },
+                    ),
                     _ => None,
                 }
             }
@@ -120,7 +200,10 @@ impl Scanner<'_, '_> {
                 }
                 // "for years", "within weeks"
                 if let Some((unit, true)) = lexicon::unit(w) {
-                    if i > 0 && matches!(self.w(i - 1), "for" | "within" | "in") && unit != Unit::Weekend {
+                    if i > 0
+                        && matches!(self.w(i - 1), "for" | "within" | "in")
+                        && unit != Unit::Weekend
+                    {
                         return Some((i + 1, Expr::Duration { n: None, unit }));
                     }
                 }
@@ -141,14 +224,30 @@ impl Scanner<'_, '_> {
         }
         if w == "thanksgiving" && self.w(i) == "last" {
             let n = if self.w(k + 1) == "day" { 2 } else { 1 };
-            return point(k + n, Base::NthWeekday { month: 11, weekday: 3, n: 4, shift: -1 });
+            return point(
+                k + n,
+                Base::NthWeekday {
+                    month: 11,
+                    weekday: 3,
+                    n: 4,
+                    shift: -1,
+                },
+            );
         }
         // "this past spring"
         if shift == 0 && self.w(i) == "this" && self.w(k) == "past" {
             return self.shifted(i, k + 1, -1);
         }
         if let Some((code, start)) = lexicon::season(w) {
-            return point(k + 1, Base::Season { code, start, year: None, shift });
+            return point(
+                k + 1,
+                Base::Season {
+                    code,
+                    start,
+                    year: None,
+                    shift,
+                },
+            );
         }
         if let Some(part) = lexicon::part_of_day(w) {
             let day = match (self.w(i), part) {
@@ -169,20 +268,46 @@ impl Scanner<'_, '_> {
                 .then_some((k + 1, Expr::Duration { n: None, unit }));
         }
         // "the following year", "the previous month": counted from the narrative's date.
-        if self.w(i) == "the" && matches!(self.w(k - 1), "following" | "next" | "previous" | "preceding") {
-            if matches!(unit, Unit::Year | Unit::Month | Unit::Week) {
-                return point(k + 1, Base::Offset { unit, n: shift, narrative: true });
-            }
+        if self.w(i) == "the"
+            && matches!(
+                self.w(k - 1),
+                "following" | "next" | "previous" | "preceding"
+            )
+            && matches!(unit, Unit::Year | Unit::Month | Unit::Week)
+        {
+            return point(
+                k + 1,
+                Base::Offset {
+                    unit,
+                    n: shift,
+                    narrative: true,
+                },
+            );
         }
         // "next year's first quarter"
         if unit == Unit::Year && matches!(self.w(k + 1), "'" | "’") && self.w(k + 2) == "s" {
-            if let Some((e, Expr::Point(Base::Quarter { q, year: None, .. }, None))) = self.quarter(k + 3, k + 3) {
-                return point(e, Base::Quarter { q, year: None, shift });
+            if let Some((e, Expr::Point(Base::Quarter { q, year: None, .. }, None))) =
+                self.quarter(k + 3, k + 3)
+            {
+                return point(
+                    e,
+                    Base::Quarter {
+                        q,
+                        year: None,
+                        shift,
+                    },
+                );
             }
         }
         match unit {
             Unit::Day | Unit::Hour | Unit::Minute | Unit::Second => None,
-            Unit::Weekend => point(k + 1, Base::Unit { unit, shift: if self.w(i) == "last" { -1 } else { shift } }),
+            Unit::Weekend => point(
+                k + 1,
+                Base::Unit {
+                    unit,
+                    shift: if self.w(i) == "last" { -1 } else { shift },
+                },
+            ),
             _ => point(k + 1, Base::Unit { unit, shift }),
         }
     }
@@ -197,15 +322,34 @@ impl Scanner<'_, '_> {
         }
         match (w1, self.w(i + 2)) {
             ("future", _) => return reference(i + 2, "FUTURE_REF"),
-            ("near" | "distant" | "foreseeable", "future") => return reference(i + 3, "FUTURE_REF"),
-            ("short" | "long" | "near" | "medium", "term") => return reference(i + 3, "FUTURE_REF"),
+            ("near" | "distant" | "foreseeable", "future") => {
+                return reference(i + 3, "FUTURE_REF")
+            }
+            ("short" | "long" | "near" | "medium", "term") => {
+                return reference(i + 3, "FUTURE_REF")
+            }
             ("past", w2) if lexicon::unit(w2).is_none() && lexicon::small_number(w2).is_none() => {
                 return reference(i + 2, "PAST_REF")
             }
             ("present", _) => return reference(i + 2, "PRESENT_REF"),
-            ("year", "ended" | "ending" | "to") => return Some((i + 2, Expr::Duration { n: Some(1.0), unit: Unit::Year })),
+            ("year", "ended" | "ending" | "to") => {
+                return Some((
+                    i + 2,
+                    Expr::Duration {
+                        n: Some(1.0),
+                        unit: Unit::Year,
+                    },
+                ))
+            }
             ("year", "two") if self.w(i + 3) == "thousand" => {
-                return point(i + 4, Base::Cal { year: Some(2000), month: None, day: None })
+                return point(
+                    i + 4,
+                    Base::Cal {
+                        year: Some(2000),
+                        month: None,
+                        day: None,
+                    },
+                )
             }
             ("year" | "fiscal" | "full", _) => {
                 let mut k = i + 1;
@@ -213,12 +357,34 @@ impl Scanner<'_, '_> {
                     k += 1;
                 }
                 if self.w(k) == "year" && self.w(k + 1) != "-" {
-                    return point(k + 1, Base::Unit { unit: Unit::Year, shift: 0 });
+                    return point(
+                        k + 1,
+                        Base::Unit {
+                            unit: Unit::Year,
+                            shift: 0,
+                        },
+                    );
                 }
                 return None;
             }
-            ("month", _) => return point(i + 2, Base::Unit { unit: Unit::Month, shift: 0 }),
-            ("weekend", _) => return point(i + 2, Base::Unit { unit: Unit::Weekend, shift: 0 }),
+            ("month", _) => {
+                return point(
+                    i + 2,
+                    Base::Unit {
+                        unit: Unit::Month,
+                        shift: 0,
+                    },
+                )
+            }
+            ("weekend", _) => {
+                return point(
+                    i + 2,
+                    Base::Unit {
+                        unit: Unit::Weekend,
+                        shift: 0,
+                    },
+                )
+            }
             ("same" | "very", "day") => return point(i + 3, Base::NarrativeDay(0)),
             ("next" | "following", "day") => return point(i + 3, Base::NarrativeDay(1)),
             ("previous", "day") => return point(i + 3, Base::NarrativeDay(-1)),
@@ -235,13 +401,22 @@ impl Scanner<'_, '_> {
         }
         if let Some(part) = lexicon::part_of_day(w1) {
             let prev = if i > 0 { self.w(i - 1) } else { "" };
-            if !w1.ends_with('s') && matches!(prev, "in" | "during" | "by" | "early" | "late" | "mid") {
-                return Some((i + 2, Expr::Point(Base::NarrativeDay(0), Some(Clock::Part(part)))));
+            if !w1.ends_with('s')
+                && matches!(prev, "in" | "during" | "by" | "early" | "late" | "mid")
+            {
+                return Some((
+                    i + 2,
+                    Expr::Point(Base::NarrativeDay(0), Some(Clock::Part(part))),
+                ));
             }
         }
         if let Some((code, start)) = lexicon::season(w1) {
             let k = if self.w(i + 2) == "of" { i + 3 } else { i + 2 };
-            let year = self.t.int(k).filter(|&v| self.plausible_year(k, v)).map(|v| v as i32);
+            let year = self
+                .t
+                .int(k)
+                .filter(|&v| self.plausible_year(k, v))
+                .map(|v| v as i32);
             let e = if year.is_some() {
                 k + 1
             } else if let Some(Some(y)) = self.spoken_year(k).map(|(_, e)| match e {
@@ -249,11 +424,27 @@ impl Scanner<'_, '_> {
                 _ => None,
             }) {
                 let (e, _) = self.spoken_year(k)?;
-                return point(e, Base::Season { code, start, year: Some(y), shift: 0 });
+                return point(
+                    e,
+                    Base::Season {
+                        code,
+                        start,
+                        year: Some(y),
+                        shift: 0,
+                    },
+                );
             } else {
                 i + 2
             };
-            return point(e, Base::Season { code, start, year, shift: 0 });
+            return point(
+                e,
+                Base::Season {
+                    code,
+                    start,
+                    year,
+                    shift: 0,
+                },
+            );
         }
         // "the 1990s", "the '80s", "the nineties", "the 20th century"
         let decade = match self.t.kind(i + 1) {
@@ -265,7 +456,10 @@ impl Scanner<'_, '_> {
             return Some((e, d));
         }
         if let Some((unit, true)) = lexicon::unit(w1) {
-            if i > 0 && matches!(self.w(i - 1), "over" | "through" | "throughout") && unit != Unit::Weekend {
+            if i > 0
+                && matches!(self.w(i - 1), "over" | "through" | "throughout")
+                && unit != Unit::Weekend
+            {
                 return Some((i + 2, Expr::Duration { n: None, unit }));
             }
         }
@@ -276,7 +470,11 @@ impl Scanner<'_, '_> {
             let v = self.t.int(i + 1)?;
             matches!(self.w(i + 2), "st" | "nd" | "rd" | "th").then_some(v)
         }) {
-            let k = if self.t.kind(i + 1) == Some(super::token::Kind::Num) { i + 3 } else { i + 2 };
+            let k = if self.t.kind(i + 1) == Some(super::token::Kind::Num) {
+                i + 3
+            } else {
+                i + 2
+            };
             if matches!(self.w(k), "century") && (1..=30).contains(&n) {
                 return point(k + 1, Base::Century(n as i32 - 1));
             }
@@ -301,11 +499,16 @@ impl Scanner<'_, '_> {
                 k += 1;
             }
         }
-        let year_ago = self.w(k) == "year" && self.w(k + 1) == "-" && matches!(self.w(k + 2), "ago" | "earlier");
+        let year_ago = self.w(k) == "year"
+            && self.w(k + 1) == "-"
+            && matches!(self.w(k + 2), "ago" | "earlier");
         if year_ago {
             k += 3;
         }
-        while matches!(self.w(k), "fiscal" | "calendar" | "-" | "flat" | "strong" | "weak" | "comparable") {
+        while matches!(
+            self.w(k),
+            "fiscal" | "calendar" | "-" | "flat" | "strong" | "weak" | "comparable"
+        ) {
             k += 1;
         }
         let which = self.w(k);
@@ -316,13 +519,25 @@ impl Scanner<'_, '_> {
                 }
                 // "the latest quarter": the last one completed before publication.
                 if self.w(k + 1) == "quarter" && !year_ago && year.is_none() {
-                    return Some((k + 2, Expr::Point(Base::Unit { unit: Unit::Quarter, shift: -1 }, None)));
+                    return Some((
+                        k + 2,
+                        Expr::Point(
+                            Base::Unit {
+                                unit: Unit::Quarter,
+                                shift: -1,
+                            },
+                            None,
+                        ),
+                    ));
                 }
                 None
             }
             "current" | "same" => None,
             "quarter" | "period" => {
-                if k == i || self.w(i) != "the" || (which == "period" && !year_ago && year.is_none()) {
+                if k == i
+                    || self.w(i) != "the"
+                    || (which == "period" && !year_ago && year.is_none())
+                {
                     return None;
                 }
                 k -= 1;
@@ -344,11 +559,19 @@ impl Scanner<'_, '_> {
         }
         let mut end = k + 1;
         if matches!(self.w(end), "of" | "in") {
-            if let Some(v) = self.t.int(end + 1).filter(|&v| self.plausible_year(end + 1, v)) {
+            if let Some(v) = self
+                .t
+                .int(end + 1)
+                .filter(|&v| self.plausible_year(end + 1, v))
+            {
                 year = Some(v as i32);
                 end += 2;
             }
-        } else if let Some(v) = self.t.int(end).filter(|&v| self.w(end).len() == 4 && self.plausible_year(end, v)) {
+        } else if let Some(v) = self
+            .t
+            .int(end)
+            .filter(|&v| self.w(end).len() == 4 && self.plausible_year(end, v))
+        {
             year = Some(v as i32);
             end += 1;
         }
@@ -398,7 +621,17 @@ impl Scanner<'_, '_> {
         if !(10..100).contains(&n) || self.t.kind(i + 1) != Some(super::token::Kind::Word) {
             return None;
         }
-        Some((e, Expr::Point(Base::Cal { year: Some(century + n), month: None, day: None }, None)))
+        Some((
+            e,
+            Expr::Point(
+                Base::Cal {
+                    year: Some(century + n),
+                    month: None,
+                    day: None,
+                },
+                None,
+            ),
+        ))
     }
 }
 

@@ -16,8 +16,8 @@ pub struct Found {
 }
 
 /// The scanner over one text's tokens.
-pub struct Scanner<'a, 't> {
-    pub t: &'a Tokens<'t>,
+pub struct Scanner<'a> {
+    pub t: &'a Tokens,
 }
 
 /// A match: the token after it and its meaning.
@@ -35,7 +35,11 @@ pub fn scan(toks: &Tokens) -> Vec<Found> {
         }
         match s.at(i) {
             Some((j, expr)) if j > i => {
-                out.push(Found { first: i, last: j, expr });
+                out.push(Found {
+                    first: i,
+                    last: j,
+                    expr,
+                });
                 i = j;
             }
             _ => i += 1,
@@ -44,7 +48,7 @@ pub fn scan(toks: &Tokens) -> Vec<Found> {
     out
 }
 
-impl Scanner<'_, '_> {
+impl Scanner<'_> {
     pub fn w(&self, i: usize) -> &str {
         self.t.word(i)
     }
@@ -67,14 +71,61 @@ impl Scanner<'_, '_> {
                     || lexicon::unit(w).is_some_and(|(_, plural)| plural)
                     || matches!(
                         w,
-                        "the" | "today" | "yesterday" | "tomorrow" | "tonight" | "now" | "currently" | "recently"
-                            | "recent" | "current" | "future" | "soon" | "previously" | "formerly" | "lately"
-                            | "nowadays" | "presently" | "these" | "daily" | "weekly" | "monthly" | "annually"
-                            | "yearly" | "quarterly" | "hourly" | "nightly" | "every" | "each" | "per" | "early"
-                            | "late" | "mid" | "earlier" | "later" | "that" | "fiscal" | "year" | "noon"
-                            | "midnight" | "midday" | "christmas" | "thanksgiving" | "new" | "at" | "more"
-                            | "less" | "over" | "up" | "within" | "for" | "end" | "halloween" | "valentine"
-                            | "overnight" | "half"
+                        "the"
+                            | "today"
+                            | "yesterday"
+                            | "tomorrow"
+                            | "tonight"
+                            | "now"
+                            | "currently"
+                            | "recently"
+                            | "recent"
+                            | "current"
+                            | "future"
+                            | "soon"
+                            | "previously"
+                            | "formerly"
+                            | "lately"
+                            | "nowadays"
+                            | "presently"
+                            | "these"
+                            | "daily"
+                            | "weekly"
+                            | "monthly"
+                            | "annually"
+                            | "yearly"
+                            | "quarterly"
+                            | "hourly"
+                            | "nightly"
+                            | "every"
+                            | "each"
+                            | "per"
+                            | "early"
+                            | "late"
+                            | "mid"
+                            | "earlier"
+                            | "later"
+                            | "that"
+                            | "fiscal"
+                            | "year"
+                            | "noon"
+                            | "midnight"
+                            | "midday"
+                            | "christmas"
+                            | "thanksgiving"
+                            | "new"
+                            | "at"
+                            | "more"
+                            | "less"
+                            | "over"
+                            | "up"
+                            | "within"
+                            | "for"
+                            | "end"
+                            | "halloween"
+                            | "valentine"
+                            | "overnight"
+                            | "half"
                     )
             }
             None => false,
@@ -113,7 +164,9 @@ impl Scanner<'_, '_> {
             "the" | "end" => {
                 let k = if w == "the" { i + 1 } else { i };
                 match (self.w(k), self.w(k + 1)) {
-                    ("end" | "beginning" | "start" | "middle" | "turn" | "close", "of") => Some(k + 2),
+                    ("end" | "beginning" | "start" | "middle" | "turn" | "close", "of") => {
+                        Some(k + 2)
+                    }
                     _ => None,
                 }
             }
@@ -147,8 +200,14 @@ impl Scanner<'_, '_> {
         let mut k = i + 1;
         // "twenty-five", "twenty five"
         if v >= 20 && v % 10 == 0 {
-            let n = if self.w(k) == "-" && self.t.joined(k) { k + 1 } else { k };
-            if let Some(u) = lexicon::small_number(self.w(n)).filter(|u| (1..10).contains(u) && self.w(n) != "a") {
+            let n = if self.w(k) == "-" && self.t.joined(k) {
+                k + 1
+            } else {
+                k
+            };
+            if let Some(u) =
+                lexicon::small_number(self.w(n)).filter(|u| (1..10).contains(u) && self.w(n) != "a")
+            {
                 v += u;
                 k = n + 1;
             }
@@ -179,7 +238,8 @@ impl Scanner<'_, '_> {
         let mut dir: Option<&str> = None;
         if self.w(k) == "the" {
             match self.w(k + 1) {
-                "past" | "last" | "next" | "first" | "coming" | "following" | "previous" | "final" | "latest" => {
+                "past" | "last" | "next" | "first" | "coming" | "following" | "previous"
+                | "final" | "latest" => {
                     dir = Some(match self.w(k + 1) {
                         "past" | "last" | "previous" | "latest" => "past",
                         "first" => "first",
@@ -187,7 +247,11 @@ impl Scanner<'_, '_> {
                     });
                     k += 2;
                 }
-                w if lexicon::is_vague_count(w) || lexicon::small_number(w).is_some_and(|n| n > 1) => k += 1,
+                w if lexicon::is_vague_count(w)
+                    || lexicon::small_number(w).is_some_and(|n| n > 1) =>
+                {
+                    k += 1
+                }
                 _ => return None,
             }
         } else if matches!(self.w(k), "past" | "last" | "next" | "coming") {
@@ -199,7 +263,10 @@ impl Scanner<'_, '_> {
             return self.unit_after(i, k, None, dir);
         }
         let (mut k2, n) = self.number(k)?;
-        if matches!(self.w(k2), "more" | "additional" | "straight" | "consecutive" | "full" | "long") {
+        if matches!(
+            self.w(k2),
+            "more" | "additional" | "straight" | "consecutive" | "full" | "long"
+        ) {
             k2 += 1;
         }
         self.unit_after(i, k2, n, dir)
@@ -216,7 +283,10 @@ impl Scanner<'_, '_> {
         }
         let end = k + 1;
         // "48 years old"; "five-year-old", "year-earlier" and "three-quarters" are not lengths of time.
-        if self.w(end) == "old" || (self.w(end) == "-" && self.t.joined(end)) || (hyphen && unit == Unit::Quarter) {
+        if self.w(end) == "old"
+            || (self.w(end) == "-" && self.t.joined(end))
+            || (hyphen && unit == Unit::Quarter)
+        {
             return None;
         }
         // "a second time", "a quarter of": ordinals and fractions.
@@ -231,21 +301,56 @@ impl Scanner<'_, '_> {
         match self.w(end) {
             "ago" => {
                 return Some(match whole {
-                    Some(n) if n > 0 => (end + 1, Expr::Point(Base::Offset { unit, n: -n, narrative: false }, None)),
+                    Some(n) if n > 0 => (
+                        end + 1,
+                        Expr::Point(
+                            Base::Offset {
+                                unit,
+                                n: -n,
+                                narrative: false,
+                            },
+                            None,
+                        ),
+                    ),
                     _ => (end + 1, Expr::Ref("PAST_REF")),
                 });
             }
-            "earlier" | "previously" | "later" | "afterward" | "afterwards" | "hence" if dir.is_none() && !hyphen =>
+            "earlier" | "previously" | "later" | "afterward" | "afterwards" | "hence"
+                if dir.is_none() && !hyphen =>
             {
                 if let Some(n) = whole.filter(|&n| n > 0) {
-                    let sign = if matches!(self.w(end), "earlier" | "previously") { -1 } else { 1 };
+                    let sign = if matches!(self.w(end), "earlier" | "previously") {
+                        -1
+                    } else {
+                        1
+                    };
                     let narrative = self.w(end) != "hence";
-                    return Some((end + 1, Expr::Point(Base::Offset { unit, n: sign * n, narrative }, None)));
+                    return Some((
+                        end + 1,
+                        Expr::Point(
+                            Base::Offset {
+                                unit,
+                                n: sign * n,
+                                narrative,
+                            },
+                            None,
+                        ),
+                    ));
                 }
             }
             "from" if self.w(end + 1) == "now" && dir.is_none() => {
                 if let Some(n) = whole.filter(|&n| n > 0) {
-                    return Some((end + 2, Expr::Point(Base::Offset { unit, n, narrative: false }, None)));
+                    return Some((
+                        end + 2,
+                        Expr::Point(
+                            Base::Offset {
+                                unit,
+                                n,
+                                narrative: false,
+                            },
+                            None,
+                        ),
+                    ));
                 }
             }
             _ => {}
@@ -254,7 +359,10 @@ impl Scanner<'_, '_> {
         if n == Some(1.0) && matches!(self.w(i), "a" | "an") && dir.is_none() && i > 0 {
             let prev = self.w(i - 1);
             if self.t.kind(i - 1) == Some(Kind::Num)
-                || matches!(prev, "times" | "twice" | "once" | "thrice" | "dollars" | "cents" | "percent" | "%")
+                || matches!(
+                    prev,
+                    "times" | "twice" | "once" | "thrice" | "dollars" | "cents" | "percent" | "%"
+                )
             {
                 return Some((end, Expr::Set(super::normalize::set_value(1.0, unit))));
             }
@@ -265,7 +373,11 @@ impl Scanner<'_, '_> {
     /// "'80s" (a decade) and its curly-quote spelling.
     pub fn apostrophe_decade(&self, i: usize) -> Hit {
         let v = self.t.int(i + 1)?;
-        if self.t.joined(i + 1) && self.w(i + 2) == "s" && self.t.joined(i + 2) && (0..100).contains(&v) && v % 10 == 0
+        if self.t.joined(i + 1)
+            && self.w(i + 2) == "s"
+            && self.t.joined(i + 2)
+            && (0..100).contains(&v)
+            && v % 10 == 0
         {
             return Some((i + 3, Expr::Point(Base::Decade(190 + v as i32 / 10), None)));
         }

@@ -44,16 +44,25 @@ fn marker(toks: &Tokens, i: usize) -> Option<Tense> {
     match w {
         // "is to meet", "are to vote": an arranged future.
         "to" if matches!(toks.word(i.wrapping_sub(1)), "is" | "are") => Some(Tense::Future),
-        "is" | "are" | "am" if toks.word(i + 1) == "expected" || toks.word(i + 1) == "scheduled" => {
+        "is" | "are" | "am"
+            if toks.word(i + 1) == "expected" || toks.word(i + 1) == "scheduled" =>
+        {
             Some(Tense::Future)
         }
         // "until Tuesday", "as early as Tuesday", "as soon as Tuesday": a deadline ahead.
         "until" | "till" => Some(Tense::Future),
-        "as" if matches!(toks.word(i + 1), "early" | "soon" | "late") && toks.word(i + 2) == "as" => Some(Tense::Future),
+        "as" if matches!(toks.word(i + 1), "early" | "soon" | "late")
+            && toks.word(i + 2) == "as" =>
+        {
+            Some(Tense::Future)
+        }
         _ => match lexicon::tense_of(w) {
             // A participle after "be" or "to" is passive or infinitive, not past: "to be completed".
             Some(Tense::Past)
-                if matches!(toks.word(i.wrapping_sub(1)), "be" | "been" | "being" | "is" | "are" | "am" | "to") =>
+                if matches!(
+                    toks.word(i.wrapping_sub(1)),
+                    "be" | "been" | "being" | "is" | "are" | "am" | "to"
+                ) =>
             {
                 None
             }

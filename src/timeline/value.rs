@@ -5,7 +5,9 @@ use super::lexicon::WEEKDAYS;
 use super::{Timex, TimexType};
 use crate::date::Date;
 
-const MONTH_ABBR: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const MONTH_ABBR: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
 
 fn num<T: std::str::FromStr>(s: &str) -> Option<T> {
     if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
@@ -29,7 +31,9 @@ pub fn first_day(value: &str) -> Option<Date> {
             if let Some(w) = second.strip_prefix('W') {
                 let day = if tail == ["WE"] { 5 } else { 0 };
                 let week: u32 = num(w)?;
-                return (1..=53).contains(&week).then(|| Date::from_iso_week(year, week, day));
+                return (1..=53)
+                    .contains(&week)
+                    .then(|| Date::from_iso_week(year, week, day));
             }
             if let Some(q) = second.strip_prefix('Q') {
                 let q: u32 = num(q)?;
@@ -103,7 +107,9 @@ fn split_duration(v: &str) -> Option<(String, &'static str)> {
         Some(b) => (true, b),
         None => (false, body),
     };
-    let split = body.find(|c: char| c.is_ascii_uppercase() && c != 'X').unwrap_or(body.len());
+    let split = body
+        .find(|c: char| c.is_ascii_uppercase() && c != 'X')
+        .unwrap_or(body.len());
     let (n, code) = body.split_at(split);
     if n.is_empty() || code.is_empty() {
         return None;
@@ -158,14 +164,22 @@ fn point_label(v: &str) -> String {
         Some((d, t)) => (d, Some(t)),
         None => (v, None),
     };
-    let time = time.map(|t| format!(" {}", part_name(t))).unwrap_or_default();
+    let time = time
+        .map(|t| format!(" {}", part_name(t)))
+        .unwrap_or_default();
     if let Some(wd) = date.strip_prefix("XXXX-WXX-") {
         if let Some(name) = num::<usize>(wd).and_then(|d| WEEKDAYS.get(d.wrapping_sub(1))) {
             return format!("a {name}{time} (date unknown)");
         }
     }
     let parts: Vec<&str> = date.split('-').collect();
-    let year = |y: &str| if y.starts_with('X') { "(year unknown)".to_string() } else { y.to_string() };
+    let year = |y: &str| {
+        if y.starts_with('X') {
+            "(year unknown)".to_string()
+        } else {
+            y.to_string()
+        }
+    };
     let month = |m: &str| num::<usize>(m).and_then(|m| MONTH_ABBR.get(m.wrapping_sub(1)).copied());
     let text = match parts.as_slice() {
         [y] if y.len() == 3 => format!("{y}0s"),
