@@ -6,6 +6,7 @@ mod calendar;
 mod expr;
 mod lexicon;
 mod normalize;
+mod periods;
 mod phrases;
 mod scan;
 mod tense;
