@@ -94,14 +94,22 @@ impl Date {
     /// ISO 8601 week: (week-numbering year, week 1-53). Week 1 holds the year's first Thursday.
     pub fn iso_week(self) -> (i32, u32) {
         let thursday = self.add_days(3 - i64::from(self.weekday()));
-        let jan1 = Date { year: thursday.year, month: 1, day: 1 };
+        let jan1 = Date {
+            year: thursday.year,
+            month: 1,
+            day: 1,
+        };
         let week = (thursday.to_days() - jan1.to_days()) / 7 + 1;
         (thursday.year, week as u32)
     }
 
     /// The day of ISO week `week` of `year` with weekday `weekday` (Monday = 0).
     pub fn from_iso_week(year: i32, week: u32, weekday: u32) -> Date {
-        let jan4 = Date { year, month: 1, day: 4 };
+        let jan4 = Date {
+            year,
+            month: 1,
+            day: 4,
+        };
         let monday1 = jan4.add_days(-i64::from(jan4.weekday()));
         monday1.add_days(7 * (i64::from(week) - 1) + i64::from(weekday))
     }
@@ -109,7 +117,11 @@ impl Date {
     /// The same day `n` months later (earlier when negative), clamped to the month's end.
     pub fn add_months(self, n: i64) -> Date {
         let (year, month) = shift_month(self.year, self.month, n);
-        Date { year, month, day: self.day.min(days_in_month(year, month)) }
+        Date {
+            year,
+            month,
+            day: self.day.min(days_in_month(year, month)),
+        }
     }
 
     /// Quarter of the year, 1-4.

@@ -48,7 +48,7 @@ impl Scanner<'_> {
                 if i > 0
                     && matches!(
                         self.w(i - 1),
-                        "from" | "until" | "till" | "for" | "by" | "since"
+                        "from" | "until" | "till" | "by" | "since"
                     )
                 {
                     return None;
