@@ -33,7 +33,7 @@ pub enum Base {
         day: Option<u32>,
     },
     /// A month relative to the reference: "last April" (-1), "this September" (0), "next March" (1).
-    MonthShift { month: u32, shift: i64 },
+    MonthShift { month: u32, day: Option<u32>, shift: i64 },
     /// A month of the reference year moved by `shift`: "January this year", "April of last year".
     MonthOfYear { month: u32, shift: i64 },
     /// A weekday: `shift` -1 "last Friday", 0 bare or "this", 1 "next".

@@ -166,7 +166,7 @@ fn infer_year(r: Date, m: u32, d: Option<u32>, tense: Tense) -> i32 {
         Tense::Future if diff < -slack => r.year + 1,
         // Reports look back more often than ahead.
         Tense::Present if diff > 91 => r.year - 1,
-        Tense::Present if diff < -270 => r.year + 1,
+        Tense::Present if diff < -300 => r.year + 1,
         _ => r.year,
     }
 }
@@ -216,18 +216,26 @@ fn base_value(base: Base, tense: Tense, ctx: &Context) -> (String, bool) {
             Some(y) => (format!("{:04}-{month:02}", y + shift as i32), true),
             None => unknown(format!("XXXX-{month:02}")),
         },
-        Base::MonthShift { month, shift } => match (ctx.date, ctx.year) {
-            (Some(r), _) => {
-                let y = match shift {
-                    s if s < 0 => r.year - i32::from(month >= r.month),
-                    s if s > 0 => r.year + i32::from(month <= r.month),
-                    _ => r.year,
-                };
-                (format!("{y:04}-{month:02}"), true)
+        Base::MonthShift { month, day, shift } => {
+            let md = |y: i32| match day {
+                Some(d) => format!("{y:04}-{month:02}-{d:02}"),
+                None => format!("{y:04}-{month:02}"),
+            };
+            match (ctx.date, ctx.year) {
+                (Some(r), _) => {
+                    let key = (month, day.unwrap_or(0));
+                    let now = (r.month, if day.is_some() { r.day } else { 0 });
+                    let y = match shift {
+                        s if s < 0 => r.year - i32::from(key >= now),
+                        s if s > 0 => r.year + i32::from(key <= now),
+                        _ => r.year,
+                    };
+                    (md(y), true)
+                }
+                (None, Some(y)) if shift == 0 => (md(y), true),
+                _ => unknown(md(0).replacen("0000", "XXXX", 1)),
             }
-            (None, Some(y)) if shift == 0 => (format!("{y:04}-{month:02}"), true),
-            _ => unknown(format!("XXXX-{month:02}")),
-        },
+        }
         Base::Weekday {
             weekday,
             shift,

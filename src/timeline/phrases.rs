@@ -219,8 +219,10 @@ impl Scanner<'_> {
         if let Some(hit) = self.weekday_led(k, shift, true) {
             return Some(hit);
         }
-        if let Some((e, m)) = self.month_name(k) {
-            return point(e, Base::MonthShift { month: m, shift });
+        if let Some((e, Expr::Point(Base::Cal { year: None, month: Some(m), day }, None))) =
+            self.month_led(k)
+        {
+            return point(e, Base::MonthShift { month: m, day, shift });
         }
         if w == "thanksgiving" && self.w(i) == "last" {
             let n = if self.w(k + 1) == "day" { 2 } else { 1 };

@@ -272,6 +272,12 @@ impl Scanner<'_> {
         self.unit_after(i, k2, n, dir)
     }
 
+    fn is_hedged(&self, i: usize) -> bool {
+        let w = self.w(i);
+        (lexicon::is_hedge(w) && w != "some")
+            || matches!(w, "more" | "less" | "fewer" | "at" | "over" | "up" | "within")
+    }
+
     fn unit_after(&self, i: usize, mut k: usize, n: Option<f64>, dir: Option<&str>) -> Hit {
         let hyphen = self.w(k) == "-" && self.t.joined(k);
         if hyphen {
@@ -299,6 +305,8 @@ impl Scanner<'_> {
         }
         let whole = n.map(|v| v as i64);
         match self.w(end) {
+            // "almost two years ago" is annotated as the length, "two years ago" as the date.
+            "ago" if self.is_hedged(i) => return Some((end + 1, Expr::Duration { n, unit })),
             "ago" => {
                 return Some(match whole {
                     Some(n) if n > 0 => (
