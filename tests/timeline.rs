@@ -103,6 +103,13 @@ const TABLE: &[(Pub, &str, &str, TimexType, &str)] = &[
         Pub::Day("2007-04-27"),
         "Rebels attacked Monday evening.",
         "Monday evening",
+        T,
+        "2007-04-23TEV",
+    ),
+    (
+        Pub::Day("2007-04-27"),
+        "Rebels attacked Monday night.",
+        "Monday night",
         D,
         "2007-04-23",
     ),

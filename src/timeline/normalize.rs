@@ -45,9 +45,10 @@ pub fn resolve(expr: &Expr, tense: Tense, ctx: &Context) -> Resolved {
     match expr {
         Expr::Point(base, clock) => {
             let (value, resolved) = base_value(*base, tense, ctx);
-            // "Friday night" is annotated as the day more often than as a time of it.
+            // "Friday night" and "Friday morning" are annotated as the day more often than as
+            // a time of it; "Friday evening" as the time.
             let clock = match (base, clock) {
-                (Base::Weekday { .. }, Some(Clock::Part(_))) => &None,
+                (Base::Weekday { .. }, Some(Clock::Part(p))) if *p != "EV" => &None,
                 _ => clock,
             };
             match clock {

@@ -38,11 +38,17 @@ impl Scanner<'_> {
                 }
                 point(i + 1, Base::Day(d))
             }
-            "noon" | "midday" | "midnight" => {
+            // "at noon", "noon Thursday"; not "High Noon".
+            "noon" | "midday" | "midnight"
+                if !self.t.is_cap(i)
+                    && (i > 0
+                        && matches!(self.w(i - 1), "at" | "by" | "until" | "before" | "after" | "around" | "about")
+                        || lexicon::weekday(self.w(i + 1)).is_some()
+                        || matches!(self.w(i + 1), "today" | "yesterday" | "tomorrow")) =>
+            {
                 let hour = if w == "midnight" { 24 } else { 12 };
                 self.with_day(i + 1, Clock::At { hour, minute: 0 })
             }
-            "overnight" => Some((i + 1, Expr::Point(Base::Day(-1), Some(Clock::Part("NI"))))),
             "now" | "nowadays" | "presently" | "currently" => {
                 // "from now on", "until now", "for now": not a time of its own.
                 if i > 0
@@ -324,7 +330,7 @@ impl Scanner<'_> {
         }
         match (w1, self.w(i + 2)) {
             ("future", _) => return reference(i + 2, "FUTURE_REF"),
-            ("near" | "distant" | "foreseeable", "future") => {
+            ("near" | "distant", "future") => {
                 return reference(i + 3, "FUTURE_REF")
             }
             ("short" | "long" | "near" | "medium", "term") => {
