@@ -72,6 +72,8 @@ impl Scanner<'_> {
             }
             "recently" | "lately" => reference(i + 1, "PAST_REF"),
             "these" if self.w(i + 1) == "days" => reference(i + 2, "PRESENT_REF"),
+            // "the Communist Party daily Granma" is a newspaper.
+            "daily" if self.t.is_cap(i + 1) || matches!(self.w(i + 1), "newspaper" | "paper") => None,
             "daily" | "nightly" => Some((i + 1, Expr::Set("P1D".into()))),
             "weekly" => Some((i + 1, Expr::Set("P1W".into()))),
             "monthly" => Some((i + 1, Expr::Set("P1M".into()))),
@@ -395,6 +397,9 @@ impl Scanner<'_> {
             }
             ("same" | "very", "day") => return point(i + 3, Base::NarrativeDay(0)),
             ("next" | "following", "day") => return point(i + 3, Base::NarrativeDay(1)),
+            ("next" | "following", "morning" | "afternoon" | "evening" | "night") => {
+                return point(i + 3, Base::NarrativeDay(1));
+            }
             ("previous", "day") => return point(i + 3, Base::NarrativeDay(-1)),
             // "the day before" names a day only on its own, not before a clause ("the day before he left").
             ("day", "after" | "before") => {

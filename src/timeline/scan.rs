@@ -35,12 +35,17 @@ pub fn scan(toks: &Tokens) -> Vec<Found> {
         }
         match s.at(i) {
             Some((j, expr)) if j > i => {
+                let second = s.second_day(j, &expr);
                 out.push(Found {
                     first: i,
                     last: j,
                     expr,
                 });
                 i = j;
+                if let Some(f) = second {
+                    i = f.last;
+                    out.push(f);
+                }
             }
             _ => i += 1,
         }
@@ -51,6 +56,23 @@ pub fn scan(toks: &Tokens) -> Vec<Found> {
 impl Scanner<'_> {
     pub fn w(&self, i: usize) -> &str {
         self.t.word(i)
+    }
+
+    /// The second day of "April 24 and 25": the same month, another day.
+    fn second_day(&self, j: usize, expr: &Expr) -> Option<Found> {
+        let Expr::Point(Base::Cal { year, month: Some(m), day: Some(_) }, None) = *expr else {
+            return None;
+        };
+        if !matches!(self.w(j), "and" | "or") || self.w(j + 1).len() > 2 {
+            return None;
+        }
+        let d = self.t.int(j + 1).filter(|d| (1..=31).contains(d))?;
+        // "April 24 and 25 percent": a number of something else.
+        if self.t.kind(j + 2) == Some(Kind::Word) && !matches!(self.w(j + 2), "in" | "at" | "and" | "to") {
+            return None;
+        }
+        let base = Base::Cal { year, month: Some(m), day: Some(d as u32) };
+        Some(Found { first: j + 1, last: j + 2, expr: Expr::Point(base, None) })
     }
 
     /// Whether token `i` is worth a closer look.
@@ -284,6 +306,10 @@ impl Scanner<'_> {
             k += 1;
         }
         let (unit, plural) = lexicon::unit(self.w(k))?;
+        // "60 Minutes" is a programme, not an hour.
+        if self.t.is_cap(k) && self.t.kind(k.wrapping_sub(1)) == Some(Kind::Num) {
+            return None;
+        }
         if unit == Unit::Weekend {
             return None;
         }
