@@ -252,7 +252,7 @@ pub fn tense_of(word: &str) -> Option<super::tense::Tense> {
     use super::tense::Tense;
     Some(match word {
         "will" | "ll" | "shall" | "tomorrow" | "expected" | "expects" | "scheduled" | "planning"
-        | "plans" | "plan" | "preparing" | "intend" | "expect" | "expecting" | "due" | "intends" | "going" | "upcoming" | "hopes" | "would"
+        | "preparing" | "intend" | "expect" | "expecting" | "due" | "intends" | "going" | "upcoming" | "would"
         | "soon" => Tense::Future,
         "said" | "was" | "were" | "had" | "did" | "told" | "met" | "came" | "went" | "began"
         | "left" | "took" | "made" | "gave" | "found" | "held" | "led" | "sent" | "got" | "won"

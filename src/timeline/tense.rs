@@ -49,6 +49,10 @@ fn marker(toks: &Tokens, i: usize) -> Option<Tense> {
         {
             Some(Tense::Future)
         }
+        // "plans to", "hopes to": verbs of intent; "vacation plans" is a noun.
+        "plans" | "plan" | "hopes" | "hope" | "aims" | "wants" if toks.word(i + 1) == "to" => {
+            Some(Tense::Future)
+        }
         // "until Tuesday", "as early as Tuesday", "as soon as Tuesday": a deadline ahead.
         "until" | "till" => Some(Tense::Future),
         "as" if matches!(toks.word(i + 1), "early" | "soon" | "late")
