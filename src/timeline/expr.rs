@@ -74,6 +74,8 @@ pub enum Base {
         n: u32,
         shift: i64,
     },
+    /// The ISO week holding a day: "the week of March 6".
+    WeekOf { year: Option<i32>, month: u32, day: u32 },
     /// Half-year 1 or 2.
     Half {
         h: u32,

@@ -122,7 +122,13 @@ pub fn duration_value(n: Option<f64>, unit: Unit) -> String {
         Unit::Minute => Some((60.0, "T", "S")),
         _ => None,
     };
+    let whole = n.trunc() as i64;
     match smaller {
+        // "5 1/2 hours" is PT5H30M; "half a year" is P6M.
+        Some((k, t2, c2)) if (n.fract() * k).fract() == 0.0 && whole > 0 => {
+            let t2 = if t.is_empty() { t2 } else { "" };
+            format!("P{t}{whole}{code}{t2}{}{c2}", (n.fract() * k) as i64)
+        }
         Some((k, t2, c2)) if (n * k).fract() == 0.0 => format!("P{t2}{}{c2}", (n * k) as i64),
         _ => format!("P{t}{n}{code}"),
     }
@@ -134,6 +140,14 @@ pub fn set_value(n: f64, unit: Unit) -> String {
         return format!("P{n}Q");
     }
     duration_value(Some(n), unit)
+}
+
+fn value_day(v: &str) -> Option<Date> {
+    if is_day(v) {
+        super::value::first_day(v)
+    } else {
+        None
+    }
 }
 
 fn is_day(v: &str) -> bool {
@@ -338,6 +352,16 @@ fn base_value(base: Base, tense: Tense, ctx: &Context) -> (String, bool) {
             match nth_weekday(y, month, weekday, n) {
                 Some(d) => ymd(d),
                 None => unknown(format!("{y:04}-{month:02}-XX")),
+            }
+        }
+        Base::WeekOf { year, month, day } => {
+            let (v, ok) = base_value(Base::Cal { year, month: Some(month), day: Some(day) }, tense, ctx);
+            match value_day(&v) {
+                Some(d) if ok => {
+                    let (y, w) = d.iso_week();
+                    (format!("{y:04}-W{w:02}"), true)
+                }
+                _ => unknown("XXXX-WXX".into()),
             }
         }
         Base::Half { h, year, shift } => match year.or(ctx.year.map(|y| y + shift as i32)) {

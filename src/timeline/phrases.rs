@@ -377,6 +377,15 @@ impl Scanner<'_> {
                 }
                 return None;
             }
+            // "the week of March 6"
+            ("week", "of") => {
+                if let Some((e, Expr::Point(Base::Cal { year, month: Some(month), day: Some(day) }, None))) =
+                    self.month_led(i + 3)
+                {
+                    return point(e, Base::WeekOf { year, month, day });
+                }
+                return None;
+            }
             ("month", _) => {
                 return point(
                     i + 2,
@@ -564,3 +573,4 @@ fn decade_word(w: &str) -> Option<i32> {
         _ => return None,
     })
 }
+

@@ -201,6 +201,14 @@ impl Scanner<'_> {
         let w = self.w(i);
         if self.t.kind(i) == Some(Kind::Num) {
             let v: f64 = w.replace(',', "").parse().ok()?;
+            // "5 1/2 hours"
+            if self.w(i + 2) == "/" && self.t.joined(i + 2) && self.t.joined(i + 3) {
+                if let (Some(a), Some(b)) = (self.t.int(i + 1), self.t.int(i + 3)) {
+                    if a < b && b <= 10 && a > 0 {
+                        return Some((i + 4, Some(v + a as f64 / b as f64)));
+                    }
+                }
+            }
             return Some((i + 1, Some(v)));
         }
         if w == "a" || w == "an" {
