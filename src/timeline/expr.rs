@@ -67,13 +67,9 @@ pub enum Base {
         year: Option<i32>,
         shift: i64,
     },
-    /// The `n`th `weekday` of `month` (a floating holiday: Thanksgiving is the 4th Thursday of November).
-    NthWeekday {
-        month: u32,
-        weekday: u32,
-        n: u32,
-        shift: i64,
-    },
+    /// The `n`th `weekday` of `month` counted from day `from` (a floating holiday:
+    /// Thanksgiving is the 4th Thursday of November); `shift` -1 for "last Thanksgiving".
+    NthWeekday { month: u32, weekday: u32, n: u32, from: u32, shift: i64 },
     /// The ISO week holding a day: "the week of March 6".
     WeekOf { year: Option<i32>, month: u32, day: u32 },
     /// Half-year 1 or 2.

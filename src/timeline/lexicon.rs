@@ -247,6 +247,19 @@ pub fn holiday(word: &str, next: &str) -> Option<(u32, u32, usize)> {
     })
 }
 
+/// A holiday on the `n`th weekday of a month counted from a day:
+/// (month, weekday with Monday = 0, n, from day, words used).
+pub fn floating_holiday(word: &str, next: &str) -> Option<(u32, u32, u32, u32, usize)> {
+    Some(match (word, next) {
+        ("thanksgiving", "day") => (11, 3, 4, 1, 2),
+        ("thanksgiving", _) => (11, 3, 4, 1, 1),
+        ("labor", "day") => (9, 0, 1, 1, 2),
+        // US Election Day: the Tuesday after the first Monday of November.
+        ("election", "day") => (11, 1, 1, 2, 2),
+        _ => return None,
+    })
+}
+
 /// How a word bears on the tense of its clause: past, future or neither.
 pub fn tense_of(word: &str) -> Option<super::tense::Tense> {
     use super::tense::Tense;

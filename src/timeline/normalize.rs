@@ -186,11 +186,11 @@ fn infer_year(r: Date, m: u32, d: Option<u32>, tense: Tense) -> i32 {
     }
 }
 
-/// The `n`th `weekday` (Monday = 0) of `month` in `year`.
-fn nth_weekday(year: i32, month: u32, weekday: u32, n: u32) -> Option<Date> {
-    let first = Date::new(year, month, 1)?;
+/// The `n`th `weekday` (Monday = 0) of `month` in `year`, counting from day `from`.
+fn nth_weekday(year: i32, month: u32, weekday: u32, n: u32, from: u32) -> Option<Date> {
+    let first = Date::new(year, month, from.max(1))?;
     let offset = (weekday + 7 - first.weekday()) % 7;
-    Date::new(year, month, 1 + offset + 7 * (n.max(1) - 1))
+    Date::new(year, month, first.day + offset + 7 * (n.max(1) - 1))
 }
 
 fn quarter_of(d: Date) -> (i32, u32) {
@@ -330,15 +330,10 @@ fn base_value(base: Base, tense: Tense, ctx: &Context) -> (String, bool) {
             };
             (format!("{y:04}-Q{q}"), true)
         }
-        Base::NthWeekday {
-            month,
-            weekday,
-            n,
-            shift,
-        } => {
+        Base::NthWeekday { month, weekday, n, from, shift } => {
             let y = match (ctx.date, ctx.year) {
                 (Some(r), _) if shift < 0 => {
-                    let this = nth_weekday(r.year, month, weekday, n);
+                    let this = nth_weekday(r.year, month, weekday, n, from);
                     if this.is_some_and(|d| d < r) {
                         r.year
                     } else {
@@ -349,7 +344,7 @@ fn base_value(base: Base, tense: Tense, ctx: &Context) -> (String, bool) {
                 (None, Some(y)) => y,
                 _ => return unknown(format!("XXXX-{month:02}-XX")),
             };
-            match nth_weekday(y, month, weekday, n) {
+            match nth_weekday(y, month, weekday, n, from) {
                 Some(d) => ymd(d),
                 None => unknown(format!("{y:04}-{month:02}-XX")),
             }

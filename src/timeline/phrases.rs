@@ -151,22 +151,9 @@ impl Scanner<'_> {
                     },
                 )
             }
-            "thanksgiving" => {
-                let n = if self.w(i + 1) == "day" { 2 } else { 1 };
-                let shift = if i > 0 && self.w(i - 1) == "last" {
-                    -1
-                } else {
-                    0
-                };
-                point(
-                    i + n,
-                    Base::NthWeekday {
-                        month: 11,
-                        weekday: 3,
-                        n: 4,
-                        shift,
-                    },
-                )
+            "thanksgiving" | "labor" | "election" => {
+                let shift = if i > 0 && self.w(i - 1) == "last" { -1 } else { 0 };
+                self.floating_holiday(i, shift)
             }
             "christmas" | "halloween" | "valentine" => {
                 let (m, d, n) = lexicon::holiday(w, self.w(i + 1))?;
@@ -232,17 +219,8 @@ impl Scanner<'_> {
         {
             return point(e, Base::MonthShift { month: m, day, shift });
         }
-        if w == "thanksgiving" && self.w(i) == "last" {
-            let n = if self.w(k + 1) == "day" { 2 } else { 1 };
-            return point(
-                k + n,
-                Base::NthWeekday {
-                    month: 11,
-                    weekday: 3,
-                    n: 4,
-                    shift: -1,
-                },
-            );
+        if let Some(hit) = self.floating_holiday(k, shift) {
+            return Some(hit);
         }
         // "this past spring"
         if shift == 0 && self.w(i) == "this" && self.w(k) == "past" {
@@ -320,6 +298,16 @@ impl Scanner<'_> {
             ),
             _ => point(k + 1, Base::Unit { unit, shift }),
         }
+    }
+
+    /// "Thanksgiving", "Labor Day", "Election Day": holidays that move with the weekday.
+    fn floating_holiday(&self, k: usize, shift: i64) -> Hit {
+        let (month, weekday, n, from, len) = lexicon::floating_holiday(self.w(k), self.w(k + 1))?;
+        if !self.t.is_cap(k) {
+            return None;
+        }
+        let base = Base::NthWeekday { month, weekday, n, from, shift: shift.min(0) };
+        Some((k + len, Expr::Point(base, None)))
     }
 
     /// Phrases led by "the".

@@ -135,6 +135,8 @@ impl Scanner<'_> {
                             | "midday"
                             | "christmas"
                             | "thanksgiving"
+                            | "labor"
+                            | "election"
                             | "new"
                             | "at"
                             | "more"
