@@ -50,11 +50,11 @@ impl Scanner<'_> {
                 self.with_day(i + 1, Clock::At { hour, minute: 0 })
             }
             "now" | "nowadays" | "presently" | "currently" => {
-                // "from now on", "until now", "for now": not a time of its own.
+                // "from now on", "by now": not a time of its own.
                 if i > 0
                     && matches!(
                         self.w(i - 1),
-                        "from" | "until" | "till" | "by" | "since"
+                        "from" | "by" | "since"
                     )
                 {
                     return None;
