@@ -62,6 +62,17 @@ fn marker(toks: &Tokens, i: usize) -> Option<Tense> {
         }
         _ => match lexicon::tense_of(w) {
             // A participle after "be" or "to" is passive or infinitive, not past: "to be completed".
+            // After a determiner an "-ed" word is an adjective: "the planned trip", "a still unspecified date".
+            Some(Tense::Past)
+                if w.ends_with("ed")
+                    && matches!(
+                        toks.word(i.wrapping_sub(1)),
+                        "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our" | "this" | "that" | "these"
+                            | "those" | "still" | "newly" | "so"
+                    ) =>
+            {
+                None
+            }
             Some(Tense::Past)
                 if matches!(
                     toks.word(i.wrapping_sub(1)),
