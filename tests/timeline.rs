@@ -448,6 +448,48 @@ const TABLE: &[(Pub, &str, &str, TimexType, &str)] = &[
         Du,
         "P20Y",
     ),
+    (
+        Pub::Day("2007-04-27"),
+        "Talks lasted 5 1/2 hours.",
+        "5 1/2 hours",
+        Du,
+        "PT5H30M",
+    ),
+    (
+        Pub::Day("2007-04-27"),
+        "The war ended almost two years ago.",
+        "almost two years ago",
+        Du,
+        "P2Y",
+    ),
+    (
+        Pub::Day("2007-04-27"),
+        "A hearing is set for the week of May 7.",
+        "the week of May 7",
+        D,
+        "2007-W19",
+    ),
+    (
+        Pub::Day("1998-10-26"),
+        "Turnout was low on Election Day, he said.",
+        "Election Day",
+        D,
+        "1998-11-03",
+    ),
+    (
+        Pub::Day("2000-01-07"),
+        "The boy was found on Thanksgiving Day.",
+        "Thanksgiving Day",
+        D,
+        "1999-11-25",
+    ),
+    (
+        Pub::Day("1999-02-10"),
+        "The summit will be held on April 24 and 25.",
+        "25",
+        D,
+        "1999-04-25",
+    ),
     // Sets.
     (
         Pub::Day("2007-04-27"),
@@ -739,4 +781,26 @@ fn shared_brief_dates() {
         "today: {}",
         today.value
     );
+}
+
+#[test]
+fn lookalikes_are_not_dates() {
+    let texts = [
+        "A 48-year-old man and a five-year-old boy were hurt.",
+        "He told CBS's 60 Minutes that he would stay.",
+        "The Communist Party daily Granma printed it.",
+        "It was a scene from High Noon.",
+        "Thousands joined the March for Life.",
+        "You may go when you like.",
+        "He paid $1990 for 2000 shares.",
+        "She came a second time, with a quarter of the votes.",
+    ];
+    for text in texts {
+        let d = doc(text, Pub::Day("2007-04-27"));
+        let found: Vec<&str> = timeline::extract(&d)
+            .iter()
+            .map(|t| t.span.slice(d.text()))
+            .collect();
+        assert!(found.is_empty(), "{text:?} gave {found:?}");
+    }
 }

@@ -33,7 +33,11 @@ pub enum Base {
         day: Option<u32>,
     },
     /// A month relative to the reference: "last April" (-1), "this September" (0), "next March" (1).
-    MonthShift { month: u32, day: Option<u32>, shift: i64 },
+    MonthShift {
+        month: u32,
+        day: Option<u32>,
+        shift: i64,
+    },
     /// A month of the reference year moved by `shift`: "January this year", "April of last year".
     MonthOfYear { month: u32, shift: i64 },
     /// A weekday: `shift` -1 "last Friday", 0 bare or "this", 1 "next".
@@ -69,9 +73,19 @@ pub enum Base {
     },
     /// The `n`th `weekday` of `month` counted from day `from` (a floating holiday:
     /// Thanksgiving is the 4th Thursday of November); `shift` -1 for "last Thanksgiving".
-    NthWeekday { month: u32, weekday: u32, n: u32, from: u32, shift: i64 },
+    NthWeekday {
+        month: u32,
+        weekday: u32,
+        n: u32,
+        from: u32,
+        shift: i64,
+    },
     /// The ISO week holding a day: "the week of March 6".
-    WeekOf { year: Option<i32>, month: u32, day: u32 },
+    WeekOf {
+        year: Option<i32>,
+        month: u32,
+        day: u32,
+    },
     /// Half-year 1 or 2.
     Half {
         h: u32,

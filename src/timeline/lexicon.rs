@@ -264,9 +264,9 @@ pub fn floating_holiday(word: &str, next: &str) -> Option<(u32, u32, u32, u32, u
 pub fn tense_of(word: &str) -> Option<super::tense::Tense> {
     use super::tense::Tense;
     Some(match word {
-        "will" | "ll" | "shall" | "tomorrow" | "expected" | "expects" | "scheduled" | "planning"
-        | "preparing" | "intend" | "expect" | "expecting" | "due" | "intends" | "going" | "upcoming" | "would"
-        | "soon" => Tense::Future,
+        "will" | "ll" | "shall" | "tomorrow" | "expected" | "expects" | "scheduled"
+        | "planning" | "preparing" | "intend" | "expect" | "expecting" | "due" | "intends"
+        | "going" | "upcoming" | "would" | "soon" => Tense::Future,
         "said" | "was" | "were" | "had" | "did" | "told" | "met" | "came" | "went" | "began"
         | "left" | "took" | "made" | "gave" | "found" | "held" | "led" | "sent" | "got" | "won"
         | "lost" | "fell" | "rose" | "saw" | "knew" | "thought" | "spoke" | "wrote" | "became"

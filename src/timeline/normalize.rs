@@ -330,7 +330,13 @@ fn base_value(base: Base, tense: Tense, ctx: &Context) -> (String, bool) {
             };
             (format!("{y:04}-Q{q}"), true)
         }
-        Base::NthWeekday { month, weekday, n, from, shift } => {
+        Base::NthWeekday {
+            month,
+            weekday,
+            n,
+            from,
+            shift,
+        } => {
             let y = match (ctx.date, ctx.year) {
                 (Some(r), _) if shift < 0 => {
                     let this = nth_weekday(r.year, month, weekday, n, from);
@@ -350,7 +356,15 @@ fn base_value(base: Base, tense: Tense, ctx: &Context) -> (String, bool) {
             }
         }
         Base::WeekOf { year, month, day } => {
-            let (v, ok) = base_value(Base::Cal { year, month: Some(month), day: Some(day) }, tense, ctx);
+            let (v, ok) = base_value(
+                Base::Cal {
+                    year,
+                    month: Some(month),
+                    day: Some(day),
+                },
+                tense,
+                ctx,
+            );
             match value_day(&v) {
                 Some(d) if ok => {
                     let (y, w) = d.iso_week();

@@ -42,7 +42,10 @@ impl Scanner<'_> {
             "noon" | "midday" | "midnight"
                 if !self.t.is_cap(i)
                     && (i > 0
-                        && matches!(self.w(i - 1), "at" | "by" | "until" | "before" | "after" | "around" | "about")
+                        && matches!(
+                            self.w(i - 1),
+                            "at" | "by" | "until" | "before" | "after" | "around" | "about"
+                        )
                         || lexicon::weekday(self.w(i + 1)).is_some()
                         || matches!(self.w(i + 1), "today" | "yesterday" | "tomorrow")) =>
             {
@@ -51,12 +54,7 @@ impl Scanner<'_> {
             }
             "now" | "nowadays" | "presently" | "currently" => {
                 // "from now on", "by now": not a time of its own.
-                if i > 0
-                    && matches!(
-                        self.w(i - 1),
-                        "from" | "by" | "since"
-                    )
-                {
+                if i > 0 && matches!(self.w(i - 1), "from" | "by" | "since") {
                     return None;
                 }
                 reference(i + 1, "PRESENT_REF")
@@ -73,7 +71,9 @@ impl Scanner<'_> {
             "recently" | "lately" => reference(i + 1, "PAST_REF"),
             "these" if self.w(i + 1) == "days" => reference(i + 2, "PRESENT_REF"),
             // "the Communist Party daily Granma" is a newspaper.
-            "daily" if self.t.is_cap(i + 1) || matches!(self.w(i + 1), "newspaper" | "paper") => None,
+            "daily" if self.t.is_cap(i + 1) || matches!(self.w(i + 1), "newspaper" | "paper") => {
+                None
+            }
             "daily" | "nightly" => Some((i + 1, Expr::Set("P1D".into()))),
             "weekly" => Some((i + 1, Expr::Set("P1W".into()))),
             "monthly" => Some((i + 1, Expr::Set("P1M".into()))),
@@ -152,7 +152,11 @@ impl Scanner<'_> {
                 )
             }
             "thanksgiving" | "labor" | "election" => {
-                let shift = if i > 0 && self.w(i - 1) == "last" { -1 } else { 0 };
+                let shift = if i > 0 && self.w(i - 1) == "last" {
+                    -1
+                } else {
+                    0
+                };
                 self.floating_holiday(i, shift)
             }
             "christmas" | "halloween" | "valentine" => {
@@ -214,10 +218,26 @@ impl Scanner<'_> {
         if let Some(hit) = self.weekday_led(k, shift, true) {
             return Some(hit);
         }
-        if let Some((e, Expr::Point(Base::Cal { year: None, month: Some(m), day }, None))) =
-            self.month_led(k)
+        if let Some((
+            e,
+            Expr::Point(
+                Base::Cal {
+                    year: None,
+                    month: Some(m),
+                    day,
+                },
+                None,
+            ),
+        )) = self.month_led(k)
         {
-            return point(e, Base::MonthShift { month: m, day, shift });
+            return point(
+                e,
+                Base::MonthShift {
+                    month: m,
+                    day,
+                    shift,
+                },
+            );
         }
         if let Some(hit) = self.floating_holiday(k, shift) {
             return Some(hit);
@@ -306,7 +326,13 @@ impl Scanner<'_> {
         if !self.t.is_cap(k) {
             return None;
         }
-        let base = Base::NthWeekday { month, weekday, n, from, shift: shift.min(0) };
+        let base = Base::NthWeekday {
+            month,
+            weekday,
+            n,
+            from,
+            shift: shift.min(0),
+        };
         Some((k + len, Expr::Point(base, None)))
     }
 
@@ -320,9 +346,7 @@ impl Scanner<'_> {
         }
         match (w1, self.w(i + 2)) {
             ("future", _) => return reference(i + 2, "FUTURE_REF"),
-            ("near" | "distant", "future") => {
-                return reference(i + 3, "FUTURE_REF")
-            }
+            ("near" | "distant", "future") => return reference(i + 3, "FUTURE_REF"),
             ("short" | "long" | "near" | "medium", "term") => {
                 return reference(i + 3, "FUTURE_REF")
             }
@@ -367,8 +391,17 @@ impl Scanner<'_> {
             }
             // "the week of March 6"
             ("week", "of") => {
-                if let Some((e, Expr::Point(Base::Cal { year, month: Some(month), day: Some(day) }, None))) =
-                    self.month_led(i + 3)
+                if let Some((
+                    e,
+                    Expr::Point(
+                        Base::Cal {
+                            year,
+                            month: Some(month),
+                            day: Some(day),
+                        },
+                        None,
+                    ),
+                )) = self.month_led(i + 3)
                 {
                     return point(e, Base::WeekOf { year, month, day });
                 }
@@ -561,4 +594,3 @@ fn decade_word(w: &str) -> Option<i32> {
         _ => return None,
     })
 }
-

@@ -60,7 +60,15 @@ impl Scanner<'_> {
 
     /// The second day of "April 24 and 25": the same month, another day.
     fn second_day(&self, j: usize, expr: &Expr) -> Option<Found> {
-        let Expr::Point(Base::Cal { year, month: Some(m), day: Some(_) }, None) = *expr else {
+        let Expr::Point(
+            Base::Cal {
+                year,
+                month: Some(m),
+                day: Some(_),
+            },
+            None,
+        ) = *expr
+        else {
             return None;
         };
         if !matches!(self.w(j), "and" | "or") || self.w(j + 1).len() > 2 {
@@ -68,11 +76,21 @@ impl Scanner<'_> {
         }
         let d = self.t.int(j + 1).filter(|d| (1..=31).contains(d))?;
         // "April 24 and 25 percent": a number of something else.
-        if self.t.kind(j + 2) == Some(Kind::Word) && !matches!(self.w(j + 2), "in" | "at" | "and" | "to") {
+        if self.t.kind(j + 2) == Some(Kind::Word)
+            && !matches!(self.w(j + 2), "in" | "at" | "and" | "to")
+        {
             return None;
         }
-        let base = Base::Cal { year, month: Some(m), day: Some(d as u32) };
-        Some(Found { first: j + 1, last: j + 2, expr: Expr::Point(base, None) })
+        let base = Base::Cal {
+            year,
+            month: Some(m),
+            day: Some(d as u32),
+        };
+        Some(Found {
+            first: j + 1,
+            last: j + 2,
+            expr: Expr::Point(base, None),
+        })
     }
 
     /// Whether token `i` is worth a closer look.
@@ -307,7 +325,10 @@ impl Scanner<'_> {
     fn is_hedged(&self, i: usize) -> bool {
         let w = self.w(i);
         (lexicon::is_hedge(w) && w != "some")
-            || matches!(w, "more" | "less" | "fewer" | "at" | "over" | "up" | "within")
+            || matches!(
+                w,
+                "more" | "less" | "fewer" | "at" | "over" | "up" | "within"
+            )
     }
 
     fn unit_after(&self, i: usize, mut k: usize, n: Option<f64>, dir: Option<&str>) -> Hit {

@@ -67,8 +67,21 @@ fn marker(toks: &Tokens, i: usize) -> Option<Tense> {
                 if w.ends_with("ed")
                     && matches!(
                         toks.word(i.wrapping_sub(1)),
-                        "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our" | "this" | "that" | "these"
-                            | "those" | "still" | "newly" | "so"
+                        "the"
+                            | "a"
+                            | "an"
+                            | "its"
+                            | "their"
+                            | "his"
+                            | "her"
+                            | "our"
+                            | "this"
+                            | "that"
+                            | "these"
+                            | "those"
+                            | "still"
+                            | "newly"
+                            | "so"
                     ) =>
             {
                 None
