@@ -453,6 +453,12 @@ impl Scanner<'_> {
                 ));
             }
         }
+        // "the early summer"
+        if matches!(w1, "early" | "late" | "mid") && lexicon::season(self.w(i + 2)).is_some() {
+            if let Some((e, Expr::Point(b @ Base::Season { .. }, None))) = self.the(i + 1) {
+                return Some((e, Expr::Point(b, None)));
+            }
+        }
         if let Some((code, start)) = lexicon::season(w1) {
             let k = if self.w(i + 2) == "of" { i + 3 } else { i + 2 };
             let year = self

@@ -235,7 +235,8 @@ impl Scanner<'_> {
             return match self.w(i + 1) {
                 "few" | "couple" => {
                     let k = if self.w(i + 2) == "of" { i + 3 } else { i + 2 };
-                    Some((k, None))
+                    // "a couple of years" is two; "a few years" is vague.
+                    Some((k, (self.w(i + 1) == "couple").then_some(2.0)))
                 }
                 "half" => Some((i + 2, Some(0.5))),
                 "hundred" => Some((i + 2, Some(100.0))),
@@ -311,6 +312,10 @@ impl Scanner<'_> {
         if self.w(k) == "few" {
             k += 1;
             return self.unit_after(i, k, None, dir);
+        }
+        // "the next couple of years"
+        if self.w(k) == "couple" && self.w(k + 1) == "of" {
+            return self.unit_after(i, k + 2, Some(2.0), dir);
         }
         let (mut k2, n) = self.number(k)?;
         if matches!(
