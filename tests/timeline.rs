@@ -730,6 +730,71 @@ fn odd_input_never_panics() {
     }
 }
 
+/// Random word salad from temporal vocabulary never panics and keeps spans on char boundaries.
+#[test]
+fn word_salad_never_panics() {
+    const WORDS: [&str; 40] = [
+        "the",
+        "last",
+        "next",
+        "year",
+        "years",
+        "ago",
+        "earlier",
+        "April",
+        "23",
+        "1990s",
+        "'",
+        "s",
+        "a",
+        "week",
+        "Tuesday",
+        "night",
+        "at",
+        "10:35",
+        "p",
+        ".",
+        "m",
+        "-",
+        "/",
+        "2007",
+        "quarter",
+        "third",
+        "every",
+        "each",
+        "fiscal",
+        "mid",
+        "early",
+        "of",
+        "Қазақстан",
+        "—",
+        "🇰🇿",
+        "day",
+        "before",
+        "99999",
+        "1/2",
+        "Election",
+    ];
+    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+    for _ in 0..400 {
+        let mut text = String::new();
+        for _ in 0..30 {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            text.push_str(WORDS[(seed >> 33) as usize % WORDS.len()]);
+            text.push(if (seed >> 20) % 3 == 0 { ' ' } else { '\u{a0}' });
+        }
+        for p in [Pub::Day("2008-02-29"), Pub::EdmVolume(4), Pub::None] {
+            let d = doc(&text, p);
+            for t in timeline::extract(&d) {
+                assert!(d.text().get(t.span.start..t.span.end).is_some(), "{text:?}");
+                let _ = timeline::label(&t);
+            }
+        }
+    }
+}
+
 #[test]
 fn build_orders_events_by_day() {
     let d = doc(

@@ -365,6 +365,10 @@ impl Scanner<'_> {
         if n.is_none() && !plural {
             return None;
         }
+        // Counts past a few thousand are not lengths of time ("99999999 years").
+        if n.is_some_and(|v| !(0.0..=10_000.0).contains(&v)) {
+            return None;
+        }
         let whole = n.map(|v| v as i64);
         match self.w(end) {
             // "almost two years ago" is annotated as the length, "two years ago" as the date.
