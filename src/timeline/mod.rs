@@ -9,6 +9,7 @@ mod normalize;
 mod periods;
 mod phrases;
 mod scan;
+mod sets;
 mod tense;
 mod token;
 mod value;
