@@ -490,6 +490,20 @@ const TABLE: &[(Pub, &str, &str, TimexType, &str)] = &[
         D,
         "1999-04-25",
     ),
+    (
+        Pub::Day("2007-04-27"),
+        "They emerged from a day-long meeting.",
+        "day-long",
+        Du,
+        "P1D",
+    ),
+    (
+        Pub::Day("2007-04-27"),
+        "It will not change for a couple of years.",
+        "a couple of years",
+        Du,
+        "P2Y",
+    ),
     // Sets.
     (
         Pub::Day("2007-04-27"),

@@ -197,6 +197,13 @@ impl Scanner<'_> {
                 if let Some(shift) = lexicon::shift(w) {
                     return self.shifted(i, i + 1, shift);
                 }
+                // "day-long", "decades-long"
+                if let Some((unit, plural)) = lexicon::unit(w) {
+                    if self.w(i + 1) == "-" && self.t.joined(i + 1) && self.w(i + 2) == "long" {
+                        let n = (!plural).then_some(1.0);
+                        return Some((i + 3, Expr::Duration { n, unit }));
+                    }
+                }
                 // "for years", "within weeks"
                 if let Some((unit, true)) = lexicon::unit(w) {
                     if i > 0

@@ -108,7 +108,7 @@ impl Scanner<'_> {
                     || lexicon::is_hedge(w)
                     || lexicon::is_vague_count(w)
                     || lexicon::ordinal(w).is_some()
-                    || lexicon::unit(w).is_some_and(|(_, plural)| plural)
+                    || lexicon::unit(w).is_some_and(|(_, plural)| plural || self.w(i + 2) == "long")
                     || matches!(
                         w,
                         "the"
