@@ -54,7 +54,8 @@ fn marker(toks: &Tokens, i: usize) -> Option<Tense> {
             Some(Tense::Future)
         }
         // "until Tuesday", "as early as Tuesday", "as soon as Tuesday": a deadline ahead.
-        "until" | "till" => Some(Tense::Future),
+        // (Sentence-initial "Until Tuesday, they had not..." looks back.)
+        "until" | "till" if !toks.is_cap(i) => Some(Tense::Future),
         "as" if matches!(toks.word(i + 1), "early" | "soon" | "late")
             && toks.word(i + 2) == "as" =>
         {
