@@ -220,6 +220,10 @@ impl Scanner<'_> {
 
     /// After a shift word at `i` ("last", "this", "next", …), its object at `k`.
     fn shifted(&self, i: usize, k: usize, shift: i64) -> Hit {
+        // "the current fiscal year"
+        if matches!(self.w(k), "fiscal" | "calendar") && self.w(k + 1) == "year" {
+            return self.shifted(i, k + 1, shift);
+        }
         let point = |e: usize, b: Base| Some((e, Expr::Point(b, None)));
         let w = self.w(k);
         if let Some(hit) = self.weekday_led(k, shift, true) {

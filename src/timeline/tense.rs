@@ -63,6 +63,8 @@ fn marker(toks: &Tokens, i: usize) -> Option<Tense> {
         }
         _ => match lexicon::tense_of(w) {
             // A participle after "be" or "to" is passive or infinitive, not past: "to be completed".
+            // "had been scheduled", "had been due": a plan in the past.
+            Some(Tense::Future) if toks.word(i.wrapping_sub(1)) == "been" => None,
             // After a determiner an "-ed" word is an adjective: "the planned trip", "a still unspecified date".
             Some(Tense::Past)
                 if w.ends_with("ed")
