@@ -53,6 +53,8 @@ fn marker(toks: &Tokens, i: usize) -> Option<Tense> {
         "plans" | "plan" | "hopes" | "hope" | "aims" | "wants" if toks.word(i + 1) == "to" => {
             Some(Tense::Future)
         }
+        // "it is calling for", "they are meeting": the present, nearer than any "said".
+        "is" | "are" | "am" => Some(Tense::Present),
         // "until Tuesday", "as early as Tuesday", "as soon as Tuesday": a deadline ahead.
         // (Sentence-initial "Until Tuesday, they had not..." looks back.)
         "until" | "till" if !toks.is_cap(i) => Some(Tense::Future),
