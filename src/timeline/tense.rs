@@ -19,6 +19,10 @@ const REACH: usize = 14;
 /// The tense at tokens `[first, last)` within the sentence of tokens `[lo, hi)`:
 /// the nearest marker before the expression, else the nearest after it.
 pub fn at(toks: &Tokens, lo: usize, hi: usize, first: usize, last: usize) -> Tense {
+    // "by February": a deadline ahead.
+    if first > lo && toks.word(first - 1) == "by" {
+        return Tense::Future;
+    }
     let mut i = first;
     let stop = first.saturating_sub(REACH).max(lo);
     while i > stop {
