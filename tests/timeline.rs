@@ -290,6 +290,34 @@ const TABLE: &[(Pub, &str, &str, TimexType, &str)] = &[
         D,
         "FUTURE_REF",
     ),
+    (
+        Pub::Day("2007-11-01"),
+        "Profit rose in the third quarter. Sales for last year's quarter were lower.",
+        "last year's quarter",
+        D,
+        "2006-Q3",
+    ),
+    (
+        Pub::Day("2007-11-01"),
+        "Profit rose in the third quarter, up from the same period last year.",
+        "the same period last year",
+        D,
+        "2006-Q3",
+    ),
+    (
+        Pub::Day("2007-11-01"),
+        "Profit rose in the third quarter. A year earlier it fell.",
+        "A year earlier",
+        D,
+        "2006-Q3",
+    ),
+    (
+        Pub::Day("2007-11-01"),
+        "Sales rose in the latest quarter.",
+        "the latest quarter",
+        D,
+        "2007-Q3",
+    ),
     // Year boundaries.
     (
         Pub::Day("2008-01-03"),

@@ -303,6 +303,15 @@ impl Scanner<'_> {
                 },
             );
         }
+        // "last year's quarter": the quarter being reported on, a year earlier.
+        if unit == Unit::Year
+            && shift == -1
+            && matches!(self.w(k + 1), "'" | "’")
+            && self.w(k + 2) == "s"
+            && matches!(self.w(k + 3), "quarter" | "period")
+        {
+            return point(k + 4, Base::YearAgoQuarter);
+        }
         // "next year's first quarter"
         if unit == Unit::Year && matches!(self.w(k + 1), "'" | "’") && self.w(k + 2) == "s" {
             if let Some((e, Expr::Point(Base::Quarter { q, year: None, .. }, None))) =
@@ -437,6 +446,14 @@ impl Scanner<'_> {
                 )
             }
             ("same" | "very", "day") => return point(i + 3, Base::NarrativeDay(0)),
+            // "the same period last year", "the corresponding quarter a year earlier"
+            ("same" | "corresponding" | "comparable" | "year-ago", "period" | "quarter") => {
+                return match (self.w(i + 3), self.w(i + 4), self.w(i + 5)) {
+                    ("last", "year", _) => point(i + 5, Base::YearAgoQuarter),
+                    ("a", "year", "ago" | "earlier") => point(i + 6, Base::YearAgoQuarter),
+                    _ => None,
+                };
+            }
             ("next" | "following", "day") => return point(i + 3, Base::NarrativeDay(1)),
             ("next" | "following", "morning" | "afternoon" | "evening" | "night") => {
                 return point(i + 3, Base::NarrativeDay(1));
