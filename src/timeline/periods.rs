@@ -53,7 +53,7 @@ impl Scanner<'_> {
                 }
                 None
             }
-            "current" | "same" => None,
+            "current" => None,
             "quarter" | "period" => {
                 if k == i
                     || self.w(i) != "the"

@@ -361,6 +361,16 @@ impl Scanner<'_> {
         let point = |e: usize, b: Base| Some((e, Expr::Point(b, None)));
         let reference = |e: usize, r: &'static str| Some((e, Expr::Ref(r)));
         let w1 = self.w(i + 1);
+        // "the same period last year", "the corresponding quarter a year earlier"
+        if matches!(w1, "same" | "corresponding" | "comparable" | "year-ago")
+            && matches!(self.w(i + 2), "period" | "quarter")
+        {
+            match (self.w(i + 3), self.w(i + 4), self.w(i + 5)) {
+                ("last", "year", _) => return point(i + 5, Base::YearAgoQuarter),
+                ("a", "year", "ago" | "earlier") => return point(i + 6, Base::YearAgoQuarter),
+                _ => {}
+            }
+        }
         if let Some(hit) = self.quarter(i + 1, i) {
             return Some(hit);
         }
@@ -446,14 +456,6 @@ impl Scanner<'_> {
                 )
             }
             ("same" | "very", "day") => return point(i + 3, Base::NarrativeDay(0)),
-            // "the same period last year", "the corresponding quarter a year earlier"
-            ("same" | "corresponding" | "comparable" | "year-ago", "period" | "quarter") => {
-                return match (self.w(i + 3), self.w(i + 4), self.w(i + 5)) {
-                    ("last", "year", _) => point(i + 5, Base::YearAgoQuarter),
-                    ("a", "year", "ago" | "earlier") => point(i + 6, Base::YearAgoQuarter),
-                    _ => None,
-                };
-            }
             ("next" | "following", "day") => return point(i + 3, Base::NarrativeDay(1)),
             ("next" | "following", "morning" | "afternoon" | "evening" | "night") => {
                 return point(i + 3, Base::NarrativeDay(1));
