@@ -99,7 +99,8 @@ pub fn duration_value(n: Option<f64>, unit: Unit) -> String {
     let (t, code) = unit.code();
     let Some(n) = n else {
         return match unit {
-            Unit::Decade => "PXDE".into(),
+            // Decades are counted in years ("two decades" is P20Y), so some decades are PXY.
+            Unit::Decade => "PXY".into(),
             Unit::Century => "PXCE".into(),
             Unit::Quarter => "PXM".into(),
             _ => format!("P{t}X{code}"),
