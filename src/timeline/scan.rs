@@ -441,6 +441,14 @@ impl Scanner<'_> {
                 return Some((end, Expr::Set(super::normalize::set_value(1.0, unit))));
             }
         }
+        // "24 hours a day", "three times a week": a rate, one recurrence.
+        if matches!(self.w(end), "a" | "per") && dir.is_none() {
+            if let Some((per, false)) = lexicon::unit(self.w(end + 1)) {
+                if per != Unit::Weekend {
+                    return Some((end + 2, Expr::Set(super::normalize::set_value(1.0, per))));
+                }
+            }
+        }
         Some((end, Expr::Duration { n, unit }))
     }
 
