@@ -532,6 +532,20 @@ const TABLE: &[(Pub, &str, &str, TimexType, &str)] = &[
         Du,
         "P2Y",
     ),
+    (
+        Pub::Day("2007-04-27"),
+        "He speaks tonight.",
+        "tonight",
+        D,
+        "2007-04-27",
+    ),
+    (
+        Pub::Day("2007-04-27"),
+        "Guards stand there 24 hours a day.",
+        "24 hours a day",
+        S,
+        "P1D",
+    ),
     // Sets.
     (
         Pub::Day("2007-04-27"),

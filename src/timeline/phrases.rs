@@ -30,8 +30,9 @@ impl Scanner<'_> {
                     "tomorrow" => 1,
                     _ => 0,
                 };
+                // Like "Friday night", "tonight" is annotated as the day.
                 if w == "tonight" {
-                    return Some((i + 1, Expr::Point(Base::Day(0), Some(Clock::Part("NI")))));
+                    return point(i + 1, Base::Day(0));
                 }
                 if let Some(part) = lexicon::part_of_day(self.w(i + 1)) {
                     return Some((i + 2, Expr::Point(Base::Day(d), Some(Clock::Part(part)))));
