@@ -90,12 +90,56 @@ impl Date {
     pub fn weekday(self) -> u32 {
         (self.to_days() + 3).rem_euclid(7) as u32
     }
+
+    /// ISO 8601 week: (week-numbering year, week 1-53). Week 1 holds the year's first Thursday.
+    pub fn iso_week(self) -> (i32, u32) {
+        let thursday = self.add_days(3 - i64::from(self.weekday()));
+        let jan1 = Date {
+            year: thursday.year,
+            month: 1,
+            day: 1,
+        };
+        let week = (thursday.to_days() - jan1.to_days()) / 7 + 1;
+        (thursday.year, week as u32)
+    }
+
+    /// The day of ISO week `week` of `year` with weekday `weekday` (Monday = 0).
+    pub fn from_iso_week(year: i32, week: u32, weekday: u32) -> Date {
+        let jan4 = Date {
+            year,
+            month: 1,
+            day: 4,
+        };
+        let monday1 = jan4.add_days(-i64::from(jan4.weekday()));
+        monday1.add_days(7 * (i64::from(week) - 1) + i64::from(weekday))
+    }
+
+    /// The same day `n` months later (earlier when negative), clamped to the month's end.
+    pub fn add_months(self, n: i64) -> Date {
+        let (year, month) = shift_month(self.year, self.month, n);
+        Date {
+            year,
+            month,
+            day: self.day.min(days_in_month(year, month)),
+        }
+    }
+
+    /// Quarter of the year, 1-4.
+    pub fn quarter(self) -> u32 {
+        (self.month - 1) / 3 + 1
+    }
 }
 
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
     }
+}
+
+/// `(year, month)` moved by `n` months.
+pub fn shift_month(year: i32, month: u32, n: i64) -> (i32, u32) {
+    let index = i64::from(year) * 12 + i64::from(month) - 1 + n;
+    (index.div_euclid(12) as i32, index.rem_euclid(12) as u32 + 1)
 }
 
 /// Whether `year` has a 29 February.
@@ -173,5 +217,19 @@ mod tests {
         );
         assert_eq!(Date::new(1970, 1, 1).unwrap().weekday(), 3); // Thursday
         assert_eq!(Date::new(2007, 4, 27).unwrap().weekday(), 4); // Friday
+    }
+
+    #[test]
+    fn iso_weeks_and_months() {
+        let d = |y, m, dd| Date::new(y, m, dd).unwrap();
+        assert_eq!(d(2007, 4, 23).iso_week(), (2007, 17));
+        assert_eq!(d(2008, 12, 29).iso_week(), (2009, 1));
+        assert_eq!(d(2010, 1, 3).iso_week(), (2009, 53));
+        assert_eq!(Date::from_iso_week(2007, 17, 0), d(2007, 4, 23));
+        assert_eq!(Date::from_iso_week(2009, 1, 0), d(2008, 12, 29));
+        assert_eq!(d(2008, 3, 31).add_months(-1), d(2008, 2, 29));
+        assert_eq!(d(2007, 12, 15).add_months(1), d(2008, 1, 15));
+        assert_eq!(shift_month(2007, 1, -1), (2006, 12));
+        assert_eq!(d(2007, 8, 1).quarter(), 3);
     }
 }

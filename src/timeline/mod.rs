@@ -2,6 +2,20 @@
 //! normalized against the brief's publication date, each anchored to its
 //! sentence and carrying that sentence's entities.
 
+mod calendar;
+mod expr;
+mod lexicon;
+mod normalize;
+mod periods;
+mod phrases;
+mod scan;
+mod sets;
+mod tense;
+mod token;
+mod value;
+
+pub use value::{first_day, label};
+
 use crate::date::Date;
 use crate::document::{Document, Span};
 use crate::entities::{Entities, EntityId};
@@ -53,8 +67,125 @@ pub struct Event {
 
 /// Finds and normalizes the temporal expressions of `doc`, in text order.
 pub fn extract(doc: &Document) -> Vec<Timex> {
-    let _ = doc;
-    Vec::new()
+    let published = doc.published();
+    let body = doc.paragraphs().first().map_or(0, |p| p.span.start);
+    extract_from(doc.text(), body, published.date, published.year, |pos| {
+        doc.sentence_at(pos)
+    })
+}
+
+/// The expressions of `text` from byte `from` on, resolved against a publication
+/// `date` (or only its `year`); `sentence_at` maps a byte to its sentence index.
+fn extract_from(
+    text: &str,
+    from: usize,
+    date: Option<Date>,
+    year: Option<i32>,
+    sentence_at: impl Fn(usize) -> Option<usize>,
+) -> Vec<Timex> {
+    let toks = token::Tokens::new(text);
+    let found = scan::scan(&toks);
+    let mut ctx = normalize::Context {
+        date,
+        year: year.or(date.map(|d| d.year)),
+        ..Default::default()
+    };
+    let mut out = Vec::with_capacity(found.len());
+    let mut sentence = (usize::MAX, 0, 0);
+    for f in found {
+        let (Some(first), Some(last)) = (toks.toks.get(f.first), toks.toks.get(f.last - 1)) else {
+            continue;
+        };
+        if first.start < from {
+            continue;
+        }
+        let span = Span::new(first.start, last.end);
+        let s = sentence_at(span.start).unwrap_or(0);
+        if s != sentence.0 {
+            sentence = (s, clause_start(&toks, f.first), clause_end(&toks, f.last));
+        }
+        ctx.sentence = s;
+        let lo = sentence.1.max(clause_start(&toks, f.first));
+        let tense = tense::at(&toks, lo, clause_end(&toks, f.last), f.first, f.last);
+        let r = normalize::resolve(&f.expr, tense, &ctx);
+        let day = match r.kind {
+            TimexType::Date | TimexType::Time => {
+                if r.value == "PRESENT_REF" && r.resolved {
+                    ctx.date
+                } else {
+                    value::first_day(&r.value)
+                }
+            }
+            _ => None,
+        };
+        remember(&mut ctx, &f.expr, &r, s);
+        out.push(Timex {
+            span,
+            kind: r.kind,
+            value: r.value,
+            resolved: r.resolved,
+            day,
+        });
+    }
+    out
+}
+
+/// Keeps the narrative's current day, year and quarter up to date.
+fn remember(
+    ctx: &mut normalize::Context,
+    expr: &expr::Expr,
+    r: &normalize::Resolved,
+    sentence: usize,
+) {
+    if !r.resolved || !matches!(r.kind, TimexType::Date | TimexType::Time) {
+        return;
+    }
+    if let expr::Expr::Point(base, _) = expr {
+        let v = r.value.as_str();
+        let explicit_quarter = matches!(base, expr::Base::Quarter { q: Some(_), .. });
+        if let Some((y, q)) = v.split_once("-Q").filter(|_| explicit_quarter) {
+            if let (Ok(y), Ok(q)) = (y.parse(), q.parse()) {
+                ctx.narrative.quarter = Some((y, q, sentence));
+            }
+        }
+        // Counted dates ("a year earlier") follow the narrative; they do not move it.
+        if matches!(base, expr::Base::Offset { .. }) {
+            return;
+        }
+        if let Some(d) = value::first_day(v) {
+            if v.len() >= 10 && !v.contains('W') {
+                ctx.narrative.day = Some(d);
+            }
+            if matches!(base, expr::Base::Cal { year: Some(_), .. }) {
+                ctx.narrative.year = Some(d.year);
+            }
+        }
+    }
+}
+
+/// Sentence boundary guesses for the tense window: the nearest ". " before token `i`.
+fn clause_start(toks: &token::Tokens, i: usize) -> usize {
+    let mut k = i;
+    let stop = i.saturating_sub(40);
+    while k > stop {
+        k -= 1;
+        if matches!(toks.word(k), "." | "!" | "?" | ";")
+            && toks.toks.get(k + 1).is_some_and(|t| t.gap)
+        {
+            return k + 1;
+        }
+    }
+    stop
+}
+
+fn clause_end(toks: &token::Tokens, i: usize) -> usize {
+    let end = (i + 40).min(toks.len());
+    (i..end)
+        .find(|&k| {
+            matches!(toks.word(k), "." | "!" | "?" | ";")
+                && toks.toks.get(k + 1).is_none_or(|t| t.gap)
+        })
+        .unwrap_or(end)
 }
 
 /// Events in date order (undated ones last, in text order).

@@ -1,0 +1,396 @@
+//! Calendar patterns led by a number, a month or a weekday: "April 23, 2007",
+//! "23 April", "1990s", "10:35 a.m. Friday", "Saturday, April 25", "Friday night".
+
+use super::expr::{Base, Clock, Expr};
+use super::lexicon;
+use super::scan::{date_month, Hit, Scanner};
+use super::token::Kind;
+
+impl Scanner<'_> {
+    /// Patterns led by a number token.
+    pub fn numeric(&self, i: usize) -> Hit {
+        let w = self.w(i);
+        if let Some(hit) = self.clock(i) {
+            return Some(hit);
+        }
+        if let Some(hit) = self.numeric_date(i) {
+            return Some(hit);
+        }
+        let v = self.t.int(i)?;
+        if matches!(self.w(i + 1), "st" | "nd" | "rd" | "th")
+            && self.w(i + 2) == "century"
+            && (1..=30).contains(&v)
+        {
+            return Some((i + 3, Expr::Point(Base::Century(v as i32 - 1), None)));
+        }
+        // "23 April 2007", "23rd of April"
+        if (1..=31).contains(&v) && w.len() <= 2 {
+            let mut k = i + 1;
+            if matches!(self.w(k), "st" | "nd" | "rd" | "th") && self.t.joined(k) {
+                k += 1;
+            }
+            if self.w(k) == "of" {
+                k += 1;
+            }
+            if let Some((after, m)) = self.month_name(k) {
+                let (end, year) = self.year_after(after);
+                return Some((
+                    end,
+                    Expr::Point(
+                        Base::Cal {
+                            year,
+                            month: Some(m),
+                            day: Some(v as u32),
+                        },
+                        None,
+                    ),
+                ));
+            }
+            return None;
+        }
+        if w.len() == 4 && self.plausible_year(i, v) {
+            // "1990s", "1990's"
+            if self.w(i + 1) == "s" && self.t.joined(i + 1) {
+                return Some((i + 2, Expr::Point(Base::Decade((v / 10) as i32), None)));
+            }
+            if matches!(self.w(i + 1), "'" | "’")
+                && self.w(i + 2) == "s"
+                && self.t.joined(i + 2)
+                && v % 10 == 0
+            {
+                return Some((i + 3, Expr::Point(Base::Decade((v / 10) as i32), None)));
+            }
+            return Some((
+                i + 1,
+                Expr::Point(
+                    Base::Cal {
+                        year: Some(v as i32),
+                        month: None,
+                        day: None,
+                    },
+                    None,
+                ),
+            ));
+        }
+        None
+    }
+
+    /// A four-digit number read as a year: not money, not a count of things.
+    pub fn plausible_year(&self, i: usize, v: i64) -> bool {
+        if !(1600..=2199).contains(&v) || self.w(i).len() != 4 {
+            return false;
+        }
+        let prev = if i > 0 { self.w(i - 1) } else { "" };
+        if matches!(
+            prev,
+            "$" | "#" | "£" | "€" | "¥" | "no" | "number" | "/" | "."
+        ) {
+            return false;
+        }
+        if prev == "-"
+            && self.t.joined(i)
+            && !matches!(self.w(i.wrapping_sub(2)), "mid" | "pre" | "post")
+        {
+            return false;
+        }
+        if i > 0 && self.t.kind(i - 1) == Some(Kind::Num) {
+            return false;
+        }
+        if matches!(self.w(i + 1), "-" | "/")
+            && self.t.joined(i + 1)
+            && self.t.kind(i + 2) == Some(Kind::Num)
+        {
+            return false;
+        }
+        !matches!(
+            self.w(i + 1),
+            "%" | "percent" | "shares" | "people" | "feet" | "meters" | "miles"
+        )
+    }
+
+    /// A year right after a month or day: ", 2007" or " 2007".
+    fn year_after(&self, k: usize) -> (usize, Option<i32>) {
+        let n = if self.w(k) == "," { k + 1 } else { k };
+        match self.t.int(n) {
+            Some(y) if self.w(n).len() == 4 && (1000..=2199).contains(&y) => {
+                (n + 1, Some(y as i32))
+            }
+            _ => (k, None),
+        }
+    }
+
+    /// A month name at `k` (with its abbreviation dot): the token after it and the month.
+    pub fn month_name(&self, k: usize) -> Option<(usize, u32)> {
+        let w = self.w(k);
+        if !self.t.is_cap(k) || self.t.kind(k) != Some(Kind::Word) {
+            return None;
+        }
+        let m = date_month(w)?;
+        let full = crate::date::MONTHS[(m - 1) as usize].len() == w.len();
+        let dot = !full && self.w(k + 1) == "." && self.t.joined(k + 1);
+        if !full && !dot && self.t.int(k + 1).is_none() {
+            return None;
+        }
+        Some((if dot { k + 2 } else { k + 1 }, m))
+    }
+
+    /// "April 23", "April 23, 2007", "April 2007", "April", "April of last year".
+    pub fn month_led(&self, i: usize) -> Hit {
+        let (k, m) = self.month_name(i)?;
+        if let Some(d) = self
+            .t
+            .int(k)
+            .filter(|d| (1..=31).contains(d) && self.w(k).len() <= 2)
+        {
+            let mut e = k + 1;
+            if matches!(self.w(e), "st" | "nd" | "rd" | "th") && self.t.joined(e) {
+                e += 1;
+            }
+            let (end, year) = self.year_after(e);
+            return Some((
+                end,
+                Expr::Point(
+                    Base::Cal {
+                        year,
+                        month: Some(m),
+                        day: Some(d as u32),
+                    },
+                    None,
+                ),
+            ));
+        }
+        let (end, year) = self.year_after(k);
+        if year.is_some() {
+            return Some((
+                end,
+                Expr::Point(
+                    Base::Cal {
+                        year,
+                        month: Some(m),
+                        day: None,
+                    },
+                    None,
+                ),
+            ));
+        }
+        let of = usize::from(self.w(k) == "of");
+        if let Some(y) = self
+            .t
+            .int(k + of)
+            .filter(|_| of == 1 && self.w(k + 1).len() == 4)
+        {
+            return Some((
+                k + 2,
+                Expr::Point(
+                    Base::Cal {
+                        year: Some(y as i32),
+                        month: Some(m),
+                        day: None,
+                    },
+                    None,
+                ),
+            ));
+        }
+        if let Some(shift) = lexicon::shift(self.w(k + of)).filter(|_| self.w(k + of + 1) == "year")
+        {
+            return Some((
+                k + of + 2,
+                Expr::Point(Base::MonthOfYear { month: m, shift }, None),
+            ));
+        }
+        // "the March for Life", "March of the Mothers": a name, not a month.
+        let named = |j: usize| self.t.is_cap(j) && self.t.kind(j) == Some(Kind::Word);
+        if (self.w(k) == "for" && named(k + 1))
+            || (self.w(k) == "of" && self.w(k + 1) == "the" && named(k + 2))
+        {
+            return None;
+        }
+        // "May" the verb: only a month with calendar context around it.
+        if m == 5 && self.w(i) == "may" {
+            let prev = if i > 0 { self.w(i - 1) } else { "" };
+            if !matches!(
+                prev,
+                "in" | "since"
+                    | "until"
+                    | "by"
+                    | "early"
+                    | "late"
+                    | "mid"
+                    | "last"
+                    | "next"
+                    | "this"
+                    | "of"
+                    | "before"
+                    | "after"
+                    | "through"
+                    | "during"
+                    | "-"
+                    | "from"
+                    | "to"
+                    | "and"
+                    | "or"
+                    | "end"
+                    | "on"
+            ) {
+                return None;
+            }
+        }
+        Some((
+            k,
+            Expr::Point(
+                Base::Cal {
+                    year: None,
+                    month: Some(m),
+                    day: None,
+                },
+                None,
+            ),
+        ))
+    }
+
+    /// "Friday", "Friday night", "Saturday, April 25".
+    pub fn weekday_led(&self, i: usize, shift: i64, explicit: bool) -> Hit {
+        let w = self.w(i);
+        if !self.t.is_cap(i) || w.len() < 6 {
+            return None;
+        }
+        let wd = lexicon::weekday(w)?;
+        let mut k = i + 1;
+        let comma = usize::from(self.w(k) == ",");
+        if let Some((end, Expr::Point(b @ Base::Cal { day: Some(_), .. }, None))) =
+            self.month_led(k + comma)
+        {
+            return Some((end, Expr::Point(b, None)));
+        }
+        let base = Base::Weekday {
+            weekday: wd,
+            shift,
+            explicit,
+        };
+        if let Some(part) = lexicon::part_of_day(self.w(k)) {
+            k += 1;
+            return Some((k, Expr::Point(base, Some(Clock::Part(part)))));
+        }
+        Some((k, Expr::Point(base, None)))
+    }
+
+    /// "7:15 p.m.", "10 a.m. Wednesday", "5 p.m. EST Nov. 9", "4 in the morning", "noon Thursday".
+    fn clock(&self, i: usize) -> Hit {
+        let w = self.w(i);
+        let (hour, minute) = match w.split_once(':') {
+            Some((h, m)) => (h.parse::<u32>().ok()?, m.parse::<u32>().ok()?),
+            None => (w.parse::<u32>().ok()?, 0),
+        };
+        if hour > 24 || minute > 59 || w.contains([',', '.']) {
+            return None;
+        }
+        let mut k = i + 1;
+        let pm = match (self.w(k), self.w(k + 1), self.w(k + 2)) {
+            ("a", ".", "m") | ("p", ".", "m") => {
+                let pm = self.w(k) == "p";
+                k += 3;
+                if self.w(k) == "." && self.t.joined(k) {
+                    k += 1;
+                }
+                Some(pm)
+            }
+            ("am" | "pm", _, _) => {
+                let pm = self.w(k) == "pm";
+                k += 1;
+                Some(pm)
+            }
+            _ => None,
+        };
+        let hour = match pm {
+            Some(true) if hour < 12 => hour + 12,
+            Some(false) if hour == 12 => 0,
+            Some(_) => hour,
+            None => {
+                if self.w(k) == "o" && self.w(k + 2) == "clock" {
+                    k += 3;
+                    hour
+                } else if self.w(k) == "in"
+                    && self.w(k + 1) == "the"
+                    && lexicon::part_of_day(self.w(k + 2)).is_some()
+                {
+                    let part = self.w(k + 2);
+                    k += 3;
+                    if matches!(part, "afternoon" | "evening" | "night") && hour < 12 {
+                        hour + 12
+                    } else {
+                        hour
+                    }
+                } else if w.contains(':')
+                    && i > 0
+                    && matches!(self.w(i - 1), "at" | "around" | "about" | "by" | "until")
+                {
+                    hour
+                } else {
+                    return None;
+                }
+            }
+        };
+        if hour > 24 {
+            return None;
+        }
+        if lexicon::is_zone(self.w(k)) {
+            k += 1;
+        }
+        self.with_day(k, Clock::At { hour, minute })
+    }
+
+    /// A clock time followed by the day it falls on, if any.
+    pub fn with_day(&self, k: usize, clock: Clock) -> Hit {
+        let n = if self.w(k) == "," { k + 1 } else { k };
+        let base = if let Some((end, Expr::Point(b, None))) = self.weekday_led(n, 0, false) {
+            return Some((end, Expr::Point(b, Some(clock))));
+        } else if let Some((end, Expr::Point(b @ Base::Cal { day: Some(_), .. }, None))) =
+            self.month_led(n)
+        {
+            return Some((end, Expr::Point(b, Some(clock))));
+        } else {
+            match self.w(n) {
+                "today" => Some(0),
+                "yesterday" => Some(-1),
+                "tomorrow" => Some(1),
+                _ => None,
+            }
+        };
+        match base {
+            Some(d) => Some((n + 1, Expr::Point(Base::Day(d), Some(clock)))),
+            None => Some((k, Expr::Point(Base::NarrativeDay(0), Some(clock)))),
+        }
+    }
+
+    /// "2007-04-23", "4/23/2007", "10/23/89".
+    fn numeric_date(&self, i: usize) -> Hit {
+        let sep = self.w(i + 1);
+        if !matches!(sep, "-" | "/")
+            || !self.t.joined(i + 1)
+            || self.w(i + 3) != sep
+            || !self.t.joined(i + 3)
+        {
+            return None;
+        }
+        if !self.t.joined(i + 2) || !self.t.joined(i + 4) {
+            return None;
+        }
+        let (a, b, c) = (self.t.int(i)?, self.t.int(i + 2)?, self.t.int(i + 4)?);
+        let (y, m, d) = if self.w(i).len() == 4 && sep == "-" {
+            (a, b, c)
+        } else if sep == "/" && self.w(i + 4).len() == 4 {
+            (c, a, b)
+        } else if sep == "/" && self.w(i + 4).len() == 2 {
+            (1900 + c + if c < 30 { 100 } else { 0 }, a, b)
+        } else {
+            return None;
+        };
+        let date = crate::date::Date::new(y as i32, m as u32, d as u32)?;
+        let base = Base::Cal {
+            year: Some(date.year),
+            month: Some(date.month),
+            day: Some(date.day),
+        };
+        Some((i + 5, Expr::Point(base, None)))
+    }
+}

@@ -1,0 +1,97 @@
+//! What the scanner understood an expression to mean, before it is resolved
+//! against a reference date.
+
+use super::lexicon::Unit;
+
+/// A recognized temporal expression, unresolved.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Expr {
+    /// A point or period on the calendar, with an optional time of day (then it is a TIME).
+    Point(Base, Option<Clock>),
+    /// A length of time; `n = None` for a vague amount ("several years" → `PXY`).
+    Duration { n: Option<f64>, unit: Unit },
+    /// A recurrence, already in TIMEX3 form (`P1Y`, `XXXX-WXX-4`).
+    Set(String),
+    /// `PAST_REF`, `PRESENT_REF`, `FUTURE_REF`.
+    Ref(&'static str),
+}
+
+/// Time of day: a clock reading or a part of the day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Clock {
+    At { hour: u32, minute: u32 },
+    Part(&'static str),
+}
+
+/// A calendar anchor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Base {
+    /// Explicit parts; a missing year is inferred from the reference date and tense.
+    Cal {
+        year: Option<i32>,
+        month: Option<u32>,
+        day: Option<u32>,
+    },
+    /// A month relative to the reference: "last April" (-1), "this September" (0), "next March" (1).
+    MonthShift {
+        month: u32,
+        day: Option<u32>,
+        shift: i64,
+    },
+    /// A month of the reference year moved by `shift`: "January this year", "April of last year".
+    MonthOfYear { month: u32, shift: i64 },
+    /// A weekday: `shift` -1 "last Friday", 0 bare or "this", 1 "next".
+    Weekday {
+        weekday: u32,
+        shift: i64,
+        explicit: bool,
+    },
+    /// Days from the publication date: today 0, yesterday -1, tomorrow 1.
+    Day(i64),
+    /// Days from the narrative's current date: "that day" 0, "the next day" 1.
+    NarrativeDay(i64),
+    /// The unit containing the reference, moved by `shift`: "last week", "this year", "next month".
+    Unit { unit: Unit, shift: i64 },
+    /// `n` units before (negative) or after the reference: "two weeks ago", "a year later".
+    Offset { unit: Unit, n: i64, narrative: bool },
+    /// The decade of `first three digits` (199 → the 1990s).
+    Decade(i32),
+    /// A century by its two leading digits (19 → the 20th century).
+    Century(i32),
+    /// A season; `year` None means the one nearest the reference in the clause's tense.
+    Season {
+        code: &'static str,
+        start: u32,
+        year: Option<i32>,
+        shift: i64,
+    },
+    /// Quarter `q` (None: the latest one reported) of `year` or of the reference year moved by `shift`.
+    Quarter {
+        q: Option<u32>,
+        year: Option<i32>,
+        shift: i64,
+    },
+    /// The `n`th `weekday` of `month` counted from day `from` (a floating holiday:
+    /// Thanksgiving is the 4th Thursday of November); `shift` -1 for "last Thanksgiving".
+    NthWeekday {
+        month: u32,
+        weekday: u32,
+        n: u32,
+        from: u32,
+        shift: i64,
+    },
+    /// The ISO week holding a day: "the week of March 6".
+    WeekOf {
+        year: Option<i32>,
+        month: u32,
+        day: u32,
+    },
+    /// Half-year 1 or 2.
+    Half {
+        h: u32,
+        year: Option<i32>,
+        shift: i64,
+    },
+    /// The same quarter a year before the narrative's current quarter ("the year-ago quarter").
+    YearAgoQuarter,
+}

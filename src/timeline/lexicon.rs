@@ -1,0 +1,280 @@
+//! Word lists of the temporal scanner: numbers, units, weekdays, parts of
+//! day, seasons, holidays and the words that mark past or future tense.
+
+/// A calendar unit, as used in durations (`P2Y`), sets and relative dates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    Second,
+    Minute,
+    Hour,
+    Day,
+    Week,
+    Weekend,
+    Month,
+    Quarter,
+    Year,
+    Decade,
+    Century,
+}
+
+impl Unit {
+    /// TIMEX3 duration letter(s), with the `T` time marker for clock units.
+    pub fn code(self) -> (&'static str, &'static str) {
+        match self {
+            Unit::Second => ("T", "S"),
+            Unit::Minute => ("T", "M"),
+            Unit::Hour => ("T", "H"),
+            Unit::Day => ("", "D"),
+            Unit::Week => ("", "W"),
+            Unit::Weekend => ("", "WE"),
+            Unit::Month => ("", "M"),
+            Unit::Quarter => ("", "Q"),
+            Unit::Year | Unit::Decade | Unit::Century => ("", "Y"),
+        }
+    }
+
+    /// How many of the code's unit one of these makes (a decade is 10 years).
+    pub fn scale(self) -> i64 {
+        match self {
+            Unit::Decade => 10,
+            Unit::Century => 100,
+            _ => 1,
+        }
+    }
+}
+
+/// A unit word, singular or plural: `("years") -> (Year, plural)`.
+pub fn unit(word: &str) -> Option<(Unit, bool)> {
+    Some(match word {
+        "second" => (Unit::Second, false),
+        "seconds" => (Unit::Second, true),
+        "minute" | "min" => (Unit::Minute, false),
+        "minutes" | "mins" => (Unit::Minute, true),
+        "hour" => (Unit::Hour, false),
+        "hours" => (Unit::Hour, true),
+        "day" => (Unit::Day, false),
+        "days" => (Unit::Day, true),
+        "week" => (Unit::Week, false),
+        "weeks" => (Unit::Week, true),
+        "weekend" => (Unit::Weekend, false),
+        "weekends" => (Unit::Weekend, true),
+        "month" => (Unit::Month, false),
+        "months" => (Unit::Month, true),
+        "quarter" => (Unit::Quarter, false),
+        "quarters" => (Unit::Quarter, true),
+        "year" => (Unit::Year, false),
+        "years" => (Unit::Year, true),
+        "decade" => (Unit::Decade, false),
+        "decades" => (Unit::Decade, true),
+        "century" => (Unit::Century, false),
+        "centuries" => (Unit::Century, true),
+        _ => return None,
+    })
+}
+
+/// Cardinal number words up to ninety; "a"/"an" count as one.
+pub fn small_number(word: &str) -> Option<i64> {
+    Some(match word {
+        "a" | "an" | "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" | "dozen" => 12,
+        "thirteen" => 13,
+        "fourteen" => 14,
+        "fifteen" => 15,
+        "sixteen" => 16,
+        "seventeen" => 17,
+        "eighteen" => 18,
+        "nineteen" => 19,
+        "twenty" => 20,
+        "thirty" => 30,
+        "forty" => 40,
+        "fifty" => 50,
+        "sixty" => 60,
+        "seventy" => 70,
+        "eighty" => 80,
+        "ninety" => 90,
+        _ => return None,
+    })
+}
+
+/// Words for an unspecified count ("several years" → `PXY`).
+pub fn is_vague_count(word: &str) -> bool {
+    matches!(
+        word,
+        "several" | "few" | "many" | "some" | "recent" | "numerous" | "countless"
+    )
+}
+
+/// Ordinals as used for quarters, halves and centuries.
+pub fn ordinal(word: &str) -> Option<i64> {
+    Some(match word {
+        "first" | "1st" => 1,
+        "second" | "2nd" => 2,
+        "third" | "3rd" => 3,
+        "fourth" | "4th" => 4,
+        "fifth" | "5th" => 5,
+        "sixth" | "6th" => 6,
+        "seventh" | "7th" => 7,
+        "eighth" | "8th" => 8,
+        "ninth" | "9th" => 9,
+        "tenth" | "10th" => 10,
+        "eleventh" => 11,
+        "twelfth" => 12,
+        "thirteenth" => 13,
+        "fourteenth" => 14,
+        "fifteenth" => 15,
+        "sixteenth" => 16,
+        "seventeenth" => 17,
+        "eighteenth" => 18,
+        "nineteenth" => 19,
+        "twentieth" => 20,
+        "final" | "last" => 4,
+        _ => return None,
+    })
+}
+
+/// Weekday number (Monday = 0) for a name or abbreviation.
+pub fn weekday(word: &str) -> Option<u32> {
+    Some(match word {
+        "monday" | "mon" => 0,
+        "tuesday" | "tue" | "tues" => 1,
+        "wednesday" | "wed" => 2,
+        "thursday" | "thu" | "thur" | "thurs" => 3,
+        "friday" | "fri" => 4,
+        "saturday" | "sat" => 5,
+        "sunday" | "sun" => 6,
+        _ => return None,
+    })
+}
+
+/// English weekday names, Monday first.
+pub const WEEKDAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// Part of the day code (`TMO`, `TAF`, `TEV`, `TNI`).
+pub fn part_of_day(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "morning" | "mornings" => "MO",
+        "afternoon" | "afternoons" => "AF",
+        "evening" | "evenings" => "EV",
+        "night" | "nights" | "overnight" => "NI",
+        _ => return None,
+    })
+}
+
+/// Season code and the month it starts in (winter starts in December).
+pub fn season(word: &str) -> Option<(&'static str, u32)> {
+    Some(match word {
+        "spring" => ("SP", 3),
+        "summer" => ("SU", 6),
+        "fall" | "autumn" => ("FA", 9),
+        "winter" => ("WI", 12),
+        _ => return None,
+    })
+}
+
+/// Words for "the one before" (`last week`) and "the one after" (`next week`).
+pub fn shift(word: &str) -> Option<i64> {
+    Some(match word {
+        "last" | "past" | "previous" | "preceding" => -1,
+        "this" | "current" | "present" => 0,
+        "next" | "coming" | "following" | "upcoming" => 1,
+        _ => return None,
+    })
+}
+
+/// Hedges that TimeML keeps inside a duration's extent ("about two years").
+pub fn is_hedge(word: &str) -> bool {
+    matches!(
+        word,
+        "about"
+            | "almost"
+            | "nearly"
+            | "roughly"
+            | "approximately"
+            | "around"
+            | "some"
+            | "only"
+            | "just"
+            | "barely"
+    )
+}
+
+/// Time zones that may follow a clock time.
+pub fn is_zone(word: &str) -> bool {
+    matches!(
+        word,
+        "est"
+            | "edt"
+            | "cst"
+            | "cdt"
+            | "mst"
+            | "mdt"
+            | "pst"
+            | "pdt"
+            | "gmt"
+            | "utc"
+            | "bst"
+            | "cet"
+            | "msk"
+    )
+}
+
+/// A fixed-date holiday: (month, day).
+pub fn holiday(word: &str, next: &str) -> Option<(u32, u32, usize)> {
+    Some(match (word, next) {
+        ("christmas", "eve") => (12, 24, 2),
+        ("christmas", _) => (12, 25, 1),
+        ("halloween", _) => (10, 31, 1),
+        ("valentine", _) => (2, 14, 1),
+        _ => return None,
+    })
+}
+
+/// A holiday on the `n`th weekday of a month counted from a day:
+/// (month, weekday with Monday = 0, n, from day, words used).
+pub fn floating_holiday(word: &str, next: &str) -> Option<(u32, u32, u32, u32, usize)> {
+    Some(match (word, next) {
+        ("thanksgiving", "day") => (11, 3, 4, 1, 2),
+        ("thanksgiving", _) => (11, 3, 4, 1, 1),
+        ("labor", "day") => (9, 0, 1, 1, 2),
+        // US Election Day: the Tuesday after the first Monday of November.
+        ("election", "day") => (11, 1, 1, 2, 2),
+        _ => return None,
+    })
+}
+
+/// How a word bears on the tense of its clause: past, future or neither.
+pub fn tense_of(word: &str) -> Option<super::tense::Tense> {
+    use super::tense::Tense;
+    Some(match word {
+        "will" | "ll" | "shall" | "tomorrow" | "expected" | "expects" | "scheduled"
+        | "planning" | "preparing" | "intend" | "expect" | "expecting" | "due" | "intends"
+        | "going" | "upcoming" | "would" | "soon" => Tense::Future,
+        "said" | "was" | "were" | "had" | "did" | "told" | "met" | "came" | "went" | "began"
+        | "left" | "took" | "made" | "gave" | "found" | "held" | "led" | "sent" | "got" | "won"
+        | "lost" | "fell" | "rose" | "saw" | "knew" | "thought" | "spoke" | "wrote" | "became"
+        | "ago" | "yesterday" | "last" | "earlier" | "struck" | "shot" | "broke" | "ran"
+        | "sold" | "bought" | "paid" | "fought" | "quit" | "chose" | "drove" | "flew"
+        | "brought" | "caught" | "taught" | "meant" | "felt" | "kept" | "stood" | "heard"
+        | "ended" | "closed" | "has" | "have" => Tense::Past,
+        _ if word.len() > 4 && word.ends_with("ed") => Tense::Past,
+        _ => return None,
+    })
+}

@@ -1,0 +1,495 @@
+//! Resolution: turns a recognized [`Expr`] into a TIMEX3 value against the
+//! publication date, the narrative's current date and the clause's tense.
+//! What cannot be known stays `X` and is flagged unresolved, never guessed.
+
+use super::expr::{Base, Clock, Expr};
+use super::lexicon::Unit;
+use super::tense::Tense;
+use super::TimexType;
+use crate::date::{shift_month, Date};
+
+/// What the narrative has most recently talked about, for "that day", "a year earlier", "the quarter".
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Narrative {
+    pub day: Option<Date>,
+    pub year: Option<i32>,
+    /// The last quarter mentioned and the sentence it was in.
+    pub quarter: Option<(i32, u32, usize)>,
+}
+
+/// How many sentences a quarter stays the frame for "a year earlier".
+const QUARTER_REACH: usize = 4;
+
+/// Everything a value is resolved against.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Context {
+    /// Publication date, when known in full.
+    pub date: Option<Date>,
+    /// Publication year, when at least that is known.
+    pub year: Option<i32>,
+    pub narrative: Narrative,
+    /// Index of the sentence being read.
+    pub sentence: usize,
+}
+
+/// A resolved value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Resolved {
+    pub value: String,
+    pub kind: TimexType,
+    pub resolved: bool,
+}
+
+/// The TIMEX3 value of `expr` read in a clause of tense `tense`.
+pub fn resolve(expr: &Expr, tense: Tense, ctx: &Context) -> Resolved {
+    match expr {
+        Expr::Point(base, clock) => {
+            let (value, resolved) = base_value(*base, tense, ctx);
+            // "Friday night" and "Friday morning" are annotated as the day more often than as
+            // a time of it; "Friday evening" as the time.
+            let clock = match (base, clock) {
+                (Base::Weekday { .. }, Some(Clock::Part(p))) if *p != "EV" => &None,
+                _ => clock,
+            };
+            match clock {
+                None => Resolved {
+                    value,
+                    kind: TimexType::Date,
+                    resolved,
+                },
+                Some(c) => {
+                    let day = if is_day(&value) {
+                        value
+                    } else {
+                        "XXXX-XX-XX".to_string()
+                    };
+                    let resolved = resolved && !day.starts_with('X');
+                    let time = match c {
+                        Clock::At { hour, minute } => format!("{day}T{hour:02}:{minute:02}"),
+                        Clock::Part(p) => format!("{day}T{p}"),
+                    };
+                    Resolved {
+                        value: time,
+                        kind: TimexType::Time,
+                        resolved,
+                    }
+                }
+            }
+        }
+        Expr::Duration { n, unit } => Resolved {
+            value: duration_value(*n, *unit),
+            kind: TimexType::Duration,
+            resolved: true,
+        },
+        Expr::Set(v) => Resolved {
+            value: v.clone(),
+            kind: TimexType::Set,
+            resolved: true,
+        },
+        Expr::Ref(r) => Resolved {
+            value: (*r).to_string(),
+            kind: TimexType::Date,
+            resolved: true,
+        },
+    }
+}
+
+/// A TIMEX3 duration: `P2Y`, `PT3H`, `P20Y` for two decades, `PXY` when the amount is vague.
+pub fn duration_value(n: Option<f64>, unit: Unit) -> String {
+    let (t, code) = unit.code();
+    let Some(n) = n else {
+        return match unit {
+            // Decades are counted in years ("two decades" is P20Y), so some decades are PXY.
+            Unit::Decade => "PXY".into(),
+            Unit::Century => "PXCE".into(),
+            Unit::Quarter => "PXM".into(),
+            _ => format!("P{t}X{code}"),
+        };
+    };
+    if unit == Unit::Quarter {
+        return format!("P{}M", n * 3.0);
+    }
+    let n = n * unit.scale() as f64;
+    if n.fract() == 0.0 {
+        return format!("P{t}{}{code}", n as i64);
+    }
+    // Halves in the next smaller unit: half a year is six months.
+    let smaller = match unit {
+        Unit::Year => Some((12.0, "", "M")),
+        Unit::Month => Some((30.0, "", "D")),
+        Unit::Week => Some((7.0, "", "D")),
+        Unit::Day => Some((24.0, "T", "H")),
+        Unit::Hour => Some((60.0, "T", "M")),
+        Unit::Minute => Some((60.0, "T", "S")),
+        _ => None,
+    };
+    let whole = n.trunc() as i64;
+    match smaller {
+        // "5 1/2 hours" is PT5H30M; "half a year" is P6M.
+        Some((k, t2, c2)) if (n.fract() * k).fract() == 0.0 && whole > 0 => {
+            let t2 = if t.is_empty() { t2 } else { "" };
+            format!("P{t}{whole}{code}{t2}{}{c2}", (n.fract() * k) as i64)
+        }
+        Some((k, t2, c2)) if (n * k).fract() == 0.0 => format!("P{t2}{}{c2}", (n * k) as i64),
+        _ => format!("P{t}{n}{code}"),
+    }
+}
+
+/// A TIMEX3 set value: like a duration, but quarters stay quarters (`P1Q`).
+pub fn set_value(n: f64, unit: Unit) -> String {
+    if unit == Unit::Quarter {
+        return format!("P{n}Q");
+    }
+    duration_value(Some(n), unit)
+}
+
+fn value_day(v: &str) -> Option<Date> {
+    if is_day(v) {
+        super::value::first_day(v)
+    } else {
+        None
+    }
+}
+
+fn is_day(v: &str) -> bool {
+    v.len() == 10 && v.as_bytes()[4] == b'-' && v.as_bytes()[7] == b'-'
+}
+
+fn ymd(d: Date) -> (String, bool) {
+    (d.to_string(), true)
+}
+
+fn unknown(v: String) -> (String, bool) {
+    (v, false)
+}
+
+/// Year for month `m` (and day `d`) nearest the reference in the clause's tense.
+///
+/// A day up to a month away on the "wrong" side still counts as this year's
+/// ("said it would pay on Nov. 21"); with no tense the nearest year wins.
+fn infer_year(r: Date, m: u32, d: Option<u32>, tense: Tense) -> i32 {
+    // Distance in days from the reference to the day (or month's middle) of this year.
+    let day = d.unwrap_or(15).min(crate::date::days_in_month(r.year, m));
+    let this = Date {
+        year: r.year,
+        month: m,
+        day,
+    };
+    let diff = this.to_days() - r.to_days();
+    let slack = if d.is_some() { 31 } else { 45 };
+    match tense {
+        Tense::Past if diff > slack => r.year - 1,
+        Tense::Future if diff < -slack => r.year + 1,
+        // Reports look back more often than ahead.
+        Tense::Present if diff > 91 => r.year - 1,
+        Tense::Present if diff < -300 => r.year + 1,
+        _ => r.year,
+    }
+}
+
+/// The `n`th `weekday` (Monday = 0) of `month` in `year`, counting from day `from`.
+fn nth_weekday(year: i32, month: u32, weekday: u32, n: u32, from: u32) -> Option<Date> {
+    let first = Date::new(year, month, from.max(1))?;
+    let offset = (weekday + 7 - first.weekday()) % 7;
+    Date::new(year, month, first.day + offset + 7 * (n.max(1) - 1))
+}
+
+fn quarter_of(d: Date) -> (i32, u32) {
+    (d.year, d.quarter())
+}
+
+fn shift_quarter((y, q): (i32, u32), n: i64) -> (i32, u32) {
+    let (y2, m) = shift_month(y, (q - 1) * 3 + 1, 3 * n);
+    (y2, (m - 1) / 3 + 1)
+}
+
+/// The quarter last reported on: the narrative's, else the last one completed before publication.
+fn latest_quarter(ctx: &Context) -> Option<(i32, u32)> {
+    if let Some((y, q, _)) = ctx.narrative.quarter {
+        return Some((y, q));
+    }
+    ctx.date.map(|d| shift_quarter(quarter_of(d), -1))
+}
+
+fn base_value(base: Base, tense: Tense, ctx: &Context) -> (String, bool) {
+    match base {
+        Base::Cal { year, month, day } => {
+            let y = match (year, month, ctx.date, ctx.year) {
+                (Some(y), _, _, _) => Some(y),
+                (None, Some(m), Some(r), _) => Some(infer_year(r, m, day, tense)),
+                (None, _, None, y) => y,
+                (None, None, Some(r), _) => Some(r.year),
+            };
+            let ys = y.map_or("XXXX".to_string(), |y| format!("{y:04}"));
+            let v = match (month, day) {
+                (Some(m), Some(d)) => format!("{ys}-{m:02}-{d:02}"),
+                (Some(m), None) => format!("{ys}-{m:02}"),
+                _ => ys,
+            };
+            (v, y.is_some())
+        }
+        Base::MonthOfYear { month, shift } => match ctx.year {
+            Some(y) => (format!("{:04}-{month:02}", y + shift as i32), true),
+            None => unknown(format!("XXXX-{month:02}")),
+        },
+        Base::MonthShift { month, day, shift } => {
+            let md = |y: i32| match day {
+                Some(d) => format!("{y:04}-{month:02}-{d:02}"),
+                None => format!("{y:04}-{month:02}"),
+            };
+            match (ctx.date, ctx.year) {
+                (Some(r), _) => {
+                    let key = (month, day.unwrap_or(0));
+                    let now = (r.month, if day.is_some() { r.day } else { 0 });
+                    let y = match shift {
+                        s if s < 0 => r.year - i32::from(key >= now),
+                        s if s > 0 => r.year + i32::from(key <= now),
+                        _ => r.year,
+                    };
+                    (md(y), true)
+                }
+                (None, Some(y)) if shift == 0 => (md(y), true),
+                _ => unknown(md(0).replacen("0000", "XXXX", 1)),
+            }
+        }
+        Base::Weekday {
+            weekday,
+            shift,
+            explicit,
+        } => {
+            let Some(r) = ctx.date else {
+                return unknown(format!("XXXX-WXX-{}", weekday + 1));
+            };
+            let back = i64::from((r.weekday() + 7 - weekday) % 7);
+            let ahead = i64::from((weekday + 7 - r.weekday()) % 7);
+            let d = match (shift, explicit, tense) {
+                (s, _, _) if s < 0 => r.add_days(-(if back == 0 { 7 } else { back })),
+                (s, _, _) if s > 0 => r.add_days(if ahead == 0 { 7 } else { ahead }),
+                (_, true, _) => r.add_days(i64::from(weekday) - i64::from(r.weekday())),
+                (_, false, Tense::Future) => r.add_days(ahead),
+                (_, false, _) => r.add_days(-back),
+            };
+            ymd(d)
+        }
+        Base::Day(n) => match ctx.date {
+            Some(r) => ymd(r.add_days(n)),
+            None if n == 0 => unknown("PRESENT_REF".into()),
+            None => unknown("XXXX-XX-XX".into()),
+        },
+        Base::NarrativeDay(n) => match ctx.narrative.day.or(ctx.date) {
+            Some(r) => ymd(r.add_days(n)),
+            None => unknown("XXXX-XX-XX".into()),
+        },
+        Base::Unit { unit, shift } => unit_value(unit, shift, tense, ctx),
+        Base::Offset { unit, n, narrative } => offset_value(unit, n, narrative, ctx),
+        Base::Decade(d) => (format!("{d:03}"), true),
+        Base::Century(c) => (format!("{c:02}"), true),
+        Base::Season {
+            code,
+            start,
+            year,
+            shift,
+        } => {
+            if let Some(y) = year {
+                return (format!("{y:04}-{code}"), true);
+            }
+            match (ctx.date, ctx.year) {
+                (Some(r), _) => {
+                    let y = match shift {
+                        s if s < 0 => r.year - i32::from(start + 3 > r.month),
+                        s if s > 0 => r.year + i32::from(start <= r.month),
+                        _ => r.year,
+                    };
+                    (format!("{y:04}-{code}"), true)
+                }
+                (None, Some(y)) if shift == 0 => (format!("{y:04}-{code}"), true),
+                _ => unknown(format!("XXXX-{code}")),
+            }
+        }
+        Base::Quarter { q, year, shift } => {
+            let (y, q) = match (q, year) {
+                (Some(q), Some(y)) => (y, q),
+                (Some(q), None) => {
+                    let Some(py) = ctx.year else {
+                        return unknown(format!("XXXX-Q{q}"));
+                    };
+                    let mut y = py + shift as i32;
+                    if let Some(r) = ctx.date.filter(|_| shift == 0 && tense == Tense::Past) {
+                        if (q - 1) * 3 + 1 > r.month {
+                            y -= 1;
+                        }
+                    }
+                    (y, q)
+                }
+                (None, Some(y)) => (y, latest_quarter(ctx).map_or(1, |(_, q)| q)),
+                (None, None) => match latest_quarter(ctx) {
+                    Some(yq) => yq,
+                    None => {
+                        return unknown(ctx.year.map_or("XXXX-QX".into(), |y| format!("{y:04}-QX")))
+                    }
+                },
+            };
+            (format!("{y:04}-Q{q}"), true)
+        }
+        Base::NthWeekday {
+            month,
+            weekday,
+            n,
+            from,
+            shift,
+        } => {
+            let y = match (ctx.date, ctx.year) {
+                (Some(r), _) if shift < 0 => {
+                    let this = nth_weekday(r.year, month, weekday, n, from);
+                    if this.is_some_and(|d| d < r) {
+                        r.year
+                    } else {
+                        r.year - 1
+                    }
+                }
+                (Some(r), _) => infer_year(r, month, Some(7 * n), tense),
+                (None, Some(y)) => y,
+                _ => return unknown(format!("XXXX-{month:02}-XX")),
+            };
+            match nth_weekday(y, month, weekday, n, from) {
+                Some(d) => ymd(d),
+                None => unknown(format!("{y:04}-{month:02}-XX")),
+            }
+        }
+        Base::WeekOf { year, month, day } => {
+            let (v, ok) = base_value(
+                Base::Cal {
+                    year,
+                    month: Some(month),
+                    day: Some(day),
+                },
+                tense,
+                ctx,
+            );
+            match value_day(&v) {
+                Some(d) if ok => {
+                    let (y, w) = d.iso_week();
+                    (format!("{y:04}-W{w:02}"), true)
+                }
+                _ => unknown("XXXX-WXX".into()),
+            }
+        }
+        Base::Half { h, year, shift } => match year.or(ctx.year.map(|y| y + shift as i32)) {
+            Some(y) => (format!("{y:04}-H{h}"), true),
+            None => unknown(format!("XXXX-H{h}")),
+        },
+        Base::YearAgoQuarter => match latest_quarter(ctx) {
+            Some((y, q)) => (format!("{:04}-Q{q}", y - 1), true),
+            None => unknown("XXXX-QX".into()),
+        },
+    }
+}
+
+fn unit_value(unit: Unit, shift: i64, tense: Tense, ctx: &Context) -> (String, bool) {
+    let s32 = shift as i32;
+    match unit {
+        Unit::Year => match ctx.year {
+            Some(y) => (format!("{:04}", y + s32), true),
+            None => unknown("XXXX".into()),
+        },
+        Unit::Decade => match ctx.year {
+            Some(y) => (format!("{:03}", y.div_euclid(10) + s32), true),
+            None => unknown("XXX".into()),
+        },
+        Unit::Century => match ctx.year {
+            Some(y) => (format!("{:02}", y.div_euclid(100) + s32), true),
+            None => unknown("XX".into()),
+        },
+        Unit::Month => match (ctx.date, ctx.year) {
+            (Some(r), _) => {
+                let (y, m) = shift_month(r.year, r.month, shift);
+                (format!("{y:04}-{m:02}"), true)
+            }
+            (None, Some(y)) if shift == 0 => unknown(format!("{y:04}-XX")),
+            _ => unknown("XXXX-XX".into()),
+        },
+        Unit::Week | Unit::Weekend => match (ctx.date, ctx.year) {
+            (Some(r), _) => {
+                let mut d = r.add_days(7 * shift);
+                if unit == Unit::Weekend && shift == 0 && tense == Tense::Past && r.weekday() < 5 {
+                    d = d.add_days(-7);
+                }
+                let (y, w) = d.iso_week();
+                let we = if unit == Unit::Weekend { "-WE" } else { "" };
+                (format!("{y:04}-W{w:02}{we}"), true)
+            }
+            (None, Some(y)) if shift == 0 => unknown(format!("{y:04}-WXX")),
+            _ => unknown("XXXX-WXX".into()),
+        },
+        Unit::Quarter => match (ctx.date, ctx.year) {
+            (Some(r), _) => {
+                let (y, q) = shift_quarter(quarter_of(r), shift);
+                (format!("{y:04}-Q{q}"), true)
+            }
+            (None, Some(y)) if shift == 0 => unknown(format!("{y:04}-QX")),
+            _ => unknown("XXXX-QX".into()),
+        },
+        Unit::Day | Unit::Hour | Unit::Minute | Unit::Second => match ctx.date {
+            Some(r) => ymd(r.add_days(shift)),
+            None => unknown("XXXX-XX-XX".into()),
+        },
+    }
+}
+
+fn offset_value(unit: Unit, n: i64, narrative: bool, ctx: &Context) -> (String, bool) {
+    let day = if narrative {
+        ctx.narrative.day.or(ctx.date)
+    } else {
+        ctx.date
+    };
+    let year = if narrative {
+        ctx.narrative.year.or(ctx.year)
+    } else {
+        ctx.year
+    };
+    match unit {
+        Unit::Week => match day {
+            Some(r) => {
+                let (y, w) = r.add_days(7 * n).iso_week();
+                (format!("{y:04}-W{w:02}"), true)
+            }
+            None => unknown("XXXX-WXX".into()),
+        },
+        Unit::Second | Unit::Minute | Unit::Hour | Unit::Day => {
+            let days = if unit == Unit::Day { n } else { 0 };
+            match day {
+                Some(r) => ymd(r.add_days(days)),
+                None => unknown("XXXX-XX-XX".into()),
+            }
+        }
+        Unit::Weekend => unknown("XXXX-WXX-WE".into()),
+        Unit::Month => match day {
+            Some(r) => {
+                let (y, m) = shift_month(r.year, r.month, n);
+                (format!("{y:04}-{m:02}"), true)
+            }
+            None => unknown("XXXX-XX".into()),
+        },
+        Unit::Quarter => match day {
+            Some(r) => {
+                let (y, q) = shift_quarter(quarter_of(r), n);
+                (format!("{y:04}-Q{q}"), true)
+            }
+            None => unknown("XXXX-QX".into()),
+        },
+        Unit::Year | Unit::Decade | Unit::Century => {
+            let years = n * unit.scale();
+            if unit == Unit::Year && n.abs() == 1 {
+                if let Some((y, q, at)) = ctx.narrative.quarter {
+                    if ctx.sentence.saturating_sub(at) <= QUARTER_REACH {
+                        return (format!("{:04}-Q{q}", y + n as i32), true);
+                    }
+                }
+            }
+            match year {
+                Some(y) => (format!("{:04}", i64::from(y) + years), true),
+                None => unknown("XXXX".into()),
+            }
+        }
+    }
+}

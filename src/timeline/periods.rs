@@ -1,0 +1,106 @@
+//! Reporting periods: quarters and halves ("the third quarter", "third-quarter",
+//! "the fiscal first quarter", "the year-ago quarter", "the first half of 1990").
+
+use super::expr::{Base, Expr};
+use super::lexicon::{self, Unit};
+use super::scan::{Hit, Scanner};
+
+impl Scanner<'_> {
+    /// "the third quarter", "third-quarter", "the fiscal first quarter", "the latest quarter",
+    /// "the first quarter of 1990", "the first half"; `from` is where the span starts.
+    pub fn quarter(&self, i: usize, from: usize) -> Hit {
+        let _ = from;
+        let mut k = i;
+        let mut year = None;
+        if self.w(k) == "the" {
+            k += 1;
+            // "the 1988 third quarter", "the 1989 period"
+            if let Some(v) = self.t.int(k).filter(|&v| self.plausible_year(k, v)) {
+                year = Some(v as i32);
+                k += 1;
+            }
+        }
+        let year_ago = self.w(k) == "year"
+            && self.w(k + 1) == "-"
+            && matches!(self.w(k + 2), "ago" | "earlier");
+        if year_ago {
+            k += 3;
+        }
+        while matches!(
+            self.w(k),
+            "fiscal" | "calendar" | "-" | "flat" | "strong" | "weak" | "comparable"
+        ) {
+            k += 1;
+        }
+        let which = self.w(k);
+        let q = match which {
+            "latest" | "recent" | "most" | "last" | "past" | "previous" => {
+                if which == "most" && self.w(k + 1) == "recent" {
+                    k += 1;
+                }
+                // "the latest quarter": the last one completed before publication.
+                if self.w(k + 1) == "quarter" && !year_ago && year.is_none() {
+                    return Some((
+                        k + 2,
+                        Expr::Point(
+                            Base::Unit {
+                                unit: Unit::Quarter,
+                                shift: -1,
+                            },
+                            None,
+                        ),
+                    ));
+                }
+                None
+            }
+            "current" => None,
+            "quarter" | "period" => {
+                if k == i
+                    || self.w(i) != "the"
+                    || (which == "period" && !year_ago && year.is_none())
+                {
+                    return None;
+                }
+                k -= 1;
+                None
+            }
+            _ => Some(lexicon::ordinal(which).filter(|&n| n <= 4)? as u32),
+        };
+        k += 1;
+        if self.w(k) == "-" && self.t.joined(k) {
+            k += 1;
+        }
+        let half = self.w(k) == "half";
+        let period = self.w(k) == "period" && q.is_none();
+        if self.w(k) != "quarter" && !half && !period {
+            return None;
+        }
+        if half && (q.is_none() || q > Some(2)) {
+            return None;
+        }
+        let mut end = k + 1;
+        if matches!(self.w(end), "of" | "in") {
+            if let Some(v) = self
+                .t
+                .int(end + 1)
+                .filter(|&v| self.plausible_year(end + 1, v))
+            {
+                year = Some(v as i32);
+                end += 2;
+            }
+        } else if let Some(v) = self
+            .t
+            .int(end)
+            .filter(|&v| self.w(end).len() == 4 && self.plausible_year(end, v))
+        {
+            year = Some(v as i32);
+            end += 1;
+        }
+        let base = match (year_ago, half, q) {
+            (true, _, _) => Base::YearAgoQuarter,
+            (false, true, Some(h)) => Base::Half { h, year, shift: 0 },
+            _ => Base::Quarter { q, year, shift: 0 },
+        };
+        Some((end, Expr::Point(base, None)))
+    }
+}

@@ -1,0 +1,607 @@
+//! Patterns led by a word: relative days and units ("yesterday", "last
+//! week", "the third quarter"), seasons, decades, sets ("every year"), and
+//! the vague references ("now", "recently", "the future").
+
+use super::expr::{Base, Clock, Expr};
+use super::lexicon::{self, Unit};
+use super::scan::{Hit, Scanner};
+
+impl Scanner<'_> {
+    /// Patterns led by a word token.
+    pub fn word_led(&self, i: usize) -> Hit {
+        let w = self.w(i);
+        if self.t.is_cap(i) {
+            if let Some(hit) = self.month_led(i) {
+                return Some(hit);
+            }
+            if let Some(hit) = self.weekday_led(i, 0, false) {
+                return Some(hit);
+            }
+        }
+        if let Some(hit) = self.quarter(i, i) {
+            return Some(hit);
+        }
+        let point = |k: usize, b: Base| Some((k, Expr::Point(b, None)));
+        let reference = |k: usize, r: &'static str| Some((k, Expr::Ref(r)));
+        match w {
+            "today" | "yesterday" | "tomorrow" | "tonight" => {
+                let d = match w {
+                    "yesterday" => -1,
+                    "tomorrow" => 1,
+                    _ => 0,
+                };
+                // Like "Friday night", "tonight" is annotated as the day.
+                if w == "tonight" {
+                    return point(i + 1, Base::Day(0));
+                }
+                if let Some(part) = lexicon::part_of_day(self.w(i + 1)) {
+                    return Some((i + 2, Expr::Point(Base::Day(d), Some(Clock::Part(part)))));
+                }
+                point(i + 1, Base::Day(d))
+            }
+            // "at noon", "noon Thursday"; not "High Noon".
+            "noon" | "midday" | "midnight"
+                if !self.t.is_cap(i)
+                    && (i > 0
+                        && matches!(
+                            self.w(i - 1),
+                            "at" | "by" | "until" | "before" | "after" | "around" | "about"
+                        )
+                        || lexicon::weekday(self.w(i + 1)).is_some()
+                        || matches!(self.w(i + 1), "today" | "yesterday" | "tomorrow")) =>
+            {
+                let hour = if w == "midnight" { 24 } else { 12 };
+                self.with_day(i + 1, Clock::At { hour, minute: 0 })
+            }
+            "now" | "nowadays" | "presently" | "currently" => {
+                // "from now on", "by now": not a time of its own.
+                if i > 0 && matches!(self.w(i - 1), "from" | "by" | "since") {
+                    return None;
+                }
+                reference(i + 1, "PRESENT_REF")
+            }
+            "current" => {
+                if let Some(hit) = self.shifted(i, i + 1, 0) {
+                    return Some(hit);
+                }
+                if matches!(self.w(i + 1), "account" | "accounts") {
+                    return None;
+                }
+                reference(i + 1, "PRESENT_REF")
+            }
+            "recently" | "lately" => reference(i + 1, "PAST_REF"),
+            "these" if self.w(i + 1) == "days" => reference(i + 2, "PRESENT_REF"),
+            // "the Communist Party daily Granma" is a newspaper.
+            "daily" if self.t.is_cap(i + 1) || matches!(self.w(i + 1), "newspaper" | "paper") => {
+                None
+            }
+            "daily" | "nightly" => Some((i + 1, Expr::Set("P1D".into()))),
+            "weekly" => Some((i + 1, Expr::Set("P1W".into()))),
+            "monthly" => Some((i + 1, Expr::Set("P1M".into()))),
+            "yearly" => Some((i + 1, Expr::Set("P1Y".into()))),
+            "hourly" => Some((i + 1, Expr::Set("PT1H".into()))),
+            "every" | "each" | "per" => self.set(i),
+            "the" => self.the(i),
+            "that" => match lexicon::unit(self.w(i + 1)) {
+                Some((Unit::Day, false)) => point(i + 2, Base::NarrativeDay(0)),
+                Some((unit @ (Unit::Month | Unit::Year | Unit::Week), false)) => point(
+                    i + 2,
+                    Base::Offset {
+                        unit,
+                        n: 0,
+                        narrative: true,
+                    },
+                ),
+                _ => None,
+            },
+            "fiscal" => {
+                let v = self.t.int(i + 1)?;
+                if self.plausible_year(i + 1, v) {
+                    return point(
+                        i + 2,
+                        Base::Cal {
+                            year: Some(v as i32),
+                            month: None,
+                            day: None,
+                        },
+                    );
+                }
+                if self.w(i + 1) == "year" {
+                    return point(
+                        i + 2,
+                        Base::Unit {
+                            unit: Unit::Year,
+                            shift: 0,
+                        },
+                    );
+                }
+                None
+            }
+            "year" if self.w(i + 1) == "-" && matches!(self.w(i + 2), "ago" | "earlier") => {
+                let k = if self.w(i + 3) == "quarter" {
+                    i + 4
+                } else {
+                    i + 3
+                };
+                point(k, Base::YearAgoQuarter)
+            }
+            "year" if self.w(i + 1) == "-" && self.w(i + 2) == "end" => point(
+                i + 3,
+                Base::Unit {
+                    unit: Unit::Year,
+                    shift: 0,
+                },
+            ),
+            "year" if self.w(i + 1) == "end" => point(
+                i + 2,
+                Base::Unit {
+                    unit: Unit::Year,
+                    shift: 0,
+                },
+            ),
+            "year"
+                if matches!(self.w(i + 1), "'" | "’")
+                    && self.w(i + 2) == "s"
+                    && self.w(i + 3) == "end" =>
+            {
+                point(
+                    i + 4,
+                    Base::Unit {
+                        unit: Unit::Year,
+                        shift: 0,
+                    },
+                )
+            }
+            "thanksgiving" | "labor" | "election" => {
+                let shift = if i > 0 && self.w(i - 1) == "last" {
+                    -1
+                } else {
+                    0
+                };
+                self.floating_holiday(i, shift)
+            }
+            "christmas" | "halloween" | "valentine" => {
+                let (m, d, n) = lexicon::holiday(w, self.w(i + 1))?;
+                let n = if self.w(i + n) == "day" { n + 1 } else { n };
+                point(
+                    i + n,
+                    Base::Cal {
+                        year: None,
+                        month: Some(m),
+                        day: Some(d),
+                    },
+                )
+            }
+            "new" if self.w(i + 1) == "year" && self.w(i + 2) == "'" && self.w(i + 3) == "s" => {
+                match self.w(i + 4) {
+                    "day" => point(
+                        i + 5,
+                        Base::Cal {
+                            year: None,
+                            month: Some(1),
+                            day: Some(1),
+                        },
+                    ),
+                    "eve" => point(
+                        i + 5,
+                        Base::Cal {
+                            year: None,
+                            month: Some(12),
+                            day: Some(31),
+                        },
+                    ),
+                    _ => None,
+                }
+            }
+            "nineteen" | "twenty" => self.spoken_year(i),
+            _ => {
+                if let Some(shift) = lexicon::shift(w) {
+                    return self.shifted(i, i + 1, shift);
+                }
+                // "day-long", "decades-long"
+                if let Some((unit, plural)) = lexicon::unit(w) {
+                    if self.w(i + 1) == "-" && self.t.joined(i + 1) && self.w(i + 2) == "long" {
+                        let n = (!plural).then_some(1.0);
+                        return Some((i + 3, Expr::Duration { n, unit }));
+                    }
+                }
+                // "for years", "within weeks"
+                if let Some((unit, true)) = lexicon::unit(w) {
+                    if i > 0
+                        && matches!(self.w(i - 1), "for" | "within" | "in")
+                        && unit != Unit::Weekend
+                    {
+                        return Some((i + 1, Expr::Duration { n: None, unit }));
+                    }
+                }
+                None
+            }
+        }
+    }
+
+    /// After a shift word at `i` ("last", "this", "next", …), its object at `k`.
+    fn shifted(&self, i: usize, k: usize, shift: i64) -> Hit {
+        // "the current fiscal year"
+        if matches!(self.w(k), "fiscal" | "calendar") && self.w(k + 1) == "year" {
+            return self.shifted(i, k + 1, shift);
+        }
+        let point = |e: usize, b: Base| Some((e, Expr::Point(b, None)));
+        let w = self.w(k);
+        if let Some(hit) = self.weekday_led(k, shift, true) {
+            return Some(hit);
+        }
+        if let Some((
+            e,
+            Expr::Point(
+                Base::Cal {
+                    year: None,
+                    month: Some(m),
+                    day,
+                },
+                None,
+            ),
+        )) = self.month_led(k)
+        {
+            return point(
+                e,
+                Base::MonthShift {
+                    month: m,
+                    day,
+                    shift,
+                },
+            );
+        }
+        if let Some(hit) = self.floating_holiday(k, shift) {
+            return Some(hit);
+        }
+        // "this past spring"
+        if shift == 0 && self.w(i) == "this" && self.w(k) == "past" {
+            return self.shifted(i, k + 1, -1);
+        }
+        if let Some((code, start)) = lexicon::season(w) {
+            return point(
+                k + 1,
+                Base::Season {
+                    code,
+                    start,
+                    year: None,
+                    shift,
+                },
+            );
+        }
+        if let Some(part) = lexicon::part_of_day(w) {
+            let day = match (self.w(i), part) {
+                ("last", "NI") => -1,
+                ("this", _) => 0,
+                _ => return None,
+            };
+            return Some((k + 1, Expr::Point(Base::Day(day), Some(Clock::Part(part)))));
+        }
+        if let Some(hit) = self.quarter(k, i) {
+            // "next year's first quarter" is handled there; "last quarter" here.
+            return Some(hit);
+        }
+        let (unit, plural) = lexicon::unit(w)?;
+        if plural {
+            // "coming months", "past years"
+            return matches!(self.w(i), "coming" | "past" | "next" | "last" | "recent")
+                .then_some((k + 1, Expr::Duration { n: None, unit }));
+        }
+        // "the following year", "the previous month": counted from the narrative's date.
+        if self.w(i) == "the"
+            && matches!(
+                self.w(k - 1),
+                "following" | "next" | "previous" | "preceding"
+            )
+            && matches!(unit, Unit::Year | Unit::Month | Unit::Week)
+        {
+            return point(
+                k + 1,
+                Base::Offset {
+                    unit,
+                    n: shift,
+                    narrative: true,
+                },
+            );
+        }
+        // "last year's quarter": the quarter being reported on, a year earlier.
+        if unit == Unit::Year
+            && shift == -1
+            && matches!(self.w(k + 1), "'" | "’")
+            && self.w(k + 2) == "s"
+            && matches!(self.w(k + 3), "quarter" | "period")
+        {
+            return point(k + 4, Base::YearAgoQuarter);
+        }
+        // "next year's first quarter"
+        if unit == Unit::Year && matches!(self.w(k + 1), "'" | "’") && self.w(k + 2) == "s" {
+            if let Some((e, Expr::Point(Base::Quarter { q, year: None, .. }, None))) =
+                self.quarter(k + 3, k + 3)
+            {
+                return point(
+                    e,
+                    Base::Quarter {
+                        q,
+                        year: None,
+                        shift,
+                    },
+                );
+            }
+        }
+        match unit {
+            Unit::Day | Unit::Hour | Unit::Minute | Unit::Second => None,
+            Unit::Weekend => point(
+                k + 1,
+                Base::Unit {
+                    unit,
+                    shift: if self.w(i) == "last" { -1 } else { shift },
+                },
+            ),
+            _ => point(k + 1, Base::Unit { unit, shift }),
+        }
+    }
+
+    /// "Thanksgiving", "Labor Day", "Election Day": holidays that move with the weekday.
+    fn floating_holiday(&self, k: usize, shift: i64) -> Hit {
+        let (month, weekday, n, from, len) = lexicon::floating_holiday(self.w(k), self.w(k + 1))?;
+        if !self.t.is_cap(k) {
+            return None;
+        }
+        let base = Base::NthWeekday {
+            month,
+            weekday,
+            n,
+            from,
+            shift: shift.min(0),
+        };
+        Some((k + len, Expr::Point(base, None)))
+    }
+
+    /// Phrases led by "the".
+    fn the(&self, i: usize) -> Hit {
+        let point = |e: usize, b: Base| Some((e, Expr::Point(b, None)));
+        let reference = |e: usize, r: &'static str| Some((e, Expr::Ref(r)));
+        let w1 = self.w(i + 1);
+        // "the same period last year", "the corresponding quarter a year earlier"
+        if matches!(w1, "same" | "corresponding" | "comparable" | "year-ago")
+            && matches!(self.w(i + 2), "period" | "quarter")
+        {
+            match (self.w(i + 3), self.w(i + 4), self.w(i + 5)) {
+                ("last", "year", _) => return point(i + 5, Base::YearAgoQuarter),
+                ("a", "year", "ago" | "earlier") => return point(i + 6, Base::YearAgoQuarter),
+                _ => {}
+            }
+        }
+        if let Some(hit) = self.quarter(i + 1, i) {
+            return Some(hit);
+        }
+        match (w1, self.w(i + 2)) {
+            ("future", _) => return reference(i + 2, "FUTURE_REF"),
+            ("near" | "distant", "future") => return reference(i + 3, "FUTURE_REF"),
+            ("short" | "long" | "near" | "medium", "term") => {
+                return reference(i + 3, "FUTURE_REF")
+            }
+            ("past", w2) if lexicon::unit(w2).is_none() && lexicon::small_number(w2).is_none() => {
+                return reference(i + 2, "PAST_REF")
+            }
+            ("present", _) => return reference(i + 2, "PRESENT_REF"),
+            ("year", "ended" | "ending" | "to") => {
+                return Some((
+                    i + 2,
+                    Expr::Duration {
+                        n: Some(1.0),
+                        unit: Unit::Year,
+                    },
+                ))
+            }
+            ("year", "two") if self.w(i + 3) == "thousand" => {
+                return point(
+                    i + 4,
+                    Base::Cal {
+                        year: Some(2000),
+                        month: None,
+                        day: None,
+                    },
+                )
+            }
+            ("year" | "fiscal" | "full", _) => {
+                let mut k = i + 1;
+                while matches!(self.w(k), "fiscal" | "full") {
+                    k += 1;
+                }
+                if self.w(k) == "year" && self.w(k + 1) != "-" {
+                    return point(
+                        k + 1,
+                        Base::Unit {
+                            unit: Unit::Year,
+                            shift: 0,
+                        },
+                    );
+                }
+                return None;
+            }
+            // "the week of March 6"
+            ("week", "of") => {
+                if let Some((
+                    e,
+                    Expr::Point(
+                        Base::Cal {
+                            year,
+                            month: Some(month),
+                            day: Some(day),
+                        },
+                        None,
+                    ),
+                )) = self.month_led(i + 3)
+                {
+                    return point(e, Base::WeekOf { year, month, day });
+                }
+                return None;
+            }
+            ("month", _) => {
+                return point(
+                    i + 2,
+                    Base::Unit {
+                        unit: Unit::Month,
+                        shift: 0,
+                    },
+                )
+            }
+            ("weekend", _) => {
+                return point(
+                    i + 2,
+                    Base::Unit {
+                        unit: Unit::Weekend,
+                        shift: 0,
+                    },
+                )
+            }
+            ("same" | "very", "day") => return point(i + 3, Base::NarrativeDay(0)),
+            ("next" | "following", "day") => return point(i + 3, Base::NarrativeDay(1)),
+            ("next" | "following", "morning" | "afternoon" | "evening" | "night") => {
+                return point(i + 3, Base::NarrativeDay(1));
+            }
+            ("previous", "day") => return point(i + 3, Base::NarrativeDay(-1)),
+            // "the day before" names a day only on its own, not before a clause ("the day before he left").
+            ("day", "after" | "before") => {
+                let sign = if self.w(i + 2) == "after" { 1 } else { -1 };
+                return match self.w(i + 3) {
+                    "tomorrow" | "yesterday" => point(i + 4, Base::Day(2 * sign)),
+                    "." | "," | ";" | "" => point(i + 3, Base::NarrativeDay(sign)),
+                    _ => None,
+                };
+            }
+            _ => {}
+        }
+        if let Some(part) = lexicon::part_of_day(w1) {
+            let prev = if i > 0 { self.w(i - 1) } else { "" };
+            if !w1.ends_with('s')
+                && matches!(prev, "in" | "during" | "by" | "early" | "late" | "mid")
+            {
+                return Some((
+                    i + 2,
+                    Expr::Point(Base::NarrativeDay(0), Some(Clock::Part(part))),
+                ));
+            }
+        }
+        // "the early summer"
+        if matches!(w1, "early" | "late" | "mid") && lexicon::season(self.w(i + 2)).is_some() {
+            if let Some((e, Expr::Point(b @ Base::Season { .. }, None))) = self.the(i + 1) {
+                return Some((e, Expr::Point(b, None)));
+            }
+        }
+        if let Some((code, start)) = lexicon::season(w1) {
+            let k = if self.w(i + 2) == "of" { i + 3 } else { i + 2 };
+            let year = self
+                .t
+                .int(k)
+                .filter(|&v| self.plausible_year(k, v))
+                .map(|v| v as i32);
+            let e = if year.is_some() {
+                k + 1
+            } else if let Some(Some(y)) = self.spoken_year(k).map(|(_, e)| match e {
+                Expr::Point(Base::Cal { year, .. }, None) => year,
+                _ => None,
+            }) {
+                let (e, _) = self.spoken_year(k)?;
+                return point(
+                    e,
+                    Base::Season {
+                        code,
+                        start,
+                        year: Some(y),
+                        shift: 0,
+                    },
+                );
+            } else {
+                i + 2
+            };
+            return point(
+                e,
+                Base::Season {
+                    code,
+                    start,
+                    year,
+                    shift: 0,
+                },
+            );
+        }
+        // "the 1990s", "the '80s", "the nineties", "the 20th century"
+        let decade = match self.t.kind(i + 1) {
+            Some(super::token::Kind::Num) => self.numeric(i + 1),
+            Some(super::token::Kind::Punct) => self.apostrophe_decade(i + 1),
+            _ => None,
+        };
+        if let Some((e, d @ Expr::Point(Base::Decade(_), None))) = decade {
+            return Some((e, d));
+        }
+        if let Some((unit, true)) = lexicon::unit(w1) {
+            if i > 0
+                && matches!(self.w(i - 1), "over" | "through" | "throughout")
+                && unit != Unit::Weekend
+            {
+                return Some((i + 2, Expr::Duration { n: None, unit }));
+            }
+        }
+        if let Some(d) = decade_word(w1) {
+            return point(i + 2, Base::Decade(d));
+        }
+        if let Some(n) = lexicon::ordinal(w1).or_else(|| {
+            let v = self.t.int(i + 1)?;
+            matches!(self.w(i + 2), "st" | "nd" | "rd" | "th").then_some(v)
+        }) {
+            let k = if self.t.kind(i + 1) == Some(super::token::Kind::Num) {
+                i + 3
+            } else {
+                i + 2
+            };
+            if matches!(self.w(k), "century") && (1..=30).contains(&n) {
+                return point(k + 1, Base::Century(n as i32 - 1));
+            }
+        }
+        if let Some(shift) = lexicon::shift(w1) {
+            return self.shifted(i, i + 2, shift);
+        }
+        None
+    }
+
+    /// "nineteen ninety-six", "nineteen eighty", "twenty ten".
+    fn spoken_year(&self, i: usize) -> Hit {
+        let century = match self.w(i) {
+            "nineteen" => 1900,
+            "twenty" => 2000,
+            _ => return None,
+        };
+        let (e, n) = self.number(i + 1)?;
+        let n = n? as i32;
+        if !(10..100).contains(&n) || self.t.kind(i + 1) != Some(super::token::Kind::Word) {
+            return None;
+        }
+        Some((
+            e,
+            Expr::Point(
+                Base::Cal {
+                    year: Some(century + n),
+                    month: None,
+                    day: None,
+                },
+                None,
+            ),
+        ))
+    }
+}
+
+/// "nineties" → 199, "eighties" → 198.
+fn decade_word(w: &str) -> Option<i32> {
+    Some(match w {
+        "twenties" => 192,
+        "thirties" => 193,
+        "forties" => 194,
+        "fifties" => 195,
+        "sixties" => 196,
+        "seventies" => 197,
+        "eighties" => 198,
+        "nineties" => 199,
+        _ => return None,
+    })
+}

@@ -1,0 +1,476 @@
+//! Recognition: finds temporal expressions in the token stream and says what
+//! they mean ([`Expr`]). Only tokens that can start an expression (digits,
+//! month and weekday names, a short list of trigger words) are looked at
+//! closely, which keeps the scan cheap.
+
+use super::expr::{Base, Expr};
+use super::lexicon::{self, Unit};
+use super::token::{Kind, Tokens};
+
+/// An expression over tokens `[first, last)`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    pub first: usize,
+    pub last: usize,
+    pub expr: Expr,
+}
+
+/// The scanner over one text's tokens.
+pub struct Scanner<'a> {
+    pub t: &'a Tokens,
+}
+
+/// A match: the token after it and its meaning.
+pub type Hit = Option<(usize, Expr)>;
+
+/// All expressions of `toks`, in text order, not overlapping.
+pub fn scan(toks: &Tokens) -> Vec<Found> {
+    let s = Scanner { t: toks };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if !s.trigger(i) {
+            i += 1;
+            continue;
+        }
+        match s.at(i) {
+            Some((j, expr)) if j > i => {
+                let second = s.second_day(j, &expr);
+                out.push(Found {
+                    first: i,
+                    last: j,
+                    expr,
+                });
+                i = j;
+                if let Some(f) = second {
+                    i = f.last;
+                    out.push(f);
+                }
+            }
+            _ => i += 1,
+        }
+    }
+    out
+}
+
+impl Scanner<'_> {
+    pub fn w(&self, i: usize) -> &str {
+        self.t.word(i)
+    }
+
+    /// The second day of "April 24 and 25": the same month, another day.
+    fn second_day(&self, j: usize, expr: &Expr) -> Option<Found> {
+        let Expr::Point(
+            Base::Cal {
+                year,
+                month: Some(m),
+                day: Some(_),
+            },
+            None,
+        ) = *expr
+        else {
+            return None;
+        };
+        if !matches!(self.w(j), "and" | "or") || self.w(j + 1).len() > 2 {
+            return None;
+        }
+        let d = self.t.int(j + 1).filter(|d| (1..=31).contains(d))?;
+        // "April 24 and 25 percent": a number of something else.
+        if self.t.kind(j + 2) == Some(Kind::Word)
+            && !matches!(self.w(j + 2), "in" | "at" | "and" | "to")
+        {
+            return None;
+        }
+        let base = Base::Cal {
+            year,
+            month: Some(m),
+            day: Some(d as u32),
+        };
+        Some(Found {
+            first: j + 1,
+            last: j + 2,
+            expr: Expr::Point(base, None),
+        })
+    }
+
+    /// Whether token `i` is worth a closer look.
+    fn trigger(&self, i: usize) -> bool {
+        match self.t.kind(i) {
+            Some(Kind::Num) => true,
+            Some(Kind::Punct) => self.w(i) == "'" || self.w(i) == "’",
+            Some(Kind::Word) => {
+                let w = self.w(i);
+                if self.t.is_cap(i) && (date_month(w).is_some() || lexicon::weekday(w).is_some()) {
+                    return true;
+                }
+                lexicon::small_number(w).is_some()
+                    || lexicon::shift(w).is_some()
+                    || lexicon::is_hedge(w)
+                    || lexicon::is_vague_count(w)
+                    || lexicon::ordinal(w).is_some()
+                    || lexicon::unit(w).is_some_and(|(_, plural)| plural || self.w(i + 2) == "long")
+                    || matches!(
+                        w,
+                        "the"
+                            | "today"
+                            | "yesterday"
+                            | "tomorrow"
+                            | "tonight"
+                            | "now"
+                            | "currently"
+                            | "recently"
+                            | "recent"
+                            | "current"
+                            | "future"
+                            | "soon"
+                            | "previously"
+                            | "formerly"
+                            | "lately"
+                            | "nowadays"
+                            | "presently"
+                            | "these"
+                            | "daily"
+                            | "weekly"
+                            | "monthly"
+                            | "annually"
+                            | "yearly"
+                            | "quarterly"
+                            | "hourly"
+                            | "nightly"
+                            | "every"
+                            | "each"
+                            | "per"
+                            | "early"
+                            | "late"
+                            | "mid"
+                            | "earlier"
+                            | "later"
+                            | "that"
+                            | "fiscal"
+                            | "year"
+                            | "noon"
+                            | "midnight"
+                            | "midday"
+                            | "christmas"
+                            | "thanksgiving"
+                            | "labor"
+                            | "election"
+                            | "new"
+                            | "at"
+                            | "more"
+                            | "less"
+                            | "over"
+                            | "up"
+                            | "within"
+                            | "for"
+                            | "end"
+                            | "halloween"
+                            | "valentine"
+                            | "overnight"
+                            | "half"
+                    )
+            }
+            None => false,
+        }
+    }
+
+    /// The longest expression starting at token `i`.
+    fn at(&self, i: usize) -> Hit {
+        if let Some(k) = self.modifier(i) {
+            if let Some((j, e @ Expr::Point(..))) = self.core(k) {
+                return Some((j, e));
+            }
+        }
+        self.core(i)
+    }
+
+    fn core(&self, i: usize) -> Hit {
+        if let Some(hit) = self.quantity(i) {
+            return Some(hit);
+        }
+        match self.t.kind(i)? {
+            Kind::Num => self.numeric(i),
+            Kind::Word => self.word_led(i),
+            Kind::Punct => self.apostrophe_decade(i),
+        }
+    }
+
+    /// Words TimeML keeps at the front of a date: "early", "late", "mid-", "the end of".
+    fn modifier(&self, i: usize) -> Option<usize> {
+        let w = self.w(i);
+        match w {
+            "early" | "late" | "mid" | "earlier" | "later" | "middle" => {
+                let k = if self.w(i + 1) == "-" { i + 2 } else { i + 1 };
+                Some(k)
+            }
+            "the" | "end" => {
+                let k = if w == "the" { i + 1 } else { i };
+                match (self.w(k), self.w(k + 1)) {
+                    ("end" | "beginning" | "start" | "middle" | "turn" | "close", "of") => {
+                        Some(k + 2)
+                    }
+                    _ => None,
+                }
+            }
+            _ => None,
+        }
+    }
+
+    /// A number at `i` (digits or words): the token after it and the value (None: vague, "several").
+    pub fn number(&self, i: usize) -> Option<(usize, Option<f64>)> {
+        let w = self.w(i);
+        if self.t.kind(i) == Some(Kind::Num) {
+            let v: f64 = w.replace(',', "").parse().ok()?;
+            // "5 1/2 hours"
+            if self.w(i + 2) == "/" && self.t.joined(i + 2) && self.t.joined(i + 3) {
+                if let (Some(a), Some(b)) = (self.t.int(i + 1), self.t.int(i + 3)) {
+                    if a < b && b <= 10 && a > 0 {
+                        return Some((i + 4, Some(v + a as f64 / b as f64)));
+                    }
+                }
+            }
+            return Some((i + 1, Some(v)));
+        }
+        if w == "a" || w == "an" {
+            return match self.w(i + 1) {
+                "few" | "couple" => {
+                    let k = if self.w(i + 2) == "of" { i + 3 } else { i + 2 };
+                    // "a couple of years" is two; "a few years" is vague.
+                    Some((k, (self.w(i + 1) == "couple").then_some(2.0)))
+                }
+                "half" => Some((i + 2, Some(0.5))),
+                "hundred" => Some((i + 2, Some(100.0))),
+                "thousand" => Some((i + 2, Some(1000.0))),
+                _ => Some((i + 1, Some(1.0))),
+            };
+        }
+        if lexicon::is_vague_count(w) {
+            return Some((i + 1, None));
+        }
+        let mut v = lexicon::small_number(w)?;
+        let mut k = i + 1;
+        // "twenty-five", "twenty five"
+        if v >= 20 && v % 10 == 0 {
+            let n = if self.w(k) == "-" && self.t.joined(k) {
+                k + 1
+            } else {
+                k
+            };
+            if let Some(u) =
+                lexicon::small_number(self.w(n)).filter(|u| (1..10).contains(u) && self.w(n) != "a")
+            {
+                v += u;
+                k = n + 1;
+            }
+        }
+        match self.w(k) {
+            "hundred" => {
+                v *= 100;
+                k += 1;
+            }
+            "thousand" => {
+                v *= 1000;
+                k += 1;
+            }
+            _ => {}
+        }
+        Some((k, Some(v as f64)))
+    }
+
+    /// "[about] [the past] two years [ago]", "a week", "10-hour", "several months", "a year earlier".
+    fn quantity(&self, i: usize) -> Hit {
+        let mut k = i;
+        match (self.w(k), self.w(k + 1)) {
+            ("at", "least" | "most") | ("more" | "less" | "fewer", "than") | ("up", "to") => k += 2,
+            ("over" | "within", w2) if w2 != "the" => k += 1,
+            (w, _) if lexicon::is_hedge(w) && w != "some" => k += 1,
+            _ => {}
+        }
+        let mut dir: Option<&str> = None;
+        if self.w(k) == "the" {
+            match self.w(k + 1) {
+                "past" | "last" | "next" | "first" | "coming" | "following" | "previous"
+                | "final" | "latest" => {
+                    dir = Some(match self.w(k + 1) {
+                        "past" | "last" | "previous" | "latest" => "past",
+                        "first" => "first",
+                        _ => "next",
+                    });
+                    k += 2;
+                }
+                w if lexicon::is_vague_count(w)
+                    || lexicon::small_number(w).is_some_and(|n| n > 1) =>
+                {
+                    k += 1
+                }
+                _ => return None,
+            }
+        } else if matches!(self.w(k), "past" | "last" | "next" | "coming") {
+            dir = Some("past");
+            k += 1;
+        }
+        if self.w(k) == "few" {
+            k += 1;
+            return self.unit_after(i, k, None, dir);
+        }
+        // "the next couple of years"
+        if self.w(k) == "couple" && self.w(k + 1) == "of" {
+            return self.unit_after(i, k + 2, Some(2.0), dir);
+        }
+        let (mut k2, n) = self.number(k)?;
+        if matches!(
+            self.w(k2),
+            "more" | "additional" | "straight" | "consecutive" | "full" | "long"
+        ) {
+            k2 += 1;
+        }
+        self.unit_after(i, k2, n, dir)
+    }
+
+    fn is_hedged(&self, i: usize) -> bool {
+        let w = self.w(i);
+        (lexicon::is_hedge(w) && w != "some")
+            || matches!(
+                w,
+                "more" | "less" | "fewer" | "at" | "over" | "up" | "within"
+            )
+    }
+
+    fn unit_after(&self, i: usize, mut k: usize, n: Option<f64>, dir: Option<&str>) -> Hit {
+        let hyphen = self.w(k) == "-" && self.t.joined(k);
+        if hyphen {
+            k += 1;
+        }
+        let (unit, plural) = lexicon::unit(self.w(k))?;
+        // "60 Minutes" is a programme, not an hour.
+        if self.t.is_cap(k) && self.t.kind(k.wrapping_sub(1)) == Some(Kind::Num) {
+            return None;
+        }
+        if unit == Unit::Weekend {
+            return None;
+        }
+        let end = k + 1;
+        // "48 years old"; "five-year-old", "year-earlier" and "three-quarters" are not lengths of time.
+        if self.w(end) == "old"
+            || (self.w(end) == "-" && self.t.joined(end))
+            || (hyphen && unit == Unit::Quarter)
+        {
+            return None;
+        }
+        // "a second time", "a quarter of": ordinals and fractions.
+        if matches!(self.w(i), "a" | "an") && matches!(unit, Unit::Second | Unit::Quarter) {
+            return None;
+        }
+        // A vague count needs a plural unit: "some years", not "some day".
+        if n.is_none() && !plural {
+            return None;
+        }
+        // Counts past a few thousand are not lengths of time ("99999999 years").
+        if n.is_some_and(|v| !(0.0..=10_000.0).contains(&v)) {
+            return None;
+        }
+        let whole = n.map(|v| v as i64);
+        match self.w(end) {
+            // "almost two years ago" is annotated as the length, "two years ago" as the date.
+            "ago" if self.is_hedged(i) => return Some((end + 1, Expr::Duration { n, unit })),
+            "ago" => {
+                return Some(match whole {
+                    Some(n) if n > 0 => (
+                        end + 1,
+                        Expr::Point(
+                            Base::Offset {
+                                unit,
+                                n: -n,
+                                narrative: false,
+                            },
+                            None,
+                        ),
+                    ),
+                    _ => (end + 1, Expr::Ref("PAST_REF")),
+                });
+            }
+            "earlier" | "previously" | "later" | "afterward" | "afterwards" | "hence"
+                if dir.is_none() && !hyphen =>
+            {
+                if let Some(n) = whole.filter(|&n| n > 0) {
+                    let sign = if matches!(self.w(end), "earlier" | "previously") {
+                        -1
+                    } else {
+                        1
+                    };
+                    let narrative = self.w(end) != "hence";
+                    return Some((
+                        end + 1,
+                        Expr::Point(
+                            Base::Offset {
+                                unit,
+                                n: sign * n,
+                                narrative,
+                            },
+                            None,
+                        ),
+                    ));
+                }
+            }
+            "from" if self.w(end + 1) == "now" && dir.is_none() => {
+                if let Some(n) = whole.filter(|&n| n > 0) {
+                    return Some((
+                        end + 2,
+                        Expr::Point(
+                            Base::Offset {
+                                unit,
+                                n,
+                                narrative: false,
+                            },
+                            None,
+                        ),
+                    ));
+                }
+            }
+            _ => {}
+        }
+        // "$5 a year", "twice a day": a rate, not a length.
+        if n == Some(1.0) && matches!(self.w(i), "a" | "an") && dir.is_none() && i > 0 {
+            let prev = self.w(i - 1);
+            if self.t.kind(i - 1) == Some(Kind::Num)
+                || matches!(
+                    prev,
+                    "times" | "twice" | "once" | "thrice" | "dollars" | "cents" | "percent" | "%"
+                )
+            {
+                return Some((end, Expr::Set(super::normalize::set_value(1.0, unit))));
+            }
+        }
+        // "24 hours a day", "three times a week": a rate, one recurrence.
+        if matches!(self.w(end), "a" | "per") && dir.is_none() {
+            if let Some((per, false)) = lexicon::unit(self.w(end + 1)) {
+                if per != Unit::Weekend {
+                    return Some((end + 2, Expr::Set(super::normalize::set_value(1.0, per))));
+                }
+            }
+        }
+        Some((end, Expr::Duration { n, unit }))
+    }
+
+    /// "'80s" (a decade) and its curly-quote spelling.
+    pub fn apostrophe_decade(&self, i: usize) -> Hit {
+        let v = self.t.int(i + 1)?;
+        if self.t.joined(i + 1)
+            && self.w(i + 2) == "s"
+            && self.t.joined(i + 2)
+            && (0..100).contains(&v)
+            && v % 10 == 0
+        {
+            return Some((i + 3, Expr::Point(Base::Decade(190 + v as i32 / 10), None)));
+        }
+        None
+    }
+}
+
+/// A month number for a month word that may be an abbreviation.
+pub fn date_month(word: &str) -> Option<u32> {
+    if word.len() < 3 {
+        return None;
+    }
+    crate::date::month_from_name(word)
+}

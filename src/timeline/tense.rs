@@ -1,0 +1,109 @@
+//! The tense around an expression, from the nearest tense-bearing word of
+//! its sentence: a past-tense "on Tuesday" is the Tuesday before publication,
+//! a future one the Tuesday after.
+
+use super::lexicon;
+use super::token::{Kind, Tokens};
+
+/// Tense of the clause around an expression.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tense {
+    Past,
+    Present,
+    Future,
+}
+
+/// How far (in tokens) to look for a tense marker.
+const REACH: usize = 14;
+
+/// The tense at tokens `[first, last)` within the sentence of tokens `[lo, hi)`:
+/// the nearest marker before the expression, else the nearest after it.
+pub fn at(toks: &Tokens, lo: usize, hi: usize, first: usize, last: usize) -> Tense {
+    // "by February": a deadline ahead.
+    if first > lo && toks.word(first - 1) == "by" {
+        return Tense::Future;
+    }
+    let mut i = first;
+    let stop = first.saturating_sub(REACH).max(lo);
+    while i > stop {
+        i -= 1;
+        if let Some(t) = marker(toks, i) {
+            return t;
+        }
+    }
+    for j in last..hi.min(last + REACH) {
+        if let Some(t) = marker(toks, j) {
+            return t;
+        }
+    }
+    Tense::Present
+}
+
+fn marker(toks: &Tokens, i: usize) -> Option<Tense> {
+    // Names ("United States") are not verbs.
+    if toks.kind(i) != Some(Kind::Word) || (toks.is_cap(i) && i > 0 && toks.word(i - 1) != ".") {
+        return None;
+    }
+    let w = toks.word(i);
+    match w {
+        // "is to meet", "are to vote": an arranged future.
+        "to" if matches!(toks.word(i.wrapping_sub(1)), "is" | "are") => Some(Tense::Future),
+        "is" | "are" | "am"
+            if toks.word(i + 1) == "expected" || toks.word(i + 1) == "scheduled" =>
+        {
+            Some(Tense::Future)
+        }
+        // "plans to", "hopes to": verbs of intent; "vacation plans" is a noun.
+        "plans" | "plan" | "hopes" | "hope" | "aims" | "wants" if toks.word(i + 1) == "to" => {
+            Some(Tense::Future)
+        }
+        // "it is calling for", "they are meeting": the present, nearer than any "said".
+        "is" | "are" | "am" => Some(Tense::Present),
+        // "until Tuesday", "as early as Tuesday", "as soon as Tuesday": a deadline ahead.
+        // (Sentence-initial "Until Tuesday, they had not..." looks back.)
+        "until" | "till" if !toks.is_cap(i) => Some(Tense::Future),
+        "as" if matches!(toks.word(i + 1), "early" | "soon" | "late")
+            && toks.word(i + 2) == "as" =>
+        {
+            Some(Tense::Future)
+        }
+        _ => match lexicon::tense_of(w) {
+            // A participle after "be" or "to" is passive or infinitive, not past: "to be completed".
+            // "had been scheduled", "had been due": a plan in the past.
+            Some(Tense::Future) if toks.word(i.wrapping_sub(1)) == "been" => None,
+            // After a determiner an "-ed" word is an adjective: "the planned trip", "a still unspecified date".
+            Some(Tense::Past)
+                if w.ends_with("ed")
+                    && matches!(
+                        toks.word(i.wrapping_sub(1)),
+                        "the"
+                            | "a"
+                            | "an"
+                            | "its"
+                            | "their"
+                            | "his"
+                            | "her"
+                            | "our"
+                            | "this"
+                            | "that"
+                            | "these"
+                            | "those"
+                            | "still"
+                            | "newly"
+                            | "so"
+                    ) =>
+            {
+                None
+            }
+            Some(Tense::Past)
+                if matches!(
+                    toks.word(i.wrapping_sub(1)),
+                    "be" | "been" | "being" | "is" | "are" | "am" | "to"
+                ) =>
+            {
+                None
+            }
+            t => t,
+        },
+    }
+}

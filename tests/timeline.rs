@@ -1,0 +1,927 @@
+//! Timeline normalization: a table of expressions with publication dates and
+//! the TIMEX3 values expected, plus checks on a brief with a year-only date.
+
+use folio::date::Date;
+use folio::document::Document;
+use folio::timeline::{self, Timex, TimexType};
+use std::path::PathBuf;
+
+/// What the reference is for a case.
+#[derive(Clone, Copy)]
+enum Pub {
+    Day(&'static str),
+    /// A Eurasia Daily Monitor volume: the year is known, the day is not.
+    EdmVolume(u32),
+    None,
+}
+
+fn doc(text: &str, published: Pub) -> Document {
+    match published {
+        Pub::Day(d) => {
+            let mut doc = Document::from_text(text);
+            doc.set_published(Date::parse(d).expect("test date"));
+            doc
+        }
+        Pub::EdmVolume(v) => Document::from_text(&format!(
+            "Publication: Eurasia Daily Monitor Volume: {v} Issue: 85\n\n{text}"
+        )),
+        Pub::None => Document::from_text(text),
+    }
+}
+
+/// The timex whose text is `expr` in `text`, resolved against `published`.
+fn find(text: &str, published: Pub, expr: &str) -> Timex {
+    let d = doc(text, published);
+    let all = timeline::extract(&d);
+    for t in &all {
+        assert_eq!(&d.text()[t.span.start..t.span.end], t.span.slice(d.text()));
+    }
+    all.iter()
+        .find(|t| t.span.slice(d.text()) == expr)
+        .cloned()
+        .unwrap_or_else(|| {
+            let found: Vec<&str> = all.iter().map(|t| t.span.slice(d.text())).collect();
+            panic!("{expr:?} not found in {text:?}; found {found:?}")
+        })
+}
+
+use TimexType::{Date as D, Duration as Du, Set as S, Time as T};
+
+/// (publication, sentence, expression, type, value)
+const TABLE: &[(Pub, &str, &str, TimexType, &str)] = &[
+    // Weekdays and tense: 2007-04-27 is a Friday.
+    (
+        Pub::Day("2007-04-27"),
+        "The minister arrived on Tuesday.",
+        "Tuesday",
+        D,
+        "2007-04-24",
+    ),
+    (
+        Pub::Day("2007-04-27"),
+        "The minister will arrive on Tuesday.",
+        "Tuesday",
+        D,
+        "2007-05-01",
+    ),
+    (
+        Pub::Day("2007-04-27"),
+        "Officials said Friday that talks failed.",
+        "Friday",
+        D,
+        "2007-04-27",
+    ),
+    (
+        Pub::Day("2007-04-27"),
+        "The talks are to resume Monday in Astana.",
+        "Monday",
+        D,
+        "2007-04-30",
+    ),
+    (
+        Pub::Day("2007-04-27"),
+        "He left last Friday.",
+        "last Friday",
+        D,
+        "2007-04-20",
+    ),
+    (
+        Pub::Day("2007-04-27"),
+        "They meet next Friday.",
+        "next Friday",
+        D,
+        "2007-05-04",
+    ),
+    (
+        Pub::Day("2007-04-27"),
+        "The deadline runs until Tuesday.",
+        "Tuesday",
+        D,
+        "2007-05-01",
+    ),
+    (
+        Pub::Day("2007-04-27"),
+        "Rebels attacked Monday evening.",
+        "Monday evening",
+        T,
+        "2007-04-23TEV",
+    ),
+    (
+        Pub::Day("2007-04-27"),
+        "Rebels attacked Monday night.",
+        "Monday night",
+        D,
+        "2007-04-23",
+    ),
+    // Relative days.
+    (
+        Pub::Day("2007-04-27"),
+        "He spoke yesterday.",
+        "yesterday",
+        D,
+        "2007-04-26",
+    ),
+    (
+        Pub::Day("2007-04-27"),
+        "He speaks today.",
+        "today",
+        D,
+        "2007-04-27",
+    ),
+    (
+        Pub::Day("2007-04-27"),
+        "He speaks tomorrow.",
+        "tomorrow",
+        D,
+        "2007-04-28",
+    ),
+    // Full and partial dates.
+    (
+        Pub::Day("2007-04-27"),
+        "He gave a briefing on April 23 in Astana.",
+        "April 23",
+        D,
+        "2007-04-23",
+    ),
+    (
+        Pub::Day("2007-04-27"),
+        "The treaty was signed on April 23, 2005.",
+        "April 23, 2005",
+        D,
+        "2005-04-23",
+    ),
+    (
+        Pub::Day("2007-04-27"),
+        "The treaty was signed on 23 April 2005.",
+        "23 April 2005",
+        D,
+        "2005-04-23",
+    ),
+    (
+        Pub::Day("2007-04-27"),
+        "It was founded in November 1995.",
+        "November 1995",
+        D,
+        "1995-11",
+    ),
+    (
+        Pub::Day("2007-04-27"),
+        "The vote is due in June.",
+        "June",
+        D,
+        "2007-06",
+    ),
+    (
+        Pub::Day("2007-04-27"),
+        "It happened in 1998.",
+        "1998",
+        D,
+        "1998",
+    ),
+    (
+        Pub::Day("2007-04-27"),
+        "The record was set on 2006-09-14.",
+        "2006-09-14",
+        D,
+        "2006-09-14",
+    ),
+    (
+        Pub::Day("2007-04-27"),
+        "Sales rose last year.",
+        "last year",
+        D,
+        "2006",
+    ),
+    (
+        Pub::Day("2007-04-27"),
+        "Sales rose this year.",
+        "this year",
+        D,
+        "2007",
+    ),
+    (
+        Pub::Day("2007-04-27"),
+        "Prices fell last month.",
+        "last month",
+        D,
+        "2007-03",
+    ),
+    (
+        Pub::Day("2007-04-27"),
+        "They met this week.",
+        "this week",
+        D,
+        "2007-W17",
+    ),
+    (
+        Pub::Day("2007-04-27"),
+        "They met two weeks ago.",
+        "two weeks ago",
+        D,
+        "2007-W15",
+    ),
+    (
+        Pub::Day("2007-04-27"),
+        "Output was lower a year earlier.",
+        "a year earlier",
+        D,
+        "2006",
+    ),
+    (
+        Pub::Day("2007-04-27"),
+        "Unrest grew in the 1990s.",
+        "the 1990s",
+        D,
+        "199",
+    ),
+    (
+        Pub::Day("2007-04-27"),
+        "It was built in the 19th century.",
+        "the 19th century",
+        D,
+        "18",
+    ),
+    (
+        Pub::Day("2007-04-27"),
+        "Exercises are planned this summer.",
+        "this summer",
+        D,
+        "2007-SU",
+    ),
+    (
+        Pub::Day("2007-04-27"),
+        "Revenue in fiscal 2006 rose.",
+        "fiscal 2006",
+        D,
+        "2006",
+    ),
+    (
+        Pub::Day("2007-11-01"),
+        "Profit rose in the third quarter.",
+        "the third quarter",
+        D,
+        "2007-Q3",
+    ),
+    (
+        Pub::Day("2008-01-20"),
+        "It earned $2 million in the fourth quarter.",
+        "the fourth quarter",
+        D,
+        "2007-Q4",
+    ),
+    (
+        Pub::Day("2007-04-27"),
+        "Officials recently said so.",
+        "recently",
+        D,
+        "PAST_REF",
+    ),
+    (
+        Pub::Day("2007-04-27"),
+        "The army is now ready.",
+        "now",
+        D,
+        "PRESENT_REF",
+    ),
+    (
+        Pub::Day("2007-04-27"),
+        "More may follow in the future.",
+        "the future",
+        D,
+        "FUTURE_REF",
+    ),
+    (
+        Pub::Day("2007-11-01"),
+        "Profit rose in the third quarter. Sales for last year's quarter were lower.",
+        "last year's quarter",
+        D,
+        "2006-Q3",
+    ),
+    (
+        Pub::Day("2007-11-01"),
+        "Profit rose in the third quarter, up from the same period last year.",
+        "the same period last year",
+        D,
+        "2006-Q3",
+    ),
+    (
+        Pub::Day("2007-11-01"),
+        "Profit rose in the third quarter. A year earlier it fell.",
+        "A year earlier",
+        D,
+        "2006-Q3",
+    ),
+    (
+        Pub::Day("2007-11-01"),
+        "Sales rose in the latest quarter.",
+        "the latest quarter",
+        D,
+        "2007-Q3",
+    ),
+    // Year boundaries.
+    (
+        Pub::Day("2008-01-03"),
+        "They met on Dec. 28.",
+        "Dec. 28",
+        D,
+        "2007-12-28",
+    ),
+    (
+        Pub::Day("2008-01-03"),
+        "Prices fell last month.",
+        "last month",
+        D,
+        "2007-12",
+    ),
+    (
+        Pub::Day("2008-01-03"),
+        "They met last week.",
+        "last week",
+        D,
+        "2007-W52",
+    ),
+    (
+        Pub::Day("2007-12-28"),
+        "They will meet next week.",
+        "next week",
+        D,
+        "2008-W01",
+    ),
+    (
+        Pub::Day("2007-12-20"),
+        "The pipeline will open in January.",
+        "January",
+        D,
+        "2008-01",
+    ),
+    (
+        Pub::Day("2008-02-06"),
+        "Hiring surged last fall.",
+        "last fall",
+        D,
+        "2007-FA",
+    ),
+    (
+        Pub::Day("2008-01-01"),
+        "He spoke yesterday.",
+        "yesterday",
+        D,
+        "2007-12-31",
+    ),
+    // Leap days.
+    (
+        Pub::Day("2008-03-01"),
+        "He spoke yesterday.",
+        "yesterday",
+        D,
+        "2008-02-29",
+    ),
+    (
+        Pub::Day("2009-03-01"),
+        "He spoke yesterday.",
+        "yesterday",
+        D,
+        "2009-02-28",
+    ),
+    (
+        Pub::Day("2008-03-10"),
+        "The ceasefire began on Feb. 29.",
+        "Feb. 29",
+        D,
+        "2008-02-29",
+    ),
+    (
+        Pub::Day("2008-03-04"),
+        "He left on Friday.",
+        "Friday",
+        D,
+        "2008-02-29",
+    ),
+    // Times.
+    (
+        Pub::Day("2007-04-27"),
+        "The blast came at 10:35 a.m.",
+        "10:35 a.m.",
+        T,
+        "2007-04-27T10:35",
+    ),
+    (
+        Pub::Day("2007-04-27"),
+        "Troops withdrew at noon Thursday.",
+        "noon Thursday",
+        T,
+        "2007-04-26T12:00",
+    ),
+    (
+        Pub::Day("2007-04-27"),
+        "He spoke this morning.",
+        "this morning",
+        T,
+        "2007-04-27TMO",
+    ),
+    (
+        Pub::Day("2007-04-27"),
+        "Shelling resumed last night.",
+        "last night",
+        T,
+        "2007-04-26TNI",
+    ),
+    // Durations.
+    (
+        Pub::Day("2007-04-27"),
+        "It will last for the next two years.",
+        "the next two years",
+        Du,
+        "P2Y",
+    ),
+    (
+        Pub::Day("2007-04-27"),
+        "The siege lasted three hours.",
+        "three hours",
+        Du,
+        "PT3H",
+    ),
+    (
+        Pub::Day("2007-04-27"),
+        "He was held for 10 days.",
+        "10 days",
+        Du,
+        "P10D",
+    ),
+    (
+        Pub::Day("2007-04-27"),
+        "Talks dragged on for several years.",
+        "several years",
+        Du,
+        "PXY",
+    ),
+    (
+        Pub::Day("2007-04-27"),
+        "Prices rose over the past two months.",
+        "the past two months",
+        Du,
+        "P2M",
+    ),
+    (
+        Pub::Day("2007-04-27"),
+        "It is a five-year plan.",
+        "five-year",
+        Du,
+        "P5Y",
+    ),
+    (
+        Pub::Day("2007-04-27"),
+        "Output grew for almost two decades.",
+        "almost two decades",
+        Du,
+        "P20Y",
+    ),
+    (
+        Pub::Day("2007-04-27"),
+        "Talks lasted 5 1/2 hours.",
+        "5 1/2 hours",
+        Du,
+        "PT5H30M",
+    ),
+    (
+        Pub::Day("2007-04-27"),
+        "The war ended almost two years ago.",
+        "almost two years ago",
+        Du,
+        "P2Y",
+    ),
+    (
+        Pub::Day("2007-04-27"),
+        "A hearing is set for the week of May 7.",
+        "the week of May 7",
+        D,
+        "2007-W19",
+    ),
+    (
+        Pub::Day("1998-10-26"),
+        "Turnout was low on Election Day, he said.",
+        "Election Day",
+        D,
+        "1998-11-03",
+    ),
+    (
+        Pub::Day("2000-01-07"),
+        "The boy was found on Thanksgiving Day.",
+        "Thanksgiving Day",
+        D,
+        "1999-11-25",
+    ),
+    (
+        Pub::Day("1999-02-10"),
+        "The summit will be held on April 24 and 25.",
+        "25",
+        D,
+        "1999-04-25",
+    ),
+    (
+        Pub::Day("2007-04-27"),
+        "They emerged from a day-long meeting.",
+        "day-long",
+        Du,
+        "P1D",
+    ),
+    (
+        Pub::Day("2007-04-27"),
+        "It will not change for a couple of years.",
+        "a couple of years",
+        Du,
+        "P2Y",
+    ),
+    (
+        Pub::Day("2007-04-27"),
+        "He speaks tonight.",
+        "tonight",
+        D,
+        "2007-04-27",
+    ),
+    (
+        Pub::Day("2007-04-27"),
+        "Guards stand there 24 hours a day.",
+        "24 hours a day",
+        S,
+        "P1D",
+    ),
+    // Sets.
+    (
+        Pub::Day("2007-04-27"),
+        "The exercise is held every year.",
+        "every year",
+        S,
+        "P1Y",
+    ),
+    (
+        Pub::Day("2007-04-27"),
+        "The council meets weekly.",
+        "weekly",
+        S,
+        "P1W",
+    ),
+    (
+        Pub::Day("2007-04-27"),
+        "Flights leave each Thursday.",
+        "each Thursday",
+        S,
+        "XXXX-WXX-4",
+    ),
+    (
+        Pub::Day("2007-04-27"),
+        "It costs $5 a day.",
+        "a day",
+        S,
+        "P1D",
+    ),
+    // A year-only reference (Eurasia Daily Monitor volume 4 is 2007).
+    (
+        Pub::EdmVolume(4),
+        "He spoke on April 23 in Astana.",
+        "April 23",
+        D,
+        "2007-04-23",
+    ),
+    (
+        Pub::EdmVolume(4),
+        "Sales rose last year.",
+        "last year",
+        D,
+        "2006",
+    ),
+    (
+        Pub::EdmVolume(4),
+        "He arrived on Tuesday.",
+        "Tuesday",
+        D,
+        "XXXX-WXX-2",
+    ),
+    (
+        Pub::EdmVolume(4),
+        "He spoke yesterday.",
+        "yesterday",
+        D,
+        "XXXX-XX-XX",
+    ),
+    // No reference at all: what is known is kept, nothing is guessed.
+    (
+        Pub::None,
+        "He spoke on April 23 in Astana.",
+        "April 23",
+        D,
+        "XXXX-04-23",
+    ),
+    (Pub::None, "It happened in 1998.", "1998", D, "1998"),
+    (Pub::None, "He spoke today.", "today", D, "PRESENT_REF"),
+    (
+        Pub::None,
+        "The exercise is held every year.",
+        "every year",
+        S,
+        "P1Y",
+    ),
+];
+
+#[test]
+fn expression_table() {
+    let mut failures = Vec::new();
+    for &(published, text, expr, kind, value) in TABLE {
+        let t = find(text, published, expr);
+        if t.kind != kind || t.value != value {
+            failures.push(format!(
+                "{text:?}: {expr:?} gave {} {}, expected {} {value}",
+                t.kind.name(),
+                t.value,
+                kind.name()
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases failed:\n{}",
+        failures.len(),
+        TABLE.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn unresolved_values_are_flagged_and_undated() {
+    let t = find("He spoke on April 23 in Astana.", Pub::None, "April 23");
+    assert!(!t.resolved);
+    assert_eq!(t.day, None);
+    let t = find("He spoke yesterday.", Pub::EdmVolume(4), "yesterday");
+    assert!(!t.resolved);
+    let t = find(
+        "He spoke on April 23 in Astana.",
+        Pub::EdmVolume(4),
+        "April 23",
+    );
+    assert!(t.resolved);
+    assert_eq!(t.day, Date::new(2007, 4, 23));
+}
+
+#[test]
+fn day_is_the_first_day_of_the_period() {
+    let cases = [
+        ("They met this week.", "this week", (2007, 4, 23)),
+        (
+            "Profit will rise in the third quarter.",
+            "the third quarter",
+            (2007, 7, 1),
+        ),
+        ("It happened in 1998.", "1998", (1998, 1, 1)),
+        ("The vote is due in June.", "June", (2007, 6, 1)),
+    ];
+    for (text, expr, (y, m, d)) in cases {
+        assert_eq!(
+            find(text, Pub::Day("2007-04-27"), expr).day,
+            Date::new(y, m, d),
+            "{expr}"
+        );
+    }
+    assert_eq!(
+        find(
+            "It will last for two years.",
+            Pub::Day("2007-04-27"),
+            "two years"
+        )
+        .day,
+        None
+    );
+}
+
+#[test]
+fn labels_read_like_a_person_would_write_them() {
+    let cases = [
+        ("He gave a briefing on April 23.", "April 23", "Apr 23 2007"),
+        (
+            "It will last for the next two years.",
+            "the next two years",
+            "2 years",
+        ),
+        (
+            "The exercise is held every year.",
+            "every year",
+            "every year",
+        ),
+        (
+            "Flights leave each Thursday.",
+            "each Thursday",
+            "every Thursday",
+        ),
+        ("They met this week.", "this week", "week 17 2007"),
+        (
+            "Profit rose in the first quarter.",
+            "the first quarter",
+            "Q1 2007",
+        ),
+        ("Officials recently said so.", "recently", "the past"),
+        (
+            "He spoke this morning.",
+            "this morning",
+            "Apr 27 2007 morning",
+        ),
+        ("It happened in the 1990s.", "the 1990s", "1990s"),
+    ];
+    for (text, expr, label) in cases {
+        assert_eq!(
+            timeline::label(&find(text, Pub::Day("2007-04-27"), expr)),
+            label,
+            "{expr}"
+        );
+    }
+    let t = find("He spoke on April 23.", Pub::None, "April 23");
+    assert_eq!(timeline::label(&t), "Apr 23 (year unknown)");
+}
+
+#[test]
+fn spans_are_exact_slices_in_multibyte_text() {
+    let text =
+        "Қазақстан — on April 23 🇰🇿 the minister said, “every year” and for the next two years.";
+    let d = doc(text, Pub::Day("2007-04-27"));
+    let all = timeline::extract(&d);
+    let texts: Vec<&str> = all.iter().map(|t| t.span.slice(d.text())).collect();
+    assert_eq!(texts, ["April 23", "every year", "the next two years"]);
+    for t in &all {
+        assert!(d.text().is_char_boundary(t.span.start) && d.text().is_char_boundary(t.span.end));
+    }
+}
+
+#[test]
+fn odd_input_never_panics() {
+    let inputs = [
+        "",
+        "9",
+        "April",
+        "April 31",
+        "Feb. 29, 2007",
+        "the 99th century",
+        "99999999999999999999 years",
+        "at 25:99 p.m.",
+        "the the the",
+        "last",
+        "every",
+        "'",
+        "’80s",
+        "1/2/",
+        "2007-13-45",
+        "Tuesday,",
+        "mid-",
+        "the year-ago",
+        "a",
+        "nineteen",
+        "the end of",
+        "Қ 12 Қ",
+    ];
+    for s in inputs {
+        for p in [Pub::Day("2007-04-27"), Pub::EdmVolume(4), Pub::None] {
+            let d = doc(s, p);
+            for t in timeline::extract(&d) {
+                assert!(t.span.end <= d.text().len());
+                let _ = timeline::label(&t);
+            }
+        }
+    }
+}
+
+/// Random word salad from temporal vocabulary never panics and keeps spans on char boundaries.
+#[test]
+fn word_salad_never_panics() {
+    const WORDS: [&str; 40] = [
+        "the",
+        "last",
+        "next",
+        "year",
+        "years",
+        "ago",
+        "earlier",
+        "April",
+        "23",
+        "1990s",
+        "'",
+        "s",
+        "a",
+        "week",
+        "Tuesday",
+        "night",
+        "at",
+        "10:35",
+        "p",
+        ".",
+        "m",
+        "-",
+        "/",
+        "2007",
+        "quarter",
+        "third",
+        "every",
+        "each",
+        "fiscal",
+        "mid",
+        "early",
+        "of",
+        "Қазақстан",
+        "—",
+        "🇰🇿",
+        "day",
+        "before",
+        "99999",
+        "1/2",
+        "Election",
+    ];
+    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+    for _ in 0..400 {
+        let mut text = String::new();
+        for _ in 0..30 {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            text.push_str(WORDS[(seed >> 33) as usize % WORDS.len()]);
+            text.push(if (seed >> 20) % 3 == 0 { ' ' } else { '\u{a0}' });
+        }
+        for p in [Pub::Day("2008-02-29"), Pub::EdmVolume(4), Pub::None] {
+            let d = doc(&text, p);
+            for t in timeline::extract(&d) {
+                assert!(d.text().get(t.span.start..t.span.end).is_some(), "{text:?}");
+                let _ = timeline::label(&t);
+            }
+        }
+    }
+}
+
+#[test]
+fn build_orders_events_by_day() {
+    let d = doc(
+        "The treaty was signed on April 23, 2005. He spoke yesterday. It began in 1998. Officials recently said so.",
+        Pub::Day("2007-04-27"),
+    );
+    let events = timeline::build(&d, &folio::entities::extract(&d));
+    let values: Vec<&str> = events.iter().map(|e| e.timex.value.as_str()).collect();
+    assert_eq!(values, ["1998", "2005-04-23", "2007-04-26", "PAST_REF"]);
+}
+
+/// The shared sample brief, when the shared material is present.
+fn shared_brief() -> Option<PathBuf> {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    ["../shared", "../../shared"]
+        .iter()
+        .map(|p| root.join(p).join("briefs/kazakhstan-csto-2007.txt"))
+        .find(|p| p.is_file())
+}
+
+#[test]
+fn shared_brief_dates() {
+    let Some(path) = shared_brief() else {
+        eprintln!("skipped: ../shared/briefs is absent");
+        return;
+    };
+    let d = folio::document::read_file(&path).expect("shared brief reads");
+    assert_eq!(d.published().year, Some(2007));
+    let all = timeline::extract(&d);
+    let get = |expr: &str| all.iter().find(|t| t.span.slice(d.text()) == expr);
+    let april = get("April 23").expect("April 23 is found");
+    assert_eq!(
+        (april.kind, april.value.as_str(), april.resolved),
+        (TimexType::Date, "2007-04-23", true)
+    );
+    let every = get("every year").expect("every year is found");
+    assert_eq!((every.kind, every.value.as_str()), (TimexType::Set, "P1Y"));
+    let next = all
+        .iter()
+        .find(|t| t.span.slice(d.text()).ends_with("two years"))
+        .expect("two years is found");
+    assert_eq!(
+        (next.kind, next.value.as_str()),
+        (TimexType::Duration, "P2Y")
+    );
+    let today = get("today").expect("today is found");
+    assert!(
+        today.value == "PRESENT_REF" || today.value.starts_with("2007"),
+        "today: {}",
+        today.value
+    );
+}
+
+#[test]
+fn lookalikes_are_not_dates() {
+    let texts = [
+        "A 48-year-old man and a five-year-old boy were hurt.",
+        "He told CBS's 60 Minutes that he would stay.",
+        "The Communist Party daily Granma printed it.",
+        "It was a scene from High Noon.",
+        "Thousands joined the March for Life.",
+        "You may go when you like.",
+        "He paid $1990 for 2000 shares.",
+        "She came a second time, with a quarter of the votes.",
+    ];
+    for text in texts {
+        let d = doc(text, Pub::Day("2007-04-27"));
+        let found: Vec<&str> = timeline::extract(&d)
+            .iter()
+            .map(|t| t.span.slice(d.text()))
+            .collect();
+        assert!(found.is_empty(), "{text:?} gave {found:?}");
+    }
+}
