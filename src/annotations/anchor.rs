@@ -184,9 +184,9 @@ fn levenshtein(a: &[char], b: &[char]) -> usize {
     prev[b.len()]
 }
 
-/// The substring of `window` closest to `pattern` by edit distance:
-/// `(distance, start, end)` in chars of `window`.
-fn best_substring(pattern: &[char], window: &[char]) -> (usize, usize, usize) {
+/// Semi-global edit distance of `pattern` against every substring of `window`:
+/// for each end (in chars of `window`) the cheapest cost and where that match starts.
+fn match_ends(pattern: &[char], window: &[char]) -> (Vec<usize>, Vec<usize>) {
     let n = window.len();
     let mut prev: Vec<usize> = vec![0; n + 1];
     let mut prev_start: Vec<usize> = (0..=n).collect();
@@ -210,21 +210,23 @@ fn best_substring(pattern: &[char], window: &[char]) -> (usize, usize, usize) {
         std::mem::swap(&mut prev, &mut cur);
         std::mem::swap(&mut prev_start, &mut cur_start);
     }
-    // Among the cheapest ends, the match closest in length to the pattern.
-    let m = pattern.len();
-    let end = (0..=n)
-        .min_by_key(|&j| (prev[j], (j - prev_start[j].min(j)).abs_diff(m)))
-        .unwrap_or(0);
-    (prev[end], prev_start[end].min(end), end)
+    for (j, s) in prev_start.iter_mut().enumerate() {
+        *s = (*s).min(j);
+    }
+    (prev, prev_start)
 }
 
 /// The best approximate match of the quote: `(span, score)` above the thresholds.
+/// Every end of the window whose match is close enough is scored with its
+/// context too, so the context decides where an edited quote begins and ends.
 fn fuzzy(text: &str, target: &Target, ctx: &Context, hint: usize) -> Option<(Span, f32)> {
     let exact = target.quote.exact.as_str();
     let pattern: Vec<char> = exact.chars().collect();
     if pattern.len() > MAX_FUZZY_CHARS {
         return None;
     }
+    let m = pattern.len().max(1);
+    let max_cost = ((1.0 - MIN_QUOTE) * m as f32) as usize;
     let slack = exact.len() / 3 + 16;
     let mut best: Option<(Span, f32)> = None;
     for estimate in candidates(text, target, hint) {
@@ -237,22 +239,24 @@ fn fuzzy(text: &str, target: &Target, ctx: &Context, hint: usize) -> Option<(Spa
             .chain([hi])
             .collect();
         let window: Vec<char> = window_text.chars().collect();
-        let (cost, s, e) = best_substring(&pattern, &window);
-        let (Some(&start), Some(&end)) = (offsets.get(s), offsets.get(e)) else {
-            continue;
-        };
-        let span = trim_to_quote(text, Span::new(start, end), exact);
-        if span.is_empty() {
-            continue;
-        }
-        let quote_sim = 1.0 - cost as f32 / pattern.len().max(1) as f32;
-        if quote_sim < MIN_QUOTE {
-            continue;
-        }
-        let (p, s) = ctx.similarity(text, span);
-        let score = ctx.score(pattern.len(), quote_sim, p, s);
-        if score >= MIN_SCORE && best.is_none_or(|(_, b)| score > b) {
-            best = Some((span, score));
+        let (costs, starts) = match_ends(&pattern, &window);
+        for (e, (&cost, &s)) in costs.iter().zip(&starts).enumerate() {
+            if cost > max_cost {
+                continue;
+            }
+            let (Some(&start), Some(&end)) = (offsets.get(s), offsets.get(e)) else {
+                continue;
+            };
+            let span = trim_to_quote(text, Span::new(start, end), exact);
+            if span.is_empty() {
+                continue;
+            }
+            let quote_sim = 1.0 - cost as f32 / m as f32;
+            let (p, s) = ctx.similarity(text, span);
+            let score = ctx.score(pattern.len(), quote_sim, p, s);
+            if score >= MIN_SCORE && best.is_none_or(|(_, b)| score > b) {
+                best = Some((span, score));
+            }
         }
     }
     best
@@ -368,9 +372,9 @@ mod tests {
     fn edit_distances() {
         assert_eq!(levenshtein(&chars("kitten"), &chars("sitting")), 3);
         assert_eq!(levenshtein(&chars(""), &chars("abc")), 3);
-        let (d, s, e) = best_substring(&chars("Caspain"), &chars("over the Caspian shelf"));
-        assert_eq!(d, 2);
-        assert_eq!(&"over the Caspian shelf"[s..e], "Caspian");
+        let (costs, starts) = match_ends(&chars("Caspain"), &chars("over the Caspian shelf"));
+        assert_eq!(costs[16], 2);
+        assert_eq!(starts[16], 9);
     }
 
     #[test]

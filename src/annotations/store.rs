@@ -132,6 +132,8 @@ impl Store {
             Loaded::Ok(f) => {
                 set = AnnotationSet::with(doc, f.annotations, f.deleted);
                 set.path = f.path;
+                // Found under the brief's old fingerprint: the next save files it under the new one.
+                set.dirty = found_by_path.is_some();
                 found_by_path.map(|_| {
                     let moved = set.needs_review().count();
                     let lost = set.orphans().count();

@@ -1,0 +1,459 @@
+//! Annotations: anchoring under edits, the store (round trips, damaged and
+//! newer files, failed saves, two processes), and W3C/Markdown/JSON export.
+
+use folio::annotations::export::{self, Format};
+use folio::annotations::{w3c, AnnotationSet, ChangeError, Resolution, Store};
+use folio::document::{Document, Span};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+const P1: &str =
+    "The Caspian littoral states met in Tehran to discuss the legal status of the sea. \
+Delegates from Russia, Kazakhstan, Azerbaijan, Turkmenistan and Iran attended.";
+const P2: &str = "Kazakhstan's defense minister announced a new naval base near Aktau. \
+The base will host patrol boats bought from a Russian shipyard over the next two years.";
+const P3: &str =
+    "Analysts in Astana said the decision reflects concern over energy infrastructure. \
+Pipeline routes across the seabed remain the most contested question.";
+
+fn brief(paras: &[&str]) -> Document {
+    Document::from_text(&format!("Title: Caspian week\n\n{}", paras.join("\n\n")))
+}
+
+fn span_of(doc: &Document, needle: &str) -> Span {
+    let start = doc.text().find(needle).expect("needle in text");
+    Span::new(start, start + needle.len())
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("folio-ann-{name}-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Annotates `quote` in the original brief, then anchors it in `edited`.
+fn reanchor(quote: &str, edited: &Document) -> (Resolution, String) {
+    let doc = brief(&[P1, P2, P3]);
+    let mut set = AnnotationSet::new(&doc);
+    let id = set.add(&doc, span_of(&doc, quote), "note").unwrap();
+    let annotations = set.entries().iter().map(|e| e.annotation.clone()).collect();
+    let again = AnnotationSet::with(edited, annotations, Vec::new());
+    let e = again.get(&id).unwrap();
+    let text = e
+        .span()
+        .map_or(String::new(), |s| edited.slice(s).to_owned());
+    (e.resolution, text)
+}
+
+#[test]
+fn unchanged_brief_anchors_in_place() {
+    let doc = brief(&[P1, P2, P3]);
+    let (r, text) = reanchor("a new naval base near Aktau", &doc);
+    assert_eq!(
+        r,
+        Resolution::Anchored(span_of(&doc, "a new naval base near Aktau"))
+    );
+    assert_eq!(text, "a new naval base near Aktau");
+}
+
+#[test]
+fn text_inserted_before_moves_the_anchor() {
+    let edited = brief(&[
+        "Breaking: a late update was added at the top of the brief.",
+        P1,
+        P2,
+        P3,
+    ]);
+    let (r, text) = reanchor("a new naval base near Aktau", &edited);
+    assert!(matches!(r, Resolution::Anchored(_)), "{r:?}");
+    assert_eq!(text, "a new naval base near Aktau");
+}
+
+#[test]
+fn an_edit_inside_the_quote_reanchors_approximately() {
+    let p2 = P2.replace(
+        "a new naval base near Aktau",
+        "a new naval station near the port of Aktau",
+    );
+    let edited = brief(&[P1, &p2, P3]);
+    let (r, text) = reanchor(
+        "Kazakhstan's defense minister announced a new naval base near Aktau.",
+        &edited,
+    );
+    assert!(
+        matches!(r, Resolution::Reanchored(_, s) if s >= 0.7),
+        "{r:?}"
+    );
+    assert_eq!(
+        text,
+        "Kazakhstan's defense minister announced a new naval station near the port of Aktau."
+    );
+}
+
+#[test]
+fn reordered_paragraphs_keep_their_notes() {
+    let edited = brief(&[P3, P1, P2]);
+    for quote in [
+        "Analysts in Astana said the decision reflects concern over energy infrastructure.",
+        "Delegates from Russia, Kazakhstan, Azerbaijan, Turkmenistan and Iran attended.",
+        "patrol boats",
+    ] {
+        let (r, text) = reanchor(quote, &edited);
+        assert!(r.span().is_some(), "{quote}: {r:?}");
+        assert_eq!(text, quote);
+    }
+}
+
+#[test]
+fn a_deleted_passage_orphans_its_note() {
+    let edited = brief(&[P1, P3]);
+    let (r, _) = reanchor(
+        "The base will host patrol boats bought from a Russian shipyard",
+        &edited,
+    );
+    assert_eq!(r, Resolution::Orphaned);
+}
+
+#[test]
+fn a_look_alike_passage_is_not_taken() {
+    // The annotated sentence is gone; a similar one about another place remains.
+    let look_alike = "Turkmenistan's defense minister announced a new air base near Turkmenbashi.";
+    let p2 = P2.replace(
+        "Kazakhstan's defense minister announced a new naval base near Aktau.",
+        "Officials later declined to comment on procurement.",
+    );
+    let edited = brief(&[P1, &p2, P3, look_alike]);
+    let (r, text) = reanchor(
+        "Kazakhstan's defense minister announced a new naval base near Aktau.",
+        &edited,
+    );
+    assert_eq!(r, Resolution::Orphaned, "attached to {text:?}");
+    // A short common phrase seen elsewhere in another context is not taken either.
+    let edited = brief(&[P1, P3, "Oil is shipped from Aktau every week."]);
+    let (r, text) = reanchor("near Aktau", &edited);
+    assert_eq!(r, Resolution::Orphaned, "attached to {text:?}");
+}
+
+#[test]
+fn a_duplicated_passage_keeps_the_copy_with_the_right_context() {
+    let quote = "Pipeline routes across the seabed remain the most contested question.";
+    // A copy of the sentence, nearer the old position, in another context; text before
+    // everything so the stored position no longer holds.
+    let p1 = format!("{P1} {quote}");
+    let edited = brief(&["An editor's note opens this edition.", &p1, P2, P3]);
+    let (r, _) = reanchor(quote, &edited);
+    let want = edited.text().rfind(quote).unwrap();
+    assert_eq!(r.span().map(|s| s.start), Some(want), "{r:?}");
+}
+
+#[test]
+fn every_span_is_its_slice_with_multibyte_text() {
+    let text = "Қазақстан — 🇰🇿 the Caspian’s shelf.\n\nАстана said «yes» — twice.";
+    let doc = Document::from_text(text);
+    let mut set = AnnotationSet::new(&doc);
+    set.add(&doc, span_of(&doc, "🇰🇿 the Caspian’s"), "#flag")
+        .unwrap();
+    set.add(&doc, span_of(&doc, "«yes»"), "quote").unwrap();
+    let edited = Document::from_text(&format!("Ünïcode header line.\n\n{text}"));
+    let moved = AnnotationSet::with(
+        &edited,
+        set.entries().iter().map(|e| e.annotation.clone()).collect(),
+        vec![],
+    );
+    for e in moved.entries() {
+        let span = e.span().unwrap();
+        assert_eq!(edited.slice(span), e.annotation.target.quote.exact);
+        let p = e.annotation.target.position;
+        assert_eq!(edited.byte_offset(p.start), Some(span.start));
+        assert_eq!(edited.byte_offset(p.end), Some(span.end));
+    }
+}
+
+#[test]
+fn set_changes_tags_undo_and_navigation() {
+    let doc = brief(&[P1, P2, P3]);
+    let mut set = AnnotationSet::new(&doc);
+    let b = set
+        .add(&doc, span_of(&doc, "naval base"), "Base #Navy #aktau")
+        .unwrap();
+    let a = set
+        .add(&doc, span_of(&doc, "Tehran"), "Venue #diplomacy #navy")
+        .unwrap();
+    assert_eq!(set.entries()[0].annotation.id, a, "text order");
+    assert_eq!(set.tags()[0].0.to_lowercase(), "navy");
+    assert_eq!(set.tags()[0].1, 2);
+    assert_eq!(set.complete_tag("d"), ["diplomacy"]);
+    assert_eq!(set.with_tag("NAVY").count(), 2);
+    let base = span_of(&doc, "naval base").start;
+    assert_eq!(set.next_after(0).unwrap().annotation.id, a);
+    assert_eq!(set.next_after(base).unwrap().annotation.id, a, "wraps");
+    assert_eq!(set.prev_before(base).unwrap().annotation.id, a);
+    assert_eq!(set.at(base + 2).next().unwrap().annotation.id, b);
+    set.edit(&b, "Base, now #energy").unwrap();
+    assert_eq!(set.get(&b).unwrap().annotation.tags, ["energy"]);
+    set.delete(&b).unwrap();
+    assert!(set.get(&b).is_none());
+    assert_eq!(set.undo_delete().unwrap(), b);
+    assert!(set.get(&b).is_some());
+    assert_eq!(set.undo_delete(), Err(ChangeError::NothingToUndo));
+    assert_eq!(
+        set.add(&doc, Span::new(3, 3), "x"),
+        Err(ChangeError::BadSpan)
+    );
+    assert_eq!(
+        set.add(&doc, Span::new(3, 10_000), "x"),
+        Err(ChangeError::BadSpan)
+    );
+    assert_eq!(set.edit("nope", "x"), Err(ChangeError::NoSuchAnnotation));
+}
+
+#[test]
+fn confirming_a_reanchored_note_updates_its_selectors() {
+    let doc = brief(&[P1, P2, P3]);
+    let mut set = AnnotationSet::new(&doc);
+    let id = set
+        .add(&doc, span_of(&doc, "over the next two years"), "")
+        .unwrap();
+    let p2 = P2.replace("over the next two years", "over the next three years");
+    let edited = brief(&[P1, &p2, P3]);
+    let mut again = AnnotationSet::with(
+        &edited,
+        set.entries().iter().map(|e| e.annotation.clone()).collect(),
+        vec![],
+    );
+    assert_eq!(again.needs_review().count(), 1);
+    again.confirm(&edited, &id).unwrap();
+    assert_eq!(again.needs_review().count(), 0);
+    assert_eq!(
+        again.get(&id).unwrap().annotation.target.quote.exact,
+        "over the next three years"
+    );
+    assert!(again.is_dirty());
+}
+
+#[test]
+fn store_round_trip_and_lookup_by_path_after_an_edit() {
+    let dir = scratch("roundtrip");
+    let store = Store::new(dir.join("store"));
+    let brief_path = dir.join("brief.txt");
+    let doc = brief(&[P1, P2, P3]);
+    fs::write(&brief_path, doc.text()).unwrap();
+    let (mut set, notice) = store.open(&doc, Some(&brief_path));
+    assert!(notice.is_none());
+    set.add(&doc, span_of(&doc, "Tehran"), "Venue #diplomacy")
+        .unwrap();
+    set.add(&doc, span_of(&doc, "Aktau"), "multi\nline note")
+        .unwrap();
+    store.save(&doc, &mut set).unwrap();
+    assert!(!set.is_dirty());
+    let (loaded, notice) = store.open(&doc, Some(&brief_path));
+    assert!(notice.is_none());
+    assert_eq!(export::json(&loaded), export::json(&set));
+    // Moved and renamed: same text, same notes.
+    let moved = dir.join("renamed.txt");
+    fs::rename(&brief_path, &moved).unwrap();
+    let (mut at_new_path, _) = store.open(&doc, Some(&moved));
+    assert_eq!(at_new_path.len(), 2);
+    assert!(
+        at_new_path.is_dirty(),
+        "the new path is remembered at the next save"
+    );
+    store.save(&doc, &mut at_new_path).unwrap();
+    // Edited in place: found through the path, re-anchored.
+    let edited = brief(&["A new first paragraph.", P1, P2, P3]);
+    fs::write(&moved, edited.text()).unwrap();
+    let (mut set2, notice) = store.open(&edited, Some(&moved));
+    assert!(notice.is_some_and(|n| !n.read_only));
+    assert_eq!(set2.len(), 2);
+    assert!(set2.entries().iter().all(|e| e.span().is_some()));
+    store.save(&edited, &mut set2).unwrap();
+    assert!(store.file_for(set2.fingerprint()).exists());
+    let _ = fs::remove_dir_all(&dir);
+}
+
+fn seeded_store(name: &str) -> (PathBuf, Store, Document, PathBuf) {
+    let dir = scratch(name);
+    let store = Store::new(dir.join("store"));
+    let doc = brief(&[P1, P2, P3]);
+    let file = store.file_for(AnnotationSet::new(&doc).fingerprint());
+    (dir, store, doc, file)
+}
+
+#[test]
+fn a_damaged_store_opens_read_only_and_is_never_overwritten() {
+    let (dir, store, doc, file) = seeded_store("damaged");
+    fs::create_dir_all(store.dir()).unwrap();
+    fs::write(&file, b"{\"version\": 1, \"annotations\": [tru").unwrap();
+    let (mut set, notice) = store.open(&doc, None);
+    let notice = notice.expect("a notice");
+    assert!(
+        notice.read_only && notice.message.contains("damaged"),
+        "{}",
+        notice.message
+    );
+    assert!(matches!(
+        set.add(&doc, span_of(&doc, "Tehran"), "x"),
+        Err(ChangeError::ReadOnly(_))
+    ));
+    assert!(store.save(&doc, &mut set).is_err());
+    assert_eq!(
+        fs::read(&file).unwrap(),
+        b"{\"version\": 1, \"annotations\": [tru"
+    );
+    let _ = fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_newer_store_opens_read_only_and_is_never_overwritten() {
+    let (dir, store, doc, file) = seeded_store("newer");
+    fs::create_dir_all(store.dir()).unwrap();
+    let newer = br#"{"version": 99, "fingerprint": "x", "annotations": [], "shiny": true}"#;
+    fs::write(&file, newer).unwrap();
+    let (mut set, notice) = store.open(&doc, None);
+    assert!(notice.is_some_and(|n| n.read_only && n.message.contains("newer")));
+    assert!(set.read_only().is_some());
+    assert!(store.save(&doc, &mut set).is_err());
+    assert_eq!(fs::read(&file).unwrap(), newer);
+    let _ = fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_store_damaged_after_opening_is_not_overwritten_either() {
+    let (dir, store, doc, file) = seeded_store("late-damage");
+    let (mut set, _) = store.open(&doc, None);
+    set.add(&doc, span_of(&doc, "Tehran"), "x").unwrap();
+    fs::create_dir_all(store.dir()).unwrap();
+    fs::write(&file, b"garbage").unwrap();
+    assert!(store.save(&doc, &mut set).is_err());
+    assert_eq!(fs::read(&file).unwrap(), b"garbage");
+    let _ = fs::remove_dir_all(&dir);
+}
+
+/// Whether permission bits stop this process (they do not for root).
+fn permissions_apply(dir: &Path) -> bool {
+    fs::write(dir.join("probe"), b"").is_err()
+}
+
+#[test]
+fn a_failed_save_keeps_the_old_file_and_retries_later() {
+    let (dir, store, doc, file) = seeded_store("failed-save");
+    let (mut set, _) = store.open(&doc, None);
+    set.add(&doc, span_of(&doc, "Tehran"), "first").unwrap();
+    store.save(&doc, &mut set).unwrap();
+    let saved = fs::read(&file).unwrap();
+    set.add(&doc, span_of(&doc, "Aktau"), "second").unwrap();
+
+    // An unwritable directory, where permission bits work; else (root) a store whose
+    // directory path runs through a regular file, which fails for everyone.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(store.dir(), fs::Permissions::from_mode(0o500)).unwrap();
+        if permissions_apply(store.dir()) {
+            let err = store.save(&doc, &mut set).unwrap_err();
+            assert!(err.to_string().contains("kept in memory"), "{err}");
+            assert!(set.is_dirty());
+            assert_eq!(fs::read(&file).unwrap(), saved);
+        } else {
+            eprintln!("running as root: permission bits do not apply, testing a blocked path only");
+        }
+        fs::set_permissions(store.dir(), fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    let blocked = Store::new(file.join("not-a-dir"));
+    assert!(blocked.save(&doc, &mut set).is_err());
+    assert!(set.is_dirty());
+    assert_eq!(fs::read(&file).unwrap(), saved);
+
+    // The fault clears: the change typed meanwhile is saved.
+    store.save(&doc, &mut set).unwrap();
+    assert_eq!(store.open(&doc, None).0.len(), 2);
+    let _ = fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn two_processes_on_one_brief_merge_instead_of_losing_notes() {
+    let (dir, store, doc, _) = seeded_store("two");
+    let (mut a, _) = store.open(&doc, None);
+    let (mut b, _) = store.open(&doc, None);
+    let from_a = a.add(&doc, span_of(&doc, "Tehran"), "from A").unwrap();
+    store.save(&doc, &mut a).unwrap();
+    let from_b = b.add(&doc, span_of(&doc, "Aktau"), "from B").unwrap();
+    store.save(&doc, &mut b).unwrap();
+    // A deletes its note; B, saving later with its stale copy, must not resurrect it.
+    a.delete(&from_a).unwrap();
+    store.save(&doc, &mut a).unwrap();
+    b.edit(&from_b, "from B, edited").unwrap();
+    store.save(&doc, &mut b).unwrap();
+    let (merged, _) = store.open(&doc, None);
+    assert!(merged.get(&from_a).is_none());
+    assert_eq!(
+        merged.get(&from_b).unwrap().annotation.note,
+        "from B, edited"
+    );
+    let _ = fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn w3c_export_import_export_is_identical() {
+    let (dir, store, doc, _) = seeded_store("w3c");
+    let (mut set, _) = store.open(&doc, None);
+    set.add(
+        &doc,
+        span_of(&doc, "Tehran"),
+        "Venue #diplomacy\nsecond line",
+    )
+    .unwrap();
+    set.add(&doc, span_of(&doc, "patrol boats"), "").unwrap();
+    set.add(&doc, span_of(&doc, "energy infrastructure"), "#energy only")
+        .unwrap();
+    let first = w3c::export(&doc, &set);
+    let value: serde_json::Value = serde_json::from_str(&first).unwrap();
+    assert_eq!(value["type"], "AnnotationCollection");
+    assert_eq!(value["total"], 3);
+    let item = &value["first"]["items"][0];
+    assert_eq!(item["body"][0]["purpose"], "commenting");
+    assert_eq!(item["body"][1]["purpose"], "tagging");
+    assert_eq!(item["target"]["selector"][0]["type"], "TextQuoteSelector");
+    assert_eq!(
+        item["target"]["selector"][1]["type"],
+        "TextPositionSelector"
+    );
+
+    let other = Store::new(dir.join("other"));
+    let (mut fresh, _) = other.open(&doc, None);
+    let imported = w3c::import(&first).unwrap();
+    assert_eq!(fresh.merge(&doc, imported.annotations, vec![]), 3);
+    other.save(&doc, &mut fresh).unwrap();
+    let (reloaded, _) = other.open(&doc, None);
+    assert_eq!(w3c::export(&doc, &reloaded), first);
+    let _ = fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn markdown_groups_by_paragraph_and_lists_orphans() {
+    let doc = brief(&[P1, P2, P3]);
+    let mut set = AnnotationSet::new(&doc);
+    set.add(&doc, span_of(&doc, "Tehran"), "Venue #diplomacy")
+        .unwrap();
+    set.add(&doc, span_of(&doc, "Astana"), "Who? #sources")
+        .unwrap();
+    set.add(&doc, span_of(&doc, "naval base"), "").unwrap();
+    let edited = brief(&[P1, P3]);
+    let set = AnnotationSet::with(
+        &edited,
+        set.entries().iter().map(|e| e.annotation.clone()).collect(),
+        vec![],
+    );
+    let md = export::render(&edited, &set, Format::Markdown);
+    let para1 = md.find("## Paragraph 1").unwrap();
+    let para2 = md.find("## Paragraph 2").unwrap();
+    let orphans = md.find("## Orphaned").unwrap();
+    assert!(para1 < md.find("> Tehran").unwrap() && md.find("> Tehran").unwrap() < para2);
+    assert!(
+        md[para1..para2].contains("Venue #diplomacy")
+            && md[para1..para2].contains("Tags: #diplomacy")
+    );
+    assert!(md[para2..orphans].contains("> Astana"));
+    assert!(md[orphans..].contains("> naval base"));
+}
