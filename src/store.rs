@@ -4,21 +4,19 @@
 //!
 //! The recipe is SQLite's rollback-free cousin: write a temporary file in the
 //! same directory, fsync it, rename it over the target, fsync the directory.
-//! Writers of the same file serialise on a lock file made with `create_new`.
+//! Writers of the same file serialise on an advisory lock (`flock`).
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::{Duration, Instant, SystemTime};
+use std::time::{Duration, Instant};
 
 /// Environment variable that overrides the data directory (tests, portable use).
 pub const DATA_DIR_ENV: &str = "FOLIO_DATA_DIR";
 
 /// How long a writer waits for another one's lock before giving up.
 const LOCK_WAIT: Duration = Duration::from_secs(3);
-/// A lock older than this is taken to be left by a crashed process.
-const LOCK_STALE: Duration = Duration::from_secs(30);
 
 /// folio's data directory: `$FOLIO_DATA_DIR`, else the platform's user data
 /// directory (`~/.local/share/folio` on Linux). `None` when neither is known.
@@ -81,6 +79,40 @@ fn temp_name(path: &Path) -> PathBuf {
     path.with_file_name(name)
 }
 
+/// Deletes temporaries of `path` left by writers that were killed mid-write
+/// (`NAME.PID.N.tmp` whose process is gone). Best effort.
+pub fn remove_stale_temps(path: &Path) {
+    let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+        return;
+    };
+    let Ok(entries) = fs::read_dir(parent_dir(path)) else {
+        return;
+    };
+    for entry in entries.filter_map(Result::ok) {
+        let file = entry.file_name();
+        let Some(rest) = file.to_str().and_then(|f| f.strip_prefix(name)) else {
+            continue;
+        };
+        let Some(middle) = rest.strip_prefix('.').and_then(|r| r.strip_suffix(".tmp")) else {
+            continue;
+        };
+        let pid = middle.split('.').next().and_then(|p| p.parse::<u32>().ok());
+        if pid.is_some_and(process_is_gone) {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+#[cfg(target_os = "linux")]
+fn process_is_gone(pid: u32) -> bool {
+    pid != std::process::id() && !Path::new(&format!("/proc/{pid}")).exists()
+}
+
+#[cfg(not(target_os = "linux"))]
+fn process_is_gone(_pid: u32) -> bool {
+    false
+}
+
 #[cfg(unix)]
 fn sync_dir(dir: &Path) -> io::Result<()> {
     File::open(dir)?.sync_all()
@@ -91,82 +123,50 @@ fn sync_dir(_dir: &Path) -> io::Result<()> {
     Ok(())
 }
 
-/// An exclusive lock on a file, held while this value lives: `PATH.lock`, made
-/// with `create_new` (atomic on local file systems) and holding the owner's pid.
+/// An exclusive lock on a file, held while this value lives: an advisory
+/// `flock` on `PATH.lock`. The kernel drops it when its holder dies, even by
+/// `kill -9`, so there are no stale locks to guess about; the lock file itself
+/// is left in place (deleting it would race with the next writer).
 #[derive(Debug)]
 pub struct FileLock {
-    path: PathBuf,
+    _file: Option<File>,
 }
 
 impl FileLock {
-    /// Takes the lock for `target`, waiting up to a few seconds for another
-    /// writer and breaking locks left behind by dead processes.
+    /// Takes the lock for `target`, waiting up to a few seconds for another writer.
+    /// On a file system without locks it goes ahead unlocked: the atomic rename
+    /// still keeps the file whole.
     pub fn acquire(target: &Path) -> io::Result<FileLock> {
         let mut name = target
             .file_name()
             .map(|n| n.to_os_string())
             .unwrap_or_default();
         name.push(".lock");
-        let path = target.with_file_name(name);
+        let file = OpenOptions::new()
+            .create(true)
+            .write(true)
+            .truncate(false)
+            .open(target.with_file_name(name))?;
         let start = Instant::now();
         loop {
-            match OpenOptions::new().write(true).create_new(true).open(&path) {
-                Ok(mut f) => {
-                    // The pid is advisory (stale detection); the lock is the file's existence.
-                    let _ = write!(f, "{}", std::process::id());
-                    return Ok(FileLock { path });
-                }
-                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
-                    if is_stale(&path) {
-                        let _ = fs::remove_file(&path);
-                        continue;
-                    }
-                    if start.elapsed() > LOCK_WAIT {
-                        return Err(io::Error::new(
-                            io::ErrorKind::WouldBlock,
-                            "another folio is saving this file",
-                        ));
-                    }
+            match file.try_lock() {
+                Ok(()) => return Ok(FileLock { _file: Some(file) }),
+                Err(std::fs::TryLockError::WouldBlock) if start.elapsed() < LOCK_WAIT => {
                     std::thread::sleep(Duration::from_millis(5));
                 }
-                Err(e) => return Err(e),
+                Err(std::fs::TryLockError::WouldBlock) => {
+                    return Err(io::Error::new(
+                        io::ErrorKind::WouldBlock,
+                        "another folio is saving this file",
+                    ));
+                }
+                Err(std::fs::TryLockError::Error(e)) if e.kind() == io::ErrorKind::Unsupported => {
+                    return Ok(FileLock { _file: None });
+                }
+                Err(std::fs::TryLockError::Error(e)) => return Err(e),
             }
         }
     }
-}
-
-impl Drop for FileLock {
-    fn drop(&mut self) {
-        let _ = fs::remove_file(&self.path);
-    }
-}
-
-/// Whether the lock at `path` was left by a process that no longer runs, or is very old.
-fn is_stale(path: &Path) -> bool {
-    let old = fs::metadata(path)
-        .and_then(|m| m.modified())
-        .ok()
-        .and_then(|t| SystemTime::now().duration_since(t).ok())
-        .is_some_and(|age| age > LOCK_STALE);
-    old || owner_is_gone(path)
-}
-
-#[cfg(target_os = "linux")]
-fn owner_is_gone(path: &Path) -> bool {
-    let Ok(text) = fs::read_to_string(path) else {
-        return false;
-    };
-    match text.trim().parse::<u32>() {
-        Ok(pid) => pid != std::process::id() && !Path::new(&format!("/proc/{pid}")).exists(),
-        // Empty: the owner died between creating and writing it, or is writing now;
-        // the age test above settles it.
-        Err(_) => false,
-    }
-}
-
-#[cfg(not(target_os = "linux"))]
-fn owner_is_gone(_path: &Path) -> bool {
-    false
 }
 
 /// What reading a versioned JSON store found.
@@ -249,15 +249,16 @@ mod tests {
         let dir = scratch("lock");
         let target = dir.join("x.json");
         let held = FileLock::acquire(&target).unwrap();
-        assert!(dir.join("x.json.lock").exists());
+        let other = OpenOptions::new()
+            .write(true)
+            .open(dir.join("x.json.lock"))
+            .unwrap();
+        assert!(matches!(
+            other.try_lock(),
+            Err(std::fs::TryLockError::WouldBlock)
+        ));
         drop(held);
-        assert!(!dir.join("x.json.lock").exists());
-        // A lock naming a process that does not exist is broken at once.
-        fs::write(dir.join("x.json.lock"), "4294967290").unwrap();
-        let again = FileLock::acquire(&target);
-        if cfg!(target_os = "linux") {
-            assert!(again.is_ok());
-        }
+        assert!(other.try_lock().is_ok());
         let _ = fs::remove_dir_all(&dir);
     }
 

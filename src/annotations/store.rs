@@ -208,6 +208,7 @@ impl Store {
         let json = serde_json::to_vec_pretty(&StoreFile::of(set))
             .map_err(|e| io(std::io::Error::other(e)))?;
         disk::write_atomic(&file, &json).map_err(io)?;
+        disk::remove_stale_temps(&file);
         drop(lock);
         set.mark_saved();
         if let Some(p) = set.path() {
