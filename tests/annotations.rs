@@ -457,3 +457,101 @@ fn markdown_groups_by_paragraph_and_lists_orphans() {
     assert!(md[para2..orphans].contains("> Astana"));
     assert!(md[orphans..].contains("> naval base"));
 }
+
+/// A megabyte of varied prose: paragraphs of sentences picked by a counter-driven generator.
+fn megabyte_brief() -> String {
+    let subjects = [
+        "The ministry",
+        "A spokesman",
+        "Officials in Astana",
+        "The committee",
+        "Analysts",
+        "The navy",
+    ];
+    let verbs = [
+        "announced",
+        "denied",
+        "reviewed",
+        "questioned",
+        "approved",
+        "postponed",
+    ];
+    let objects = [
+        "a pipeline plan",
+        "the naval exercise",
+        "new tariffs",
+        "the border survey",
+        "a grain deal",
+    ];
+    let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = |n: usize| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state % n as u64) as usize
+    };
+    let mut text = String::from("Title: Long brief\n\n");
+    let mut i = 0;
+    while text.len() < 1_000_000 {
+        for _ in 0..4 {
+            text.push_str(&format!(
+                "{} {} {} on day {} of session {}. ",
+                subjects[next(subjects.len())],
+                verbs[next(verbs.len())],
+                objects[next(objects.len())],
+                next(365),
+                i
+            ));
+            i += 1;
+        }
+        text.push_str("\n\n");
+    }
+    text
+}
+
+#[test]
+fn anchoring_a_megabyte_brief_after_edits() {
+    let text = megabyte_brief();
+    let doc = Document::from_text(&text);
+    let mut set = AnnotationSet::new(&doc);
+    let sentences: Vec<Span> = doc.sentences().iter().map(|s| s.span).collect();
+    for k in 0..100 {
+        let span = sentences[(k * 97 + 13) % sentences.len()];
+        set.add(&doc, span, &format!("note {k}")).unwrap();
+    }
+    let annotations: Vec<_> = set.entries().iter().map(|e| e.annotation.clone()).collect();
+    // Insert text at the top and rewrite a word inside every fifth quote.
+    let mut edited = format!(
+        "Title: Long brief\n\nA new opening paragraph.\n\n{}",
+        &text["Title: Long brief\n\n".len()..]
+    );
+    for a in annotations.iter().step_by(5) {
+        let changed = a.target.quote.exact.replacen(" on day ", " on the day ", 1);
+        edited = edited.replacen(&a.target.quote.exact, &changed, 1);
+    }
+    let edited = Document::from_text(&edited);
+    let started = std::time::Instant::now();
+    let set = AnnotationSet::with(&edited, annotations, Vec::new());
+    let elapsed = started.elapsed();
+    eprintln!(
+        "anchored {} annotations in a {} byte brief in {elapsed:?}",
+        set.len(),
+        edited.text().len()
+    );
+    assert_eq!(set.orphans().count(), 0);
+    assert_eq!(set.needs_review().count(), 20);
+    for e in set.entries() {
+        let span = e.span().unwrap();
+        assert!(edited.slice(span).ends_with(&format!(
+            "session {}.",
+            e.annotation
+                .target
+                .quote
+                .exact
+                .rsplit(' ')
+                .next()
+                .unwrap()
+                .trim_end_matches('.')
+        )));
+    }
+}

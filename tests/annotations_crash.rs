@@ -23,7 +23,7 @@ const MAX_NOTES: usize = 250;
 fn brief() -> Document {
     let para = "The littoral states met in Tehran to discuss the legal status of the Caspian. \
                 Delegates from five capitals attended and agreed to meet again in Astana.";
-    Document::from_text(&vec![para; 12].join("\n\n"))
+    Document::from_text(&[para; 12].join("\n\n"))
 }
 
 /// Word spans of the brief, to annotate.
@@ -193,6 +193,10 @@ fn main() {
         Some(dir) => child(Path::new(&dir)),
         None => {
             // `cargo test -- FILTER`: run only when the filter (if any) names this test.
+            if std::env::args().any(|a| a == "--list") {
+                println!("kill_9_never_loses_acknowledged_notes: test");
+                return;
+            }
             let filter: Vec<String> = std::env::args()
                 .skip(1)
                 .filter(|a| !a.starts_with('-'))

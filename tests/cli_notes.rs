@@ -6,7 +6,11 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 fn folio(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_folio")).env("FOLIO_DATA_DIR", data).args(args).output().expect("run folio")
+    Command::new(env!("CARGO_BIN_EXE_folio"))
+        .env("FOLIO_DATA_DIR", data)
+        .args(args)
+        .output()
+        .expect("run folio")
 }
 
 fn scratch(name: &str) -> PathBuf {
@@ -58,20 +62,36 @@ fn import_then_print_in_every_format() {
 
     let import = w3c_file(&dir, "pipelines", "Routes \u{1b}[31m #caspian");
     let out = folio(&data, &["notes", "import", b, import.to_str().unwrap()]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(stdout(&out).contains("imported 1 of 1"), "{}", stdout(&out));
 
     let md = folio(&data, &["notes", b, "--format", "md"]);
     assert!(md.status.success());
     let md_text = stdout(&md);
-    assert!(md_text.contains("> pipelines") && md_text.contains("Tags: #energy #caspian"), "{md_text}");
-    assert!(!md.stdout.iter().any(|&c| c == 0x1b || c == 0x07), "raw controls in Markdown");
+    assert!(
+        md_text.contains("> pipelines") && md_text.contains("Tags: #energy #caspian"),
+        "{md_text}"
+    );
+    assert!(
+        !md.stdout.iter().any(|&c| c == 0x1b || c == 0x07),
+        "raw controls in Markdown"
+    );
 
     let json = folio(&data, &["notes", b, "--format", "json"]);
-    assert!(!json.stdout.iter().any(|&c| c == 0x1b || c == 0x07), "raw controls in JSON");
+    assert!(
+        !json.stdout.iter().any(|&c| c == 0x1b || c == 0x07),
+        "raw controls in JSON"
+    );
     let value: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
     assert_eq!(value["version"], 1);
-    assert_eq!(value["annotations"][0]["note"], "Routes \u{1b}[31m #caspian");
+    assert_eq!(
+        value["annotations"][0]["note"],
+        "Routes \u{1b}[31m #caspian"
+    );
     assert_eq!(value["annotations"][0]["target"]["position"]["start"], 88);
 
     // Export, import into another data directory, export again: identical.
@@ -80,8 +100,15 @@ fn import_then_print_in_every_format() {
     let exported = dir.join("exported.json");
     fs::write(&exported, &w3c.stdout).unwrap();
     let other = dir.join("other-data");
-    assert!(folio(&other, &["notes", "import", b, exported.to_str().unwrap()]).status.success());
-    assert_eq!(folio(&other, &["notes", b, "--format", "w3c"]).stdout, w3c.stdout);
+    assert!(
+        folio(&other, &["notes", "import", b, exported.to_str().unwrap()])
+            .status
+            .success()
+    );
+    assert_eq!(
+        folio(&other, &["notes", b, "--format", "w3c"]).stdout,
+        w3c.stdout
+    );
     let _ = fs::remove_dir_all(&dir);
 }
 
@@ -93,7 +120,11 @@ fn a_damaged_store_is_reported_and_left_alone() {
     fs::write(&brief, BRIEF).unwrap();
     let b = brief.to_str().unwrap();
     let import = w3c_file(&dir, "Aktau", "port");
-    assert!(folio(&data, &["notes", "import", b, import.to_str().unwrap()]).status.success());
+    assert!(
+        folio(&data, &["notes", "import", b, import.to_str().unwrap()])
+            .status
+            .success()
+    );
     let store = fs::read_dir(data.join("annotations"))
         .unwrap()
         .filter_map(Result::ok)
@@ -122,7 +153,12 @@ fn bad_inputs_give_one_line_and_status_1() {
     let no_annotations = dir.join("empty.json");
     fs::write(&no_annotations, "[]").unwrap();
     for args in [
-        vec!["notes", "import", b, dir.join("missing.json").to_str().unwrap()],
+        vec![
+            "notes",
+            "import",
+            b,
+            dir.join("missing.json").to_str().unwrap(),
+        ],
         vec!["notes", "import", b, not_json.to_str().unwrap()],
         vec!["notes", "import", b, no_annotations.to_str().unwrap()],
         vec!["notes", dir.join("missing.txt").to_str().unwrap()],

@@ -108,9 +108,11 @@ fn distance(a: usize, b: usize) -> usize {
 
 /// Byte starts of every occurrence of `needle`, overlapping ones included.
 fn exact_hits(text: &str, needle: &str) -> Vec<usize> {
+    let finder = memchr::memmem::Finder::new(needle.as_bytes());
+    let bytes = text.as_bytes();
     let mut hits = Vec::new();
     let mut from = 0;
-    while let Some(i) = text.get(from..).and_then(|t| t.find(needle)) {
+    while let Some(i) = bytes.get(from..).and_then(|b| finder.find(b)) {
         hits.push(from + i);
         if hits.len() >= MAX_EXACT_HITS {
             break;
@@ -326,10 +328,8 @@ fn candidates(text: &str, target: &Target, hint: usize) -> Vec<usize> {
 
 /// Hits of `needle`, or none if it occurs too often to tell places apart.
 fn limited_hits(text: &str, needle: &str) -> Vec<usize> {
-    let hits: Vec<usize> = text
-        .match_indices(needle)
+    let hits: Vec<usize> = memchr::memmem::find_iter(text.as_bytes(), needle.as_bytes())
         .take(MAX_SEED_HITS + 1)
-        .map(|(i, _)| i)
         .collect();
     if hits.len() > MAX_SEED_HITS {
         Vec::new()

@@ -107,8 +107,7 @@ pub fn first_chars(s: &str, n: usize) -> &str {
 pub fn parse_tags(note: &str) -> Vec<String> {
     let mut tags: Vec<String> = Vec::new();
     let mut prev: Option<char> = None;
-    let mut chars = note.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    for (i, c) in note.char_indices() {
         let starts_word = !prev.is_some_and(|p| p.is_alphanumeric() || p == '_' || p == '#');
         prev = Some(c);
         if c != '#' || !starts_word {
