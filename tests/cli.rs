@@ -4,11 +4,16 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 fn folio(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_folio")).args(args).output().expect("run folio")
+    Command::new(env!("CARGO_BIN_EXE_folio"))
+        .args(args)
+        .output()
+        .expect("run folio")
 }
 
 fn sample() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/briefs").join(folio::ui::SAMPLE_NAME)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("assets/briefs")
+        .join(folio::ui::SAMPLE_NAME)
 }
 
 fn temp_dir(name: &str) -> PathBuf {
@@ -22,7 +27,10 @@ fn assert_offsets(json: &[u8], text: &str) -> usize {
     let rows: Vec<serde_json::Value> = serde_json::from_slice(json).expect("one JSON array");
     let chars: Vec<char> = text.chars().collect();
     for r in &rows {
-        let (s, e) = (r["start"].as_u64().unwrap() as usize, r["end"].as_u64().unwrap() as usize);
+        let (s, e) = (
+            r["start"].as_u64().unwrap() as usize,
+            r["end"].as_u64().unwrap() as usize,
+        );
         let slice: String = chars[s..e].iter().collect();
         assert_eq!(r["text"].as_str().unwrap(), slice, "{r}");
     }
@@ -32,7 +40,11 @@ fn assert_offsets(json: &[u8], text: &str) -> usize {
 #[test]
 fn entities_json_has_valid_code_point_offsets() {
     let out = folio(&["entities", sample().to_str().unwrap(), "--json"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = std::fs::read_to_string(sample()).unwrap();
     let rows: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
     for r in &rows {
@@ -49,7 +61,13 @@ fn offsets_count_code_points_in_multibyte_text() {
     let text = "Title: Қазақстан — test 🇰🇿\n\nOn April 23 in Астана — 👨‍👩‍👧 — Daniyal Akhmetov met NATO officials in Brussels.\n";
     std::fs::write(&path, text).unwrap();
     for cmd in ["entities", "timeline"] {
-        let out = folio(&[cmd, path.to_str().unwrap(), "--json", "--published", "2007-04-27"]);
+        let out = folio(&[
+            cmd,
+            path.to_str().unwrap(),
+            "--json",
+            "--published",
+            "2007-04-27",
+        ]);
         assert!(out.status.success());
         assert_offsets(&out.stdout, text);
     }
@@ -110,7 +128,9 @@ fn hostile_file_names_are_escaped_in_errors() {
 fn reader_refuses_when_stdout_is_not_a_terminal() {
     let out = folio(&[sample().to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8(out.stderr).unwrap().contains("not a terminal"));
+    assert!(String::from_utf8(out.stderr)
+        .unwrap()
+        .contains("not a terminal"));
 }
 
 #[test]
