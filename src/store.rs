@@ -189,7 +189,12 @@ pub fn load_json<T: serde::de::DeserializeOwned>(path: &Path, current: u64) -> L
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Loaded::Missing,
         Err(e) => return Loaded::Unreadable(format!("cannot be read: {e}")),
     };
-    let value: serde_json::Value = match serde_json::from_slice(&bytes) {
+    parse_json(&bytes, current)
+}
+
+/// Parses the bytes of a versioned JSON store (see [`load_json`]); never `Missing`.
+pub fn parse_json<T: serde::de::DeserializeOwned>(bytes: &[u8], current: u64) -> Loaded<T> {
+    let value: serde_json::Value = match serde_json::from_slice(bytes) {
         Ok(v) => v,
         Err(e) => return Loaded::Unreadable(format!("is damaged (not valid JSON: {e})")),
     };

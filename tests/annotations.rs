@@ -555,3 +555,56 @@ fn anchoring_a_megabyte_brief_after_edits() {
         )));
     }
 }
+
+#[test]
+fn random_edits_never_break_spans_or_misreport_an_exact_anchor() {
+    let base = format!("Title: Қазақстан 🇰🇿\n\n{P1}\n\n{P2} — «Ақтау»\n\n{P3}");
+    let doc = Document::from_text(&base);
+    let mut set = AnnotationSet::new(&doc);
+    let cuts: Vec<usize> = base
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain([base.len()])
+        .collect();
+    for k in 0..25 {
+        let a = cuts[(k * 37 + 5) % (cuts.len() - 12)];
+        let b = cuts[(k * 37 + 5) % (cuts.len() - 12) + 1 + k % 11];
+        set.add(&doc, Span::new(a, b), "n").unwrap();
+    }
+    let annotations: Vec<_> = set.entries().iter().map(|e| e.annotation.clone()).collect();
+    let pieces = ["", "x", "—", "🇰🇿", "Aktau", "\n\n", "the ", "Қ"];
+    let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+    for _round in 0..60 {
+        let mut text: Vec<char> = base.chars().collect();
+        for _ in 0..6 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let at = (state % (text.len() as u64 + 1)) as usize;
+            let del = ((state >> 20) % 8) as usize;
+            let end = (at + del).min(text.len());
+            let insert: Vec<char> = pieces[((state >> 40) % pieces.len() as u64) as usize]
+                .chars()
+                .collect();
+            text.splice(at..end, insert);
+        }
+        let edited = Document::from_text(&text.iter().collect::<String>());
+        let set = AnnotationSet::with(&edited, annotations.clone(), Vec::new());
+        assert_eq!(set.len(), annotations.len(), "nothing is dropped");
+        for e in set.entries() {
+            let Some(span) = e.span() else { continue };
+            let slice = edited
+                .text()
+                .get(span.start..span.end)
+                .expect("span on char boundaries");
+            assert!(!slice.is_empty());
+            if let Resolution::Anchored(_) = e.resolution {
+                let original = annotations
+                    .iter()
+                    .find(|a| a.id == e.annotation.id)
+                    .unwrap();
+                assert_eq!(slice, original.target.quote.exact);
+            }
+        }
+    }
+}

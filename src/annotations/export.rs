@@ -58,7 +58,10 @@ pub fn markdown(doc: &Document, set: &AnnotationSet) -> String {
         let para = doc.paragraph_at(span.start);
         if current != Some(para) {
             current = Some(para);
-            let _ = writeln!(out, "\n## Paragraph {}", para.map_or(0, |p| p + 1));
+            let _ = match para {
+                Some(p) => writeln!(out, "\n## Paragraph {}", p + 1),
+                None => writeln!(out, "\n## Header"),
+            };
         }
         entry(&mut out, doc.slice(span), e);
     }
