@@ -113,9 +113,21 @@ fn process_is_gone(_pid: u32) -> bool {
     false
 }
 
+/// Makes a rename in `dir` durable. File systems that cannot sync a directory
+/// (some network and FUSE ones) report it; the rename is done, so that is no failure.
 #[cfg(unix)]
 fn sync_dir(dir: &Path) -> io::Result<()> {
-    File::open(dir)?.sync_all()
+    match File::open(dir)?.sync_all() {
+        Err(e)
+            if matches!(
+                e.kind(),
+                io::ErrorKind::InvalidInput | io::ErrorKind::Unsupported
+            ) =>
+        {
+            Ok(())
+        }
+        other => other,
+    }
 }
 
 #[cfg(not(unix))]
@@ -209,6 +221,48 @@ pub fn parse_json<T: serde::de::DeserializeOwned>(bytes: &[u8], current: u64) ->
     }
 }
 
+/// Why [`update_json`] did not write.
+#[derive(Debug)]
+pub enum UpdateError {
+    /// The file on disk is damaged or newer: it must not be overwritten (the reason).
+    Refused(String),
+    Io(io::Error),
+}
+
+/// Read-merge-write of a versioned JSON store under its lock: reads the file
+/// as it is now (`None` if missing), lets `merge` compute the new content from
+/// it, and replaces the file atomically. Another process's changes saved since
+/// this one last read are thus merged, never overwritten. A damaged or newer
+/// file is refused and left as it is.
+pub fn update_json<T, F>(path: &Path, current: u64, merge: F) -> Result<(), UpdateError>
+where
+    T: serde::Serialize + serde::de::DeserializeOwned,
+    F: FnOnce(Option<T>) -> T,
+{
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        fs::create_dir_all(dir).map_err(UpdateError::Io)?;
+    }
+    let _lock = FileLock::acquire(path).map_err(UpdateError::Io)?;
+    let on_disk = match load_json::<T>(path, current) {
+        Loaded::Missing => None,
+        Loaded::Ok(t) => Some(t),
+        Loaded::Unreadable(why) => {
+            return Err(UpdateError::Refused(format!("{} {why}", path.display())))
+        }
+        Loaded::Newer(v) => {
+            return Err(UpdateError::Refused(format!(
+                "{} was written by a newer folio (schema {v}, this one writes {current})",
+                path.display()
+            )))
+        }
+    };
+    let json = serde_json::to_vec_pretty(&merge(on_disk))
+        .map_err(|e| UpdateError::Io(io::Error::other(e)))?;
+    write_atomic(path, &json).map_err(UpdateError::Io)?;
+    remove_stale_temps(path);
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -264,6 +318,29 @@ mod tests {
         ));
         drop(held);
         assert!(other.try_lock().is_ok());
+        let _ = fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn update_merges_with_the_file_and_refuses_damaged_ones() {
+        let dir = scratch("update");
+        let f = dir.join("c.json");
+        let add = |n: u64| {
+            update_json(&f, 1, |old: Option<serde_json::Value>| {
+                let mut items = old.map_or(Vec::new(), |v| {
+                    v["items"].as_array().cloned().unwrap_or_default()
+                });
+                items.push(n.into());
+                serde_json::json!({ "version": 1, "items": items })
+            })
+        };
+        add(1).unwrap();
+        add(2).unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&fs::read(&f).unwrap()).unwrap();
+        assert_eq!(v["items"], serde_json::json!([1, 2]));
+        fs::write(&f, b"{\"version\": 2}").unwrap();
+        assert!(matches!(add(3), Err(UpdateError::Refused(_))));
+        assert_eq!(fs::read(&f).unwrap(), b"{\"version\": 2}");
         let _ = fs::remove_dir_all(&dir);
     }
 

@@ -136,6 +136,28 @@ fn a_look_alike_passage_is_not_taken() {
 }
 
 #[test]
+fn a_short_quote_at_its_old_place_in_rewritten_text_is_not_kept_there() {
+    let doc = brief(&[P1, P2, P3]);
+    let mut set = AnnotationSet::new(&doc);
+    let at = span_of(&doc, "Tehran");
+    set.add(&doc, at, "venue").unwrap();
+    // Same length of text before, so "Tehran" sits at the old offset again, but in
+    // a sentence about something else.
+    let mut text = doc.text().to_owned();
+    text.replace_range(
+        at.start - 20..at.end + 20,
+        "xxxxxxxxxxxxxxxxxxxxTehranyyyyyyyyyyyyyyyyyyyy",
+    );
+    let edited = Document::from_text(&text);
+    let again = AnnotationSet::with(
+        &edited,
+        set.entries().iter().map(|e| e.annotation.clone()).collect(),
+        vec![],
+    );
+    assert_eq!(again.entries()[0].resolution, Resolution::Orphaned);
+}
+
+#[test]
 fn a_duplicated_passage_keeps_the_copy_with_the_right_context() {
     let quote = "Pipeline routes across the seabed remain the most contested question.";
     // A copy of the sentence, nearer the old position, in another context; text before

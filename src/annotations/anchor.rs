@@ -1,6 +1,7 @@
 //! Finding an annotation's passage again in a brief that may have been edited.
 //!
-//! In order: the stored position if the quote is still there; else the exact
+//! In order: the stored position if the quote is still there (and, for a
+//! short quote, its context has not been rewritten); else the exact
 //! quote, the copy whose context (prefix and suffix) agrees best, nearest the
 //! old position on ties; else an approximate match: candidate places are voted
 //! for by exact hits of short pieces of the quote and of its context, and each
@@ -62,14 +63,19 @@ pub fn anchor(doc: &Document, target: &Target) -> Resolution {
         doc.byte_offset(target.position.start),
         doc.byte_offset(target.position.end),
     );
+    let ctx = Context::new(target);
+    let quote_chars = exact.chars().count();
     if let (Some(s), Some(e)) = old {
         if s <= e && text.get(s..e) == Some(exact) {
-            return Resolution::Anchored(Span::new(s, e));
+            // A short quote at its old place in a rewritten context may be a coincidence.
+            let span = Span::new(s, e);
+            let (p, q) = ctx.similarity(text, span);
+            if quote_chars >= UNIQUE_MIN_CHARS || ctx.score(quote_chars, 1.0, p, q) >= MIN_SCORE {
+                return Resolution::Anchored(span);
+            }
         }
     }
     let hint = old.0.unwrap_or(text.len());
-    let ctx = Context::new(target);
-    let quote_chars = exact.chars().count();
 
     let hits = exact_hits(text, exact);
     let best_exact = hits

@@ -54,6 +54,25 @@ impl Entry {
     pub fn id(&self) -> &str {
         &self.annotation.id
     }
+
+    /// Whether the passage was found only by a weaker clue and awaits the user's confirmation.
+    pub fn needs_review(&self) -> bool {
+        matches!(self.resolution, Resolution::Reanchored(..))
+    }
+
+    pub fn is_orphan(&self) -> bool {
+        self.resolution == Resolution::Orphaned
+    }
+
+    /// The note's first non-empty line, for one-line lists such as the annotations panel.
+    pub fn first_line(&self) -> &str {
+        self.annotation
+            .note
+            .lines()
+            .map(str::trim)
+            .find(|l| !l.is_empty())
+            .unwrap_or("")
+    }
 }
 
 /// A record that an annotation was deleted, so that merging with another
@@ -186,16 +205,12 @@ impl AnnotationSet {
 
     /// Annotations that could not be found in the text.
     pub fn orphans(&self) -> impl Iterator<Item = &Entry> {
-        self.entries
-            .iter()
-            .filter(|e| e.resolution == Resolution::Orphaned)
+        self.entries.iter().filter(|e| e.is_orphan())
     }
 
     /// Annotations re-anchored by a weaker clue, awaiting the user's confirmation.
     pub fn needs_review(&self) -> impl Iterator<Item = &Entry> {
-        self.entries
-            .iter()
-            .filter(|e| matches!(e.resolution, Resolution::Reanchored(..)))
+        self.entries.iter().filter(|e| e.needs_review())
     }
 
     /// Spans to mark in the text, in text order, with whether each awaits review.

@@ -10,7 +10,7 @@
 
 use super::{Annotation, AnnotationSet, Tombstone};
 use crate::document::Document;
-use crate::store::{self as disk, FileLock, Loaded};
+use crate::store::{self as disk, Loaded, UpdateError};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -183,33 +183,20 @@ impl Store {
             return Ok(());
         }
         let file = self.file_for(set.fingerprint());
-        let io = |e| SaveError::Io(file.clone(), e);
-        std::fs::create_dir_all(&self.dir).map_err(io)?;
-        let lock = FileLock::acquire(&file).map_err(io)?;
-        match disk::load_json::<StoreFile>(&file, SCHEMA_VERSION) {
-            Loaded::Missing => {}
-            Loaded::Ok(on_disk) => {
-                set.merge(doc, on_disk.annotations, on_disk.deleted);
+        let result = disk::update_json(&file, SCHEMA_VERSION, |on_disk: Option<StoreFile>| {
+            if let Some(f) = on_disk {
+                set.merge(doc, f.annotations, f.deleted);
             }
-            Loaded::Unreadable(why) => {
-                let why = format!("{} {why}", file.display());
-                set.make_read_only(why.clone());
-                return Err(SaveError::ReadOnly(why));
-            }
-            Loaded::Newer(v) => {
-                let why = format!(
-                    "{} was written by a newer folio (schema {v})",
-                    file.display()
-                );
+            StoreFile::of(set)
+        });
+        match result {
+            Ok(()) => {}
+            Err(UpdateError::Io(e)) => return Err(SaveError::Io(file, e)),
+            Err(UpdateError::Refused(why)) => {
                 set.make_read_only(why.clone());
                 return Err(SaveError::ReadOnly(why));
             }
         }
-        let json = serde_json::to_vec_pretty(&StoreFile::of(set))
-            .map_err(|e| io(std::io::Error::other(e)))?;
-        disk::write_atomic(&file, &json).map_err(io)?;
-        disk::remove_stale_temps(&file);
-        drop(lock);
         set.mark_saved();
         if let Some(p) = set.path() {
             // Best effort: without it, only an edited brief's notes are not found by path.
