@@ -47,7 +47,12 @@ pub fn json(set: &AnnotationSet) -> String {
 
 /// Markdown grouped by paragraph, orphans last.
 pub fn markdown(doc: &Document, set: &AnnotationSet) -> String {
-    let mut out = format!("# Notes on {}\n", doc.title(80));
+    let title = doc
+        .title(80)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut out = format!("# Notes on {title}\n");
     if set.is_empty() {
         out.push_str("\nNo annotations.\n");
         return out;

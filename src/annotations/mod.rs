@@ -18,7 +18,7 @@ pub use store::{Notice, SaveError, Store};
 
 use crate::document::{Document, Span};
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 /// An annotation and where it attached in the open brief.
@@ -447,12 +447,8 @@ impl AnnotationSet {
                 .iter()
                 .any(|t| t.id == e.annotation.id && t.deleted >= e.annotation.modified)
         });
-        let live: Vec<String> = self
-            .entries
-            .iter()
-            .map(|e| e.annotation.id.clone())
-            .collect();
-        self.deleted.retain(|t| !live.contains(&t.id));
+        let live: HashSet<&str> = self.entries.iter().map(|e| e.id()).collect();
+        self.deleted.retain(|t| !live.contains(t.id.as_str()));
         if taken > 0 || before != self.entries.len() {
             self.changed();
         }
