@@ -423,29 +423,36 @@ impl AnnotationSet {
             }
         }
         let mut taken = 0;
+        let mut index: HashMap<String, usize> = self
+            .entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.annotation.id.clone(), i))
+            .collect();
         for other in others {
-            match self
-                .entries
-                .iter_mut()
-                .find(|e| e.annotation.id == other.id)
-            {
-                Some(e) if e.annotation.modified >= other.modified => {}
-                Some(e) => {
-                    *e = Entry::new(doc, other);
+            match index.get(&other.id).copied() {
+                Some(i) if self.entries[i].annotation.modified >= other.modified => {}
+                Some(i) => {
+                    self.entries[i] = Entry::new(doc, other);
                     taken += 1;
                 }
                 None => {
+                    index.insert(other.id.clone(), self.entries.len());
                     self.entries.push(Entry::new(doc, other));
                     taken += 1;
                 }
             }
         }
-        let deleted = &self.deleted;
+        let deleted: HashMap<&str, &str> = self
+            .deleted
+            .iter()
+            .map(|t| (t.id.as_str(), t.deleted.as_str()))
+            .collect();
         let before = self.entries.len();
         self.entries.retain(|e| {
-            !deleted
-                .iter()
-                .any(|t| t.id == e.annotation.id && t.deleted >= e.annotation.modified)
+            deleted
+                .get(e.id())
+                .is_none_or(|&d| d < e.annotation.modified.as_str())
         });
         let live: HashSet<&str> = self.entries.iter().map(|e| e.id()).collect();
         self.deleted.retain(|t| !live.contains(t.id.as_str()));
