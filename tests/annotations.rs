@@ -380,3 +380,19 @@ fn random_edits_never_break_spans_or_misreport_an_exact_anchor() {
         }
     }
 }
+
+#[test]
+fn selectors_with_enormous_context_or_positions_do_not_hang_or_panic() {
+    let doc = brief(&[P1, P2, P3]);
+    let mut set = AnnotationSet::new(&doc);
+    set.add(&doc, span_of(&doc, "naval base"), "n").unwrap();
+    let mut a = set.entries()[0].annotation.clone();
+    // Another tool's selectors: all the text before and after, behind a huge run of junk.
+    let at = span_of(&doc, "naval base");
+    a.target.quote.prefix = "x".repeat(200_000) + &doc.text()[..at.start];
+    a.target.quote.suffix = doc.text()[at.end..].to_owned() + &"y".repeat(200_000);
+    a.target.position.start = usize::MAX - 1;
+    a.target.position.end = usize::MAX;
+    let again = AnnotationSet::with(&doc, vec![a], vec![]);
+    assert_eq!(again.entries()[0].span(), Some(span_of(&doc, "naval base")));
+}

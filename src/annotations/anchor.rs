@@ -10,7 +10,7 @@
 //! the quote itself is mostly there: a look-alike passage in another context
 //! scores low, so the annotation is orphaned rather than moved onto it.
 
-use super::model::{first_chars, last_chars, Target};
+use super::model::{first_chars, last_chars, Target, CONTEXT_CHARS};
 use crate::document::{Document, Span};
 
 /// Share of agreeing evidence (quote and context characters) needed to re-anchor.
@@ -136,10 +136,16 @@ struct Context {
 }
 
 impl Context {
+    /// Imported selectors may carry any amount of context; the part next to the
+    /// quote is what tells places apart, and it keeps the edit distances cheap.
     fn new(target: &Target) -> Context {
         Context {
-            prefix: target.quote.prefix.chars().collect(),
-            suffix: target.quote.suffix.chars().collect(),
+            prefix: last_chars(&target.quote.prefix, 2 * CONTEXT_CHARS)
+                .chars()
+                .collect(),
+            suffix: first_chars(&target.quote.suffix, 2 * CONTEXT_CHARS)
+                .chars()
+                .collect(),
         }
     }
 
