@@ -182,6 +182,7 @@ fn set_changes_tags_undo_and_navigation() {
     assert_eq!(set.tags()[0].0.to_lowercase(), "navy");
     assert_eq!(set.tags()[0].1, 2);
     assert_eq!(set.complete_tag("d"), ["diplomacy"]);
+    assert_eq!(set.tag_names().len(), 3);
     assert_eq!(set.with_tag("NAVY").count(), 2);
     let base = span_of(&doc, "naval base").start;
     assert_eq!(set.next_after(0).unwrap().annotation.id, a);

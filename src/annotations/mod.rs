@@ -261,6 +261,11 @@ impl AnnotationSet {
         tags
     }
 
+    /// Tags in use, most used first: what the note editor completes `#words` from.
+    pub fn tag_names(&self) -> Vec<String> {
+        self.tags().into_iter().map(|t| t.0).collect()
+    }
+
     /// Tags already used that start with `prefix` (ignoring case), for completion in the editor.
     pub fn complete_tag(&self, prefix: &str) -> Vec<String> {
         let p = prefix.to_lowercase();
