@@ -5,7 +5,7 @@
 use super::Failure;
 use crate::annotations::export::{self, Format};
 use crate::annotations::{w3c, Store};
-use crate::display::{escape_controls, escape_keep_lines, needs_marker};
+use crate::display::{escape_controls, escape_keep_lines, needs_marker, TAB_WIDTH};
 use crate::document::Document;
 use clap::{Args, Subcommand, ValueEnum};
 use std::io::Write;
@@ -85,7 +85,7 @@ pub fn print(file: &Path, format: Format) -> Result<(), Failure> {
     }
     let out = export::render(&doc, &set, format);
     let safe = match format {
-        Format::Markdown => escape_keep_lines(&out).into_owned(),
+        Format::Markdown => escape_keep_lines(&expand_tabs(&out)).into_owned(),
         Format::Json | Format::W3c => escape_json(&out),
     };
     emit(&safe)
@@ -128,6 +128,31 @@ pub fn import(file: &Path, annotations: &Path) -> Result<(), Failure> {
     ))
 }
 
+/// `s` with tabs replaced by spaces up to the next tab stop: a raw tab from a
+/// document must not reach the terminal, and a marker would spoil the Markdown.
+fn expand_tabs(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut col = 0;
+    for c in s.chars() {
+        match c {
+            '\t' => {
+                let n = TAB_WIDTH - col % TAB_WIDTH;
+                out.extend(std::iter::repeat_n(' ', n));
+                col += n;
+            }
+            '\n' => {
+                out.push(c);
+                col = 0;
+            }
+            c => {
+                out.push(c);
+                col += 1;
+            }
+        }
+    }
+    out
+}
+
 /// JSON with every control or bidi character inside strings written as a `\u` escape:
 /// the same data for a parser, inert for a terminal.
 fn escape_json(json: &str) -> String {
@@ -158,6 +183,11 @@ fn emit(s: &str) -> Result<(), Failure> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tabs_expand_to_the_next_stop() {
+        assert_eq!(expand_tabs("a\tb\n\tc"), "a       b\n        c");
+    }
 
     #[test]
     fn json_escaping_keeps_the_data_and_hides_controls() {
