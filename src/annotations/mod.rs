@@ -5,6 +5,29 @@
 //! never touches the disk there. A [`Store`] loads a set and saves it, an
 //! effect the UI runs at its edge whenever [`AnnotationSet::is_dirty`] says so;
 //! a failed save leaves the set dirty so a later save retries.
+//!
+//! ```
+//! use folio::annotations::Store;
+//! use folio::document::{Document, Span};
+//!
+//! let doc = Document::from_text("Title: T\n\nThe CSTO met in Astana.");
+//! # let dir = std::env::temp_dir().join(format!("folio-doc-{}", std::process::id()));
+//! let store = Store::new(&dir); // in the reader: Store::from_env()
+//! // On opening the brief: a notice (damaged or newer file, notes found by path) is shown.
+//! let (mut set, notice) = store.open(&doc, None);
+//! assert!(notice.is_none());
+//! // In update(): pure state changes.
+//! let at = doc.text().find("Astana").unwrap();
+//! let id = set.add(&doc, Span::new(at, at + "Astana".len()), "The capital #places")?;
+//! assert_eq!(set.get(&id).unwrap().annotation.tags, ["places"]);
+//! // At the edge, as an effect: save when dirty; on error show it, the change stays in memory.
+//! if set.is_dirty() {
+//!     store.save(&doc, &mut set)?;
+//! }
+//! assert_eq!(store.open(&doc, None).0.len(), 1);
+//! # std::fs::remove_dir_all(&dir)?;
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 pub mod anchor;
 pub mod export;
