@@ -19,10 +19,12 @@
 //! points (JSON, W3C selectors) are converted in `document::offsets`; graphemes
 //! and display columns in `display`.
 
+pub mod annotations;
 pub mod cli;
 pub mod date;
 pub mod display;
 pub mod document;
 pub mod entities;
+pub mod store;
 pub mod timeline;
 pub mod ui;

@@ -1,6 +1,7 @@
 //! Command-line arguments → validated options → the reader or a report.
 //! Parsed once here; nothing downstream sees raw argument strings.
 
+pub mod notes;
 mod report;
 
 use crate::date::Date;
@@ -33,6 +34,8 @@ pub enum Command {
     Entities(ReportArgs),
     /// List the brief's dated events (a chronological table, or JSON with --json).
     Timeline(ReportArgs),
+    /// Print a brief's annotations (Markdown, JSON or W3C), or import W3C annotations.
+    Notes(notes::NotesArgs),
 }
 
 /// Arguments shared by the report commands.
@@ -73,6 +76,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Timeline(args)) => {
             open(&args.file, cli.published).and_then(|doc| report::timeline(&doc, args.json))
         }
+        Some(Command::Notes(args)) => notes::run(args),
         None => crate::ui::run_reader(&cli.files, cli.published),
     };
     match result {
