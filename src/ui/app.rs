@@ -225,6 +225,11 @@ impl App {
 
     /// Byte offset of the first text on screen.
     pub fn top_byte(&self) -> usize {
+        if self.view.top.line == 0 {
+            // A paragraph's first line starts where it does: no need to wrap it.
+            let paras = self.doc.paragraphs();
+            return paras.get(self.view.top.para).map_or(0, |p| p.span.start);
+        }
         let lines = self.view.lines(&self.doc, self.view.top.para);
         lines
             .get(self.view.top.line)
