@@ -1,3 +1,4 @@
+#![cfg(unix)]
 //! The reader in a real pseudo-terminal (driven by python3's `pty` module): the
 //! terminal is restored — alternate screen left, cursor shown, cooked mode back —
 //! after `q`, Ctrl-C, SIGTERM, SIGHUP and SIGINT, and nothing is drawn when
