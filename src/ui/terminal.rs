@@ -9,7 +9,8 @@ use super::keymap::Key;
 use crossterm::event::{self, Event, KeyEventKind};
 use std::io;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{mpsc, Arc};
+use std::sync::mpsc::{Receiver, TryRecvError};
+use std::sync::Arc;
 use std::time::Duration;
 
 /// How long the loop waits for an event before looking at signals and extraction.
@@ -27,10 +28,11 @@ const SIGNALS: &[i32] = &[
 #[cfg(not(unix))]
 const SIGNALS: &[i32] = &[signal_hook::consts::SIGTERM, signal_hook::consts::SIGINT];
 
-/// Runs the reader until the user quits or a signal asks it to stop. After a
-/// signal the terminal is restored and the signal's default action is taken, so
-/// the parent sees the process ended by it.
-pub fn run(app: App) -> io::Result<()> {
+/// Runs the reader until the user quits or a signal asks it to stop;
+/// `background` delivers loading and extraction results. After a signal the
+/// terminal is restored and the signal's default action is taken, so the parent
+/// sees the process ended by it.
+pub fn run(app: App, background: Receiver<Action>) -> io::Result<()> {
     let caught = Arc::new(AtomicUsize::new(0));
     let mut ids = Vec::new();
     for &sig in SIGNALS {
@@ -42,7 +44,7 @@ pub fn run(app: App) -> io::Result<()> {
         )?);
     }
     let mut terminal = ratatui::try_init()?;
-    let result = event_loop(&mut terminal, app, &caught);
+    let result = event_loop(&mut terminal, app, background, &caught);
     let restored = ratatui::try_restore();
     drop(terminal);
     for id in ids {
@@ -59,17 +61,11 @@ pub fn run(app: App) -> io::Result<()> {
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     mut app: App,
+    background: Receiver<Action>,
     caught: &AtomicUsize,
 ) -> io::Result<()> {
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
-    let (tx, rx) = mpsc::channel();
-    let doc = app.doc.clone();
-    std::thread::spawn(move || {
-        let entities = crate::entities::extract(&doc);
-        let events = crate::timeline::build(&doc, &entities);
-        let _ = tx.send((entities, events));
-    });
     let mut dirty = true;
     loop {
         if caught.load(Ordering::SeqCst) != 0 {
@@ -94,9 +90,18 @@ fn event_loop(
                 dirty = true;
             }
         }
-        if let Ok(data) = rx.try_recv() {
-            app.update(Action::Extracted(Box::new(data)));
-            dirty = true;
+        loop {
+            match background.try_recv() {
+                Ok(action) => {
+                    app.update(action);
+                    dirty = true;
+                }
+                Err(TryRecvError::Disconnected) if app.extracting => {
+                    app.update(Action::WorkerLost);
+                    dirty = true;
+                }
+                Err(_) => break,
+            }
         }
     }
 }
