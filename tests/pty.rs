@@ -16,7 +16,7 @@ action, cmd = sys.argv[1], sys.argv[2:]
 pid, fd = pty.fork()
 if pid == 0:
     fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack('HHHH', 24, 80, 0, 0))
-    os.environ['TERM'] = 'xterm-256color'
+    os.environ['TERM'] = os.environ.get('PTY_TERM', 'xterm-256color')
     os.execv(cmd[0], cmd)
 out = b''
 def pump(until, quiet=None):
@@ -63,10 +63,20 @@ print('signal=%s' % (os.WTERMSIG(status) if os.WIFSIGNALED(status) else 0))
 print('left_alt=%s' % (last(b'\x1b[?1049l') > last(b'\x1b[?1049h') >= 0))
 print('cursor_shown=%s' % (last(b'\x1b[?25h') >= last(b'\x1b[?25l')))
 print('cooked=%s' % cooked)
+import re
+colours = [p for m in re.finditer(rb'\x1b\[([0-9;:]*)m', out) for p in m.group(1).replace(b':', b';').split(b';')
+           if p in (b'38', b'48', b'58') or (len(p) == 2 and p[:1] in b'349' and p[1:] in b'01234567') or (len(p) == 3 and p[:2] == b'10' and p[2:] in b'01234567')]
+print('colour=%s' % bool(colours))
+print('bold=%s' % bool(re.search(rb'\x1b\[[0-9;]*\b1m|\x1b\[1;', out)))
 "#;
 
 fn drive(action: &str, args: &[&str]) -> Option<String> {
+    drive_env(action, args, &[])
+}
+
+fn drive_env(action: &str, args: &[&str], env: &[(&str, &str)]) -> Option<String> {
     let mut cmd = Command::new("python3");
+    cmd.envs(env.iter().copied());
     cmd.arg("-c")
         .arg(DRIVER)
         .arg(action)
@@ -143,6 +153,33 @@ fn hostile_files_leave_the_terminal_restored_after_sigterm() {
         };
         assert_restored(&report);
         assert_eq!(value(&report, "signal"), "15", "{name}: {report}");
+    }
+}
+
+#[test]
+fn no_color_and_dumb_terminals_get_no_colour_but_keep_cues() {
+    let Some(report) = drive("key:q", &[]) else {
+        return;
+    };
+    assert_eq!(
+        value(&report, "colour"),
+        "True",
+        "the default theme is coloured: {report}"
+    );
+    for env in [
+        [("NO_COLOR", "1"), ("PTY_TERM", "xterm-256color")],
+        [("NO_COLOR", ""), ("PTY_TERM", "dumb")],
+    ] {
+        let Some(report) = drive_env("key:q", &[], &env) else {
+            return;
+        };
+        assert_restored(&report);
+        assert_eq!(value(&report, "colour"), "False", "{env:?}: {report}");
+        assert_eq!(
+            value(&report, "bold"),
+            "True",
+            "{env:?}: entity cues stay: {report}"
+        );
     }
 }
 
