@@ -90,6 +90,8 @@ fn special_files_are_refused_at_once() {
 fn missing_broken_and_looping_paths_are_refused() {
     let dir = common::temp_dir("links");
     refused(&dir.join("no-such-brief.txt"), "no such file");
+    // `-` is not standard input (which could stay open forever): a clear message instead.
+    refused(std::path::Path::new("-"), "standard input is not supported");
 
     let dangling = dir.join("dangling.txt");
     std::os::unix::fs::symlink(dir.join("gone.txt"), &dangling).expect("symlink");

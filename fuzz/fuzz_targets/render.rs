@@ -40,11 +40,16 @@ fuzz_target!(|input: &[u8]| {
             None => Action::Input(char::from(k)),
         };
         app.update(action);
-        let mut term = Terminal::new(TestBackend::new(app.screen.width, app.screen.height))
-            .expect("terminal");
-        term.draw(|f| f.render_widget(&app, f.area())).expect("draw");
+        let mut term =
+            Terminal::new(TestBackend::new(app.screen.width, app.screen.height)).expect("terminal");
+        term.draw(|f| f.render_widget(&app, f.area()))
+            .expect("draw");
         for cell in term.backend().buffer().content() {
-            assert!(!cell.symbol().chars().any(char::is_control), "{:?}", cell.symbol());
+            assert!(
+                !cell.symbol().chars().any(char::is_control),
+                "{:?}",
+                cell.symbol()
+            );
         }
     }
 });

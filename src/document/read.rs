@@ -12,6 +12,8 @@ pub enum ReadError {
     NotFound,
     /// A symbolic link whose target does not exist.
     BrokenLink,
+    /// `-` given as a file name, with no such file: standard input is not read.
+    Stdin,
     IsDirectory,
     /// A FIFO, socket or device: reading it could block forever or never end.
     NotRegular(&'static str),
@@ -23,6 +25,9 @@ impl fmt::Display for ReadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ReadError::NotFound => f.write_str("no such file"),
+            ReadError::Stdin => f.write_str(
+                "reading standard input is not supported; save the brief to a file and open that",
+            ),
             ReadError::BrokenLink => {
                 f.write_str("is a broken symbolic link (its target does not exist)")
             }
@@ -73,6 +78,7 @@ fn open_regular(path: &Path) -> Result<(std::fs::File, std::fs::Metadata), ReadE
 fn open_error(path: &Path, e: std::io::Error) -> ReadError {
     match e.kind() {
         std::io::ErrorKind::NotFound if path.symlink_metadata().is_ok() => ReadError::BrokenLink,
+        std::io::ErrorKind::NotFound if path.as_os_str() == "-" => ReadError::Stdin,
         std::io::ErrorKind::NotFound => ReadError::NotFound,
         _ => ReadError::Io(e),
     }
