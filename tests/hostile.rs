@@ -50,7 +50,9 @@ fn checked_screen(app: &App, step: &str) -> Result<String, String> {
 fn walk_reader(path: &Path, name: &str) -> Result<(), String> {
     let doc = read_file(path).map_err(|e| format!("read_file: {e}"))?;
     let text = doc.text().to_owned();
+    let notice = folio::ui::encoding_notice(&doc);
     let mut app = App::with_extraction(Arc::new(doc), name.to_owned());
+    app.notice = notice;
     for (w, h) in [
         (120, 40),
         (80, 24),
