@@ -3,6 +3,7 @@
 //! run. Nothing here touches the terminal or the disk.
 
 use super::action::Action;
+use super::cursor::{self, Selection};
 use super::keymap::{Key, Keymap};
 use super::layout;
 use super::search;
@@ -82,8 +83,14 @@ pub struct App {
     /// The current mention, an index into `entities.mentions`.
     pub mention: Option<usize>,
     pub sidebar: Sidebar,
+    /// The reading cursor: a sentence index.
+    pub cursor: Option<usize>,
+    /// The passage being selected, for annotating.
+    pub selection: Option<Selection>,
     /// The current timeline event, an index into `events`.
     pub event: Option<usize>,
+    /// Show only events whose sentence mentions the selected entity.
+    pub timeline_filter: bool,
     pub search: Search,
     /// A message for the status line (errors, hints), cleared by the next key.
     pub notice: Option<String>,
@@ -110,7 +117,10 @@ impl App {
             selected: None,
             mention: None,
             sidebar: Sidebar::default(),
+            cursor: None,
+            selection: None,
             event: None,
+            timeline_filter: false,
             search: Search::default(),
             notice: None,
             keymap: Keymap::default(),
@@ -187,6 +197,33 @@ impl App {
             Action::NextEvent => self.step_event(1),
             Action::PrevEvent => self.step_event(-1),
             Action::StartSearch => self.start_prompt(),
+            Action::ToggleTimelineFilter => self.toggle_timeline_filter(),
+            Action::NextSentence => {
+                self.move_cursor(|app, s| (s + 1).min(app.doc.sentences().len().saturating_sub(1)))
+            }
+            Action::PrevSentence => self.move_cursor(|_, s| s.saturating_sub(1)),
+            Action::NextParagraph => self.move_cursor(|app, s| {
+                let doc = &app.doc;
+                let p = doc.sentences()[s].paragraph;
+                doc.paragraphs()
+                    .get(p + 1)
+                    .map_or(s, |next| next.sentences.start)
+            }),
+            Action::PrevParagraph => self.move_cursor(|app, s| {
+                let doc = &app.doc;
+                let p = doc.sentences()[s].paragraph;
+                let first = doc.paragraphs()[p].sentences.start;
+                if s > first || p == 0 {
+                    first
+                } else {
+                    doc.paragraphs()[p - 1].sentences.start
+                }
+            }),
+            Action::StartSelection => self.toggle_selection(),
+            Action::SelectParagraph => self.select_paragraph(),
+            Action::WordForward => self.move_head(cursor::word_forward),
+            Action::WordEnd => self.move_head(cursor::word_end),
+            Action::WordBack => self.move_head(cursor::word_back),
             Action::ClearSelection => self.clear(),
             Action::Input(c) => self.edit_prompt(|s| s.push(c)),
             Action::InputBackspace => self.edit_prompt(|s| {
@@ -308,11 +345,13 @@ impl App {
                     0
                 };
             }
-            Focus::Timeline if !self.events.is_empty() => {
-                self.event = Some(if bottom { self.events.len() - 1 } else { 0 });
-                self.reveal_event();
+            Focus::Timeline => {
+                let shown = self.visible_events();
+                if let Some(&i) = if bottom { shown.last() } else { shown.first() } {
+                    self.event = Some(i);
+                    self.reveal_event();
+                }
             }
-            Focus::Timeline => {}
         }
     }
 
@@ -323,12 +362,7 @@ impl App {
                     self.select_entity(id);
                 }
             }
-            Focus::Timeline => {
-                if self.event.is_some() {
-                    self.reveal_event();
-                    self.focus = Focus::Pane;
-                }
-            }
+            Focus::Timeline => self.open_event(),
             Focus::Pane => {}
         }
     }
@@ -389,28 +423,6 @@ impl App {
             .reveal(&self.flow, self.entities.mentions[m].span.start);
     }
 
-    fn step_event(&mut self, dir: isize) {
-        let n = self.events.len();
-        if n == 0 {
-            self.notice = Some("no dated events in this brief".into());
-            return;
-        }
-        let next = match self.event {
-            Some(i) => (i as isize + dir).clamp(0, n as isize - 1) as usize,
-            None if dir > 0 => 0,
-            None => n - 1,
-        };
-        self.event = Some(next);
-        self.reveal_event();
-    }
-
-    fn reveal_event(&mut self) {
-        if let Some(e) = self.event.and_then(|i| self.events.get(i)) {
-            let pos = e.timex.span.start;
-            self.view.reveal(&self.flow, pos);
-        }
-    }
-
     fn start_prompt(&mut self) {
         if self.focus == Focus::Sidebar {
             self.mode = Mode::Filter;
@@ -451,12 +463,101 @@ impl App {
     }
 
     fn clear(&mut self) {
+        self.selection = None;
         self.selected = None;
         self.mention = None;
         self.search = Search::default();
         if !self.sidebar.filter.is_empty() {
             self.set_filter(String::new());
         }
+    }
+
+    /// The cursor's sentence, placing the cursor on the first sentence on screen if it has none.
+    fn cursor_sentence(&mut self) -> Option<usize> {
+        if self.cursor.is_none() {
+            self.cursor =
+                self.doc
+                    .sentence_at(self.top_byte())
+                    .or((!self.doc.sentences().is_empty()).then_some(0));
+            if let Some(s) = self.cursor {
+                // The sentence holding the top may start above the screen: take the next one then.
+                let start = self.doc.sentences()[s].span.start;
+                if start < self.top_byte() && s + 1 < self.doc.sentences().len() {
+                    self.cursor = Some(s + 1);
+                }
+            }
+        }
+        self.cursor
+    }
+
+    /// Moves the cursor with `to` (from sentence index to sentence index); a selection's
+    /// head follows to the sentence's end (or start, when before the anchor).
+    fn move_cursor(&mut self, to: impl FnOnce(&App, usize) -> usize) {
+        let had = self.cursor.is_some();
+        let Some(s) = self.cursor_sentence() else {
+            return;
+        };
+        let next = if had { to(self, s) } else { s };
+        self.cursor = Some(next);
+        let span = self.doc.sentences()[next].span;
+        if let Some(sel) = &mut self.selection {
+            sel.head = if span.start >= sel.anchor {
+                span.end
+            } else {
+                span.start
+            };
+        }
+        self.view.reveal(&self.flow, span.start);
+    }
+
+    fn toggle_selection(&mut self) {
+        if self.selection.take().is_some() {
+            return;
+        }
+        if let Some(s) = self.cursor_sentence() {
+            let span = self.doc.sentences()[s].span;
+            self.selection = Some(Selection {
+                anchor: span.start,
+                head: span.end,
+            });
+        }
+    }
+
+    fn select_paragraph(&mut self) {
+        if let Some(s) = self.cursor_sentence() {
+            let p = self.doc.paragraphs()[self.doc.sentences()[s].paragraph].span;
+            self.selection = Some(Selection {
+                anchor: p.start,
+                head: p.end,
+            });
+        }
+    }
+
+    /// Moves the selection's head by a word motion, starting a selection at the cursor if needed.
+    fn move_head(&mut self, motion: fn(&Document, usize) -> usize) {
+        if self.selection.is_none() {
+            let Some(s) = self.cursor_sentence() else {
+                return;
+            };
+            let start = self.doc.sentences()[s].span.start;
+            self.selection = Some(Selection {
+                anchor: start,
+                head: start,
+            });
+        }
+        if let Some(sel) = &mut self.selection {
+            sel.head = motion(&self.doc, sel.head);
+            let head = sel.head;
+            self.cursor = self.doc.sentence_at(head.saturating_sub(1)).or(self.cursor);
+            self.view.reveal(&self.flow, head.saturating_sub(1));
+        }
+    }
+
+    /// The selected span, if any.
+    pub fn selection_span(&self) -> Option<Span> {
+        self.selection
+            .map(|s| s.span(self.doc.text()))
+            .filter(|s| !s.is_empty())
     }
 
     /// Recomputes the sidebar rows from the entities and the filter.
