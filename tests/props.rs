@@ -148,23 +148,35 @@ proptest! {
 }
 
 fn action() -> impl Strategy<Value = Action> {
+    let keys = vec![
+        Action::MoveDown,
+        Action::MoveUp,
+        Action::PageDown,
+        Action::PageUp,
+        Action::GoBottom,
+        Action::GoTop,
+        Action::FocusNext,
+        Action::Activate,
+        Action::NextMatch,
+        Action::PrevEvent,
+        Action::ToggleTimelineFilter,
+        Action::NextSentence,
+        Action::PrevParagraph,
+        Action::StartSelection,
+        Action::SelectParagraph,
+        Action::WordForward,
+        Action::WordEnd,
+        Action::WordBack,
+        Action::StartSearch,
+        Action::InputSubmit,
+        Action::InputCancel,
+        Action::ToggleHelp,
+        Action::ClearSelection,
+    ];
     prop_oneof![
-        Just(Action::MoveDown),
-        Just(Action::MoveUp),
-        Just(Action::PageDown),
-        Just(Action::PageUp),
-        Just(Action::GoBottom),
-        Just(Action::GoTop),
-        Just(Action::FocusNext),
-        Just(Action::Activate),
-        Just(Action::NextMatch),
-        Just(Action::PrevEvent),
-        Just(Action::StartSearch),
-        Just(Action::InputSubmit),
-        Just(Action::ToggleHelp),
-        Just(Action::ClearSelection),
-        any::<char>().prop_map(Action::Input),
-        (0u16..=300, 0u16..=100).prop_map(|(w, h)| Action::Resize(w, h)),
+        4 => proptest::sample::select(keys),
+        1 => any::<char>().prop_map(Action::Input),
+        1 => (0u16..=300, 0u16..=100).prop_map(|(w, h)| Action::Resize(w, h)),
     ]
 }
 

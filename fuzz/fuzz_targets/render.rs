@@ -9,7 +9,7 @@ use ratatui::backend::TestBackend;
 use ratatui::Terminal;
 use std::sync::Arc;
 
-const ACTIONS: [Action; 12] = [
+const ACTIONS: [Action; 18] = [
     Action::MoveDown,
     Action::PageDown,
     Action::GoBottom,
@@ -22,6 +22,12 @@ const ACTIONS: [Action; 12] = [
     Action::InputSubmit,
     Action::ClearSelection,
     Action::ToggleHelp,
+    Action::NextSentence,
+    Action::NextParagraph,
+    Action::StartSelection,
+    Action::WordForward,
+    Action::SelectParagraph,
+    Action::ToggleTimelineFilter,
 ];
 
 fuzz_target!(|input: &[u8]| {
@@ -35,7 +41,7 @@ fuzz_target!(|input: &[u8]| {
     let mut app = App::with_extraction(Arc::new(Document::parse(decoded)), "fuzz".into());
     app.update(Action::Resize(u16::from(*w) + 1, u16::from(*h) % 64));
     for &k in keys {
-        let action = match ACTIONS.get(usize::from(k) % 16) {
+        let action = match ACTIONS.get(usize::from(k) % 24) {
             Some(a) => a.clone(),
             None => Action::Input(char::from(k)),
         };
