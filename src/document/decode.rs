@@ -11,7 +11,9 @@ pub enum Encoding {
     Utf8,
     /// UTF-8 starting with a byte-order mark; the mark stays in the text as U+FEFF so offsets count it.
     Utf8Bom,
+    /// UTF-16 little-endian; a byte-order mark stays in the text as U+FEFF, as for UTF-8.
     Utf16Le,
+    /// UTF-16 big-endian, with its byte-order mark kept as U+FEFF.
     Utf16Be,
     /// UTF-8 with invalid sequences, each replaced by U+FFFD.
     Utf8Lossy,
@@ -49,13 +51,19 @@ impl fmt::Display for DecodeError {
 pub struct Decoded {
     pub text: String,
     pub encoding: Encoding,
-    /// For `Utf8Lossy`: each U+FFFD inserted, in order.
+    /// For `Utf8Lossy`: each U+FFFD inserted, in order. For UTF-16: a final odd
+    /// byte, shown as U+FFFD.
     pub repairs: Vec<Repair>,
 }
 
 impl Decoded {
-    /// The file byte offset of text byte offset `pos` (identity unless UTF-8 was repaired).
+    /// The file byte offset of text byte offset `pos` (a char boundary): the same
+    /// offset for UTF-8, shifted past repaired runs of invalid UTF-8, and two bytes
+    /// per UTF-16 code unit for UTF-16.
     pub fn file_offset(&self, pos: usize) -> usize {
+        if matches!(self.encoding, Encoding::Utf16Le | Encoding::Utf16Be) {
+            return self.utf16_file_offset(pos);
+        }
         let i = self.repairs.partition_point(|r| r.text <= pos);
         let Some(r) = i.checked_sub(1).map(|i| self.repairs[i]) else {
             return pos;
@@ -66,6 +74,17 @@ impl Decoded {
         } else {
             r.file + r.len + (pos - after)
         }
+    }
+
+    fn utf16_file_offset(&self, pos: usize) -> usize {
+        if let Some(odd) = self.repairs.first().filter(|r| pos > r.text) {
+            return odd.file + odd.len;
+        }
+        let mut end = pos.min(self.text.len());
+        while !self.text.is_char_boundary(end) {
+            end -= 1;
+        }
+        2 * self.text[..end].chars().map(char::len_utf16).sum::<usize>()
     }
 }
 
@@ -100,11 +119,12 @@ const MAGIC: &[(&[u8], &str)] = &[
 
 /// Decodes a file's bytes, or says why they are not text.
 pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
-    if let Some(rest) = bytes.strip_prefix(b"\xff\xfe") {
-        return Ok(utf16(rest, true));
+    // The byte-order mark is decoded with the rest: it stays as U+FEFF, so offsets count it.
+    if bytes.starts_with(b"\xff\xfe") {
+        return Ok(utf16(bytes, true));
     }
-    if let Some(rest) = bytes.strip_prefix(b"\xfe\xff") {
-        return Ok(utf16(rest, false));
+    if bytes.starts_with(b"\xfe\xff") {
+        return Ok(utf16(bytes, false));
     }
     let bom = bytes.starts_with(b"\xef\xbb\xbf");
     if !bom {
@@ -174,7 +194,13 @@ fn utf16(bytes: &[u8], little_endian: bool) -> Decoded {
     let mut text: String = char::decode_utf16(units)
         .map(|r| r.unwrap_or('\u{FFFD}'))
         .collect();
+    let mut repairs = Vec::new();
     if bytes.len() % 2 == 1 {
+        repairs.push(Repair {
+            text: text.len(),
+            file: bytes.len() - 1,
+            len: 1,
+        });
         text.push('\u{FFFD}');
     }
     Decoded {
@@ -184,7 +210,7 @@ fn utf16(bytes: &[u8], little_endian: bool) -> Decoded {
         } else {
             Encoding::Utf16Be
         },
-        repairs: Vec::new(),
+        repairs,
     }
 }
 
@@ -266,17 +292,36 @@ mod tests {
             .collect();
         assert_eq!(
             decode(&[&b"\xff\xfe"[..], &le].concat()).unwrap().text,
-            "Hello Astana"
+            "\u{FEFF}Hello Astana"
         );
         assert_eq!(
             decode(&[&b"\xfe\xff"[..], &be].concat()).unwrap().text,
-            "Hello Astana"
+            "\u{FEFF}Hello Astana"
         );
         let no_bom = decode(&le).unwrap();
         assert_eq!(
             (no_bom.encoding, no_bom.text.as_str()),
             (Encoding::Utf16Le, "Hello Astana")
         );
+    }
+
+    #[test]
+    fn utf16_offsets_map_back_to_the_file() {
+        let text = "Қаз 中 🇰🇿 x";
+        let mut bytes = b"\xff\xfe".to_vec();
+        bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+        bytes.push(b'!');
+        let d = decode(&bytes).unwrap();
+        assert_eq!(d.text, format!("\u{FEFF}{text}\u{FFFD}"));
+        let x = d.text.find('x').unwrap();
+        // The BOM, then Қаз, space, 中, space, two astral flag halves (2 units each), space.
+        assert_eq!(d.file_offset(x), 2 + 2 * (3 + 1 + 1 + 1 + 4 + 1));
+        let odd = d.text.find('\u{FFFD}').unwrap();
+        assert_eq!(d.file_offset(odd), bytes.len() - 1);
+        assert_eq!(d.file_offset(d.text.len()), bytes.len());
+        for (b, _) in d.text.char_indices() {
+            assert!(d.file_offset(b) <= bytes.len());
+        }
     }
 
     #[test]

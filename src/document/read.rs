@@ -3,12 +3,17 @@
 
 use super::{decode, decode_owned, DecodeError, Document};
 use std::fmt;
+use std::io::Read;
 use std::path::Path;
 
 /// Why a file could not be opened as a brief.
 #[derive(Debug)]
 pub enum ReadError {
     NotFound,
+    /// A symbolic link whose target does not exist.
+    BrokenLink,
+    /// `-` given as a file name, with no such file: standard input is not read.
+    Stdin,
     IsDirectory,
     /// A FIFO, socket or device: reading it could block forever or never end.
     NotRegular(&'static str),
@@ -20,6 +25,12 @@ impl fmt::Display for ReadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ReadError::NotFound => f.write_str("no such file"),
+            ReadError::Stdin => f.write_str(
+                "reading standard input is not supported; save the brief to a file and open that",
+            ),
+            ReadError::BrokenLink => {
+                f.write_str("is a broken symbolic link (its target does not exist)")
+            }
             ReadError::IsDirectory => f.write_str("is a directory"),
             ReadError::NotRegular(what) => write!(f, "is a {what}, not a regular file"),
             ReadError::Io(e) => write!(f, "{}", io_reason(e)),
@@ -45,20 +56,57 @@ impl std::error::Error for ReadError {}
 
 /// Reads and parses the brief at `path`.
 pub fn read_file(path: &Path) -> Result<Document, ReadError> {
-    let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => ReadError::NotFound,
-        _ => ReadError::Io(e),
-    })?;
-    let ft = meta.file_type();
-    if ft.is_dir() {
-        return Err(ReadError::IsDirectory);
-    }
-    if !ft.is_file() {
-        return Err(ReadError::NotRegular(special_kind(&ft)));
-    }
-    let bytes = std::fs::read(path).map_err(ReadError::Io)?;
+    let (mut file, meta) = open_regular(path)?;
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0).saturating_add(1));
+    file.read_to_end(&mut bytes).map_err(ReadError::Io)?;
     let decoded = decode_owned(bytes).map_err(ReadError::Decode)?;
     Ok(Document::parse(decoded))
+}
+
+/// Opens `path` only if it is a regular file. The type is checked before opening
+/// and again on the opened file (opened non-blocking), so a FIFO swapped in
+/// between cannot make a read hang.
+fn open_regular(path: &Path) -> Result<(std::fs::File, std::fs::Metadata), ReadError> {
+    let meta = std::fs::metadata(path).map_err(|e| open_error(path, e))?;
+    check_type(&meta)?;
+    let file = open(path).map_err(|e| open_error(path, e))?;
+    let meta = file.metadata().map_err(ReadError::Io)?;
+    check_type(&meta)?;
+    Ok((file, meta))
+}
+
+fn open_error(path: &Path, e: std::io::Error) -> ReadError {
+    match e.kind() {
+        std::io::ErrorKind::NotFound if path.symlink_metadata().is_ok() => ReadError::BrokenLink,
+        std::io::ErrorKind::NotFound if path.as_os_str() == "-" => ReadError::Stdin,
+        std::io::ErrorKind::NotFound => ReadError::NotFound,
+        _ => ReadError::Io(e),
+    }
+}
+
+fn check_type(meta: &std::fs::Metadata) -> Result<(), ReadError> {
+    let ft = meta.file_type();
+    if ft.is_dir() {
+        Err(ReadError::IsDirectory)
+    } else if !ft.is_file() {
+        Err(ReadError::NotRegular(special_kind(&ft)))
+    } else {
+        Ok(())
+    }
+}
+
+#[cfg(unix)]
+fn open(path: &Path) -> std::io::Result<std::fs::File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
+        .open(path)
+}
+
+#[cfg(not(unix))]
+fn open(path: &Path) -> std::io::Result<std::fs::File> {
+    std::fs::File::open(path)
 }
 
 #[cfg(unix)]
@@ -84,18 +132,7 @@ fn special_kind(_: &std::fs::FileType) -> &'static str {
 /// loads, with the file's full size. The prefix ends on a character boundary, so
 /// its offsets are those of the whole document.
 pub fn read_prefix(path: &Path, max_bytes: usize) -> Result<(Document, u64), ReadError> {
-    use std::io::Read;
-    let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => ReadError::NotFound,
-        _ => ReadError::Io(e),
-    })?;
-    if meta.is_dir() {
-        return Err(ReadError::IsDirectory);
-    }
-    if !meta.file_type().is_file() {
-        return Err(ReadError::NotRegular(special_kind(&meta.file_type())));
-    }
-    let file = std::fs::File::open(path).map_err(ReadError::Io)?;
+    let (file, meta) = open_regular(path)?;
     let mut bytes = Vec::with_capacity(max_bytes);
     file.take(max_bytes as u64)
         .read_to_end(&mut bytes)

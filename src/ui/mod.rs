@@ -67,6 +67,7 @@ pub fn run_reader(files: &[PathBuf], published: Option<Date>) -> Result<(), Fail
     let mut app = App::new(Arc::new(doc), source);
     app.loading = rest.is_some();
     app.theme = theme::Theme::from_env();
+    app.notice = encoding_notice(&app.doc);
     if files.len() > 1 {
         app.notice = Some(format!(
             "showing the first of {} files (the library view comes later)",
@@ -75,4 +76,21 @@ pub fn run_reader(files: &[PathBuf], published: Option<Date>) -> Result<(), Fail
     }
     let background = loader::start(rest, app.doc.clone());
     terminal::run(app, background).map_err(|e| Failure(format!("terminal error: {e}")))
+}
+
+/// What the reader says when the file was not plain UTF-8: which encoding was
+/// decoded, or how many runs of invalid bytes are shown as U+FFFD.
+pub fn encoding_notice(doc: &Document) -> Option<String> {
+    use crate::document::Encoding;
+    match doc.encoding() {
+        Encoding::Utf8 | Encoding::Utf8Bom => None,
+        Encoding::Utf8Lossy => {
+            let n = doc.repairs().len();
+            Some(format!(
+                "{n} run{} of invalid UTF-8 shown as \u{FFFD}; offsets still count the file's bytes",
+                if n == 1 { "" } else { "s" }
+            ))
+        }
+        e => Some(format!("decoded from {e}")),
+    }
 }

@@ -3,24 +3,68 @@
 
 use crate::display::{cells, Cell, CellKind};
 use crate::document::Span;
+use std::collections::VecDeque;
 
 /// Screen lines of the paragraph `para` of `text` at `width` columns: breaks at
 /// spaces, inside words only when a word is wider than the line, and at line
 /// breaks inside the paragraph. A wide character never straddles the edge.
+/// Streams over the paragraph keeping only the current line's cells, so memory
+/// stays small however long the paragraph is.
 pub fn wrap(text: &str, para: Span, width: usize) -> Vec<Span> {
     let width = width.max(1);
-    let cs: Vec<Cell> = cells(text, para.start, para.end).collect();
+    let mut input = cells(text, para.start, para.end);
+    // Cells taken back from a line broken at an earlier space, to be laid out again.
+    let mut pending: VecDeque<Cell> = VecDeque::new();
+    let mut line: Vec<Cell> = Vec::new();
+    let mut col = 0;
+    let mut last_space: Option<usize> = None;
+    let mut skipping = false;
     let mut lines = Vec::new();
-    let mut start = 0;
-    while start < cs.len() {
-        let (end, next) = line_end(&cs, start, width);
-        let span = match (cs.get(start), end.checked_sub(1).and_then(|e| cs.get(e))) {
-            (Some(first), Some(last)) if end > start => Span::new(first.byte, last.byte + last.len),
-            (Some(first), _) => Span::new(first.byte, first.byte),
-            _ => Span::new(para.end, para.end),
-        };
-        lines.push(span);
-        start = next;
+    let emit = |lines: &mut Vec<Span>, cs: &[Cell], at: usize| {
+        lines.push(match (cs.first(), cs.last()) {
+            (Some(first), Some(last)) => Span::new(first.byte, last.byte + last.len),
+            _ => Span::new(at, at),
+        });
+    };
+    while let Some(c) = pending.pop_front().or_else(|| input.next()) {
+        if skipping && is_space(&c) {
+            continue;
+        }
+        skipping = false;
+        if c.kind == CellKind::Newline {
+            let at = line.first().map_or(c.byte, |f| f.byte);
+            emit(&mut lines, trimmed(&line), at);
+            (line, col, last_space) = (Vec::new(), 0, None);
+            continue;
+        }
+        let w = c.width_at(col);
+        if col + w > width && !line.is_empty() {
+            let at = line[0].byte;
+            if is_space(&c) {
+                emit(&mut lines, trimmed(&line), at);
+                skipping = true;
+            } else if let Some(s) = last_space.filter(|&s| s > 0) {
+                emit(&mut lines, trimmed(&line[..s]), at);
+                pending.push_front(c);
+                for back in line.drain(s..).rev() {
+                    pending.push_front(back);
+                }
+                skipping = true;
+            } else {
+                emit(&mut lines, &line, at);
+                pending.push_front(c);
+            }
+            (line, col, last_space) = (Vec::new(), 0, None);
+            continue;
+        }
+        if is_space(&c) {
+            last_space = Some(line.len());
+        }
+        col += w;
+        line.push(c);
+    }
+    if !line.is_empty() {
+        emit(&mut lines, &line, line[0].byte);
     }
     if lines.is_empty() {
         lines.push(Span::new(para.start, para.start));
@@ -28,50 +72,14 @@ pub fn wrap(text: &str, para: Span, width: usize) -> Vec<Span> {
     lines
 }
 
-/// The end (exclusive cell index) of the line starting at `start`, and where the next begins.
-fn line_end(cs: &[Cell], start: usize, width: usize) -> (usize, usize) {
-    let mut col = 0;
-    let mut last_space = None;
-    let mut j = start;
-    while j < cs.len() {
-        let c = &cs[j];
-        if c.kind == CellKind::Newline {
-            return (trim_spaces(cs, start, j), j + 1);
-        }
-        let w = c.width_at(col);
-        if col + w > width && j > start {
-            if matches!(c.kind, CellKind::Space | CellKind::Tab) {
-                return (trim_spaces(cs, start, j), skip_spaces(cs, j));
-            }
-            if let Some(s) = last_space.filter(|&s| s > start) {
-                return (trim_spaces(cs, start, s), skip_spaces(cs, s));
-            }
-            return (j, j);
-        }
-        if matches!(c.kind, CellKind::Space | CellKind::Tab) {
-            last_space = Some(j);
-        }
-        col += w;
-        j += 1;
-    }
-    (j, j)
+fn is_space(c: &Cell) -> bool {
+    matches!(c.kind, CellKind::Space | CellKind::Tab)
 }
 
-fn skip_spaces(cs: &[Cell], mut j: usize) -> usize {
-    while cs
-        .get(j)
-        .is_some_and(|c| matches!(c.kind, CellKind::Space | CellKind::Tab))
-    {
-        j += 1;
-    }
-    j
-}
-
-fn trim_spaces(cs: &[Cell], start: usize, mut end: usize) -> usize {
-    while end > start && matches!(cs[end - 1].kind, CellKind::Space | CellKind::Tab) {
-        end -= 1;
-    }
-    end
+/// `cs` without its trailing spaces.
+fn trimmed<'a, 'c>(cs: &'a [Cell<'c>]) -> &'a [Cell<'c>] {
+    let end = cs.iter().rposition(|c| !is_space(c)).map_or(0, |i| i + 1);
+    &cs[..end]
 }
 
 #[cfg(test)]
