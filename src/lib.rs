@@ -24,5 +24,6 @@ pub mod date;
 pub mod display;
 pub mod document;
 pub mod entities;
+pub mod library;
 pub mod timeline;
 pub mod ui;
