@@ -51,7 +51,10 @@ mod tests {
             assert!(seen.insert(content_hash(&b)), "collision flipping byte {i}");
         }
         for n in 0..base.len() {
-            assert!(seen.insert(content_hash(&base[..n])), "collision at prefix {n}");
+            assert!(
+                seen.insert(content_hash(&base[..n])),
+                "collision at prefix {n}"
+            );
         }
         assert_ne!(content_hash(&[0; 16]), content_hash(&[0; 32]));
     }

@@ -130,7 +130,11 @@ mod tests {
         }
         assert!(k.left.ends_with("tanker "), "{}", k.left);
         assert!(k.keyword.starts_with("Tanker"));
-        assert!(k.keyword.len() > "TankerX".len(), "the bidi override is shown: {}", k.keyword);
+        assert!(
+            k.keyword.len() > "TankerX".len(),
+            "the bidi override is shown: {}",
+            k.keyword
+        );
     }
 
     #[test]

@@ -204,7 +204,8 @@ pub fn open(paths: &[PathBuf], opts: &Options) -> (Library, Indexer) {
     report.cached = briefs.len();
     report.queued = jobs.len();
     report.removed = old.len();
-    let dirty = report.removed > 0 || matches!(report.miss, Some(Miss::Outdated | Miss::Damaged(_)));
+    let dirty =
+        report.removed > 0 || matches!(report.miss, Some(Miss::Outdated | Miss::Damaged(_)));
     // Old records of changed or vanished files, reused if the content turns up again.
     let spare: HashMap<u64, Brief> = changed
         .into_iter()
@@ -546,8 +547,11 @@ impl Library {
         }
         let mut top: Vec<(EntityRef, u32)> = counts.into_iter().collect();
         top.sort_by(|a, b| {
-            b.1.cmp(&a.1)
-                .then_with(|| self.entities[a.0 as usize].name.cmp(&self.entities[b.0 as usize].name))
+            b.1.cmp(&a.1).then_with(|| {
+                self.entities[a.0 as usize]
+                    .name
+                    .cmp(&self.entities[b.0 as usize].name)
+            })
         });
         top.into_iter().take(n).map(|(e, _)| e).collect()
     }

@@ -154,7 +154,10 @@ pub fn reduce(doc: &Document, entities: &Entities, events: &[Event]) -> Option<R
 
 /// The sentence holding `span`, else the line holding it (a header line, say).
 pub fn sentence_around(doc: &Document, span: Span) -> Span {
-    if let Some(s) = doc.sentence_at(span.start).and_then(|i| doc.sentences().get(i)) {
+    if let Some(s) = doc
+        .sentence_at(span.start)
+        .and_then(|i| doc.sentences().get(i))
+    {
         if s.span.start <= span.start && span.end <= s.span.end {
             return s.span;
         }
@@ -164,7 +167,9 @@ pub fn sentence_around(doc: &Document, span: Span) -> Span {
         return span;
     };
     let start = before.rfind(['\n', '\r']).map_or(0, |i| i + 1);
-    let end = after.find(['\n', '\r']).map_or(text.len(), |i| span.end + i);
+    let end = after
+        .find(['\n', '\r'])
+        .map_or(text.len(), |i| span.end + i);
     Span::new(start, end)
 }
 
@@ -228,7 +233,11 @@ mod tests {
                 "Then Astana slept."
             ]
         );
-        let texts: Vec<&str> = rec.mentions.iter().map(|m| doc.slice(m.span.span())).collect();
+        let texts: Vec<&str> = rec
+            .mentions
+            .iter()
+            .map(|m| doc.slice(m.span.span()))
+            .collect();
         assert_eq!(texts, ["Kazakh", "Astana", "Astana"]);
     }
 }
