@@ -182,11 +182,11 @@ fn scrolling_keys_move_the_view_and_stop_at_the_ends() {
     let mut app = app();
     app.update(Action::GoBottom);
     let bottom = app.view.top;
-    assert!(bottom.para > 20, "{bottom:?}");
+    assert!(bottom.block > 20, "{bottom:?}");
     app.update(Action::PageDown);
     assert_eq!(app.view.top, bottom);
     app.update(Action::GoTop);
-    assert_eq!(app.view.top.para, 0);
+    assert_eq!(app.view.top.block, 0);
     app.update(Action::HalfPageDown);
     assert!(app.view.top > Default::default());
 }

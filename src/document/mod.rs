@@ -8,10 +8,10 @@ pub mod offsets;
 mod read;
 pub mod segment;
 
-pub use decode::{decode, DecodeError, Decoded, Encoding, Repair};
+pub use decode::{decode, decode_owned, DecodeError, Decoded, Encoding, Repair};
 pub use header::Header;
 pub use offsets::CharIndex;
-pub use read::{read_file, ReadError};
+pub use read::{read_file, read_prefix, ReadError};
 
 use crate::date::Date;
 use serde::Serialize;
@@ -108,7 +108,7 @@ impl Published {
 }
 
 /// A parsed brief.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Document {
     text: String,
     encoding: Encoding,

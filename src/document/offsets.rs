@@ -8,7 +8,7 @@ const STRIDE: usize = 4096;
 
 /// Converts byte offsets to code-point offsets and back in O(stride) time,
 /// with one checkpoint per 4 KiB of text.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CharIndex {
     /// `checkpoints[i]` = code points before the char boundary at or after byte `i * STRIDE`.
     checkpoints: Vec<(usize, usize)>,

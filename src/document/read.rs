@@ -1,7 +1,7 @@
 //! Reading a brief from disk without ever blocking or panicking: only regular
 //! files are opened, and every failure becomes a message that names the reason.
 
-use super::{decode, DecodeError, Document};
+use super::{decode, decode_owned, DecodeError, Document};
 use std::fmt;
 use std::path::Path;
 
@@ -57,7 +57,7 @@ pub fn read_file(path: &Path) -> Result<Document, ReadError> {
         return Err(ReadError::NotRegular(special_kind(&ft)));
     }
     let bytes = std::fs::read(path).map_err(ReadError::Io)?;
-    let decoded = decode(&bytes).map_err(ReadError::Decode)?;
+    let decoded = decode_owned(bytes).map_err(ReadError::Decode)?;
     Ok(Document::parse(decoded))
 }
 
@@ -78,4 +78,89 @@ fn special_kind(ft: &std::fs::FileType) -> &'static str {
 #[cfg(not(unix))]
 fn special_kind(_: &std::fs::FileType) -> &'static str {
     "special file"
+}
+
+/// The first bytes of a big file, parsed for a first screen while the whole file
+/// loads, with the file's full size. The prefix ends on a character boundary, so
+/// its offsets are those of the whole document.
+pub fn read_prefix(path: &Path, max_bytes: usize) -> Result<(Document, u64), ReadError> {
+    use std::io::Read;
+    let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => ReadError::NotFound,
+        _ => ReadError::Io(e),
+    })?;
+    if meta.is_dir() {
+        return Err(ReadError::IsDirectory);
+    }
+    if !meta.file_type().is_file() {
+        return Err(ReadError::NotRegular(special_kind(&meta.file_type())));
+    }
+    let file = std::fs::File::open(path).map_err(ReadError::Io)?;
+    let mut bytes = Vec::with_capacity(max_bytes);
+    file.take(max_bytes as u64)
+        .read_to_end(&mut bytes)
+        .map_err(ReadError::Io)?;
+    let utf16 = bytes.starts_with(b"\xff\xfe") || bytes.starts_with(b"\xfe\xff");
+    let mut n = bytes.len();
+    if utf16 {
+        n &= !1;
+    } else if (n as u64) < meta.len() {
+        n = complete_utf8_prefix(&bytes);
+    }
+    bytes.truncate(n);
+    let decoded = decode(&bytes).map_err(ReadError::Decode)?;
+    Ok((Document::parse(decoded), meta.len()))
+}
+
+/// Length of the longest prefix of `bytes` that does not end inside a UTF-8 character.
+fn complete_utf8_prefix(bytes: &[u8]) -> usize {
+    let n = bytes.len();
+    let cont = bytes
+        .iter()
+        .rev()
+        .take(3)
+        .take_while(|&&b| b & 0xC0 == 0x80)
+        .count();
+    let Some(lead_at) = n.checked_sub(cont + 1) else {
+        return n;
+    };
+    let need = match bytes[lead_at] {
+        b if b >= 0xF0 => 4,
+        b if b >= 0xE0 => 3,
+        b if b >= 0xC0 => 2,
+        _ => 1,
+    };
+    if n - lead_at < need {
+        lead_at
+    } else {
+        n
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prefixes_never_end_inside_a_character() {
+        let text = "aҚ中🇰".as_bytes();
+        for cut in 0..=text.len() {
+            let n = complete_utf8_prefix(&text[..cut]);
+            assert!(std::str::from_utf8(&text[..n]).is_ok(), "cut {cut} -> {n}");
+            assert!(cut - n < 4);
+        }
+    }
+
+    #[test]
+    fn a_prefix_has_the_offsets_of_the_whole() {
+        let dir = std::env::temp_dir().join(format!("folio-prefix-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("big.txt");
+        let text = "Қазақстан and Astana. ".repeat(1000);
+        std::fs::write(&path, &text).unwrap();
+        let (doc, size) = read_prefix(&path, 1001).unwrap();
+        assert_eq!(size, text.len() as u64);
+        assert!(text.starts_with(doc.text()));
+        assert!(doc.text().len() > 990);
+    }
 }

@@ -1,8 +1,10 @@
 //! Everything the reader can do, as values: keys map to these (see `keymap`)
 //! and `App::update` applies them, so the UI can be driven without a terminal.
 
+use crate::document::Document;
 use crate::entities::Entities;
 use crate::timeline::Event;
+use std::sync::Arc;
 
 /// A user intent or an outside event, applied by `App::update`.
 #[derive(Debug, Clone, PartialEq)]
@@ -63,6 +65,12 @@ pub enum Action {
     ScrollBy(i32),
     /// Background extraction finished.
     Extracted(Box<(Entities, Vec<Event>)>),
+    /// The whole file is read; it replaces the beginning shown so far.
+    Loaded(Arc<Document>),
+    /// Reading the whole file failed after its beginning was shown.
+    LoadFailed(String),
+    /// The background worker stopped without delivering its results.
+    WorkerLost,
 }
 
 impl Action {
@@ -96,7 +104,10 @@ impl Action {
             | Action::InputCancel
             | Action::Resize(..)
             | Action::ScrollBy(_)
-            | Action::Extracted(_) => "",
+            | Action::Extracted(_)
+            | Action::Loaded(_)
+            | Action::LoadFailed(_)
+            | Action::WorkerLost => "",
         }
     }
 }

@@ -7,7 +7,7 @@ use super::keymap::{Key, Keymap};
 use super::layout;
 use super::search;
 use super::theme::Theme;
-use super::viewport::Viewport;
+use super::viewport::{Flow, Viewport};
 use crate::document::{Document, Span};
 use crate::entities::{Entities, EntityId, Kind};
 use crate::timeline::Event;
@@ -68,9 +68,15 @@ pub struct App {
     pub events: Vec<Event>,
     /// Extraction still running in the background.
     pub extracting: bool,
+    /// Only the beginning of a big file is loaded yet.
+    pub loading: bool,
+    /// `G` was pressed while loading: go to the end once the whole file is in.
+    pending_bottom: bool,
     pub focus: Focus,
     pub mode: Mode,
     pub view: Viewport,
+    /// The text as blocks the viewport wraps.
+    pub flow: Flow,
     pub screen: Rect,
     pub selected: Option<EntityId>,
     /// The current mention, an index into `entities.mentions`.
@@ -89,11 +95,14 @@ impl App {
     /// A reader on `doc` whose entities and timeline arrive later through [`Action::Extracted`].
     pub fn new(doc: Arc<Document>, source: String) -> App {
         App {
+            flow: Flow::new(doc.clone()),
             doc,
             source,
             entities: Entities::default(),
             events: Vec::new(),
             extracting: true,
+            loading: false,
+            pending_bottom: false,
             focus: Focus::Pane,
             mode: Mode::Normal,
             view: Viewport::default(),
@@ -144,7 +153,10 @@ impl App {
 
     /// Applies `action`; returns what the edge must do.
     pub fn update(&mut self, action: Action) -> Option<Effect> {
-        if !matches!(action, Action::Resize(..) | Action::Extracted(_)) {
+        if !matches!(
+            action,
+            Action::Resize(..) | Action::Extracted(_) | Action::Loaded(_)
+        ) {
             self.notice = None;
         }
         match action {
@@ -198,6 +210,16 @@ impl App {
                 self.mode = Mode::Normal;
             }
             Action::Resize(w, h) => self.resize(w, h),
+            Action::Loaded(doc) => self.replace_document(doc),
+            Action::LoadFailed(reason) => {
+                self.loading = false;
+                self.notice = Some(format!("could not read the rest of the file: {reason}"));
+            }
+            Action::WorkerLost => {
+                self.extracting = false;
+                self.loading = false;
+                self.notice = Some("entity and date extraction stopped unexpectedly".into());
+            }
             Action::Extracted(data) => {
                 let (entities, events) = *data;
                 self.entities = entities;
@@ -212,6 +234,21 @@ impl App {
         None
     }
 
+    /// Swaps in the whole document for the beginning shown so far, keeping the view.
+    fn replace_document(&mut self, doc: Arc<Document>) {
+        let top = self.top_byte();
+        self.doc = doc;
+        self.flow = Flow::new(self.doc.clone());
+        self.loading = false;
+        self.view.top = self.view.row_of(&self.flow, top);
+        if std::mem::take(&mut self.pending_bottom) {
+            self.view.top = self.view.last_page_top(&self.flow);
+        }
+        if !self.search.query.is_empty() {
+            self.search.hits = search::find_all(&self.doc, &self.search.query);
+        }
+    }
+
     fn resize(&mut self, w: u16, h: u16) {
         self.screen = Rect::new(0, 0, w, h);
         if let Some(a) = layout::areas(self.screen) {
@@ -219,13 +256,13 @@ impl App {
             self.view.width = usize::from(a.text.width);
             self.view.height = usize::from(a.text.height);
             // Keep the same text at the top across a change of width.
-            self.view.top = self.view.row_of(&self.doc, anchor);
+            self.view.top = self.view.row_of(&self.flow, anchor);
         }
     }
 
     /// Byte offset of the first text on screen.
     pub fn top_byte(&self) -> usize {
-        let lines = self.view.lines(&self.doc, self.view.top.para);
+        let lines = self.view.lines(&self.flow, self.view.top.block);
         lines
             .get(self.view.top.line)
             .or(lines.last())
@@ -237,7 +274,7 @@ impl App {
     }
 
     fn scroll(&mut self, delta: isize) {
-        self.view.scroll(&self.doc, delta);
+        self.view.scroll(&self.flow, delta);
     }
 
     fn move_by(&mut self, delta: isize) {
@@ -257,8 +294,9 @@ impl App {
     fn go_end(&mut self, bottom: bool) {
         match self.focus {
             Focus::Pane => {
+                self.pending_bottom = bottom && self.loading;
                 self.view.top = if bottom {
-                    self.view.last_page_top(&self.doc)
+                    self.view.last_page_top(&self.flow)
                 } else {
                     Default::default()
                 };
@@ -304,7 +342,7 @@ impl App {
         self.mention = e.mentions.first().copied();
         if let Some(m) = self.mention {
             let pos = self.entities.mentions[m].span.start;
-            self.view.reveal(&self.doc, pos);
+            self.view.reveal(&self.flow, pos);
         }
     }
 
@@ -316,7 +354,7 @@ impl App {
                 None => 0,
             };
             self.search.current = Some(next);
-            self.view.reveal(&self.doc, self.search.hits[next].start);
+            self.view.reveal(&self.flow, self.search.hits[next].start);
             return;
         }
         let Some(id) = self.selected else {
@@ -348,7 +386,7 @@ impl App {
         let m = mentions[next];
         self.mention = Some(m);
         self.view
-            .reveal(&self.doc, self.entities.mentions[m].span.start);
+            .reveal(&self.flow, self.entities.mentions[m].span.start);
     }
 
     fn step_event(&mut self, dir: isize) {
@@ -369,7 +407,7 @@ impl App {
     fn reveal_event(&mut self) {
         if let Some(e) = self.event.and_then(|i| self.events.get(i)) {
             let pos = e.timex.span.start;
-            self.view.reveal(&self.doc, pos);
+            self.view.reveal(&self.flow, pos);
         }
     }
 
@@ -395,7 +433,7 @@ impl App {
                 self.search.current =
                     (!self.search.hits.is_empty()).then(|| first % self.search.hits.len());
                 if let Some(h) = self.search.current.map(|i| self.search.hits[i]) {
-                    self.view.reveal(&self.doc, h.start);
+                    self.view.reveal(&self.flow, h.start);
                 }
             }
             Mode::Filter => {

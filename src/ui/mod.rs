@@ -6,6 +6,7 @@ pub mod action;
 pub mod app;
 pub mod keymap;
 pub mod layout;
+pub mod loader;
 pub mod search;
 mod terminal;
 pub mod theme;
@@ -16,7 +17,7 @@ pub mod wrap;
 pub use action::Action;
 pub use app::{App, Effect, Focus, Mode};
 
-use crate::cli::{open, Failure};
+use crate::cli::Failure;
 use crate::date::Date;
 use crate::document::{decode, Document};
 use std::io::IsTerminal;
@@ -30,29 +31,38 @@ pub const SAMPLE: &str = include_str!("../../assets/briefs/caspian-security-2008
 
 /// Opens the reader on `files` (the bundled sample when empty).
 pub fn run_reader(files: &[PathBuf], published: Option<Date>) -> Result<(), Failure> {
-    let (mut doc, source) = match files.first() {
+    let (opened, source) = match files.first() {
         Some(path) => {
             let name = path.file_name().map_or_else(
                 || path.display().to_string(),
                 |n| n.to_string_lossy().into_owned(),
             );
-            (open(path, published)?, name)
+            (
+                loader::open(path, published).map_err(|e| Failure::at(path, e))?,
+                name,
+            )
         }
         None => {
             let decoded =
                 decode(SAMPLE.as_bytes()).map_err(|e| Failure(format!("sample brief: {e}")))?;
-            (Document::parse(decoded), format!("sample: {SAMPLE_NAME}"))
+            let mut doc = Document::parse(decoded);
+            if let Some(d) = published {
+                doc.set_published(d);
+            }
+            (loader::Opened::Whole(doc), format!("sample: {SAMPLE_NAME}"))
         }
     };
-    if let (Some(d), true) = (published, files.is_empty()) {
-        doc.set_published(d);
-    }
     if !std::io::stdout().is_terminal() {
         return Err(Failure(
             "standard output is not a terminal; use `folio entities FILE` or `folio timeline FILE` for text output".into(),
         ));
     }
+    let (doc, rest) = match opened {
+        loader::Opened::Whole(doc) => (doc, None),
+        loader::Opened::Prefix { doc, path, .. } => (doc, Some((path, published))),
+    };
     let mut app = App::new(Arc::new(doc), source);
+    app.loading = rest.is_some();
     app.theme = theme::Theme::from_env();
     if files.len() > 1 {
         app.notice = Some(format!(
@@ -60,5 +70,6 @@ pub fn run_reader(files: &[PathBuf], published: Option<Date>) -> Result<(), Fail
             files.len()
         ));
     }
-    terminal::run(app).map_err(|e| Failure(format!("terminal error: {e}")))
+    let background = loader::start(rest, app.doc.clone());
+    terminal::run(app, background).map_err(|e| Failure(format!("terminal error: {e}")))
 }

@@ -7,27 +7,24 @@ use super::app::{App, Effect};
 use super::keymap::Key;
 use crossterm::event::{self, Event, KeyEventKind};
 use std::io;
-use std::sync::mpsc;
+use std::sync::mpsc::{Receiver, TryRecvError};
 use std::time::Duration;
 
-/// Runs the reader until the user quits.
-pub fn run(app: App) -> io::Result<()> {
+/// Runs the reader until the user quits; `background` delivers loading and extraction results.
+pub fn run(app: App, background: Receiver<Action>) -> io::Result<()> {
     let mut terminal = ratatui::try_init()?;
-    let result = event_loop(&mut terminal, app);
+    let result = event_loop(&mut terminal, app, background);
     ratatui::try_restore()?;
     result
 }
 
-fn event_loop(terminal: &mut ratatui::DefaultTerminal, mut app: App) -> io::Result<()> {
+fn event_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    mut app: App,
+    background: Receiver<Action>,
+) -> io::Result<()> {
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
-    let (tx, rx) = mpsc::channel();
-    let doc = app.doc.clone();
-    std::thread::spawn(move || {
-        let entities = crate::entities::extract(&doc);
-        let events = crate::timeline::build(&doc, &entities);
-        let _ = tx.send((entities, events));
-    });
     loop {
         terminal.draw(|frame| frame.render_widget(&app, frame.area()))?;
         let ready = if app.extracting {
@@ -49,8 +46,16 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, mut app: App) -> io::Resu
                 }
             }
         }
-        if let Ok(data) = rx.try_recv() {
-            app.update(Action::Extracted(Box::new(data)));
+        loop {
+            match background.try_recv() {
+                Ok(action) => {
+                    app.update(action);
+                }
+                Err(TryRecvError::Disconnected) if app.extracting => {
+                    app.update(Action::WorkerLost);
+                }
+                Err(_) => break,
+            }
         }
     }
 }

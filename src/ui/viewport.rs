@@ -1,15 +1,83 @@
-//! The paragraph pane's scroll position, in screen rows. Rows are computed
-//! from wrapped paragraphs on demand (only around the viewport), so scrolling
-//! costs the same in a 1 KB brief and a 100 MB archive.
+//! The paragraph pane's scroll position, in screen rows. The text is a flow
+//! of blocks: paragraphs, with very long ones cut into pieces of at most
+//! [`BLOCK_BYTES`], and rows are computed by wrapping blocks on demand (only
+//! around the viewport), so scrolling costs the same in a 1 KB brief, a
+//! 100 MB archive and a 10 MB single line.
 
 use super::wrap::wrap;
 use crate::document::{Document, Span};
+use std::sync::Arc;
 
-/// A screen row: line `line` of paragraph `para`. A line equal to the paragraph's
-/// line count is the blank row separating it from the next paragraph.
+/// Longest block wrapped at once; a paragraph longer than this is cut at a space
+/// (or, failing one nearby, a character boundary), which costs one early line break.
+pub const BLOCK_BYTES: usize = 16 * 1024;
+
+/// A piece of a paragraph that is wrapped as a unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Block {
+    pub span: Span,
+    /// Whether the block ends its paragraph (a blank row follows it).
+    pub ends_paragraph: bool,
+}
+
+/// The document as a sequence of blocks.
+#[derive(Debug, Clone)]
+pub struct Flow {
+    pub doc: Arc<Document>,
+    pub blocks: Vec<Block>,
+}
+
+impl Flow {
+    /// Cuts the paragraphs of `doc` into blocks.
+    pub fn new(doc: Arc<Document>) -> Flow {
+        let text = doc.text();
+        let mut blocks = Vec::with_capacity(doc.paragraphs().len());
+        for p in doc.paragraphs() {
+            let mut start = p.span.start;
+            while p.span.end - start > BLOCK_BYTES {
+                let end = cut_point(text, start + BLOCK_BYTES, p.span.end);
+                blocks.push(Block {
+                    span: Span::new(start, end),
+                    ends_paragraph: false,
+                });
+                start = end;
+            }
+            blocks.push(Block {
+                span: Span::new(start, p.span.end),
+                ends_paragraph: true,
+            });
+        }
+        Flow { doc, blocks }
+    }
+
+    /// Index of the block holding byte `pos`, or the nearest one before it.
+    pub fn block_at(&self, pos: usize) -> Option<usize> {
+        self.blocks
+            .partition_point(|b| b.span.start <= pos)
+            .checked_sub(1)
+    }
+}
+
+/// A place near `at` (not past `end`) to cut a long paragraph: just after a space
+/// within 1 KiB, else the next character boundary.
+fn cut_point(text: &str, at: usize, end: usize) -> usize {
+    let bytes = text.as_bytes();
+    let limit = (at + 1024).min(end);
+    if let Some(i) = bytes[at..limit].iter().position(|&b| b == b' ') {
+        return at + i + 1;
+    }
+    let mut i = at;
+    while i < end && !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+/// A screen row: line `line` of block `block`. A line equal to the block's
+/// line count is the blank row after a paragraph.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Row {
-    pub para: usize,
+    pub block: usize,
     pub line: usize,
 }
 
@@ -29,38 +97,54 @@ pub enum RowContent {
 }
 
 impl Viewport {
-    /// Wrapped lines of paragraph `para` at this viewport's width.
-    pub fn lines(&self, doc: &Document, para: usize) -> Vec<Span> {
-        doc.paragraphs()
-            .get(para)
-            .map(|p| wrap(doc.text(), p.span, self.width))
+    /// Wrapped lines of block `block` at this viewport's width.
+    pub fn lines(&self, flow: &Flow, block: usize) -> Vec<Span> {
+        flow.blocks
+            .get(block)
+            .map(|b| wrap(flow.doc.text(), b.span, self.width))
             .unwrap_or_default()
     }
 
-    /// Rows paragraph `para` takes, its separator included.
-    fn rows(&self, doc: &Document, para: usize) -> usize {
-        let sep = usize::from(para + 1 < doc.paragraphs().len());
-        self.lines(doc, para).len() + sep
+    /// Rows block `block` takes, the blank row after a paragraph included.
+    fn rows(&self, flow: &Flow, block: usize) -> usize {
+        self.lines(flow, block).len() + usize::from(self.has_blank_after(flow, block))
+    }
+
+    /// [`Viewport::rows`] remembering the last block asked for, so walking row by
+    /// row through a block wraps it once.
+    fn rows_memo(&self, flow: &Flow, block: usize, memo: &mut Option<(usize, usize)>) -> usize {
+        match *memo {
+            Some((b, n)) if b == block => n,
+            _ => {
+                let n = self.rows(flow, block);
+                *memo = Some((block, n));
+                n
+            }
+        }
+    }
+
+    fn has_blank_after(&self, flow: &Flow, block: usize) -> bool {
+        block + 1 < flow.blocks.len() && flow.blocks[block].ends_paragraph
     }
 
     /// The rows on screen, top to bottom, at most `height` of them.
-    pub fn visible(&self, doc: &Document) -> Vec<RowContent> {
+    pub fn visible(&self, flow: &Flow) -> Vec<RowContent> {
         let mut out = Vec::with_capacity(self.height);
         let mut row = self.top;
-        while out.len() < self.height && row.para < doc.paragraphs().len() {
-            let lines = self.lines(doc, row.para);
+        while out.len() < self.height && row.block < flow.blocks.len() {
+            let lines = self.lines(flow, row.block);
             for line in row.line..lines.len() + 1 {
                 if out.len() >= self.height {
                     break;
                 }
                 match lines.get(line) {
                     Some(&span) => out.push(RowContent::Text(span)),
-                    None if row.para + 1 < doc.paragraphs().len() => out.push(RowContent::Blank),
+                    None if self.has_blank_after(flow, row.block) => out.push(RowContent::Blank),
                     None => {}
                 }
             }
             row = Row {
-                para: row.para + 1,
+                block: row.block + 1,
                 line: 0,
             };
         }
@@ -68,36 +152,37 @@ impl Viewport {
     }
 
     /// Moves the top by `delta` rows, staying within the text.
-    pub fn scroll(&mut self, doc: &Document, delta: isize) {
+    pub fn scroll(&mut self, flow: &Flow, delta: isize) {
         let mut row = self.top;
+        let mut memo = None;
         if delta > 0 {
             for _ in 0..delta {
-                let next = self.step_down(doc, row);
+                let next = self.step_down(flow, row, &mut memo);
                 if next == row {
                     break;
                 }
                 row = next;
             }
             // Never scroll past the point where the last row sits at the bottom.
-            let limit = self.last_page_top(doc);
+            let limit = self.last_page_top(flow);
             row = row.min(limit);
         } else {
             for _ in 0..delta.unsigned_abs() {
-                row = self.step_up(doc, row);
+                row = self.step_up(flow, row, &mut memo);
             }
         }
         self.top = row;
     }
 
-    fn step_down(&self, doc: &Document, row: Row) -> Row {
-        if row.line + 1 < self.rows(doc, row.para) {
+    fn step_down(&self, flow: &Flow, row: Row, memo: &mut Option<(usize, usize)>) -> Row {
+        if row.line + 1 < self.rows_memo(flow, row.block, memo) {
             Row {
-                para: row.para,
+                block: row.block,
                 line: row.line + 1,
             }
-        } else if row.para + 1 < doc.paragraphs().len() {
+        } else if row.block + 1 < flow.blocks.len() {
             Row {
-                para: row.para + 1,
+                block: row.block + 1,
                 line: 0,
             }
         } else {
@@ -105,16 +190,16 @@ impl Viewport {
         }
     }
 
-    fn step_up(&self, doc: &Document, row: Row) -> Row {
+    fn step_up(&self, flow: &Flow, row: Row, memo: &mut Option<(usize, usize)>) -> Row {
         if row.line > 0 {
             Row {
-                para: row.para,
+                block: row.block,
                 line: row.line - 1,
             }
-        } else if row.para > 0 {
+        } else if row.block > 0 {
             Row {
-                para: row.para - 1,
-                line: self.rows(doc, row.para - 1) - 1,
+                block: row.block - 1,
+                line: self.rows_memo(flow, row.block - 1, memo) - 1,
             }
         } else {
             row
@@ -122,18 +207,19 @@ impl Viewport {
     }
 
     /// The top row that shows the end of the text on the last screen row.
-    pub fn last_page_top(&self, doc: &Document) -> Row {
-        let n = doc.paragraphs().len();
+    pub fn last_page_top(&self, flow: &Flow) -> Row {
+        let n = flow.blocks.len();
         if n == 0 {
             return Row::default();
         }
         let last = Row {
-            para: n - 1,
-            line: self.rows(doc, n - 1).saturating_sub(1),
+            block: n - 1,
+            line: self.rows(flow, n - 1).saturating_sub(1),
         };
         let mut row = last;
+        let mut memo = None;
         for _ in 1..self.height.max(1) {
-            let up = self.step_up(doc, row);
+            let up = self.step_up(flow, row, &mut memo);
             if up == row {
                 break;
             }
@@ -143,26 +229,27 @@ impl Viewport {
     }
 
     /// The row holding byte `pos` of the text.
-    pub fn row_of(&self, doc: &Document, pos: usize) -> Row {
-        let Some(para) = doc.paragraph_at(pos) else {
+    pub fn row_of(&self, flow: &Flow, pos: usize) -> Row {
+        let Some(block) = flow.block_at(pos) else {
             return Row::default();
         };
-        let lines = self.lines(doc, para);
+        let lines = self.lines(flow, block);
         let line = lines.partition_point(|l| l.start <= pos).saturating_sub(1);
-        Row { para, line }
+        Row { block, line }
     }
 
     /// Whether `row` is on screen.
-    pub fn shows(&self, doc: &Document, row: Row) -> bool {
+    pub fn shows(&self, flow: &Flow, row: Row) -> bool {
         if row < self.top {
             return false;
         }
         let mut r = self.top;
+        let mut memo = None;
         for _ in 0..self.height {
             if r == row {
                 return true;
             }
-            let next = self.step_down(doc, r);
+            let next = self.step_down(flow, r, &mut memo);
             if next == r {
                 break;
             }
@@ -172,14 +259,14 @@ impl Viewport {
     }
 
     /// Scrolls so byte `pos` is on screen, a third of the way down when it was not.
-    pub fn reveal(&mut self, doc: &Document, pos: usize) {
-        let row = self.row_of(doc, pos);
-        if self.shows(doc, row) {
+    pub fn reveal(&mut self, flow: &Flow, pos: usize) {
+        let row = self.row_of(flow, pos);
+        if self.shows(flow, row) {
             return;
         }
         self.top = row;
-        self.scroll(doc, -((self.height / 3) as isize));
-        let limit = self.last_page_top(doc);
+        self.scroll(flow, -((self.height / 3) as isize));
+        let limit = self.last_page_top(flow);
         self.top = self.top.min(limit);
     }
 }
@@ -188,16 +275,16 @@ impl Viewport {
 mod tests {
     use super::*;
 
-    fn doc() -> Document {
+    fn flow() -> Flow {
         let paras: Vec<String> = (0..30)
             .map(|i| format!("Paragraph {i} has a few words in it."))
             .collect();
-        Document::from_text(&paras.join("\n\n"))
+        Flow::new(Arc::new(Document::from_text(&paras.join("\n\n"))))
     }
 
     #[test]
     fn scrolling_stops_at_both_ends() {
-        let d = doc();
+        let d = flow();
         let mut v = Viewport {
             top: Row::default(),
             width: 20,
@@ -217,15 +304,36 @@ mod tests {
 
     #[test]
     fn reveal_brings_a_position_on_screen() {
-        let d = doc();
+        let d = flow();
         let mut v = Viewport {
             top: Row::default(),
             width: 20,
             height: 6,
         };
-        let pos = d.paragraphs()[17].span.start + 5;
+        let pos = d.doc.paragraphs()[17].span.start + 5;
         v.reveal(&d, pos);
         assert!(v.shows(&d, v.row_of(&d, pos)));
-        assert!(v.top.para >= 15);
+        assert!(v.top.block >= 15);
+    }
+}
+
+#[cfg(test)]
+mod block_tests {
+    use super::*;
+
+    #[test]
+    fn long_paragraphs_are_cut_into_blocks_that_tile_them() {
+        let text = "word ".repeat(20_000) + "\n\nshort";
+        let flow = Flow::new(Arc::new(Document::from_text(&text)));
+        assert!(flow.blocks.len() > 5);
+        let p = flow.doc.paragraphs()[0].span;
+        let mut pos = p.start;
+        for b in flow.blocks.iter().take_while(|b| b.span.start < p.end) {
+            assert_eq!(b.span.start, pos);
+            assert!(b.span.len() <= BLOCK_BYTES + 1024);
+            pos = b.span.end;
+        }
+        assert_eq!(pos, p.end);
+        assert_eq!(flow.blocks.iter().filter(|b| b.ends_paragraph).count(), 2);
     }
 }

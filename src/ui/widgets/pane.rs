@@ -30,7 +30,9 @@ impl Widget for ParagraphPane<'_> {
         if !doc_title.is_empty() && app.doc.header_value("Title").is_some() {
             title.push_str(&format!("— {} ", display::escape_controls(&doc_title)));
         }
-        if app.extracting {
+        if app.loading {
+            title.push_str("(loading…) ");
+        } else if app.extracting {
             title.push_str("(finding entities…) ");
         }
         Block::new()
@@ -50,7 +52,7 @@ impl Widget for ParagraphPane<'_> {
             );
             return;
         }
-        for (i, row) in app.view.visible(&app.doc).into_iter().enumerate() {
+        for (i, row) in app.view.visible(&app.flow).into_iter().enumerate() {
             let y = text.y + i as u16;
             if y >= text.bottom() {
                 break;

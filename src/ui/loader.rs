@@ -1,0 +1,72 @@
+//! Background work for the reader: loading a big file after a first screen
+//! drawn from its beginning, then extracting entities and the timeline. Results
+//! come back as [`Action`]s, so the UI answers keys while this runs.
+
+use super::action::Action;
+use crate::date::Date;
+use crate::document::{read_file, read_prefix, Document, ReadError};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{channel, Receiver};
+use std::sync::Arc;
+
+/// Files up to this size are read whole before the first frame; larger ones start
+/// from this many bytes.
+pub const PREFIX_BYTES: usize = 64 * 1024;
+
+/// Where the reader's document comes from.
+pub enum Opened {
+    /// The whole document; extraction still to run.
+    Whole(Document),
+    /// The beginning of a bigger file, to be replaced once `rest` finishes.
+    Prefix {
+        doc: Document,
+        path: PathBuf,
+        size: u64,
+    },
+}
+
+/// Opens `path` for the reader: small files whole, big ones by their beginning.
+pub fn open(path: &Path, published: Option<Date>) -> Result<Opened, ReadError> {
+    let (mut doc, size) = read_prefix(path, PREFIX_BYTES)?;
+    if let Some(d) = published {
+        doc.set_published(d);
+    }
+    if size as usize <= doc.text().len() + 4 {
+        return Ok(Opened::Whole(doc));
+    }
+    Ok(Opened::Prefix {
+        doc,
+        path: path.to_path_buf(),
+        size,
+    })
+}
+
+/// Starts the background work; the receiver yields `Loaded` (for a prefix) and then `Extracted`.
+pub fn start(opened_rest: Option<(PathBuf, Option<Date>)>, doc: Arc<Document>) -> Receiver<Action> {
+    let (tx, rx) = channel();
+    std::thread::spawn(move || {
+        let doc = match opened_rest {
+            None => doc,
+            Some((path, published)) => match read_file(&path) {
+                Ok(mut full) => {
+                    if let Some(d) = published {
+                        full.set_published(d);
+                    }
+                    let full = Arc::new(full);
+                    if tx.send(Action::Loaded(full.clone())).is_err() {
+                        return;
+                    }
+                    full
+                }
+                Err(e) => {
+                    let _ = tx.send(Action::LoadFailed(e.to_string()));
+                    doc
+                }
+            },
+        };
+        let entities = crate::entities::extract(&doc);
+        let events = crate::timeline::build(&doc, &entities);
+        let _ = tx.send(Action::Extracted(Box::new((entities, events))));
+    });
+    rx
+}
