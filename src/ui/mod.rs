@@ -6,6 +6,7 @@ pub mod action;
 pub mod app;
 pub mod keymap;
 pub mod layout;
+pub mod library_view;
 pub mod loader;
 pub mod search;
 mod terminal;
@@ -31,6 +32,9 @@ pub const SAMPLE: &str = include_str!("../../assets/briefs/caspian-security-2008
 
 /// Opens the reader on `files` (the bundled sample when empty).
 pub fn run_reader(files: &[PathBuf], published: Option<Date>) -> Result<(), Failure> {
+    if files.len() > 1 || files.iter().any(|f| f.is_dir()) {
+        return run_library(files);
+    }
     let (opened, source) = match files.first() {
         Some(path) => {
             let name = path.file_name().map_or_else(
@@ -64,12 +68,26 @@ pub fn run_reader(files: &[PathBuf], published: Option<Date>) -> Result<(), Fail
     let mut app = App::new(Arc::new(doc), source);
     app.loading = rest.is_some();
     app.theme = theme::Theme::from_env();
-    if files.len() > 1 {
-        app.notice = Some(format!(
-            "showing the first of {} files (the library view comes later)",
-            files.len()
-        ));
-    }
     let background = loader::start(rest, app.doc.clone());
     terminal::run(app, background).map_err(|e| Failure(format!("terminal error: {e}")))
+}
+
+/// Opens the library view on folders or several files.
+fn run_library(paths: &[PathBuf]) -> Result<(), Failure> {
+    if !std::io::stdout().is_terminal() {
+        return Err(Failure(
+            "standard output is not a terminal; use `folio library DIR` for text output".into(),
+        ));
+    }
+    let (lib, indexer) = crate::library::open(paths, &crate::library::Options::default());
+    if lib.briefs().is_empty() && indexer.progress().total == 0 {
+        let why = lib.skipped.first().map_or_else(
+            || "no .txt briefs found".to_owned(),
+            |s| format!("{}: {}", s.path.display(), s.reason),
+        );
+        return Err(Failure(why));
+    }
+    let mut view = library_view::LibraryView::new(lib, indexer);
+    view.theme = theme::Theme::from_env();
+    library_view::run(view).map_err(|e| Failure(format!("terminal error: {e}")))
 }

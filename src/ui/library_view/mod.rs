@@ -1,0 +1,645 @@
+//! The library in the reader: a list of briefs (newest first, `/` filters),
+//! entities across briefs with brief and mention counts, an entity's
+//! concordance, and the reader on one brief with `Esc` back to where it was
+//! opened from. The index fills in from the background while keys are answered.
+//!
+//! State changes only in [`LibraryView::key`] and [`LibraryView::tick`];
+//! [`widget`] renders it; [`run`] is the terminal edge.
+
+mod run;
+pub mod widget;
+
+pub use run::run;
+
+use super::action::Action;
+use super::app::{App, Mode as AppMode};
+use super::keymap::Key;
+use super::theme::Theme;
+use crate::document::{decode, Document};
+use crate::entities::{Entities, Entity, EntityId, Mention};
+use crate::library::{
+    content_hash, BriefId, EntityRef, Extractor, Hit, Indexer, Library, Progress,
+};
+use crate::timeline::{Event, Timex};
+use crossterm::event::{KeyCode, KeyModifiers};
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+/// Which screen is showing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    /// Briefs and the entity sidebar.
+    List,
+    /// Every mention of one entity across the library.
+    Concordance,
+    /// One brief in the reader.
+    Reading,
+}
+
+/// Which list of the library screen has the cursor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Briefs,
+    Entities,
+}
+
+/// A scrolling list: the cursor and the first row shown.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Cursor {
+    pub at: usize,
+    pub top: usize,
+}
+
+impl Cursor {
+    fn moved(&mut self, delta: isize, len: usize) {
+        if len == 0 {
+            self.at = 0;
+        } else {
+            self.at = (self.at as isize + delta).clamp(0, len as isize - 1) as usize;
+        }
+    }
+
+    /// Scrolls so the cursor is among `height` rows.
+    pub fn follow(&mut self, height: usize) {
+        let h = height.max(1);
+        if self.at < self.top {
+            self.top = self.at;
+        } else if self.at >= self.top + h {
+            self.top = self.at + 1 - h;
+        }
+    }
+}
+
+/// An entity's mentions across the library.
+pub struct Concordance {
+    pub entity: EntityRef,
+    pub hits: Vec<Hit>,
+    pub cursor: Cursor,
+}
+
+/// The brief open in the reader.
+pub struct Reading {
+    pub brief: BriefId,
+    pub app: App,
+    /// Library entity of each local entity id of `app.entities`.
+    pub global: Vec<EntityRef>,
+    /// Where `Esc` goes back to.
+    pub back: Screen,
+}
+
+/// Everything the library screens show.
+pub struct LibraryView {
+    pub lib: Library,
+    indexer: Option<Indexer>,
+    pub progress: Progress,
+    last_refresh: Instant,
+    pub screen: Screen,
+    pub focus: Focus,
+    /// Typing a filter into the focused list.
+    pub typing: bool,
+    pub brief_filter: String,
+    pub briefs: Vec<BriefId>,
+    pub brief_cursor: Cursor,
+    pub entity_filter: String,
+    pub entities: Vec<EntityRef>,
+    pub entity_cursor: Cursor,
+    pub concordance: Option<Concordance>,
+    pub reading: Option<Reading>,
+    /// Reading position (first byte on screen) of each brief opened before.
+    positions: HashMap<BriefId, usize>,
+    /// Texts of briefs shown in the concordance, read on demand.
+    pub texts: HashMap<BriefId, Option<Arc<str>>>,
+    pub width: u16,
+    pub height: u16,
+    pub notice: Option<String>,
+    pub theme: Theme,
+}
+
+/// Rows of list content on a screen `height` tall (header, column titles, status line).
+pub fn list_height(height: u16) -> usize {
+    usize::from(height.saturating_sub(4)).max(1)
+}
+
+impl LibraryView {
+    /// A view on `lib`, taking in `indexer`'s briefs as they arrive.
+    pub fn new(lib: Library, indexer: Indexer) -> LibraryView {
+        let progress = indexer.progress();
+        let mut v = LibraryView {
+            lib,
+            indexer: Some(indexer),
+            progress,
+            last_refresh: Instant::now(),
+            screen: Screen::List,
+            focus: Focus::Briefs,
+            typing: false,
+            brief_filter: String::new(),
+            briefs: Vec::new(),
+            brief_cursor: Cursor::default(),
+            entity_filter: String::new(),
+            entities: Vec::new(),
+            entity_cursor: Cursor::default(),
+            concordance: None,
+            reading: None,
+            positions: HashMap::new(),
+            texts: HashMap::new(),
+            width: 80,
+            height: 24,
+            notice: None,
+            theme: Theme::default(),
+        };
+        v.rows_changed();
+        v
+    }
+
+    /// Whether the index is still being built.
+    pub fn indexing(&self) -> bool {
+        self.indexer.is_some()
+    }
+
+    /// Takes in indexed briefs; refreshes the lists at most a few times a second,
+    /// and saves the cache once the index is complete.
+    pub fn tick(&mut self) {
+        let Some(ix) = self.indexer.as_mut() else {
+            return;
+        };
+        let got = self.lib.absorb(ix);
+        self.progress = ix.progress();
+        let done = self.progress.finished();
+        if done || (got && self.last_refresh.elapsed() >= Duration::from_millis(400)) {
+            self.lib.refresh();
+            self.last_refresh = Instant::now();
+            self.rows_changed();
+        }
+        if done {
+            self.indexer = None;
+            if let Err(e) = self.lib.save() {
+                self.notice = Some(format!("index not cached: {e}"));
+            }
+        }
+    }
+
+    /// Recomputes the filtered rows, keeping each cursor on the same item.
+    fn rows_changed(&mut self) {
+        let keep = self.briefs.get(self.brief_cursor.at).copied();
+        self.briefs = self.lib.filter(&self.brief_filter);
+        if let Some(i) = keep.and_then(|id| self.briefs.iter().position(|&b| b == id)) {
+            self.brief_cursor.at = i;
+        }
+        self.brief_cursor.moved(0, self.briefs.len());
+        let keep = self.entities.get(self.entity_cursor.at).copied();
+        let needle = self.entity_filter.to_lowercase();
+        self.entities = self
+            .lib
+            .ranking()
+            .iter()
+            .copied()
+            .filter(|&e| {
+                needle.is_empty()
+                    || self.lib.entities()[e as usize]
+                        .name
+                        .to_lowercase()
+                        .contains(&needle)
+            })
+            .collect();
+        if let Some(i) = keep.and_then(|id| self.entities.iter().position(|&e| e == id)) {
+            self.entity_cursor.at = i;
+        }
+        self.entity_cursor.moved(0, self.entities.len());
+        self.follow();
+    }
+
+    fn follow(&mut self) {
+        let h = list_height(self.height);
+        self.brief_cursor.follow(h);
+        self.entity_cursor.follow(h);
+        if let Some(c) = self.concordance.as_mut() {
+            c.cursor.follow(h);
+        }
+        self.load_visible_texts();
+    }
+
+    /// Reads the briefs the concordance screen shows (and forgets far-away ones).
+    fn load_visible_texts(&mut self) {
+        let Some(c) = &self.concordance else { return };
+        if self.screen != Screen::Concordance {
+            return;
+        }
+        let h = list_height(self.height);
+        let wanted: Vec<BriefId> = c
+            .hits
+            .iter()
+            .skip(c.cursor.top)
+            .take(h)
+            .map(|hit| hit.brief)
+            .collect();
+        if self.texts.len() > 256 {
+            self.texts.retain(|b, _| wanted.contains(b));
+        }
+        for b in wanted {
+            let lib = &self.lib;
+            self.texts
+                .entry(b)
+                .or_insert_with(|| lib.text(b).ok().map(Arc::from));
+        }
+    }
+
+    /// Applies a key; returns true when folio should quit.
+    pub fn key(&mut self, key: Key) -> bool {
+        if key == Key::ctrl('c') {
+            return true;
+        }
+        if self.screen != Screen::Reading {
+            self.notice = None;
+        }
+        match self.screen {
+            Screen::Reading => return self.reading_key(key),
+            _ if self.typing => self.filter_key(key),
+            Screen::List => return self.list_key(key),
+            Screen::Concordance => return self.concordance_key(key),
+        }
+        false
+    }
+
+    /// The terminal is now `w`×`h`.
+    pub fn resize(&mut self, w: u16, h: u16) {
+        self.width = w;
+        self.height = h;
+        if let Some(r) = self.reading.as_mut() {
+            r.app.update(Action::Resize(w, h));
+        }
+        self.follow();
+    }
+
+    fn list_key(&mut self, key: Key) -> bool {
+        let page = list_height(self.height) as isize;
+        let len = match self.focus {
+            Focus::Briefs => self.briefs.len(),
+            Focus::Entities => self.entities.len(),
+        };
+        let cursor = match self.focus {
+            Focus::Briefs => &mut self.brief_cursor,
+            Focus::Entities => &mut self.entity_cursor,
+        };
+        match (key.code, key.mods.contains(KeyModifiers::CONTROL)) {
+            (KeyCode::Char('q'), false) => return true,
+            (KeyCode::Char('j') | KeyCode::Down, _) => cursor.moved(1, len),
+            (KeyCode::Char('k') | KeyCode::Up, _) => cursor.moved(-1, len),
+            (KeyCode::PageDown, _) | (KeyCode::Char('d'), true) => cursor.moved(page, len),
+            (KeyCode::PageUp, _) | (KeyCode::Char('u'), true) => cursor.moved(-page, len),
+            (KeyCode::Char('g') | KeyCode::Home, _) => cursor.at = 0,
+            (KeyCode::Char('G') | KeyCode::End, _) => cursor.moved(len as isize, len),
+            (KeyCode::Tab | KeyCode::BackTab, _) => {
+                self.focus = match self.focus {
+                    Focus::Briefs => Focus::Entities,
+                    Focus::Entities => Focus::Briefs,
+                }
+            }
+            (KeyCode::Char('/'), false) => self.typing = true,
+            (KeyCode::Esc, _)
+                if !self.brief_filter.is_empty() || !self.entity_filter.is_empty() =>
+            {
+                self.brief_filter.clear();
+                self.entity_filter.clear();
+                self.rows_changed();
+            }
+            (KeyCode::Enter, _) => match self.focus {
+                Focus::Briefs => {
+                    if let Some(&id) = self.briefs.get(self.brief_cursor.at) {
+                        self.open_brief(id, None);
+                    }
+                }
+                Focus::Entities => {
+                    if let Some(&e) = self.entities.get(self.entity_cursor.at) {
+                        self.open_concordance(e);
+                    }
+                }
+            },
+            _ => {}
+        }
+        self.follow();
+        false
+    }
+
+    fn filter_key(&mut self, key: Key) {
+        let in_concordance = self.screen == Screen::Concordance;
+        let filter = match self.focus {
+            Focus::Briefs => &mut self.brief_filter,
+            Focus::Entities => &mut self.entity_filter,
+        };
+        match key.code {
+            KeyCode::Enter => self.typing = false,
+            KeyCode::Esc => {
+                filter.clear();
+                self.typing = false;
+            }
+            KeyCode::Backspace => {
+                filter.pop();
+            }
+            KeyCode::Char(c)
+                if !key
+                    .mods
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+                    && !in_concordance =>
+            {
+                filter.push(c)
+            }
+            _ => return,
+        }
+        self.rows_changed();
+    }
+
+    /// Opens the concordance of library entity `e`.
+    pub fn open_concordance(&mut self, e: EntityRef) {
+        let hits = self.lib.concordance(e);
+        if hits.is_empty() {
+            self.notice = Some("no mentions".into());
+            return;
+        }
+        self.concordance = Some(Concordance {
+            entity: e,
+            hits,
+            cursor: Cursor::default(),
+        });
+        self.screen = Screen::Concordance;
+        self.follow();
+    }
+
+    fn concordance_key(&mut self, key: Key) -> bool {
+        let page = list_height(self.height) as isize;
+        let Some(c) = self.concordance.as_mut() else {
+            self.screen = Screen::List;
+            return false;
+        };
+        let len = c.hits.len();
+        match (key.code, key.mods.contains(KeyModifiers::CONTROL)) {
+            (KeyCode::Char('q'), false) => return true,
+            (KeyCode::Char('j' | 'n') | KeyCode::Down, false) => c.cursor.moved(1, len),
+            (KeyCode::Char('k' | 'N') | KeyCode::Up, false) => c.cursor.moved(-1, len),
+            (KeyCode::PageDown, _) | (KeyCode::Char('d'), true) => c.cursor.moved(page, len),
+            (KeyCode::PageUp, _) | (KeyCode::Char('u'), true) => c.cursor.moved(-page, len),
+            (KeyCode::Char('g') | KeyCode::Home, _) => c.cursor.at = 0,
+            (KeyCode::Char('G') | KeyCode::End, _) => c.cursor.moved(len as isize, len),
+            (KeyCode::Esc, _) => self.screen = Screen::List,
+            (KeyCode::Enter, _) => {
+                let at = c.cursor.at;
+                if let Some(hit) = c.hits.get(at).copied() {
+                    self.open_brief(hit.brief, Some(hit));
+                }
+            }
+            _ => {}
+        }
+        self.follow();
+        false
+    }
+
+    fn reading_key(&mut self, key: Key) -> bool {
+        let walking = self.walking();
+        let Some(r) = self.reading.as_mut() else {
+            self.screen = Screen::List;
+            return false;
+        };
+        let plain = r.app.mode == AppMode::Normal;
+        if plain && key.code == KeyCode::Esc {
+            let nothing_to_clear = r.app.selected.is_none()
+                && r.app.search.query.is_empty()
+                && r.app.sidebar.filter.is_empty();
+            if nothing_to_clear || walking {
+                self.close_brief();
+                return false;
+            }
+        }
+        if plain && walking && r.app.search.hits.is_empty() {
+            match key.code {
+                KeyCode::Char('n') => {
+                    self.walk(1);
+                    return false;
+                }
+                KeyCode::Char('N') => {
+                    self.walk(-1);
+                    return false;
+                }
+                _ => {}
+            }
+        }
+        let Some(action) = r.app.action_for_key(key) else {
+            return false;
+        };
+        r.app.update(action) == Some(super::Effect::Quit)
+    }
+
+    /// Whether `n`/`N` walk the concordance across briefs: the brief was opened from
+    /// it and its entity is still the one selected.
+    pub fn walking(&self) -> bool {
+        let (Some(r), Some(c)) = (&self.reading, &self.concordance) else {
+            return false;
+        };
+        r.back == Screen::Concordance
+            && r.app
+                .selected
+                .and_then(|local| r.global.get(local))
+                .is_some_and(|&g| g == c.entity)
+    }
+
+    /// The next (`dir` 1) or previous (-1) mention in the concordance, in whatever brief.
+    fn walk(&mut self, dir: isize) {
+        let Some(c) = self.concordance.as_mut() else {
+            return;
+        };
+        let n = c.hits.len();
+        if n == 0 {
+            return;
+        }
+        let next = (c.cursor.at as isize + dir).rem_euclid(n as isize) as usize;
+        let wrapped = (dir > 0 && next < c.cursor.at) || (dir < 0 && next > c.cursor.at);
+        c.cursor.at = next;
+        let hit = c.hits[next];
+        let same = self.reading.as_ref().is_some_and(|r| r.brief == hit.brief);
+        if same {
+            if let Some(r) = self.reading.as_mut() {
+                show_hit(r, &hit);
+            }
+        } else {
+            self.open_brief(hit.brief, Some(hit));
+        }
+        if let Some(r) = self.reading.as_mut() {
+            let mut note = format!("mention {}/{} across the library", next + 1, n);
+            if wrapped {
+                note.push_str(" (wrapped)");
+            }
+            r.app.notice = Some(note);
+        }
+    }
+
+    /// Opens brief `id` in the reader: at `hit` if given, else where it was left.
+    pub fn open_brief(&mut self, id: BriefId, hit: Option<Hit>) {
+        if let Some(r) = self.reading.take() {
+            self.positions.insert(r.brief, r.app.top_byte());
+        }
+        let back = if hit.is_some() {
+            Screen::Concordance
+        } else {
+            Screen::List
+        };
+        match reader_for(&self.lib, id, self.width, self.height, back) {
+            Ok(mut r) => {
+                r.app.theme = self.theme.clone();
+                match hit {
+                    Some(h) => show_hit(&mut r, &h),
+                    None => {
+                        if let Some(&pos) = self.positions.get(&id) {
+                            r.app.view.top = r.app.view.row_of(&r.app.flow, pos);
+                        }
+                    }
+                }
+                self.reading = Some(r);
+                self.screen = Screen::Reading;
+            }
+            Err(e) => {
+                let name = self
+                    .lib
+                    .brief(id)
+                    .map(|b| b.path.display().to_string())
+                    .unwrap_or_default();
+                self.notice = Some(format!("{name}: {e}"));
+                self.screen = back;
+            }
+        }
+    }
+
+    /// Back from the reader to the screen it was opened from, remembering the position.
+    fn close_brief(&mut self) {
+        if let Some(r) = self.reading.take() {
+            self.positions.insert(r.brief, r.app.top_byte());
+            self.screen = r.back;
+        } else {
+            self.screen = Screen::List;
+        }
+        self.follow();
+    }
+}
+
+/// Selects the hit's entity in the reader and shows that mention (found by its span,
+/// so a brief extracted afresh still lands on the right words).
+fn show_hit(r: &mut Reading, hit: &Hit) {
+    let ents = &r.app.entities;
+    let m = Some(hit.mention as usize)
+        .filter(|&m| ents.mentions.get(m).is_some_and(|x| x.span == hit.span))
+        .or_else(|| ents.mention_at(hit.span.start));
+    match m {
+        Some(m) => {
+            let local = ents.mentions[m].entity;
+            r.app.select_entity(local);
+            r.app.mention = Some(m);
+        }
+        None => r.app.notice = Some("that mention is no longer in the brief".into()),
+    }
+    if hit.span.start <= r.app.doc.text().len() {
+        r.app.view.reveal(&r.app.flow, hit.span.start);
+    }
+}
+
+/// A reader on brief `id` whose entities and timeline come from the library's index
+/// (no extraction to wait for); if the file changed since it was indexed, extracted afresh.
+fn reader_for(lib: &Library, id: BriefId, w: u16, h: u16, back: Screen) -> Result<Reading, String> {
+    let b = lib.brief(id).ok_or("no such brief")?;
+    let bytes = read_regular(&b.path)?;
+    let same = content_hash(&bytes) == b.key.hash;
+    let doc = Document::parse(decode(&bytes).map_err(|e| e.to_string())?);
+    let name = b.path.file_name().map_or_else(
+        || b.path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let (entities, events, global) = if same {
+        from_index(lib, id, &doc)
+    } else {
+        let (e, ev) = (Extractor::DEFAULT.run)(&doc);
+        (e, ev, Vec::new())
+    };
+    let mut app = App::new(Arc::new(doc), name);
+    app.update(Action::Resize(w, h));
+    app.update(Action::Extracted(Box::new((entities, events))));
+    if !same {
+        app.notice = Some("changed since it was indexed; entities extracted afresh".into());
+    }
+    Ok(Reading {
+        brief: id,
+        app,
+        global,
+        back,
+    })
+}
+
+/// Reads a file only if it is a regular one (never blocks on a FIFO swapped in).
+fn read_regular(path: &std::path::Path) -> Result<Vec<u8>, String> {
+    use std::io::Read;
+    let mut f = std::fs::File::open(path).map_err(|e| e.to_string())?;
+    let meta = f.metadata().map_err(|e| e.to_string())?;
+    if !meta.is_file() {
+        return Err("not a regular file".into());
+    }
+    let mut bytes = Vec::new();
+    f.read_to_end(&mut bytes).map_err(|e| e.to_string())?;
+    Ok(bytes)
+}
+
+/// The brief's entities and events rebuilt from the index, with local ids in order of
+/// first mention; mention `i` of the index is mention `i` here.
+fn from_index(
+    lib: &Library,
+    id: BriefId,
+    doc: &Document,
+) -> (Entities, Vec<Event>, Vec<EntityRef>) {
+    let Some(b) = lib.brief(id) else {
+        return (Entities::default(), Vec::new(), Vec::new());
+    };
+    let mut local: HashMap<EntityRef, EntityId> = HashMap::new();
+    let mut global = Vec::new();
+    let mut ents = Entities::default();
+    for m in &b.mentions {
+        let span = m.span.span();
+        if doc.text().get(span.start..span.end).is_none() {
+            continue;
+        }
+        let l = *local.entry(m.entity).or_insert_with(|| {
+            let e = &lib.entities()[m.entity as usize];
+            ents.entities.push(Entity {
+                name: e.name.to_string(),
+                kind: e.kind,
+                mentions: Vec::new(),
+            });
+            global.push(m.entity);
+            ents.entities.len() - 1
+        });
+        ents.entities[l].mentions.push(ents.mentions.len());
+        ents.mentions.push(Mention { span, entity: l });
+    }
+    let events = b
+        .events
+        .iter()
+        .filter(|e| {
+            doc.text()
+                .get(e.span.start as usize..e.span.end as usize)
+                .is_some()
+        })
+        .map(|e| {
+            let span = e.span.span();
+            Event {
+                timex: Timex {
+                    span,
+                    kind: e.kind,
+                    value: e.value.to_string(),
+                    resolved: e.resolved,
+                    day: e.day,
+                },
+                sentence: doc.sentence_at(span.start).unwrap_or(0),
+                entities: e
+                    .entities
+                    .iter()
+                    .filter_map(|g| local.get(g).copied())
+                    .collect(),
+            }
+        })
+        .collect();
+    (ents, events, global)
+}
