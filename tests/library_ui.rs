@@ -170,7 +170,7 @@ fn concordance_opens_briefs_at_mentions_and_n_walks_across_them() {
     );
     let s = text(&screen(&v));
     assert!(
-        s.contains("mention 1/4 across the library (wrapped)"),
+        s.contains("mention 1/4 across the library (wrapped) · Esc back"),
         "{s}"
     );
     press(&mut v, "N");

@@ -6,21 +6,19 @@
 //! State changes only in [`LibraryView::key`] and [`LibraryView::tick`];
 //! [`widget`] renders it; [`run`] is the terminal edge.
 
+mod reader;
 mod run;
 pub mod widget;
 
 pub use run::run;
 
+use reader::{reader_for, show_hit};
+
 use super::action::Action;
 use super::app::{App, Mode as AppMode};
 use super::keymap::Key;
 use super::theme::Theme;
-use crate::document::{decode, Document};
-use crate::entities::{Entities, Entity, EntityId, Mention};
-use crate::library::{
-    content_hash, BriefId, EntityRef, Extractor, Hit, Indexer, Library, Progress,
-};
-use crate::timeline::{Event, Timex};
+use crate::library::{BriefId, EntityRef, Hit, Indexer, Library, Progress};
 use crossterm::event::{KeyCode, KeyModifiers};
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -383,8 +381,10 @@ impl LibraryView {
             (KeyCode::Esc, _) => self.screen = Screen::List,
             (KeyCode::Enter, _) => {
                 let at = c.cursor.at;
+                let n = c.hits.len();
                 if let Some(hit) = c.hits.get(at).copied() {
                     self.open_brief(hit.brief, Some(hit));
+                    self.note_walk(at, n, false);
                 }
             }
             _ => {}
@@ -462,11 +462,17 @@ impl LibraryView {
         } else {
             self.open_brief(hit.brief, Some(hit));
         }
+        self.note_walk(next, n, wrapped);
+    }
+
+    /// Says where in the concordance the reader is.
+    fn note_walk(&mut self, at: usize, n: usize, wrapped: bool) {
         if let Some(r) = self.reading.as_mut() {
-            let mut note = format!("mention {}/{} across the library", next + 1, n);
+            let mut note = format!("mention {}/{n} across the library", at + 1);
             if wrapped {
                 note.push_str(" (wrapped)");
             }
+            note.push_str(" · Esc back");
             r.app.notice = Some(note);
         }
     }
@@ -490,6 +496,7 @@ impl LibraryView {
                         if let Some(&pos) = self.positions.get(&id) {
                             r.app.view.top = r.app.view.row_of(&r.app.flow, pos);
                         }
+                        r.app.notice = Some("Esc: back to the library".into());
                     }
                 }
                 self.reading = Some(r);
@@ -517,129 +524,4 @@ impl LibraryView {
         }
         self.follow();
     }
-}
-
-/// Selects the hit's entity in the reader and shows that mention (found by its span,
-/// so a brief extracted afresh still lands on the right words).
-fn show_hit(r: &mut Reading, hit: &Hit) {
-    let ents = &r.app.entities;
-    let m = Some(hit.mention as usize)
-        .filter(|&m| ents.mentions.get(m).is_some_and(|x| x.span == hit.span))
-        .or_else(|| ents.mention_at(hit.span.start));
-    match m {
-        Some(m) => {
-            let local = ents.mentions[m].entity;
-            r.app.select_entity(local);
-            r.app.mention = Some(m);
-        }
-        None => r.app.notice = Some("that mention is no longer in the brief".into()),
-    }
-    if hit.span.start <= r.app.doc.text().len() {
-        r.app.view.reveal(&r.app.flow, hit.span.start);
-    }
-}
-
-/// A reader on brief `id` whose entities and timeline come from the library's index
-/// (no extraction to wait for); if the file changed since it was indexed, extracted afresh.
-fn reader_for(lib: &Library, id: BriefId, w: u16, h: u16, back: Screen) -> Result<Reading, String> {
-    let b = lib.brief(id).ok_or("no such brief")?;
-    let bytes = read_regular(&b.path)?;
-    let same = content_hash(&bytes) == b.key.hash;
-    let doc = Document::parse(decode(&bytes).map_err(|e| e.to_string())?);
-    let name = b.path.file_name().map_or_else(
-        || b.path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    );
-    let (entities, events, global) = if same {
-        from_index(lib, id, &doc)
-    } else {
-        let (e, ev) = (Extractor::DEFAULT.run)(&doc);
-        (e, ev, Vec::new())
-    };
-    let mut app = App::new(Arc::new(doc), name);
-    app.update(Action::Resize(w, h));
-    app.update(Action::Extracted(Box::new((entities, events))));
-    if !same {
-        app.notice = Some("changed since it was indexed; entities extracted afresh".into());
-    }
-    Ok(Reading {
-        brief: id,
-        app,
-        global,
-        back,
-    })
-}
-
-/// Reads a file only if it is a regular one (never blocks on a FIFO swapped in).
-fn read_regular(path: &std::path::Path) -> Result<Vec<u8>, String> {
-    use std::io::Read;
-    let mut f = std::fs::File::open(path).map_err(|e| e.to_string())?;
-    let meta = f.metadata().map_err(|e| e.to_string())?;
-    if !meta.is_file() {
-        return Err("not a regular file".into());
-    }
-    let mut bytes = Vec::new();
-    f.read_to_end(&mut bytes).map_err(|e| e.to_string())?;
-    Ok(bytes)
-}
-
-/// The brief's entities and events rebuilt from the index, with local ids in order of
-/// first mention; mention `i` of the index is mention `i` here.
-fn from_index(
-    lib: &Library,
-    id: BriefId,
-    doc: &Document,
-) -> (Entities, Vec<Event>, Vec<EntityRef>) {
-    let Some(b) = lib.brief(id) else {
-        return (Entities::default(), Vec::new(), Vec::new());
-    };
-    let mut local: HashMap<EntityRef, EntityId> = HashMap::new();
-    let mut global = Vec::new();
-    let mut ents = Entities::default();
-    for m in &b.mentions {
-        let span = m.span.span();
-        if doc.text().get(span.start..span.end).is_none() {
-            continue;
-        }
-        let l = *local.entry(m.entity).or_insert_with(|| {
-            let e = &lib.entities()[m.entity as usize];
-            ents.entities.push(Entity {
-                name: e.name.to_string(),
-                kind: e.kind,
-                mentions: Vec::new(),
-            });
-            global.push(m.entity);
-            ents.entities.len() - 1
-        });
-        ents.entities[l].mentions.push(ents.mentions.len());
-        ents.mentions.push(Mention { span, entity: l });
-    }
-    let events = b
-        .events
-        .iter()
-        .filter(|e| {
-            doc.text()
-                .get(e.span.start as usize..e.span.end as usize)
-                .is_some()
-        })
-        .map(|e| {
-            let span = e.span.span();
-            Event {
-                timex: Timex {
-                    span,
-                    kind: e.kind,
-                    value: e.value.to_string(),
-                    resolved: e.resolved,
-                    day: e.day,
-                },
-                sentence: doc.sentence_at(span.start).unwrap_or(0),
-                entities: e
-                    .entities
-                    .iter()
-                    .filter_map(|g| local.get(g).copied())
-                    .collect(),
-            }
-        })
-        .collect();
-    (ents, events, global)
 }
