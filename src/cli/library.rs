@@ -35,17 +35,14 @@ struct TimexJson<'a> {
 fn open(paths: &[PathBuf]) -> Result<Library, Failure> {
     let lib = library::open_blocking(paths, &Options::default());
     if lib.briefs().is_empty() {
+        let place = paths
+            .first()
+            .map_or_else(String::new, |p| format!("{}: ", p.display()));
         let why = lib.skipped.first().map_or_else(
             || "no .txt briefs found".to_owned(),
-            |s| {
-                format!(
-                    "{}: {}",
-                    escape_controls(&s.path.display().to_string()),
-                    s.reason
-                )
-            },
+            |s| format!("no readable briefs ({}: {})", s.path.display(), s.reason),
         );
-        return Err(Failure(why));
+        return Err(Failure(format!("{place}{why}")));
     }
     Ok(lib)
 }
