@@ -232,3 +232,55 @@ fn help_overlay_lists_live_bindings() {
     assert!(text.contains("next mention or search hit"), "{text}");
     assert!(text.contains("Ctrl-d"));
 }
+
+#[test]
+fn reading_cursor_moves_by_sentence_and_paragraph() {
+    let mut app = app();
+    app.update(Action::NextSentence);
+    assert_eq!(app.cursor, Some(0));
+    app.update(Action::NextSentence);
+    assert_eq!(app.cursor, Some(1));
+    app.update(Action::NextParagraph);
+    let para = app.doc.sentences()[app.cursor.unwrap()].paragraph;
+    assert_eq!(
+        app.doc.paragraphs()[para].sentences.start,
+        app.cursor.unwrap()
+    );
+    app.update(Action::PrevParagraph);
+    app.update(Action::PrevParagraph);
+    assert_eq!(app.cursor, Some(0));
+    // The cursor's rows carry a margin mark.
+    let buf = screen(&app);
+    assert_eq!(buf[(1, 1)].symbol(), "▎");
+}
+
+#[test]
+fn selections_extend_by_word_and_sentence() {
+    let mut app = app();
+    app.update(Action::StartSelection);
+    let first = app.doc.sentences()[0].span;
+    assert_eq!(app.selection_span(), Some(first));
+    app.update(Action::StartSelection);
+    assert_eq!(app.selection_span(), None);
+    app.update(Action::WordEnd);
+    assert_eq!(app.doc.slice(app.selection_span().unwrap()), "Paragraph");
+    app.update(Action::WordEnd);
+    assert_eq!(app.doc.slice(app.selection_span().unwrap()), "Paragraph 0");
+    app.update(Action::WordBack);
+    assert_eq!(app.doc.slice(app.selection_span().unwrap()), "Paragraph");
+    app.update(Action::NextSentence);
+    let sel = app.selection_span().unwrap();
+    assert_eq!(sel.end, app.doc.sentences()[1].span.end);
+    app.update(Action::SelectParagraph);
+    let p = app.doc.paragraphs()[app.doc.sentences()[app.cursor.unwrap()].paragraph].span;
+    assert_eq!(app.selection_span(), Some(p));
+    // Selected text is drawn with the selection style.
+    let buf = screen(&app);
+    let selected = app.doc.slice(p).split(" is").next().unwrap().to_string();
+    let (x, y) = find(&buf, &selected).unwrap();
+    assert_eq!(buf[(x, y)].bg, app.theme.selection.bg.unwrap());
+    let (x0, y0) = find(&buf, "Paragraph 0").unwrap();
+    assert_ne!(buf[(x0, y0)].bg, app.theme.selection.bg.unwrap());
+    app.update(Action::ClearSelection);
+    assert_eq!(app.selection, None);
+}

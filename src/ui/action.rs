@@ -47,6 +47,24 @@ pub enum Action {
     NextEvent,
     /// The previous timeline event, from any pane.
     PrevEvent,
+    /// Move the reading cursor to the next sentence (a selection's end follows).
+    NextSentence,
+    /// Move the reading cursor to the previous sentence.
+    PrevSentence,
+    /// Move the reading cursor to the next paragraph's first sentence.
+    NextParagraph,
+    /// Move the reading cursor to the previous paragraph's first sentence.
+    PrevParagraph,
+    /// Start selecting at the current sentence (again: stop selecting).
+    StartSelection,
+    /// Select the current paragraph.
+    SelectParagraph,
+    /// Extend the selection to the start of the next word.
+    WordForward,
+    /// Extend the selection to the end of the word.
+    WordEnd,
+    /// Move the selection's end back to the start of the previous word.
+    WordBack,
     /// Start typing a search (in the sidebar: a filter).
     StartSearch,
     /// Clear the selection, search and filter.
@@ -94,9 +112,18 @@ impl Action {
             Action::Activate => "select entity / go to event's passage",
             Action::NextMatch => "next mention or search hit",
             Action::PrevMatch => "previous mention or search hit",
-            Action::NextEvent => "next timeline event (any pane)",
+            Action::NextEvent => "next timeline event (from any pane)",
             Action::PrevEvent => "previous timeline event (any pane)",
             Action::StartSearch => "search text (sidebar: filter entities)",
+            Action::NextSentence => "next sentence (reading cursor)",
+            Action::PrevSentence => "previous sentence",
+            Action::NextParagraph => "next paragraph",
+            Action::PrevParagraph => "previous paragraph",
+            Action::StartSelection => "select from the current sentence (again: stop)",
+            Action::SelectParagraph => "select the current paragraph",
+            Action::WordForward => "selection: to the next word",
+            Action::WordEnd => "selection: to the end of the word",
+            Action::WordBack => "selection: back a word",
             Action::ClearSelection => "clear selection, search and filter",
             Action::Input(_)
             | Action::InputBackspace

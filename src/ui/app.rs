@@ -3,6 +3,7 @@
 //! run. Nothing here touches the terminal or the disk.
 
 use super::action::Action;
+use super::cursor::{self, Selection};
 use super::keymap::{Key, Keymap};
 use super::layout;
 use super::search;
@@ -82,6 +83,10 @@ pub struct App {
     /// The current mention, an index into `entities.mentions`.
     pub mention: Option<usize>,
     pub sidebar: Sidebar,
+    /// The reading cursor: a sentence index.
+    pub cursor: Option<usize>,
+    /// The passage being selected, for annotating.
+    pub selection: Option<Selection>,
     /// The current timeline event, an index into `events`.
     pub event: Option<usize>,
     pub search: Search,
@@ -110,6 +115,8 @@ impl App {
             selected: None,
             mention: None,
             sidebar: Sidebar::default(),
+            cursor: None,
+            selection: None,
             event: None,
             search: Search::default(),
             notice: None,
@@ -187,6 +194,32 @@ impl App {
             Action::NextEvent => self.step_event(1),
             Action::PrevEvent => self.step_event(-1),
             Action::StartSearch => self.start_prompt(),
+            Action::NextSentence => {
+                self.move_cursor(|app, s| (s + 1).min(app.doc.sentences().len().saturating_sub(1)))
+            }
+            Action::PrevSentence => self.move_cursor(|_, s| s.saturating_sub(1)),
+            Action::NextParagraph => self.move_cursor(|app, s| {
+                let doc = &app.doc;
+                let p = doc.sentences()[s].paragraph;
+                doc.paragraphs()
+                    .get(p + 1)
+                    .map_or(s, |next| next.sentences.start)
+            }),
+            Action::PrevParagraph => self.move_cursor(|app, s| {
+                let doc = &app.doc;
+                let p = doc.sentences()[s].paragraph;
+                let first = doc.paragraphs()[p].sentences.start;
+                if s > first || p == 0 {
+                    first
+                } else {
+                    doc.paragraphs()[p - 1].sentences.start
+                }
+            }),
+            Action::StartSelection => self.toggle_selection(),
+            Action::SelectParagraph => self.select_paragraph(),
+            Action::WordForward => self.move_head(cursor::word_forward),
+            Action::WordEnd => self.move_head(cursor::word_end),
+            Action::WordBack => self.move_head(cursor::word_back),
             Action::ClearSelection => self.clear(),
             Action::Input(c) => self.edit_prompt(|s| s.push(c)),
             Action::InputBackspace => self.edit_prompt(|s| {
@@ -451,12 +484,101 @@ impl App {
     }
 
     fn clear(&mut self) {
+        self.selection = None;
         self.selected = None;
         self.mention = None;
         self.search = Search::default();
         if !self.sidebar.filter.is_empty() {
             self.set_filter(String::new());
         }
+    }
+
+    /// The cursor's sentence, placing the cursor on the first sentence on screen if it has none.
+    fn cursor_sentence(&mut self) -> Option<usize> {
+        if self.cursor.is_none() {
+            self.cursor =
+                self.doc
+                    .sentence_at(self.top_byte())
+                    .or((!self.doc.sentences().is_empty()).then_some(0));
+            if let Some(s) = self.cursor {
+                // The sentence holding the top may start above the screen: take the next one then.
+                let start = self.doc.sentences()[s].span.start;
+                if start < self.top_byte() && s + 1 < self.doc.sentences().len() {
+                    self.cursor = Some(s + 1);
+                }
+            }
+        }
+        self.cursor
+    }
+
+    /// Moves the cursor with `to` (from sentence index to sentence index); a selection's
+    /// head follows to the sentence's end (or start, when before the anchor).
+    fn move_cursor(&mut self, to: impl FnOnce(&App, usize) -> usize) {
+        let had = self.cursor.is_some();
+        let Some(s) = self.cursor_sentence() else {
+            return;
+        };
+        let next = if had { to(self, s) } else { s };
+        self.cursor = Some(next);
+        let span = self.doc.sentences()[next].span;
+        if let Some(sel) = &mut self.selection {
+            sel.head = if span.start >= sel.anchor {
+                span.end
+            } else {
+                span.start
+            };
+        }
+        self.view.reveal(&self.flow, span.start);
+    }
+
+    fn toggle_selection(&mut self) {
+        if self.selection.take().is_some() {
+            return;
+        }
+        if let Some(s) = self.cursor_sentence() {
+            let span = self.doc.sentences()[s].span;
+            self.selection = Some(Selection {
+                anchor: span.start,
+                head: span.end,
+            });
+        }
+    }
+
+    fn select_paragraph(&mut self) {
+        if let Some(s) = self.cursor_sentence() {
+            let p = self.doc.paragraphs()[self.doc.sentences()[s].paragraph].span;
+            self.selection = Some(Selection {
+                anchor: p.start,
+                head: p.end,
+            });
+        }
+    }
+
+    /// Moves the selection's head by a word motion, starting a selection at the cursor if needed.
+    fn move_head(&mut self, motion: fn(&Document, usize) -> usize) {
+        if self.selection.is_none() {
+            let Some(s) = self.cursor_sentence() else {
+                return;
+            };
+            let start = self.doc.sentences()[s].span.start;
+            self.selection = Some(Selection {
+                anchor: start,
+                head: start,
+            });
+        }
+        if let Some(sel) = &mut self.selection {
+            sel.head = motion(&self.doc, sel.head);
+            let head = sel.head;
+            self.cursor = self.doc.sentence_at(head.saturating_sub(1)).or(self.cursor);
+            self.view.reveal(&self.flow, head.saturating_sub(1));
+        }
+    }
+
+    /// The selected span, if any.
+    pub fn selection_span(&self) -> Option<Span> {
+        self.selection
+            .map(|s| s.span(self.doc.text()))
+            .filter(|s| !s.is_empty())
     }
 
     /// Recomputes the sidebar rows from the entities and the filter.

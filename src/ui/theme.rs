@@ -23,6 +23,10 @@ pub struct Theme {
     pub status: Style,
     pub notice: Style,
     pub cursor: Style,
+    /// The passage being selected.
+    pub selection: Style,
+    /// Marks in the margin: the reading cursor's rows.
+    pub margin: Style,
 }
 
 /// Non-colour cue of each kind: bold, underline, italic, bold italic.
@@ -68,6 +72,8 @@ impl Default for Theme {
                 .fg(Color::Rgb(240, 228, 66))
                 .add_modifier(Modifier::BOLD),
             cursor: Style::new().add_modifier(Modifier::REVERSED),
+            selection: Style::new().bg(Color::Rgb(0, 90, 140)).fg(Color::White),
+            margin: Style::new().fg(Color::Rgb(240, 228, 66)),
         }
     }
 }
@@ -90,6 +96,8 @@ impl Theme {
             status: Style::new().add_modifier(Modifier::REVERSED),
             notice: Style::new().add_modifier(Modifier::BOLD),
             cursor: Style::new().add_modifier(Modifier::REVERSED),
+            selection: Style::new().add_modifier(Modifier::REVERSED | Modifier::ITALIC),
+            margin: Style::new().add_modifier(Modifier::BOLD),
         }
     }
 

@@ -52,13 +52,23 @@ impl Widget for ParagraphPane<'_> {
             );
             return;
         }
+        let selection = app.selection_span();
+        let cursor = app
+            .cursor
+            .and_then(|c| app.doc.sentences().get(c))
+            .map(|s| s.span);
         for (i, row) in app.view.visible(&app.flow).into_iter().enumerate() {
             let y = text.y + i as u16;
             if y >= text.bottom() {
                 break;
             }
             if let RowContent::Text(span) = row {
-                draw_line(app, span, text.x, y, text.width, buf);
+                draw_line(app, selection, span, (text.x, y, text.width), buf);
+                if cursor.is_some_and(|c| {
+                    c.overlaps(span) || (span.is_empty() && c.contains(span.start))
+                }) {
+                    buf.set_stringn(area.x + 1, y, "▎", 1, theme.margin);
+                }
             }
         }
     }
@@ -76,8 +86,14 @@ fn legend(app: &App) -> Line<'static> {
     Line::from(spans)
 }
 
-/// Draws one screen line: the cells of `span`, styled by what covers each byte.
-fn draw_line(app: &App, span: Span, x0: u16, y: u16, width: u16, buf: &mut Buffer) {
+/// Draws one screen line at `(x, y, width)`: the cells of `span`, styled by what covers each byte.
+fn draw_line(
+    app: &App,
+    selection: Option<Span>,
+    span: Span,
+    (x0, y, width): (u16, u16, u16),
+    buf: &mut Buffer,
+) {
     let text = app.doc.text();
     let right = x0 + width;
     let mut x = x0;
@@ -90,7 +106,7 @@ fn draw_line(app: &App, span: Span, x0: u16, y: u16, width: u16, buf: &mut Buffe
         if x + w as u16 > right {
             break;
         }
-        let style = style_at(app, cell.byte);
+        let style = style_at(app, selection, cell.byte);
         if cell.kind == CellKind::Tab {
             buf.set_stringn(x, y, " ".repeat(w), w, style);
         } else {
@@ -108,7 +124,7 @@ fn draw_line(app: &App, span: Span, x0: u16, y: u16, width: u16, buf: &mut Buffe
 }
 
 /// The style of the text at byte `pos`.
-fn style_at(app: &App, pos: usize) -> Style {
+fn style_at(app: &App, selection: Option<Span>, pos: usize) -> Style {
     let mut style = Style::default();
     if let Some(m) = app.entities.mention_at(pos) {
         let mention = app.entities.mentions[m];
@@ -119,6 +135,9 @@ fn style_at(app: &App, pos: usize) -> Style {
         if app.mention == Some(m) {
             style = style.patch(app.theme.current);
         }
+    }
+    if selection.is_some_and(|s| s.contains(pos)) {
+        style = style.patch(app.theme.selection);
     }
     let hits = &app.search.hits;
     let i = hits.partition_point(|h| h.end <= pos);

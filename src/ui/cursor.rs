@@ -1,0 +1,117 @@
+//! The reading cursor and the selection: sentence, paragraph and word motions
+//! over the document, all on grapheme-safe byte offsets (word bounds come from
+//! UAX #29, so a motion never lands inside a character or a cluster).
+
+use crate::document::{Document, Span};
+use unicode_segmentation::UnicodeSegmentation;
+
+/// A selection from `anchor` to `head` (byte offsets; `head` may be before `anchor`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Selection {
+    pub anchor: usize,
+    pub head: usize,
+}
+
+impl Selection {
+    /// The selected span, in order and without surrounding whitespace.
+    pub fn span(self, text: &str) -> Span {
+        let (a, b) = if self.anchor <= self.head {
+            (self.anchor, self.head)
+        } else {
+            (self.head, self.anchor)
+        };
+        let slice = &text[a..b];
+        let lead = slice.len() - slice.trim_start().len();
+        let trimmed = slice.trim();
+        Span::new(a + lead, a + lead + trimmed.len())
+    }
+}
+
+/// Words (segments holding a letter or digit) of paragraph `para`, as byte spans.
+fn words(doc: &Document, para: usize) -> Vec<Span> {
+    let Some(p) = doc.paragraphs().get(para) else {
+        return Vec::new();
+    };
+    doc.slice(p.span)
+        .split_word_bound_indices()
+        .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
+        .map(|(i, w)| Span::new(p.span.start + i, p.span.start + i + w.len()))
+        .collect()
+}
+
+/// The words of the paragraph holding `pos` and its neighbours in `dir` (1 or -1),
+/// nearest first, so a motion can cross into the next paragraph.
+fn words_from(doc: &Document, pos: usize, forward: bool) -> impl Iterator<Item = Span> + '_ {
+    let here = doc.paragraph_at(pos).unwrap_or(0);
+    let paras: Box<dyn Iterator<Item = usize>> = if forward {
+        Box::new(here..doc.paragraphs().len())
+    } else {
+        Box::new((0..=here).rev())
+    };
+    paras.flat_map(move |p| {
+        let mut ws = words(doc, p);
+        if !forward {
+            ws.reverse();
+        }
+        ws
+    })
+}
+
+/// Start of the first word that starts after `pos`, or `pos` at the end of the text.
+pub fn word_forward(doc: &Document, pos: usize) -> usize {
+    words_from(doc, pos, true)
+        .find(|w| w.start > pos)
+        .map_or(pos, |w| w.start)
+}
+
+/// End of the word holding `pos`, or of the next word when `pos` ends one or is between words.
+pub fn word_end(doc: &Document, pos: usize) -> usize {
+    words_from(doc, pos, true)
+        .find(|w| w.end > pos)
+        .map_or(pos, |w| w.end)
+}
+
+/// Start of the word before `pos` (the one holding it, if `pos` is inside a word).
+pub fn word_back(doc: &Document, pos: usize) -> usize {
+    words_from(doc, pos, false)
+        .find(|w| w.start < pos)
+        .map_or(pos, |w| w.start)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_motions_skip_punctuation_and_cross_paragraphs() {
+        let doc = Document::from_text("Қазақстан’s minister — Akhmetov, spoke.\n\nNext para.");
+        let t = doc.text();
+        let w1 = word_forward(&doc, 0);
+        assert!(t[w1..].starts_with("minister"));
+        let e = word_end(&doc, w1);
+        assert_eq!(&t[w1..e], "minister");
+        let back = word_back(&doc, e);
+        assert_eq!(back, w1);
+        let last = t.find("spoke").unwrap();
+        assert!(t[word_forward(&doc, last)..].starts_with("Next"));
+        assert_eq!(word_back(&doc, 0), 0);
+    }
+
+    #[test]
+    fn selection_span_is_ordered_and_trimmed() {
+        let text = "  one two  ";
+        assert_eq!(
+            Selection {
+                anchor: 11,
+                head: 0
+            }
+            .span(text)
+            .slice(text),
+            "one two"
+        );
+        assert_eq!(
+            Selection { anchor: 2, head: 5 }.span(text).slice(text),
+            "one"
+        );
+    }
+}
