@@ -15,6 +15,8 @@ use std::path::PathBuf;
 const MAGIC: &[u8; 8] = b"FOLIOLIB";
 /// Bumped whenever the layout below changes; an old file is then rebuilt.
 const VERSION: u32 = 1;
+/// A mention on disk: entity, span start and end, sentence start and end.
+const MENTION_BYTES: usize = 20;
 
 /// A decoded cache file.
 pub struct Stored {
@@ -144,12 +146,26 @@ pub fn decode(bytes: &[u8]) -> Result<Stored, &'static str> {
             words: r.u32()?,
         };
         let count = r.len()?;
-        let mut mentions = Vec::with_capacity(count.min(1 << 20));
-        for _ in 0..count {
+        // One bounds check for the block: this loop runs for every mention of the library.
+        let block = r.take(count.checked_mul(MENTION_BYTES).ok_or("truncated")?)?;
+        let mut mentions = Vec::with_capacity(count);
+        for m in block.chunks_exact(MENTION_BYTES) {
+            let word = |i: usize| u32::from_le_bytes([m[i], m[i + 1], m[i + 2], m[i + 3]]);
+            let span = Span32 {
+                start: word(4),
+                end: word(8),
+            };
+            let sentence = Span32 {
+                start: word(12),
+                end: word(16),
+            };
+            if span.start > span.end || sentence.start > sentence.end {
+                return Err("span ends before it starts");
+            }
             mentions.push(MentionRec {
-                entity: check(r.u32()?)?,
-                span: r.span()?,
-                sentence: r.span()?,
+                entity: check(word(0))?,
+                span,
+                sentence,
             });
         }
         let count = r.len()?;

@@ -28,6 +28,7 @@ use crate::entities::{Entities, Kind};
 use crate::timeline::Event;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 /// Index of a brief in [`Library::briefs`]; stable while the library is open.
 pub type BriefId = u32;
@@ -128,6 +129,10 @@ pub struct OpenReport {
     pub removed: usize,
     /// Why the cache was not used, if it was not.
     pub miss: Option<Miss>,
+    /// Time spent walking the folders, reading the cache, and computing postings and order.
+    pub scan: Duration,
+    pub load: Duration,
+    pub refresh: Duration,
 }
 
 /// The library: briefs, entities across them, postings and one timeline.
@@ -165,14 +170,20 @@ struct Derived {
 /// once; the rest are indexed by the returned [`Indexer`], to be fed to
 /// [`Library::absorb`] (or [`Library::wait`]).
 pub fn open(paths: &[PathBuf], opts: &Options) -> (Library, Indexer) {
+    let t = Instant::now();
     let found = scan(paths);
+    let scanned = t.elapsed();
+    let t = Instant::now();
     let stamp = cache::stamp(opts.extractor.name);
     let cache_file = opts.cache_dir.as_ref().map(|d| cache::file_for(d, paths));
     let stored = match &cache_file {
         Some(f) => cache::load(f, stamp),
         None => Err(Miss::Absent),
     };
-    let mut report = OpenReport::default();
+    let mut report = OpenReport {
+        scan: scanned,
+        ..OpenReport::default()
+    };
     let (entities, old, written_ns) = match stored {
         Ok(s) => (s.entities, s.briefs, s.written_ns),
         Err(miss) => {
@@ -207,6 +218,7 @@ pub fn open(paths: &[PathBuf], opts: &Options) -> (Library, Indexer) {
     let dirty =
         report.removed > 0 || matches!(report.miss, Some(Miss::Outdated | Miss::Damaged(_)));
     // Old records of changed or vanished files, reused if the content turns up again.
+    report.load = t.elapsed();
     let spare: HashMap<u64, Brief> = changed
         .into_iter()
         .chain(old.into_values())
@@ -236,7 +248,9 @@ pub fn open(paths: &[PathBuf], opts: &Options) -> (Library, Indexer) {
         stale: true,
         dirty,
     };
+    let t = Instant::now();
     lib.refresh();
+    lib.report.refresh = t.elapsed();
     (lib, indexer)
 }
 

@@ -77,7 +77,13 @@ fn walk(dir: &Path, out: &mut Scan, seen: &mut HashSet<PathBuf>) {
             if ft.is_dir() {
                 stack.push(path);
             } else if is_txt(&path) {
-                match fs::metadata(&path) {
+                // The entry's own metadata (no path lookup) unless it is a symlink to follow.
+                let meta = if ft.is_symlink() {
+                    fs::metadata(&path)
+                } else {
+                    entry.metadata()
+                };
+                match meta {
                     Ok(meta) if meta.is_file() => push(path, &meta, out, seen),
                     Ok(_) => {}
                     Err(e) => out.skipped.push(Skipped {
