@@ -260,3 +260,37 @@ fn tiny_terminals_never_panic() {
             .unwrap();
     }
 }
+
+#[test]
+fn one_timeline_across_briefs_filtered_by_entity_opens_at_the_event() {
+    let dir = tempdir("ui-timeline");
+    populate(&dir.0);
+    let mut v = view(&dir.0);
+    press(&mut v, "t");
+    assert_eq!(v.screen, Screen::Timeline);
+    let s = text(&screen(&v));
+    assert!(s.contains("timeline across the library · 4 events"), "{s}");
+    let rows: Vec<usize> = ["2006 ", "2007 ", "2008 "]
+        .iter()
+        .map(|y| s.find(&format!(" {y}")).unwrap())
+        .collect();
+    assert!(rows.windows(2).all(|w| w[0] < w[1]), "date order:\n{s}");
+    code(&mut v, KeyCode::Esc);
+    code(&mut v, KeyCode::Tab);
+    press(&mut v, "/tazhin");
+    code(&mut v, KeyCode::Enter);
+    press(&mut v, "t");
+    let s = text(&screen(&v));
+    assert!(s.contains("timeline of Tazhin · 1 events"), "{s}");
+    code(&mut v, KeyCode::Enter);
+    assert_eq!(v.screen, Screen::Reading);
+    let app = &v.reading.as_ref().unwrap().app;
+    let ev = &app.events[app.event.unwrap()];
+    assert_eq!(app.doc.slice(ev.timex.span), "2007");
+    code(&mut v, KeyCode::Esc);
+    assert_eq!(v.screen, Screen::Timeline);
+    press(&mut v, "f");
+    assert_eq!(v.timeline.as_ref().unwrap().rows.len(), 4);
+    code(&mut v, KeyCode::Esc);
+    assert_eq!(v.screen, Screen::List);
+}

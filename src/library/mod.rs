@@ -550,6 +550,22 @@ impl Library {
             .collect()
     }
 
+    /// The same timeline as `(brief, index into the brief's events)`.
+    pub fn timeline_ids(&self, entity: Option<EntityRef>) -> Vec<(BriefId, u32)> {
+        self.derived
+            .timeline
+            .iter()
+            .copied()
+            .filter(|&(b, e)| {
+                entity.is_none_or(|x| {
+                    self.briefs[b as usize].events[e as usize]
+                        .entities
+                        .contains(&x)
+                })
+            })
+            .collect()
+    }
+
     /// The `n` entities a brief names most, for its row in the library view.
     pub fn top_entities(&self, brief: BriefId, n: usize) -> Vec<EntityRef> {
         let Some(b) = self.brief(brief) else {

@@ -8,11 +8,12 @@
 
 mod reader;
 mod run;
+mod timeline;
 pub mod widget;
 
 pub use run::run;
 
-use reader::{reader_for, show_hit};
+use reader::{reader_for, show_event, show_hit};
 
 use super::action::Action;
 use super::app::{App, Mode as AppMode};
@@ -31,6 +32,8 @@ pub enum Screen {
     List,
     /// Every mention of one entity across the library.
     Concordance,
+    /// One timeline across the library.
+    Timeline,
     /// One brief in the reader.
     Reading,
 }
@@ -76,6 +79,25 @@ pub struct Concordance {
     pub cursor: Cursor,
 }
 
+/// One timeline across the library, maybe only the events naming one entity.
+pub struct TimelineView {
+    /// `(brief, index into its events)`, in date order.
+    pub rows: Vec<(BriefId, u32)>,
+    pub cursor: Cursor,
+    pub entity: Option<EntityRef>,
+}
+
+/// Where to put the reader in a brief being opened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    /// Where it was left (the top the first time).
+    Resume,
+    /// At a concordance hit, with its entity selected.
+    Hit(Hit),
+    /// At the brief's event with this index.
+    Event(u32),
+}
+
 /// The brief open in the reader.
 pub struct Reading {
     pub brief: BriefId,
@@ -103,6 +125,7 @@ pub struct LibraryView {
     pub entities: Vec<EntityRef>,
     pub entity_cursor: Cursor,
     pub concordance: Option<Concordance>,
+    pub timeline: Option<TimelineView>,
     pub reading: Option<Reading>,
     /// Reading position (first byte on screen) of each brief opened before.
     positions: HashMap<BriefId, usize>,
@@ -138,6 +161,7 @@ impl LibraryView {
             entities: Vec::new(),
             entity_cursor: Cursor::default(),
             concordance: None,
+            timeline: None,
             reading: None,
             positions: HashMap::new(),
             texts: HashMap::new(),
@@ -214,23 +238,32 @@ impl LibraryView {
         if let Some(c) = self.concordance.as_mut() {
             c.cursor.follow(h);
         }
+        if let Some(t) = self.timeline.as_mut() {
+            t.cursor.follow(h);
+        }
         self.load_visible_texts();
     }
 
-    /// Reads the briefs the concordance screen shows (and forgets far-away ones).
+    /// Reads the briefs the concordance or timeline screen shows (and forgets far-away ones).
     fn load_visible_texts(&mut self) {
-        let Some(c) = &self.concordance else { return };
-        if self.screen != Screen::Concordance {
-            return;
-        }
         let h = list_height(self.height);
-        let wanted: Vec<BriefId> = c
-            .hits
-            .iter()
-            .skip(c.cursor.top)
-            .take(h)
-            .map(|hit| hit.brief)
-            .collect();
+        let wanted: Vec<BriefId> = match (self.screen, &self.concordance, &self.timeline) {
+            (Screen::Concordance, Some(c), _) => c
+                .hits
+                .iter()
+                .skip(c.cursor.top)
+                .take(h)
+                .map(|hit| hit.brief)
+                .collect(),
+            (Screen::Timeline, _, Some(t)) => t
+                .rows
+                .iter()
+                .skip(t.cursor.top)
+                .take(h)
+                .map(|&(b, _)| b)
+                .collect(),
+            _ => return,
+        };
         if self.texts.len() > 256 {
             self.texts.retain(|b, _| wanted.contains(b));
         }
@@ -255,6 +288,7 @@ impl LibraryView {
             _ if self.typing => self.filter_key(key),
             Screen::List => return self.list_key(key),
             Screen::Concordance => return self.concordance_key(key),
+            Screen::Timeline => return self.timeline_key(key),
         }
         false
     }
@@ -294,6 +328,13 @@ impl LibraryView {
                 }
             }
             (KeyCode::Char('/'), false) => self.typing = true,
+            (KeyCode::Char('t'), false) => {
+                let entity = match self.focus {
+                    Focus::Entities => self.entities.get(self.entity_cursor.at).copied(),
+                    Focus::Briefs => None,
+                };
+                self.open_timeline(entity);
+            }
             (KeyCode::Esc, _)
                 if !self.brief_filter.is_empty() || !self.entity_filter.is_empty() =>
             {
@@ -304,7 +345,7 @@ impl LibraryView {
             (KeyCode::Enter, _) => match self.focus {
                 Focus::Briefs => {
                     if let Some(&id) = self.briefs.get(self.brief_cursor.at) {
-                        self.open_brief(id, None);
+                        self.open_brief(id, Target::Resume);
                     }
                 }
                 Focus::Entities => {
@@ -383,7 +424,7 @@ impl LibraryView {
                 let at = c.cursor.at;
                 let n = c.hits.len();
                 if let Some(hit) = c.hits.get(at).copied() {
-                    self.open_brief(hit.brief, Some(hit));
+                    self.open_brief(hit.brief, Target::Hit(hit));
                     self.note_walk(at, n, false);
                 }
             }
@@ -460,7 +501,7 @@ impl LibraryView {
                 show_hit(r, &hit);
             }
         } else {
-            self.open_brief(hit.brief, Some(hit));
+            self.open_brief(hit.brief, Target::Hit(hit));
         }
         self.note_walk(next, n, wrapped);
     }
@@ -477,22 +518,26 @@ impl LibraryView {
         }
     }
 
-    /// Opens brief `id` in the reader: at `hit` if given, else where it was left.
-    pub fn open_brief(&mut self, id: BriefId, hit: Option<Hit>) {
+    /// Opens brief `id` in the reader at `target`; `Esc` comes back to the current screen.
+    pub fn open_brief(&mut self, id: BriefId, target: Target) {
         if let Some(r) = self.reading.take() {
             self.positions.insert(r.brief, r.app.top_byte());
         }
-        let back = if hit.is_some() {
-            Screen::Concordance
-        } else {
-            Screen::List
+        let back = match self.screen {
+            Screen::Reading => match target {
+                Target::Hit(_) => Screen::Concordance,
+                Target::Event(_) => Screen::Timeline,
+                Target::Resume => Screen::List,
+            },
+            other => other,
         };
         match reader_for(&self.lib, id, self.width, self.height, back) {
             Ok(mut r) => {
                 r.app.theme = self.theme.clone();
-                match hit {
-                    Some(h) => show_hit(&mut r, &h),
-                    None => {
+                match target {
+                    Target::Hit(h) => show_hit(&mut r, &h),
+                    Target::Event(e) => show_event(&mut r, e as usize),
+                    Target::Resume => {
                         if let Some(&pos) = self.positions.get(&id) {
                             r.app.view.top = r.app.view.row_of(&r.app.flow, pos);
                         }

@@ -32,6 +32,15 @@ pub(super) fn show_hit(r: &mut Reading, hit: &Hit) {
     }
 }
 
+/// Shows the brief's event `e` (an index into its events, as in the index).
+pub(super) fn show_event(r: &mut Reading, e: usize) {
+    if let Some(ev) = r.app.events.get(e) {
+        let pos = ev.timex.span.start;
+        r.app.event = Some(e);
+        r.app.view.reveal(&r.app.flow, pos);
+    }
+}
+
 /// A reader on brief `id` whose entities and timeline come from the library's index
 /// (no extraction to wait for); if the file changed since it was indexed, extracted afresh.
 pub(super) fn reader_for(

@@ -10,7 +10,7 @@
 
 use super::{list_height, LibraryView, Screen};
 use crate::display::{escape_controls, truncate, width};
-use crate::library::kwic;
+use crate::library::{kwic, Hit};
 use crate::ui::layout::{MIN_HEIGHT, MIN_WIDTH};
 use crate::ui::theme::Theme;
 use ratatui::buffer::Buffer;
@@ -54,6 +54,7 @@ impl Widget for LibraryScreen<'_> {
         }
         match v.screen {
             Screen::Concordance => concordance(v, area, buf),
+            Screen::Timeline => timeline(v, area, buf),
             _ => list(v, area, buf),
         }
         status(v, area, buf);
@@ -327,6 +328,104 @@ fn concordance(v: &LibraryView, area: Rect, buf: &mut Buffer) {
     }
 }
 
+fn timeline(v: &LibraryView, area: Rect, buf: &mut Buffer) {
+    let Some(t) = &v.timeline else { return };
+    let lib = &v.lib;
+    let theme = &v.theme;
+    let title = match t.entity.and_then(|e| lib.entity(e)) {
+        Some(e) => format!(
+            "timeline of {} · {} events (f: all events)",
+            escape_controls(&e.name),
+            t.rows.len()
+        ),
+        None => format!(
+            "timeline across the library · {} events (f: only the entity under the sidebar cursor)",
+            t.rows.len()
+        ),
+    };
+    header(v, area, buf, &title);
+    let w = usize::from(area.width);
+    let (value_w, meta_w) = (16, 24);
+    let cols = format!("{:<value_w$} {:<meta_w$} IN CONTEXT", "DATE", "BRIEF");
+    put(buf, area.x + 1, area.y + 1, &cols, w - 2, theme.heading);
+    let avail = w.saturating_sub(value_w + meta_w + 4);
+    for (i, &(b, e)) in t
+        .rows
+        .iter()
+        .skip(t.cursor.top)
+        .take(list_height(area.height))
+        .enumerate()
+    {
+        let y = area.y + 2 + i as u16;
+        let cursor = t.cursor.at == t.cursor.top + i;
+        let base = if cursor { theme.cursor } else { Style::new() };
+        if cursor {
+            buf.set_style(Rect::new(area.x, y, area.width, 1), theme.cursor);
+        }
+        let Some(brief) = lib.brief(b) else { continue };
+        let Some(ev) = brief.events.get(e as usize) else {
+            continue;
+        };
+        let flag = if ev.resolved { "" } else { " ?" };
+        put(
+            buf,
+            area.x + 1,
+            y,
+            &format!("{}{flag}", ev.value),
+            value_w,
+            base.add_modifier(Modifier::BOLD),
+        );
+        let name = brief
+            .path
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        let x = area.x + 2 + value_w as u16;
+        put(buf, x, y, &name, meta_w, base.patch(theme.dim));
+        let hit = Hit {
+            brief: b,
+            mention: 0,
+            span: ev.span.span(),
+            sentence: ev.sentence.span(),
+        };
+        let line = match v.texts.get(&b) {
+            Some(Some(text)) => kwic(text, &hit, avail / 2),
+            _ => None,
+        };
+        let x = x + 1 + meta_w as u16;
+        match line {
+            Some(k) => {
+                let lw = put(buf, x, y, &k.left, avail, base);
+                let kw = put(
+                    buf,
+                    x + lw,
+                    y,
+                    &k.keyword,
+                    avail.saturating_sub(usize::from(lw)),
+                    base.patch(theme.current),
+                );
+                put(
+                    buf,
+                    x + lw + kw,
+                    y,
+                    &k.right,
+                    avail.saturating_sub(usize::from(lw + kw)),
+                    base,
+                );
+            }
+            None => {
+                put(
+                    buf,
+                    x,
+                    y,
+                    "(brief unreadable or changed)",
+                    avail,
+                    base.patch(theme.dim),
+                );
+            }
+        }
+    }
+}
+
 fn status(v: &LibraryView, area: Rect, buf: &mut Buffer) {
     let y = area.y + area.height - 1;
     let line = Rect::new(area.x, y, area.width, 1);
@@ -341,7 +440,8 @@ fn status(v: &LibraryView, area: Rect, buf: &mut Buffer) {
     } else {
         match v.screen {
             Screen::Concordance => " Enter open at mention · j/k move · Esc back · q quit ".into(),
-            _ => " Enter open · / filter · Tab briefs/entities · Esc clear filter · q quit ".into(),
+            Screen::Timeline => " Enter open at event · j/k move · f filter by entity · Esc back · q quit ".into(),
+            _ => " Enter open · / filter · Tab briefs/entities · t timeline · Esc clear filter · q quit ".into(),
         }
     };
     let used = put(buf, area.x, y, &left, w, v.theme.status);
