@@ -23,7 +23,7 @@ fn setup(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("folio-libcli-{name}-{}", std::process::id()));
     let _ = fs::remove_dir_all(&dir);
     fs::create_dir_all(dir.join("lib/sub")).unwrap();
-    let sample = include_str!("../assets/briefs/caspian-security-2008.txt");
+    let sample = folio::ui::SAMPLE;
     fs::write(dir.join("lib/sample.txt"), sample).unwrap();
     fs::write(
         dir.join("lib/sub/odd \u{1b}[2J name.txt"),
