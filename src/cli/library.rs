@@ -200,6 +200,11 @@ fn push_row<T: Serialize>(out: &mut String, first: &mut bool, row: &T) -> Result
     out.push_str(if *first { "\n  " } else { ",\n  " });
     out.push_str(&s);
     *first = false;
+    // Streamed in chunks: a big library's JSON never sits in memory whole.
+    if out.len() > 1 << 16 {
+        emit(out)?;
+        out.clear();
+    }
     Ok(())
 }
 
