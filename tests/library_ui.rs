@@ -27,9 +27,7 @@ fn opts(root: &Path) -> Options {
 fn view(root: &Path) -> LibraryView {
     let (mut lib, ix) = library::open(&[root.join("briefs")], &opts(root));
     lib.wait(ix);
-    let (_, done) = library::open(&[], &opts(root));
-    let mut v = LibraryView::new(lib, done);
-    v.tick();
+    let mut v = LibraryView::new(lib, None);
     v.resize(120, 40);
     v
 }
@@ -197,7 +195,7 @@ fn progress_bar_while_indexing_and_keys_answer() {
         );
     }
     let (lib, ix) = library::open(&[dir.0.join("briefs")], &opts(&dir.0));
-    let mut v = LibraryView::new(lib, ix);
+    let mut v = LibraryView::new(lib, Some(ix));
     v.resize(120, 40);
     let s = text(&screen(&v));
     assert!(s.contains("indexing "), "{s}");

@@ -89,7 +89,7 @@ fn run_library(paths: &[PathBuf]) -> Result<(), Failure> {
         );
         return Err(Failure(why));
     }
-    let mut view = library_view::LibraryView::new(lib, indexer);
+    let mut view = library_view::LibraryView::new(lib, Some(indexer));
     view.theme = theme::Theme::from_env();
     library_view::run(view).map_err(|e| Failure(format!("terminal error: {e}")))
 }

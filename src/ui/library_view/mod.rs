@@ -143,12 +143,12 @@ pub fn list_height(height: u16) -> usize {
 }
 
 impl LibraryView {
-    /// A view on `lib`, taking in `indexer`'s briefs as they arrive.
-    pub fn new(lib: Library, indexer: Indexer) -> LibraryView {
-        let progress = indexer.progress();
+    /// A view on `lib`, taking in `indexer`'s briefs as they arrive (if still indexing).
+    pub fn new(lib: Library, indexer: Option<Indexer>) -> LibraryView {
+        let progress = indexer.as_ref().map(Indexer::progress).unwrap_or_default();
         let mut v = LibraryView {
             lib,
-            indexer: Some(indexer),
+            indexer,
             progress,
             last_refresh: Instant::now(),
             screen: Screen::List,
