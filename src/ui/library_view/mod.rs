@@ -144,7 +144,8 @@ pub fn list_height(height: u16) -> usize {
 
 impl LibraryView {
     /// A view on `lib`, taking in `indexer`'s briefs as they arrive (if still indexing).
-    pub fn new(lib: Library, indexer: Option<Indexer>) -> LibraryView {
+    pub fn new(mut lib: Library, indexer: Option<Indexer>) -> LibraryView {
+        lib.refresh();
         let progress = indexer.as_ref().map(Indexer::progress).unwrap_or_default();
         let mut v = LibraryView {
             lib,
