@@ -292,3 +292,51 @@ fn one_timeline_across_briefs_filtered_by_entity_opens_at_the_event() {
     code(&mut v, KeyCode::Esc);
     assert_eq!(v.screen, Screen::List);
 }
+
+#[test]
+fn briefs_added_or_removed_while_open_are_picked_up() {
+    use folio::ui::library_view::watch::Watch;
+    let dir = tempdir("ui-watch");
+    populate(&dir.0);
+    let mut v = view(&dir.0);
+    v.watch = Some(Watch::new(
+        vec![dir.0.join("briefs")],
+        opts(&dir.0),
+        std::time::Duration::ZERO,
+    ));
+    let settle = |v: &mut LibraryView, want: usize| {
+        let start = std::time::Instant::now();
+        while (v.briefs.len() != want || v.indexing()) && start.elapsed().as_secs() < 20 {
+            v.tick();
+            std::thread::sleep(std::time::Duration::from_millis(2));
+        }
+        assert_eq!(v.briefs.len(), want);
+    };
+    // Nothing changed: no reload, no notice.
+    for _ in 0..50 {
+        v.tick();
+        std::thread::sleep(std::time::Duration::from_millis(1));
+    }
+    assert_eq!(v.notice, None);
+    press(&mut v, "j");
+    let kept = v.lib.briefs()[v.briefs[1] as usize].path.clone();
+    write(
+        &dir.0.join("briefs/new.txt"),
+        &brief("2010-10-10", "Nazarbayev came to Astana in 2010."),
+        3600,
+    );
+    settle(&mut v, 4);
+    assert!(v
+        .notice
+        .as_deref()
+        .unwrap_or("")
+        .contains("1 new or changed"));
+    assert!(v.lib.find_entity("Nazarbayev").is_some());
+    assert_eq!(
+        v.lib.briefs()[v.briefs[v.brief_cursor.at] as usize].path,
+        kept
+    );
+    std::fs::remove_file(dir.0.join("briefs/b.txt")).unwrap();
+    settle(&mut v, 3);
+    assert!(v.notice.as_deref().unwrap_or("").contains("1 removed"));
+}

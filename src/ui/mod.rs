@@ -81,7 +81,8 @@ fn run_library(paths: &[PathBuf]) -> Result<(), Failure> {
             "standard output is not a terminal; use `folio library DIR` for text output".into(),
         ));
     }
-    let (lib, indexer) = crate::library::open(paths, &crate::library::Options::default());
+    let opts = crate::library::Options::default();
+    let (lib, indexer) = crate::library::open(paths, &opts);
     if lib.briefs().is_empty() && indexer.progress().total == 0 {
         let why = lib.skipped.first().map_or_else(
             || "no .txt briefs found".to_owned(),
@@ -91,5 +92,10 @@ fn run_library(paths: &[PathBuf]) -> Result<(), Failure> {
     }
     let mut view = library_view::LibraryView::new(lib, Some(indexer));
     view.theme = theme::Theme::from_env();
+    view.watch = Some(library_view::watch::Watch::new(
+        paths.to_vec(),
+        opts,
+        std::time::Duration::from_secs(5),
+    ));
     library_view::run(view).map_err(|e| Failure(format!("terminal error: {e}")))
 }

@@ -9,6 +9,7 @@
 mod reader;
 mod run;
 mod timeline;
+pub mod watch;
 pub mod widget;
 
 pub use run::run;
@@ -22,6 +23,7 @@ use super::theme::Theme;
 use crate::library::{BriefId, EntityRef, Hit, Indexer, Library, Progress};
 use crossterm::event::{KeyCode, KeyModifiers};
 use std::collections::HashMap;
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -128,7 +130,9 @@ pub struct LibraryView {
     pub timeline: Option<TimelineView>,
     pub reading: Option<Reading>,
     /// Reading position (first byte on screen) of each brief opened before.
-    positions: HashMap<BriefId, usize>,
+    positions: HashMap<PathBuf, usize>,
+    /// Rescans of the folders while open; `None` in tests that drive changes themselves.
+    pub watch: Option<watch::Watch>,
     /// Texts of briefs shown in the concordance, read on demand.
     pub texts: HashMap<BriefId, Option<Arc<str>>>,
     pub width: u16,
@@ -165,6 +169,7 @@ impl LibraryView {
             timeline: None,
             reading: None,
             positions: HashMap::new(),
+            watch: None,
             texts: HashMap::new(),
             width: 80,
             height: 24,
@@ -184,6 +189,7 @@ impl LibraryView {
     /// and saves the cache once the index is complete.
     pub fn tick(&mut self) {
         let Some(ix) = self.indexer.as_mut() else {
+            self.pick_up_changes();
             return;
         };
         let got = self.lib.absorb(ix);
@@ -200,6 +206,46 @@ impl LibraryView {
                 self.notice = Some(format!("index not cached: {e}"));
             }
         }
+    }
+
+    /// Reopens the library when a rescan found briefs added, changed or removed. Only
+    /// on the list screen (brief ids change), and the cursor stays on the same file.
+    fn pick_up_changes(&mut self) {
+        if self.screen != Screen::List || self.typing {
+            return;
+        }
+        let Some(w) = self.watch.as_mut() else { return };
+        let Some(found) = w.poll() else { return };
+        let (changed, removed) = watch::changes(&self.lib, &found);
+        if changed == 0 && removed == 0 {
+            return;
+        }
+        let _ = self.lib.save();
+        let keep = self
+            .briefs
+            .get(self.brief_cursor.at)
+            .and_then(|&id| self.lib.brief(id))
+            .map(|b| b.path.clone());
+        let (lib, ix) = crate::library::open(&w.paths, &w.opts);
+        self.lib = lib;
+        self.progress = ix.progress();
+        self.indexer = Some(ix);
+        self.concordance = None;
+        self.timeline = None;
+        self.texts.clear();
+        self.briefs.clear();
+        self.rows_changed();
+        if let Some(i) = keep.and_then(|p| {
+            self.briefs
+                .iter()
+                .position(|&id| self.lib.brief(id).is_some_and(|b| b.path == p))
+        }) {
+            self.brief_cursor.at = i;
+            self.follow();
+        }
+        self.notice = Some(format!(
+            "changed on disk: {changed} new or changed, {removed} removed"
+        ));
     }
 
     /// Recomputes the filtered rows, keeping each cursor on the same item.
@@ -522,7 +568,7 @@ impl LibraryView {
     /// Opens brief `id` in the reader at `target`; `Esc` comes back to the current screen.
     pub fn open_brief(&mut self, id: BriefId, target: Target) {
         if let Some(r) = self.reading.take() {
-            self.positions.insert(r.brief, r.app.top_byte());
+            self.remember(&r);
         }
         let back = match self.screen {
             Screen::Reading => match target {
@@ -539,7 +585,8 @@ impl LibraryView {
                     Target::Hit(h) => show_hit(&mut r, &h),
                     Target::Event(e) => show_event(&mut r, e as usize),
                     Target::Resume => {
-                        if let Some(&pos) = self.positions.get(&id) {
+                        let path = self.lib.brief(id).map(|b| b.path.clone());
+                        if let Some(&pos) = path.and_then(|p| self.positions.get(&p)) {
                             r.app.view.top = r.app.view.row_of(&r.app.flow, pos);
                         }
                         r.app.notice = Some("Esc: back to the library".into());
@@ -560,10 +607,16 @@ impl LibraryView {
         }
     }
 
+    fn remember(&mut self, r: &Reading) {
+        if let Some(b) = self.lib.brief(r.brief) {
+            self.positions.insert(b.path.clone(), r.app.top_byte());
+        }
+    }
+
     /// Back from the reader to the screen it was opened from, remembering the position.
     fn close_brief(&mut self) {
         if let Some(r) = self.reading.take() {
-            self.positions.insert(r.brief, r.app.top_byte());
+            self.remember(&r);
             self.screen = r.back;
         } else {
             self.screen = Screen::List;
