@@ -323,3 +323,71 @@ fn hostile_file_names_are_kept_and_shown_escaped() {
         "the name round-trips through the cache"
     );
 }
+
+#[test]
+fn real_extractors_on_the_bundled_briefs_match_per_brief_runs() {
+    let dir = tempdir("real");
+    let assets = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/briefs");
+    for entry in fs::read_dir(&assets).unwrap().flatten() {
+        let p = entry.path();
+        if p.extension().is_some_and(|e| e == "txt") {
+            fs::copy(&p, dir.0.join("briefs").join(p.file_name().unwrap())).unwrap();
+        }
+    }
+    let lib = open(&dir.0, Extractor::DEFAULT);
+    assert!(lib.briefs().len() >= 2);
+    let mut mentions = 0;
+    for b in lib.briefs() {
+        let doc = folio::document::read_file(&b.path).unwrap();
+        let ents = folio::entities::extract(&doc);
+        let events = folio::timeline::build(&doc, &ents);
+        let expect: Vec<(&str, Kind, Span)> = ents
+            .mentions
+            .iter()
+            .map(|m| {
+                let e = &ents.entities[m.entity];
+                (e.name.as_str(), e.kind, m.span)
+            })
+            .collect();
+        let got: Vec<(&str, Kind, Span)> = b
+            .mentions
+            .iter()
+            .map(|m| {
+                let e = &lib.entities()[m.entity as usize];
+                (&*e.name, e.kind, m.span.span())
+            })
+            .collect();
+        assert_eq!(got, expect, "{}", b.path.display());
+        mentions += got.len();
+        let expect: Vec<(&str, Span)> = events
+            .iter()
+            .map(|e| (e.timex.value.as_str(), e.timex.span))
+            .collect();
+        let got: Vec<(&str, Span)> = b
+            .events
+            .iter()
+            .map(|e| (&*e.value, e.span.span()))
+            .collect();
+        assert_eq!(got, expect, "{}", b.path.display());
+        for (e, ev) in b.events.iter().zip(&events) {
+            let names: Vec<&str> = e
+                .entities
+                .iter()
+                .map(|&x| &*lib.entities()[x as usize].name)
+                .collect();
+            let expect: Vec<&str> = ev
+                .entities
+                .iter()
+                .map(|&x| ents.entities[x].name.as_str())
+                .collect();
+            assert_eq!(names, expect);
+        }
+    }
+    // Counts across the library add up to the per-brief mentions.
+    let total: u32 = lib
+        .ranking()
+        .iter()
+        .map(|&e| lib.entities()[e as usize].mentions)
+        .sum();
+    assert_eq!(total as usize, mentions);
+}
