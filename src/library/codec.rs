@@ -77,9 +77,16 @@ pub fn encode(
             w.str(&e.value);
             w.u8(u8::from(e.resolved));
             w.date(e.day);
-            w.len(e.entities.len());
-            for &x in e.entities.iter() {
-                w.u32(id(x));
+            // An entity no mention names any more is not written (it has no stored id).
+            let ids: Vec<u32> = e
+                .entities
+                .iter()
+                .map(|&x| id(x))
+                .filter(|&x| x != u32::MAX)
+                .collect();
+            w.len(ids.len());
+            for x in ids {
+                w.u32(x);
             }
         }
     }
@@ -348,5 +355,73 @@ impl<'a> Reader<'a> {
         let month = u32::from(self.u8()?);
         let day = u32::from(self.u8()?);
         Date::new(year, month, day).map(Some).ok_or("bad date")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Brief {
+        Brief {
+            path: PathBuf::from("/tmp/Қазақстан brief.txt"),
+            key: FileKey {
+                size: 1234,
+                mtime_ns: -5,
+                hash: 0xdead_beef,
+            },
+            summary: Summary {
+                publication: "Eurasia Daily Monitor".into(),
+                volume: "4".into(),
+                issue: "85".into(),
+                title: "A title — with 🇰🇿".into(),
+                date: Date::new(2007, 4, 27),
+                year: Some(2007),
+                sentences: 12,
+                words: 345,
+            },
+            mentions: vec![MentionRec {
+                entity: 1,
+                span: Span32 { start: 10, end: 16 },
+                sentence: Span32 { start: 0, end: 40 },
+            }],
+            events: vec![EventRec {
+                span: Span32 { start: 20, end: 28 },
+                sentence: Span32 { start: 0, end: 40 },
+                kind: TimexType::Duration,
+                value: "P2Y".into(),
+                resolved: false,
+                day: None,
+                entities: vec![0, 1].into_boxed_slice(),
+            }],
+        }
+    }
+
+    #[test]
+    fn round_trips_and_every_truncation_is_an_error() {
+        let b = sample();
+        let table = [("CSTO", Kind::Organization), ("Astana", Kind::Place)];
+        let bytes = encode(7, 99, &table, &[&b], &[0, 1]);
+        let back = decode(&bytes).unwrap();
+        assert_eq!((back.stamp, back.written_ns), (7, 99));
+        assert_eq!(back.entities.len(), 2);
+        assert_eq!(&*back.entities[1].0, "Astana");
+        assert_eq!(back.briefs, vec![b]);
+        for n in 0..bytes.len() {
+            assert!(decode(&bytes[..n]).is_err(), "truncated to {n}");
+        }
+        let mut flipped = bytes.clone();
+        flipped[20] ^= 1;
+        assert!(decode(&flipped).is_err());
+    }
+
+    #[test]
+    fn ids_are_remapped_and_unwritten_entities_dropped() {
+        let b = sample();
+        // Entity 1 is written as 0; entity 0 has no stored id, so the event loses it.
+        let bytes = encode(1, 0, &[("Astana", Kind::Place)], &[&b], &[u32::MAX, 0]);
+        let back = decode(&bytes).unwrap();
+        assert_eq!(back.briefs[0].mentions[0].entity, 0);
+        assert_eq!(&*back.briefs[0].events[0].entities, &[0]);
     }
 }
