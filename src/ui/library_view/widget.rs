@@ -104,7 +104,7 @@ fn list(v: &LibraryView, area: Rect, buf: &mut Buffer) {
         lib.ranking().len()
     );
     header(v, area, buf, &title);
-    let side_w = (area.width / 3).clamp(28, 44);
+    let side_w = (area.width / 3).clamp(24, 44);
     let main_w = area.width - side_w - 1;
     let sep_x = area.x + main_w;
     let top = area.y + 2;
@@ -118,11 +118,16 @@ fn list(v: &LibraryView, area: Rect, buf: &mut Buffer) {
         }
     };
     let mw = usize::from(main_w);
-    let (date_w, pub_w, top_w) = (10, 22, (mw / 4).min(36));
+    // Narrow screens drop the top entities before the title gets short.
+    let (date_w, pub_w) = (10, (mw / 5).clamp(12, 24));
+    let top_w = if mw >= 100 { (mw / 4).min(36) } else { 0 };
     let title_w = mw.saturating_sub(1 + date_w + 1 + pub_w + 1 + 1 + top_w);
     let cols = format!(
         "{:<date_w$} {:<pub_w$} {:<title_w$} {}",
-        "DATE", "PUBLICATION", "TITLE", "TOP ENTITIES"
+        "DATE",
+        "PUBLICATION",
+        "TITLE",
+        if top_w > 0 { "TOP ENTITIES" } else { "" }
     );
     put(
         buf,
