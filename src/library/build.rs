@@ -120,7 +120,13 @@ impl Indexer {
                 self.progress.done += 1;
                 Some(done)
             }
-            Err(TryRecvError::Empty | TryRecvError::Disconnected) => None,
+            Err(TryRecvError::Empty) => None,
+            Err(TryRecvError::Disconnected) => {
+                // Every worker is gone (they only stop early if cancelled): whatever
+                // did not arrive never will, so stop waiting for it.
+                self.progress.total = self.progress.done;
+                None
+            }
         }
     }
 
