@@ -5,6 +5,7 @@
 pub mod action;
 pub mod app;
 pub mod cursor;
+pub mod editor;
 mod events;
 pub mod keymap;
 pub mod layout;
