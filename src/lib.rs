@@ -25,6 +25,7 @@ pub mod date;
 pub mod display;
 pub mod document;
 pub mod entities;
+pub mod library;
 pub mod store;
 pub mod timeline;
 pub mod ui;

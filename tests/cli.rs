@@ -104,7 +104,6 @@ fn bad_paths_give_one_line_and_status_1() {
     let missing = dir.join("missing.txt");
     let cases = [
         (missing.to_str().unwrap(), "no such file"),
-        (dir.to_str().unwrap(), "is a directory"),
         (binary.to_str().unwrap(), "binary"),
     ];
     for (path, reason) in cases {
@@ -114,6 +113,27 @@ fn bad_paths_give_one_line_and_status_1() {
         assert_eq!(err.lines().count(), 1, "{err}");
         assert!(err.contains(path) && err.contains(reason), "{err}");
     }
+}
+
+#[test]
+fn a_folder_without_readable_briefs_is_one_line_and_status_1() {
+    // A folder is a library (tests/library_cli.rs); one with nothing readable is an error.
+    let dir = temp_dir("nobriefs");
+    let mut elf = b"\x7fELF\x02\x01\x01\x00".to_vec();
+    elf.extend((0..2048u32).map(|i| (i * 31 % 256) as u8));
+    std::fs::write(dir.join("program.txt"), elf).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_folio"))
+        .args(["entities", dir.to_str().unwrap()])
+        .env("FOLIO_CACHE_DIR", dir.join("cache"))
+        .output()
+        .expect("run folio");
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("no readable briefs") && err.contains("program.txt"),
+        "{err}"
+    );
 }
 
 #[test]

@@ -2,6 +2,7 @@
 //! Parsed once here; nothing downstream sees raw argument strings.
 
 pub mod notes;
+mod library;
 mod report;
 
 use crate::date::Date;
@@ -36,12 +37,28 @@ pub enum Command {
     Timeline(ReportArgs),
     /// Print a brief's annotations (Markdown, JSON or W3C), or import W3C annotations.
     Notes(notes::NotesArgs),
+    /// List a library's briefs, newest first, or an entity's mentions across them.
+    Library(LibraryArgs),
+}
+
+/// Arguments of `folio library`.
+#[derive(Debug, Args)]
+pub struct LibraryArgs {
+    /// Folders (searched for .txt briefs, recursively) or brief files.
+    #[arg(value_name = "PATH", required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Print this entity's concordance: every mention with the words around it.
+    #[arg(long, value_name = "NAME")]
+    pub entity: Option<String>,
+    /// Print timings of opening, indexing and a concordance as JSON (for scripts/bench-library).
+    #[arg(long, hide = true)]
+    pub stats: bool,
 }
 
 /// Arguments shared by the report commands.
 #[derive(Debug, Args)]
 pub struct ReportArgs {
-    /// The brief to read.
+    /// The brief to read, or a folder of briefs (each JSON object then gains "file").
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
     /// One JSON array, offsets in Unicode code points (the shape eval/score.py reads).
@@ -70,6 +87,12 @@ impl Failure {
 /// Runs folio with parsed arguments and returns the process exit status.
 pub fn run(cli: Cli) -> ExitCode {
     let result = match &cli.command {
+        Some(Command::Entities(args)) if args.file.is_dir() => {
+            library::entities(std::slice::from_ref(&args.file), args.json)
+        }
+        Some(Command::Timeline(args)) if args.file.is_dir() => {
+            library::timeline(std::slice::from_ref(&args.file), args.json)
+        }
         Some(Command::Entities(args)) => {
             open(&args.file, cli.published).and_then(|doc| report::entities(&doc, args.json))
         }
@@ -77,6 +100,10 @@ pub fn run(cli: Cli) -> ExitCode {
             open(&args.file, cli.published).and_then(|doc| report::timeline(&doc, args.json))
         }
         Some(Command::Notes(args)) => notes::run(args),
+        Some(Command::Library(args)) if args.stats => {
+            library::stats(&args.paths, args.entity.as_deref())
+        }
+        Some(Command::Library(args)) => library::list(&args.paths, args.entity.as_deref()),
         None => crate::ui::run_reader(&cli.files, cli.published),
     };
     match result {

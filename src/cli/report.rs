@@ -123,7 +123,7 @@ pub fn timeline(doc: &Document, json: bool) -> Result<(), Failure> {
     emit(&out)
 }
 
-fn to_json<T: Serialize>(rows: &T) -> Result<String, Failure> {
+pub(super) fn to_json<T: Serialize>(rows: &T) -> Result<String, Failure> {
     let mut s = serde_json::to_string_pretty(rows)
         .map_err(|e| Failure(format!("cannot write JSON: {e}")))?;
     s.push('\n');
@@ -131,7 +131,7 @@ fn to_json<T: Serialize>(rows: &T) -> Result<String, Failure> {
 }
 
 /// Writes to stdout; a closed pipe (`folio entities F | head`) is not an error.
-fn emit(s: &str) -> Result<(), Failure> {
+pub(super) fn emit(s: &str) -> Result<(), Failure> {
     let mut stdout = std::io::stdout().lock();
     match stdout.write_all(s.as_bytes()).and_then(|()| stdout.flush()) {
         Ok(()) => Ok(()),

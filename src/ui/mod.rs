@@ -9,6 +9,7 @@ pub mod editor;
 mod events;
 pub mod keymap;
 pub mod layout;
+pub mod library_view;
 pub mod loader;
 pub mod search;
 mod terminal;
@@ -34,6 +35,9 @@ pub const SAMPLE: &str = include_str!("../../assets/briefs/caspian-summit-2007.t
 
 /// Opens the reader on `files` (the bundled sample when empty).
 pub fn run_reader(files: &[PathBuf], published: Option<Date>) -> Result<(), Failure> {
+    if files.len() > 1 || files.iter().any(|f| f.is_dir()) {
+        return run_library(files);
+    }
     let (opened, source) = match files.first() {
         Some(path) => {
             let name = path.file_name().map_or_else(
@@ -68,12 +72,6 @@ pub fn run_reader(files: &[PathBuf], published: Option<Date>) -> Result<(), Fail
     app.loading = rest.is_some();
     app.theme = theme::Theme::from_env();
     app.notice = encoding_notice(&app.doc);
-    if files.len() > 1 {
-        app.notice = Some(format!(
-            "showing the first of {} files (the library view comes later)",
-            files.len()
-        ));
-    }
     let background = loader::start(rest, app.doc.clone());
     terminal::run(app, background).map_err(|e| Failure(format!("terminal error: {e}")))
 }
@@ -93,4 +91,30 @@ pub fn encoding_notice(doc: &Document) -> Option<String> {
         }
         e => Some(format!("decoded from {e}")),
     }
+}
+
+/// Opens the library view on folders or several files.
+fn run_library(paths: &[PathBuf]) -> Result<(), Failure> {
+    if !std::io::stdout().is_terminal() {
+        return Err(Failure(
+            "standard output is not a terminal; use `folio library DIR` for text output".into(),
+        ));
+    }
+    let opts = crate::library::Options::default();
+    let (lib, indexer) = crate::library::open(paths, &opts);
+    if lib.briefs().is_empty() && indexer.progress().total == 0 {
+        let why = lib.skipped.first().map_or_else(
+            || "no .txt briefs found".to_owned(),
+            |s| format!("{}: {}", s.path.display(), s.reason),
+        );
+        return Err(Failure(why));
+    }
+    let mut view = library_view::LibraryView::new(lib, Some(indexer));
+    view.theme = theme::Theme::from_env();
+    view.watch = Some(library_view::watch::Watch::new(
+        paths.to_vec(),
+        opts,
+        std::time::Duration::from_secs(5),
+    ));
+    library_view::run(view).map_err(|e| Failure(format!("terminal error: {e}")))
 }

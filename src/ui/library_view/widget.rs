@@ -1,0 +1,467 @@
+//! Drawing the library screens from `&LibraryView`; nothing here changes state.
+//!
+//! ```text
+//!  folio library · 1,204 briefs · 8,311 entities        indexing 310/1,204 ▕████░░░░▏
+//!  DATE       PUBLICATION       TITLE            TOP ENTITIES │ ENTITY        BRIEFS MENT.
+//!  2008-05-01 Bench Monitor 3/2 Caspian summit…  Astana, CSTO │ Astana            812  3,120
+//!  …                                                          │ …
+//!  Enter open · / filter · Tab entities · q quit
+//! ```
+
+use super::{list_height, LibraryView, Screen};
+use crate::display::{escape_controls, truncate, width};
+use crate::library::{kwic, Hit};
+use crate::ui::layout::{MIN_HEIGHT, MIN_WIDTH};
+use crate::ui::theme::Theme;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::widgets::Widget;
+
+/// Renders whichever library screen is showing.
+pub struct LibraryScreen<'a>(pub &'a LibraryView);
+
+impl Widget for LibraryScreen<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let v = self.0;
+        if v.screen == Screen::Reading {
+            if let Some(r) = &v.reading {
+                (&r.app).render(area, buf);
+                return;
+            }
+        }
+        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+            let msg = format!(
+                "terminal too small: folio needs {MIN_WIDTH}x{MIN_HEIGHT}, this is {}x{}",
+                area.width, area.height
+            );
+            for (i, line) in msg
+                .as_bytes()
+                .chunks(usize::from(area.width.max(1)))
+                .enumerate()
+                .take(usize::from(area.height))
+            {
+                let line = String::from_utf8_lossy(line);
+                buf.set_stringn(
+                    area.x,
+                    area.y + i as u16,
+                    line,
+                    usize::from(area.width),
+                    v.theme.notice,
+                );
+            }
+            return;
+        }
+        match v.screen {
+            Screen::Concordance => concordance(v, area, buf),
+            Screen::Timeline => timeline(v, area, buf),
+            _ => list(v, area, buf),
+        }
+        status(v, area, buf);
+    }
+}
+
+fn put(buf: &mut Buffer, x: u16, y: u16, s: &str, max: usize, style: Style) -> u16 {
+    let s = truncate(s, max);
+    buf.set_stringn(x, y, &s, max, style);
+    width(&s) as u16
+}
+
+fn header(v: &LibraryView, area: Rect, buf: &mut Buffer, title: &str) {
+    let w = usize::from(area.width);
+    buf.set_style(Rect::new(area.x, area.y, area.width, 1), v.theme.heading);
+    put(
+        buf,
+        area.x + 1,
+        area.y,
+        title,
+        w.saturating_sub(2),
+        v.theme.heading,
+    );
+    if v.indexing() {
+        let p = v.progress;
+        let bar_w = 20usize;
+        let filled = (p.done * bar_w).checked_div(p.total).unwrap_or(bar_w);
+        let bar = format!(
+            " indexing {}/{} ▕{}{}▏ ",
+            p.done,
+            p.total,
+            "█".repeat(filled),
+            "░".repeat(bar_w - filled)
+        );
+        let bw = width(&bar);
+        if bw + 2 < w {
+            buf.set_stringn(area.x + (w - bw) as u16, area.y, &bar, bw, v.theme.notice);
+        }
+    }
+}
+
+fn list(v: &LibraryView, area: Rect, buf: &mut Buffer) {
+    let lib = &v.lib;
+    let title = format!(
+        "folio library · {} briefs · {} entities",
+        lib.briefs().len(),
+        lib.ranking().len()
+    );
+    header(v, area, buf, &title);
+    let side_w = (area.width / 3).clamp(24, 44);
+    let main_w = area.width - side_w - 1;
+    let sep_x = area.x + main_w;
+    let top = area.y + 2;
+    let rows = list_height(area.height);
+    let theme = &v.theme;
+    let focused = |f| {
+        if v.focus == f {
+            theme.border_focused
+        } else {
+            theme.heading
+        }
+    };
+    let mw = usize::from(main_w);
+    // Narrow screens drop the top entities before the title gets short.
+    let (date_w, pub_w) = (10, (mw / 5).clamp(12, 24));
+    let top_w = if mw >= 100 { (mw / 4).min(36) } else { 0 };
+    let title_w = mw.saturating_sub(1 + date_w + 1 + pub_w + 1 + 1 + top_w);
+    let cols = format!(
+        "{:<date_w$} {:<pub_w$} {:<title_w$} {}",
+        "DATE",
+        "PUBLICATION",
+        "TITLE",
+        if top_w > 0 { "TOP ENTITIES" } else { "" }
+    );
+    put(
+        buf,
+        area.x + 1,
+        area.y + 1,
+        &cols,
+        mw - 1,
+        focused(super::Focus::Briefs),
+    );
+    for (i, &id) in v
+        .briefs
+        .iter()
+        .skip(v.brief_cursor.top)
+        .take(rows)
+        .enumerate()
+    {
+        let y = top + i as u16;
+        let Some(b) = lib.brief(id) else { continue };
+        let s = &b.summary;
+        let date = match (s.date, s.year) {
+            (Some(d), _) => d.to_string(),
+            (None, Some(y)) => y.to_string(),
+            (None, None) => "—".into(),
+        };
+        let mut publication = s.publication.clone();
+        if !s.volume.is_empty() || !s.issue.is_empty() {
+            publication.push_str(&format!(" {}/{}", s.volume, s.issue));
+        }
+        let title = if s.title.is_empty() {
+            b.path
+                .file_name()
+                .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+        } else {
+            s.title.clone()
+        };
+        let tops: Vec<&str> = lib
+            .top_entities(id, 3)
+            .into_iter()
+            .filter_map(|e| lib.entity(e).map(|e| &*e.name))
+            .collect();
+        let row = format!(
+            "{:<date_w$} {} {} {}",
+            date,
+            pad(&truncate(&publication, pub_w), pub_w),
+            pad(&truncate(&title, title_w), title_w),
+            truncate(&tops.join(", "), top_w)
+        );
+        let cursor = v.brief_cursor.at == v.brief_cursor.top + i;
+        let style = if cursor { theme.cursor } else { Style::new() };
+        if cursor {
+            buf.set_style(Rect::new(area.x, y, main_w, 1), theme.cursor);
+        }
+        put(buf, area.x + 1, y, &row, mw - 1, style);
+    }
+    if v.briefs.is_empty() {
+        let msg = if v.indexing() {
+            "indexing… briefs appear as they are done"
+        } else if v.brief_filter.is_empty() {
+            "no briefs"
+        } else {
+            "no brief matches the filter"
+        };
+        put(buf, area.x + 1, top, msg, mw - 1, theme.dim);
+    }
+    for y in area.y + 1..area.y + area.height - 1 {
+        buf.set_stringn(sep_x, y, "│", 1, theme.border);
+    }
+    // The entity sidebar: entities across briefs, with brief and mention counts.
+    let sw = usize::from(side_w);
+    let name_w = sw.saturating_sub(16);
+    let cols = format!("{:<name_w$} {:>6} {:>7}", "ENTITY", "BRIEFS", "MENTNS");
+    put(
+        buf,
+        sep_x + 1,
+        area.y + 1,
+        &cols,
+        sw,
+        focused(super::Focus::Entities),
+    );
+    for (i, &e) in v
+        .entities
+        .iter()
+        .skip(v.entity_cursor.top)
+        .take(rows)
+        .enumerate()
+    {
+        let Some(ent) = lib.entity(e) else { continue };
+        let y = top + i as u16;
+        let cursor = v.entity_cursor.at == v.entity_cursor.top + i;
+        let base = if cursor { theme.cursor } else { Style::new() };
+        if cursor {
+            buf.set_style(Rect::new(sep_x + 1, y, side_w, 1), theme.cursor);
+        }
+        let name = pad(&truncate(&ent.name, name_w), name_w);
+        put(
+            buf,
+            sep_x + 1,
+            y,
+            &name,
+            name_w,
+            base.patch(theme.kind(ent.kind)),
+        );
+        let counts = format!(" {:>6} {:>7}", ent.briefs, ent.mentions);
+        put(
+            buf,
+            sep_x + 1 + name_w as u16,
+            y,
+            &counts,
+            sw - name_w,
+            base,
+        );
+    }
+}
+
+/// `s` padded with spaces to `w` display columns.
+fn pad(s: &str, w: usize) -> String {
+    let n = width(s);
+    format!("{s}{}", " ".repeat(w.saturating_sub(n)))
+}
+
+fn concordance(v: &LibraryView, area: Rect, buf: &mut Buffer) {
+    let Some(c) = &v.concordance else { return };
+    let lib = &v.lib;
+    let theme: &Theme = &v.theme;
+    let Some(ent) = lib.entity(c.entity) else {
+        return;
+    };
+    let title = format!(
+        "{} ({}) · {} mentions in {} briefs, oldest first",
+        escape_controls(&ent.name),
+        ent.kind.name(),
+        c.hits.len(),
+        ent.briefs
+    );
+    header(v, area, buf, &title);
+    let w = usize::from(area.width);
+    let meta_w = 26;
+    put(
+        buf,
+        area.x + 1,
+        area.y + 1,
+        &format!("{:<meta_w$} IN CONTEXT", "DATE · BRIEF"),
+        w - 2,
+        theme.heading,
+    );
+    let rows = list_height(area.height);
+    let avail = w.saturating_sub(meta_w + 3);
+    for (i, hit) in c.hits.iter().skip(c.cursor.top).take(rows).enumerate() {
+        let y = area.y + 2 + i as u16;
+        let cursor = c.cursor.at == c.cursor.top + i;
+        let base = if cursor { theme.cursor } else { Style::new() };
+        if cursor {
+            buf.set_style(Rect::new(area.x, y, area.width, 1), theme.cursor);
+        }
+        let Some(b) = lib.brief(hit.brief) else {
+            continue;
+        };
+        let date = match (b.summary.date, b.summary.year) {
+            (Some(d), _) => d.to_string(),
+            (None, Some(y)) => y.to_string(),
+            (None, None) => "—".into(),
+        };
+        let name = b
+            .path
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        let meta = pad(&truncate(&format!("{date} {name}"), meta_w), meta_w);
+        put(buf, area.x + 1, y, &meta, meta_w, base.patch(theme.dim));
+        let x0 = area.x + 2 + meta_w as u16;
+        let line = match v.texts.get(&hit.brief) {
+            Some(Some(text)) => kwic(text, hit, avail / 2),
+            _ => None,
+        };
+        let Some(k) = line else {
+            put(
+                buf,
+                x0,
+                y,
+                "(brief unreadable or changed)",
+                avail,
+                base.patch(theme.dim),
+            );
+            continue;
+        };
+        let kw = truncate(&k.keyword, (avail / 3).max(1));
+        let kw_w = width(&kw);
+        let side = avail.saturating_sub(kw_w) / 2;
+        let left = truncate(&k.left, side);
+        let lw = width(&left);
+        let lx = x0 + (side - lw.min(side)) as u16;
+        put(buf, lx, y, &left, side, base);
+        let kx = x0 + side as u16;
+        put(
+            buf,
+            kx,
+            y,
+            &kw,
+            kw_w,
+            base.patch(theme.kind(ent.kind))
+                .add_modifier(Modifier::BOLD),
+        );
+        put(buf, kx + kw_w as u16, y, &k.right, side, base);
+    }
+}
+
+fn timeline(v: &LibraryView, area: Rect, buf: &mut Buffer) {
+    let Some(t) = &v.timeline else { return };
+    let lib = &v.lib;
+    let theme = &v.theme;
+    let title = match t.entity.and_then(|e| lib.entity(e)) {
+        Some(e) => format!(
+            "timeline of {} · {} events (f: all events)",
+            escape_controls(&e.name),
+            t.rows.len()
+        ),
+        None => format!(
+            "timeline across the library · {} events (f: only the entity under the sidebar cursor)",
+            t.rows.len()
+        ),
+    };
+    header(v, area, buf, &title);
+    let w = usize::from(area.width);
+    let (value_w, meta_w) = (16, 24);
+    let cols = format!("{:<value_w$} {:<meta_w$} IN CONTEXT", "DATE", "BRIEF");
+    put(buf, area.x + 1, area.y + 1, &cols, w - 2, theme.heading);
+    let avail = w.saturating_sub(value_w + meta_w + 4);
+    for (i, &(b, e)) in t
+        .rows
+        .iter()
+        .skip(t.cursor.top)
+        .take(list_height(area.height))
+        .enumerate()
+    {
+        let y = area.y + 2 + i as u16;
+        let cursor = t.cursor.at == t.cursor.top + i;
+        let base = if cursor { theme.cursor } else { Style::new() };
+        if cursor {
+            buf.set_style(Rect::new(area.x, y, area.width, 1), theme.cursor);
+        }
+        let Some(brief) = lib.brief(b) else { continue };
+        let Some(ev) = brief.events.get(e as usize) else {
+            continue;
+        };
+        let flag = if ev.resolved { "" } else { " ?" };
+        put(
+            buf,
+            area.x + 1,
+            y,
+            &format!("{}{flag}", ev.value),
+            value_w,
+            base.add_modifier(Modifier::BOLD),
+        );
+        let name = brief
+            .path
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        let x = area.x + 2 + value_w as u16;
+        put(buf, x, y, &name, meta_w, base.patch(theme.dim));
+        let hit = Hit {
+            brief: b,
+            mention: 0,
+            span: ev.span.span(),
+            sentence: ev.sentence.span(),
+        };
+        let line = match v.texts.get(&b) {
+            Some(Some(text)) => kwic(text, &hit, avail / 2),
+            _ => None,
+        };
+        let x = x + 1 + meta_w as u16;
+        match line {
+            Some(k) => {
+                let lw = put(buf, x, y, &k.left, avail, base);
+                let kw = put(
+                    buf,
+                    x + lw,
+                    y,
+                    &k.keyword,
+                    avail.saturating_sub(usize::from(lw)),
+                    base.patch(theme.current),
+                );
+                put(
+                    buf,
+                    x + lw + kw,
+                    y,
+                    &k.right,
+                    avail.saturating_sub(usize::from(lw + kw)),
+                    base,
+                );
+            }
+            None => {
+                put(
+                    buf,
+                    x,
+                    y,
+                    "(brief unreadable or changed)",
+                    avail,
+                    base.patch(theme.dim),
+                );
+            }
+        }
+    }
+}
+
+fn status(v: &LibraryView, area: Rect, buf: &mut Buffer) {
+    let y = area.y + area.height - 1;
+    let line = Rect::new(area.x, y, area.width, 1);
+    let w = usize::from(area.width);
+    buf.set_style(line, v.theme.status);
+    let left = if v.typing {
+        let (what, f) = match v.focus {
+            super::Focus::Briefs => ("filter briefs", &v.brief_filter),
+            super::Focus::Entities => ("filter entities", &v.entity_filter),
+        };
+        format!(" {what}: {f}▏ Enter keep · Esc clear ")
+    } else {
+        match v.screen {
+            Screen::Concordance => " Enter open at mention · j/k move · Esc back · q quit ".into(),
+            Screen::Timeline => " Enter open at event · j/k move · f filter by entity · Esc back · q quit ".into(),
+            _ => " Enter open · / filter · Tab briefs/entities · t timeline · Esc clear filter · q quit ".into(),
+        }
+    };
+    let used = put(buf, area.x, y, &left, w, v.theme.status);
+    if let Some(n) = &v.notice {
+        let n = format!(" {} ", escape_controls(n));
+        let nw = width(&n);
+        if usize::from(used) + nw < w {
+            put(
+                buf,
+                area.x + (w - nw) as u16,
+                y,
+                &n,
+                nw,
+                v.theme.status.patch(v.theme.notice),
+            );
+        }
+    }
+}

@@ -1,0 +1,100 @@
+//! `folio entities DIR --json` and `folio timeline DIR --json`: the same objects as
+//! per-file runs, each with its `"file"`, offsets in code points.
+
+use serde_json::Value;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn folio(args: &[&std::ffi::OsStr], cache: &Path) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_folio"))
+        .args(args)
+        .env("FOLIO_CACHE_DIR", cache)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+fn setup(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("folio-libcli-{name}-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(dir.join("lib/sub")).unwrap();
+    let sample = folio::ui::SAMPLE;
+    fs::write(dir.join("lib/sample.txt"), sample).unwrap();
+    fs::write(
+        dir.join("lib/sub/odd \u{1b}[2J name.txt"),
+        "Title: Қазақстан notes\nDate: 2007-04-27\n\nOn April 23 Nursultan Nazarbayev met the CSTO in Astana. 🇰🇿 Tazhin stayed.\n",
+    )
+    .unwrap();
+    dir
+}
+
+fn check(kind: &str) {
+    let dir = setup(kind);
+    let cache = dir.join("cache");
+    let lib = dir.join("lib");
+    let (code, out, err) = folio(&[kind.as_ref(), lib.as_os_str(), "--json".as_ref()], &cache);
+    assert_eq!(code, 0, "{err}");
+    let rows: Vec<Value> = serde_json::from_str(&out).unwrap();
+    let mut expected = Vec::new();
+    let mut files = vec![
+        lib.join("sample.txt"),
+        lib.join("sub/odd \u{1b}[2J name.txt"),
+    ];
+    files.sort();
+    for f in &files {
+        let (code, out, err) = folio(&[kind.as_ref(), f.as_os_str(), "--json".as_ref()], &cache);
+        assert_eq!(code, 0, "{err}");
+        let text = fs::read_to_string(f).unwrap();
+        let chars: Vec<char> = text.chars().collect();
+        for mut row in serde_json::from_str::<Vec<Value>>(&out).unwrap() {
+            let (s, e) = (
+                row["start"].as_u64().unwrap() as usize,
+                row["end"].as_u64().unwrap() as usize,
+            );
+            assert_eq!(
+                row["text"].as_str().unwrap(),
+                chars[s..e].iter().collect::<String>()
+            );
+            row["file"] = Value::String(f.to_string_lossy().into_owned());
+            expected.push(row);
+        }
+    }
+    assert_eq!(rows, expected);
+    // Warm: the same answer from the cache.
+    let (_, again, _) = folio(&[kind.as_ref(), lib.as_os_str(), "--json".as_ref()], &cache);
+    assert_eq!(again, out);
+    let _ = fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn entities_of_a_folder_match_per_file_runs() {
+    check("entities");
+}
+
+#[test]
+fn timeline_of_a_folder_matches_per_file_runs() {
+    check("timeline");
+}
+
+#[test]
+fn library_lists_briefs_with_names_escaped_and_empty_folders_fail() {
+    let dir = setup("list");
+    let cache = dir.join("cache");
+    let (code, out, err) = folio(&["library".as_ref(), dir.join("lib").as_os_str()], &cache);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("Қазақстан notes"), "{out}");
+    assert!(!out.contains('\u{1b}'));
+    fs::create_dir_all(dir.join("empty")).unwrap();
+    let (code, _, err) = folio(
+        &["entities".as_ref(), dir.join("empty").as_os_str()],
+        &cache,
+    );
+    assert_eq!(code, 1);
+    assert!(err.contains("no .txt briefs"), "{err}");
+    let _ = fs::remove_dir_all(&dir);
+}

@@ -1,0 +1,342 @@
+//! The library screens driven by keys on ratatui's TestBackend: filter, open,
+//! back (with the reading position kept), a concordance walked across briefs
+//! with `n`/`N`, and the progress bar while the index fills in.
+
+mod library_fixture;
+
+use library_fixture::*;
+use crossterm::event::{KeyCode, KeyModifiers};
+use folio::library::{self, Options};
+use folio::ui::keymap::Key;
+use folio::ui::library_view::widget::LibraryScreen;
+use folio::ui::library_view::{LibraryView, Screen};
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::Terminal;
+use std::path::Path;
+
+fn opts(root: &Path) -> Options {
+    Options {
+        cache_dir: Some(root.join("cache")),
+        threads: 2,
+        extractor: STAND_IN,
+    }
+}
+
+/// A view whose index is complete, at 120x40.
+fn view(root: &Path) -> LibraryView {
+    let (mut lib, ix) = library::open(&[root.join("briefs")], &opts(root));
+    lib.wait(ix);
+    let mut v = LibraryView::new(lib, None);
+    v.resize(120, 40);
+    v
+}
+
+fn screen(v: &LibraryView) -> Buffer {
+    let mut t = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    t.draw(|f| f.render_widget(LibraryScreen(v), f.area()))
+        .unwrap();
+    t.backend().buffer().clone()
+}
+
+fn text(buf: &Buffer) -> String {
+    let mut s = String::new();
+    for y in 0..buf.area.height {
+        for x in 0..buf.area.width {
+            s.push_str(buf[(x, y)].symbol());
+        }
+        s.push('\n');
+    }
+    s
+}
+
+fn press(v: &mut LibraryView, keys: &str) {
+    for c in keys.chars() {
+        assert!(!v.key(Key::plain(KeyCode::Char(c))), "{c} quit");
+    }
+}
+
+fn code(v: &mut LibraryView, c: KeyCode) {
+    assert!(!v.key(Key {
+        code: c,
+        mods: KeyModifiers::NONE
+    }));
+}
+
+/// A long brief, so there is a reading position to remember.
+fn long_brief(root: &Path) {
+    let paras: Vec<String> = (0..80)
+        .map(|i| {
+            format!("Paragraph {i} tells of nothing much, at some length, to fill the screen.")
+        })
+        .collect();
+    write(
+        &root.join("briefs/long.txt"),
+        &brief("2005-06-07", &paras.join("\n\n")),
+        3600,
+    );
+}
+
+#[test]
+fn list_filter_open_back_keeps_the_position() {
+    let dir = tempdir("ui-list");
+    populate(&dir.0);
+    long_brief(&dir.0);
+    let mut v = view(&dir.0);
+    let s = text(&screen(&v));
+    let (a, b, c) = (
+        s.find("2008-05-01").unwrap(),
+        s.find("2007-04-23").unwrap(),
+        s.find("2006-01-02").unwrap(),
+    );
+    assert!(a < b && b < c, "newest first:\n{s}");
+    assert!(s.contains("4 briefs"), "{s}");
+    // The sidebar counts Bordyuza's briefs and mentions across the library.
+    let row = s
+        .lines()
+        .find(|l| l.contains("│Bordyuza"))
+        .unwrap_or_else(|| panic!("{s}"));
+    assert!(row.trim_end().ends_with("3       4"), "{row}");
+
+    press(&mut v, "/tazhin");
+    code(&mut v, KeyCode::Enter);
+    assert_eq!(v.briefs.len(), 2);
+    let s = text(&screen(&v));
+    assert!(!s.contains("2008-05-01") && s.contains("2007-04-23"), "{s}");
+    code(&mut v, KeyCode::Esc);
+    assert_eq!(v.briefs.len(), 4);
+
+    // Open the long brief (2005, last row), scroll, go back, open again.
+    press(&mut v, "G");
+    code(&mut v, KeyCode::Enter);
+    assert_eq!(v.screen, Screen::Reading);
+    assert!(text(&screen(&v)).contains("Paragraph 0 tells"));
+    code(&mut v, KeyCode::PageDown);
+    code(&mut v, KeyCode::PageDown);
+    let top = v.reading.as_ref().unwrap().app.top_byte();
+    assert!(top > 0);
+    code(&mut v, KeyCode::Esc);
+    assert_eq!(v.screen, Screen::List);
+    assert_eq!(v.brief_cursor.at, 3, "the cursor stays on the brief");
+    press(&mut v, "gG");
+    code(&mut v, KeyCode::Enter);
+    assert_eq!(v.reading.as_ref().unwrap().app.top_byte(), top);
+    let s = text(&screen(&v));
+    assert!(!s.contains("Paragraph 0 tells"), "{s}");
+}
+
+#[test]
+fn concordance_opens_briefs_at_mentions_and_n_walks_across_them() {
+    let dir = tempdir("ui-conc");
+    populate(&dir.0);
+    let mut v = view(&dir.0);
+    code(&mut v, KeyCode::Tab);
+    press(&mut v, "/bord");
+    code(&mut v, KeyCode::Enter);
+    code(&mut v, KeyCode::Enter);
+    assert_eq!(v.screen, Screen::Concordance);
+    let s = text(&screen(&v));
+    assert!(
+        s.contains("Bordyuza (person) · 4 mentions in 3 briefs"),
+        "{s}"
+    );
+    assert!(
+        s.contains("b.txt") && s.contains("Bordyuza was absent in 2006."),
+        "{s}"
+    );
+    let hits = v.concordance.as_ref().unwrap().hits.clone();
+    let order: Vec<u32> = hits.iter().map(|h| h.brief).collect();
+    assert_eq!(order[1], order[2], "two mentions in the 2007 brief");
+
+    code(&mut v, KeyCode::Enter);
+    assert_eq!(v.screen, Screen::Reading);
+    let walk: Vec<(u32, usize)> = (0..5)
+        .map(|i| {
+            if i > 0 {
+                press(&mut v, "n");
+            }
+            let r = v.reading.as_ref().unwrap();
+            let m = r.app.mention.unwrap();
+            assert_eq!(r.app.entities.mentions[m].span, hits[i % 4].span);
+            assert_eq!(r.app.doc.slice(r.app.entities.mentions[m].span), "Bordyuza");
+            (r.brief, i % 4)
+        })
+        .collect();
+    assert_eq!(
+        walk.iter().map(|w| w.0).collect::<Vec<_>>(),
+        [order[0], order[1], order[2], order[3], order[0]]
+    );
+    let s = text(&screen(&v));
+    assert!(
+        s.contains("mention 1/4 across the library (wrapped) · Esc back"),
+        "{s}"
+    );
+    press(&mut v, "N");
+    assert_eq!(v.reading.as_ref().unwrap().brief, order[3]);
+    code(&mut v, KeyCode::Esc);
+    assert_eq!(v.screen, Screen::Concordance);
+    assert_eq!(v.concordance.as_ref().unwrap().cursor.at, 3);
+    code(&mut v, KeyCode::Esc);
+    assert_eq!(v.screen, Screen::List);
+    assert!(v.key(Key::plain(KeyCode::Char('q'))));
+}
+
+#[test]
+fn progress_bar_while_indexing_and_keys_answer() {
+    let dir = tempdir("ui-progress");
+    for i in 0..60 {
+        write(
+            &dir.0.join(format!("briefs/n{i:02}.txt")),
+            &brief(
+                &format!("2001-02-{:02}", i % 28 + 1),
+                "Astana met Bordyuza in 2001.",
+            ),
+            3600,
+        );
+    }
+    let (lib, ix) = library::open(&[dir.0.join("briefs")], &opts(&dir.0));
+    let mut v = LibraryView::new(lib, Some(ix));
+    v.resize(120, 40);
+    let s = text(&screen(&v));
+    assert!(s.contains("indexing "), "{s}");
+    press(&mut v, "jk");
+    code(&mut v, KeyCode::Tab);
+    let start = std::time::Instant::now();
+    while v.indexing() && start.elapsed().as_secs() < 20 {
+        v.tick();
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    assert!(!v.indexing());
+    assert_eq!(v.briefs.len(), 60);
+    let s = text(&screen(&v));
+    assert!(!s.contains("indexing "), "{s}");
+    assert!(s.contains("60 briefs"), "{s}");
+}
+
+#[test]
+fn nothing_from_a_brief_reaches_the_screen_raw() {
+    let dir = tempdir("ui-hostile");
+    write(
+        &dir.0.join("briefs/evil\u{1b}[2Jname.txt"),
+        &brief(
+            "2003-03-03",
+            "The \u{1b}]52;c;ZXZpbA==\u{7} Astana\u{202e}Gate\tfile was opened.\n\u{9b}31m Astana again.",
+        ),
+        3600,
+    );
+    let mut v = view(&dir.0);
+    for keys in ["", "\t/ast\n\n"] {
+        for c in keys.chars() {
+            let code = match c {
+                '\t' => KeyCode::Tab,
+                '\n' => KeyCode::Enter,
+                c => KeyCode::Char(c),
+            };
+            v.key(Key::plain(code));
+        }
+        let buf = screen(&v);
+        for cell in buf.content() {
+            assert!(
+                !cell.symbol().chars().any(folio::display::needs_marker),
+                "raw control on screen: {:?}",
+                cell.symbol()
+            );
+        }
+    }
+    assert_eq!(v.screen, Screen::Concordance);
+}
+
+#[test]
+fn tiny_terminals_never_panic() {
+    let dir = tempdir("ui-tiny");
+    populate(&dir.0);
+    let mut v = view(&dir.0);
+    for (w, h) in [(0, 0), (1, 1), (79, 23), (80, 24), (300, 100)] {
+        v.resize(w, h);
+        let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+        t.draw(|f| f.render_widget(LibraryScreen(&v), f.area()))
+            .unwrap();
+    }
+}
+
+#[test]
+fn one_timeline_across_briefs_filtered_by_entity_opens_at_the_event() {
+    let dir = tempdir("ui-timeline");
+    populate(&dir.0);
+    let mut v = view(&dir.0);
+    press(&mut v, "t");
+    assert_eq!(v.screen, Screen::Timeline);
+    let s = text(&screen(&v));
+    assert!(s.contains("timeline across the library · 4 events"), "{s}");
+    let rows: Vec<usize> = ["2006 ", "2007 ", "2008 "]
+        .iter()
+        .map(|y| s.find(&format!(" {y}")).unwrap())
+        .collect();
+    assert!(rows.windows(2).all(|w| w[0] < w[1]), "date order:\n{s}");
+    code(&mut v, KeyCode::Esc);
+    code(&mut v, KeyCode::Tab);
+    press(&mut v, "/tazhin");
+    code(&mut v, KeyCode::Enter);
+    press(&mut v, "t");
+    let s = text(&screen(&v));
+    assert!(s.contains("timeline of Tazhin · 1 events"), "{s}");
+    code(&mut v, KeyCode::Enter);
+    assert_eq!(v.screen, Screen::Reading);
+    let app = &v.reading.as_ref().unwrap().app;
+    let ev = &app.events[app.event.unwrap()];
+    assert_eq!(app.doc.slice(ev.timex.span), "2007");
+    code(&mut v, KeyCode::Esc);
+    assert_eq!(v.screen, Screen::Timeline);
+    press(&mut v, "f");
+    assert_eq!(v.timeline.as_ref().unwrap().rows.len(), 4);
+    code(&mut v, KeyCode::Esc);
+    assert_eq!(v.screen, Screen::List);
+}
+
+#[test]
+fn briefs_added_or_removed_while_open_are_picked_up() {
+    use folio::ui::library_view::watch::Watch;
+    let dir = tempdir("ui-watch");
+    populate(&dir.0);
+    let mut v = view(&dir.0);
+    v.watch = Some(Watch::new(
+        vec![dir.0.join("briefs")],
+        opts(&dir.0),
+        std::time::Duration::ZERO,
+    ));
+    let settle = |v: &mut LibraryView, want: usize| {
+        let start = std::time::Instant::now();
+        while (v.briefs.len() != want || v.indexing()) && start.elapsed().as_secs() < 20 {
+            v.tick();
+            std::thread::sleep(std::time::Duration::from_millis(2));
+        }
+        assert_eq!(v.briefs.len(), want);
+    };
+    // Nothing changed: no reload, no notice.
+    for _ in 0..50 {
+        v.tick();
+        std::thread::sleep(std::time::Duration::from_millis(1));
+    }
+    assert_eq!(v.notice, None);
+    press(&mut v, "j");
+    let kept = v.lib.briefs()[v.briefs[1] as usize].path.clone();
+    write(
+        &dir.0.join("briefs/new.txt"),
+        &brief("2010-10-10", "Nazarbayev came to Astana in 2010."),
+        3600,
+    );
+    settle(&mut v, 4);
+    assert!(v
+        .notice
+        .as_deref()
+        .unwrap_or("")
+        .contains("1 new or changed"));
+    assert!(v.lib.find_entity("Nazarbayev").is_some());
+    assert_eq!(
+        v.lib.briefs()[v.briefs[v.brief_cursor.at] as usize].path,
+        kept
+    );
+    std::fs::remove_file(dir.0.join("briefs/b.txt")).unwrap();
+    settle(&mut v, 3);
+    assert!(v.notice.as_deref().unwrap_or("").contains("1 removed"));
+}
