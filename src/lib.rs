@@ -24,5 +24,6 @@ pub mod date;
 pub mod display;
 pub mod document;
 pub mod entities;
+pub mod formats;
 pub mod timeline;
 pub mod ui;

@@ -5,7 +5,8 @@ mod report;
 
 use crate::date::Date;
 use crate::display::escape_controls;
-use crate::document::{read_file, Document};
+use crate::document::Document;
+use crate::formats;
 use clap::{Args, Parser, Subcommand};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -84,9 +85,9 @@ pub fn run(cli: Cli) -> ExitCode {
     }
 }
 
-/// Reads a brief, applying `--published`.
+/// Reads a brief in any input format, applying `--published`.
 pub fn open(path: &Path, published: Option<Date>) -> Result<Document, Failure> {
-    let mut doc = read_file(path).map_err(|e| Failure::at(path, e))?;
+    let mut doc = formats::read(path).map_err(|e| Failure::at(path, e))?;
     if let Some(d) = published {
         doc.set_published(d);
     }
