@@ -13,7 +13,13 @@ use std::process::ExitCode;
 
 /// folio — a terminal reader for news and intelligence briefs.
 #[derive(Debug, Parser)]
-#[command(name = "folio", version, about, args_conflicts_with_subcommands = true)]
+#[command(
+    name = "folio",
+    version,
+    about,
+    args_conflicts_with_subcommands = true,
+    after_help = EXIT_CODES
+)]
 pub struct Cli {
     /// Briefs to open; with none, the bundled sample brief.
     #[arg(value_name = "FILE")]
@@ -27,6 +33,9 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
+/// The exit statuses, shown under `--help` and in the man page.
+pub const EXIT_CODES: &str = "Exit status: 0 success; 1 bad input (missing, unreadable or binary file); 2 usage error (bad arguments).\n\nInput formats: plain text, Markdown (.md), HTML pages (.html), RSS/Atom feeds (.rss, .atom, or sniffed).";
+
 /// Reports printed to stdout instead of opening the reader.
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -34,6 +43,14 @@ pub enum Command {
     Entities(ReportArgs),
     /// List the brief's dated events (a chronological table, or JSON with --json).
     Timeline(ReportArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell) to stdout.
+    Completions {
+        /// The shell to complete for.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff) to stdout.
+    Man,
 }
 
 /// Arguments shared by the report commands.
@@ -73,6 +90,17 @@ pub fn run(cli: Cli) -> ExitCode {
         }
         Some(Command::Timeline(args)) => {
             open(&args.file, cli.published).and_then(|doc| report::timeline(&doc, args.json))
+        }
+        Some(Command::Completions { shell }) => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(*shell, &mut cmd, "folio", &mut std::io::stdout());
+            Ok(())
+        }
+        Some(Command::Man) => {
+            let cmd = <Cli as clap::CommandFactory>::command();
+            clap_mangen::Man::new(cmd)
+                .render(&mut std::io::stdout())
+                .map_err(|e| Failure(format!("cannot write the man page: {e}")))
         }
         None => crate::ui::run_reader(&cli.files, cli.published),
     };
