@@ -284,3 +284,71 @@ fn selections_extend_by_word_and_sentence() {
     app.update(Action::ClearSelection);
     assert_eq!(app.selection, None);
 }
+
+/// Two dated events by hand: one in a CSTO sentence, one in the Astana sentence.
+fn events(doc: &Document) -> Vec<folio::timeline::Event> {
+    use folio::date::Date;
+    use folio::timeline::{Event, Timex, TimexType};
+    let mk = |needle: &str, value: &str, day: Date, entity: usize| {
+        let start = doc.text().find(needle).unwrap();
+        let span = Span::new(start, start + needle.len());
+        Event {
+            timex: Timex {
+                span,
+                kind: TimexType::Date,
+                value: value.into(),
+                resolved: true,
+                day: Some(day),
+            },
+            sentence: doc.sentence_at(start).unwrap(),
+            entities: vec![entity],
+        }
+    };
+    vec![
+        mk(
+            "Paragraph 9:",
+            "2007-04-22",
+            Date::new(2007, 4, 22).unwrap(),
+            0,
+        ),
+        mk(
+            "Paragraph 20",
+            "2007-04-23",
+            Date::new(2007, 4, 23).unwrap(),
+            1,
+        ),
+    ]
+}
+
+#[test]
+fn timeline_moves_filters_and_opens_passages() {
+    let doc = brief();
+    let ents = entities(&doc);
+    let evs = events(&doc);
+    let mut app = App::new(Arc::new(doc), "t".into());
+    app.update(Action::Extracted(Box::new((ents, evs))));
+    app.update(Action::Resize(120, 40));
+    app.update(Action::FocusPrev);
+    assert_eq!(app.focus, Focus::Timeline);
+    app.update(Action::MoveRight);
+    app.update(Action::MoveRight);
+    assert_eq!(app.event, Some(1));
+    let text = screen_text(&screen(&app));
+    assert!(
+        text.contains("Apr 23") && text.contains("2007-04-23 · DATE"),
+        "{text}"
+    );
+    app.update(Action::Activate);
+    assert_eq!(app.focus, Focus::Pane);
+    assert_eq!(app.cursor, Some(app.events[1].sentence));
+    // Filter to events mentioning the CSTO: only the first remains.
+    app.select_entity(0);
+    app.update(Action::FocusPrev);
+    app.update(Action::ToggleTimelineFilter);
+    assert_eq!(app.visible_events(), vec![0]);
+    assert_eq!(app.event, None);
+    app.update(Action::MoveRight);
+    assert_eq!(app.event, Some(0));
+    app.update(Action::ToggleTimelineFilter);
+    assert_eq!(app.visible_events().len(), 2);
+}

@@ -47,6 +47,8 @@ pub enum Action {
     NextEvent,
     /// The previous timeline event, from any pane.
     PrevEvent,
+    /// Show only the timeline events that mention the selected entity (again: all).
+    ToggleTimelineFilter,
     /// Move the reading cursor to the next sentence (a selection's end follows).
     NextSentence,
     /// Move the reading cursor to the previous sentence.
@@ -109,12 +111,13 @@ impl Action {
             Action::HalfPageUp => "half a page up",
             Action::GoTop => "go to the top",
             Action::GoBottom => "go to the bottom",
-            Action::Activate => "select entity / go to event's passage",
+            Action::Activate => "select entity / go to the event's passage",
             Action::NextMatch => "next mention or search hit",
             Action::PrevMatch => "previous mention or search hit",
             Action::NextEvent => "next timeline event (from any pane)",
             Action::PrevEvent => "previous timeline event (any pane)",
             Action::StartSearch => "search text (sidebar: filter entities)",
+            Action::ToggleTimelineFilter => "timeline: only events mentioning the selected entity",
             Action::NextSentence => "next sentence (reading cursor)",
             Action::PrevSentence => "previous sentence",
             Action::NextParagraph => "next paragraph",

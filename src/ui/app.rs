@@ -89,6 +89,8 @@ pub struct App {
     pub selection: Option<Selection>,
     /// The current timeline event, an index into `events`.
     pub event: Option<usize>,
+    /// Show only events whose sentence mentions the selected entity.
+    pub timeline_filter: bool,
     pub search: Search,
     /// A message for the status line (errors, hints), cleared by the next key.
     pub notice: Option<String>,
@@ -118,6 +120,7 @@ impl App {
             cursor: None,
             selection: None,
             event: None,
+            timeline_filter: false,
             search: Search::default(),
             notice: None,
             keymap: Keymap::default(),
@@ -194,6 +197,7 @@ impl App {
             Action::NextEvent => self.step_event(1),
             Action::PrevEvent => self.step_event(-1),
             Action::StartSearch => self.start_prompt(),
+            Action::ToggleTimelineFilter => self.toggle_timeline_filter(),
             Action::NextSentence => {
                 self.move_cursor(|app, s| (s + 1).min(app.doc.sentences().len().saturating_sub(1)))
             }
@@ -341,11 +345,13 @@ impl App {
                     0
                 };
             }
-            Focus::Timeline if !self.events.is_empty() => {
-                self.event = Some(if bottom { self.events.len() - 1 } else { 0 });
-                self.reveal_event();
+            Focus::Timeline => {
+                let shown = self.visible_events();
+                if let Some(&i) = if bottom { shown.last() } else { shown.first() } {
+                    self.event = Some(i);
+                    self.reveal_event();
+                }
             }
-            Focus::Timeline => {}
         }
     }
 
@@ -356,12 +362,7 @@ impl App {
                     self.select_entity(id);
                 }
             }
-            Focus::Timeline => {
-                if self.event.is_some() {
-                    self.reveal_event();
-                    self.focus = Focus::Pane;
-                }
-            }
+            Focus::Timeline => self.open_event(),
             Focus::Pane => {}
         }
     }
@@ -420,28 +421,6 @@ impl App {
         self.mention = Some(m);
         self.view
             .reveal(&self.flow, self.entities.mentions[m].span.start);
-    }
-
-    fn step_event(&mut self, dir: isize) {
-        let n = self.events.len();
-        if n == 0 {
-            self.notice = Some("no dated events in this brief".into());
-            return;
-        }
-        let next = match self.event {
-            Some(i) => (i as isize + dir).clamp(0, n as isize - 1) as usize,
-            None if dir > 0 => 0,
-            None => n - 1,
-        };
-        self.event = Some(next);
-        self.reveal_event();
-    }
-
-    fn reveal_event(&mut self) {
-        if let Some(e) = self.event.and_then(|i| self.events.get(i)) {
-            let pos = e.timex.span.start;
-            self.view.reveal(&self.flow, pos);
-        }
     }
 
     fn start_prompt(&mut self) {

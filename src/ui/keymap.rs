@@ -149,6 +149,7 @@ impl Default for Keymap {
             (Pane, c('w'), WordForward),
             (Pane, c('e'), WordEnd),
             (Pane, c('b'), WordBack),
+            (Timeline, c('f'), ToggleTimelineFilter),
             (Timeline, c('h'), MoveLeft),
             (Timeline, k(Left), MoveLeft),
             (Timeline, c('l'), MoveRight),

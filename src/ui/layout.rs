@@ -6,8 +6,9 @@
 //! │                                        ││                │
 //! └ legend ────────────────────────────────┘└────────────────┘
 //! ┌ Timeline ─────────────────────────────────────────────────┐
-//! │ Apr 19 · Apr 22 · [Apr 23] · Apr 24 · Apr 26               │
-//! │ selected event: value, expression, snippet                 │
+//! │ Apr 19 on April 19 │ Apr 23 [April 23] today │ …  unresolved: │
+//! │ selected event: value, type, expression, range of a duration │
+//! │ its sentence, and the entities it mentions                   │
 //! └────────────────────────────────────────────────────────────┘
 //!  status line: file · publication · position · key hints
 //! ```
@@ -37,7 +38,7 @@ pub fn areas(screen: Rect) -> Option<Areas> {
     if screen.width < MIN_WIDTH || screen.height < MIN_HEIGHT {
         return None;
     }
-    let timeline_h = 4;
+    let timeline_h = 5;
     let status_h = 1;
     let main_h = screen.height - timeline_h - status_h;
     let sidebar_w = (screen.width / 4).clamp(26, 40);

@@ -5,6 +5,8 @@
 pub mod action;
 pub mod app;
 pub mod cursor;
+pub mod editor;
+mod events;
 pub mod keymap;
 pub mod layout;
 pub mod loader;
@@ -26,9 +28,9 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 /// The sample brief bundled in the binary, opened when no file is given.
-pub const SAMPLE_NAME: &str = "caspian-security-2008.txt";
+pub const SAMPLE_NAME: &str = "caspian-summit-2007.txt";
 /// The sample brief's text.
-pub const SAMPLE: &str = include_str!("../../assets/briefs/caspian-security-2008.txt");
+pub const SAMPLE: &str = include_str!("../../assets/briefs/caspian-summit-2007.txt");
 
 /// Opens the reader on `files` (the bundled sample when empty).
 pub fn run_reader(files: &[PathBuf], published: Option<Date>) -> Result<(), Failure> {

@@ -1,21 +1,36 @@
-//! The timeline strip: dated events in date order on one band, the selected
-//! one with its value, expression and sentence below.
+//! The timeline strip: events grouped by day in date order, unresolved ones
+//! apart at the end; the selected event's value, its range for a duration, its
+//! sentence and the entities in it below.
 
-use crate::date::MONTHS;
+use crate::date::{Date, MONTHS};
 use crate::display;
 use crate::timeline::{Event, TimexType};
 use crate::ui::app::{App, Focus};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::widgets::{Block, Borders, Widget};
 
 /// Renders the timeline strip.
 pub struct TimelineStrip<'a>(pub &'a App);
 
+/// A piece of the band: a day heading or an event chip (index into `events`).
+struct Piece {
+    text: String,
+    event: Option<usize>,
+    style: Style,
+}
+
 impl Widget for TimelineStrip<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.0;
         let theme = &app.theme;
+        let shown = app.visible_events();
+        let filter = if app.timeline_filter {
+            ", filtered by entity"
+        } else {
+            ""
+        };
         let block = Block::new()
             .borders(Borders::ALL)
             .border_style(if app.focus == Focus::Timeline {
@@ -23,98 +38,155 @@ impl Widget for TimelineStrip<'_> {
             } else {
                 theme.border
             })
-            .title(format!(" Timeline ({} events) ", app.events.len()));
+            .title(format!(
+                " Timeline ({} of {} events{filter}) ",
+                shown.len(),
+                app.events.len()
+            ));
         let inner = block.inner(area);
         block.render(area, buf);
         if inner.height == 0 || inner.width == 0 {
             return;
         }
         let width = usize::from(inner.width);
-        if app.events.is_empty() {
+        if shown.is_empty() {
             let msg = if app.extracting {
                 "finding dates…"
-            } else {
+            } else if app.events.is_empty() {
                 "no dated events"
+            } else {
+                "no events mention the selected entity (f: show all)"
             };
             buf.set_stringn(inner.x, inner.y, msg, width, theme.dim);
             return;
         }
-        // Labels laid out left to right, scrolled so the selected one is visible.
-        let labels: Vec<String> = app.events.iter().map(label).collect();
-        let sel = app.event.unwrap_or(0);
-        let mut starts = Vec::with_capacity(labels.len());
-        let mut col = 0;
-        for l in &labels {
-            starts.push(col);
-            col += display::width(l) + 3;
-        }
-        let sel_end = starts[sel] + display::width(&labels[sel]);
-        let offset = sel_end.saturating_sub(width.saturating_sub(1));
-        for (i, l) in labels.iter().enumerate() {
-            let Some(x) = starts[i].checked_sub(offset) else {
-                continue;
-            };
-            if x >= width {
-                break;
+        draw_band(app, &band(app, &shown), inner, buf);
+        let Some(e) = app.event.and_then(|i| app.events.get(i)) else {
+            let hint = "h/l or ←/→ here, < > from anywhere: move between events · Enter: go to the passage";
+            if inner.height > 1 {
+                buf.set_stringn(inner.x, inner.y + 1, hint, width, theme.dim);
             }
-            let mut style = if app.events[i].timex.resolved {
-                theme.heading
-            } else {
-                theme.dim
-            };
-            if app.event == Some(i) {
-                style = style.patch(theme.cursor);
-            }
-            let x = inner.x + x as u16;
-            buf.set_stringn(x, inner.y, l, width - (x - inner.x) as usize, style);
-            let sep_x = x as usize + display::width(l);
-            if i + 1 < labels.len() && sep_x + 3 <= usize::from(inner.right()) {
-                buf.set_stringn(sep_x as u16, inner.y, " · ", 3, theme.dim);
-            }
-        }
-        if inner.height < 2 {
             return;
-        }
-        let detail = match app.event.and_then(|i| app.events.get(i)) {
-            Some(e) => detail(app, e),
-            None => {
-                "h/l or ←/→ (in the timeline) or [ ] (anywhere) move between events".to_string()
-            }
         };
+        let lines = [summary(app, e), context(app, e)];
+        for (i, line) in lines
+            .iter()
+            .enumerate()
+            .take(usize::from(inner.height.saturating_sub(1)))
+        {
+            buf.set_stringn(
+                inner.x,
+                inner.y + 1 + i as u16,
+                display::truncate(line, width),
+                width,
+                theme.dim,
+            );
+        }
+    }
+}
+
+/// Day headings and event chips, resolved days first, unresolved apart at the end.
+fn band(app: &App, shown: &[usize]) -> Vec<Piece> {
+    let theme = &app.theme;
+    let mut pieces = Vec::new();
+    let mut last_day: Option<Option<Date>> = None;
+    for &i in shown {
+        let e = &app.events[i];
+        let day = if e.timex.resolved { e.timex.day } else { None };
+        if last_day != Some(day) {
+            let heading = match day {
+                Some(d) => format!("{} {}", short_month(d.month), d.day),
+                None if e.timex.resolved => "undated".to_string(),
+                None => "unresolved".to_string(),
+            };
+            if last_day.is_some() {
+                pieces.push(Piece {
+                    text: "│".into(),
+                    event: None,
+                    style: theme.dim,
+                });
+            }
+            pieces.push(Piece {
+                text: heading,
+                event: None,
+                style: theme.heading,
+            });
+            last_day = Some(day);
+        }
+        let mut style = if e.timex.resolved {
+            Style::default()
+        } else {
+            theme.dim
+        };
+        if app.event == Some(i) {
+            style = style.patch(theme.cursor);
+        }
+        pieces.push(Piece {
+            text: chip(app, e),
+            event: Some(i),
+            style,
+        });
+    }
+    pieces
+}
+
+/// The band on one line, scrolled so the selected chip is visible.
+fn draw_band(app: &App, pieces: &[Piece], inner: Rect, buf: &mut Buffer) {
+    let width = usize::from(inner.width);
+    let mut starts = Vec::with_capacity(pieces.len());
+    let mut col = 0;
+    for p in pieces {
+        starts.push(col);
+        col += display::width(&p.text) + 1;
+    }
+    let sel = pieces
+        .iter()
+        .position(|p| p.event.is_some() && p.event == app.event);
+    let offset = sel.map_or(0, |s| {
+        (starts[s] + display::width(&pieces[s].text)).saturating_sub(width.saturating_sub(1))
+    });
+    for (p, &start) in pieces.iter().zip(&starts) {
+        let Some(x) = start.checked_sub(offset) else {
+            continue;
+        };
+        if x >= width {
+            break;
+        }
         buf.set_stringn(
-            inner.x,
-            inner.y + 1,
-            display::truncate(&detail, width),
-            width,
-            theme.dim,
+            inner.x + x as u16,
+            inner.y,
+            display::escape_controls(&p.text),
+            width - x,
+            p.style,
         );
     }
+}
+
+/// An event's chip: its expression, cut short.
+fn chip(app: &App, e: &Event) -> String {
+    display::truncate(app.doc.slice(e.timex.span), 18)
+}
+
+fn short_month(m: u32) -> String {
+    let name = MONTHS
+        .get(m.wrapping_sub(1) as usize)
+        .copied()
+        .unwrap_or("???");
+    let mut s = name[..3].to_string();
+    s[..1].make_ascii_uppercase();
+    s
 }
 
 /// A short label: "Apr 23" for a day, "Apr 2007" for a month, the TIMEX3 value otherwise.
 pub fn label(e: &Event) -> String {
     let t = &e.timex;
     let v = t.value.as_str();
-    let month_name = |m: &str| {
-        m.parse::<usize>()
-            .ok()
-            .and_then(|m| MONTHS.get(m.wrapping_sub(1)))
-            .map(|n| {
-                let mut s = n[..3].to_string();
-                s[..1].make_ascii_uppercase();
-                s
-            })
-    };
-    let parts: Vec<&str> = v.split('-').collect();
-    let mut out = match (t.kind, parts.as_slice()) {
-        (TimexType::Date, [_y, m, d]) if d.len() == 2 && d.bytes().all(|b| b.is_ascii_digit()) => {
-            month_name(m).map_or_else(
-                || v.to_string(),
-                |mn| format!("{mn} {}", d.trim_start_matches('0')),
-            )
+    let mut out = match (t.kind, t.day) {
+        (TimexType::Date, Some(d)) if v.len() == 10 => {
+            format!("{} {}", short_month(d.month), d.day)
         }
-        (TimexType::Date, [y, m]) if m.len() == 2 => {
-            month_name(m).map_or_else(|| v.to_string(), |mn| format!("{mn} {y}"))
+        (TimexType::Date, Some(d)) if v.len() == 7 => {
+            format!("{} {}", short_month(d.month), d.year)
         }
         _ => v.to_string(),
     };
@@ -124,22 +196,77 @@ pub fn label(e: &Event) -> String {
     out
 }
 
-fn detail(app: &App, e: &Event) -> String {
+/// Value, type and expression; a duration as a range from its anchor where one is known.
+fn summary(app: &App, e: &Event) -> String {
+    let t = &e.timex;
+    let flag = if t.resolved { "" } else { " (unresolved)" };
+    let mut s = format!(
+        "{}{flag} · {} · “{}”",
+        t.value,
+        t.kind.name(),
+        app.doc.slice(t.span)
+    );
+    if t.kind == TimexType::Duration {
+        if let Some(from) = t.day.or(app.doc.published().date) {
+            if let Some(to) = add_period(from, &t.value) {
+                s.push_str(&format!(" · {from} → {to}"));
+            }
+        }
+    }
+    s
+}
+
+/// `from` plus a simple ISO 8601 period (`P2Y`, `P3M`, `P1W`, `P10D`), by the calendar:
+/// a month or year later lands on the same day, or the month's last day.
+fn add_period(from: Date, v: &str) -> Option<Date> {
+    let body = v.strip_prefix('P')?;
+    let unit = body.chars().last()?;
+    let n: i64 = body[..body.len() - unit.len_utf8()].parse().ok()?;
+    let months = match unit {
+        'D' => return Some(from.add_days(n)),
+        'W' => return Some(from.add_days(n * 7)),
+        'M' => n,
+        'Y' => n * 12,
+        _ => return None,
+    };
+    let total = i64::from(from.year) * 12 + i64::from(from.month) - 1 + months;
+    let year = i32::try_from(total.div_euclid(12)).ok()?;
+    let month = total.rem_euclid(12) as u32 + 1;
+    let day = from.day.min(crate::date::days_in_month(year, month));
+    Date::new(year, month, day)
+}
+
+/// The event's sentence and the entities it mentions.
+fn context(app: &App, e: &Event) -> String {
     let doc = &app.doc;
     let sentence = doc
         .sentences()
         .get(e.sentence)
         .map_or("", |s| doc.slice(s.span));
-    let flag = if e.timex.resolved {
-        ""
+    let names: Vec<&str> = e
+        .entities
+        .iter()
+        .filter_map(|&id| app.entities.entities.get(id).map(|x| x.name.as_str()))
+        .collect();
+    if names.is_empty() {
+        sentence.to_string()
     } else {
-        " (unresolved)"
-    };
-    format!(
-        "{}{flag} {} “{}” — {}",
-        e.timex.value,
-        e.timex.kind.name(),
-        doc.slice(e.timex.span),
-        sentence
-    )
+        format!("[{}] {sentence}", names.join(", "))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn periods_add_by_the_calendar() {
+        let d = |y, m, dd| Date::new(y, m, dd).unwrap();
+        assert_eq!(add_period(d(2007, 10, 18), "P2Y"), Some(d(2009, 10, 18)));
+        assert_eq!(add_period(d(2008, 2, 29), "P1Y"), Some(d(2009, 2, 28)));
+        assert_eq!(add_period(d(2007, 1, 31), "P1M"), Some(d(2007, 2, 28)));
+        assert_eq!(add_period(d(2007, 12, 30), "P10D"), Some(d(2008, 1, 9)));
+        assert_eq!(add_period(d(2007, 1, 1), "PXY"), None);
+        assert_eq!(add_period(d(2007, 1, 1), "PT3H"), None);
+    }
 }
