@@ -20,6 +20,7 @@
 //! and display columns in `display`.
 
 pub mod cli;
+pub mod config;
 pub mod date;
 pub mod display;
 pub mod document;

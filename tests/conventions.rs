@@ -75,3 +75,29 @@ fn reports_accept_every_format_as_json() {
         }
     }
 }
+
+#[test]
+fn config_default_prints_the_shipped_file_and_check_reports_lines() {
+    let out = folio(&["config", "--default"]);
+    assert!(out.status.success());
+    let shipped =
+        std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/config.toml")).unwrap();
+    assert_eq!(out.stdout, shipped);
+
+    let dir = std::env::temp_dir().join(format!("folio-conv-cfg-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("config.toml");
+    std::fs::write(&file, "[reader]\nmouse = \"yes\"\n").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_folio"))
+        .arg("config")
+        .env("FOLIO_CONFIG", &file)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("config.toml:2: reader.mouse: expected true or false"),
+        "{err}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

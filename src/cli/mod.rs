@@ -51,6 +51,12 @@ pub enum Command {
     },
     /// Print the man page (roff) to stdout.
     Man,
+    /// Check the config file (its path to stdout, problems to stderr), or print the default one.
+    Config {
+        /// Print a commented config file with every setting at its default.
+        #[arg(long)]
+        default: bool,
+    },
 }
 
 /// Arguments shared by the report commands.
@@ -102,6 +108,11 @@ pub fn run(cli: Cli) -> ExitCode {
                 .render(&mut std::io::stdout())
                 .map_err(|e| Failure(format!("cannot write the man page: {e}")))
         }
+        Some(Command::Config { default: true }) => {
+            print!("{}", crate::config::DEFAULT_FILE);
+            Ok(())
+        }
+        Some(Command::Config { default: false }) => check_config(),
         None => crate::ui::run_reader(&cli.files, cli.published),
     };
     match result {
@@ -110,6 +121,25 @@ pub fn run(cli: Cli) -> ExitCode {
             eprintln!("folio: {}", escape_controls(&msg));
             ExitCode::from(1)
         }
+    }
+}
+
+/// Prints the config file's path and reports its problems; bad input (status 1) if any.
+fn check_config() -> Result<(), Failure> {
+    let path =
+        crate::config::path().ok_or_else(|| Failure("no config directory for this user".into()))?;
+    println!("{}", escape_controls(&path.display().to_string()));
+    let (_, warnings) = crate::config::load();
+    for w in &warnings {
+        eprintln!("folio: {w}");
+    }
+    if warnings.is_empty() {
+        Ok(())
+    } else {
+        Err(Failure(format!(
+            "{} problem(s) in the config file",
+            warnings.len()
+        )))
     }
 }
 

@@ -1,0 +1,283 @@
+//! The configuration file: one TOML file in the user config directory
+//! (`FOLIO_CONFIG` overrides the path). Every setting has a default; a bad entry
+//! yields a warning naming the file, line and setting, and that setting keeps its
+//! default, so folio always starts.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// The commented default file, as `folio config --default` prints it and as shipped in `assets/config.toml`.
+pub const DEFAULT_FILE: &str = "\
+# folio configuration. Every setting is shown with its default value.
+# Location: the user config directory (e.g. ~/.config/folio/config.toml);
+# the FOLIO_CONFIG environment variable overrides the path.
+
+[reader]
+# Colour theme: \"dark\", \"light\" or \"mono\" (no colour; also chosen by NO_COLOR).
+theme = \"dark\"
+# Mouse: wheel scrolls the pane under the pointer, a click focuses a pane.
+mouse = false
+# Wrap the text at this many columns; 0 wraps at the pane's width.
+wrap_width = 0
+
+[export]
+# Default output of `folio entities` and `folio timeline` with --json: \"json\", \"jsonl\" or \"csv\".
+format = \"json\"
+";
+
+/// A built-in theme name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ThemeName {
+    Dark,
+    Light,
+    Mono,
+}
+
+/// An export format for reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportFormat {
+    Json,
+    Jsonl,
+    Csv,
+}
+
+/// Every setting, each with its default when absent or invalid.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Config {
+    pub theme: ThemeName,
+    pub mouse: bool,
+    /// Columns to wrap at; 0 means the pane's width.
+    pub wrap_width: u16,
+    pub export: ExportFormat,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            theme: ThemeName::Dark,
+            mouse: false,
+            wrap_width: 0,
+            export: ExportFormat::Json,
+        }
+    }
+}
+
+/// A problem with one setting: shown to the user, never fatal.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Warning {
+    pub file: PathBuf,
+    /// 1-based line of the setting, when it can be located.
+    pub line: Option<usize>,
+    /// The setting's dotted name, e.g. `reader.theme`.
+    pub setting: String,
+    pub message: String,
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let path = self.file.display().to_string();
+        let file = crate::display::escape_controls(&path);
+        match self.line {
+            Some(l) => write!(f, "{file}:{l}: {}: {}", self.setting, self.message),
+            None => write!(f, "{file}: {}: {}", self.setting, self.message),
+        }
+    }
+}
+
+/// The config file's path: `FOLIO_CONFIG`, else `config.toml` in the user config directory.
+pub fn path() -> Option<PathBuf> {
+    if let Some(p) = std::env::var_os("FOLIO_CONFIG") {
+        return Some(PathBuf::from(p));
+    }
+    directories::ProjectDirs::from("", "", "folio").map(|d| d.config_dir().join("config.toml"))
+}
+
+/// Loads the config file if there is one; a missing file is the defaults, silently.
+pub fn load() -> (Config, Vec<Warning>) {
+    let Some(path) = path() else {
+        return (Config::default(), Vec::new());
+    };
+    match std::fs::read_to_string(&path) {
+        Ok(text) => parse(&text, &path),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Config::default(), Vec::new()),
+        Err(e) => {
+            let w = Warning {
+                file: path,
+                line: None,
+                setting: "(file)".into(),
+                message: format!("cannot read it ({e}); using the defaults"),
+            };
+            (Config::default(), vec![w])
+        }
+    }
+}
+
+/// Parses config text; `file` only names the source in warnings.
+pub fn parse(text: &str, file: &Path) -> (Config, Vec<Warning>) {
+    let mut cfg = Config::default();
+    let mut warnings = Vec::new();
+    let warn = |warnings: &mut Vec<Warning>, setting: &str, message: String| {
+        warnings.push(Warning {
+            file: file.to_path_buf(),
+            line: line_of(text, setting),
+            setting: setting.to_string(),
+            message,
+        });
+    };
+    let table: toml::Table = match toml::from_str(text) {
+        Ok(t) => t,
+        Err(e) => {
+            let line = e.span().map(|s| line_at(text, s.start));
+            warnings.push(Warning {
+                file: file.to_path_buf(),
+                line,
+                setting: "(syntax)".into(),
+                message: format!("{}; using the defaults", e.message()),
+            });
+            return (cfg, warnings);
+        }
+    };
+    for (section, value) in &table {
+        let Some(entries) = value.as_table() else {
+            warn(&mut warnings, section, "unknown setting".into());
+            continue;
+        };
+        for (key, value) in entries {
+            let name = format!("{section}.{key}");
+            let result = match (section.as_str(), key.as_str()) {
+                ("reader", "theme") => choice(
+                    value,
+                    &[
+                        ("dark", ThemeName::Dark),
+                        ("light", ThemeName::Light),
+                        ("mono", ThemeName::Mono),
+                    ],
+                )
+                .map(|v| cfg.theme = v),
+                ("reader", "mouse") => value
+                    .as_bool()
+                    .map(|v| cfg.mouse = v)
+                    .ok_or_else(|| "expected true or false".to_string()),
+                ("reader", "wrap_width") => value
+                    .as_integer()
+                    .and_then(|n| u16::try_from(n).ok())
+                    .filter(|&n| n == 0 || n >= 20)
+                    .map(|v| cfg.wrap_width = v)
+                    .ok_or_else(|| "expected 0 or a column count from 20 to 65535".to_string()),
+                ("export", "format") => choice(
+                    value,
+                    &[
+                        ("json", ExportFormat::Json),
+                        ("jsonl", ExportFormat::Jsonl),
+                        ("csv", ExportFormat::Csv),
+                    ],
+                )
+                .map(|v| cfg.export = v),
+                _ => Err("unknown setting".to_string()),
+            };
+            if let Err(message) = result {
+                warn(
+                    &mut warnings,
+                    &name,
+                    format!("{message}; using the default"),
+                );
+            }
+        }
+    }
+    (cfg, warnings)
+}
+
+fn choice<T: Copy>(value: &toml::Value, options: &[(&str, T)]) -> Result<T, String> {
+    let names: Vec<String> = options.iter().map(|(n, _)| format!("\"{n}\"")).collect();
+    value
+        .as_str()
+        .and_then(|s| options.iter().find(|(n, _)| *n == s).map(|&(_, v)| v))
+        .ok_or_else(|| format!("expected one of {}", names.join(", ")))
+}
+
+/// The line defining `setting` (`section.key`): the key's line inside its section.
+fn line_of(text: &str, setting: &str) -> Option<usize> {
+    let (section, key) = setting.split_once('.').unwrap_or((setting, ""));
+    let mut in_section = false;
+    for (i, line) in text.lines().enumerate() {
+        let t = line.trim();
+        if let Some(name) = t.strip_prefix('[').and_then(|r| r.strip_suffix(']')) {
+            in_section = name.trim() == section;
+            if key.is_empty() && in_section {
+                return Some(i + 1);
+            }
+            continue;
+        }
+        if in_section && !key.is_empty() {
+            let k = t.split('=').next().unwrap_or("").trim().trim_matches('"');
+            if k == key {
+                return Some(i + 1);
+            }
+        }
+    }
+    None
+}
+
+fn line_at(text: &str, byte: usize) -> usize {
+    text.get(..byte).unwrap_or(text).matches('\n').count() + 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(text: &str) -> (Config, Vec<Warning>) {
+        parse(text, Path::new("/home/u/.config/folio/config.toml"))
+    }
+
+    #[test]
+    fn the_default_file_parses_to_the_defaults_without_warnings() {
+        assert_eq!(p(DEFAULT_FILE), (Config::default(), Vec::new()));
+    }
+
+    #[test]
+    fn the_shipped_file_equals_the_built_in_one() {
+        let shipped = include_str!("../assets/config.toml");
+        assert_eq!(shipped, DEFAULT_FILE);
+    }
+
+    #[test]
+    fn settings_are_read() {
+        let (c, w) = p("[reader]\ntheme = \"light\"\nmouse = true\nwrap_width = 72\n[export]\nformat = \"csv\"\n");
+        assert!(w.is_empty(), "{w:?}");
+        assert_eq!(c.theme, ThemeName::Light);
+        assert!(c.mouse);
+        assert_eq!(c.wrap_width, 72);
+        assert_eq!(c.export, ExportFormat::Csv);
+    }
+
+    #[test]
+    fn bad_entries_name_file_line_and_setting_and_keep_defaults() {
+        let (c, w) = p("[reader]\nmouse = true\ntheme = \"pink\"\ncolour = 3\nwrap_width = 5\n\n[export]\nformat = 1\n[extra]\nx = 1\n");
+        assert!(c.mouse, "good settings still apply");
+        assert_eq!(c.theme, ThemeName::Dark);
+        assert_eq!(c.wrap_width, 0);
+        assert_eq!(c.export, ExportFormat::Json);
+        let shown: Vec<String> = w.iter().map(|w| w.to_string()).collect();
+        let expect = [
+            "/home/u/.config/folio/config.toml:3: reader.theme: expected one of \"dark\", \"light\", \"mono\"; using the default",
+            "/home/u/.config/folio/config.toml:4: reader.colour: unknown setting; using the default",
+            "/home/u/.config/folio/config.toml:5: reader.wrap_width: expected 0 or a column count from 20 to 65535; using the default",
+            "/home/u/.config/folio/config.toml:8: export.format: expected one of \"json\", \"jsonl\", \"csv\"; using the default",
+            "/home/u/.config/folio/config.toml:10: extra.x: unknown setting; using the default",
+        ];
+        for e in expect {
+            assert!(shown.iter().any(|s| s == e), "missing {e:?} in {shown:#?}");
+        }
+        assert_eq!(shown.len(), expect.len());
+    }
+
+    #[test]
+    fn a_syntax_error_names_its_line_and_falls_back_to_defaults() {
+        let (c, w) = p("[reader]\nmouse = true\ntheme = \n");
+        assert_eq!(c, Config::default());
+        assert_eq!(w.len(), 1);
+        assert_eq!(w[0].line, Some(3));
+        assert_eq!(w[0].setting, "(syntax)");
+    }
+}
