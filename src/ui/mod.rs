@@ -66,7 +66,16 @@ pub fn run_reader(files: &[PathBuf], published: Option<Date>) -> Result<(), Fail
     };
     let mut app = App::new(Arc::new(doc), source);
     app.loading = rest.is_some();
-    app.theme = theme::Theme::from_env();
+    let (config, warnings) = crate::config::load();
+    app.theme = theme::Theme::named(config.theme, theme::ColorDepth::from_env());
+    if let Some(w) = warnings.first() {
+        let more = warnings.len() - 1;
+        app.notice = Some(if more > 0 {
+            format!("config: {w} (and {more} more; `folio config` lists them)")
+        } else {
+            format!("config: {w}")
+        });
+    }
     if files.len() > 1 {
         app.notice = Some(format!(
             "showing the first of {} files (the library view comes later)",
