@@ -3,6 +3,9 @@
 //! yields a warning naming the file, line and setting, and that setting keeps its
 //! default, so folio always starts.
 
+use crate::ui::action::Action;
+use crate::ui::keymap::{Context, Key};
+use crate::ui::keynames::{action_from_name, context_from_name, parse_key};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -23,6 +26,20 @@ wrap_width = 0
 [export]
 # Default output of `folio entities` and `folio timeline` with --json: \"json\", \"jsonl\" or \"csv\".
 format = \"json\"
+
+# Key bindings: [keys.CONTEXT] tables, CONTEXT one of global, pane, sidebar, timeline.
+# Each entry is a key name (\"j\", \"G\", \"ctrl-d\", \"alt-x\", \"shift-tab\", \"PageDown\",
+# \"space\", \"F5\") = an action name, or \"none\" to unbind the key. A pane's own
+# bindings win over global ones. Actions:
+#   quit help focus_next focus_prev down up left right page_down page_up
+#   half_page_down half_page_up top bottom activate next_match prev_match
+#   next_event prev_event timeline_filter next_sentence prev_sentence
+#   next_paragraph prev_paragraph start_selection select_paragraph
+#   word_forward word_end word_back search clear
+# For example:
+# [keys.global]
+# \"ctrl-f\" = \"page_down\"
+# \"ctrl-b\" = \"page_up\"
 ";
 
 /// A built-in theme name.
@@ -41,14 +58,19 @@ pub enum ExportFormat {
     Csv,
 }
 
+/// A user key binding: in a context, a key does an action (`None` unbinds it).
+pub type KeyOverride = (Context, Key, Option<Action>);
+
 /// Every setting, each with its default when absent or invalid.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Config {
     pub theme: ThemeName,
     pub mouse: bool,
     /// Columns to wrap at; 0 means the pane's width.
     pub wrap_width: u16,
     pub export: ExportFormat,
+    /// Key bindings over `Keymap::default()`, in file order.
+    pub keys: Vec<KeyOverride>,
 }
 
 impl Default for Config {
@@ -58,6 +80,7 @@ impl Default for Config {
             mouse: false,
             wrap_width: 0,
             export: ExportFormat::Json,
+            keys: Vec::new(),
         }
     }
 }
@@ -138,6 +161,10 @@ pub fn parse(text: &str, file: &Path) -> (Config, Vec<Warning>) {
         }
     };
     for (section, value) in &table {
+        if section == "keys" {
+            read_keys(value, text, file, &mut cfg.keys, &mut warnings);
+            continue;
+        }
         let Some(entries) = value.as_table() else {
             warn(&mut warnings, section, "unknown setting".into());
             continue;
@@ -187,6 +214,74 @@ pub fn parse(text: &str, file: &Path) -> (Config, Vec<Warning>) {
     (cfg, warnings)
 }
 
+/// Reads `[keys.CONTEXT]` tables into overrides, warning about unknown contexts,
+/// key names and actions, and a key bound twice in one context.
+fn read_keys(
+    value: &toml::Value,
+    text: &str,
+    file: &Path,
+    out: &mut Vec<KeyOverride>,
+    warnings: &mut Vec<Warning>,
+) {
+    let mut warn = |section: &str, key: &str, message: String| {
+        let setting = if key.is_empty() {
+            section.to_string()
+        } else {
+            format!("{section}.\"{key}\"")
+        };
+        warnings.push(Warning {
+            file: file.to_path_buf(),
+            line: line_in(text, section, key),
+            setting,
+            message: format!("{message}; using the default"),
+        });
+    };
+    let Some(contexts) = value.as_table() else {
+        warn("keys", "", "expected tables such as [keys.pane]".into());
+        return;
+    };
+    for (ctx_name, bindings) in contexts {
+        let section = format!("keys.{ctx_name}");
+        let Some(context) = context_from_name(ctx_name) else {
+            warn(
+                &section,
+                "",
+                "unknown context (global, pane, sidebar or timeline)".into(),
+            );
+            continue;
+        };
+        let Some(bindings) = bindings.as_table() else {
+            warn(&section, "", "expected a table of key = action".into());
+            continue;
+        };
+        let mut seen: Vec<(Key, String)> = Vec::new();
+        for (key_name, action_name) in bindings {
+            let Some(key) = parse_key(key_name) else {
+                warn(&section, key_name, "unknown key name".into());
+                continue;
+            };
+            let Some(action) = action_name.as_str().and_then(action_from_name) else {
+                warn(
+                    &section,
+                    key_name,
+                    "unknown action (see `folio config --default`)".into(),
+                );
+                continue;
+            };
+            if let Some((_, first)) = seen.iter().find(|(k, _)| *k == key) {
+                warn(
+                    &section,
+                    key_name,
+                    format!("key bound twice (also as \"{first}\")"),
+                );
+                continue;
+            }
+            seen.push((key, key_name.clone()));
+            out.push((context, key, action));
+        }
+    }
+}
+
 fn choice<T: Copy>(value: &toml::Value, options: &[(&str, T)]) -> Result<T, String> {
     let names: Vec<String> = options.iter().map(|(n, _)| format!("\"{n}\"")).collect();
     value
@@ -198,6 +293,11 @@ fn choice<T: Copy>(value: &toml::Value, options: &[(&str, T)]) -> Result<T, Stri
 /// The line defining `setting` (`section.key`): the key's line inside its section.
 fn line_of(text: &str, setting: &str) -> Option<usize> {
     let (section, key) = setting.split_once('.').unwrap_or((setting, ""));
+    line_in(text, section, key)
+}
+
+/// The line of `key` inside `[section]`, or of the section header when `key` is empty.
+fn line_in(text: &str, section: &str, key: &str) -> Option<usize> {
     let mut in_section = false;
     for (i, line) in text.lines().enumerate() {
         let t = line.trim();
@@ -270,6 +370,37 @@ mod tests {
             assert!(shown.iter().any(|s| s == e), "missing {e:?} in {shown:#?}");
         }
         assert_eq!(shown.len(), expect.len());
+    }
+
+    #[test]
+    fn key_overrides_and_their_errors() {
+        let text = "[keys.pane]\n\"ctrl-f\" = \"page_down\"\nj = \"none\"\n\"pgdn\" = \"top\"\n\"PageDown\" = \"bottom\"\n\"hyper-x\" = \"quit\"\nz = \"fly\"\n[keys.moon]\nq = \"quit\"\n";
+        let (c, w) = p(text);
+        assert_eq!(c.keys.len(), 3);
+        assert_eq!(
+            c.keys[0],
+            (Context::Pane, Key::ctrl('f'), Some(Action::PageDown))
+        );
+        assert_eq!(c.keys[1].2, None);
+        let shown: Vec<String> = w.iter().map(|w| w.to_string()).collect();
+        let f = "/home/u/.config/folio/config.toml";
+        let expect = [
+            format!("{f}:5: keys.pane.\"PageDown\": key bound twice (also as \"pgdn\"); using the default"),
+            format!("{f}:6: keys.pane.\"hyper-x\": unknown key name; using the default"),
+            format!("{f}:7: keys.pane.\"z\": unknown action (see `folio config --default`); using the default"),
+            format!("{f}:8: keys.moon: unknown context (global, pane, sidebar or timeline); using the default"),
+        ];
+        for e in &expect {
+            assert!(shown.contains(e), "missing {e:?} in {shown:#?}");
+        }
+        assert_eq!(shown.len(), expect.len());
+    }
+
+    #[test]
+    fn the_default_file_names_every_bindable_action() {
+        for (name, _) in crate::ui::keynames::ACTIONS {
+            assert!(DEFAULT_FILE.split_whitespace().any(|w| w == name), "{name}");
+        }
     }
 
     #[test]

@@ -193,6 +193,23 @@ impl Keymap {
             .collect()
     }
 
+    /// This keymap with user bindings applied in order: each replaces any binding
+    /// of the same key in the same context; an action of `None` unbinds the key.
+    pub fn with_overrides(mut self, overrides: &[(Context, Key, Option<Action>)]) -> Keymap {
+        for (context, key, action) in overrides {
+            self.bindings
+                .retain(|b| !(b.context == *context && b.key == *key));
+            if let Some(action) = action {
+                self.bindings.push(Binding {
+                    context: *context,
+                    key: *key,
+                    action: action.clone(),
+                });
+            }
+        }
+        self
+    }
+
     /// All bindings, for the help overlay.
     pub fn bindings(&self) -> &[Binding] {
         &self.bindings

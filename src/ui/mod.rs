@@ -8,6 +8,7 @@ pub mod cursor;
 pub mod editor;
 mod events;
 pub mod keymap;
+pub mod keynames;
 pub mod layout;
 pub mod loader;
 pub mod search;
@@ -68,6 +69,7 @@ pub fn run_reader(files: &[PathBuf], published: Option<Date>) -> Result<(), Fail
     app.loading = rest.is_some();
     let (config, warnings) = crate::config::load();
     app.theme = theme::Theme::named(config.theme, theme::ColorDepth::from_env());
+    app.keymap = keymap::Keymap::default().with_overrides(&config.keys);
     if let Some(w) = warnings.first() {
         let more = warnings.len() - 1;
         app.notice = Some(if more > 0 {
