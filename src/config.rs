@@ -3,9 +3,8 @@
 //! yields a warning naming the file, line and setting, and that setting keeps its
 //! default, so folio always starts.
 
-use crate::ui::action::Action;
-use crate::ui::keymap::{Context, Key};
-use crate::ui::keynames::{action_from_name, context_from_name, parse_key};
+use crate::ui::keymap::{Key, KeyOverride};
+use crate::ui::keynames::{action_from_name, context_from_name, parse_keys};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -29,8 +28,9 @@ format = \"json\"
 
 # Key bindings: [keys.CONTEXT] tables, CONTEXT one of global, pane, sidebar, timeline.
 # Each entry is a key name (\"j\", \"G\", \"ctrl-d\", \"alt-x\", \"shift-tab\", \"PageDown\",
-# \"space\", \"F5\") = an action name, or \"none\" to unbind the key. A pane's own
-# bindings win over global ones. Actions:
+# \"space\", \"F5\"), or two of them for a sequence (\"g g\"), = an action name, or
+# \"none\" to unbind. A pane's own bindings win over global ones; a key that starts
+# a sequence waits for the next key instead of acting alone. Actions:
 #   quit help focus_next focus_prev down up left right page_down page_up
 #   half_page_down half_page_up top bottom activate next_match prev_match
 #   next_event prev_event timeline_filter next_sentence prev_sentence
@@ -57,9 +57,6 @@ pub enum ExportFormat {
     Jsonl,
     Csv,
 }
-
-/// A user key binding: in a context, a key does an action (`None` unbinds it).
-pub type KeyOverride = (Context, Key, Option<Action>);
 
 /// Every setting, each with its default when absent or invalid.
 #[derive(Debug, Clone, PartialEq)]
@@ -254,9 +251,9 @@ fn read_keys(
             warn(&section, "", "expected a table of key = action".into());
             continue;
         };
-        let mut seen: Vec<(Key, String)> = Vec::new();
+        let mut seen: Vec<((Option<Key>, Key), String)> = Vec::new();
         for (key_name, action_name) in bindings {
-            let Some(key) = parse_key(key_name) else {
+            let Some(keys) = parse_keys(key_name) else {
                 warn(&section, key_name, "unknown key name".into());
                 continue;
             };
@@ -268,7 +265,7 @@ fn read_keys(
                 );
                 continue;
             };
-            if let Some((_, first)) = seen.iter().find(|(k, _)| *k == key) {
+            if let Some((_, first)) = seen.iter().find(|(k, _)| *k == keys) {
                 warn(
                     &section,
                     key_name,
@@ -276,8 +273,13 @@ fn read_keys(
                 );
                 continue;
             }
-            seen.push((key, key_name.clone()));
-            out.push((context, key, action));
+            seen.push((keys, key_name.clone()));
+            out.push(KeyOverride {
+                context,
+                prefix: keys.0,
+                key: keys.1,
+                action,
+            });
         }
     }
 }
@@ -325,6 +327,7 @@ fn line_at(text: &str, byte: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ui::action::Action;
 
     fn p(text: &str) -> (Config, Vec<Warning>) {
         parse(text, Path::new("/home/u/.config/folio/config.toml"))
@@ -379,9 +382,14 @@ mod tests {
         assert_eq!(c.keys.len(), 3);
         assert_eq!(
             c.keys[0],
-            (Context::Pane, Key::ctrl('f'), Some(Action::PageDown))
+            KeyOverride {
+                context: crate::ui::keymap::Context::Pane,
+                prefix: None,
+                key: Key::ctrl('f'),
+                action: Some(Action::PageDown)
+            }
         );
-        assert_eq!(c.keys[1].2, None);
+        assert_eq!(c.keys[1].action, None);
         let shown: Vec<String> = w.iter().map(|w| w.to_string()).collect();
         let f = "/home/u/.config/folio/config.toml";
         let expect = [

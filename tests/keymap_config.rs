@@ -59,8 +59,31 @@ fn overrides_rebind_and_unbind_keys() {
 }
 
 #[test]
+fn two_key_sequences_wait_for_their_second_key() {
+    let mut app = app_with("[keys.global]\n\"g g\" = \"top\"\n\"g e\" = \"bottom\"\n");
+    let g = Key::plain(KeyCode::Char('g'));
+    assert_eq!(app.action_for_key(g), None, "g waits");
+    assert_eq!(
+        app.action_for_key(Key::plain(KeyCode::Char('e'))),
+        Some(Action::GoBottom)
+    );
+    assert_eq!(app.action_for_key(g), None);
+    assert_eq!(app.action_for_key(g), Some(Action::GoTop));
+    // A second key that completes nothing acts alone.
+    assert_eq!(app.action_for_key(g), None);
+    assert_eq!(
+        app.action_for_key(Key::plain(KeyCode::Char('j'))),
+        Some(Action::MoveDown)
+    );
+    assert!(app
+        .keymap
+        .keys_for(&Action::GoTop)
+        .contains(&"g g".to_string()));
+}
+
+#[test]
 fn without_overrides_the_defaults_hold() {
-    let app = app_with("");
+    let mut app = app_with("");
     assert_eq!(
         app.action_for_key(Key::plain(KeyCode::Char('j'))),
         Some(Action::MoveDown)

@@ -62,6 +62,17 @@ pub fn context_from_name(name: &str) -> Option<Context> {
     }
 }
 
+/// Parses one key or a two-key sequence (`"g g"`, `"ctrl-w l"`) as (prefix, key).
+pub fn parse_keys(name: &str) -> Option<(Option<Key>, Key)> {
+    let mut parts = name.split_whitespace();
+    let first = parse_key(parts.next()?)?;
+    match (parts.next(), parts.next()) {
+        (None, _) => Some((None, first)),
+        (Some(second), None) => Some((Some(first), parse_key(second)?)),
+        _ => None,
+    }
+}
+
 /// Parses a key name: a character (`G`, `?`), a named key (`PageDown`, `enter`,
 /// `space`, `F5`), with `ctrl-`, `alt-` or `shift-` prefixes (`ctrl-d`, `shift-tab`).
 pub fn parse_key(name: &str) -> Option<Key> {
@@ -148,6 +159,14 @@ mod tests {
         assert_eq!(parse_key("shift-g"), Some(Key::plain(KeyCode::Char('G'))));
         assert_eq!(parse_key("space"), Some(Key::plain(KeyCode::Char(' '))));
         assert_eq!(parse_key("F5"), Some(Key::plain(KeyCode::F(5))));
+        assert_eq!(
+            parse_keys("g g"),
+            Some((
+                Some(Key::plain(KeyCode::Char('g'))),
+                Key::plain(KeyCode::Char('g'))
+            ))
+        );
+        assert_eq!(parse_keys("a b c"), None);
         for bad in ["", "ctrl-", "wat", "F99", "shift-enter"] {
             assert_eq!(parse_key(bad), None, "{bad}");
         }
