@@ -20,6 +20,7 @@ fn app_with(config_text: &str) -> App {
         .join("\n\n");
     let mut app = App::new(Arc::new(Document::from_text(&text)), "keys".into());
     app.keymap = Keymap::default().with_overrides(&cfg.keys);
+    app.wrap_width = cfg.wrap_width;
     app.update(Action::Resize(120, 40));
     app
 }
@@ -89,4 +90,19 @@ fn without_overrides_the_defaults_hold() {
         Some(Action::MoveDown)
     );
     assert_eq!(app.action_for_key(Key::ctrl('f')), None);
+}
+
+#[test]
+fn wrap_width_narrows_the_text_column() {
+    let app = app_with("[reader]\nwrap_width = 40\n");
+    assert_eq!(app.view.width, 40);
+    let text = screen_text(&app);
+    let longest = text
+        .lines()
+        .filter(|l| l.contains("Paragraph"))
+        .map(|l| l.split('│').nth(1).unwrap_or("").trim_end().chars().count())
+        .max()
+        .unwrap_or(0);
+    assert!(longest <= 42, "{longest}\n{text}");
+    assert!(app_with("").view.width > 40);
 }

@@ -95,6 +95,8 @@ pub struct App {
     /// A message for the status line (errors, hints), cleared by the next key.
     pub notice: Option<String>,
     pub keymap: Keymap,
+    /// Wrap the text at this many columns at most (0: the pane's width).
+    pub wrap_width: u16,
     /// The first key of a two-key sequence, waiting for the second.
     pub pending_key: Option<Key>,
     pub theme: Theme,
@@ -127,6 +129,7 @@ impl App {
             notice: None,
             keymap: Keymap::default(),
             pending_key: None,
+            wrap_width: 0,
             theme: Theme::default(),
         }
     }
@@ -311,7 +314,11 @@ impl App {
         self.screen = Rect::new(0, 0, w, h);
         if let Some(a) = layout::areas(self.screen) {
             let anchor = self.top_byte();
-            self.view.width = usize::from(a.text.width);
+            let width = match self.wrap_width {
+                0 => a.text.width,
+                w => a.text.width.min(w),
+            };
+            self.view.width = usize::from(width);
             self.view.height = usize::from(a.text.height);
             // Keep the same text at the top across a change of width.
             self.view.top = self.view.row_of(&self.flow, anchor);

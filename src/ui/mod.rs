@@ -70,6 +70,7 @@ pub fn run_reader(files: &[PathBuf], published: Option<Date>) -> Result<(), Fail
     let (config, warnings) = crate::config::load();
     app.theme = theme::Theme::named(config.theme, theme::ColorDepth::from_env());
     app.keymap = keymap::Keymap::default().with_overrides(&config.keys);
+    app.wrap_width = config.wrap_width;
     if let Some(w) = warnings.first() {
         let more = warnings.len() - 1;
         app.notice = Some(if more > 0 {
