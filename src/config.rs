@@ -17,14 +17,8 @@ pub const DEFAULT_FILE: &str = "\
 [reader]
 # Colour theme: \"dark\", \"light\" or \"mono\" (no colour; also chosen by NO_COLOR).
 theme = \"dark\"
-# Mouse: wheel scrolls the pane under the pointer, a click focuses a pane.
-mouse = false
 # Wrap the text at this many columns; 0 wraps at the pane's width.
 wrap_width = 0
-
-[export]
-# Default output of `folio entities` and `folio timeline` with --json: \"json\", \"jsonl\" or \"csv\".
-format = \"json\"
 
 # Key bindings: [keys.CONTEXT] tables, CONTEXT one of global, pane, sidebar, timeline.
 # Each entry is a key name (\"j\", \"G\", \"ctrl-d\", \"alt-x\", \"shift-tab\", \"PageDown\",
@@ -50,22 +44,12 @@ pub enum ThemeName {
     Mono,
 }
 
-/// An export format for reports.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ExportFormat {
-    Json,
-    Jsonl,
-    Csv,
-}
-
 /// Every setting, each with its default when absent or invalid.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Config {
     pub theme: ThemeName,
-    pub mouse: bool,
     /// Columns to wrap at; 0 means the pane's width.
     pub wrap_width: u16,
-    pub export: ExportFormat,
     /// Key bindings over `Keymap::default()`, in file order.
     pub keys: Vec<KeyOverride>,
 }
@@ -74,9 +58,7 @@ impl Default for Config {
     fn default() -> Config {
         Config {
             theme: ThemeName::Dark,
-            mouse: false,
             wrap_width: 0,
-            export: ExportFormat::Json,
             keys: Vec::new(),
         }
     }
@@ -178,25 +160,12 @@ pub fn parse(text: &str, file: &Path) -> (Config, Vec<Warning>) {
                     ],
                 )
                 .map(|v| cfg.theme = v),
-                ("reader", "mouse") => value
-                    .as_bool()
-                    .map(|v| cfg.mouse = v)
-                    .ok_or_else(|| "expected true or false".to_string()),
                 ("reader", "wrap_width") => value
                     .as_integer()
                     .and_then(|n| u16::try_from(n).ok())
                     .filter(|&n| n == 0 || n >= 20)
                     .map(|v| cfg.wrap_width = v)
                     .ok_or_else(|| "expected 0 or a column count from 20 to 65535".to_string()),
-                ("export", "format") => choice(
-                    value,
-                    &[
-                        ("json", ExportFormat::Json),
-                        ("jsonl", ExportFormat::Jsonl),
-                        ("csv", ExportFormat::Csv),
-                    ],
-                )
-                .map(|v| cfg.export = v),
                 _ => Err("unknown setting".to_string()),
             };
             if let Err(message) = result {
@@ -346,33 +315,36 @@ mod tests {
 
     #[test]
     fn settings_are_read() {
-        let (c, w) = p("[reader]\ntheme = \"light\"\nmouse = true\nwrap_width = 72\n[export]\nformat = \"csv\"\n");
+        let (c, w) = p("[reader]\ntheme = \"light\"\nwrap_width = 72\n");
         assert!(w.is_empty(), "{w:?}");
         assert_eq!(c.theme, ThemeName::Light);
-        assert!(c.mouse);
         assert_eq!(c.wrap_width, 72);
-        assert_eq!(c.export, ExportFormat::Csv);
     }
 
     #[test]
     fn bad_entries_name_file_line_and_setting_and_keep_defaults() {
-        let (c, w) = p("[reader]\nmouse = true\ntheme = \"pink\"\ncolour = 3\nwrap_width = 5\n\n[export]\nformat = 1\n[extra]\nx = 1\n");
-        assert!(c.mouse, "good settings still apply");
-        assert_eq!(c.theme, ThemeName::Dark);
+        let text = "[reader]\ntheme = \"light\"\ncolour = 3\nwrap_width = 5\n\n[export]\nformat = 1\n[extra]\nx = 1\n";
+        let (c, w) = p(text);
+        assert_eq!(c.theme, ThemeName::Light, "good settings still apply");
         assert_eq!(c.wrap_width, 0);
-        assert_eq!(c.export, ExportFormat::Json);
+        let f = "/home/u/.config/folio/config.toml";
         let shown: Vec<String> = w.iter().map(|w| w.to_string()).collect();
         let expect = [
-            "/home/u/.config/folio/config.toml:3: reader.theme: expected one of \"dark\", \"light\", \"mono\"; using the default",
-            "/home/u/.config/folio/config.toml:4: reader.colour: unknown setting; using the default",
-            "/home/u/.config/folio/config.toml:5: reader.wrap_width: expected 0 or a column count from 20 to 65535; using the default",
-            "/home/u/.config/folio/config.toml:8: export.format: expected one of \"json\", \"jsonl\", \"csv\"; using the default",
-            "/home/u/.config/folio/config.toml:10: extra.x: unknown setting; using the default",
+            format!("{f}:3: reader.colour: unknown setting; using the default"),
+            format!("{f}:4: reader.wrap_width: expected 0 or a column count from 20 to 65535; using the default"),
+            format!("{f}:7: export.format: unknown setting; using the default"),
+            format!("{f}:9: extra.x: unknown setting; using the default"),
         ];
-        for e in expect {
-            assert!(shown.iter().any(|s| s == e), "missing {e:?} in {shown:#?}");
+        for e in &expect {
+            assert!(shown.contains(e), "missing {e:?} in {shown:#?}");
         }
         assert_eq!(shown.len(), expect.len());
+        let (c, w) = p("[reader]\nwrap_width = 72\ntheme = \"pink\"\n");
+        assert_eq!((c.theme, c.wrap_width), (ThemeName::Dark, 72));
+        assert_eq!(
+            w[0].to_string(),
+            format!("{f}:3: reader.theme: expected one of \"dark\", \"light\", \"mono\"; using the default")
+        );
     }
 
     #[test]
@@ -413,7 +385,7 @@ mod tests {
 
     #[test]
     fn a_syntax_error_names_its_line_and_falls_back_to_defaults() {
-        let (c, w) = p("[reader]\nmouse = true\ntheme = \n");
+        let (c, w) = p("[reader]\nwrap_width = 72\ntheme = \n");
         assert_eq!(c, Config::default());
         assert_eq!(w.len(), 1);
         assert_eq!(w[0].line, Some(3));

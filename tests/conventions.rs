@@ -87,7 +87,7 @@ fn config_default_prints_the_shipped_file_and_check_reports_lines() {
     let dir = std::env::temp_dir().join(format!("folio-conv-cfg-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let file = dir.join("config.toml");
-    std::fs::write(&file, "[reader]\nmouse = \"yes\"\n").unwrap();
+    std::fs::write(&file, "[reader]\nwrap_width = \"wide\"\n").unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_folio"))
         .arg("config")
         .env("FOLIO_CONFIG", &file)
@@ -96,7 +96,7 @@ fn config_default_prints_the_shipped_file_and_check_reports_lines() {
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
-        err.contains("config.toml:2: reader.mouse: expected true or false"),
+        err.contains("config.toml:2: reader.wrap_width: expected 0 or a column count"),
         "{err}"
     );
     let _ = std::fs::remove_dir_all(&dir);
