@@ -21,10 +21,12 @@
 
 pub mod annotations;
 pub mod cli;
+pub mod config;
 pub mod date;
 pub mod display;
 pub mod document;
 pub mod entities;
+pub mod formats;
 pub mod library;
 pub mod store;
 pub mod timeline;

@@ -7,14 +7,21 @@ mod report;
 
 use crate::date::Date;
 use crate::display::escape_controls;
-use crate::document::{read_file, Document};
+use crate::document::Document;
+use crate::formats;
 use clap::{Args, Parser, Subcommand};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// folio — a terminal reader for news and intelligence briefs.
 #[derive(Debug, Parser)]
-#[command(name = "folio", version, about, args_conflicts_with_subcommands = true)]
+#[command(
+    name = "folio",
+    version,
+    about,
+    args_conflicts_with_subcommands = true,
+    after_help = EXIT_CODES
+)]
 pub struct Cli {
     /// Briefs to open; with none, the bundled sample brief.
     #[arg(value_name = "FILE")]
@@ -28,6 +35,9 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
+/// The exit statuses, shown under `--help` and in the man page.
+pub const EXIT_CODES: &str = "Exit status: 0 success; 1 bad input (missing, unreadable or binary file); 2 usage error (bad arguments).\n\nInput formats: plain text, Markdown (.md), HTML pages (.html), RSS/Atom feeds (.rss, .atom, or sniffed).";
+
 /// Reports printed to stdout instead of opening the reader.
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -39,6 +49,20 @@ pub enum Command {
     Notes(notes::NotesArgs),
     /// List a library's briefs, newest first, or an entity's mentions across them.
     Library(LibraryArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell) to stdout.
+    Completions {
+        /// The shell to complete for.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff) to stdout.
+    Man,
+    /// Check the config file (its path to stdout, problems to stderr), or print the default one.
+    Config {
+        /// Print a commented config file with every setting at its default.
+        #[arg(long)]
+        default: bool,
+    },
 }
 
 /// Arguments of `folio library`.
@@ -104,6 +128,22 @@ pub fn run(cli: Cli) -> ExitCode {
             library::stats(&args.paths, args.entity.as_deref())
         }
         Some(Command::Library(args)) => library::list(&args.paths, args.entity.as_deref()),
+        Some(Command::Completions { shell }) => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(*shell, &mut cmd, "folio", &mut std::io::stdout());
+            Ok(())
+        }
+        Some(Command::Man) => {
+            let cmd = <Cli as clap::CommandFactory>::command();
+            clap_mangen::Man::new(cmd)
+                .render(&mut std::io::stdout())
+                .map_err(|e| Failure(format!("cannot write the man page: {e}")))
+        }
+        Some(Command::Config { default: true }) => {
+            print!("{}", crate::config::DEFAULT_FILE);
+            Ok(())
+        }
+        Some(Command::Config { default: false }) => check_config(),
         None => crate::ui::run_reader(&cli.files, cli.published),
     };
     match result {
@@ -115,9 +155,28 @@ pub fn run(cli: Cli) -> ExitCode {
     }
 }
 
-/// Reads a brief, applying `--published`.
+/// Prints the config file's path and reports its problems; bad input (status 1) if any.
+fn check_config() -> Result<(), Failure> {
+    let path =
+        crate::config::path().ok_or_else(|| Failure("no config directory for this user".into()))?;
+    println!("{}", escape_controls(&path.display().to_string()));
+    let (_, warnings) = crate::config::load();
+    for w in &warnings {
+        eprintln!("folio: {w}");
+    }
+    if warnings.is_empty() {
+        Ok(())
+    } else {
+        Err(Failure(format!(
+            "{} problem(s) in the config file",
+            warnings.len()
+        )))
+    }
+}
+
+/// Reads a brief in any input format, applying `--published`.
 pub fn open(path: &Path, published: Option<Date>) -> Result<Document, Failure> {
-    let mut doc = read_file(path).map_err(|e| Failure::at(path, e))?;
+    let mut doc = formats::read(path).map_err(|e| Failure::at(path, e))?;
     if let Some(d) = published {
         doc.set_published(d);
     }

@@ -4,7 +4,7 @@
 
 use super::action::Action;
 use super::cursor::{self, Selection};
-use super::keymap::{Key, Keymap};
+use super::keymap::{Key, Keymap, Lookup};
 use super::layout;
 use super::search;
 use super::theme::Theme;
@@ -95,6 +95,10 @@ pub struct App {
     /// A message for the status line (errors, hints), cleared by the next key.
     pub notice: Option<String>,
     pub keymap: Keymap,
+    /// Wrap the text at this many columns at most (0: the pane's width).
+    pub wrap_width: u16,
+    /// The first key of a two-key sequence, waiting for the second.
+    pub pending_key: Option<Key>,
     pub theme: Theme,
 }
 
@@ -124,6 +128,8 @@ impl App {
             search: Search::default(),
             notice: None,
             keymap: Keymap::default(),
+            pending_key: None,
+            wrap_width: 0,
             theme: Theme::default(),
         }
     }
@@ -138,7 +144,7 @@ impl App {
     }
 
     /// The action a key stands for in the current mode and focus.
-    pub fn action_for_key(&self, key: Key) -> Option<Action> {
+    pub fn action_for_key(&mut self, key: Key) -> Option<Action> {
         if key == Key::ctrl('c') {
             return Some(Action::Quit);
         }
@@ -157,7 +163,25 @@ impl App {
                 }
                 _ => None,
             },
-            Mode::Normal => self.keymap.action(self.focus, key),
+            Mode::Normal => self.normal_key(key),
+        }
+    }
+
+    /// A key in normal mode, completing or starting a two-key sequence; a second
+    /// key that completes nothing acts on its own.
+    fn normal_key(&mut self, key: Key) -> Option<Action> {
+        if let Some(first) = self.pending_key.take() {
+            if let Lookup::Action(a) = self.keymap.lookup(self.focus, Some(first), key) {
+                return Some(a);
+            }
+        }
+        match self.keymap.lookup(self.focus, None, key) {
+            Lookup::Action(a) => Some(a),
+            Lookup::Prefix => {
+                self.pending_key = Some(key);
+                None
+            }
+            Lookup::Unbound => None,
         }
     }
 
@@ -290,7 +314,11 @@ impl App {
         self.screen = Rect::new(0, 0, w, h);
         if let Some(a) = layout::areas(self.screen) {
             let anchor = self.top_byte();
-            self.view.width = usize::from(a.text.width);
+            let width = match self.wrap_width {
+                0 => a.text.width,
+                w => a.text.width.min(w),
+            };
+            self.view.width = usize::from(width);
             self.view.height = usize::from(a.text.height);
             // Keep the same text at the top across a change of width.
             self.view.top = self.view.row_of(&self.flow, anchor);

@@ -93,12 +93,42 @@ impl Key {
     }
 }
 
-/// One binding: in `context`, `key` does `action`.
+/// One binding: in `context`, `key` (after `prefix`, for a two-key sequence) does `action`.
 #[derive(Debug, Clone)]
 pub struct Binding {
     pub context: Context,
+    /// The first key of a two-key sequence such as `g g`.
+    pub prefix: Option<Key>,
     pub key: Key,
     pub action: Action,
+}
+
+impl Binding {
+    /// How the binding is written in help and hints: `Ctrl-d`, `g g`.
+    pub fn label(&self) -> String {
+        match self.prefix {
+            Some(p) => format!("{} {}", p.label(), self.key.label()),
+            None => self.key.label(),
+        }
+    }
+}
+
+/// What a key press means, given the key pressed before it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Lookup {
+    Action(Action),
+    /// The key starts a two-key sequence: wait for the next key.
+    Prefix,
+    Unbound,
+}
+
+/// A user binding: in `context`, `key` after `prefix` does `action` (`None` unbinds).
+#[derive(Debug, Clone, PartialEq)]
+pub struct KeyOverride {
+    pub context: Context,
+    pub prefix: Option<Key>,
+    pub key: Key,
+    pub action: Option<Action>,
 }
 
 /// The active bindings.
@@ -160,6 +190,7 @@ impl Default for Keymap {
                 .into_iter()
                 .map(|(context, key, action)| Binding {
                     context,
+                    prefix: None,
                     key,
                     action,
                 })
@@ -171,17 +202,38 @@ impl Default for Keymap {
 impl Keymap {
     /// The action bound to `key` with `focus`; pane-specific bindings win over global ones.
     pub fn action(&self, focus: Focus, key: Key) -> Option<Action> {
-        let specific = self
-            .bindings
+        self.find(focus, None, key).map(|b| b.action.clone())
+    }
+
+    fn find(&self, focus: Focus, prefix: Option<Key>, key: Key) -> Option<&Binding> {
+        let matches = |b: &&Binding| b.key == key && b.prefix == prefix;
+        self.bindings
             .iter()
-            .find(|b| b.context != Context::Global && b.context.applies_to(focus) && b.key == key);
-        specific
+            .filter(matches)
+            .find(|b| b.context != Context::Global && b.context.applies_to(focus))
             .or_else(|| {
                 self.bindings
                     .iter()
-                    .find(|b| b.context == Context::Global && b.key == key)
+                    .filter(matches)
+                    .find(|b| b.context == Context::Global)
             })
-            .map(|b| b.action.clone())
+    }
+
+    /// What `key` means after `prefix` (the pending first key of a sequence, if
+    /// any). A key that starts a sequence in this focus waits for the next key.
+    pub fn lookup(&self, focus: Focus, prefix: Option<Key>, key: Key) -> Lookup {
+        let starts = || {
+            self.bindings
+                .iter()
+                .any(|b| b.prefix == Some(key) && b.context.applies_to(focus))
+        };
+        if prefix.is_none() && starts() {
+            return Lookup::Prefix;
+        }
+        match self.find(focus, prefix, key) {
+            Some(b) => Lookup::Action(b.action.clone()),
+            None => Lookup::Unbound,
+        }
     }
 
     /// Labels of the keys bound to `action` anywhere, in binding order.
@@ -189,8 +241,27 @@ impl Keymap {
         self.bindings
             .iter()
             .filter(|b| &b.action == action)
-            .map(|b| b.key.label())
+            .map(Binding::label)
             .collect()
+    }
+
+    /// This keymap with user bindings applied in order: each replaces any binding
+    /// of the same keys in the same context; an action of `None` unbinds them.
+    /// Binding a sequence `g g` makes `g` wait for a second key in that context.
+    pub fn with_overrides(mut self, overrides: &[KeyOverride]) -> Keymap {
+        for o in overrides {
+            self.bindings
+                .retain(|b| !(b.context == o.context && b.key == o.key && b.prefix == o.prefix));
+            if let Some(action) = &o.action {
+                self.bindings.push(Binding {
+                    context: o.context,
+                    prefix: o.prefix,
+                    key: o.key,
+                    action: action.clone(),
+                });
+            }
+        }
+        self
     }
 
     /// All bindings, for the help overlay.

@@ -27,6 +27,14 @@ pub enum Opened {
 
 /// Opens `path` for the reader: small files whole, big ones by their beginning.
 pub fn open(path: &Path, published: Option<Date>) -> Result<Opened, ReadError> {
+    if crate::formats::detect_file(path) != crate::formats::Format::Text {
+        // Markup is extracted whole: its text only exists after parsing the file.
+        let mut doc = crate::formats::read(path)?;
+        if let Some(d) = published {
+            doc.set_published(d);
+        }
+        return Ok(Opened::Whole(doc));
+    }
     let (mut doc, size) = read_prefix(path, PREFIX_BYTES)?;
     if let Some(d) = published {
         doc.set_published(d);

@@ -8,6 +8,7 @@ pub mod cursor;
 pub mod editor;
 mod events;
 pub mod keymap;
+pub mod keynames;
 pub mod layout;
 pub mod library_view;
 pub mod loader;
@@ -70,8 +71,19 @@ pub fn run_reader(files: &[PathBuf], published: Option<Date>) -> Result<(), Fail
     };
     let mut app = App::new(Arc::new(doc), source);
     app.loading = rest.is_some();
-    app.theme = theme::Theme::from_env();
+    let (config, warnings) = crate::config::load();
+    app.theme = theme::Theme::named(config.theme, theme::ColorDepth::from_env());
+    app.keymap = keymap::Keymap::default().with_overrides(&config.keys);
+    app.wrap_width = config.wrap_width;
     app.notice = encoding_notice(&app.doc);
+    if let Some(w) = warnings.first().filter(|_| app.notice.is_none()) {
+        let more = warnings.len() - 1;
+        app.notice = Some(if more > 0 {
+            format!("config: {w} (and {more} more; `folio config` lists them)")
+        } else {
+            format!("config: {w}")
+        });
+    }
     let background = loader::start(rest, app.doc.clone());
     terminal::run(app, background).map_err(|e| Failure(format!("terminal error: {e}")))
 }
@@ -110,7 +122,8 @@ fn run_library(paths: &[PathBuf]) -> Result<(), Failure> {
         return Err(Failure(why));
     }
     let mut view = library_view::LibraryView::new(lib, Some(indexer));
-    view.theme = theme::Theme::from_env();
+    let (config, _) = crate::config::load();
+    view.theme = theme::Theme::named(config.theme, theme::ColorDepth::from_env());
     view.watch = Some(library_view::watch::Watch::new(
         paths.to_vec(),
         opts,

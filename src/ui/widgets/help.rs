@@ -22,8 +22,8 @@ impl Widget for HelpOverlay<'_> {
                 Context::Timeline => " (timeline)",
             };
             match rows.iter_mut().find(|(_, w)| *w == what) {
-                Some((keys, _)) => keys.push_str(&format!(", {}{scope}", b.key.label())),
-                None => rows.push((format!("{}{scope}", b.key.label()), what)),
+                Some((keys, _)) => keys.push_str(&format!(", {}{scope}", b.label())),
+                None => rows.push((format!("{}{scope}", b.label()), what)),
             }
         }
         let w = area.width.min(76);

@@ -1,0 +1,394 @@
+//! The configuration file: one TOML file in the user config directory
+//! (`FOLIO_CONFIG` overrides the path). Every setting has a default; a bad entry
+//! yields a warning naming the file, line and setting, and that setting keeps its
+//! default, so folio always starts.
+
+use crate::ui::keymap::{Key, KeyOverride};
+use crate::ui::keynames::{action_from_name, context_from_name, parse_keys};
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// The commented default file, as `folio config --default` prints it and as shipped in `assets/config.toml`.
+pub const DEFAULT_FILE: &str = "\
+# folio configuration. Every setting is shown with its default value.
+# Location: the user config directory (e.g. ~/.config/folio/config.toml);
+# the FOLIO_CONFIG environment variable overrides the path.
+
+[reader]
+# Colour theme: \"dark\", \"light\" or \"mono\" (no colour; also chosen by NO_COLOR).
+theme = \"dark\"
+# Wrap the text at this many columns; 0 wraps at the pane's width.
+wrap_width = 0
+
+# Key bindings: [keys.CONTEXT] tables, CONTEXT one of global, pane, sidebar, timeline.
+# Each entry is a key name (\"j\", \"G\", \"ctrl-d\", \"alt-x\", \"shift-tab\", \"PageDown\",
+# \"space\", \"F5\"), or two of them for a sequence (\"g g\"), = an action name, or
+# \"none\" to unbind. A pane's own bindings win over global ones; a key that starts
+# a sequence waits for the next key instead of acting alone. Actions:
+#   quit help focus_next focus_prev down up left right page_down page_up
+#   half_page_down half_page_up top bottom activate next_match prev_match
+#   next_event prev_event timeline_filter next_sentence prev_sentence
+#   next_paragraph prev_paragraph start_selection select_paragraph
+#   word_forward word_end word_back search clear
+# For example:
+# [keys.global]
+# \"ctrl-f\" = \"page_down\"
+# \"ctrl-b\" = \"page_up\"
+";
+
+/// A built-in theme name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ThemeName {
+    Dark,
+    Light,
+    Mono,
+}
+
+/// Every setting, each with its default when absent or invalid.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Config {
+    pub theme: ThemeName,
+    /// Columns to wrap at; 0 means the pane's width.
+    pub wrap_width: u16,
+    /// Key bindings over `Keymap::default()`, in file order.
+    pub keys: Vec<KeyOverride>,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            theme: ThemeName::Dark,
+            wrap_width: 0,
+            keys: Vec::new(),
+        }
+    }
+}
+
+/// A problem with one setting: shown to the user, never fatal.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Warning {
+    pub file: PathBuf,
+    /// 1-based line of the setting, when it can be located.
+    pub line: Option<usize>,
+    /// The setting's dotted name, e.g. `reader.theme`.
+    pub setting: String,
+    pub message: String,
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let path = self.file.display().to_string();
+        let file = crate::display::escape_controls(&path);
+        match self.line {
+            Some(l) => write!(f, "{file}:{l}: {}: {}", self.setting, self.message),
+            None => write!(f, "{file}: {}: {}", self.setting, self.message),
+        }
+    }
+}
+
+/// The config file's path: `FOLIO_CONFIG`, else `config.toml` in the user config directory.
+pub fn path() -> Option<PathBuf> {
+    if let Some(p) = std::env::var_os("FOLIO_CONFIG") {
+        return Some(PathBuf::from(p));
+    }
+    directories::ProjectDirs::from("", "", "folio").map(|d| d.config_dir().join("config.toml"))
+}
+
+/// Loads the config file if there is one; a missing file is the defaults, silently.
+pub fn load() -> (Config, Vec<Warning>) {
+    let Some(path) = path() else {
+        return (Config::default(), Vec::new());
+    };
+    match std::fs::read_to_string(&path) {
+        Ok(text) => parse(&text, &path),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Config::default(), Vec::new()),
+        Err(e) => {
+            let w = Warning {
+                file: path,
+                line: None,
+                setting: "(file)".into(),
+                message: format!("cannot read it ({e}); using the defaults"),
+            };
+            (Config::default(), vec![w])
+        }
+    }
+}
+
+/// Parses config text; `file` only names the source in warnings.
+pub fn parse(text: &str, file: &Path) -> (Config, Vec<Warning>) {
+    let mut cfg = Config::default();
+    let mut warnings = Vec::new();
+    let warn = |warnings: &mut Vec<Warning>, setting: &str, message: String| {
+        warnings.push(Warning {
+            file: file.to_path_buf(),
+            line: line_of(text, setting),
+            setting: setting.to_string(),
+            message,
+        });
+    };
+    let table: toml::Table = match toml::from_str(text) {
+        Ok(t) => t,
+        Err(e) => {
+            let line = e.span().map(|s| line_at(text, s.start));
+            warnings.push(Warning {
+                file: file.to_path_buf(),
+                line,
+                setting: "(syntax)".into(),
+                message: format!("{}; using the defaults", e.message()),
+            });
+            return (cfg, warnings);
+        }
+    };
+    for (section, value) in &table {
+        if section == "keys" {
+            read_keys(value, text, file, &mut cfg.keys, &mut warnings);
+            continue;
+        }
+        let Some(entries) = value.as_table() else {
+            warn(&mut warnings, section, "unknown setting".into());
+            continue;
+        };
+        for (key, value) in entries {
+            let name = format!("{section}.{key}");
+            let result = match (section.as_str(), key.as_str()) {
+                ("reader", "theme") => choice(
+                    value,
+                    &[
+                        ("dark", ThemeName::Dark),
+                        ("light", ThemeName::Light),
+                        ("mono", ThemeName::Mono),
+                    ],
+                )
+                .map(|v| cfg.theme = v),
+                ("reader", "wrap_width") => value
+                    .as_integer()
+                    .and_then(|n| u16::try_from(n).ok())
+                    .filter(|&n| n == 0 || n >= 20)
+                    .map(|v| cfg.wrap_width = v)
+                    .ok_or_else(|| "expected 0 or a column count from 20 to 65535".to_string()),
+                _ => Err("unknown setting".to_string()),
+            };
+            if let Err(message) = result {
+                warn(
+                    &mut warnings,
+                    &name,
+                    format!("{message}; using the default"),
+                );
+            }
+        }
+    }
+    (cfg, warnings)
+}
+
+/// Reads `[keys.CONTEXT]` tables into overrides, warning about unknown contexts,
+/// key names and actions, and a key bound twice in one context.
+fn read_keys(
+    value: &toml::Value,
+    text: &str,
+    file: &Path,
+    out: &mut Vec<KeyOverride>,
+    warnings: &mut Vec<Warning>,
+) {
+    let mut warn = |section: &str, key: &str, message: String| {
+        let setting = if key.is_empty() {
+            section.to_string()
+        } else {
+            format!("{section}.\"{key}\"")
+        };
+        warnings.push(Warning {
+            file: file.to_path_buf(),
+            line: line_in(text, section, key),
+            setting,
+            message: format!("{message}; using the default"),
+        });
+    };
+    let Some(contexts) = value.as_table() else {
+        warn("keys", "", "expected tables such as [keys.pane]".into());
+        return;
+    };
+    for (ctx_name, bindings) in contexts {
+        let section = format!("keys.{ctx_name}");
+        let Some(context) = context_from_name(ctx_name) else {
+            warn(
+                &section,
+                "",
+                "unknown context (global, pane, sidebar or timeline)".into(),
+            );
+            continue;
+        };
+        let Some(bindings) = bindings.as_table() else {
+            warn(&section, "", "expected a table of key = action".into());
+            continue;
+        };
+        let mut seen: Vec<((Option<Key>, Key), String)> = Vec::new();
+        for (key_name, action_name) in bindings {
+            let Some(keys) = parse_keys(key_name) else {
+                warn(&section, key_name, "unknown key name".into());
+                continue;
+            };
+            let Some(action) = action_name.as_str().and_then(action_from_name) else {
+                warn(
+                    &section,
+                    key_name,
+                    "unknown action (see `folio config --default`)".into(),
+                );
+                continue;
+            };
+            if let Some((_, first)) = seen.iter().find(|(k, _)| *k == keys) {
+                warn(
+                    &section,
+                    key_name,
+                    format!("key bound twice (also as \"{first}\")"),
+                );
+                continue;
+            }
+            seen.push((keys, key_name.clone()));
+            out.push(KeyOverride {
+                context,
+                prefix: keys.0,
+                key: keys.1,
+                action,
+            });
+        }
+    }
+}
+
+fn choice<T: Copy>(value: &toml::Value, options: &[(&str, T)]) -> Result<T, String> {
+    let names: Vec<String> = options.iter().map(|(n, _)| format!("\"{n}\"")).collect();
+    value
+        .as_str()
+        .and_then(|s| options.iter().find(|(n, _)| *n == s).map(|&(_, v)| v))
+        .ok_or_else(|| format!("expected one of {}", names.join(", ")))
+}
+
+/// The line defining `setting` (`section.key`): the key's line inside its section.
+fn line_of(text: &str, setting: &str) -> Option<usize> {
+    let (section, key) = setting.split_once('.').unwrap_or((setting, ""));
+    line_in(text, section, key)
+}
+
+/// The line of `key` inside `[section]`, or of the section header when `key` is empty.
+fn line_in(text: &str, section: &str, key: &str) -> Option<usize> {
+    let mut in_section = false;
+    for (i, line) in text.lines().enumerate() {
+        let t = line.trim();
+        if let Some(name) = t.strip_prefix('[').and_then(|r| r.strip_suffix(']')) {
+            in_section = name.trim() == section;
+            if key.is_empty() && in_section {
+                return Some(i + 1);
+            }
+            continue;
+        }
+        if in_section && !key.is_empty() {
+            let k = t.split('=').next().unwrap_or("").trim().trim_matches('"');
+            if k == key {
+                return Some(i + 1);
+            }
+        }
+    }
+    None
+}
+
+fn line_at(text: &str, byte: usize) -> usize {
+    text.get(..byte).unwrap_or(text).matches('\n').count() + 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ui::action::Action;
+
+    fn p(text: &str) -> (Config, Vec<Warning>) {
+        parse(text, Path::new("/home/u/.config/folio/config.toml"))
+    }
+
+    #[test]
+    fn the_default_file_parses_to_the_defaults_without_warnings() {
+        assert_eq!(p(DEFAULT_FILE), (Config::default(), Vec::new()));
+    }
+
+    #[test]
+    fn the_shipped_file_equals_the_built_in_one() {
+        let shipped = include_str!("../assets/config.toml");
+        assert_eq!(shipped, DEFAULT_FILE);
+    }
+
+    #[test]
+    fn settings_are_read() {
+        let (c, w) = p("[reader]\ntheme = \"light\"\nwrap_width = 72\n");
+        assert!(w.is_empty(), "{w:?}");
+        assert_eq!(c.theme, ThemeName::Light);
+        assert_eq!(c.wrap_width, 72);
+    }
+
+    #[test]
+    fn bad_entries_name_file_line_and_setting_and_keep_defaults() {
+        let text = "[reader]\ntheme = \"light\"\ncolour = 3\nwrap_width = 5\n\n[export]\nformat = 1\n[extra]\nx = 1\n";
+        let (c, w) = p(text);
+        assert_eq!(c.theme, ThemeName::Light, "good settings still apply");
+        assert_eq!(c.wrap_width, 0);
+        let f = "/home/u/.config/folio/config.toml";
+        let shown: Vec<String> = w.iter().map(|w| w.to_string()).collect();
+        let expect = [
+            format!("{f}:3: reader.colour: unknown setting; using the default"),
+            format!("{f}:4: reader.wrap_width: expected 0 or a column count from 20 to 65535; using the default"),
+            format!("{f}:7: export.format: unknown setting; using the default"),
+            format!("{f}:9: extra.x: unknown setting; using the default"),
+        ];
+        for e in &expect {
+            assert!(shown.contains(e), "missing {e:?} in {shown:#?}");
+        }
+        assert_eq!(shown.len(), expect.len());
+        let (c, w) = p("[reader]\nwrap_width = 72\ntheme = \"pink\"\n");
+        assert_eq!((c.theme, c.wrap_width), (ThemeName::Dark, 72));
+        assert_eq!(
+            w[0].to_string(),
+            format!("{f}:3: reader.theme: expected one of \"dark\", \"light\", \"mono\"; using the default")
+        );
+    }
+
+    #[test]
+    fn key_overrides_and_their_errors() {
+        let text = "[keys.pane]\n\"ctrl-f\" = \"page_down\"\nj = \"none\"\n\"pgdn\" = \"top\"\n\"PageDown\" = \"bottom\"\n\"hyper-x\" = \"quit\"\nz = \"fly\"\n[keys.moon]\nq = \"quit\"\n";
+        let (c, w) = p(text);
+        assert_eq!(c.keys.len(), 3);
+        assert_eq!(
+            c.keys[0],
+            KeyOverride {
+                context: crate::ui::keymap::Context::Pane,
+                prefix: None,
+                key: Key::ctrl('f'),
+                action: Some(Action::PageDown)
+            }
+        );
+        assert_eq!(c.keys[1].action, None);
+        let shown: Vec<String> = w.iter().map(|w| w.to_string()).collect();
+        let f = "/home/u/.config/folio/config.toml";
+        let expect = [
+            format!("{f}:5: keys.pane.\"PageDown\": key bound twice (also as \"pgdn\"); using the default"),
+            format!("{f}:6: keys.pane.\"hyper-x\": unknown key name; using the default"),
+            format!("{f}:7: keys.pane.\"z\": unknown action (see `folio config --default`); using the default"),
+            format!("{f}:8: keys.moon: unknown context (global, pane, sidebar or timeline); using the default"),
+        ];
+        for e in &expect {
+            assert!(shown.contains(e), "missing {e:?} in {shown:#?}");
+        }
+        assert_eq!(shown.len(), expect.len());
+    }
+
+    #[test]
+    fn the_default_file_names_every_bindable_action() {
+        for (name, _) in crate::ui::keynames::ACTIONS {
+            assert!(DEFAULT_FILE.split_whitespace().any(|w| w == name), "{name}");
+        }
+    }
+
+    #[test]
+    fn a_syntax_error_names_its_line_and_falls_back_to_defaults() {
+        let (c, w) = p("[reader]\nwrap_width = 72\ntheme = \n");
+        assert_eq!(c, Config::default());
+        assert_eq!(w.len(), 1);
+        assert_eq!(w[0].line, Some(3));
+        assert_eq!(w[0].setting, "(syntax)");
+    }
+}

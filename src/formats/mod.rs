@@ -1,0 +1,219 @@
+//! Input formats: plain text, Markdown, saved HTML pages and RSS/Atom feeds,
+//! each turned into plain text that `Document::parse` reads. The extracted text
+//! is a pure function of the file's bytes, so offsets (and annotations) into it
+//! are stable for a given file.
+
+mod feed;
+mod html;
+mod markdown;
+
+use crate::date::Date;
+use crate::document::{decode_owned, read_file, Document, ReadError};
+use std::path::Path;
+
+/// The kind of file a brief comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Markdown,
+    Html,
+    Feed,
+}
+
+/// One brief from a file: a feed gives one per item, other formats exactly one.
+#[derive(Debug)]
+pub struct Brief {
+    /// The item's title, when the source has one.
+    pub title: Option<String>,
+    pub doc: Document,
+}
+
+/// How many bytes are sniffed for an HTML or feed signature.
+const SNIFF_BYTES: usize = 1024;
+
+/// The format of `path`: by extension first, then by sniffing the first bytes
+/// (so a saved page or feed without a telling name still opens as such).
+pub fn detect(path: &Path, head: &[u8]) -> Format {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(|e| e.to_ascii_lowercase());
+    match ext.as_deref() {
+        Some("md" | "markdown" | "mdown" | "mkd") => return Format::Markdown,
+        Some("html" | "htm" | "xhtml") => return Format::Html,
+        Some("rss" | "atom") => return Format::Feed,
+        _ => {}
+    }
+    sniff(head)
+}
+
+/// Recognizes HTML and feeds by their opening markup; anything else is text.
+pub fn sniff(head: &[u8]) -> Format {
+    let head = &head[..head.len().min(SNIFF_BYTES)];
+    let text = String::from_utf8_lossy(head.strip_prefix(b"\xef\xbb\xbf").unwrap_or(head));
+    let lower = text.trim_start().to_ascii_lowercase();
+    if !lower.starts_with('<') {
+        return Format::Text;
+    }
+    if lower.contains("<rss") || lower.contains("<feed") || lower.contains("<rdf:rdf") {
+        Format::Feed
+    } else if lower.starts_with("<!doctype html")
+        || lower.contains("<html")
+        || lower.contains("<body")
+        || lower.contains("<head")
+    {
+        Format::Html
+    } else {
+        Format::Text
+    }
+}
+
+/// Reads `path` in whatever format it is, as one document. A feed becomes one
+/// document with a heading paragraph per item (use [`load`] for one brief per item).
+pub fn read(path: &Path) -> Result<Document, ReadError> {
+    let (format, bytes) = read_bytes(path)?;
+    match format {
+        Format::Text => read_file(path),
+        Format::Markdown => parse_text(markdown::to_text(&text_of(bytes)?)),
+        Format::Html => parse_text(html::page_text(&text_of(bytes)?)),
+        Format::Feed => parse_text(feed::to_single_text(&feed::parse(&text_of(bytes)?))),
+    }
+}
+
+/// Reads `path` as a list of briefs: one per feed item (each with its own date as
+/// the publication date), or the single document of any other format.
+pub fn load(path: &Path) -> Result<Vec<Brief>, ReadError> {
+    let (format, bytes) = read_bytes(path)?;
+    if format != Format::Feed {
+        return Ok(vec![Brief {
+            title: None,
+            doc: read(path)?,
+        }]);
+    }
+    let feed = feed::parse(&text_of(bytes)?);
+    feed.items
+        .iter()
+        .map(|item| {
+            let doc = parse_text(feed::item_text(item))?;
+            Ok(Brief {
+                title: item.title.clone(),
+                doc,
+            })
+        })
+        .collect()
+}
+
+/// The format of the file at `path`, sniffing its first bytes when the name does not tell.
+pub fn detect_file(path: &Path) -> Format {
+    use std::io::Read;
+    let mut head = Vec::with_capacity(SNIFF_BYTES);
+    if let Ok(f) = std::fs::File::open(path) {
+        if f.metadata().map(|m| m.is_file()).unwrap_or(false) {
+            let _ = f.take(SNIFF_BYTES as u64).read_to_end(&mut head);
+        }
+    }
+    detect(path, &head)
+}
+
+fn read_bytes(path: &Path) -> Result<(Format, Vec<u8>), ReadError> {
+    let format = detect_file(path);
+    if format == Format::Text {
+        return Ok((format, Vec::new()));
+    }
+    // read_file validates the path (directory, FIFO, missing) before any read.
+    let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => ReadError::NotFound,
+        _ => ReadError::Io(e),
+    })?;
+    if meta.is_dir() {
+        return Err(ReadError::IsDirectory);
+    }
+    if !meta.is_file() {
+        return read_file(path).map(|_| (format, Vec::new()));
+    }
+    let bytes = std::fs::read(path).map_err(ReadError::Io)?;
+    Ok((format, bytes))
+}
+
+/// Decodes a markup file's bytes (BOM, UTF-16, invalid UTF-8 repaired) to a string.
+fn text_of(bytes: Vec<u8>) -> Result<String, ReadError> {
+    let decoded = decode_owned(bytes).map_err(ReadError::Decode)?;
+    Ok(Document::parse(decoded).text().to_string())
+}
+
+fn parse_text(text: String) -> Result<Document, ReadError> {
+    Ok(Document::from_text(&text))
+}
+
+/// Joins paragraphs into folio's plain-text shape: whitespace inside a paragraph
+/// collapsed to single spaces, paragraphs separated by one blank line.
+pub(crate) fn join_paragraphs<I, S>(paragraphs: I) -> String
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<str>,
+{
+    let mut out = String::new();
+    for p in paragraphs {
+        let mut first = true;
+        let mut para = String::new();
+        for word in p.as_ref().split_whitespace() {
+            if !first {
+                para.push(' ');
+            }
+            para.push_str(word);
+            first = false;
+        }
+        if para.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str("\n\n");
+        }
+        out.push_str(&para);
+    }
+    out
+}
+
+/// A `Date:` header line for a known date, in the form the header parser reads.
+pub(crate) fn date_line(date: Option<Date>) -> String {
+    match date {
+        Some(d) => format!("Date: {:04}-{:02}-{:02}\n", d.year, d.month, d.day),
+        None => String::new(),
+    }
+}
+
+/// A header line `Key: value` with the value on one line, or nothing when empty.
+pub(crate) fn header_line(key: &str, value: &str) -> String {
+    let v = join_paragraphs([value]);
+    if v.is_empty() {
+        String::new()
+    } else {
+        format!("{key}: {v}\n")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detection_by_extension_then_content() {
+        let p = Path::new;
+        assert_eq!(detect(p("a.md"), b""), Format::Markdown);
+        assert_eq!(detect(p("a.HTM"), b""), Format::Html);
+        assert_eq!(detect(p("a.atom"), b""), Format::Feed);
+        assert_eq!(detect(p("a"), b"  <!DOCTYPE html><html>"), Format::Html);
+        assert_eq!(
+            detect(p("a.xml"), b"<?xml version=\"1.0\"?><rss>"),
+            Format::Feed
+        );
+        assert_eq!(detect(p("a.txt"), b"Title: x\n\n<b>"), Format::Text);
+        assert_eq!(detect(p("a.txt"), b"<p>loose"), Format::Text);
+    }
+
+    #[test]
+    fn paragraphs_are_collapsed_and_separated_by_blank_lines() {
+        let t = join_paragraphs(["  a\n b\t c ", "", "d"]);
+        assert_eq!(t, "a b c\n\nd");
+    }
+}

@@ -1,0 +1,184 @@
+//! Names for keys and bindable actions as written in the config file
+//! (`"ctrl-d" = "half_page_down"`), parsed without touching the `Action` type.
+
+use super::action::Action;
+use super::keymap::{Context, Key};
+use crossterm::event::{KeyCode, KeyModifiers};
+
+/// Every bindable action with its config name; actions carrying data are not bindable.
+pub const ACTIONS: [(&str, Action); 31] = [
+    ("quit", Action::Quit),
+    ("help", Action::ToggleHelp),
+    ("focus_next", Action::FocusNext),
+    ("focus_prev", Action::FocusPrev),
+    ("down", Action::MoveDown),
+    ("up", Action::MoveUp),
+    ("left", Action::MoveLeft),
+    ("right", Action::MoveRight),
+    ("page_down", Action::PageDown),
+    ("page_up", Action::PageUp),
+    ("half_page_down", Action::HalfPageDown),
+    ("half_page_up", Action::HalfPageUp),
+    ("top", Action::GoTop),
+    ("bottom", Action::GoBottom),
+    ("activate", Action::Activate),
+    ("next_match", Action::NextMatch),
+    ("prev_match", Action::PrevMatch),
+    ("next_event", Action::NextEvent),
+    ("prev_event", Action::PrevEvent),
+    ("timeline_filter", Action::ToggleTimelineFilter),
+    ("next_sentence", Action::NextSentence),
+    ("prev_sentence", Action::PrevSentence),
+    ("next_paragraph", Action::NextParagraph),
+    ("prev_paragraph", Action::PrevParagraph),
+    ("start_selection", Action::StartSelection),
+    ("select_paragraph", Action::SelectParagraph),
+    ("word_forward", Action::WordForward),
+    ("word_end", Action::WordEnd),
+    ("word_back", Action::WordBack),
+    ("search", Action::StartSearch),
+    ("clear", Action::ClearSelection),
+];
+
+/// The action named `name` in the config file, or `"none"` → `None` inside `Some` (unbind).
+pub fn action_from_name(name: &str) -> Option<Option<Action>> {
+    if name == "none" {
+        return Some(None);
+    }
+    ACTIONS
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, a)| Some(a.clone()))
+}
+
+/// The context named by a `[keys.NAME]` table.
+pub fn context_from_name(name: &str) -> Option<Context> {
+    match name {
+        "global" => Some(Context::Global),
+        "pane" => Some(Context::Pane),
+        "sidebar" => Some(Context::Sidebar),
+        "timeline" => Some(Context::Timeline),
+        _ => None,
+    }
+}
+
+/// Parses one key or a two-key sequence (`"g g"`, `"ctrl-w l"`) as (prefix, key).
+pub fn parse_keys(name: &str) -> Option<(Option<Key>, Key)> {
+    let mut parts = name.split_whitespace();
+    let first = parse_key(parts.next()?)?;
+    match (parts.next(), parts.next()) {
+        (None, _) => Some((None, first)),
+        (Some(second), None) => Some((Some(first), parse_key(second)?)),
+        _ => None,
+    }
+}
+
+/// Parses a key name: a character (`G`, `?`), a named key (`PageDown`, `enter`,
+/// `space`, `F5`), with `ctrl-`, `alt-` or `shift-` prefixes (`ctrl-d`, `shift-tab`).
+pub fn parse_key(name: &str) -> Option<Key> {
+    let mut mods = KeyModifiers::NONE;
+    let mut rest = name;
+    loop {
+        let lower = rest.to_ascii_lowercase();
+        let (m, len) = if lower.starts_with("ctrl-") {
+            (KeyModifiers::CONTROL, 5)
+        } else if lower.starts_with("alt-") {
+            (KeyModifiers::ALT, 4)
+        } else if lower.starts_with("shift-") && rest.chars().count() > 6 {
+            (KeyModifiers::SHIFT, 6)
+        } else {
+            break;
+        };
+        mods |= m;
+        rest = &rest[len..];
+    }
+    let mut chars = rest.chars();
+    let code = match (chars.next(), chars.next()) {
+        (Some(c), None) => {
+            if mods.contains(KeyModifiers::SHIFT) {
+                mods.remove(KeyModifiers::SHIFT);
+                KeyCode::Char(c.to_uppercase().next().unwrap_or(c))
+            } else {
+                KeyCode::Char(c)
+            }
+        }
+        _ => {
+            let lower = rest.to_ascii_lowercase();
+            let code = match lower.as_str() {
+                "enter" | "return" => KeyCode::Enter,
+                "esc" | "escape" => KeyCode::Esc,
+                "tab" if mods.contains(KeyModifiers::SHIFT) => {
+                    mods.remove(KeyModifiers::SHIFT);
+                    KeyCode::BackTab
+                }
+                "tab" => KeyCode::Tab,
+                "backtab" => KeyCode::BackTab,
+                "space" => KeyCode::Char(' '),
+                "up" => KeyCode::Up,
+                "down" => KeyCode::Down,
+                "left" => KeyCode::Left,
+                "right" => KeyCode::Right,
+                "pagedown" | "pgdn" => KeyCode::PageDown,
+                "pageup" | "pgup" => KeyCode::PageUp,
+                "home" => KeyCode::Home,
+                "end" => KeyCode::End,
+                "backspace" => KeyCode::Backspace,
+                "delete" | "del" => KeyCode::Delete,
+                "insert" => KeyCode::Insert,
+                f if f.starts_with('f') => {
+                    KeyCode::F(f[1..].parse().ok().filter(|n| (1..=24).contains(n))?)
+                }
+                _ => return None,
+            };
+            if mods.contains(KeyModifiers::SHIFT) {
+                return None;
+            }
+            code
+        }
+    };
+    Some(Key { code, mods })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn key_names() {
+        assert_eq!(parse_key("ctrl-d"), Some(Key::ctrl('d')));
+        assert_eq!(
+            parse_key("Ctrl-D"),
+            Some(Key {
+                code: KeyCode::Char('D'),
+                mods: KeyModifiers::CONTROL
+            })
+        );
+        assert_eq!(parse_key("shift-tab"), Some(Key::plain(KeyCode::BackTab)));
+        assert_eq!(parse_key("PageDown"), Some(Key::plain(KeyCode::PageDown)));
+        assert_eq!(parse_key("G"), Some(Key::plain(KeyCode::Char('G'))));
+        assert_eq!(parse_key("shift-g"), Some(Key::plain(KeyCode::Char('G'))));
+        assert_eq!(parse_key("space"), Some(Key::plain(KeyCode::Char(' '))));
+        assert_eq!(parse_key("F5"), Some(Key::plain(KeyCode::F(5))));
+        assert_eq!(
+            parse_keys("g g"),
+            Some((
+                Some(Key::plain(KeyCode::Char('g'))),
+                Key::plain(KeyCode::Char('g'))
+            ))
+        );
+        assert_eq!(parse_keys("a b c"), None);
+        for bad in ["", "ctrl-", "wat", "F99", "shift-enter"] {
+            assert_eq!(parse_key(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn every_name_is_unique_and_resolves() {
+        for (i, (name, action)) in ACTIONS.iter().enumerate() {
+            assert_eq!(action_from_name(name), Some(Some(action.clone())));
+            assert!(ACTIONS[i + 1..].iter().all(|(n, _)| n != name));
+        }
+        assert_eq!(action_from_name("none"), Some(None));
+        assert_eq!(action_from_name("fly"), None);
+    }
+}
