@@ -5,12 +5,12 @@
 
 mod library_fixture;
 
-use library_fixture::*;
 use folio::date::Date;
 use folio::document::{Document, Span};
 use folio::entities::{Entities, Kind};
 use folio::library::{self, kwic, Extractor, Library, Miss, Options};
 use folio::timeline::Event;
+use library_fixture::*;
 use std::collections::HashMap;
 use std::fs;
 use std::path::Path;

@@ -4,12 +4,12 @@
 
 mod library_fixture;
 
-use library_fixture::*;
 use crossterm::event::{KeyCode, KeyModifiers};
 use folio::library::{self, Options};
 use folio::ui::keymap::Key;
 use folio::ui::library_view::widget::LibraryScreen;
 use folio::ui::library_view::{LibraryView, Screen};
+use library_fixture::*;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::Terminal;

@@ -1,8 +1,8 @@
 //! Command-line arguments → validated options → the reader or a report.
 //! Parsed once here; nothing downstream sees raw argument strings.
 
-pub mod notes;
 mod library;
+pub mod notes;
 mod report;
 
 use crate::date::Date;

@@ -27,7 +27,7 @@ const MAGIC: &[u8; 8] = b"FOLIONE1";
 
 /// Tags: 0 = O, then (B, I) pairs for person, organization, place, misc.
 pub fn is_inside(tag: u8) -> bool {
-    tag != 0 && tag % 2 == 0
+    tag != 0 && tag.is_multiple_of(2)
 }
 
 /// The `I-` tag continuing a `B-` or `I-` tag.

@@ -364,7 +364,7 @@ fn spans(tags: &[u8]) -> Vec<(usize, usize, u8)> {
     let mut i = 0;
     while i < tags.len() {
         let t = tags[i];
-        if t == 0 || t % 2 == 0 {
+        if t == 0 || t.is_multiple_of(2) {
             i += 1;
             continue;
         }
