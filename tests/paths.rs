@@ -68,7 +68,18 @@ fn mkfifo(path: &Path) {
 #[test]
 fn special_files_are_refused_at_once() {
     let dir = common::temp_dir("paths");
-    refused(&dir, "is a directory");
+    // A directory is not a brief; on the command line it is a library, here an empty one.
+    let msg = read_file(&dir)
+        .err()
+        .expect("a directory opened")
+        .to_string();
+    assert!(msg.contains("is a directory"), "{msg}");
+    let (code, stderr) = folio_entities(&dir);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(
+        stderr.starts_with("folio: ") && stderr.contains("no .txt briefs found"),
+        "{stderr}"
+    );
 
     let fifo = dir.join("pipe.txt");
     mkfifo(&fifo);

@@ -839,7 +839,11 @@ fn word_salad_never_panics() {
                 .wrapping_mul(6_364_136_223_846_793_005)
                 .wrapping_add(1_442_695_040_888_963_407);
             text.push_str(WORDS[(seed >> 33) as usize % WORDS.len()]);
-            text.push(if (seed >> 20).is_multiple_of(3) { ' ' } else { '\u{a0}' });
+            text.push(if (seed >> 20).is_multiple_of(3) {
+                ' '
+            } else {
+                '\u{a0}'
+            });
         }
         for p in [Pub::Day("2008-02-29"), Pub::EdmVolume(4), Pub::None] {
             let d = doc(&text, p);

@@ -107,9 +107,12 @@ pub fn load(path: &Path) -> Result<Vec<Brief>, ReadError> {
 pub fn detect_file(path: &Path) -> Format {
     use std::io::Read;
     let mut head = Vec::with_capacity(SNIFF_BYTES);
-    if let Ok(f) = std::fs::File::open(path) {
-        if f.metadata().map(|m| m.is_file()).unwrap_or(false) {
-            let _ = f.take(SNIFF_BYTES as u64).read_to_end(&mut head);
+    // Only a regular file is sniffed: opening a FIFO would block until a writer came.
+    if std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
+        if let Ok(f) = std::fs::File::open(path) {
+            if f.metadata().is_ok_and(|m| m.is_file()) {
+                let _ = f.take(SNIFF_BYTES as u64).read_to_end(&mut head);
+            }
         }
     }
     detect(path, &head)
