@@ -69,10 +69,10 @@ fn mkfifo(path: &Path) {
 fn special_files_are_refused_at_once() {
     let dir = common::temp_dir("paths");
     // A directory is not a brief; on the command line it is a library, here an empty one.
-    let msg = read_file(&dir)
-        .err()
-        .expect("a directory opened")
-        .to_string();
+    let Err(e) = read_file(&dir) else {
+        panic!("a directory opened")
+    };
+    let msg = e.to_string();
     assert!(msg.contains("is a directory"), "{msg}");
     let (code, stderr) = folio_entities(&dir);
     assert_eq!(code, Some(1), "{stderr}");

@@ -6,7 +6,6 @@ pub mod action;
 pub mod app;
 pub mod cursor;
 pub mod editor;
-mod events;
 pub mod keymap;
 pub mod keynames;
 pub mod layout;

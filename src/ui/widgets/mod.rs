@@ -10,7 +10,7 @@ pub use help::HelpOverlay;
 pub use pane::ParagraphPane;
 pub use sidebar::EntitySidebar;
 pub use status::StatusLine;
-pub use timeline::{label as event_label, TimelineStrip};
+pub use timeline::TimelineStrip;
 
 use super::app::{App, Mode};
 use super::layout::{self, MIN_HEIGHT, MIN_WIDTH};

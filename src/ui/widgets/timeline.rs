@@ -2,7 +2,7 @@
 //! apart at the end; the selected event's value, its range for a duration, its
 //! sentence and the entities in it below.
 
-use crate::date::{Date, MONTHS};
+use crate::date::Date;
 use crate::display;
 use crate::timeline::{Event, TimexType};
 use crate::ui::app::{App, Focus};
@@ -85,49 +85,66 @@ impl Widget for TimelineStrip<'_> {
     }
 }
 
-/// Day headings and event chips, resolved days first, unresolved apart at the end.
+/// Events grouped under the label of the point they name ("1943", "Jul 2001",
+/// "Oct 16 2007"), in time order, unresolved ones apart at the end. A group of
+/// one whose expression already reads as its label shows only the chip.
 fn band(app: &App, shown: &[usize]) -> Vec<Piece> {
     let theme = &app.theme;
     let mut pieces = Vec::new();
-    let mut last_day: Option<Option<Date>> = None;
-    for &i in shown {
-        let e = &app.events[i];
-        let day = if e.timex.resolved { e.timex.day } else { None };
-        if last_day != Some(day) {
-            let heading = match day {
-                Some(d) => format!("{} {}", short_month(d.month), d.day),
-                None if e.timex.resolved => "undated".to_string(),
-                None => "unresolved".to_string(),
-            };
-            if last_day.is_some() {
-                pieces.push(Piece {
-                    text: "│".into(),
-                    event: None,
-                    style: theme.dim,
-                });
-            }
+    let mut i = 0;
+    while i < shown.len() {
+        let title = heading(&app.events[shown[i]]);
+        let len = shown[i..]
+            .iter()
+            .take_while(|&&j| heading(&app.events[j]) == title)
+            .count();
+        let group = &shown[i..i + len];
+        let lone = len == 1 && {
+            let text = app.doc.slice(app.events[group[0]].timex.span);
+            text.eq_ignore_ascii_case(&title)
+        };
+        if !pieces.is_empty() {
             pieces.push(Piece {
-                text: heading,
+                text: "│".into(),
+                event: None,
+                style: theme.dim,
+            });
+        }
+        if !lone {
+            pieces.push(Piece {
+                text: title,
                 event: None,
                 style: theme.heading,
             });
-            last_day = Some(day);
         }
-        let mut style = if e.timex.resolved {
-            Style::default()
-        } else {
-            theme.dim
-        };
-        if app.event == Some(i) {
-            style = style.patch(theme.cursor);
+        for &j in group {
+            let e = &app.events[j];
+            let mut style = if e.timex.resolved {
+                Style::default()
+            } else {
+                theme.dim
+            };
+            if app.event == Some(j) {
+                style = style.patch(theme.cursor);
+            }
+            pieces.push(Piece {
+                text: chip(app, e),
+                event: Some(j),
+                style,
+            });
         }
-        pieces.push(Piece {
-            text: chip(app, e),
-            event: Some(i),
-            style,
-        });
+        i += len;
     }
     pieces
+}
+
+/// The group heading of an event: the timeline's label of its value, or "unresolved".
+fn heading(e: &Event) -> String {
+    if e.timex.resolved {
+        crate::timeline::label(&e.timex)
+    } else {
+        "unresolved".to_string()
+    }
 }
 
 /// The band on one line, scrolled so the selected chip is visible.
@@ -165,35 +182,6 @@ fn draw_band(app: &App, pieces: &[Piece], inner: Rect, buf: &mut Buffer) {
 /// An event's chip: its expression, cut short.
 fn chip(app: &App, e: &Event) -> String {
     display::truncate(app.doc.slice(e.timex.span), 18)
-}
-
-fn short_month(m: u32) -> String {
-    let name = MONTHS
-        .get(m.wrapping_sub(1) as usize)
-        .copied()
-        .unwrap_or("???");
-    let mut s = name[..3].to_string();
-    s[..1].make_ascii_uppercase();
-    s
-}
-
-/// A short label: "Apr 23" for a day, "Apr 2007" for a month, the TIMEX3 value otherwise.
-pub fn label(e: &Event) -> String {
-    let t = &e.timex;
-    let v = t.value.as_str();
-    let mut out = match (t.kind, t.day) {
-        (TimexType::Date, Some(d)) if v.len() == 10 => {
-            format!("{} {}", short_month(d.month), d.day)
-        }
-        (TimexType::Date, Some(d)) if v.len() == 7 => {
-            format!("{} {}", short_month(d.month), d.year)
-        }
-        _ => v.to_string(),
-    };
-    if !t.resolved {
-        out.push('?');
-    }
-    out
 }
 
 /// Value, type and expression; a duration as a range from its anchor where one is known.

@@ -2,7 +2,7 @@
 //! whose sentence mentions the selected entity, when the filter is on) and
 //! taking the reading cursor to an event's passage.
 
-use super::app::{App, Focus};
+use super::{App, Focus};
 
 impl App {
     /// Whether event `i` passes the timeline filter.

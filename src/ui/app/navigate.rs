@@ -1,0 +1,137 @@
+//! Moving through the text, the sidebar and the matches: scrolling, going to
+//! either end, selecting an entity and stepping between its mentions or search hits.
+
+use super::*;
+
+impl App {
+    pub(super) fn page(&self) -> usize {
+        self.view.height.saturating_sub(2).max(1)
+    }
+
+    pub(super) fn scroll(&mut self, delta: isize) {
+        self.view.scroll(&self.flow, delta);
+    }
+
+    pub(super) fn move_by(&mut self, delta: isize) {
+        match self.focus {
+            Focus::Pane => self.scroll(delta),
+            Focus::Sidebar => {
+                let n = self.sidebar.rows.len();
+                if n > 0 {
+                    let c = self.sidebar.cursor as isize + delta;
+                    self.sidebar.cursor = c.clamp(0, n as isize - 1) as usize;
+                }
+            }
+            Focus::Timeline => self.step_event(delta),
+        }
+    }
+
+    pub(super) fn go_end(&mut self, bottom: bool) {
+        match self.focus {
+            Focus::Pane => {
+                self.pending_bottom = bottom && self.loading;
+                self.view.top = if bottom {
+                    self.view.last_page_top(&self.flow)
+                } else {
+                    Default::default()
+                };
+            }
+            Focus::Sidebar => {
+                self.sidebar.cursor = if bottom {
+                    self.sidebar.rows.len().saturating_sub(1)
+                } else {
+                    0
+                };
+            }
+            Focus::Timeline => {
+                let shown = self.visible_events();
+                if let Some(&i) = if bottom { shown.last() } else { shown.first() } {
+                    self.event = Some(i);
+                    self.reveal_event();
+                }
+            }
+        }
+    }
+
+    pub(super) fn activate(&mut self) {
+        match self.focus {
+            Focus::Sidebar => {
+                if let Some(&id) = self.sidebar.rows.get(self.sidebar.cursor) {
+                    self.select_entity(id);
+                }
+            }
+            Focus::Timeline => self.open_event(),
+            Focus::Pane => {}
+        }
+    }
+
+    /// Selects entity `id` and shows its first mention.
+    pub fn select_entity(&mut self, id: EntityId) {
+        let Some(e) = self.entities.entities.get(id) else {
+            return;
+        };
+        self.selected = Some(id);
+        self.mention = e.mentions.first().copied();
+        if let Some(m) = self.mention {
+            let pos = self.entities.mentions[m].span.start;
+            self.view.reveal(&self.flow, pos);
+        }
+    }
+
+    pub(super) fn step_match(&mut self, dir: isize) {
+        if !self.search.hits.is_empty() {
+            let n = self.search.hits.len();
+            let next = match self.search.current {
+                Some(i) => wrap_index(i, dir, n),
+                None => 0,
+            };
+            self.search.current = Some(next);
+            self.view.reveal(&self.flow, self.search.hits[next].start);
+            return;
+        }
+        let Some(id) = self.selected else {
+            self.notice =
+                Some("select an entity in the sidebar (Tab, Enter) or search with /".into());
+            return;
+        };
+        let mentions = &self.entities.entities[id].mentions;
+        if mentions.is_empty() {
+            return;
+        }
+        let pos = self
+            .mention
+            .and_then(|m| mentions.iter().position(|&x| x == m));
+        let next = match pos {
+            Some(i) => wrap_index(i, dir, mentions.len()),
+            None => 0,
+        };
+        if pos.is_some() && ((dir > 0 && next == 0) || (dir < 0 && next == mentions.len() - 1)) {
+            self.notice = Some(
+                if dir > 0 {
+                    "wrapped to the first mention"
+                } else {
+                    "wrapped to the last mention"
+                }
+                .into(),
+            );
+        }
+        let m = mentions[next];
+        self.mention = Some(m);
+        self.view
+            .reveal(&self.flow, self.entities.mentions[m].span.start);
+    }
+
+    /// "mention 3/7", "hit 2/5" or "event 1/9" for the status line.
+    pub fn position(&self) -> Option<String> {
+        if let (Some(i), false) = (self.search.current, self.search.hits.is_empty()) {
+            return Some(format!("hit {}/{}", i + 1, self.search.hits.len()));
+        }
+        if let (Some(id), Some(m)) = (self.selected, self.mention) {
+            let ms = &self.entities.entities[id].mentions;
+            let k = ms.iter().position(|&x| x == m)?;
+            return Some(format!("mention {}/{}", k + 1, ms.len()));
+        }
+        self.event
+            .map(|i| format!("event {}/{}", i + 1, self.events.len()))
+    }
+}

@@ -1,0 +1,86 @@
+//! The search and sidebar-filter prompts: starting, editing, and clearing.
+
+use super::*;
+
+impl App {
+    pub(super) fn start_prompt(&mut self) {
+        if self.focus == Focus::Sidebar {
+            self.mode = Mode::Filter;
+        } else {
+            self.mode = Mode::Search;
+            self.search = Search {
+                origin: self.top_byte(),
+                ..Search::default()
+            };
+        }
+    }
+
+    pub(super) fn edit_prompt(&mut self, edit: impl FnOnce(&mut String)) {
+        match self.mode {
+            Mode::Search => {
+                edit(&mut self.search.query);
+                self.search.hits = search::find_all(&self.doc, &self.search.query);
+                let origin = self.search.origin;
+                let first = self.search.hits.partition_point(|h| h.start < origin);
+                self.search.current =
+                    (!self.search.hits.is_empty()).then(|| first % self.search.hits.len());
+                if let Some(h) = self.search.current.map(|i| self.search.hits[i]) {
+                    self.view.reveal(&self.flow, h.start);
+                }
+            }
+            Mode::Filter => {
+                let mut f = std::mem::take(&mut self.sidebar.filter);
+                edit(&mut f);
+                self.set_filter(f);
+            }
+            _ => {}
+        }
+    }
+
+    pub(super) fn set_filter(&mut self, filter: String) {
+        self.sidebar.filter = filter;
+        self.refresh_sidebar();
+    }
+
+    pub(super) fn clear(&mut self) {
+        self.selection = None;
+        self.selected = None;
+        self.mention = None;
+        self.search = Search::default();
+        if !self.sidebar.filter.is_empty() {
+            self.set_filter(String::new());
+        }
+    }
+
+    /// Recomputes the sidebar rows from the entities and the filter.
+    pub(super) fn refresh_sidebar(&mut self) {
+        let needle = self.sidebar.filter.to_lowercase();
+        let doc = &self.doc;
+        let ents = &self.entities;
+        let mut rows: Vec<EntityId> = (0..ents.entities.len())
+            .filter(|&id| {
+                let e = &ents.entities[id];
+                needle.is_empty()
+                    || e.name.to_lowercase().contains(&needle)
+                    || e.mentions.iter().any(|&m| {
+                        doc.slice(ents.mentions[m].span)
+                            .to_lowercase()
+                            .contains(&needle)
+                    })
+            })
+            .collect();
+        rows.sort_by(|&a, &b| {
+            let (ea, eb) = (&ents.entities[a], &ents.entities[b]);
+            (ea.kind, std::cmp::Reverse(ea.mentions.len()), &ea.name).cmp(&(
+                eb.kind,
+                std::cmp::Reverse(eb.mentions.len()),
+                &eb.name,
+            ))
+        });
+        self.sidebar.rows = rows;
+        self.sidebar.cursor = self
+            .sidebar
+            .cursor
+            .min(self.sidebar.rows.len().saturating_sub(1));
+    }
+}
