@@ -29,7 +29,8 @@ wrap_width = 0
 #   half_page_down half_page_up top bottom activate next_match prev_match
 #   next_event prev_event timeline_filter next_sentence prev_sentence
 #   next_paragraph prev_paragraph start_selection select_paragraph
-#   word_forward word_end word_back search clear
+#   word_forward word_end word_back search clear annotate next_note
+#   prev_note notes_panel
 # For example:
 # [keys.global]
 # \"ctrl-f\" = \"page_down\"

@@ -4,6 +4,8 @@
 use crate::document::Document;
 use crate::entities::Entities;
 use crate::timeline::Event;
+use crate::ui::app::PanelOp;
+use crate::ui::editor::EditOp;
 use std::sync::Arc;
 
 /// A user intent or an outside event, applied by `App::update`.
@@ -71,6 +73,28 @@ pub enum Action {
     StartSearch,
     /// Clear the selection, search and filter.
     ClearSelection,
+    /// Annotate the selection or the current sentence (opens the note editor).
+    Annotate,
+    /// Jump to the next annotated passage, wrapping.
+    NextNote,
+    /// Jump to the previous annotated passage, wrapping.
+    PrevNote,
+    /// Show or hide the annotations panel.
+    ToggleNotes,
+    /// An edit in the note editor.
+    Edit(EditOp),
+    /// Save the note being written.
+    EditorSave,
+    /// Close the note editor (asking first if text was typed).
+    EditorCancel,
+    /// The answer to "discard this note?".
+    Discard(bool),
+    /// A key in the annotations panel.
+    Panel(PanelOp),
+    /// The edge saved the annotations.
+    Saved,
+    /// The edge could not save the annotations (why, for the notice).
+    SaveFailed(String),
     /// A character typed into the search or filter prompt.
     Input(char),
     /// Delete the last character of the prompt.
@@ -128,7 +152,20 @@ impl Action {
             Action::WordEnd => "selection: to the end of the word",
             Action::WordBack => "selection: back a word",
             Action::ClearSelection => "clear selection, search and filter",
+            Action::Annotate => "annotate the selection or sentence (on a note: edit it)",
+            Action::NextNote => "next annotated passage",
+            Action::PrevNote => "previous annotated passage",
+            Action::ToggleNotes => {
+                "notes panel: j/k, Enter jump, e edit, d delete, u undo, # filter"
+            }
             Action::Input(_)
+            | Action::Edit(_)
+            | Action::EditorSave
+            | Action::EditorCancel
+            | Action::Discard(_)
+            | Action::Panel(_)
+            | Action::Saved
+            | Action::SaveFailed(_)
             | Action::InputBackspace
             | Action::InputSubmit
             | Action::InputCancel

@@ -4,6 +4,8 @@
 //! `App::update` returns.
 
 use super::action::Action;
+use crate::annotations::Store;
+use std::path::PathBuf;
 use super::app::{App, Effect};
 use super::keymap::Key;
 use crossterm::event::{self, Event, KeyEventKind};
@@ -32,7 +34,7 @@ const SIGNALS: &[i32] = &[signal_hook::consts::SIGTERM, signal_hook::consts::SIG
 /// `background` delivers loading and extraction results. After a signal the
 /// terminal is restored and the signal's default action is taken, so the parent
 /// sees the process ended by it.
-pub fn run(app: App, background: Receiver<Action>) -> io::Result<()> {
+pub fn run(app: App, background: Receiver<Action>, brief: Option<PathBuf>) -> io::Result<()> {
     let caught = Arc::new(AtomicUsize::new(0));
     let mut ids = Vec::new();
     for &sig in SIGNALS {
@@ -44,7 +46,11 @@ pub fn run(app: App, background: Receiver<Action>) -> io::Result<()> {
         )?);
     }
     let mut terminal = ratatui::try_init()?;
-    let result = event_loop(&mut terminal, app, background, &caught);
+    let edge = Edge {
+        store: Store::from_env(),
+        brief,
+    };
+    let result = event_loop(&mut terminal, app, background, &caught, &edge);
     let restored = ratatui::try_restore();
     drop(terminal);
     for id in ids {
@@ -63,12 +69,17 @@ fn event_loop(
     mut app: App,
     background: Receiver<Action>,
     caught: &AtomicUsize,
+    edge: &Edge,
 ) -> io::Result<()> {
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
+    if !app.loading {
+        run_effect(&mut app, edge, Effect::OpenAnnotations);
+    }
     let mut dirty = true;
     loop {
         if caught.load(Ordering::SeqCst) != 0 {
+            run_effect(&mut app, edge, Effect::Quit);
             return Ok(());
         }
         if dirty {
@@ -84,8 +95,10 @@ fn event_loop(
                 _ => None,
             };
             if let Some(a) = action {
-                if app.update(a) == Some(Effect::Quit) {
-                    return Ok(());
+                if let Some(effect) = app.update(a) {
+                    if run_effect(&mut app, edge, effect) {
+                        return Ok(());
+                    }
                 }
                 dirty = true;
             }
@@ -93,7 +106,9 @@ fn event_loop(
         loop {
             match background.try_recv() {
                 Ok(action) => {
-                    app.update(action);
+                    if let Some(effect) = app.update(action) {
+                        run_effect(&mut app, edge, effect);
+                    }
                     dirty = true;
                 }
                 Err(TryRecvError::Disconnected) if app.extracting => {
@@ -104,6 +119,60 @@ fn event_loop(
             }
         }
     }
+}
+
+/// What the effects need from outside the app: the annotation store (none when
+/// there is no data directory) and the brief's path, so notes follow a renamed file.
+#[derive(Debug, Clone, Default)]
+pub struct Edge {
+    pub store: Option<Store>,
+    pub brief: Option<PathBuf>,
+}
+
+/// Carries out `effect` for `app`, reporting results back as actions; true when
+/// the reader should end. Callable without a terminal, so tests run the real edge.
+pub fn run_effect(app: &mut App, edge: &Edge, effect: Effect) -> bool {
+    match effect {
+        Effect::Quit => {
+            // A change whose save failed gets one more try on the way out.
+            if app.notes.as_ref().is_some_and(|s| s.is_dirty()) {
+                save(app, edge);
+            }
+            true
+        }
+        Effect::OpenAnnotations => {
+            match &edge.store {
+                Some(store) => {
+                    let (set, notice) = store.open(&app.doc, edge.brief.as_deref());
+                    app.annotations_opened(set, notice);
+                }
+                None => {
+                    let set = crate::annotations::AnnotationSet::new(&app.doc);
+                    app.annotations_opened(set, None);
+                    app.update(Action::SaveFailed(
+                        "no data directory: notes are kept only until folio quits".into(),
+                    ));
+                }
+            }
+            false
+        }
+        Effect::SaveAnnotations => {
+            save(app, edge);
+            false
+        }
+    }
+}
+
+fn save(app: &mut App, edge: &Edge) {
+    let outcome = match (&edge.store, app.notes.as_mut()) {
+        (Some(store), Some(set)) => store.save(&app.doc, set).map_err(|e| e.to_string()),
+        (None, Some(_)) => Err("no data directory: notes are kept only until folio quits".into()),
+        (_, None) => return,
+    };
+    app.update(match outcome {
+        Ok(()) => Action::Saved,
+        Err(why) => Action::SaveFailed(why),
+    });
 }
 
 /// `event::poll`, treating a signal's interruption as "no event yet".

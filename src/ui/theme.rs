@@ -27,6 +27,10 @@ pub struct Theme {
     pub selection: Style,
     /// Marks in the margin: the reading cursor's rows.
     pub margin: Style,
+    /// Annotated passages (tint) and their margin mark.
+    pub annotation: Style,
+    /// Added to annotations re-anchored by a weaker clue, awaiting review.
+    pub review: Style,
 }
 
 /// Non-colour cue of each kind: bold, underline, italic, bold italic.
@@ -74,6 +78,10 @@ impl Default for Theme {
             cursor: Style::new().add_modifier(Modifier::REVERSED),
             selection: Style::new().bg(Color::Rgb(0, 90, 140)).fg(Color::White),
             margin: Style::new().fg(Color::Rgb(240, 228, 66)),
+            annotation: Style::new().bg(Color::Rgb(60, 52, 20)),
+            review: Style::new()
+                .bg(Color::Rgb(90, 40, 20))
+                .add_modifier(Modifier::UNDERLINED),
         }
     }
 }
@@ -98,6 +106,8 @@ impl Theme {
             cursor: Style::new().add_modifier(Modifier::REVERSED),
             selection: Style::new().add_modifier(Modifier::REVERSED | Modifier::ITALIC),
             margin: Style::new().add_modifier(Modifier::BOLD),
+            annotation: Style::new().add_modifier(Modifier::UNDERLINED),
+            review: Style::new().add_modifier(Modifier::UNDERLINED | Modifier::DIM),
         }
     }
 
@@ -144,6 +154,10 @@ impl Theme {
                 .add_modifier(Modifier::BOLD),
             selection: Style::new().bg(Color::Rgb(180, 215, 240)).fg(Color::Black),
             margin: Style::new().fg(Color::Rgb(213, 94, 0)),
+            annotation: Style::new().bg(Color::Rgb(250, 236, 180)),
+            review: Style::new()
+                .bg(Color::Rgb(250, 210, 190))
+                .add_modifier(Modifier::UNDERLINED),
             ..base
         }
     }
@@ -173,6 +187,8 @@ impl Theme {
             cursor: map(self.cursor),
             selection: map(self.selection),
             margin: map(self.margin),
+            annotation: map(self.annotation),
+            review: map(self.review),
         };
         if depth == ColorDepth::Basic16 {
             // Nearest-colour matching can merge two hues; the kinds get fixed, distinct ones.

@@ -2,12 +2,17 @@
 //! [`Action`] and returns the effects (quitting, later saving) for the edge to
 //! run. Nothing here touches the terminal or the disk.
 
+mod annotate;
 mod events;
 mod navigate;
 mod prompt;
 mod reading;
 
+pub use annotate::{DraftTarget, NoteDraft, NotesPanel, PanelOp};
+
 use super::action::Action;
+use super::editor::EditOp;
+use crate::annotations::AnnotationSet;
 use super::cursor::{self, Selection};
 use super::keymap::{Key, Keymap, Lookup};
 use super::layout;
@@ -38,12 +43,24 @@ pub enum Mode {
     Search,
     /// Typing a sidebar filter.
     Filter,
+    /// Writing a note in the note editor.
+    Editor,
+    /// Asking whether to discard the note being written.
+    Discard,
+    /// The annotations panel has the keys.
+    Notes,
+    /// Typing a tag filter in the annotations panel.
+    NotesFilter,
 }
 
 /// Work for the edge of the program to carry out.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     Quit,
+    /// Open this brief's annotations (the whole file is in).
+    OpenAnnotations,
+    /// Save the annotation set: it changed.
+    SaveAnnotations,
 }
 
 /// The entity sidebar: filter text and the entities it shows, in display order.
@@ -105,6 +122,17 @@ pub struct App {
     /// The first key of a two-key sequence, waiting for the second.
     pub pending_key: Option<Key>,
     pub theme: Theme,
+    /// This brief's annotations, once the edge has opened them.
+    pub notes: Option<AnnotationSet>,
+    /// The note being written in the editor overlay.
+    pub draft: Option<NoteDraft>,
+    /// Whether the annotations panel is shown.
+    pub panel_open: bool,
+    pub panel: NotesPanel,
+    /// The note last jumped to or written (its id), for "note 2/5".
+    pub note: Option<String>,
+    /// The last save failure, until a save succeeds.
+    pub save_error: Option<String>,
 }
 
 impl App {
@@ -136,6 +164,12 @@ impl App {
             pending_key: None,
             wrap_width: 0,
             theme: Theme::default(),
+            notes: None,
+            draft: None,
+            panel_open: false,
+            panel: NotesPanel::default(),
+            note: None,
+            save_error: None,
         }
     }
 
@@ -155,7 +189,16 @@ impl App {
         }
         match self.mode {
             Mode::Help => Some(Action::ToggleHelp),
-            Mode::Search | Mode::Filter => match key.code {
+            Mode::Editor => editor_key(key),
+            Mode::Discard => match key.code {
+                KeyCode::Char('y') | KeyCode::Char('Y') => Some(Action::Discard(true)),
+                KeyCode::Char('n') | KeyCode::Char('N') | KeyCode::Esc => {
+                    Some(Action::Discard(false))
+                }
+                _ => None,
+            },
+            Mode::Notes => panel_key(key).map(Action::Panel),
+            Mode::Search | Mode::Filter | Mode::NotesFilter => match key.code {
                 KeyCode::Esc => Some(Action::InputCancel),
                 KeyCode::Enter => Some(Action::InputSubmit),
                 KeyCode::Backspace => Some(Action::InputBackspace),
@@ -194,7 +237,11 @@ impl App {
     pub fn update(&mut self, action: Action) -> Option<Effect> {
         if !matches!(
             action,
-            Action::Resize(..) | Action::Extracted(_) | Action::Loaded(_)
+            Action::Resize(..)
+                | Action::Extracted(_)
+                | Action::Loaded(_)
+                | Action::Saved
+                | Action::SaveFailed(_)
         ) {
             self.notice = None;
         }
@@ -254,6 +301,25 @@ impl App {
             Action::WordEnd => self.move_head(cursor::word_end),
             Action::WordBack => self.move_head(cursor::word_back),
             Action::ClearSelection => self.clear(),
+            Action::Annotate => self.annotate(),
+            Action::NextNote => self.step_note(1),
+            Action::PrevNote => self.step_note(-1),
+            Action::ToggleNotes => self.toggle_panel(),
+            Action::Edit(op) => self.edit_draft(op),
+            Action::EditorSave => return self.save_draft(),
+            Action::EditorCancel => self.cancel_draft(),
+            Action::Discard(yes) => self.answer_discard(yes),
+            Action::Panel(op) => return self.panel(op),
+            Action::Saved => self.save_error = None,
+            Action::SaveFailed(why) => self.save_failed(why),
+            Action::Input(c) if self.mode == Mode::NotesFilter => {
+                self.edit_panel_filter(|s| s.push(c))
+            }
+            Action::InputBackspace if self.mode == Mode::NotesFilter => {
+                self.edit_panel_filter(|s| {
+                    s.pop();
+                })
+            }
             Action::Input(c) => self.edit_prompt(|s| s.push(c)),
             Action::InputBackspace => self.edit_prompt(|s| {
                 s.pop();
@@ -265,18 +331,30 @@ impl App {
                 {
                     self.notice = Some("no match".into());
                 }
-                self.mode = Mode::Normal;
+                self.mode = if self.mode == Mode::NotesFilter {
+                    Mode::Notes
+                } else {
+                    Mode::Normal
+                };
             }
             Action::InputCancel => {
                 match self.mode {
                     Mode::Search => self.search = Search::default(),
                     Mode::Filter => self.set_filter(String::new()),
+                    Mode::NotesFilter => self.edit_panel_filter(String::clear),
                     _ => {}
                 }
-                self.mode = Mode::Normal;
+                self.mode = if self.mode == Mode::NotesFilter {
+                    Mode::Notes
+                } else {
+                    Mode::Normal
+                };
             }
             Action::Resize(w, h) => self.resize(w, h),
-            Action::Loaded(doc) => self.replace_document(doc),
+            Action::Loaded(doc) => {
+                self.replace_document(doc);
+                return Some(Effect::OpenAnnotations);
+            }
             Action::LoadFailed(reason) => {
                 self.loading = false;
                 self.notice = Some(format!("could not read the rest of the file: {reason}"));
@@ -343,6 +421,49 @@ impl App {
     pub fn kind_of(&self, id: EntityId) -> Kind {
         self.entities.entities[id].kind
     }
+}
+
+/// A key in the note editor.
+fn editor_key(key: Key) -> Option<Action> {
+    let op = match key.code {
+        KeyCode::Char('s') if key.mods.contains(KeyModifiers::CONTROL) => {
+            return Some(Action::EditorSave)
+        }
+        KeyCode::Esc => return Some(Action::EditorCancel),
+        KeyCode::Char(c) if !key.mods.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) => {
+            EditOp::Insert(c)
+        }
+        KeyCode::Enter => EditOp::Newline,
+        KeyCode::Tab => EditOp::Complete,
+        KeyCode::Backspace => EditOp::Backspace,
+        KeyCode::Delete => EditOp::Delete,
+        KeyCode::Left => EditOp::Left,
+        KeyCode::Right => EditOp::Right,
+        KeyCode::Up => EditOp::Up,
+        KeyCode::Down => EditOp::Down,
+        KeyCode::Home => EditOp::Home,
+        KeyCode::End => EditOp::End,
+        _ => return None,
+    };
+    Some(Action::Edit(op))
+}
+
+/// A key in the annotations panel.
+fn panel_key(key: Key) -> Option<PanelOp> {
+    if key.mods.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) {
+        return None;
+    }
+    Some(match key.code {
+        KeyCode::Char('j') | KeyCode::Down => PanelOp::Down,
+        KeyCode::Char('k') | KeyCode::Up => PanelOp::Up,
+        KeyCode::Enter => PanelOp::Jump,
+        KeyCode::Char('e') => PanelOp::Edit,
+        KeyCode::Char('d') => PanelOp::Delete,
+        KeyCode::Char('u') => PanelOp::Undo,
+        KeyCode::Char('#') | KeyCode::Char('/') => PanelOp::Filter,
+        KeyCode::Esc | KeyCode::Char('A') | KeyCode::Char('q') => PanelOp::Close,
+        _ => return None,
+    })
 }
 
 pub(super) fn cycle(f: Focus, by: usize) -> Focus {

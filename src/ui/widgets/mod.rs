@@ -1,12 +1,16 @@
 //! Widgets: each renders from `&App` into a buffer and changes nothing.
 
+mod editor;
 mod help;
+mod notes;
 mod pane;
 mod sidebar;
 mod status;
 mod timeline;
 
+pub use editor::EditorOverlay;
 pub use help::HelpOverlay;
+pub use notes::NotesPanel;
 pub use pane::ParagraphPane;
 pub use sidebar::EntitySidebar;
 pub use status::StatusLine;
@@ -48,6 +52,18 @@ impl Widget for &App {
         EntitySidebar(self).render(a.sidebar, buf);
         TimelineStrip(self).render(a.timeline, buf);
         StatusLine(self).render(a.status, buf);
+        if self.panel_open {
+            let over = ratatui::layout::Rect::new(
+                a.pane.x,
+                a.pane.y,
+                a.pane.width + a.sidebar.width,
+                a.pane.height,
+            );
+            NotesPanel(self).render(over, buf);
+        }
+        if self.draft.is_some() {
+            EditorOverlay(self).render(area, buf);
+        }
         if self.mode == Mode::Help {
             HelpOverlay(self).render(area, buf);
         }

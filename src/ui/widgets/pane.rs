@@ -53,17 +53,44 @@ impl Widget for ParagraphPane<'_> {
             return;
         }
         let selection = app.selection_span();
+        let rows = app.view.visible(&app.flow);
+        let mut text_rows = rows.iter().filter_map(|r| match r {
+            RowContent::Text(s) => Some(*s),
+            RowContent::Blank => None,
+        });
+        let first = text_rows.next();
+        let shown = first.map(|a| Span::new(a.start, text_rows.last().unwrap_or(a).end));
+        // Only the notes on screen, so styling a cell looks through a handful.
+        let marks: Vec<(Span, bool)> = match (&app.notes, shown) {
+            (Some(set), Some(on)) => set
+                .marks()
+                .filter(|(s, _)| s.overlaps(on) || on.contains(s.start))
+                .map(|(s, e)| (s, e.needs_review()))
+                .collect(),
+            _ => Vec::new(),
+        };
         let cursor = app
             .cursor
             .and_then(|c| app.doc.sentences().get(c))
             .map(|s| s.span);
-        for (i, row) in app.view.visible(&app.flow).into_iter().enumerate() {
+        for (i, row) in rows.into_iter().enumerate() {
             let y = text.y + i as u16;
             if y >= text.bottom() {
                 break;
             }
             if let RowContent::Text(span) = row {
-                draw_line(app, selection, span, (text.x, y, text.width), buf);
+                draw_line(app, selection, &marks, span, (text.x, y, text.width), buf);
+                let noted = marks.iter().find(|(m, _)| {
+                    m.overlaps(span) || (span.is_empty() && m.contains(span.start))
+                });
+                if let Some((_, review)) = noted {
+                    let style = if *review {
+                        theme.margin.patch(theme.review)
+                    } else {
+                        theme.margin.patch(theme.annotation)
+                    };
+                    buf.set_stringn(area.x + 1, y, if *review { "?" } else { "¶" }, 1, style);
+                }
                 if cursor.is_some_and(|c| {
                     c.overlaps(span) || (span.is_empty() && c.contains(span.start))
                 }) {
@@ -90,6 +117,7 @@ fn legend(app: &App) -> Line<'static> {
 fn draw_line(
     app: &App,
     selection: Option<Span>,
+    marks: &[(Span, bool)],
     span: Span,
     (x0, y, width): (u16, u16, u16),
     buf: &mut Buffer,
@@ -106,7 +134,7 @@ fn draw_line(
         if x + w as u16 > right {
             break;
         }
-        let style = style_at(app, selection, cell.byte);
+        let style = style_at(app, selection, marks, cell.byte);
         if cell.kind == CellKind::Tab {
             buf.set_stringn(x, y, " ".repeat(w), w, style);
         } else {
@@ -124,7 +152,7 @@ fn draw_line(
 }
 
 /// The style of the text at byte `pos`.
-fn style_at(app: &App, selection: Option<Span>, pos: usize) -> Style {
+fn style_at(app: &App, selection: Option<Span>, marks: &[(Span, bool)], pos: usize) -> Style {
     let mut style = Style::default();
     if let Some(m) = app.entities.mention_at(pos) {
         let mention = app.entities.mentions[m];
@@ -134,6 +162,12 @@ fn style_at(app: &App, selection: Option<Span>, pos: usize) -> Style {
         }
         if app.mention == Some(m) {
             style = style.patch(app.theme.current);
+        }
+    }
+    if let Some((_, review)) = marks.iter().find(|(s, _)| s.contains(pos)) {
+        style = style.patch(app.theme.annotation);
+        if *review {
+            style = style.patch(app.theme.review);
         }
     }
     if selection.is_some_and(|s| s.contains(pos)) {

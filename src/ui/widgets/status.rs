@@ -23,14 +23,23 @@ impl Widget for StatusLine<'_> {
                 app.search.query,
                 count(app.search.hits.len(), "hit")
             ),
-            Mode::Filter => format!(" filter entities: {}▏ ", app.sidebar.filter),
+            Mode::Filter => format!(
+                " filter entities: {}▏ ",
+                display::escape_controls(&app.sidebar.filter)
+            ),
             _ => {
                 let mut parts = vec![app.source.clone()];
                 if let Some(p) = publication(app) {
                     parts.push(p);
                 }
-                if let Some(pos) = app.position() {
+                if let Some(pos) = app.note_position().or_else(|| app.position()) {
                     parts.push(pos);
+                }
+                if let Some(set) = app.notes.as_ref().filter(|s| !s.is_empty()) {
+                    parts.push(count(set.len(), "note"));
+                }
+                if app.save_error.is_some() {
+                    parts.push("NOT SAVED".into());
                 }
                 format!(" {} ", parts.join(" · "))
             }
