@@ -85,7 +85,8 @@ pub fn run_reader(files: &[PathBuf], published: Option<Date>) -> Result<(), Fail
         });
     }
     let background = loader::start(rest, app.doc.clone());
-    terminal::run(app, background, files.first().cloned()).map_err(|e| Failure(format!("terminal error: {e}")))
+    terminal::run(app, background, files.first().cloned())
+        .map_err(|e| Failure(format!("terminal error: {e}")))
 }
 
 /// What the reader says when the file was not plain UTF-8: which encoding was

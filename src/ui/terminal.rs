@@ -4,12 +4,12 @@
 //! `App::update` returns.
 
 use super::action::Action;
-use crate::annotations::Store;
-use std::path::PathBuf;
 use super::app::{App, Effect};
 use super::keymap::Key;
+use crate::annotations::Store;
 use crossterm::event::{self, Event, KeyEventKind};
 use std::io;
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError};
 use std::sync::Arc;

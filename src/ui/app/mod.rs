@@ -11,14 +11,14 @@ mod reading;
 pub use annotate::{DraftTarget, NoteDraft, NotesPanel, PanelOp};
 
 use super::action::Action;
-use super::editor::EditOp;
-use crate::annotations::AnnotationSet;
 use super::cursor::{self, Selection};
+use super::editor::EditOp;
 use super::keymap::{Key, Keymap, Lookup};
 use super::layout;
 use super::search;
 use super::theme::Theme;
 use super::viewport::{Flow, Viewport};
+use crate::annotations::AnnotationSet;
 use crate::document::{Document, Span};
 use crate::entities::{Entities, EntityId, Kind};
 use crate::timeline::Event;
@@ -430,7 +430,11 @@ fn editor_key(key: Key) -> Option<Action> {
             return Some(Action::EditorSave)
         }
         KeyCode::Esc => return Some(Action::EditorCancel),
-        KeyCode::Char(c) if !key.mods.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) => {
+        KeyCode::Char(c)
+            if !key
+                .mods
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+        {
             EditOp::Insert(c)
         }
         KeyCode::Enter => EditOp::Newline,
@@ -450,7 +454,10 @@ fn editor_key(key: Key) -> Option<Action> {
 
 /// A key in the annotations panel.
 fn panel_key(key: Key) -> Option<PanelOp> {
-    if key.mods.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) {
+    if key
+        .mods
+        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+    {
         return None;
     }
     Some(match key.code {

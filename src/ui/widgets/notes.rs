@@ -27,7 +27,11 @@ impl Widget for NotesPanel<'_> {
         }
         title.push_str(") ");
         if !app.panel.filter.is_empty() || app.mode == Mode::NotesFilter {
-            let cursor = if app.mode == Mode::NotesFilter { "▏" } else { "" };
+            let cursor = if app.mode == Mode::NotesFilter {
+                "▏"
+            } else {
+                ""
+            };
             title.push_str(&format!(
                 "— tag: #{}{cursor} ({} shown) ",
                 display::truncate(app.panel.filter.trim_start_matches('#'), 20),
@@ -38,7 +42,9 @@ impl Widget for NotesPanel<'_> {
             .borders(Borders::ALL)
             .border_style(theme.border_focused)
             .title(title)
-            .title_bottom(" j/k move · Enter jump · e edit · d delete · u undo · # tag · Esc close ");
+            .title_bottom(
+                " j/k move · Enter jump · e edit · d delete · u undo · # tag · Esc close ",
+            );
         let inner = block.inner(area);
         block.render(area, buf);
         let width = usize::from(inner.width);
@@ -85,12 +91,7 @@ impl Widget for NotesPanel<'_> {
             };
             buf.set_stringn(inner.x, y, &head, width, style);
             if y + 1 < inner.bottom() {
-                let tags: Vec<String> = e
-                    .annotation
-                    .tags
-                    .iter()
-                    .map(|t| format!("#{t}"))
-                    .collect();
+                let tags: Vec<String> = e.annotation.tags.iter().map(|t| format!("#{t}")).collect();
                 let line = format!("    {}  {}", one_line(e.first_line()), tags.join(" "));
                 buf.set_stringn(
                     inner.x,

@@ -59,7 +59,7 @@ impl Widget for ParagraphPane<'_> {
             RowContent::Blank => None,
         });
         let first = text_rows.next();
-        let shown = first.map(|a| Span::new(a.start, text_rows.last().unwrap_or(a).end));
+        let shown = first.map(|a| Span::new(a.start, text_rows.next_back().unwrap_or(a).end));
         // Only the notes on screen, so styling a cell looks through a handful.
         let marks: Vec<(Span, bool)> = match (&app.notes, shown) {
             (Some(set), Some(on)) => set
@@ -80,16 +80,16 @@ impl Widget for ParagraphPane<'_> {
             }
             if let RowContent::Text(span) = row {
                 draw_line(app, selection, &marks, span, (text.x, y, text.width), buf);
-                let noted = marks.iter().find(|(m, _)| {
-                    m.overlaps(span) || (span.is_empty() && m.contains(span.start))
-                });
+                let noted = marks
+                    .iter()
+                    .find(|(m, _)| m.overlaps(span) || (span.is_empty() && m.contains(span.start)));
                 if let Some((_, review)) = noted {
                     let style = if *review {
                         theme.margin.patch(theme.review)
                     } else {
                         theme.margin.patch(theme.annotation)
                     };
-                    buf.set_stringn(area.x + 1, y, if *review { "?" } else { "¶" }, 1, style);
+                    buf.set_stringn(area.x + 2, y, if *review { "?" } else { "¶" }, 1, style);
                 }
                 if cursor.is_some_and(|c| {
                     c.overlaps(span) || (span.is_empty() && c.contains(span.start))

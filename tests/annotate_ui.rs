@@ -1,0 +1,421 @@
+//! Annotating in the reader, driven by keys without a terminal: the note editor,
+//! marks in the pane, `]`/`[`, the notes panel, and saving through the real edge
+//! (`run_effect`) into a store in a temporary directory.
+
+use crossterm::event::KeyCode;
+use folio::annotations::Store;
+use folio::document::Document;
+use folio::ui::keymap::Key;
+use folio::ui::{run_effect, Action, App, Edge, Effect, Mode};
+use ratatui::backend::TestBackend;
+use ratatui::Terminal;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+fn text() -> String {
+    let mut paras = Vec::new();
+    for i in 0..30 {
+        paras.push(format!(
+            "Paragraph {i} opens here. The delegates from Astana argued for hours. Nothing was settled."
+        ));
+    }
+    paras.join("\n\n")
+}
+
+/// A fresh, empty store directory for one test.
+fn temp_store(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("folio-annotate-ui-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn edge(dir: &std::path::Path) -> Edge {
+    Edge {
+        store: Some(Store::new(dir.join("annotations"))),
+        brief: None,
+    }
+}
+
+/// A reader on the test brief at 100x30 with its annotations opened through the edge.
+fn reader(edge: &Edge) -> App {
+    let mut app = App::new(Arc::new(Document::from_text(&text())), "test".into());
+    app.update(Action::Extracted(Box::default()));
+    app.update(Action::Resize(100, 30));
+    run_effect(&mut app, edge, Effect::OpenAnnotations);
+    app
+}
+
+/// Presses `key` as the terminal would: key → action → update → effect at the edge.
+/// Returns the effect update asked for.
+fn press(app: &mut App, edge: &Edge, key: Key) -> Option<Effect> {
+    let action = app.action_for_key(key)?;
+    let effect = app.update(action)?;
+    run_effect(app, edge, effect.clone());
+    Some(effect)
+}
+
+fn ch(c: char) -> Key {
+    Key::plain(KeyCode::Char(c))
+}
+
+fn typ(app: &mut App, edge: &Edge, s: &str) {
+    for c in s.chars() {
+        let key = if c == '\n' {
+            Key::plain(KeyCode::Enter)
+        } else {
+            ch(c)
+        };
+        press(app, edge, key);
+    }
+}
+
+fn screen(app: &App) -> ratatui::buffer::Buffer {
+    let mut term = Terminal::new(TestBackend::new(app.screen.width, app.screen.height)).unwrap();
+    term.draw(|f| f.render_widget(app, f.area())).unwrap();
+    term.backend().buffer().clone()
+}
+
+fn screen_text(buf: &ratatui::buffer::Buffer) -> String {
+    (0..buf.area.height)
+        .map(|y| {
+            (0..buf.area.width)
+                .map(|x| buf[(x, y)].symbol())
+                .collect::<String>()
+                + "\n"
+        })
+        .collect()
+}
+
+fn find(buf: &ratatui::buffer::Buffer, needle: &str) -> Option<(u16, u16)> {
+    for y in 0..buf.area.height {
+        let row: Vec<&str> = (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect();
+        let line: String = row.concat();
+        if let Some(i) = line.find(needle) {
+            // Cells here are all one byte wide in the text part.
+            let x = line[..i].chars().count() as u16;
+            return Some((x, y));
+        }
+    }
+    None
+}
+
+/// Selects "Paragraph 0 opens" with v w w e, annotates it with `note`, saves.
+fn annotate_first(app: &mut App, edge: &Edge, note: &str) -> Option<Effect> {
+    for k in ['v', 'w', 'w'] {
+        press(app, edge, ch(k));
+    }
+    press(app, edge, ch('a'));
+    assert_eq!(app.mode, Mode::Editor);
+    typ(app, edge, note);
+    press(app, edge, Key::ctrl('s'))
+}
+
+#[test]
+fn a_on_a_selection_writes_a_tagged_note_that_is_marked_and_saved() {
+    let dir = temp_store("mark");
+    let edge = edge(&dir);
+    let mut app = reader(&edge);
+    // Start the selection on the first sentence, then shrink it to two words.
+    press(&mut app, &edge, ch('v'));
+    press(&mut app, &edge, ch('v'));
+    let effect = annotate_first(&mut app, &edge, "Opening words\nsecond line #intro");
+    assert_eq!(effect, Some(Effect::SaveAnnotations));
+    assert_eq!(app.mode, Mode::Normal);
+    let set = app.notes.as_ref().unwrap();
+    assert_eq!(set.len(), 1);
+    let e = &set.entries()[0];
+    assert_eq!(e.annotation.tags, ["intro"]);
+    assert_eq!(e.first_line(), "Opening words");
+    let span = e.span().unwrap();
+    assert!(
+        app.doc.slice(span).starts_with("Paragraph 0"),
+        "{:?}",
+        app.doc.slice(span)
+    );
+    assert!(app.save_error.is_none(), "{:?}", app.save_error);
+    // The passage is tinted and carries a margin mark; the text after it is not tinted.
+    let buf = screen(&app);
+    let (x, y) = find(&buf, "Paragraph 0").unwrap();
+    assert_eq!(buf[(x, y)].bg, app.theme.annotation.bg.unwrap());
+    assert_eq!(buf[(2, y)].symbol(), "¶");
+    let (x2, y2) = find(&buf, "delegates").unwrap();
+    assert_ne!(buf[(x2, y2)].bg, app.theme.annotation.bg.unwrap());
+    let text = screen_text(&buf);
+    assert!(text.contains("1 note"), "{text}");
+    // And it is on disk: a new reader on the same store finds it.
+    let again = reader(&edge);
+    assert_eq!(again.notes.as_ref().unwrap().len(), 1);
+    assert_eq!(
+        again.notes.as_ref().unwrap().entries()[0].annotation.tags,
+        ["intro"]
+    );
+}
+
+#[test]
+fn esc_asks_before_discarding_typed_text() {
+    let dir = temp_store("esc");
+    let edge = edge(&dir);
+    let mut app = reader(&edge);
+    press(&mut app, &edge, ch('a'));
+    assert_eq!(app.mode, Mode::Editor);
+    // Nothing typed: Esc just closes.
+    press(&mut app, &edge, Key::plain(KeyCode::Esc));
+    assert_eq!(app.mode, Mode::Normal);
+    assert!(app.draft.is_none());
+    press(&mut app, &edge, ch('a'));
+    typ(&mut app, &edge, "half a thought");
+    press(&mut app, &edge, Key::plain(KeyCode::Esc));
+    assert_eq!(app.mode, Mode::Discard);
+    assert!(screen_text(&screen(&app)).contains("discard this note? y/n"));
+    // n: back to the editor with the text kept.
+    press(&mut app, &edge, ch('n'));
+    assert_eq!(app.mode, Mode::Editor);
+    assert_eq!(app.draft.as_ref().unwrap().editor.text, "half a thought");
+    press(&mut app, &edge, Key::plain(KeyCode::Esc));
+    press(&mut app, &edge, ch('y'));
+    assert_eq!(app.mode, Mode::Normal);
+    assert!(app.draft.is_none());
+    assert!(app.notes.as_ref().unwrap().is_empty());
+}
+
+#[test]
+fn tab_completes_tags_already_used() {
+    let dir = temp_store("tab");
+    let edge = edge(&dir);
+    let mut app = reader(&edge);
+    annotate_first(&mut app, &edge, "first #negotiations");
+    press(&mut app, &edge, ch(')'));
+    press(&mut app, &edge, ch('a'));
+    typ(&mut app, &edge, "more #neg");
+    press(&mut app, &edge, Key::plain(KeyCode::Tab));
+    assert_eq!(
+        app.draft.as_ref().unwrap().editor.text.trim_end(),
+        "more #negotiations"
+    );
+}
+
+#[test]
+fn brackets_walk_between_notes_and_wrap() {
+    let dir = temp_store("brackets");
+    let edge = edge(&dir);
+    let mut app = reader(&edge);
+    press(&mut app, &edge, ch(']'));
+    assert_eq!(app.notice.as_deref(), Some("no notes in this brief"));
+    // Notes on the second sentence of paragraphs 0 and 2 (a on the sentence, no selection).
+    press(&mut app, &edge, ch(')'));
+    press(&mut app, &edge, ch(')'));
+    press(&mut app, &edge, ch('a'));
+    typ(&mut app, &edge, "one");
+    press(&mut app, &edge, Key::ctrl('s'));
+    for _ in 0..6 {
+        press(&mut app, &edge, ch(')'));
+    }
+    press(&mut app, &edge, ch('a'));
+    typ(&mut app, &edge, "two");
+    press(&mut app, &edge, Key::ctrl('s'));
+    assert_eq!(app.notes.as_ref().unwrap().len(), 2);
+    press(&mut app, &edge, ch('g'));
+    press(&mut app, &edge, ch('}'));
+    press(&mut app, &edge, ch('}'));
+    press(&mut app, &edge, ch('}'));
+    // From paragraph 3: [ goes back to the note in paragraph 2, then to paragraph 0's.
+    press(&mut app, &edge, ch('['));
+    let sentence = |app: &App| {
+        app.doc
+            .slice(app.doc.sentences()[app.cursor.unwrap()].span)
+            .to_string()
+    };
+    assert_eq!(
+        sentence(&app),
+        "The delegates from Astana argued for hours."
+    );
+    assert_eq!(app.note_position().as_deref(), Some("note 2/2"));
+    press(&mut app, &edge, ch('['));
+    assert_eq!(app.note_position().as_deref(), Some("note 1/2"));
+    assert!(screen_text(&screen(&app)).contains("note 1/2"));
+    press(&mut app, &edge, ch('['));
+    assert_eq!(app.note_position().as_deref(), Some("note 2/2"));
+    assert_eq!(app.notice.as_deref(), Some("wrapped to the last note"));
+    press(&mut app, &edge, ch(']'));
+    assert_eq!(app.notice.as_deref(), Some("wrapped to the first note"));
+    assert_eq!(app.note_position().as_deref(), Some("note 1/2"));
+    press(&mut app, &edge, ch(']'));
+    assert_eq!(app.note_position().as_deref(), Some("note 2/2"));
+    assert_eq!(app.notice, None);
+}
+
+#[test]
+fn panel_lists_filters_jumps_edits_deletes_and_undoes() {
+    let dir = temp_store("panel");
+    let edge = edge(&dir);
+    let mut app = reader(&edge);
+    annotate_first(&mut app, &edge, "about the opening #intro");
+    // A second note far below, tagged differently.
+    for _ in 0..40 {
+        press(&mut app, &edge, ch(')'));
+    }
+    press(&mut app, &edge, ch('a'));
+    typ(&mut app, &edge, "late detail #detail");
+    press(&mut app, &edge, Key::ctrl('s'));
+    press(&mut app, &edge, ch('g'));
+    press(&mut app, &edge, ch('A'));
+    assert_eq!(app.mode, Mode::Notes);
+    let text = screen_text(&screen(&app));
+    assert!(text.contains("Notes (2)"), "{text}");
+    assert!(text.contains("about the opening"), "{text}");
+    assert!(text.contains("#detail"), "{text}");
+    // Filter by tag: only the second note remains.
+    press(&mut app, &edge, ch('#'));
+    assert_eq!(app.mode, Mode::NotesFilter);
+    typ(&mut app, &edge, "det");
+    press(&mut app, &edge, Key::plain(KeyCode::Enter));
+    assert_eq!(app.mode, Mode::Notes);
+    assert_eq!(app.panel_rows().len(), 1);
+    let text = screen_text(&screen(&app));
+    assert!(!text.contains("about the opening"), "{text}");
+    // Enter jumps there: the panel closes and the passage is on screen.
+    press(&mut app, &edge, Key::plain(KeyCode::Enter));
+    assert_eq!(app.mode, Mode::Normal);
+    assert!(!app.panel_open);
+    assert_eq!(app.note_position().as_deref(), Some("note 2/2"));
+    let text = screen_text(&screen(&app));
+    assert!(text.contains("Paragraph 13"), "{text}");
+    // e edits the note with its old text.
+    press(&mut app, &edge, ch('A'));
+    press(&mut app, &edge, ch('e'));
+    assert_eq!(app.mode, Mode::Editor);
+    assert_eq!(
+        app.draft.as_ref().unwrap().editor.text,
+        "late detail #detail"
+    );
+    typ(&mut app, &edge, " #check");
+    assert_eq!(
+        press(&mut app, &edge, Key::ctrl('s')),
+        Some(Effect::SaveAnnotations)
+    );
+    assert_eq!(app.mode, Mode::Notes);
+    let set = app.notes.as_ref().unwrap();
+    assert!(set.entries()[1]
+        .annotation
+        .tags
+        .contains(&"check".to_string()));
+    // d deletes with a notice, u restores.
+    assert_eq!(
+        press(&mut app, &edge, ch('d')),
+        Some(Effect::SaveAnnotations)
+    );
+    assert_eq!(app.notice.as_deref(), Some("deleted — u undoes"));
+    assert_eq!(app.notes.as_ref().unwrap().len(), 1);
+    assert!(screen_text(&screen(&app)).contains("deleted — u undoes"));
+    assert_eq!(
+        press(&mut app, &edge, ch('u')),
+        Some(Effect::SaveAnnotations)
+    );
+    assert_eq!(app.notes.as_ref().unwrap().len(), 2);
+    // Every change reached the disk.
+    let again = reader(&edge);
+    assert_eq!(again.notes.as_ref().unwrap().len(), 2);
+    press(&mut app, &edge, Key::plain(KeyCode::Esc));
+    assert_eq!(app.mode, Mode::Normal);
+}
+
+#[test]
+fn a_read_only_store_refuses_edits_with_a_notice() {
+    let dir = temp_store("readonly");
+    let edge = edge(&dir);
+    let mut app = reader(&edge);
+    let file = edge
+        .store
+        .as_ref()
+        .unwrap()
+        .file_for(app.notes.as_ref().unwrap().fingerprint());
+    std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+    std::fs::write(&file, "{ not json").unwrap();
+    let mut app2 = reader(&edge);
+    let opened = app2.notice.clone().unwrap_or_default();
+    assert!(!opened.is_empty());
+    press(&mut app2, &edge, ch('a'));
+    assert_eq!(app2.mode, Mode::Normal);
+    assert!(
+        app2.notice.as_deref().unwrap_or("").contains("read-only"),
+        "{:?}",
+        app2.notice
+    );
+    // The damaged file is left as it was.
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "{ not json");
+    app.update(Action::Quit);
+}
+
+#[test]
+fn notes_open_only_once_the_whole_file_is_in() {
+    let doc = Arc::new(Document::from_text(&text()));
+    let mut app = App::new(doc.clone(), "big".into());
+    app.loading = true;
+    app.update(Action::Resize(100, 30));
+    app.update(Action::Annotate);
+    assert!(app.notice.as_deref().unwrap().contains("still loading"));
+    assert_eq!(
+        app.update(Action::Loaded(doc)),
+        Some(Effect::OpenAnnotations)
+    );
+}
+
+#[test]
+fn a_failed_save_keeps_the_note_says_so_and_retries_on_the_next_change() {
+    let dir = temp_store("fault");
+    let edge = edge(&dir);
+    let mut app = reader(&edge);
+    // The store's directory cannot be created: a plain file sits where it should be.
+    let blocker = dir.join("annotations");
+    std::fs::write(&blocker, "not a directory").unwrap();
+    annotate_first(&mut app, &edge, "kept in memory");
+    assert_eq!(app.notes.as_ref().unwrap().len(), 1);
+    assert!(app.save_error.is_some());
+    assert!(
+        app.notice.as_deref().unwrap().contains("not saved"),
+        "{:?}",
+        app.notice
+    );
+    assert!(screen_text(&screen(&app)).contains("NOT SAVED"));
+    // The fault clears; the next change saves both notes.
+    std::fs::remove_file(&blocker).unwrap();
+    press(&mut app, &edge, ch(')'));
+    press(&mut app, &edge, ch('a'));
+    typ(&mut app, &edge, "second");
+    press(&mut app, &edge, Key::ctrl('s'));
+    assert!(app.save_error.is_none(), "{:?}", app.save_error);
+    assert_eq!(reader(&edge).notes.as_ref().unwrap().len(), 2);
+}
+
+#[test]
+fn control_bytes_in_notes_never_reach_the_screen() {
+    let dir = temp_store("controls");
+    let edge = edge(&dir);
+    let mut app = reader(&edge);
+    annotate_first(&mut app, &edge, "x");
+    let id = app.notes.as_ref().unwrap().entries()[0].id().to_string();
+    app.notes
+        .as_mut()
+        .unwrap()
+        .edit(&id, "evil \u{1b}]52;c;aGk=\u{7}\tnote #t")
+        .unwrap();
+    press(&mut app, &edge, ch('A'));
+    let buf = screen(&app);
+    for cell in buf.content() {
+        assert!(
+            !cell.symbol().chars().any(char::is_control),
+            "{:?}",
+            cell.symbol()
+        );
+    }
+    press(&mut app, &edge, ch('e'));
+    let buf = screen(&app);
+    for cell in buf.content() {
+        assert!(
+            !cell.symbol().chars().any(char::is_control),
+            "{:?}",
+            cell.symbol()
+        );
+    }
+}
