@@ -419,3 +419,30 @@ fn control_bytes_in_notes_never_reach_the_screen() {
         );
     }
 }
+
+#[test]
+fn a_on_an_annotated_sentence_edits_its_note_and_help_lists_the_keys() {
+    let dir = temp_store("reedit");
+    let edge = edge(&dir);
+    let mut app = reader(&edge);
+    annotate_first(&mut app, &edge, "first take");
+    // No selection now, the cursor on the annotated sentence: a opens that note.
+    press(&mut app, &edge, ch('a'));
+    let draft = app.draft.as_ref().unwrap();
+    assert_eq!(draft.editor.text, "first take");
+    assert!(matches!(
+        draft.target,
+        folio::ui::app::DraftTarget::Existing(_)
+    ));
+    press(&mut app, &edge, Key::plain(KeyCode::Esc));
+    assert_eq!(app.mode, Mode::Normal);
+    press(&mut app, &edge, ch('?'));
+    let text = screen_text(&screen(&app));
+    for what in [
+        "annotate the selection",
+        "next annotated passage",
+        "notes panel",
+    ] {
+        assert!(text.contains(what), "{what}: {text}");
+    }
+}

@@ -28,7 +28,11 @@ impl Widget for StatusLine<'_> {
                 display::escape_controls(&app.sidebar.filter)
             ),
             _ => {
-                let mut parts = vec![app.source.clone()];
+                let mut parts = Vec::new();
+                if app.save_error.is_some() {
+                    parts.push("NOT SAVED".to_string());
+                }
+                parts.push(app.source.clone());
                 if let Some(p) = publication(app) {
                     parts.push(p);
                 }
@@ -38,21 +42,25 @@ impl Widget for StatusLine<'_> {
                 if let Some(set) = app.notes.as_ref().filter(|s| !s.is_empty()) {
                     parts.push(count(set.len(), "note"));
                 }
-                if app.save_error.is_some() {
-                    parts.push("NOT SAVED".into());
-                }
                 format!(" {} ", parts.join(" · "))
             }
         };
-        let left = display::truncate(&left, width);
-        buf.set_stringn(area.x, area.y, &left, width, theme.status);
-        let used = display::width(&left);
         let right = match &app.notice {
             Some(n) => format!(" {} ", display::escape_controls(n)),
             None => hints(app),
         };
+        // A notice must be read: it keeps its room and the left part gives way.
+        let right = display::truncate(&right, width.saturating_sub(12));
         let rw = display::width(&right);
-        if used + rw < width {
+        let room = if app.notice.is_some() {
+            width.saturating_sub(rw)
+        } else {
+            width
+        };
+        let left = display::truncate(&left, room);
+        buf.set_stringn(area.x, area.y, &left, width, theme.status);
+        let used = display::width(&left);
+        if used + rw <= width {
             let style = if app.notice.is_some() {
                 theme.status.patch(theme.notice)
             } else {
