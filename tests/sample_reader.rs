@@ -144,6 +144,18 @@ fn the_sample_screen_shows_highlights_counts_and_the_timeline() {
         );
     }
     assert!(text.contains("Timeline ("), "{text}");
+    // The strip groups events under one heading per date, plain dates as dots.
+    let band = row(&buf, 34);
+    let inner = band.trim_matches('│');
+    let headings: Vec<&str> = inner
+        .split(" │ ")
+        .map(|g| g.trim_end_matches(['●', ' ']).trim())
+        .collect();
+    assert!(inner.contains('●'), "{band}");
+    let mut unique = headings.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), headings.len(), "{band}");
 }
 
 #[test]

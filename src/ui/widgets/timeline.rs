@@ -87,7 +87,8 @@ impl Widget for TimelineStrip<'_> {
 
 /// Events grouped under the label of the point they name ("1943", "Jul 2001",
 /// "Oct 16 2007"), in time order, unresolved ones apart at the end. A group of
-/// one whose expression already reads as its label shows only the chip.
+/// An event whose expression is just the date under which it stands is a dot;
+/// any other ("recently", "the next two years") shows its words.
 fn band(app: &App, shown: &[usize]) -> Vec<Piece> {
     let theme = &app.theme;
     let mut pieces = Vec::new();
@@ -99,10 +100,6 @@ fn band(app: &App, shown: &[usize]) -> Vec<Piece> {
             .take_while(|&&j| heading(&app.events[j]) == title)
             .count();
         let group = &shown[i..i + len];
-        let lone = len == 1 && {
-            let text = app.doc.slice(app.events[group[0]].timex.span);
-            text.eq_ignore_ascii_case(&title)
-        };
         if !pieces.is_empty() {
             pieces.push(Piece {
                 text: "│".into(),
@@ -110,13 +107,11 @@ fn band(app: &App, shown: &[usize]) -> Vec<Piece> {
                 style: theme.dim,
             });
         }
-        if !lone {
-            pieces.push(Piece {
-                text: title,
-                event: None,
-                style: theme.heading,
-            });
-        }
+        pieces.push(Piece {
+            text: title,
+            event: None,
+            style: theme.heading,
+        });
         for &j in group {
             let e = &app.events[j];
             let mut style = if e.timex.resolved {
@@ -179,9 +174,15 @@ fn draw_band(app: &App, pieces: &[Piece], inner: Rect, buf: &mut Buffer) {
     }
 }
 
-/// An event's chip: its expression, cut short.
+/// An event's chip: a dot for a plain calendar date, else its expression cut short.
 fn chip(app: &App, e: &Event) -> String {
-    display::truncate(app.doc.slice(e.timex.span), 18)
+    let t = &e.timex;
+    let calendar = t.value.starts_with(|c: char| c.is_ascii_digit());
+    if t.resolved && matches!(t.kind, TimexType::Date) && calendar {
+        "●".to_string()
+    } else {
+        display::truncate(app.doc.slice(t.span), 18)
+    }
 }
 
 /// Value, type and expression; a duration as a range from its anchor where one is known.
