@@ -145,7 +145,7 @@ fn the_sample_screen_shows_highlights_counts_and_the_timeline() {
     }
     assert!(text.contains("Timeline ("), "{text}");
     // The strip groups events under one heading per date, plain dates as dots.
-    let band = row(&buf, 34);
+    let band = row(&buf, 35);
     let inner = band.trim_matches('│');
     let headings: Vec<&str> = inner
         .split(" │ ")
