@@ -193,3 +193,34 @@ fn stdout_not_a_terminal_is_refused_without_drawing() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("not a terminal"), "{err}");
 }
+
+#[test]
+fn the_library_view_restores_the_terminal_after_signals() {
+    let dir = common::temp_dir("pty-library");
+    for (i, body) in ["Astana hosted the talks.", "Moscow answered."]
+        .iter()
+        .enumerate()
+    {
+        let text = format!("Title: Brief {i}\nDate: 2007-05-0{}\n\n{body}\n", i + 1);
+        std::fs::write(dir.join(format!("b{i}.txt")), text).unwrap();
+    }
+    let (data, cache) = (dir.join("data"), dir.join("cache"));
+    let env = [
+        ("FOLIO_DATA_DIR", data.to_str().unwrap()),
+        ("FOLIO_CACHE_DIR", cache.to_str().unwrap()),
+    ];
+    let arg = dir.to_str().unwrap();
+    for (name, number) in [("TERM", "15"), ("HUP", "1")] {
+        let Some(report) = drive_env(&format!("signal:{name}"), &[arg], &env) else {
+            return;
+        };
+        assert_restored(&report);
+        assert_eq!(value(&report, "signal"), number, "SIG{name}: {report}");
+    }
+    let Some(report) = drive_env("key:q", &[arg], &env) else {
+        return;
+    };
+    assert_restored(&report);
+    assert_eq!(value(&report, "exit"), "0", "{report}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -29,10 +29,19 @@ const SIGNALS: &[i32] = &[
 const SIGNALS: &[i32] = &[signal_hook::consts::SIGTERM, signal_hook::consts::SIGINT];
 
 /// Runs the reader until the user quits or a signal asks it to stop;
-/// `background` delivers loading and extraction results. After a signal the
-/// terminal is restored and the signal's default action is taken, so the parent
-/// sees the process ended by it.
+/// `background` delivers loading and extraction results.
 pub fn run(app: App, background: Receiver<Action>) -> io::Result<()> {
+    session(|terminal, caught| event_loop(terminal, app, background, caught))
+}
+
+/// Sets up the terminal, runs `body` and restores the terminal on every way out.
+/// `body` must return soon after the flag it is given turns non-zero (a signal
+/// was caught). After a signal the signal's default action is taken once the
+/// terminal is restored, so the parent sees the process ended by it.
+pub(crate) fn session<F>(body: F) -> io::Result<()>
+where
+    F: FnOnce(&mut ratatui::DefaultTerminal, &AtomicUsize) -> io::Result<()>,
+{
     let caught = Arc::new(AtomicUsize::new(0));
     let mut ids = Vec::new();
     for &sig in SIGNALS {
@@ -44,7 +53,7 @@ pub fn run(app: App, background: Receiver<Action>) -> io::Result<()> {
         )?);
     }
     let mut terminal = ratatui::try_init()?;
-    let result = event_loop(&mut terminal, app, background, &caught);
+    let result = body(&mut terminal, &caught);
     let restored = ratatui::try_restore();
     drop(terminal);
     for id in ids {
@@ -107,7 +116,7 @@ fn event_loop(
 }
 
 /// `event::poll`, treating a signal's interruption as "no event yet".
-fn poll(timeout: Duration) -> io::Result<bool> {
+pub(crate) fn poll(timeout: Duration) -> io::Result<bool> {
     match event::poll(timeout) {
         Err(e) if e.kind() == io::ErrorKind::Interrupted => Ok(false),
         r => r,
