@@ -85,6 +85,8 @@ pub enum Action {
     ScrollBy(i32),
     /// Background extraction finished.
     Extracted(Box<(Entities, Vec<Event>)>),
+    /// Extraction of the beginning shown so far finished; the whole file's follows.
+    ExtractedPrefix(Box<(Entities, Vec<Event>)>),
     /// The whole file is read; it replaces the beginning shown so far.
     Loaded(Arc<Document>),
     /// Reading the whole file failed after its beginning was shown.
@@ -135,6 +137,7 @@ impl Action {
             | Action::Resize(..)
             | Action::ScrollBy(_)
             | Action::Extracted(_)
+            | Action::ExtractedPrefix(_)
             | Action::Loaded(_)
             | Action::LoadFailed(_)
             | Action::WorkerLost => "",

@@ -194,7 +194,10 @@ impl App {
     pub fn update(&mut self, action: Action) -> Option<Effect> {
         if !matches!(
             action,
-            Action::Resize(..) | Action::Extracted(_) | Action::Loaded(_)
+            Action::Resize(..)
+                | Action::Extracted(_)
+                | Action::ExtractedPrefix(_)
+                | Action::Loaded(_)
         ) {
             self.notice = None;
         }
@@ -286,18 +289,37 @@ impl App {
                 self.loading = false;
                 self.notice = Some("entity and date extraction stopped unexpectedly".into());
             }
-            Action::Extracted(data) => {
-                let (entities, events) = *data;
-                self.entities = entities;
-                self.events = events;
-                self.extracting = false;
-                self.selected = None;
-                self.mention = None;
-                self.event = None;
-                self.refresh_sidebar();
-            }
+            Action::Extracted(data) => self.take_extraction(*data, true),
+            Action::ExtractedPrefix(data) => self.take_extraction(*data, false),
         }
         None
+    }
+
+    /// Takes new entities and events (of the beginning, then of the whole file),
+    /// keeping the reader's place: the selected entity by name, the current
+    /// mention and event by position.
+    fn take_extraction(&mut self, (entities, events): (Entities, Vec<Event>), complete: bool) {
+        let selected = self
+            .selected
+            .map(|id| self.entities.entities[id].name.clone());
+        let mention_at = self.mention.map(|m| self.entities.mentions[m].span.start);
+        let event_at = self.event.map(|i| self.events[i].timex.span.start);
+        self.entities = entities;
+        self.events = events;
+        self.extracting = !complete;
+        self.selected =
+            selected.and_then(|name| self.entities.entities.iter().position(|e| e.name == name));
+        self.mention = self.selected.and_then(|id| {
+            let at = mention_at?;
+            let ms = &self.entities.entities[id].mentions;
+            ms.iter()
+                .copied()
+                .find(|&m| self.entities.mentions[m].span.start >= at)
+                .or(ms.last().copied())
+        });
+        self.event =
+            event_at.and_then(|at| self.events.iter().position(|e| e.timex.span.start == at));
+        self.refresh_sidebar();
     }
 
     /// Swaps in the whole document for the beginning shown so far, keeping the view.
