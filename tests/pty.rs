@@ -8,8 +8,9 @@ mod common;
 
 use std::process::Command;
 
-/// Runs folio in a pty, waits for its first frame, then does `action` (`key:BYTES`
-/// or `signal:NAME`) and reports what happened as `key=value` lines.
+/// Runs folio in a pty, waits for its first frame, then does `action` (`key:BYTES`,
+/// `signal:NAME`, or `hangup`: the terminal closes) and reports what happened as
+/// `key=value` lines.
 const DRIVER: &str = r#"
 import os, pty, sys, time, signal, select, termios, fcntl, struct
 action, cmd = sys.argv[1], sys.argv[2:]
@@ -44,6 +45,21 @@ def pump(until, quiet=None):
 pump(time.time() + 10, quiet=0.5)
 started = b'\x1b[?1049h' in out
 kind, _, what = action.partition(':')
+if kind == 'hangup':
+    os.close(fd)
+    ended, deadline = False, time.time() + 5
+    while time.time() < deadline:
+        done, status = os.waitpid(pid, os.WNOHANG)
+        if done:
+            ended = True
+            break
+        time.sleep(0.05)
+    if not ended:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+    print('started=%s' % started)
+    print('ended=%s' % ended)
+    sys.exit(0)
 if kind == 'key':
     os.write(fd, what.encode().decode('unicode_escape').encode())
 else:
@@ -222,5 +238,25 @@ fn the_library_view_restores_the_terminal_after_signals() {
     };
     assert_restored(&report);
     assert_eq!(value(&report, "exit"), "0", "{report}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn closing_the_terminal_ends_folio() {
+    // The terminal goes away under the reader (a closed window, a killed tmux):
+    // folio must end, not spin reading end-of-file forever.
+    let dir = common::temp_dir("pty-hangup");
+    std::fs::write(dir.join("a.txt"), "Astana hosted the talks.\n").unwrap();
+    let lib = dir.to_str().unwrap().to_string();
+    let cache = format!("{lib}/cache");
+    let env = [("FOLIO_CACHE_DIR", cache.as_str())];
+    for args in [vec![], vec![lib.clone()]] {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let Some(report) = drive_env("hangup", &args, &env) else {
+            return;
+        };
+        assert_eq!(value(&report, "started"), "True", "{report}");
+        assert_eq!(value(&report, "ended"), "True", "{args:?}: {report}");
+    }
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -8,7 +8,7 @@ use super::app::{App, Effect};
 use super::keymap::Key;
 use crossterm::event::{self, Event, KeyEventKind};
 use std::io;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError};
 use std::sync::Arc;
 use std::time::Duration;
@@ -52,10 +52,14 @@ where
             sig as usize,
         )?);
     }
+    let done = Arc::new(AtomicBool::new(false));
+    let watchdog = spawn_watchdog(caught.clone(), done.clone());
     let mut terminal = ratatui::try_init()?;
     let result = body(&mut terminal, &caught);
     let restored = ratatui::try_restore();
     drop(terminal);
+    done.store(true, Ordering::SeqCst);
+    let _ = watchdog.map(|w| w.join());
     for id in ids {
         signal_hook::low_level::unregister(id);
     }
@@ -65,6 +69,38 @@ where
         let _ = signal_hook::low_level::emulate_default_handler(sig as i32);
     }
     result.and(restored)
+}
+
+/// How long the event loop may take to notice a caught signal before the
+/// watchdog ends the process itself.
+const GRACE: Duration = Duration::from_millis(750);
+
+/// A thread that ends the process when a signal was caught but the event loop
+/// does not return within [`GRACE`]: when the terminal hangs up, crossterm can
+/// spin inside `poll` reading end-of-file and never give the loop a turn.
+fn spawn_watchdog(
+    caught: Arc<AtomicUsize>,
+    done: Arc<AtomicBool>,
+) -> Option<std::thread::JoinHandle<()>> {
+    let spawned = std::thread::Builder::new()
+        .name("folio-signal-watchdog".into())
+        .spawn(move || {
+            let mut since: Option<std::time::Instant> = None;
+            while !done.load(Ordering::SeqCst) {
+                let sig = caught.load(Ordering::SeqCst);
+                if sig != 0 {
+                    let t0 = *since.get_or_insert_with(std::time::Instant::now);
+                    if t0.elapsed() >= GRACE {
+                        // Best effort: the terminal may be gone already.
+                        let _ = ratatui::try_restore();
+                        let _ = signal_hook::low_level::emulate_default_handler(sig as i32);
+                        std::process::exit(128 + sig as i32);
+                    }
+                }
+                std::thread::sleep(TICK);
+            }
+        });
+    spawned.ok()
 }
 
 fn event_loop(
