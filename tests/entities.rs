@@ -368,3 +368,33 @@ fn generated_text_never_breaks_the_invariants() {
         }
     }
 }
+
+#[test]
+fn a_file_longer_than_a_chunk_is_recognized_chunk_by_chunk_and_merged() {
+    use folio::entities::CHUNK_BYTES;
+    let para = "Foreign Minister Marat Tazhin met NATO officials in Astana on Tuesday. \
+Tazhin said the North Atlantic Treaty Organization (NATO) would help train Kazakh peacekeepers.";
+    let one = Document::from_text(para);
+    let single = extract(&one);
+    let copies = 2 * CHUNK_BYTES / para.len() + 3;
+    let text = vec![para; copies].join("\n\n");
+    let doc = Document::from_text(&text);
+    let e = extract(&doc);
+    check_invariants(&doc, &e);
+    // Every copy gives what the paragraph alone gives, under one entity per name.
+    assert_eq!(e.mentions.len(), single.mentions.len() * copies);
+    let mut names: Vec<&str> = e.entities.iter().map(|x| x.name.as_str()).collect();
+    names.sort();
+    names.dedup();
+    assert_eq!(names.len(), e.entities.len(), "one entity per name");
+    for s in &single.entities {
+        let merged = e.entities.iter().find(|x| x.name == s.name).unwrap();
+        assert_eq!(merged.kind, s.kind, "{}", s.name);
+        assert_eq!(
+            merged.mentions.len(),
+            s.mentions.len() * copies,
+            "{}",
+            s.name
+        );
+    }
+}
