@@ -242,10 +242,7 @@ fn reading_cursor_moves_by_sentence_and_paragraph() {
     assert_eq!(app.cursor, Some(1));
     app.update(Action::NextParagraph);
     let para = app.doc.sentences()[app.cursor.unwrap()].paragraph;
-    assert_eq!(
-        app.doc.paragraphs()[para].sentences.start,
-        app.cursor.unwrap()
-    );
+    assert_eq!(app.doc.sentences_of(para).start, app.cursor.unwrap());
     app.update(Action::PrevParagraph);
     app.update(Action::PrevParagraph);
     assert_eq!(app.cursor, Some(0));

@@ -16,6 +16,7 @@ pub use read::{read_file, read_prefix, ReadError};
 use crate::date::Date;
 use serde::Serialize;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 /// A half-open byte range `[start, end)` of a document's text.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -54,12 +55,18 @@ impl Span {
     }
 }
 
-/// A blank-line-separated block of text and the sentences in it.
+/// A blank-line-separated block of text; [`Document::sentences_of`] gives its sentences.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Paragraph {
     pub span: Span,
-    /// Indexes into [`Document::sentences`].
-    pub sentences: Range<usize>,
+}
+
+/// The sentences of a document, and where each paragraph's begin.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Sentences {
+    list: Vec<Sentence>,
+    /// `first[p]` is the index of paragraph `p`'s first sentence; one extra at the end.
+    first: Vec<usize>,
 }
 
 /// A sentence and the paragraph that holds it.
@@ -115,7 +122,9 @@ pub struct Document {
     repairs: Vec<Repair>,
     header: Header,
     paragraphs: Vec<Paragraph>,
-    sentences: Vec<Sentence>,
+    /// Split on first use: a 100 MB file is on screen and scrollable before its
+    /// sentences (needed by extraction and the reading cursor) are known.
+    sentences: OnceLock<Sentences>,
     chars: CharIndex,
     published: Published,
 }
@@ -139,24 +148,10 @@ impl Document {
         } else {
             header.span.end
         };
-        let mut paragraphs = Vec::new();
-        let mut sentences = Vec::new();
-        for span in segment::paragraphs(&text, body_start) {
-            let first = sentences.len();
-            let index = paragraphs.len();
-            sentences.extend(
-                segment::sentences(&text, span)
-                    .into_iter()
-                    .map(|s| Sentence {
-                        span: s,
-                        paragraph: index,
-                    }),
-            );
-            paragraphs.push(Paragraph {
-                span,
-                sentences: first..sentences.len(),
-            });
-        }
+        let paragraphs = segment::paragraphs(&text, body_start)
+            .into_iter()
+            .map(|span| Paragraph { span })
+            .collect();
         let chars = CharIndex::new(&text);
         let mut doc = Document {
             text,
@@ -164,7 +159,7 @@ impl Document {
             repairs,
             header,
             paragraphs,
-            sentences,
+            sentences: OnceLock::new(),
             chars,
             published: Published::UNKNOWN,
         };
@@ -237,8 +232,38 @@ impl Document {
         &self.paragraphs
     }
 
+    /// The sentences in text order (split on the first call).
     pub fn sentences(&self) -> &[Sentence] {
-        &self.sentences
+        &self.split().list
+    }
+
+    /// Indexes into [`Document::sentences`] of paragraph `p`'s sentences.
+    pub fn sentences_of(&self, p: usize) -> Range<usize> {
+        let first = &self.split().first;
+        match (first.get(p), first.get(p + 1)) {
+            (Some(&a), Some(&b)) => a..b,
+            _ => 0..0,
+        }
+    }
+
+    fn split(&self) -> &Sentences {
+        self.sentences.get_or_init(|| {
+            let mut list = Vec::new();
+            let mut first = Vec::with_capacity(self.paragraphs.len() + 1);
+            for (index, p) in self.paragraphs.iter().enumerate() {
+                first.push(list.len());
+                list.extend(
+                    segment::sentences(&self.text, p.span)
+                        .into_iter()
+                        .map(|span| Sentence {
+                            span,
+                            paragraph: index,
+                        }),
+                );
+            }
+            first.push(list.len());
+            Sentences { list, first }
+        })
     }
 
     /// The spanned text.
@@ -248,7 +273,7 @@ impl Document {
 
     /// Index of the sentence containing byte `pos`, or the nearest one before it.
     pub fn sentence_at(&self, pos: usize) -> Option<usize> {
-        let i = self.sentences.partition_point(|s| s.span.start <= pos);
+        let i = self.sentences().partition_point(|s| s.span.start <= pos);
         i.checked_sub(1)
     }
 
@@ -277,7 +302,7 @@ impl Document {
     pub fn title(&self, max: usize) -> String {
         let t = self
             .header_value("Title")
-            .or_else(|| self.sentences.first().map(|s| self.slice(s.span)))
+            .or_else(|| self.sentences().first().map(|s| self.slice(s.span)))
             .unwrap_or("");
         let mut out: String = t.chars().take(max).collect();
         if t.chars().count() > max {

@@ -83,7 +83,10 @@ pub fn run_reader(files: &[PathBuf], published: Option<Date>) -> Result<(), Fail
             format!("config: {w}")
         });
     }
-    let background = loader::start(rest, app.doc.clone());
+    let doc = app.doc.clone();
+    // Started once the first frame is on screen, so reading and extraction do
+    // not compete with it.
+    let background = move || loader::start(rest, doc);
     terminal::run(app, background).map_err(|e| Failure(format!("terminal error: {e}")))
 }
 

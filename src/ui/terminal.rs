@@ -15,6 +15,8 @@ use std::time::Duration;
 
 /// How long the loop waits for an event before looking at signals and extraction.
 const TICK: Duration = Duration::from_millis(50);
+/// The wait while loading or extraction results are still to come.
+const BUSY_TICK: Duration = Duration::from_millis(5);
 
 /// Signals that end the reader. They are only noted in the handler; the event loop
 /// sees them within a tick and leaves the way `q` does, so the terminal is restored
@@ -29,8 +31,9 @@ const SIGNALS: &[i32] = &[
 const SIGNALS: &[i32] = &[signal_hook::consts::SIGTERM, signal_hook::consts::SIGINT];
 
 /// Runs the reader until the user quits or a signal asks it to stop;
-/// `background` delivers loading and extraction results.
-pub fn run(app: App, background: Receiver<Action>) -> io::Result<()> {
+/// `background` starts the loading and extraction whose results arrive as
+/// actions; it is called once the first frame is drawn.
+pub fn run(app: App, background: impl FnOnce() -> Receiver<Action>) -> io::Result<()> {
     session(|terminal, caught| event_loop(terminal, app, background, caught))
 }
 
@@ -106,12 +109,14 @@ fn spawn_watchdog(
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     mut app: App,
-    background: Receiver<Action>,
+    background: impl FnOnce() -> Receiver<Action>,
     caught: &AtomicUsize,
 ) -> io::Result<()> {
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
-    let mut dirty = true;
+    terminal.draw(|frame| frame.render_widget(&app, frame.area()))?;
+    let background = background();
+    let mut dirty = false;
     loop {
         if caught.load(Ordering::SeqCst) != 0 {
             return Ok(());
@@ -120,7 +125,13 @@ fn event_loop(
             terminal.draw(|frame| frame.render_widget(&app, frame.area()))?;
             dirty = false;
         }
-        if poll(TICK)? {
+        // While results are due, look for them often so they show promptly.
+        let tick = if app.extracting || app.loading {
+            BUSY_TICK
+        } else {
+            TICK
+        };
+        if poll(tick)? {
             let action = match event::read()? {
                 Event::Key(k) if k.kind != KeyEventKind::Release => {
                     app.action_for_key(Key::from_event(k))

@@ -239,16 +239,16 @@ impl App {
                 let p = doc.sentences()[s].paragraph;
                 doc.paragraphs()
                     .get(p + 1)
-                    .map_or(s, |next| next.sentences.start)
+                    .map_or(s, |_| doc.sentences_of(p + 1).start)
             }),
             Action::PrevParagraph => self.move_cursor(|app, s| {
                 let doc = &app.doc;
                 let p = doc.sentences()[s].paragraph;
-                let first = doc.paragraphs()[p].sentences.start;
+                let first = doc.sentences_of(p).start;
                 if s > first || p == 0 {
                     first
                 } else {
-                    doc.paragraphs()[p - 1].sentences.start
+                    doc.sentences_of(p - 1).start
                 }
             }),
             Action::StartSelection => self.toggle_selection(),
