@@ -298,11 +298,23 @@ impl Document {
         self.paragraphs.is_empty()
     }
 
-    /// A short title: the `Title:` header, else the first sentence, cut to `max` chars.
+    /// A short title: the `Title:` header, else the first sentence, cut to `max`
+    /// chars. The sentence is split from the first paragraph's beginning alone, so
+    /// a title never waits for a big file's sentences.
     pub fn title(&self, max: usize) -> String {
+        let first_sentence = || {
+            let p = self.paragraphs.first()?.span;
+            // Only the paragraph's beginning: it may be a 10 MB line.
+            let mut end = p.end.min(p.start + 4096);
+            while !self.text.is_char_boundary(end) {
+                end -= 1;
+            }
+            let s = *segment::sentences(&self.text, Span::new(p.start, end)).first()?;
+            Some(self.slice(s))
+        };
         let t = self
             .header_value("Title")
-            .or_else(|| self.sentences().first().map(|s| self.slice(s.span)))
+            .or_else(first_sentence)
             .unwrap_or("");
         let mut out: String = t.chars().take(max).collect();
         if t.chars().count() > max {
@@ -315,6 +327,20 @@ impl Document {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sentences_are_split_on_first_use_and_a_title_does_not_need_them() {
+        let doc = Document::from_text("First sentence here. Second one.\n\nThird.");
+        assert_eq!(doc.title(60), "First sentence here.");
+        assert!(
+            doc.sentences.get().is_none(),
+            "title() split the whole text"
+        );
+        assert_eq!(doc.sentences().len(), 3);
+        assert_eq!(doc.sentences_of(0), 0..2);
+        assert_eq!(doc.sentences_of(1), 2..3);
+        assert_eq!(doc.sentences_of(2), 0..0);
+    }
 
     #[test]
     fn header_then_paragraphs_then_sentences() {

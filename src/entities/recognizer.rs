@@ -29,10 +29,11 @@ pub struct Recognizer {
 /// held-out training documents.
 pub const DEFAULT_MIN_CONF: f32 = 16.0;
 
-/// Documents longer than this are recognized a run of paragraphs at a time, so
-/// memory follows the chunk, not the file. A brief is far shorter: one chunk,
-/// with document-level consistency over all of it.
-pub const CHUNK_BYTES: usize = 1 << 20;
+/// Documents longer than this (far above a brief's few tens of kilobytes) are
+/// recognized a run of paragraphs at a time, so
+/// memory follows the chunk, not the file. A brief is one chunk, with
+/// document-level consistency over all of it.
+pub const CHUNK_BYTES: usize = 256 << 10;
 
 /// Sentence index ranges of about `max` bytes each, cut at paragraph ends
 /// (or between sentences, inside a paragraph longer than `max`).
