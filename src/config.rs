@@ -19,6 +19,15 @@ pub const DEFAULT_FILE: &str = "\
 theme = \"dark\"
 # Wrap the text at this many columns; 0 wraps at the pane's width.
 wrap_width = 0
+# Mouse: the wheel scrolls the pane under the pointer, a click focuses it and
+# selects what is under it. false leaves the mouse to the terminal (its own
+# text selection and scrolling).
+mouse = true
+
+[export]
+# Format of `folio entities` and `folio timeline` when no --format is given:
+# \"table\" (for reading), \"json\", \"jsonl\" (one object a line) or \"csv\".
+format = \"table\"
 
 # Key bindings: [keys.CONTEXT] tables, CONTEXT one of global, pane, sidebar, timeline.
 # Each entry is a key name (\"j\", \"G\", \"ctrl-d\", \"alt-x\", \"shift-tab\", \"PageDown\",
@@ -44,6 +53,19 @@ pub enum ThemeName {
     Mono,
 }
 
+/// Output format of `folio entities` and `folio timeline`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    /// A table for people to read.
+    Table,
+    /// One JSON array.
+    Json,
+    /// JSON Lines: one object a line.
+    Jsonl,
+    /// CSV with a header row (RFC 4180).
+    Csv,
+}
+
 /// Every setting, each with its default when absent or invalid.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Config {
@@ -52,6 +74,10 @@ pub struct Config {
     pub wrap_width: u16,
     /// Key bindings over `Keymap::default()`, in file order.
     pub keys: Vec<KeyOverride>,
+    /// Whether the reader takes mouse clicks and the wheel.
+    pub mouse: bool,
+    /// The report format when the command line names none.
+    pub export: ExportFormat,
 }
 
 impl Default for Config {
@@ -60,6 +86,8 @@ impl Default for Config {
             theme: ThemeName::Dark,
             wrap_width: 0,
             keys: Vec::new(),
+            mouse: true,
+            export: ExportFormat::Table,
         }
     }
 }
@@ -166,6 +194,20 @@ pub fn parse(text: &str, file: &Path) -> (Config, Vec<Warning>) {
                     .filter(|&n| n == 0 || n >= 20)
                     .map(|v| cfg.wrap_width = v)
                     .ok_or_else(|| "expected 0 or a column count from 20 to 65535".to_string()),
+                ("reader", "mouse") => value
+                    .as_bool()
+                    .map(|v| cfg.mouse = v)
+                    .ok_or_else(|| "expected true or false".to_string()),
+                ("export", "format") => choice(
+                    value,
+                    &[
+                        ("table", ExportFormat::Table),
+                        ("json", ExportFormat::Json),
+                        ("jsonl", ExportFormat::Jsonl),
+                        ("csv", ExportFormat::Csv),
+                    ],
+                )
+                .map(|v| cfg.export = v),
                 _ => Err("unknown setting".to_string()),
             };
             if let Err(message) = result {
@@ -319,6 +361,16 @@ mod tests {
         assert!(w.is_empty(), "{w:?}");
         assert_eq!(c.theme, ThemeName::Light);
         assert_eq!(c.wrap_width, 72);
+        let (c, w) = p("[reader]\nmouse = false\n[export]\nformat = \"csv\"\n");
+        assert!(w.is_empty(), "{w:?}");
+        assert!(!c.mouse);
+        assert_eq!(c.export, ExportFormat::Csv);
+        let (c, w) = p("[reader]\nmouse = \"yes\"\n");
+        assert!(c.mouse);
+        assert_eq!(
+            w[0].to_string(),
+            "/home/u/.config/folio/config.toml:2: reader.mouse: expected true or false; using the default"
+        );
     }
 
     #[test]
@@ -332,7 +384,7 @@ mod tests {
         let expect = [
             format!("{f}:3: reader.colour: unknown setting; using the default"),
             format!("{f}:4: reader.wrap_width: expected 0 or a column count from 20 to 65535; using the default"),
-            format!("{f}:7: export.format: unknown setting; using the default"),
+            format!("{f}:7: export.format: expected one of \"table\", \"json\", \"jsonl\", \"csv\"; using the default"),
             format!("{f}:9: extra.x: unknown setting; using the default"),
         ];
         for e in &expect {

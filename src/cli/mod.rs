@@ -1,6 +1,7 @@
 //! Command-line arguments → validated options → the reader or a report.
 //! Parsed once here; nothing downstream sees raw argument strings.
 
+mod export;
 mod library;
 pub mod notes;
 mod report;
@@ -85,9 +86,24 @@ pub struct ReportArgs {
     /// The brief to read, or a folder of briefs (each JSON object then gains "file").
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
-    /// One JSON array, offsets in Unicode code points (the shape eval/score.py reads).
-    #[arg(long)]
+    /// Same as --format json: one JSON array, offsets in Unicode code points (the shape eval/score.py reads).
+    #[arg(long, conflicts_with = "format")]
     pub json: bool,
+    /// Output format: a table, a JSON array, JSON Lines or CSV with a header row
+    /// (offsets in code points); default: `[export] format` in the config, else table.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<crate::config::ExportFormat>,
+}
+
+impl ReportArgs {
+    /// The format asked for: --json, --format, the config's `[export] format`, or a table.
+    pub fn resolved_format(&self) -> crate::config::ExportFormat {
+        use crate::config::ExportFormat;
+        if self.json {
+            return ExportFormat::Json;
+        }
+        self.format.unwrap_or_else(|| crate::config::load().0.export)
+    }
 }
 
 fn parse_date(s: &str) -> Result<Date, String> {
@@ -112,17 +128,15 @@ impl Failure {
 pub fn run(cli: Cli) -> ExitCode {
     let result = match &cli.command {
         Some(Command::Entities(args)) if args.file.is_dir() => {
-            library::entities(std::slice::from_ref(&args.file), args.json)
+            library::entities(std::slice::from_ref(&args.file), args.resolved_format())
         }
         Some(Command::Timeline(args)) if args.file.is_dir() => {
-            library::timeline(std::slice::from_ref(&args.file), args.json)
+            library::timeline(std::slice::from_ref(&args.file), args.resolved_format())
         }
-        Some(Command::Entities(args)) => {
-            open(&args.file, cli.published).and_then(|doc| report::entities(&doc, args.json))
-        }
-        Some(Command::Timeline(args)) => {
-            open(&args.file, cli.published).and_then(|doc| report::timeline(&doc, args.json))
-        }
+        Some(Command::Entities(args)) => open(&args.file, cli.published)
+            .and_then(|doc| report::entities(&doc, args.resolved_format())),
+        Some(Command::Timeline(args)) => open(&args.file, cli.published)
+            .and_then(|doc| report::timeline(&doc, args.resolved_format())),
         Some(Command::Notes(args)) => notes::run(args),
         Some(Command::Library(args)) if args.stats => {
             library::stats(&args.paths, args.entity.as_deref())

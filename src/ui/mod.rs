@@ -74,6 +74,7 @@ pub fn run_reader(files: &[PathBuf], published: Option<Date>) -> Result<(), Fail
     app.theme = theme::Theme::named(config.theme, theme::ColorDepth::from_env());
     app.keymap = keymap::Keymap::default().with_overrides(&config.keys);
     app.wrap_width = config.wrap_width;
+    app.mouse = config.mouse;
     app.notice = encoding_notice(&app.doc);
     if let Some(w) = warnings.first().filter(|_| app.notice.is_none()) {
         let more = warnings.len() - 1;

@@ -34,7 +34,9 @@ const SIGNALS: &[i32] = &[signal_hook::consts::SIGTERM, signal_hook::consts::SIG
 /// `background` starts the loading and extraction whose results arrive as
 /// actions; it is called once the first frame is drawn.
 pub fn run(app: App, background: impl FnOnce() -> Receiver<Action>) -> io::Result<()> {
-    session(|terminal, caught| event_loop(terminal, app, background, caught))
+    session_with(app.mouse, |terminal, caught| {
+        event_loop(terminal, app, background, caught)
+    })
 }
 
 /// Sets up the terminal, runs `body` and restores the terminal on every way out.
@@ -42,6 +44,15 @@ pub fn run(app: App, background: impl FnOnce() -> Receiver<Action>) -> io::Resul
 /// was caught). After a signal the signal's default action is taken once the
 /// terminal is restored, so the parent sees the process ended by it.
 pub(crate) fn session<F>(body: F) -> io::Result<()>
+where
+    F: FnOnce(&mut ratatui::DefaultTerminal, &AtomicUsize) -> io::Result<()>,
+{
+    session_with(false, body)
+}
+
+/// [`session`] with mouse reporting turned on when `mouse` is set, and off again
+/// on every way out (return, panic, signal, watchdog).
+pub(crate) fn session_with<F>(mouse: bool, body: F) -> io::Result<()>
 where
     F: FnOnce(&mut ratatui::DefaultTerminal, &AtomicUsize) -> io::Result<()>,
 {
@@ -56,9 +67,17 @@ where
         )?);
     }
     let done = Arc::new(AtomicBool::new(false));
-    let watchdog = spawn_watchdog(caught.clone(), done.clone());
+    let watchdog = spawn_watchdog(caught.clone(), done.clone(), mouse);
     let mut terminal = ratatui::try_init()?;
+    if mouse {
+        install_mouse_panic_hook();
+        // Without mouse reporting the reader still works: the error is not fatal.
+        let _ = crossterm::execute!(io::stdout(), crossterm::event::EnableMouseCapture);
+    }
     let result = body(&mut terminal, &caught);
+    if mouse {
+        release_mouse();
+    }
     let restored = ratatui::try_restore();
     drop(terminal);
     done.store(true, Ordering::SeqCst);
@@ -84,6 +103,7 @@ const GRACE: Duration = Duration::from_millis(750);
 fn spawn_watchdog(
     caught: Arc<AtomicUsize>,
     done: Arc<AtomicBool>,
+    mouse: bool,
 ) -> Option<std::thread::JoinHandle<()>> {
     let spawned = std::thread::Builder::new()
         .name("folio-signal-watchdog".into())
@@ -95,6 +115,9 @@ fn spawn_watchdog(
                     let t0 = *since.get_or_insert_with(std::time::Instant::now);
                     if t0.elapsed() >= GRACE {
                         // Best effort: the terminal may be gone already.
+                        if mouse {
+                            release_mouse();
+                        }
                         let _ = ratatui::try_restore();
                         let _ = signal_hook::low_level::emulate_default_handler(sig as i32);
                         std::process::exit(128 + sig as i32);
@@ -104,6 +127,22 @@ fn spawn_watchdog(
             }
         });
     spawned.ok()
+}
+
+/// Turns mouse reporting off (best effort: the terminal may be gone).
+fn release_mouse() {
+    let _ = crossterm::execute!(io::stdout(), crossterm::event::DisableMouseCapture);
+}
+
+/// Chains a panic hook that turns mouse reporting off before the earlier hook
+/// (ratatui's, which restores the screen) runs, so a panic never leaves the
+/// shell receiving mouse escape sequences.
+fn install_mouse_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        release_mouse();
+        previous(info);
+    }));
 }
 
 fn event_loop(
@@ -137,6 +176,7 @@ fn event_loop(
                     app.action_for_key(Key::from_event(k))
                 }
                 Event::Resize(w, h) => Some(Action::Resize(w, h)),
+                Event::Mouse(m) => app.action_for_mouse(m),
                 _ => None,
             };
             if let Some(a) = action {

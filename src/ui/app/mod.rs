@@ -3,6 +3,7 @@
 //! run. Nothing here touches the terminal or the disk.
 
 mod events;
+mod mouse;
 mod navigate;
 mod prompt;
 mod reading;
@@ -105,6 +106,8 @@ pub struct App {
     /// The first key of a two-key sequence, waiting for the second.
     pub pending_key: Option<Key>,
     pub theme: Theme,
+    /// Mouse clicks and the wheel act (`[reader] mouse`); off, mouse events are ignored.
+    pub mouse: bool,
 }
 
 impl App {
@@ -136,6 +139,7 @@ impl App {
             pending_key: None,
             wrap_width: 0,
             theme: Theme::default(),
+            mouse: true,
         }
     }
 
@@ -221,6 +225,8 @@ impl App {
             Action::HalfPageDown => self.scroll((self.view.height / 2).max(1) as isize),
             Action::HalfPageUp => self.scroll(-((self.view.height / 2).max(1) as isize)),
             Action::ScrollBy(n) => self.scroll(n as isize),
+            Action::Click { col, row } => self.click(col, row),
+            Action::Wheel { col, row, delta } => self.wheel(col, row, delta),
             Action::GoTop => self.go_end(false),
             Action::GoBottom => self.go_end(true),
             Action::Activate => self.activate(),

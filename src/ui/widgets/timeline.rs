@@ -145,18 +145,7 @@ fn heading(e: &Event) -> String {
 /// The band on one line, scrolled so the selected chip is visible.
 fn draw_band(app: &App, pieces: &[Piece], inner: Rect, buf: &mut Buffer) {
     let width = usize::from(inner.width);
-    let mut starts = Vec::with_capacity(pieces.len());
-    let mut col = 0;
-    for p in pieces {
-        starts.push(col);
-        col += display::width(&p.text) + 1;
-    }
-    let sel = pieces
-        .iter()
-        .position(|p| p.event.is_some() && p.event == app.event);
-    let offset = sel.map_or(0, |s| {
-        (starts[s] + display::width(&pieces[s].text)).saturating_sub(width.saturating_sub(1))
-    });
+    let (starts, offset) = positions(app, pieces, width);
     for (p, &start) in pieces.iter().zip(&starts) {
         let Some(x) = start.checked_sub(offset) else {
             continue;
@@ -172,6 +161,41 @@ fn draw_band(app: &App, pieces: &[Piece], inner: Rect, buf: &mut Buffer) {
             p.style,
         );
     }
+}
+
+/// The column each piece starts at, and how far the band is scrolled so the
+/// selected chip fits in `width` columns.
+fn positions(app: &App, pieces: &[Piece], width: usize) -> (Vec<usize>, usize) {
+    let mut starts = Vec::with_capacity(pieces.len());
+    let mut col = 0;
+    for p in pieces {
+        starts.push(col);
+        col += display::width(&p.text) + 1;
+    }
+    let sel = pieces
+        .iter()
+        .position(|p| p.event.is_some() && p.event == app.event);
+    let offset = sel.map_or(0, |s| {
+        (starts[s] + display::width(&pieces[s].text)).saturating_sub(width.saturating_sub(1))
+    });
+    (starts, offset)
+}
+
+/// The event (index into `app.events`) whose chip covers column `col` of a band
+/// `width` columns wide, as rendering lays it out.
+pub fn event_at(app: &App, width: usize, col: usize) -> Option<usize> {
+    let shown = app.visible_events();
+    if shown.is_empty() || col >= width {
+        return None;
+    }
+    let pieces = band(app, &shown);
+    let (starts, offset) = positions(app, &pieces, width);
+    let at = col + offset;
+    pieces
+        .iter()
+        .zip(&starts)
+        .find(|(p, &start)| at >= start && at < start + display::width(&p.text))
+        .and_then(|(p, _)| p.event)
 }
 
 /// An event's chip: a dot for a plain calendar date, else its expression cut short.
