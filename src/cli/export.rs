@@ -49,7 +49,11 @@ impl Rows {
         match self.format {
             ExportFormat::Csv => {
                 let fields = row.fields();
-                push_csv(&mut self.out, fields.iter().map(String::as_str), self.escape);
+                push_csv(
+                    &mut self.out,
+                    fields.iter().map(String::as_str),
+                    self.escape,
+                );
             }
             ExportFormat::Json | ExportFormat::Jsonl | ExportFormat::Table => {
                 let s = serde_json::to_string(row)

@@ -102,7 +102,8 @@ impl ReportArgs {
         if self.json {
             return ExportFormat::Json;
         }
-        self.format.unwrap_or_else(|| crate::config::load().0.export)
+        self.format
+            .unwrap_or_else(|| crate::config::load().0.export)
     }
 }
 
