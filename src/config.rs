@@ -5,6 +5,7 @@
 
 use crate::ui::keymap::{Key, KeyOverride};
 use crate::ui::keynames::{action_from_name, context_from_name, parse_keys};
+use crate::ui::user_theme::{self, StyleOverride};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -23,6 +24,21 @@ wrap_width = 0
 # selects what is under it. false leaves the mouse to the terminal (its own
 # text selection and scrolling).
 mouse = true
+
+# Colours over the theme, one style per name: person, organization, place,
+# misc (the entity kinds), selected (mentions of the selected entity), current
+# (the current mention), hit and current_hit (search), selection, cursor,
+# margin, border, border_focused, heading, dim, status, notice. A style is
+# words in any order: a colour (a name such as \"red\" or \"lightblue\",
+# \"#rrggbb\", or 0-255), \"on\" and a background colour, and modifiers (bold,
+# dim, italic, underlined, reversed, crossed_out; \"plain\" for none). What a
+# style leaves out keeps the theme's: keep a modifier on each kind so kinds
+# stay apart without colour. NO_COLOR and the mono theme drop the colours.
+# For example:
+# [colors]
+# person = \"#d55e00 bold\"
+# place = 34
+# current = \"black on yellow bold\"
 
 [export]
 # Format of `folio entities` and `folio timeline` when no --format is given:
@@ -78,6 +94,8 @@ pub struct Config {
     pub mouse: bool,
     /// The report format when the command line names none.
     pub export: ExportFormat,
+    /// User styles from `[colors]` over the theme, by style name, in file order.
+    pub colors: Vec<(String, StyleOverride)>,
 }
 
 impl Default for Config {
@@ -88,6 +106,7 @@ impl Default for Config {
             keys: Vec::new(),
             mouse: true,
             export: ExportFormat::Table,
+            colors: Vec::new(),
         }
     }
 }
@@ -208,6 +227,13 @@ pub fn parse(text: &str, file: &Path) -> (Config, Vec<Warning>) {
                     ],
                 )
                 .map(|v| cfg.export = v),
+                ("colors", slot) if user_theme::SLOTS.contains(&slot) => {
+                    user_theme::parse_value(value).map(|v| cfg.colors.push((slot.to_string(), v)))
+                }
+                ("colors", _) => Err(format!(
+                    "unknown style (one of {})",
+                    user_theme::SLOTS.join(", ")
+                )),
                 _ => Err("unknown setting".to_string()),
             };
             if let Err(message) = result {

@@ -14,6 +14,7 @@ pub mod loader;
 pub mod search;
 mod terminal;
 pub mod theme;
+pub mod user_theme;
 pub mod viewport;
 pub mod widgets;
 pub mod wrap;
@@ -71,7 +72,7 @@ pub fn run_reader(files: &[PathBuf], published: Option<Date>) -> Result<(), Fail
     let mut app = App::new(Arc::new(doc), source);
     app.loading = rest.is_some();
     let (config, warnings) = crate::config::load();
-    app.theme = theme::Theme::named(config.theme, theme::ColorDepth::from_env());
+    app.theme = user_theme::build(&config, theme::ColorDepth::from_env());
     app.keymap = keymap::Keymap::default().with_overrides(&config.keys);
     app.wrap_width = config.wrap_width;
     app.mouse = config.mouse;
@@ -126,7 +127,7 @@ fn run_library(paths: &[PathBuf]) -> Result<(), Failure> {
     }
     let mut view = library_view::LibraryView::new(lib, Some(indexer));
     let (config, _) = crate::config::load();
-    view.theme = theme::Theme::named(config.theme, theme::ColorDepth::from_env());
+    view.theme = user_theme::build(&config, theme::ColorDepth::from_env());
     view.watch = Some(library_view::watch::Watch::new(
         paths.to_vec(),
         opts,
