@@ -2,6 +2,9 @@
 //! TestBackend screen shows: the cell clicked is found on the rendered screen,
 //! so hit-testing is tested against the layout the user sees.
 
+#[allow(dead_code)]
+mod library_fixture;
+
 use crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use folio::document::{Document, Span};
 use folio::entities::{Entities, Entity, Kind, Mention};
@@ -321,4 +324,52 @@ fn clicks_and_the_wheel_never_panic_anywhere_on_any_screen() {
         }
         let _ = screen(&app);
     }
+}
+
+#[test]
+fn the_wheel_moves_through_the_library_and_the_open_brief_takes_clicks() {
+    use folio::library::{self, Options};
+    use folio::ui::library_view::{LibraryView, Screen};
+    let dir = library_fixture::tempdir("mouse");
+    library_fixture::populate(&dir.0);
+    let opts = Options {
+        cache_dir: Some(dir.0.join("cache")),
+        threads: 1,
+        extractor: library_fixture::STAND_IN,
+    };
+    let (mut lib, ix) = library::open(&[dir.0.join("briefs")], &opts);
+    lib.wait(ix);
+    let mut v = LibraryView::new(lib, None);
+    v.resize(120, 40);
+    let wheel = |kind| MouseEvent {
+        kind,
+        column: 10,
+        row: 10,
+        modifiers: KeyModifiers::NONE,
+    };
+    assert_eq!(v.brief_cursor.at, 0);
+    v.mouse_event(wheel(MouseEventKind::ScrollDown));
+    assert_eq!(v.brief_cursor.at, 1);
+    v.mouse_event(wheel(MouseEventKind::ScrollUp));
+    assert_eq!(v.brief_cursor.at, 0);
+    v.mouse = false;
+    v.mouse_event(wheel(MouseEventKind::ScrollDown));
+    assert_eq!(v.brief_cursor.at, 0, "mouse off: ignored");
+    v.mouse = true;
+    // In an open brief, the reader's own handling: a click focuses the sidebar.
+    assert!(!v.key(folio::ui::keymap::Key::plain(
+        crossterm::event::KeyCode::Enter
+    )));
+    assert_eq!(v.screen, Screen::Reading);
+    let a = layout::areas(ratatui::layout::Rect::new(0, 0, 120, 40)).unwrap();
+    v.mouse_event(MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: a.sidebar.x + 2,
+        row: a.sidebar.y + 2,
+        modifiers: KeyModifiers::NONE,
+    });
+    assert_eq!(
+        v.reading.as_ref().map(|r| r.app.focus),
+        Some(Focus::Sidebar)
+    );
 }

@@ -128,6 +128,7 @@ fn run_library(paths: &[PathBuf]) -> Result<(), Failure> {
     let mut view = library_view::LibraryView::new(lib, Some(indexer));
     let (config, _) = crate::config::load();
     view.theme = user_theme::build(&config, theme::ColorDepth::from_env());
+    view.mouse = config.mouse;
     view.watch = Some(library_view::watch::Watch::new(
         paths.to_vec(),
         opts,

@@ -43,15 +43,8 @@ pub fn run(app: App, background: impl FnOnce() -> Receiver<Action>) -> io::Resul
 /// `body` must return soon after the flag it is given turns non-zero (a signal
 /// was caught). After a signal the signal's default action is taken once the
 /// terminal is restored, so the parent sees the process ended by it.
-pub(crate) fn session<F>(body: F) -> io::Result<()>
-where
-    F: FnOnce(&mut ratatui::DefaultTerminal, &AtomicUsize) -> io::Result<()>,
-{
-    session_with(false, body)
-}
-
-/// [`session`] with mouse reporting turned on when `mouse` is set, and off again
-/// on every way out (return, panic, signal, watchdog).
+/// With `mouse`, mouse reporting is turned on, and off again on every way out
+/// (return, panic, signal, watchdog).
 pub(crate) fn session_with<F>(mouse: bool, body: F) -> io::Result<()>
 where
     F: FnOnce(&mut ratatui::DefaultTerminal, &AtomicUsize) -> io::Result<()>,

@@ -5,7 +5,7 @@
 use super::widget::LibraryScreen;
 use super::LibraryView;
 use crate::ui::keymap::Key;
-use crate::ui::terminal::{poll, session};
+use crate::ui::terminal::{poll, session_with};
 use crossterm::event::{self, Event, KeyEventKind};
 use std::io;
 use std::sync::atomic::Ordering;
@@ -13,7 +13,7 @@ use std::time::Duration;
 
 /// Runs the library until the user quits or a signal asks it to stop.
 pub fn run(mut view: LibraryView) -> io::Result<()> {
-    session(|terminal, caught| {
+    session_with(view.mouse, |terminal, caught| {
         let size = terminal.size()?;
         view.resize(size.width, size.height);
         while caught.load(Ordering::SeqCst) == 0 {
@@ -31,6 +31,7 @@ pub fn run(mut view: LibraryView) -> io::Result<()> {
                     break;
                 }
                 Event::Resize(w, h) => view.resize(w, h),
+                Event::Mouse(m) => view.mouse_event(m),
                 _ => {}
             }
         }
