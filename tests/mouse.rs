@@ -2,7 +2,6 @@
 //! TestBackend screen shows: the cell clicked is found on the rendered screen,
 //! so hit-testing is tested against the layout the user sees.
 
-#[allow(dead_code)]
 mod library_fixture;
 
 use crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
