@@ -195,3 +195,30 @@ fn json_and_format_together_are_a_usage_error() {
     let o = folio(&["entities", &file, "--format", "xml"], "", &d);
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn verbose_reports_timings_on_stderr_and_quiet_keeps_only_errors() {
+    let d = dir("verbosity");
+    let file = brief(&d);
+    let plain = folio(&["entities", &file, "--format", "jsonl"], "", &d);
+    let loud = folio(
+        &["entities", &file, "--format", "jsonl", "--verbose"],
+        "",
+        &d,
+    );
+    assert_eq!(loud.stdout, plain.stdout, "data unchanged");
+    let err = String::from_utf8(loud.stderr).unwrap();
+    assert!(
+        err.contains("bytes of text") && err.contains("mentions, found in"),
+        "{err}"
+    );
+    assert!(plain.stderr.is_empty());
+    let quiet = folio(&["timeline", &file, "-q"], "", &d);
+    assert!(quiet.status.success() && quiet.stderr.is_empty());
+    let missing = d.join("missing.txt").to_string_lossy().into_owned();
+    let failed = folio(&["timeline", &missing, "--quiet"], "", &d);
+    assert_eq!(failed.status.code(), Some(1));
+    assert!(!failed.stderr.is_empty(), "errors are still reported");
+    let both = folio(&["timeline", &file, "-q", "-v"], "", &d);
+    assert_eq!(both.status.code(), Some(2));
+}

@@ -63,7 +63,17 @@ impl Record for TimexJson<'_> {
 }
 
 fn open(paths: &[PathBuf]) -> Result<Library, Failure> {
+    let t0 = Instant::now();
     let lib = library::open_blocking(paths, &Options::default());
+    super::verbose(&format!(
+        "library: {} briefs indexed ({} skipped) in {:.1} ms",
+        lib.briefs().len(),
+        lib.skipped.len(),
+        t0.elapsed().as_secs_f64() * 1e3
+    ));
+    for s in &lib.skipped {
+        super::verbose(&format!("skipped {}: {}", s.path.display(), s.reason));
+    }
     if lib.briefs().is_empty() {
         let place = paths
             .first()

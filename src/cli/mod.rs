@@ -32,8 +32,33 @@ pub struct Cli {
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date, global = true)]
     pub published: Option<Date>,
 
+    /// No notices on standard error (errors are still reported).
+    #[arg(long, short = 'q', global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+
+    /// Timings and counts of reading, indexing and extraction on standard error.
+    #[arg(long, short = 'v', global = true)]
+    pub verbose: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// -1 quiet, 0 normal, 1 verbose: set once from the command line.
+static VERBOSITY: std::sync::atomic::AtomicI8 = std::sync::atomic::AtomicI8::new(0);
+
+/// Prints a notice (`folio: …`, escaped) to stderr unless `--quiet`.
+pub(crate) fn notice(msg: &str) {
+    if VERBOSITY.load(std::sync::atomic::Ordering::Relaxed) >= 0 {
+        eprintln!("folio: {}", escape_controls(msg));
+    }
+}
+
+/// Prints timings and counts to stderr with `--verbose`.
+pub(crate) fn verbose(msg: &str) {
+    if VERBOSITY.load(std::sync::atomic::Ordering::Relaxed) > 0 {
+        eprintln!("folio: {}", escape_controls(msg));
+    }
 }
 
 /// The exit statuses, shown under `--help` and in the man page.
@@ -127,6 +152,12 @@ impl Failure {
 
 /// Runs folio with parsed arguments and returns the process exit status.
 pub fn run(cli: Cli) -> ExitCode {
+    let level = match (cli.quiet, cli.verbose) {
+        (true, _) => -1,
+        (false, true) => 1,
+        (false, false) => 0,
+    };
+    VERBOSITY.store(level, std::sync::atomic::Ordering::Relaxed);
     let result = match &cli.command {
         Some(Command::Entities(args)) if args.file.is_dir() => {
             library::entities(std::slice::from_ref(&args.file), args.resolved_format())
@@ -191,7 +222,15 @@ fn check_config() -> Result<(), Failure> {
 
 /// Reads a brief in any input format, applying `--published`.
 pub fn open(path: &Path, published: Option<Date>) -> Result<Document, Failure> {
+    let t0 = std::time::Instant::now();
     let mut doc = formats::read(path).map_err(|e| Failure::at(path, e))?;
+    verbose(&format!(
+        "{}: read {} bytes of text, {} paragraphs, in {:.1} ms",
+        path.display(),
+        doc.text().len(),
+        doc.paragraphs().len(),
+        t0.elapsed().as_secs_f64() * 1e3
+    ));
     if let Some(d) = published {
         doc.set_published(d);
     }

@@ -57,7 +57,14 @@ impl Record for TimexJson<'_> {
 
 /// Prints the entities of `doc`.
 pub fn entities(doc: &Document, format: ExportFormat) -> Result<(), Failure> {
+    let t0 = std::time::Instant::now();
     let found = entities::extract(doc);
+    super::verbose(&format!(
+        "{} entities, {} mentions, found in {:.1} ms",
+        found.entities.len(),
+        found.mentions.len(),
+        t0.elapsed().as_secs_f64() * 1e3
+    ));
     let mut out = String::new();
     if format != ExportFormat::Table {
         let mut rows = Rows::start(format, MentionJson::COLUMNS);
@@ -112,8 +119,15 @@ pub fn entities(doc: &Document, format: ExportFormat) -> Result<(), Failure> {
 pub fn timeline(doc: &Document, format: ExportFormat) -> Result<(), Failure> {
     let mut out = String::new();
     if format != ExportFormat::Table {
+        let t0 = std::time::Instant::now();
+        let found = timeline::extract(doc);
+        super::verbose(&format!(
+            "{} time expressions found in {:.1} ms",
+            found.len(),
+            t0.elapsed().as_secs_f64() * 1e3
+        ));
         let mut rows = Rows::start(format, TimexJson::COLUMNS);
-        for t in timeline::extract(doc) {
+        for t in found {
             rows.push(&TimexJson {
                 start: doc.char_offset(t.span.start),
                 end: doc.char_offset(t.span.end),
