@@ -187,6 +187,13 @@ fn gazetteer_agrees(a: &Analysis, start: usize, end: usize, kind: Kind) -> bool 
 
 static BUILTIN: OnceLock<Recognizer> = OnceLock::new();
 
+/// Bytes aligned for `i16`, so the embedded model's weights are read in place.
+#[repr(C, align(8))]
+struct Aligned<T: ?Sized>(T);
+
+/// The shipped model, embedded in the binary.
+static MODEL: &Aligned<[u8]> = &Aligned(*include_bytes!("../../assets/ner.model"));
+
 impl Recognizer {
     /// The shipped recognizer (`assets/ner.model`, `assets/lexicon.txt`,
     /// `assets/gazetteer.tsv`), loaded on first use.
@@ -194,7 +201,7 @@ impl Recognizer {
         BUILTIN.get_or_init(|| Recognizer {
             gazetteer: Gazetteer::builtin(),
             lexicon: Lexicon::parse(include_str!("../../assets/lexicon.txt")),
-            model: Model::from_bytes(include_bytes!("../../assets/ner.model")),
+            model: Model::from_static(&MODEL.0),
             min_conf: DEFAULT_MIN_CONF,
         })
     }

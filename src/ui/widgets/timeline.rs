@@ -60,7 +60,14 @@ impl Widget for TimelineStrip<'_> {
             buf.set_stringn(inner.x, inner.y, msg, width, theme.dim);
             return;
         }
-        draw_band(app, &band(app, &shown), inner, buf);
+        // Only the events that can reach the screen: each chip takes at least two
+        // columns, so a width's worth either side of the selected one is enough.
+        let at = app
+            .event
+            .and_then(|e| shown.iter().position(|&i| i == e))
+            .unwrap_or(0);
+        let window = &shown[at.saturating_sub(width)..(at + width).min(shown.len())];
+        draw_band(app, &band(app, window), inner, buf);
         let Some(e) = app.event.and_then(|i| app.events.get(i)) else {
             let hint = "h/l or ←/→ here, < > from anywhere: move between events · Enter: go to the passage";
             if inner.height > 1 {
