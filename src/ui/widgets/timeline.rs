@@ -60,14 +60,7 @@ impl Widget for TimelineStrip<'_> {
             buf.set_stringn(inner.x, inner.y, msg, width, theme.dim);
             return;
         }
-        // Only the events that can reach the screen: each chip takes at least two
-        // columns, so a width's worth either side of the selected one is enough.
-        let at = app
-            .event
-            .and_then(|e| shown.iter().position(|&i| i == e))
-            .unwrap_or(0);
-        let window = &shown[at.saturating_sub(width)..(at + width).min(shown.len())];
-        draw_band(app, &band(app, window), inner, buf);
+        draw_band(app, &band(app, window(app, &shown, width)), inner, buf);
         let Some(e) = app.event.and_then(|i| app.events.get(i)) else {
             let hint = "h/l or ←/→ here, < > from anywhere: move between events · Enter: go to the passage";
             if inner.height > 1 {
@@ -170,6 +163,16 @@ fn draw_band(app: &App, pieces: &[Piece], inner: Rect, buf: &mut Buffer) {
     }
 }
 
+/// The events that can reach a band `width` columns wide: each chip takes at
+/// least two columns, so a width's worth either side of the selected one is enough.
+fn window<'a>(app: &App, shown: &'a [usize], width: usize) -> &'a [usize] {
+    let at = app
+        .event
+        .and_then(|e| shown.iter().position(|&i| i == e))
+        .unwrap_or(0);
+    &shown[at.saturating_sub(width)..(at + width).min(shown.len())]
+}
+
 /// The column each piece starts at, and how far the band is scrolled so the
 /// selected chip fits in `width` columns.
 fn positions(app: &App, pieces: &[Piece], width: usize) -> (Vec<usize>, usize) {
@@ -195,7 +198,7 @@ pub fn event_at(app: &App, width: usize, col: usize) -> Option<usize> {
     if shown.is_empty() || col >= width {
         return None;
     }
-    let pieces = band(app, &shown);
+    let pieces = band(app, window(app, &shown, width));
     let (starts, offset) = positions(app, &pieces, width);
     let at = col + offset;
     pieces
