@@ -79,6 +79,8 @@ print('signal=%s' % (os.WTERMSIG(status) if os.WIFSIGNALED(status) else 0))
 print('left_alt=%s' % (last(b'\x1b[?1049l') > last(b'\x1b[?1049h') >= 0))
 print('cursor_shown=%s' % (last(b'\x1b[?25h') >= last(b'\x1b[?25l')))
 print('cooked=%s' % cooked)
+print('mouse_on=%s' % (b'\x1b[?1006h' in out))
+print('mouse_off=%s' % (last(b'\x1b[?1006l') >= last(b'\x1b[?1006h')))
 import re
 colours = [p for m in re.finditer(rb'\x1b\[([0-9;:]*)m', out) for p in m.group(1).replace(b':', b';').split(b';')
            if p in (b'38', b'48', b'58') or (len(p) == 2 and p[:1] in b'349' and p[1:] in b'01234567') or (len(p) == 3 and p[:2] == b'10' and p[2:] in b'01234567')]
@@ -123,6 +125,29 @@ fn assert_restored(report: &str) {
     assert_eq!(value(report, "left_alt"), "True", "{report}");
     assert_eq!(value(report, "cursor_shown"), "True", "{report}");
     assert_ne!(value(report, "cooked"), "False", "{report}");
+    assert_eq!(value(report, "mouse_off"), "True", "{report}");
+}
+
+#[test]
+fn mouse_reporting_is_on_while_reading_and_off_after_every_way_out() {
+    let dir = std::env::temp_dir().join(format!("folio-pty-mouse-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let off = dir.join("off.toml");
+    std::fs::write(&off, "[reader]\nmouse = false\n").unwrap();
+    let none = dir.join("none.toml");
+    let none = none.to_str().unwrap();
+    for action in ["key:q", "signal:TERM", "signal:HUP"] {
+        let Some(report) = drive_env(action, &[], &[("FOLIO_CONFIG", none)]) else {
+            return;
+        };
+        assert_restored(&report);
+        assert_eq!(value(&report, "mouse_on"), "True", "{action}: {report}");
+    }
+    let Some(report) = drive_env("key:q", &[], &[("FOLIO_CONFIG", off.to_str().unwrap())]) else {
+        return;
+    };
+    assert_restored(&report);
+    assert_eq!(value(&report, "mouse_on"), "False", "{report}");
 }
 
 #[test]
