@@ -372,3 +372,21 @@ fn the_wheel_moves_through_the_library_and_the_open_brief_takes_clicks() {
         Some(Focus::Sidebar)
     );
 }
+
+#[test]
+fn the_help_overlay_mentions_the_mouse_only_when_it_is_on() {
+    let shows_mouse = |mouse: bool| {
+        let mut app = app();
+        app.mouse = mouse;
+        app.update(Action::ToggleHelp);
+        let buf = screen(&app);
+        find(&buf, buf.area, "wheel: scroll the pane").is_some()
+    };
+    assert!(shows_mouse(true));
+    assert!(!shows_mouse(false));
+    // A click closes the overlay, like any key.
+    let mut app = app();
+    app.update(Action::ToggleHelp);
+    app.update(Action::Click { col: 5, row: 5 });
+    assert_eq!(app.mode, folio::ui::Mode::Normal);
+}
