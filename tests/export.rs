@@ -222,3 +222,23 @@ fn verbose_reports_timings_on_stderr_and_quiet_keeps_only_errors() {
     let both = folio(&["timeline", &file, "-q", "-v"], "", &d);
     assert_eq!(both.status.code(), Some(2));
 }
+
+#[test]
+fn a_bad_export_format_in_the_config_is_named_and_the_table_kept() {
+    let d = dir("badcfg");
+    let file = brief(&d);
+    let o = folio(&["entities", &file], "[export]\nformat = \"xml\"\n", &d);
+    assert!(o.status.success());
+    assert!(String::from_utf8_lossy(&o.stdout).starts_with("KIND"));
+    let err = String::from_utf8(o.stderr).unwrap();
+    assert!(
+        err.contains("config.toml:2: export.format: expected one of"),
+        "{err}"
+    );
+    let quiet = folio(
+        &["entities", &file, "-q"],
+        "[export]\nformat = \"xml\"\n",
+        &d,
+    );
+    assert!(quiet.stderr.is_empty());
+}

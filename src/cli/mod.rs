@@ -127,8 +127,13 @@ impl ReportArgs {
         if self.json {
             return ExportFormat::Json;
         }
-        self.format
-            .unwrap_or_else(|| crate::config::load().0.export)
+        self.format.unwrap_or_else(|| {
+            let (config, warnings) = crate::config::load();
+            for w in warnings.iter().filter(|w| w.setting.starts_with("export")) {
+                notice(&w.to_string());
+            }
+            config.export
+        })
     }
 }
 
