@@ -28,8 +28,8 @@ mouse = true
 # Colours over the theme, one style per name: person, organization, place,
 # misc (the entity kinds), selected (mentions of the selected entity), current
 # (the current mention), hit and current_hit (search), selection, cursor,
-# margin, border, border_focused, heading, dim, status, notice. A style is
-# words in any order: a colour (a name such as \"red\" or \"lightblue\",
+# margin, border, border_focused, heading, dim, status, notice, annotation.
+# A style is words in any order: a colour (a name such as \"red\" or \"lightblue\",
 # \"#rrggbb\", or 0-255), \"on\" and a background colour, and modifiers (bold,
 # dim, italic, underlined, reversed, crossed_out; \"plain\" for none). What a
 # style leaves out keeps the theme's: keep a modifier on each kind so kinds
@@ -54,7 +54,8 @@ format = \"table\"
 #   half_page_down half_page_up top bottom activate next_match prev_match
 #   next_event prev_event timeline_filter next_sentence prev_sentence
 #   next_paragraph prev_paragraph start_selection select_paragraph
-#   word_forward word_end word_back search clear
+#   word_forward word_end word_back search clear annotate notes next_note
+#   prev_note
 # For example:
 # [keys.global]
 # \"ctrl-f\" = \"page_down\"

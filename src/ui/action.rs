@@ -1,6 +1,8 @@
 //! Everything the reader can do, as values: keys map to these (see `keymap`)
 //! and `App::update` applies them, so the UI can be driven without a terminal.
 
+use super::editor::EditOp;
+use crate::annotations::AnnotationSet;
 use crate::document::Document;
 use crate::entities::Entities;
 use crate::timeline::Event;
@@ -97,6 +99,39 @@ pub enum Action {
     LoadFailed(String),
     /// The background worker stopped without delivering its results.
     WorkerLost,
+    /// Annotate the selection, or the current sentence: open the note editor.
+    Annotate,
+    /// Show or hide the annotations panel.
+    ToggleNotes,
+    /// Go to the next annotation after the reading position, wrapping.
+    NextNote,
+    /// Go to the previous annotation.
+    PrevNote,
+    /// An editing key in the note editor.
+    Edit(EditOp),
+    /// Save the note being edited.
+    EditorSave,
+    /// Close the editor, asking first if anything was typed.
+    EditorCancel,
+    /// The answer to "discard this note?": yes or no.
+    EditorDiscard(bool),
+    /// In the annotations panel: go to the note under the cursor.
+    NoteOpen,
+    /// In the panel: edit the note under the cursor.
+    NoteEdit,
+    /// In the panel: delete the note under the cursor.
+    NoteDelete,
+    /// In the panel: bring back the last deleted note.
+    NoteUndo,
+    /// In the panel: type a tag to show only the notes carrying it.
+    NoteFilter,
+    /// The brief's annotations, opened at the edge, and what to tell the user.
+    NotesOpened(Box<AnnotationSet>, Option<String>),
+    /// The edge could not open the annotation store (no data directory).
+    NotesUnavailable(String),
+    /// A save ran at the edge: the set comes back, with the error if it failed
+    /// (the set then stays dirty and the next change retries).
+    NotesSaved(Box<AnnotationSet>, Option<String>),
 }
 
 impl Action {
@@ -134,6 +169,10 @@ impl Action {
             Action::WordEnd => "selection: to the end of the word",
             Action::WordBack => "selection: back a word",
             Action::ClearSelection => "clear selection, search and filter",
+            Action::Annotate => "annotate the selection or sentence (note editor)",
+            Action::ToggleNotes => "annotations panel: list, filter by tag, edit, delete",
+            Action::NextNote => "next annotation",
+            Action::PrevNote => "previous annotation",
             Action::Input(_)
             | Action::InputBackspace
             | Action::InputSubmit
@@ -146,7 +185,19 @@ impl Action {
             | Action::ExtractedPrefix(_)
             | Action::Loaded(_)
             | Action::LoadFailed(_)
-            | Action::WorkerLost => "",
+            | Action::WorkerLost
+            | Action::Edit(_)
+            | Action::EditorSave
+            | Action::EditorCancel
+            | Action::EditorDiscard(_)
+            | Action::NoteOpen
+            | Action::NoteEdit
+            | Action::NoteDelete
+            | Action::NoteUndo
+            | Action::NoteFilter
+            | Action::NotesOpened(..)
+            | Action::NotesUnavailable(_)
+            | Action::NotesSaved(..) => "",
         }
     }
 }

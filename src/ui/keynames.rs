@@ -6,7 +6,7 @@ use super::keymap::{Context, Key};
 use crossterm::event::{KeyCode, KeyModifiers};
 
 /// Every bindable action with its config name; actions carrying data are not bindable.
-pub const ACTIONS: [(&str, Action); 31] = [
+pub const ACTIONS: [(&str, Action); 35] = [
     ("quit", Action::Quit),
     ("help", Action::ToggleHelp),
     ("focus_next", Action::FocusNext),
@@ -38,6 +38,10 @@ pub const ACTIONS: [(&str, Action); 31] = [
     ("word_back", Action::WordBack),
     ("search", Action::StartSearch),
     ("clear", Action::ClearSelection),
+    ("annotate", Action::Annotate),
+    ("notes", Action::ToggleNotes),
+    ("next_note", Action::NextNote),
+    ("prev_note", Action::PrevNote),
 ];
 
 /// The action named `name` in the config file, or `"none"` → `None` inside `Some` (unbind).

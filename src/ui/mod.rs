@@ -6,6 +6,7 @@ pub mod action;
 pub mod app;
 pub mod cursor;
 pub mod editor;
+pub mod effects;
 pub mod keymap;
 pub mod keynames;
 pub mod layout;
@@ -89,7 +90,8 @@ pub fn run_reader(files: &[PathBuf], published: Option<Date>) -> Result<(), Fail
     // Started once the first frame is on screen, so reading and extraction do
     // not compete with it.
     let background = move || loader::start(rest, doc);
-    terminal::run(app, background).map_err(|e| Failure(format!("terminal error: {e}")))
+    let effects = effects::Effects::from_env(files.first().cloned());
+    terminal::run(app, background, effects).map_err(|e| Failure(format!("terminal error: {e}")))
 }
 
 /// What the reader says when the file was not plain UTF-8: which encoding was

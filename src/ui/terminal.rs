@@ -5,6 +5,7 @@
 
 use super::action::Action;
 use super::app::{App, Effect};
+use super::effects::Effects;
 use super::keymap::Key;
 use crossterm::event::{self, Event, KeyEventKind};
 use std::io;
@@ -33,9 +34,14 @@ const SIGNALS: &[i32] = &[signal_hook::consts::SIGTERM, signal_hook::consts::SIG
 /// Runs the reader until the user quits or a signal asks it to stop;
 /// `background` starts the loading and extraction whose results arrive as
 /// actions; it is called once the first frame is drawn.
-pub fn run(app: App, background: impl FnOnce() -> Receiver<Action>) -> io::Result<()> {
+/// `effects` carries out what `App::update` asks for (opening and saving notes).
+pub fn run(
+    app: App,
+    background: impl FnOnce() -> Receiver<Action>,
+    effects: Effects,
+) -> io::Result<()> {
     session_with(app.mouse, |terminal, caught| {
-        event_loop(terminal, app, background, caught)
+        event_loop(terminal, app, background, effects, caught)
     })
 }
 
@@ -142,13 +148,16 @@ fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     mut app: App,
     background: impl FnOnce() -> Receiver<Action>,
+    mut effects: Effects,
     caught: &AtomicUsize,
 ) -> io::Result<()> {
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
     terminal.draw(|frame| frame.render_widget(&app, frame.area()))?;
     let background = background();
-    let mut dirty = false;
+    // A brief read whole has its notes at once; a big one once it is loaded.
+    effects.run(&mut app, Effect::OpenNotes);
+    let mut dirty = true;
     loop {
         if caught.load(Ordering::SeqCst) != 0 {
             return Ok(());
@@ -173,8 +182,10 @@ fn event_loop(
                 _ => None,
             };
             if let Some(a) = action {
-                if app.update(a) == Some(Effect::Quit) {
-                    return Ok(());
+                if let Some(effect) = app.update(a) {
+                    if effects.run(&mut app, effect) {
+                        return Ok(());
+                    }
                 }
                 dirty = true;
             }
@@ -182,7 +193,9 @@ fn event_loop(
         loop {
             match background.try_recv() {
                 Ok(action) => {
-                    app.update(action);
+                    if let Some(effect) = app.update(action) {
+                        effects.run(&mut app, effect);
+                    }
                     dirty = true;
                 }
                 Err(TryRecvError::Disconnected) if app.extracting => {

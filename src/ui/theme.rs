@@ -27,6 +27,8 @@ pub struct Theme {
     pub selection: Style,
     /// Marks in the margin: the reading cursor's rows.
     pub margin: Style,
+    /// Annotated passages: a tint over the text (and a margin mark).
+    pub annotation: Style,
 }
 
 /// Non-colour cue of each kind: bold, underline, italic, bold italic.
@@ -74,6 +76,7 @@ impl Default for Theme {
             cursor: Style::new().add_modifier(Modifier::REVERSED),
             selection: Style::new().bg(Color::Rgb(0, 90, 140)).fg(Color::White),
             margin: Style::new().fg(Color::Rgb(240, 228, 66)),
+            annotation: Style::new().bg(Color::Rgb(70, 50, 20)),
         }
     }
 }
@@ -98,6 +101,7 @@ impl Theme {
             cursor: Style::new().add_modifier(Modifier::REVERSED),
             selection: Style::new().add_modifier(Modifier::REVERSED | Modifier::ITALIC),
             margin: Style::new().add_modifier(Modifier::BOLD),
+            annotation: Style::new().add_modifier(Modifier::DIM | Modifier::UNDERLINED),
         }
     }
 
@@ -144,6 +148,7 @@ impl Theme {
                 .add_modifier(Modifier::BOLD),
             selection: Style::new().bg(Color::Rgb(180, 215, 240)).fg(Color::Black),
             margin: Style::new().fg(Color::Rgb(213, 94, 0)),
+            annotation: Style::new().bg(Color::Rgb(250, 236, 200)),
             ..base
         }
     }
@@ -173,6 +178,7 @@ impl Theme {
             cursor: map(self.cursor),
             selection: map(self.selection),
             margin: map(self.margin),
+            annotation: map(self.annotation),
         };
         if depth == ColorDepth::Basic16 {
             // Nearest-colour matching can merge two hues; the kinds get fixed, distinct ones.

@@ -8,7 +8,7 @@ use crate::config::{Config, ThemeName};
 use ratatui::style::{Color, Modifier, Style};
 
 /// The styles a user can set, by config name.
-pub const SLOTS: [&str; 17] = [
+pub const SLOTS: [&str; 18] = [
     "person",
     "organization",
     "place",
@@ -26,6 +26,7 @@ pub const SLOTS: [&str; 17] = [
     "dim",
     "status",
     "notice",
+    "annotation",
 ];
 
 /// The parts of a style a user set; `None` keeps the theme's.
@@ -159,6 +160,7 @@ impl Theme {
             "dim" => &mut self.dim,
             "status" => &mut self.status,
             "notice" => &mut self.notice,
+            "annotation" => &mut self.annotation,
             _ => return None,
         })
     }

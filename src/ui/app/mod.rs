@@ -2,6 +2,7 @@
 //! [`Action`] and returns the effects (quitting, later saving) for the edge to
 //! run. Nothing here touches the terminal or the disk.
 
+mod annotate;
 mod events;
 mod mouse;
 mod navigate;
@@ -10,6 +11,7 @@ mod reading;
 
 use super::action::Action;
 use super::cursor::{self, Selection};
+use super::editor::EditOp;
 use super::keymap::{Key, Keymap, Lookup};
 use super::layout;
 use super::search;
@@ -18,6 +20,7 @@ use super::viewport::{Flow, Viewport};
 use crate::document::{Document, Span};
 use crate::entities::{Entities, EntityId, Kind};
 use crate::timeline::Event;
+pub use annotate::{EditTarget, Editing, Notes, Panel};
 use crossterm::event::{KeyCode, KeyModifiers};
 use ratatui::layout::Rect;
 use std::sync::Arc;
@@ -39,12 +42,22 @@ pub enum Mode {
     Search,
     /// Typing a sidebar filter.
     Filter,
+    /// Writing a note.
+    Editor,
+    /// The annotations panel has the keys.
+    Notes,
+    /// Typing the panel's tag filter.
+    NotesFilter,
 }
 
 /// Work for the edge of the program to carry out.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     Quit,
+    /// Open the brief's annotation store (the whole file is loaded).
+    OpenNotes,
+    /// Save the annotations (see [`App::take_notes_for_saving`]).
+    SaveNotes,
 }
 
 /// The entity sidebar: filter text and the entities it shows, in display order.
@@ -106,6 +119,8 @@ pub struct App {
     /// The first key of a two-key sequence, waiting for the second.
     pub pending_key: Option<Key>,
     pub theme: Theme,
+    /// The brief's annotations, the note editor and the annotations panel.
+    pub notes: Notes,
     /// Mouse clicks and the wheel act (`[reader] mouse`); off, mouse events are ignored.
     pub mouse: bool,
 }
@@ -139,6 +154,7 @@ impl App {
             pending_key: None,
             wrap_width: 0,
             theme: Theme::default(),
+            notes: Notes::default(),
             mouse: true,
         }
     }
@@ -155,25 +171,62 @@ impl App {
     /// The action a key stands for in the current mode and focus.
     pub fn action_for_key(&mut self, key: Key) -> Option<Action> {
         if key == Key::ctrl('c') {
-            return Some(Action::Quit);
+            // Never lose a note being written: in the editor Ctrl-C is Esc.
+            return Some(if self.mode == Mode::Editor {
+                Action::EditorCancel
+            } else {
+                Action::Quit
+            });
         }
         match self.mode {
+            Mode::Editor => self.editor_key(key),
+            Mode::Notes => panel_key(key),
+            Mode::NotesFilter => prompt_key(key),
             Mode::Help => Some(Action::ToggleHelp),
-            Mode::Search | Mode::Filter => match key.code {
-                KeyCode::Esc => Some(Action::InputCancel),
-                KeyCode::Enter => Some(Action::InputSubmit),
-                KeyCode::Backspace => Some(Action::InputBackspace),
-                KeyCode::Char(c)
-                    if !key
-                        .mods
-                        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
-                {
-                    Some(Action::Input(c))
-                }
-                _ => None,
-            },
+            Mode::Search | Mode::Filter => prompt_key(key),
             Mode::Normal => self.normal_key(key),
         }
+    }
+
+    /// A key in the note editor (or its "discard?" question).
+    fn editor_key(&self, key: Key) -> Option<Action> {
+        let asking = self
+            .notes
+            .editor
+            .as_ref()
+            .is_some_and(|e| e.confirm_discard);
+        if asking {
+            return match key.code {
+                KeyCode::Char('y' | 'Y') => Some(Action::EditorDiscard(true)),
+                KeyCode::Char('n' | 'N') | KeyCode::Esc => Some(Action::EditorDiscard(false)),
+                _ => None,
+            };
+        }
+        if key == Key::ctrl('s') {
+            return Some(Action::EditorSave);
+        }
+        let op = match key.code {
+            KeyCode::Esc => return Some(Action::EditorCancel),
+            KeyCode::Enter => EditOp::Newline,
+            KeyCode::Backspace => EditOp::Backspace,
+            KeyCode::Delete => EditOp::Delete,
+            KeyCode::Left => EditOp::Left,
+            KeyCode::Right => EditOp::Right,
+            KeyCode::Up => EditOp::Up,
+            KeyCode::Down => EditOp::Down,
+            KeyCode::Home => EditOp::Home,
+            KeyCode::End => EditOp::End,
+            KeyCode::Tab => EditOp::Complete,
+            KeyCode::Char(c)
+                if !key
+                    .mods
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+            {
+                EditOp::Insert(c)
+            }
+            _ => return None,
+        };
+        Some(Action::Edit(op))
     }
 
     /// A key in normal mode, completing or starting a two-key sequence; a second
@@ -202,11 +255,44 @@ impl App {
                 | Action::Extracted(_)
                 | Action::ExtractedPrefix(_)
                 | Action::Loaded(_)
+                | Action::NotesSaved(..)
         ) {
             self.notice = None;
         }
         match action {
-            Action::Quit => return Some(Effect::Quit),
+            Action::Quit => return self.quit(),
+            Action::Annotate => self.annotate(),
+            Action::ToggleNotes => self.toggle_panel(),
+            Action::NextNote => self.step_note(1),
+            Action::PrevNote => self.step_note(-1),
+            Action::Edit(op) => self.edit_note(op),
+            Action::EditorSave => return self.save_editor(),
+            Action::EditorCancel => self.cancel_editor(),
+            Action::EditorDiscard(yes) => self.discard(yes),
+            Action::NoteOpen => self.panel_open(),
+            Action::NoteEdit => self.panel_edit(),
+            Action::NoteDelete => return self.panel_delete(),
+            Action::NoteUndo => return self.panel_undo(),
+            Action::NoteFilter => self.panel_filter(),
+            Action::NotesOpened(set, notice) => self.notes_opened(*set, notice),
+            Action::NotesUnavailable(why) => {
+                self.notes.unavailable = Some(why);
+            }
+            Action::NotesSaved(set, error) => self.notes_saved(*set, error),
+            Action::MoveDown if self.mode == Mode::Notes => self.panel_move(1),
+            Action::MoveUp if self.mode == Mode::Notes => self.panel_move(-1),
+            Action::GoTop if self.mode == Mode::Notes => self.panel_move(isize::MIN / 2),
+            Action::GoBottom if self.mode == Mode::Notes => self.panel_move(isize::MAX / 2),
+            Action::Input(c) if self.mode == Mode::NotesFilter => {
+                self.panel_filter_edit(|f| f.push(c))
+            }
+            Action::InputBackspace if self.mode == Mode::NotesFilter => {
+                self.panel_filter_edit(|f| {
+                    f.pop();
+                })
+            }
+            Action::InputSubmit if self.mode == Mode::NotesFilter => self.panel_filter_done(true),
+            Action::InputCancel if self.mode == Mode::NotesFilter => self.panel_filter_done(false),
             Action::ToggleHelp => {
                 self.mode = if self.mode == Mode::Help {
                     Mode::Normal
@@ -285,7 +371,10 @@ impl App {
                 self.mode = Mode::Normal;
             }
             Action::Resize(w, h) => self.resize(w, h),
-            Action::Loaded(doc) => self.replace_document(doc),
+            Action::Loaded(doc) => {
+                self.replace_document(doc);
+                return Some(Effect::OpenNotes);
+            }
             Action::LoadFailed(reason) => {
                 self.loading = false;
                 self.notice = Some(format!("could not read the rest of the file: {reason}"));
@@ -381,4 +470,38 @@ pub(super) fn cycle(f: Focus, by: usize) -> Focus {
 
 pub(super) fn wrap_index(i: usize, dir: isize, n: usize) -> usize {
     (i as isize + dir).rem_euclid(n as isize) as usize
+}
+
+/// A key while a one-line prompt (search, sidebar or tag filter) is open.
+fn prompt_key(key: Key) -> Option<Action> {
+    match key.code {
+        KeyCode::Esc => Some(Action::InputCancel),
+        KeyCode::Enter => Some(Action::InputSubmit),
+        KeyCode::Backspace => Some(Action::InputBackspace),
+        KeyCode::Char(c)
+            if !key
+                .mods
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+        {
+            Some(Action::Input(c))
+        }
+        _ => None,
+    }
+}
+
+/// A key in the annotations panel.
+fn panel_key(key: Key) -> Option<Action> {
+    Some(match key.code {
+        KeyCode::Char('j') | KeyCode::Down => Action::MoveDown,
+        KeyCode::Char('k') | KeyCode::Up => Action::MoveUp,
+        KeyCode::Char('g') | KeyCode::Home => Action::GoTop,
+        KeyCode::Char('G') | KeyCode::End => Action::GoBottom,
+        KeyCode::Enter => Action::NoteOpen,
+        KeyCode::Char('e') => Action::NoteEdit,
+        KeyCode::Char('d') => Action::NoteDelete,
+        KeyCode::Char('u') => Action::NoteUndo,
+        KeyCode::Char('#' | '/') => Action::NoteFilter,
+        KeyCode::Char('A' | 'q') | KeyCode::Esc => Action::ToggleNotes,
+        _ => return None,
+    })
 }

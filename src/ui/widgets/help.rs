@@ -26,6 +26,14 @@ impl Widget for HelpOverlay<'_> {
                 None => rows.push((format!("{}{scope}", b.label()), what)),
             }
         }
+        rows.push((
+            "in the notes panel".into(),
+            "j/k move · Enter go · e edit · d delete · u undo · # tag filter",
+        ));
+        rows.push((
+            "in the note editor".into(),
+            "Ctrl-s save · Esc cancel (asks if typed) · Tab completes #tags",
+        ));
         if app.mouse {
             rows.push((
                 "mouse".into(),

@@ -1,12 +1,14 @@
 //! Widgets: each renders from `&App` into a buffer and changes nothing.
 
 mod help;
+mod notes;
 mod pane;
 mod sidebar;
 mod status;
 mod timeline;
 
 pub use help::HelpOverlay;
+pub use notes::{EditorOverlay, NotesPanel};
 pub use pane::ParagraphPane;
 pub use sidebar::EntitySidebar;
 pub use status::StatusLine;
@@ -49,6 +51,12 @@ impl Widget for &App {
         EntitySidebar(self).render(a.sidebar, buf);
         TimelineStrip(self).render(a.timeline, buf);
         StatusLine(self).render(a.status, buf);
+        if self.notes.panel.is_some() {
+            NotesPanel(self).render(a.pane.union(a.sidebar), buf);
+        }
+        if self.notes.editor.is_some() {
+            EditorOverlay(self).render(area, buf);
+        }
         if self.mode == Mode::Help {
             HelpOverlay(self).render(area, buf);
         }

@@ -69,6 +69,9 @@ impl Widget for ParagraphPane<'_> {
                 }) {
                     buf.set_stringn(area.x + 1, y, "▎", 1, theme.margin);
                 }
+                if noted(app, span) {
+                    buf.set_stringn(area.x + 2, y, "✎", 1, theme.margin);
+                }
             }
         }
     }
@@ -128,13 +131,22 @@ fn draw_line(
     }
 }
 
-/// Styles along one line: the mentions and search hits that overlap it are
-/// found once, then walked in step with the cells.
+/// Whether an annotated passage covers part of screen line `line`.
+fn noted(app: &App, line: Span) -> bool {
+    app.notes
+        .set
+        .as_ref()
+        .is_some_and(|set| set.marks().any(|(s, _)| s.overlaps(line)))
+}
+
+/// Styles along one line: the mentions, search hits and annotated passages
+/// that overlap it are found once, then walked in step with the cells.
 struct Styler<'a> {
     app: &'a App,
     selection: Option<Span>,
     mentions: std::ops::Range<usize>,
     hit: usize,
+    notes: Vec<Span>,
 }
 
 impl<'a> Styler<'a> {
@@ -144,6 +156,12 @@ impl<'a> Styler<'a> {
             selection,
             mentions: app.entities.mentions_in(line),
             hit: app.search.hits.partition_point(|h| h.end <= line.start),
+            notes: app.notes.set.as_ref().map_or_else(Vec::new, |set| {
+                set.marks()
+                    .map(|(s, _)| s)
+                    .filter(|s| s.overlaps(line))
+                    .collect()
+            }),
         }
     }
 
@@ -165,6 +183,9 @@ impl<'a> Styler<'a> {
             if app.mention == Some(m) {
                 style = style.patch(app.theme.current);
             }
+        }
+        if self.notes.iter().any(|s| s.contains(pos)) {
+            style = style.patch(app.theme.annotation);
         }
         if self.selection.is_some_and(|s| s.contains(pos)) {
             style = style.patch(app.theme.selection);

@@ -24,6 +24,7 @@ impl Widget for StatusLine<'_> {
                 count(app.search.hits.len(), "hit")
             ),
             Mode::Filter => format!(" filter entities: {}▏ ", app.sidebar.filter),
+            Mode::Editor => " writing a note ".to_string(),
             _ => {
                 let mut parts = vec![app.source.clone()];
                 if let Some(p) = publication(app) {
@@ -31,6 +32,11 @@ impl Widget for StatusLine<'_> {
                 }
                 if let Some(pos) = app.position() {
                     parts.push(pos);
+                }
+                if let Some(note) = app.notes.position() {
+                    parts.push(note);
+                } else if let Some(n) = app.notes.set.as_ref().map(|s| s.len()).filter(|&n| n > 0) {
+                    parts.push(count(n, "note"));
                 }
                 format!(" {} ", parts.join(" · "))
             }
