@@ -131,7 +131,7 @@ impl fmt::Display for ChangeError {
 impl std::error::Error for ChangeError {}
 
 /// Every annotation of one brief, anchored in its current text.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct AnnotationSet {
     fingerprint: String,
     path: Option<String>,

@@ -1,11 +1,11 @@
 //! Everything the reader can do, as values: keys map to these (see `keymap`)
 //! and `App::update` applies them, so the UI can be driven without a terminal.
 
+use super::editor::EditOp;
+use crate::annotations::AnnotationSet;
 use crate::document::Document;
 use crate::entities::Entities;
 use crate::timeline::Event;
-use crate::ui::app::PanelOp;
-use crate::ui::editor::EditOp;
 use std::sync::Arc;
 
 /// A user intent or an outside event, applied by `App::update`.
@@ -73,28 +73,6 @@ pub enum Action {
     StartSearch,
     /// Clear the selection, search and filter.
     ClearSelection,
-    /// Annotate the selection or the current sentence (opens the note editor).
-    Annotate,
-    /// Jump to the next annotated passage, wrapping.
-    NextNote,
-    /// Jump to the previous annotated passage, wrapping.
-    PrevNote,
-    /// Show or hide the annotations panel.
-    ToggleNotes,
-    /// An edit in the note editor.
-    Edit(EditOp),
-    /// Save the note being written.
-    EditorSave,
-    /// Close the note editor (asking first if text was typed).
-    EditorCancel,
-    /// The answer to "discard this note?".
-    Discard(bool),
-    /// A key in the annotations panel.
-    Panel(PanelOp),
-    /// The edge saved the annotations.
-    Saved,
-    /// The edge could not save the annotations (why, for the notice).
-    SaveFailed(String),
     /// A character typed into the search or filter prompt.
     Input(char),
     /// Delete the last character of the prompt.
@@ -107,14 +85,53 @@ pub enum Action {
     Resize(u16, u16),
     /// Scroll the text by this many lines (mouse wheel).
     ScrollBy(i32),
+    /// A left click at this screen cell: focus the pane there and select what is under it.
+    Click { col: u16, row: u16 },
+    /// The mouse wheel at this screen cell: `delta` notches, positive downwards.
+    Wheel { col: u16, row: u16, delta: i32 },
     /// Background extraction finished.
     Extracted(Box<(Entities, Vec<Event>)>),
+    /// Extraction of the beginning shown so far finished; the whole file's follows.
+    ExtractedPrefix(Box<(Entities, Vec<Event>)>),
     /// The whole file is read; it replaces the beginning shown so far.
     Loaded(Arc<Document>),
     /// Reading the whole file failed after its beginning was shown.
     LoadFailed(String),
     /// The background worker stopped without delivering its results.
     WorkerLost,
+    /// Annotate the selection, or the current sentence: open the note editor.
+    Annotate,
+    /// Show or hide the annotations panel.
+    ToggleNotes,
+    /// Go to the next annotation after the reading position, wrapping.
+    NextNote,
+    /// Go to the previous annotation.
+    PrevNote,
+    /// An editing key in the note editor.
+    Edit(EditOp),
+    /// Save the note being edited.
+    EditorSave,
+    /// Close the editor, asking first if anything was typed.
+    EditorCancel,
+    /// The answer to "discard this note?": yes or no.
+    EditorDiscard(bool),
+    /// In the annotations panel: go to the note under the cursor.
+    NoteOpen,
+    /// In the panel: edit the note under the cursor.
+    NoteEdit,
+    /// In the panel: delete the note under the cursor.
+    NoteDelete,
+    /// In the panel: bring back the last deleted note.
+    NoteUndo,
+    /// In the panel: type a tag to show only the notes carrying it.
+    NoteFilter,
+    /// The brief's annotations, opened at the edge, and what to tell the user.
+    NotesOpened(Box<AnnotationSet>, Option<String>),
+    /// The edge could not open the annotation store (no data directory).
+    NotesUnavailable(String),
+    /// A save ran at the edge: the set comes back, with the error if it failed
+    /// (the set then stays dirty and the next change retries).
+    NotesSaved(Box<AnnotationSet>, Option<String>),
 }
 
 impl Action {
@@ -152,29 +169,35 @@ impl Action {
             Action::WordEnd => "selection: to the end of the word",
             Action::WordBack => "selection: back a word",
             Action::ClearSelection => "clear selection, search and filter",
-            Action::Annotate => "annotate the selection or sentence (on a note: edit it)",
-            Action::NextNote => "next annotated passage",
-            Action::PrevNote => "previous annotated passage",
-            Action::ToggleNotes => {
-                "notes panel: j/k, Enter jump, e edit, d delete, u undo, # filter"
-            }
+            Action::Annotate => "annotate the selection or sentence (note editor)",
+            Action::ToggleNotes => "annotations panel: list, filter by tag, edit, delete",
+            Action::NextNote => "next annotation",
+            Action::PrevNote => "previous annotation",
             Action::Input(_)
-            | Action::Edit(_)
-            | Action::EditorSave
-            | Action::EditorCancel
-            | Action::Discard(_)
-            | Action::Panel(_)
-            | Action::Saved
-            | Action::SaveFailed(_)
             | Action::InputBackspace
             | Action::InputSubmit
             | Action::InputCancel
             | Action::Resize(..)
             | Action::ScrollBy(_)
+            | Action::Click { .. }
+            | Action::Wheel { .. }
             | Action::Extracted(_)
+            | Action::ExtractedPrefix(_)
             | Action::Loaded(_)
             | Action::LoadFailed(_)
-            | Action::WorkerLost => "",
+            | Action::WorkerLost
+            | Action::Edit(_)
+            | Action::EditorSave
+            | Action::EditorCancel
+            | Action::EditorDiscard(_)
+            | Action::NoteOpen
+            | Action::NoteEdit
+            | Action::NoteDelete
+            | Action::NoteUndo
+            | Action::NoteFilter
+            | Action::NotesOpened(..)
+            | Action::NotesUnavailable(_)
+            | Action::NotesSaved(..) => "",
         }
     }
 }

@@ -39,9 +39,9 @@ pub const ACTIONS: [(&str, Action); 35] = [
     ("search", Action::StartSearch),
     ("clear", Action::ClearSelection),
     ("annotate", Action::Annotate),
+    ("notes", Action::ToggleNotes),
     ("next_note", Action::NextNote),
     ("prev_note", Action::PrevNote),
-    ("notes_panel", Action::ToggleNotes),
 ];
 
 /// The action named `name` in the config file, or `"none"` → `None` inside `Some` (unbind).

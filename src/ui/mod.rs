@@ -6,6 +6,7 @@ pub mod action;
 pub mod app;
 pub mod cursor;
 pub mod editor;
+pub mod effects;
 pub mod keymap;
 pub mod keynames;
 pub mod layout;
@@ -13,8 +14,8 @@ pub mod library_view;
 pub mod loader;
 pub mod search;
 mod terminal;
-pub use terminal::{run_effect, Edge};
 pub mod theme;
+pub mod user_theme;
 pub mod viewport;
 pub mod widgets;
 pub mod wrap;
@@ -72,9 +73,10 @@ pub fn run_reader(files: &[PathBuf], published: Option<Date>) -> Result<(), Fail
     let mut app = App::new(Arc::new(doc), source);
     app.loading = rest.is_some();
     let (config, warnings) = crate::config::load();
-    app.theme = theme::Theme::named(config.theme, theme::ColorDepth::from_env());
+    app.theme = user_theme::build(&config, theme::ColorDepth::from_env());
     app.keymap = keymap::Keymap::default().with_overrides(&config.keys);
     app.wrap_width = config.wrap_width;
+    app.mouse = config.mouse;
     app.notice = encoding_notice(&app.doc);
     if let Some(w) = warnings.first().filter(|_| app.notice.is_none()) {
         let more = warnings.len() - 1;
@@ -84,9 +86,12 @@ pub fn run_reader(files: &[PathBuf], published: Option<Date>) -> Result<(), Fail
             format!("config: {w}")
         });
     }
-    let background = loader::start(rest, app.doc.clone());
-    terminal::run(app, background, files.first().cloned())
-        .map_err(|e| Failure(format!("terminal error: {e}")))
+    let doc = app.doc.clone();
+    // Started once the first frame is on screen, so reading and extraction do
+    // not compete with it.
+    let background = move || loader::start(rest, doc);
+    let effects = effects::Effects::from_env(files.first().cloned());
+    terminal::run(app, background, effects).map_err(|e| Failure(format!("terminal error: {e}")))
 }
 
 /// What the reader says when the file was not plain UTF-8: which encoding was
@@ -124,7 +129,8 @@ fn run_library(paths: &[PathBuf]) -> Result<(), Failure> {
     }
     let mut view = library_view::LibraryView::new(lib, Some(indexer));
     let (config, _) = crate::config::load();
-    view.theme = theme::Theme::named(config.theme, theme::ColorDepth::from_env());
+    view.theme = user_theme::build(&config, theme::ColorDepth::from_env());
+    view.mouse = config.mouse;
     view.watch = Some(library_view::watch::Watch::new(
         paths.to_vec(),
         opts,

@@ -27,10 +27,8 @@ pub struct Theme {
     pub selection: Style,
     /// Marks in the margin: the reading cursor's rows.
     pub margin: Style,
-    /// Annotated passages (tint) and their margin mark.
+    /// Annotated passages: a tint over the text (and a margin mark).
     pub annotation: Style,
-    /// Added to annotations re-anchored by a weaker clue, awaiting review.
-    pub review: Style,
 }
 
 /// Non-colour cue of each kind: bold, underline, italic, bold italic.
@@ -78,10 +76,7 @@ impl Default for Theme {
             cursor: Style::new().add_modifier(Modifier::REVERSED),
             selection: Style::new().bg(Color::Rgb(0, 90, 140)).fg(Color::White),
             margin: Style::new().fg(Color::Rgb(240, 228, 66)),
-            annotation: Style::new().bg(Color::Rgb(60, 52, 20)),
-            review: Style::new()
-                .bg(Color::Rgb(90, 40, 20))
-                .add_modifier(Modifier::UNDERLINED),
+            annotation: Style::new().bg(Color::Rgb(70, 50, 20)),
         }
     }
 }
@@ -106,8 +101,7 @@ impl Theme {
             cursor: Style::new().add_modifier(Modifier::REVERSED),
             selection: Style::new().add_modifier(Modifier::REVERSED | Modifier::ITALIC),
             margin: Style::new().add_modifier(Modifier::BOLD),
-            annotation: Style::new().add_modifier(Modifier::UNDERLINED),
-            review: Style::new().add_modifier(Modifier::UNDERLINED | Modifier::DIM),
+            annotation: Style::new().add_modifier(Modifier::DIM | Modifier::UNDERLINED),
         }
     }
 
@@ -154,10 +148,7 @@ impl Theme {
                 .add_modifier(Modifier::BOLD),
             selection: Style::new().bg(Color::Rgb(180, 215, 240)).fg(Color::Black),
             margin: Style::new().fg(Color::Rgb(213, 94, 0)),
-            annotation: Style::new().bg(Color::Rgb(250, 236, 180)),
-            review: Style::new()
-                .bg(Color::Rgb(250, 210, 190))
-                .add_modifier(Modifier::UNDERLINED),
+            annotation: Style::new().bg(Color::Rgb(250, 236, 200)),
             ..base
         }
     }
@@ -188,7 +179,6 @@ impl Theme {
             selection: map(self.selection),
             margin: map(self.margin),
             annotation: map(self.annotation),
-            review: map(self.review),
         };
         if depth == ColorDepth::Basic16 {
             // Nearest-colour matching can merge two hues; the kinds get fixed, distinct ones.
@@ -266,7 +256,7 @@ const NAMED: [(Color, (u8, u8, u8)); 16] = [
 
 /// `c` as a terminal of `depth` can show it: RGB to the xterm 6×6×6 cube or grey
 /// ramp (256), or to the nearest named colour (16).
-fn downsample(c: Color, depth: ColorDepth) -> Color {
+pub(crate) fn downsample(c: Color, depth: ColorDepth) -> Color {
     let Color::Rgb(r, g, b) = c else { return c };
     match depth {
         ColorDepth::TrueColor | ColorDepth::None => c,

@@ -1,266 +1,259 @@
-//! Annotations in the reader: the set of this brief's notes (opened at the edge
-//! once the whole file is in), the note editor, the notes panel and `]`/`[`.
-//! Every change returns [`Effect::SaveAnnotations`]; nothing here touches the disk.
+//! Annotations in the reader: the note editor, the annotations panel, jumps
+//! between notes, and the effects that open and save the brief's store at the
+//! edge. The set lives here; the disk is only touched by `ui::effects`.
 
-use super::*;
-use crate::annotations::{AnnotationSet, Notice};
+use super::{App, Effect, Mode};
+use crate::annotations::{AnnotationSet, Entry};
+use crate::document::Span;
 use crate::ui::editor::{EditOp, NoteEditor};
 
-/// What the note editor will change when saved.
+/// The brief's annotations as the reader holds them.
+#[derive(Debug, Clone, Default)]
+pub struct Notes {
+    /// `None` until the edge has opened the store (after the whole file is loaded).
+    pub set: Option<AnnotationSet>,
+    /// Why there are no annotations, when the store could not be opened.
+    pub unavailable: Option<String>,
+    /// A save is running at the edge: the set is out of the app meanwhile.
+    pub saving: bool,
+    /// The note being written or edited.
+    pub editor: Option<Editing>,
+    /// The annotations panel, when shown.
+    pub panel: Option<Panel>,
+    /// The id of the note last gone to, for "note 2/5".
+    pub current: Option<String>,
+    /// `q` was pressed once with unsaved changes.
+    pub quit_warned: bool,
+}
+
+/// The editor and what its text is for.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum DraftTarget {
-    /// A new note on this span.
+pub struct Editing {
+    pub editor: NoteEditor,
+    pub target: EditTarget,
+    /// The passage's text, shown above the editor.
+    pub quote: String,
+    /// "Discard this note?" is being asked.
+    pub confirm_discard: bool,
+}
+
+/// A new note on a passage, or an existing note by id.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EditTarget {
     New(Span),
-    /// The note with this id.
     Existing(String),
 }
 
-/// The note being written, and what it belongs to.
-#[derive(Debug, Clone)]
-pub struct NoteDraft {
-    pub editor: NoteEditor,
-    pub target: DraftTarget,
-    /// The quoted passage, shown above the text.
-    pub quote: String,
-}
-
 /// The annotations panel: a tag filter and a cursor over the notes it shows.
-#[derive(Debug, Clone, Default)]
-pub struct NotesPanel {
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Panel {
     pub filter: String,
+    /// The tag filter is being typed.
+    pub typing: bool,
     pub cursor: usize,
 }
 
-/// A key's meaning inside the annotations panel.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PanelOp {
-    Down,
-    Up,
-    Jump,
-    Edit,
-    Delete,
-    Undo,
-    /// Start typing a tag filter.
-    Filter,
-    Close,
-}
-
-impl App {
-    /// Installs the annotations the edge opened, with the store's notice if any.
-    pub fn annotations_opened(&mut self, set: AnnotationSet, notice: Option<Notice>) {
-        let review = set.needs_review().count();
-        let orphans = set.orphans().count();
-        self.notes = Some(set);
-        self.notice = match notice {
-            Some(n) => Some(n.message),
-            None if orphans + review > 0 => Some(format!(
-                "{orphans} orphaned and {review} moved note(s): A lists them"
-            )),
-            None => self.notice.take(),
-        };
-    }
-
-    /// The notes shown in the panel (indices into the set's entries), filtered by tag prefix.
-    pub fn panel_rows(&self) -> Vec<usize> {
-        let Some(set) = &self.notes else {
+impl Notes {
+    /// The notes the panel shows: all, or those carrying a tag starting with the filter.
+    pub fn shown(&self) -> Vec<&Entry> {
+        let Some(set) = &self.set else {
             return Vec::new();
         };
-        let f = self.panel.filter.trim_start_matches('#').to_lowercase();
+        let filter = self
+            .panel
+            .as_ref()
+            .map(|p| p.filter.trim_start_matches('#').to_lowercase())
+            .unwrap_or_default();
         set.entries()
             .iter()
-            .enumerate()
-            .filter(|(_, e)| {
-                f.is_empty()
+            .filter(|e| {
+                filter.is_empty()
                     || e.annotation
                         .tags
                         .iter()
-                        .any(|t| t.to_lowercase().starts_with(&f))
+                        .any(|t| t.to_lowercase().starts_with(&filter))
             })
-            .map(|(i, _)| i)
             .collect()
     }
 
-    /// "note 2/5" when the reading cursor is on the note last jumped to or written.
-    pub fn note_position(&self) -> Option<String> {
-        let set = self.notes.as_ref()?;
-        let id = self.note.as_deref()?;
+    /// "note 2/5" when on a note, for the status line.
+    pub fn position(&self) -> Option<String> {
+        let set = self.set.as_ref()?;
+        let id = self.current.as_deref()?;
         let i = set.entries().iter().position(|e| e.id() == id)?;
-        let span = set.entries()[i].span()?;
-        let cur = self.doc.sentences().get(self.cursor?)?.span;
-        span.overlaps(cur)
-            .then(|| format!("note {}/{}", i + 1, set.len()))
+        Some(format!("note {}/{}", i + 1, set.len()))
     }
 
-    /// Why the notes cannot be changed now, if they cannot.
-    fn refuse_edit(&self) -> Option<String> {
-        match &self.notes {
-            None if self.loading => {
-                Some("the brief is still loading; notes open once it is in".into())
-            }
-            None => Some("annotations are not open for this brief".into()),
-            Some(set) => set
-                .read_only()
-                .map(|why| format!("notes are read-only for this brief: {why}")),
-        }
+    /// Tags in use, for completion in the editor.
+    fn tags(&self) -> Vec<String> {
+        self.set.as_ref().map(|s| s.tag_names()).unwrap_or_default()
     }
+}
 
-    /// `a`: opens the editor on the selection or the current sentence (on an
-    /// annotated passage with no selection: edits its note).
-    pub(super) fn annotate(&mut self) {
-        if let Some(why) = self.refuse_edit() {
+impl App {
+    /// The set, if it can be changed now; otherwise says why in the status line.
+    fn writable_notes(&mut self) -> Option<&mut AnnotationSet> {
+        let why = if self.notes.saving {
+            Some("saving the notes; try again in a moment".to_string())
+        } else if let Some(why) = &self.notes.unavailable {
+            Some(format!("annotations unavailable: {why}"))
+        } else if self.loading || self.notes.set.is_none() {
+            Some("notes open once the whole file is loaded".to_string())
+        } else {
+            self.notes
+                .set
+                .as_ref()
+                .and_then(|s| s.read_only())
+                .map(|why| format!("annotations are read-only: {why}"))
+        };
+        if let Some(why) = why {
             self.notice = Some(why);
+            return None;
+        }
+        self.notes.set.as_mut()
+    }
+
+    /// `a`: opens the editor on the selection, or on the current sentence.
+    pub(super) fn annotate(&mut self) {
+        if self.writable_notes().is_none() {
             return;
         }
         let span = match self.selection_span() {
             Some(s) => s,
-            None => {
-                let Some(s) = self.cursor_sentence() else {
+            None => match self.cursor_sentence() {
+                Some(s) => self.doc.sentences()[s].span,
+                None => {
                     self.notice = Some("nothing to annotate".into());
                     return;
-                };
-                let span = self.doc.sentences()[s].span;
-                let existing = self.notes.as_ref().and_then(|set| {
-                    set.marks()
-                        .find(|(m, _)| m.overlaps(span))
-                        .map(|(_, e)| e.id().to_string())
-                });
-                if let Some(id) = existing {
-                    self.open_editor_on(&id);
-                    return;
                 }
-                trimmed(self.doc.text(), span)
-            }
+            },
         };
-        if span.is_empty() {
-            self.notice = Some("nothing to annotate".into());
-            return;
-        }
-        self.draft = Some(NoteDraft {
-            editor: NoteEditor::new(""),
-            target: DraftTarget::New(span),
+        self.open_editor(EditTarget::New(span), "", span);
+    }
+
+    fn open_editor(&mut self, target: EditTarget, text: &str, span: Span) {
+        self.notes.editor = Some(Editing {
+            editor: NoteEditor::new(text),
+            target,
             quote: self.doc.slice(span).to_string(),
+            confirm_discard: false,
         });
         self.mode = Mode::Editor;
     }
 
-    fn open_editor_on(&mut self, id: &str) {
-        if let Some(why) = self.refuse_edit() {
-            self.notice = Some(why);
-            return;
-        }
-        let Some(e) = self.notes.as_ref().and_then(|s| s.get(id)) else {
-            return;
-        };
-        self.draft = Some(NoteDraft {
-            editor: NoteEditor::new(&e.annotation.note),
-            target: DraftTarget::Existing(id.to_string()),
-            quote: e.annotation.target.quote.exact.clone(),
-        });
-        self.mode = Mode::Editor;
-    }
-
-    pub(super) fn edit_draft(&mut self, op: EditOp) {
-        let tags = self
-            .notes
-            .as_ref()
-            .map(AnnotationSet::tag_names)
-            .unwrap_or_default();
-        if let Some(d) = &mut self.draft {
-            d.editor.apply(op, &tags);
+    pub(super) fn edit_note(&mut self, op: EditOp) {
+        let tags = self.notes.tags();
+        if let Some(e) = &mut self.notes.editor {
+            e.editor.apply(op, &tags);
         }
     }
 
-    /// `Ctrl-s` in the editor: adds or edits the note.
-    pub(super) fn save_draft(&mut self) -> Option<Effect> {
-        let draft = self.draft.take()?;
-        self.mode = self.mode_after_editor();
-        let set = self.notes.as_mut()?;
-        let note = draft.editor.text.trim_end();
-        let result = match &draft.target {
-            DraftTarget::New(span) => set.add(&self.doc, *span, note),
-            DraftTarget::Existing(id) => set.edit(id, note).map(|()| id.clone()),
+    /// `Esc` in the editor: closes it, or asks first when text was typed.
+    pub(super) fn cancel_editor(&mut self) {
+        match &mut self.notes.editor {
+            Some(e) if e.editor.changed() && !e.confirm_discard => e.confirm_discard = true,
+            Some(e) if e.confirm_discard => e.confirm_discard = false,
+            _ => self.close_editor(),
+        }
+    }
+
+    pub(super) fn discard(&mut self, yes: bool) {
+        if yes {
+            self.close_editor();
+            self.notice = Some("note discarded".into());
+        } else if let Some(e) = &mut self.notes.editor {
+            e.confirm_discard = false;
+        }
+    }
+
+    fn close_editor(&mut self) {
+        self.notes.editor = None;
+        self.mode = if self.notes.panel.is_some() {
+            Mode::Notes
+        } else {
+            Mode::Normal
         };
-        match result {
+    }
+
+    /// `Ctrl-s`: adds or changes the note, and asks the edge to save.
+    pub(super) fn save_editor(&mut self) -> Option<Effect> {
+        let editing = self.notes.editor.clone()?;
+        let text = editing.editor.text.trim().to_string();
+        if text.is_empty() {
+            self.notice = Some("an empty note is not saved (Esc closes the editor)".into());
+            return None;
+        }
+        let doc = self.doc.clone();
+        let set = self.writable_notes()?;
+        let done = match &editing.target {
+            EditTarget::New(span) => set.add(&doc, *span, &text),
+            EditTarget::Existing(id) => set.edit(id, &text).map(|()| id.clone()),
+        };
+        match done {
             Ok(id) => {
+                self.notes.current = Some(id);
                 self.selection = None;
-                self.note = Some(id);
+                self.close_editor();
                 self.notice = Some("note saved".into());
-                Some(Effect::SaveAnnotations)
+                Some(Effect::SaveNotes)
             }
             Err(e) => {
-                self.notice = Some(format!("note not saved: {e}"));
+                self.notice = Some(e.to_string());
                 None
             }
         }
     }
 
-    /// `Esc` in the editor: closes it, asking first when text was typed.
-    pub(super) fn cancel_draft(&mut self) {
-        match &self.draft {
-            Some(d) if d.editor.changed() => self.mode = Mode::Discard,
-            _ => {
-                self.draft = None;
-                self.mode = self.mode_after_editor();
-            }
-        }
-    }
-
-    pub(super) fn answer_discard(&mut self, discard: bool) {
-        if discard {
-            self.draft = None;
-            self.mode = self.mode_after_editor();
-            self.notice = Some("note discarded".into());
-        } else {
-            self.mode = Mode::Editor;
-        }
-    }
-
-    fn mode_after_editor(&self) -> Mode {
-        if self.panel_open {
-            Mode::Notes
-        } else {
-            Mode::Normal
-        }
-    }
-
-    /// `]` / `[`: the next or previous annotated passage, wrapping with a notice.
+    /// `]` / `[`: the next or previous note from the reading position, wrapping.
     pub(super) fn step_note(&mut self, dir: isize) {
-        let Some(set) = &self.notes else {
-            self.notice = Some(match self.refuse_edit() {
-                Some(why) if self.loading => why,
-                _ => "no notes in this brief".into(),
-            });
+        let Some(set) = &self.notes.set else {
+            self.notice = Some("notes open once the whole file is loaded".into());
             return;
         };
-        if set.marks().next().is_none() {
+        let marked: Vec<(Span, String)> =
+            set.marks().map(|(s, e)| (s, e.id().to_string())).collect();
+        if marked.is_empty() {
             self.notice = Some(if set.is_empty() {
-                "no notes in this brief".into()
+                "no notes in this brief (a annotates the sentence or selection)".into()
             } else {
-                "no note is anchored in the text: A lists them".into()
+                "no note is attached to the text (A lists the orphans)".into()
             });
             return;
         }
-        let here = self
-            .cursor
-            .and_then(|c| self.doc.sentences().get(c))
-            .map(|s| s.span.start);
-        let target = match (dir > 0, here) {
-            (true, Some(h)) => set.next_after(h),
-            (true, None) => set.next_after(self.top_byte().saturating_sub(1)),
-            (false, Some(h)) => set.prev_before(h),
-            (false, None) => set.prev_before(self.top_byte()),
-        };
-        let Some((id, span)) = target.and_then(|e| Some((e.id().to_string(), e.span()?))) else {
-            return;
-        };
-        let wrapped = here.is_some_and(|h| {
-            if dir > 0 {
-                span.start <= h
-            } else {
-                span.start >= h
-            }
+        let mut order: Vec<usize> = (0..marked.len()).collect();
+        order.sort_by_key(|&i| (marked[i].0.start, marked[i].0.end));
+        let n = order.len();
+        // Step from the current note while the reading cursor is still on it;
+        // otherwise from the reading position.
+        let on_note = self.notes.current.as_ref().and_then(|id| {
+            let p = order.iter().position(|&i| &marked[i].1 == id)?;
+            let at = self.doc.sentence_at(marked[order[p]].0.start);
+            (self.cursor.is_none() || self.cursor == at).then_some(p)
         });
-        self.jump_to_note(id, span);
+        let (p, wrapped) = match on_note {
+            Some(p) if dir > 0 && p + 1 < n => (p + 1, false),
+            Some(p) if dir < 0 && p > 0 => (p - 1, false),
+            Some(_) if dir > 0 => (0, true),
+            Some(_) => (n - 1, true),
+            None => {
+                let here = self
+                    .cursor
+                    .map(|c| self.doc.sentences()[c].span.start)
+                    .unwrap_or_else(|| self.top_byte());
+                let found = if dir > 0 {
+                    order.iter().position(|&i| marked[i].0.start >= here)
+                } else {
+                    order.iter().rposition(|&i| marked[i].0.start < here)
+                };
+                match found {
+                    Some(p) => (p, false),
+                    None if dir > 0 => (0, true),
+                    None => (n - 1, true),
+                }
+            }
+        };
+        let i = order[p];
+        self.go_to_note(marked[i].0, marked[i].1.clone());
         if wrapped {
             self.notice = Some(if dir > 0 {
                 "wrapped to the first note".into()
@@ -270,116 +263,85 @@ impl App {
         }
     }
 
-    fn jump_to_note(&mut self, id: String, span: Span) {
-        self.cursor = self.doc.sentence_at(span.start).or(self.cursor);
-        self.selection = None;
-        self.note = Some(id);
+    fn go_to_note(&mut self, span: Span, id: String) {
+        self.cursor = self.doc.sentence_at(span.start);
         self.view.reveal(&self.flow, span.start);
+        self.notes.current = Some(id);
     }
 
+    /// `A`: shows or hides the panel.
     pub(super) fn toggle_panel(&mut self) {
-        if self.panel_open {
-            self.panel_open = false;
+        if self.notes.panel.take().is_some() {
             self.mode = Mode::Normal;
-        } else if self.notes.is_none() {
-            self.notice = self.refuse_edit();
-        } else {
-            self.panel_open = true;
-            self.mode = Mode::Notes;
-            self.clamp_panel();
+            return;
+        }
+        if self.notes.set.is_none() {
+            self.notice = Some(match &self.notes.unavailable {
+                Some(why) => format!("annotations unavailable: {why}"),
+                None => "notes open once the whole file is loaded".into(),
+            });
+            return;
+        }
+        self.notes.panel = Some(Panel::default());
+        self.mode = Mode::Notes;
+    }
+
+    /// Moves the panel's cursor.
+    pub(super) fn panel_move(&mut self, delta: isize) {
+        let n = self.notes.shown().len();
+        if let Some(p) = &mut self.notes.panel {
+            let c = p.cursor as isize + delta;
+            p.cursor = c.clamp(0, n.saturating_sub(1) as isize) as usize;
         }
     }
 
-    fn clamp_panel(&mut self) {
-        let n = self.panel_rows().len();
-        self.panel.cursor = self.panel.cursor.min(n.saturating_sub(1));
+    /// The id and span of the note under the panel's cursor.
+    fn panel_note(&self) -> Option<(String, Option<Span>, String)> {
+        let cursor = self.notes.panel.as_ref()?.cursor;
+        let e = *self.notes.shown().get(cursor)?;
+        Some((e.id().to_string(), e.span(), e.annotation.note.clone()))
     }
 
-    /// The id of the note under the panel's cursor.
-    fn panel_current(&self) -> Option<String> {
-        let i = *self.panel_rows().get(self.panel.cursor)?;
-        self.notes
-            .as_ref()
-            .and_then(|s| s.entries().get(i))
-            .map(|e| e.id().to_string())
-    }
-
-    pub(super) fn panel(&mut self, op: PanelOp) -> Option<Effect> {
-        let n = self.panel_rows().len();
-        match op {
-            PanelOp::Down => self.panel.cursor = (self.panel.cursor + 1).min(n.saturating_sub(1)),
-            PanelOp::Up => self.panel.cursor = self.panel.cursor.saturating_sub(1),
-            PanelOp::Close => {
-                self.panel_open = false;
+    /// `Enter` in the panel: closes it and goes to the note's passage.
+    pub(super) fn panel_open(&mut self) {
+        match self.panel_note() {
+            Some((id, Some(span), _)) => {
+                self.notes.panel = None;
                 self.mode = Mode::Normal;
+                self.go_to_note(span, id);
             }
-            PanelOp::Filter => self.mode = Mode::NotesFilter,
-            PanelOp::Jump => {
-                let id = self.panel_current()?;
-                let span = self.notes.as_ref()?.get(&id)?.span();
-                match span {
-                    Some(span) => {
-                        self.panel_open = false;
-                        self.mode = Mode::Normal;
-                        self.jump_to_note(id, span);
-                    }
-                    None => {
-                        self.notice =
-                            Some("this note's passage is no longer in the brief (orphaned)".into())
-                    }
-                }
+            Some((_, None, _)) => {
+                self.notice =
+                    Some("this note's passage is no longer in the brief (orphaned)".into())
             }
-            PanelOp::Edit => {
-                let id = self.panel_current()?;
-                self.open_editor_on(&id);
-            }
-            PanelOp::Delete => {
-                let id = self.panel_current()?;
-                if let Some(why) = self.refuse_edit() {
-                    self.notice = Some(why);
-                    return None;
-                }
-                let result = self.notes.as_mut()?.delete(&id);
-                self.clamp_panel();
-                return self.changed(result, "deleted — u undoes");
-            }
-            PanelOp::Undo => {
-                if let Some(why) = self.refuse_edit() {
-                    self.notice = Some(why);
-                    return None;
-                }
-                let set = self.notes.as_mut()?;
-                if set.deleted().is_empty() && set.entries().is_empty() {
-                    self.notice = Some("nothing to undo".into());
-                    return None;
-                }
-                let result = set.undo_delete();
-                if let Ok(id) = &result {
-                    let id = id.clone();
-                    if let Some(k) = self.panel_rows().iter().position(|&i| {
-                        self.notes
-                            .as_ref()
-                            .and_then(|s| s.entries().get(i))
-                            .is_some_and(|e| e.id() == id)
-                    }) {
-                        self.panel.cursor = k;
-                    }
-                }
-                return self.changed(result.map(|_| ()), "note restored");
-            }
+            None => {}
         }
-        None
     }
 
-    fn changed<T>(
-        &mut self,
-        result: Result<T, crate::annotations::ChangeError>,
-        ok: &str,
-    ) -> Option<Effect> {
-        match result {
-            Ok(_) => {
-                self.notice = Some(ok.into());
-                Some(Effect::SaveAnnotations)
+    /// `e` in the panel: the editor on that note's text.
+    pub(super) fn panel_edit(&mut self) {
+        let Some((id, span, note)) = self.panel_note() else {
+            return;
+        };
+        if self.writable_notes().is_none() {
+            return;
+        }
+        let span = span.unwrap_or_default();
+        self.open_editor(EditTarget::Existing(id), &note, span);
+    }
+
+    /// `d` in the panel.
+    pub(super) fn panel_delete(&mut self) -> Option<Effect> {
+        let (id, _, _) = self.panel_note()?;
+        let set = self.writable_notes()?;
+        match set.delete(&id) {
+            Ok(()) => {
+                if self.notes.current.as_deref() == Some(id.as_str()) {
+                    self.notes.current = None;
+                }
+                self.panel_move(0);
+                self.notice = Some("note deleted (u brings it back)".into());
+                Some(Effect::SaveNotes)
             }
             Err(e) => {
                 self.notice = Some(e.to_string());
@@ -388,21 +350,91 @@ impl App {
         }
     }
 
-    pub(super) fn edit_panel_filter(&mut self, edit: impl FnOnce(&mut String)) {
-        edit(&mut self.panel.filter);
-        self.panel.cursor = 0;
+    /// `u` in the panel.
+    pub(super) fn panel_undo(&mut self) -> Option<Effect> {
+        let set = self.writable_notes()?;
+        match set.undo_delete() {
+            Ok(id) => {
+                self.notes.current = Some(id);
+                self.notice = Some("note restored".into());
+                Some(Effect::SaveNotes)
+            }
+            Err(e) => {
+                self.notice = Some(e.to_string());
+                None
+            }
+        }
     }
 
-    /// The edge reports a failed save: the change stays in memory and the next change retries.
-    pub(super) fn save_failed(&mut self, why: String) {
-        self.notice = Some(why.clone());
-        self.save_error = Some(why);
+    /// `#` or `/` in the panel: start typing a tag filter.
+    pub(super) fn panel_filter(&mut self) {
+        if let Some(p) = &mut self.notes.panel {
+            p.typing = true;
+            p.filter.clear();
+            p.cursor = 0;
+            self.mode = Mode::NotesFilter;
+        }
     }
-}
 
-/// `span` without surrounding whitespace.
-fn trimmed(text: &str, span: Span) -> Span {
-    let s = span.slice(text);
-    let lead = s.len() - s.trim_start().len();
-    Span::new(span.start + lead, span.start + lead + s.trim().len())
+    /// Typing into the panel's filter.
+    pub(super) fn panel_filter_edit(&mut self, edit: impl FnOnce(&mut String)) {
+        if let Some(p) = &mut self.notes.panel {
+            edit(&mut p.filter);
+            p.cursor = 0;
+        }
+    }
+
+    /// Leaves the filter prompt, keeping (`keep`) or clearing the filter.
+    pub(super) fn panel_filter_done(&mut self, keep: bool) {
+        if let Some(p) = &mut self.notes.panel {
+            p.typing = false;
+            if !keep {
+                p.filter.clear();
+            }
+        }
+        self.mode = Mode::Notes;
+    }
+
+    /// `q`: quits, unless note changes are still unsaved (a failed save): then
+    /// it says so and retries the save; a second `q` quits anyway.
+    pub(super) fn quit(&mut self) -> Option<Effect> {
+        let unsaved = self.notes.set.as_ref().is_some_and(AnnotationSet::is_dirty);
+        if unsaved && !self.notes.quit_warned {
+            self.notes.quit_warned = true;
+            self.notice = Some(
+                "note changes are not saved yet (retrying); q again quits without them".into(),
+            );
+            return Some(Effect::SaveNotes);
+        }
+        Some(Effect::Quit)
+    }
+
+    /// The edge opened the store.
+    pub(super) fn notes_opened(&mut self, set: AnnotationSet, notice: Option<String>) {
+        let n = set.len();
+        self.notes.set = Some(set);
+        self.notes.unavailable = None;
+        self.notice = notice.or_else(|| {
+            (n > 0).then(|| format!("{n} notes (] and [ go through them, A lists them)"))
+        });
+    }
+
+    /// A save finished at the edge.
+    pub(super) fn notes_saved(&mut self, set: AnnotationSet, error: Option<String>) {
+        self.notes.set = Some(set);
+        self.notes.saving = false;
+        match error {
+            Some(e) => self.notice = Some(e),
+            None => self.notes.quit_warned = false,
+        }
+    }
+
+    /// Hands the set to the edge for saving, if it has unsaved changes.
+    pub fn take_notes_for_saving(&mut self) -> Option<AnnotationSet> {
+        if !self.notes.set.as_ref().is_some_and(AnnotationSet::is_dirty) {
+            return None;
+        }
+        self.notes.saving = true;
+        self.notes.set.take()
+    }
 }

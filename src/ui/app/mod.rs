@@ -4,11 +4,10 @@
 
 mod annotate;
 mod events;
+mod mouse;
 mod navigate;
 mod prompt;
 mod reading;
-
-pub use annotate::{DraftTarget, NoteDraft, NotesPanel, PanelOp};
 
 use super::action::Action;
 use super::cursor::{self, Selection};
@@ -18,10 +17,10 @@ use super::layout;
 use super::search;
 use super::theme::Theme;
 use super::viewport::{Flow, Viewport};
-use crate::annotations::AnnotationSet;
 use crate::document::{Document, Span};
 use crate::entities::{Entities, EntityId, Kind};
 use crate::timeline::Event;
+pub use annotate::{EditTarget, Editing, Notes, Panel};
 use crossterm::event::{KeyCode, KeyModifiers};
 use ratatui::layout::Rect;
 use std::sync::Arc;
@@ -43,13 +42,11 @@ pub enum Mode {
     Search,
     /// Typing a sidebar filter.
     Filter,
-    /// Writing a note in the note editor.
+    /// Writing a note.
     Editor,
-    /// Asking whether to discard the note being written.
-    Discard,
     /// The annotations panel has the keys.
     Notes,
-    /// Typing a tag filter in the annotations panel.
+    /// Typing the panel's tag filter.
     NotesFilter,
 }
 
@@ -57,10 +54,10 @@ pub enum Mode {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     Quit,
-    /// Open this brief's annotations (the whole file is in).
-    OpenAnnotations,
-    /// Save the annotation set: it changed.
-    SaveAnnotations,
+    /// Open the brief's annotation store (the whole file is loaded).
+    OpenNotes,
+    /// Save the annotations (see [`App::take_notes_for_saving`]).
+    SaveNotes,
 }
 
 /// The entity sidebar: filter text and the entities it shows, in display order.
@@ -122,17 +119,10 @@ pub struct App {
     /// The first key of a two-key sequence, waiting for the second.
     pub pending_key: Option<Key>,
     pub theme: Theme,
-    /// This brief's annotations, once the edge has opened them.
-    pub notes: Option<AnnotationSet>,
-    /// The note being written in the editor overlay.
-    pub draft: Option<NoteDraft>,
-    /// Whether the annotations panel is shown.
-    pub panel_open: bool,
-    pub panel: NotesPanel,
-    /// The note last jumped to or written (its id), for "note 2/5".
-    pub note: Option<String>,
-    /// The last save failure, until a save succeeds.
-    pub save_error: Option<String>,
+    /// The brief's annotations, the note editor and the annotations panel.
+    pub notes: Notes,
+    /// Mouse clicks and the wheel act (`[reader] mouse`); off, mouse events are ignored.
+    pub mouse: bool,
 }
 
 impl App {
@@ -164,12 +154,8 @@ impl App {
             pending_key: None,
             wrap_width: 0,
             theme: Theme::default(),
-            notes: None,
-            draft: None,
-            panel_open: false,
-            panel: NotesPanel::default(),
-            note: None,
-            save_error: None,
+            notes: Notes::default(),
+            mouse: true,
         }
     }
 
@@ -185,34 +171,62 @@ impl App {
     /// The action a key stands for in the current mode and focus.
     pub fn action_for_key(&mut self, key: Key) -> Option<Action> {
         if key == Key::ctrl('c') {
-            return Some(Action::Quit);
+            // Never lose a note being written: in the editor Ctrl-C is Esc.
+            return Some(if self.mode == Mode::Editor {
+                Action::EditorCancel
+            } else {
+                Action::Quit
+            });
         }
         match self.mode {
+            Mode::Editor => self.editor_key(key),
+            Mode::Notes => panel_key(key),
+            Mode::NotesFilter => prompt_key(key),
             Mode::Help => Some(Action::ToggleHelp),
-            Mode::Editor => editor_key(key),
-            Mode::Discard => match key.code {
-                KeyCode::Char('y') | KeyCode::Char('Y') => Some(Action::Discard(true)),
-                KeyCode::Char('n') | KeyCode::Char('N') | KeyCode::Esc => {
-                    Some(Action::Discard(false))
-                }
-                _ => None,
-            },
-            Mode::Notes => panel_key(key).map(Action::Panel),
-            Mode::Search | Mode::Filter | Mode::NotesFilter => match key.code {
-                KeyCode::Esc => Some(Action::InputCancel),
-                KeyCode::Enter => Some(Action::InputSubmit),
-                KeyCode::Backspace => Some(Action::InputBackspace),
-                KeyCode::Char(c)
-                    if !key
-                        .mods
-                        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
-                {
-                    Some(Action::Input(c))
-                }
-                _ => None,
-            },
+            Mode::Search | Mode::Filter => prompt_key(key),
             Mode::Normal => self.normal_key(key),
         }
+    }
+
+    /// A key in the note editor (or its "discard?" question).
+    fn editor_key(&self, key: Key) -> Option<Action> {
+        let asking = self
+            .notes
+            .editor
+            .as_ref()
+            .is_some_and(|e| e.confirm_discard);
+        if asking {
+            return match key.code {
+                KeyCode::Char('y' | 'Y') => Some(Action::EditorDiscard(true)),
+                KeyCode::Char('n' | 'N') | KeyCode::Esc => Some(Action::EditorDiscard(false)),
+                _ => None,
+            };
+        }
+        if key == Key::ctrl('s') {
+            return Some(Action::EditorSave);
+        }
+        let op = match key.code {
+            KeyCode::Esc => return Some(Action::EditorCancel),
+            KeyCode::Enter => EditOp::Newline,
+            KeyCode::Backspace => EditOp::Backspace,
+            KeyCode::Delete => EditOp::Delete,
+            KeyCode::Left => EditOp::Left,
+            KeyCode::Right => EditOp::Right,
+            KeyCode::Up => EditOp::Up,
+            KeyCode::Down => EditOp::Down,
+            KeyCode::Home => EditOp::Home,
+            KeyCode::End => EditOp::End,
+            KeyCode::Tab => EditOp::Complete,
+            KeyCode::Char(c)
+                if !key
+                    .mods
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+            {
+                EditOp::Insert(c)
+            }
+            _ => return None,
+        };
+        Some(Action::Edit(op))
     }
 
     /// A key in normal mode, completing or starting a two-key sequence; a second
@@ -239,14 +253,46 @@ impl App {
             action,
             Action::Resize(..)
                 | Action::Extracted(_)
+                | Action::ExtractedPrefix(_)
                 | Action::Loaded(_)
-                | Action::Saved
-                | Action::SaveFailed(_)
+                | Action::NotesSaved(..)
         ) {
             self.notice = None;
         }
         match action {
-            Action::Quit => return Some(Effect::Quit),
+            Action::Quit => return self.quit(),
+            Action::Annotate => self.annotate(),
+            Action::ToggleNotes => self.toggle_panel(),
+            Action::NextNote => self.step_note(1),
+            Action::PrevNote => self.step_note(-1),
+            Action::Edit(op) => self.edit_note(op),
+            Action::EditorSave => return self.save_editor(),
+            Action::EditorCancel => self.cancel_editor(),
+            Action::EditorDiscard(yes) => self.discard(yes),
+            Action::NoteOpen => self.panel_open(),
+            Action::NoteEdit => self.panel_edit(),
+            Action::NoteDelete => return self.panel_delete(),
+            Action::NoteUndo => return self.panel_undo(),
+            Action::NoteFilter => self.panel_filter(),
+            Action::NotesOpened(set, notice) => self.notes_opened(*set, notice),
+            Action::NotesUnavailable(why) => {
+                self.notes.unavailable = Some(why);
+            }
+            Action::NotesSaved(set, error) => self.notes_saved(*set, error),
+            Action::MoveDown if self.mode == Mode::Notes => self.panel_move(1),
+            Action::MoveUp if self.mode == Mode::Notes => self.panel_move(-1),
+            Action::GoTop if self.mode == Mode::Notes => self.panel_move(isize::MIN / 2),
+            Action::GoBottom if self.mode == Mode::Notes => self.panel_move(isize::MAX / 2),
+            Action::Input(c) if self.mode == Mode::NotesFilter => {
+                self.panel_filter_edit(|f| f.push(c))
+            }
+            Action::InputBackspace if self.mode == Mode::NotesFilter => {
+                self.panel_filter_edit(|f| {
+                    f.pop();
+                })
+            }
+            Action::InputSubmit if self.mode == Mode::NotesFilter => self.panel_filter_done(true),
+            Action::InputCancel if self.mode == Mode::NotesFilter => self.panel_filter_done(false),
             Action::ToggleHelp => {
                 self.mode = if self.mode == Mode::Help {
                     Mode::Normal
@@ -265,6 +311,8 @@ impl App {
             Action::HalfPageDown => self.scroll((self.view.height / 2).max(1) as isize),
             Action::HalfPageUp => self.scroll(-((self.view.height / 2).max(1) as isize)),
             Action::ScrollBy(n) => self.scroll(n as isize),
+            Action::Click { col, row } => self.click(col, row),
+            Action::Wheel { col, row, delta } => self.wheel(col, row, delta),
             Action::GoTop => self.go_end(false),
             Action::GoBottom => self.go_end(true),
             Action::Activate => self.activate(),
@@ -283,16 +331,16 @@ impl App {
                 let p = doc.sentences()[s].paragraph;
                 doc.paragraphs()
                     .get(p + 1)
-                    .map_or(s, |next| next.sentences.start)
+                    .map_or(s, |_| doc.sentences_of(p + 1).start)
             }),
             Action::PrevParagraph => self.move_cursor(|app, s| {
                 let doc = &app.doc;
                 let p = doc.sentences()[s].paragraph;
-                let first = doc.paragraphs()[p].sentences.start;
+                let first = doc.sentences_of(p).start;
                 if s > first || p == 0 {
                     first
                 } else {
-                    doc.paragraphs()[p - 1].sentences.start
+                    doc.sentences_of(p - 1).start
                 }
             }),
             Action::StartSelection => self.toggle_selection(),
@@ -301,25 +349,6 @@ impl App {
             Action::WordEnd => self.move_head(cursor::word_end),
             Action::WordBack => self.move_head(cursor::word_back),
             Action::ClearSelection => self.clear(),
-            Action::Annotate => self.annotate(),
-            Action::NextNote => self.step_note(1),
-            Action::PrevNote => self.step_note(-1),
-            Action::ToggleNotes => self.toggle_panel(),
-            Action::Edit(op) => self.edit_draft(op),
-            Action::EditorSave => return self.save_draft(),
-            Action::EditorCancel => self.cancel_draft(),
-            Action::Discard(yes) => self.answer_discard(yes),
-            Action::Panel(op) => return self.panel(op),
-            Action::Saved => self.save_error = None,
-            Action::SaveFailed(why) => self.save_failed(why),
-            Action::Input(c) if self.mode == Mode::NotesFilter => {
-                self.edit_panel_filter(|s| s.push(c))
-            }
-            Action::InputBackspace if self.mode == Mode::NotesFilter => {
-                self.edit_panel_filter(|s| {
-                    s.pop();
-                })
-            }
             Action::Input(c) => self.edit_prompt(|s| s.push(c)),
             Action::InputBackspace => self.edit_prompt(|s| {
                 s.pop();
@@ -331,29 +360,20 @@ impl App {
                 {
                     self.notice = Some("no match".into());
                 }
-                self.mode = if self.mode == Mode::NotesFilter {
-                    Mode::Notes
-                } else {
-                    Mode::Normal
-                };
+                self.mode = Mode::Normal;
             }
             Action::InputCancel => {
                 match self.mode {
                     Mode::Search => self.search = Search::default(),
                     Mode::Filter => self.set_filter(String::new()),
-                    Mode::NotesFilter => self.edit_panel_filter(String::clear),
                     _ => {}
                 }
-                self.mode = if self.mode == Mode::NotesFilter {
-                    Mode::Notes
-                } else {
-                    Mode::Normal
-                };
+                self.mode = Mode::Normal;
             }
             Action::Resize(w, h) => self.resize(w, h),
             Action::Loaded(doc) => {
                 self.replace_document(doc);
-                return Some(Effect::OpenAnnotations);
+                return Some(Effect::OpenNotes);
             }
             Action::LoadFailed(reason) => {
                 self.loading = false;
@@ -364,18 +384,37 @@ impl App {
                 self.loading = false;
                 self.notice = Some("entity and date extraction stopped unexpectedly".into());
             }
-            Action::Extracted(data) => {
-                let (entities, events) = *data;
-                self.entities = entities;
-                self.events = events;
-                self.extracting = false;
-                self.selected = None;
-                self.mention = None;
-                self.event = None;
-                self.refresh_sidebar();
-            }
+            Action::Extracted(data) => self.take_extraction(*data, true),
+            Action::ExtractedPrefix(data) => self.take_extraction(*data, false),
         }
         None
+    }
+
+    /// Takes new entities and events (of the beginning, then of the whole file),
+    /// keeping the reader's place: the selected entity by name, the current
+    /// mention and event by position.
+    fn take_extraction(&mut self, (entities, events): (Entities, Vec<Event>), complete: bool) {
+        let selected = self
+            .selected
+            .map(|id| self.entities.entities[id].name.clone());
+        let mention_at = self.mention.map(|m| self.entities.mentions[m].span.start);
+        let event_at = self.event.map(|i| self.events[i].timex.span.start);
+        self.entities = entities;
+        self.events = events;
+        self.extracting = !complete;
+        self.selected =
+            selected.and_then(|name| self.entities.entities.iter().position(|e| e.name == name));
+        self.mention = self.selected.and_then(|id| {
+            let at = mention_at?;
+            let ms = &self.entities.entities[id].mentions;
+            ms.iter()
+                .copied()
+                .find(|&m| self.entities.mentions[m].span.start >= at)
+                .or(ms.last().copied())
+        });
+        self.event =
+            event_at.and_then(|at| self.events.iter().position(|e| e.timex.span.start == at));
+        self.refresh_sidebar();
     }
 
     /// Swaps in the whole document for the beginning shown so far, keeping the view.
@@ -423,56 +462,6 @@ impl App {
     }
 }
 
-/// A key in the note editor.
-fn editor_key(key: Key) -> Option<Action> {
-    let op = match key.code {
-        KeyCode::Char('s') if key.mods.contains(KeyModifiers::CONTROL) => {
-            return Some(Action::EditorSave)
-        }
-        KeyCode::Esc => return Some(Action::EditorCancel),
-        KeyCode::Char(c)
-            if !key
-                .mods
-                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
-        {
-            EditOp::Insert(c)
-        }
-        KeyCode::Enter => EditOp::Newline,
-        KeyCode::Tab => EditOp::Complete,
-        KeyCode::Backspace => EditOp::Backspace,
-        KeyCode::Delete => EditOp::Delete,
-        KeyCode::Left => EditOp::Left,
-        KeyCode::Right => EditOp::Right,
-        KeyCode::Up => EditOp::Up,
-        KeyCode::Down => EditOp::Down,
-        KeyCode::Home => EditOp::Home,
-        KeyCode::End => EditOp::End,
-        _ => return None,
-    };
-    Some(Action::Edit(op))
-}
-
-/// A key in the annotations panel.
-fn panel_key(key: Key) -> Option<PanelOp> {
-    if key
-        .mods
-        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
-    {
-        return None;
-    }
-    Some(match key.code {
-        KeyCode::Char('j') | KeyCode::Down => PanelOp::Down,
-        KeyCode::Char('k') | KeyCode::Up => PanelOp::Up,
-        KeyCode::Enter => PanelOp::Jump,
-        KeyCode::Char('e') => PanelOp::Edit,
-        KeyCode::Char('d') => PanelOp::Delete,
-        KeyCode::Char('u') => PanelOp::Undo,
-        KeyCode::Char('#') | KeyCode::Char('/') => PanelOp::Filter,
-        KeyCode::Esc | KeyCode::Char('A') | KeyCode::Char('q') => PanelOp::Close,
-        _ => return None,
-    })
-}
-
 pub(super) fn cycle(f: Focus, by: usize) -> Focus {
     const ORDER: [Focus; 3] = [Focus::Pane, Focus::Sidebar, Focus::Timeline];
     let i = ORDER.iter().position(|&x| x == f).unwrap_or(0);
@@ -481,4 +470,38 @@ pub(super) fn cycle(f: Focus, by: usize) -> Focus {
 
 pub(super) fn wrap_index(i: usize, dir: isize, n: usize) -> usize {
     (i as isize + dir).rem_euclid(n as isize) as usize
+}
+
+/// A key while a one-line prompt (search, sidebar or tag filter) is open.
+fn prompt_key(key: Key) -> Option<Action> {
+    match key.code {
+        KeyCode::Esc => Some(Action::InputCancel),
+        KeyCode::Enter => Some(Action::InputSubmit),
+        KeyCode::Backspace => Some(Action::InputBackspace),
+        KeyCode::Char(c)
+            if !key
+                .mods
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+        {
+            Some(Action::Input(c))
+        }
+        _ => None,
+    }
+}
+
+/// A key in the annotations panel.
+fn panel_key(key: Key) -> Option<Action> {
+    Some(match key.code {
+        KeyCode::Char('j') | KeyCode::Down => Action::MoveDown,
+        KeyCode::Char('k') | KeyCode::Up => Action::MoveUp,
+        KeyCode::Char('g') | KeyCode::Home => Action::GoTop,
+        KeyCode::Char('G') | KeyCode::End => Action::GoBottom,
+        KeyCode::Enter => Action::NoteOpen,
+        KeyCode::Char('e') => Action::NoteEdit,
+        KeyCode::Char('d') => Action::NoteDelete,
+        KeyCode::Char('u') => Action::NoteUndo,
+        KeyCode::Char('#' | '/') => Action::NoteFilter,
+        KeyCode::Char('A' | 'q') | KeyCode::Esc => Action::ToggleNotes,
+        _ => return None,
+    })
 }

@@ -7,6 +7,7 @@
 //! [`widget`] renders it; [`run`] is the terminal edge.
 
 mod concordance;
+mod mouse;
 mod reader;
 mod run;
 mod timeline;
@@ -140,6 +141,8 @@ pub struct LibraryView {
     pub height: u16,
     pub notice: Option<String>,
     pub theme: Theme,
+    /// The wheel moves through lists and the open brief takes clicks (`[reader] mouse`).
+    pub mouse: bool,
 }
 
 /// Rows of list content on a screen `height` tall (header, column titles, status line).
@@ -176,6 +179,7 @@ impl LibraryView {
             height: 24,
             notice: None,
             theme: Theme::default(),
+            mouse: true,
         };
         v.rows_changed();
         v

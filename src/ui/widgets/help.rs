@@ -1,5 +1,6 @@
 //! The `?` overlay: every binding of the live keymap with what it does.
 
+use crate::display;
 use crate::ui::app::App;
 use crate::ui::keymap::Context;
 use ratatui::buffer::Buffer;
@@ -26,8 +27,30 @@ impl Widget for HelpOverlay<'_> {
                 None => rows.push((format!("{}{scope}", b.label()), what)),
             }
         }
-        let w = area.width.min(76);
-        let h = area.height.min(rows.len() as u16 + 4);
+        rows.push((
+            "in the notes panel".into(),
+            "j/k move · Enter go · e edit · d delete · u undo · # tag filter",
+        ));
+        rows.push((
+            "in the note editor".into(),
+            "Ctrl-s save · Esc cancel (asks if typed) · Tab completes #tags",
+        ));
+        if app.mouse {
+            rows.push((
+                "mouse".into(),
+                "wheel: scroll the pane under it · click: focus, select",
+            ));
+        }
+        // One column when it fits; else two side by side (at 80x24 every row still shows).
+        let fits = rows.len() as u16 + 2 <= area.height;
+        let columns: u16 = if fits { 1 } else { 2 };
+        let w = if fits {
+            area.width.min(76)
+        } else {
+            area.width.min(150)
+        };
+        let per_column = rows.len().div_ceil(usize::from(columns)) as u16;
+        let h = area.height.min(per_column + 2);
         let popup = Rect::new(
             area.x + (area.width - w) / 2,
             area.y + (area.height - h) / 2,
@@ -41,16 +64,27 @@ impl Widget for HelpOverlay<'_> {
             .title(" Keys — any key closes ");
         let inner = block.inner(popup);
         block.render(popup, buf);
-        let width = usize::from(inner.width);
-        for (i, (keys, what)) in rows.iter().enumerate().take(usize::from(inner.height)) {
-            let line = format!("{keys:<28} {what}");
+        let col_w = usize::from(inner.width / columns);
+        let key_w = if fits { 28 } else { (col_w / 3).clamp(8, 24) };
+        let height = usize::from(inner.height);
+        for (i, (keys, what)) in rows.iter().enumerate().take(height * usize::from(columns)) {
+            let (col, row) = (i / height.max(1), i % height.max(1));
+            let line = format!("{} {what}", pad(&display::truncate(keys, key_w), key_w));
+            let x = inner.x + (col * col_w) as u16;
+            let room = col_w.saturating_sub(usize::from(!fits));
             buf.set_stringn(
-                inner.x,
-                inner.y + i as u16,
-                line,
-                width,
+                x,
+                inner.y + row as u16,
+                display::truncate(&line, room),
+                room,
                 ratatui::style::Style::new(),
             );
         }
     }
+}
+
+/// `s` padded with spaces to `w` columns.
+fn pad(s: &str, w: usize) -> String {
+    let n = w.saturating_sub(display::width(s));
+    format!("{s}{}", " ".repeat(n))
 }

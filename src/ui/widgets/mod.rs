@@ -1,6 +1,5 @@
 //! Widgets: each renders from `&App` into a buffer and changes nothing.
 
-mod editor;
 mod help;
 mod notes;
 mod pane;
@@ -8,13 +7,13 @@ mod sidebar;
 mod status;
 mod timeline;
 
-pub use editor::EditorOverlay;
 pub use help::HelpOverlay;
-pub use notes::NotesPanel;
+pub use notes::{EditorOverlay, NotesPanel};
 pub use pane::ParagraphPane;
 pub use sidebar::EntitySidebar;
 pub use status::StatusLine;
 pub use timeline::TimelineStrip;
+pub(crate) use {sidebar::row_at as sidebar_row_at, timeline::event_at as timeline_event_at};
 
 use super::app::{App, Mode};
 use super::layout::{self, MIN_HEIGHT, MIN_WIDTH};
@@ -52,16 +51,10 @@ impl Widget for &App {
         EntitySidebar(self).render(a.sidebar, buf);
         TimelineStrip(self).render(a.timeline, buf);
         StatusLine(self).render(a.status, buf);
-        if self.panel_open {
-            let over = ratatui::layout::Rect::new(
-                a.pane.x,
-                a.pane.y,
-                a.pane.width + a.sidebar.width,
-                a.pane.height,
-            );
-            NotesPanel(self).render(over, buf);
+        if self.notes.panel.is_some() {
+            NotesPanel(self).render(a.pane.union(a.sidebar), buf);
         }
-        if self.draft.is_some() {
+        if self.notes.editor.is_some() {
             EditorOverlay(self).render(area, buf);
         }
         if self.mode == Mode::Help {

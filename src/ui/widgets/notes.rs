@@ -1,111 +1,231 @@
-//! The annotations panel: every note of the brief with its quote, first line and
-//! tags, orphans and moved notes marked, filterable by tag. Drawn over the text
-//! and the sidebar, so it stays readable at 80x24.
+//! The annotation overlays: the note editor and the annotations panel. Both
+//! draw from `App::notes` and change nothing; every string from the brief or a
+//! note goes through `display` so no control reaches the terminal.
 
 use crate::display;
-use crate::ui::app::{App, Mode};
+use crate::ui::app::App;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::widgets::{Block, Borders, Clear, Widget};
 
-/// Renders the panel into `area`.
+/// The note editor, in the lower part of `area`.
+pub struct EditorOverlay<'a>(pub &'a App);
+
+/// The annotations panel, over the middle of `area`.
 pub struct NotesPanel<'a>(pub &'a App);
+
+/// A box of `w`x`h` inside `area`, centred horizontally, `top` rows from its top.
+fn boxed(area: Rect, w: u16, h: u16, top: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h
+        .min(area.height.saturating_sub(top))
+        .max(3.min(area.height));
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + top.min(area.height.saturating_sub(h)),
+        w,
+        h,
+    )
+}
+
+/// `s` on one line: controls shown as markers, newlines as ⏎, cut to `width` columns.
+fn one_line(s: &str, width: usize) -> String {
+    let flat: String = s.chars().map(|c| if c == '\n' { '⏎' } else { c }).collect();
+    display::truncate(&display::escape_controls(&flat), width)
+}
+
+impl Widget for EditorOverlay<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let app = self.0;
+        let Some(ed) = &app.notes.editor else {
+            return;
+        };
+        let theme = &app.theme;
+        let h = 12.min(area.height);
+        let popup = boxed(
+            area,
+            area.width.saturating_sub(4).min(100),
+            h,
+            area.height.saturating_sub(h + 1),
+        );
+        Clear.render(popup, buf);
+        let title = if ed.confirm_discard {
+            " Discard this note? y: discard · n: keep writing ".to_string()
+        } else {
+            " Note — Ctrl-s save · Esc cancel · Tab completes #tags ".to_string()
+        };
+        let block = Block::new()
+            .borders(Borders::ALL)
+            .border_style(if ed.confirm_discard {
+                theme.notice
+            } else {
+                theme.border_focused
+            })
+            .title(title);
+        let inner = block.inner(popup);
+        block.render(popup, buf);
+        if inner.height == 0 || inner.width == 0 {
+            return;
+        }
+        let width = usize::from(inner.width);
+        let quote = format!("“{}”", ed.quote.trim());
+        buf.set_stringn(inner.x, inner.y, one_line(&quote, width), width, theme.dim);
+        // The text, one row per line, scrolled so the cursor's line shows.
+        let text = &ed.editor.text;
+        let cursor = ed.editor.cursor.min(text.len());
+        let lines: Vec<(usize, &str)> = line_starts(text);
+        let cur_line = lines
+            .iter()
+            .rposition(|&(start, _)| start <= cursor)
+            .unwrap_or(0);
+        let rows = usize::from(inner.height.saturating_sub(2));
+        let first = cur_line.saturating_sub(rows.saturating_sub(1));
+        for (r, &(start, line)) in lines.iter().enumerate().skip(first).take(rows) {
+            let y = inner.y + 1 + (r - first) as u16;
+            let mut x = inner.x;
+            let right = inner.x + inner.width;
+            for cell in display::cells(text, start, start + line.len()) {
+                let w = cell.width_at(usize::from(x - inner.x)) as u16;
+                if x + w > right {
+                    break;
+                }
+                let mut style = Style::new();
+                if cell.byte == cursor {
+                    style = style.add_modifier(Modifier::REVERSED);
+                }
+                buf.set_stringn(x, y, cell.text.as_ref(), usize::from(w), style);
+                x += w;
+            }
+            if r == cur_line && cursor == start + line.len() && x < right {
+                buf.set_stringn(x, y, " ", 1, Style::new().add_modifier(Modifier::REVERSED));
+            }
+        }
+        let tags = app
+            .notes
+            .set
+            .as_ref()
+            .map(|s| s.tag_names())
+            .unwrap_or_default();
+        let hint = match ed.editor.completions(&tags) {
+            c if !c.is_empty() => format!("tags: #{}", c.join(" #")),
+            _ => "#words become tags; Enter starts a new line".to_string(),
+        };
+        buf.set_stringn(
+            inner.x,
+            inner.y + inner.height - 1,
+            one_line(&hint, width),
+            width,
+            theme.dim,
+        );
+    }
+}
+
+/// Byte offset and text of each line of `text` (an empty text has one empty line).
+fn line_starts(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for line in text.split('\n') {
+        out.push((start, line));
+        start += line.len() + 1;
+    }
+    out
+}
 
 impl Widget for NotesPanel<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.0;
-        let theme = &app.theme;
-        let Some(set) = &app.notes else {
+        let Some(panel) = &app.notes.panel else {
             return;
         };
-        Clear.render(area, buf);
-        let rows = app.panel_rows();
-        let mut title = format!(" Notes ({}", set.len());
-        if let Some(why) = set.read_only() {
-            title.push_str(&format!(", read-only: {}", display::truncate(why, 30)));
-        }
-        title.push_str(") ");
-        if !app.panel.filter.is_empty() || app.mode == Mode::NotesFilter {
-            let cursor = if app.mode == Mode::NotesFilter {
-                "▏"
-            } else {
-                ""
-            };
-            title.push_str(&format!(
-                "— tag: #{}{cursor} ({} shown) ",
-                display::truncate(app.panel.filter.trim_start_matches('#'), 20),
-                rows.len()
-            ));
-        }
+        let theme = &app.theme;
+        let shown = app.notes.shown();
+        let total = app.notes.set.as_ref().map_or(0, |s| s.len());
+        let popup = boxed(
+            area,
+            area.width.saturating_sub(6).min(110),
+            area.height.saturating_sub(4),
+            1,
+        );
+        Clear.render(popup, buf);
+        let filter = if panel.typing || !panel.filter.is_empty() {
+            format!(
+                " · tag: #{}{}",
+                panel.filter.trim_start_matches('#'),
+                if panel.typing { "▏" } else { "" }
+            )
+        } else {
+            String::new()
+        };
+        let title = format!(
+            " Notes ({} of {total}){} ",
+            shown.len(),
+            display::escape_controls(&filter)
+        );
         let block = Block::new()
             .borders(Borders::ALL)
             .border_style(theme.border_focused)
-            .title(title)
-            .title_bottom(
-                " j/k move · Enter jump · e edit · d delete · u undo · # tag · Esc close ",
-            );
-        let inner = block.inner(area);
-        block.render(area, buf);
+            .title(title);
+        let inner = block.inner(popup);
+        block.render(popup, buf);
+        if inner.height < 2 || inner.width == 0 {
+            return;
+        }
         let width = usize::from(inner.width);
-        if rows.is_empty() {
-            let msg = if set.is_empty() {
-                "No notes yet: select with v, w, ) and press a."
+        let help = "j/k move · Enter go · e edit · d delete · u undo · # filter by tag · Esc close";
+        buf.set_stringn(
+            inner.x,
+            inner.y + inner.height - 1,
+            one_line(help, width),
+            width,
+            theme.dim,
+        );
+        if let Some(why) = app.notes.set.as_ref().and_then(|s| s.read_only()) {
+            let msg = format!("read-only: {why}");
+            buf.set_stringn(
+                inner.x,
+                inner.y + inner.height - 2,
+                one_line(&msg, width),
+                width,
+                theme.notice,
+            );
+        }
+        let rows = usize::from(inner.height.saturating_sub(2)) / 2;
+        if shown.is_empty() {
+            let msg = if total == 0 {
+                "no notes yet: select a passage (v, w, V) and press a"
             } else {
-                "No note carries that tag."
+                "no note carries that tag"
             };
             buf.set_stringn(inner.x, inner.y, msg, width, theme.dim);
             return;
         }
-        // Two lines a note: marker and quote; first line of the note and its tags.
-        let per_page = usize::from(inner.height / 2).max(1);
-        let first = (app.panel.cursor + 1).saturating_sub(per_page);
-        for (k, &i) in rows.iter().enumerate().skip(first).take(per_page) {
-            let Some(e) = set.entries().get(i) else {
-                continue;
-            };
-            let y = inner.y + ((k - first) * 2) as u16;
-            let current = k == app.panel.cursor;
-            let base = if current { theme.cursor } else { Style::new() };
-            let marker = if e.is_orphan() {
-                "[orphaned] "
+        let first = panel.cursor.saturating_sub(rows.saturating_sub(1));
+        for (i, e) in shown.iter().enumerate().skip(first).take(rows) {
+            let y = inner.y + 2 * (i - first) as u16;
+            let selected = i == panel.cursor;
+            let mark = if e.is_orphan() {
+                "✗ orphan"
             } else if e.needs_review() {
-                "[moved?] "
+                "? review"
             } else {
-                ""
+                "●"
             };
-            let quote = one_line(&e.annotation.target.quote.exact);
-            let head = format!(
-                "{} {}{}. “{}”",
-                if current { "▸" } else { " " },
-                marker,
-                i + 1,
-                quote
-            );
-            let head = display::truncate(&head, width);
-            buf.set_stringn(inner.x, y, " ".repeat(width), width, base);
-            let style = if marker.is_empty() {
-                base
-            } else {
-                base.patch(theme.notice)
-            };
-            buf.set_stringn(inner.x, y, &head, width, style);
-            if y + 1 < inner.bottom() {
-                let tags: Vec<String> = e.annotation.tags.iter().map(|t| format!("#{t}")).collect();
-                let line = format!("    {}  {}", one_line(e.first_line()), tags.join(" "));
-                buf.set_stringn(
-                    inner.x,
-                    y + 1,
-                    display::truncate(&line, width),
-                    width,
-                    theme.dim,
-                );
-            }
+            // Tags the first line does not already show.
+            let first = e.first_line();
+            let lower = first.to_lowercase();
+            let tags: String = e
+                .annotation
+                .tags
+                .iter()
+                .filter(|t| !lower.contains(&format!("#{}", t.to_lowercase())))
+                .map(|t| format!(" #{t}"))
+                .collect();
+            let head = format!("{mark} {first}{tags}");
+            let quote = format!("   “{}”", e.annotation.target.quote.exact.trim());
+            let style = if selected { theme.cursor } else { Style::new() };
+            buf.set_stringn(inner.x, y, one_line(&head, width), width, style);
+            buf.set_stringn(inner.x, y + 1, one_line(&quote, width), width, theme.dim);
         }
     }
-}
-
-/// `s` on one line: whitespace runs (line breaks, tabs) become one space.
-fn one_line(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }

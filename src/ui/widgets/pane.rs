@@ -53,48 +53,24 @@ impl Widget for ParagraphPane<'_> {
             return;
         }
         let selection = app.selection_span();
-        let rows = app.view.visible(&app.flow);
-        let mut text_rows = rows.iter().filter_map(|r| match r {
-            RowContent::Text(s) => Some(*s),
-            RowContent::Blank => None,
-        });
-        let first = text_rows.next();
-        let shown = first.map(|a| Span::new(a.start, text_rows.next_back().unwrap_or(a).end));
-        // Only the notes on screen, so styling a cell looks through a handful.
-        let marks: Vec<(Span, bool)> = match (&app.notes, shown) {
-            (Some(set), Some(on)) => set
-                .marks()
-                .filter(|(s, _)| s.overlaps(on) || on.contains(s.start))
-                .map(|(s, e)| (s, e.needs_review()))
-                .collect(),
-            _ => Vec::new(),
-        };
         let cursor = app
             .cursor
             .and_then(|c| app.doc.sentences().get(c))
             .map(|s| s.span);
-        for (i, row) in rows.into_iter().enumerate() {
+        for (i, row) in app.view.visible(&app.flow).into_iter().enumerate() {
             let y = text.y + i as u16;
             if y >= text.bottom() {
                 break;
             }
             if let RowContent::Text(span) = row {
-                draw_line(app, selection, &marks, span, (text.x, y, text.width), buf);
-                let noted = marks
-                    .iter()
-                    .find(|(m, _)| m.overlaps(span) || (span.is_empty() && m.contains(span.start)));
-                if let Some((_, review)) = noted {
-                    let style = if *review {
-                        theme.margin.patch(theme.review)
-                    } else {
-                        theme.margin.patch(theme.annotation)
-                    };
-                    buf.set_stringn(area.x + 2, y, if *review { "?" } else { "¶" }, 1, style);
-                }
+                draw_line(app, selection, span, (text.x, y, text.width), buf);
                 if cursor.is_some_and(|c| {
                     c.overlaps(span) || (span.is_empty() && c.contains(span.start))
                 }) {
                     buf.set_stringn(area.x + 1, y, "▎", 1, theme.margin);
+                }
+                if noted(app, span) {
+                    buf.set_stringn(area.x + 2, y, "✎", 1, theme.margin);
                 }
             }
         }
@@ -117,7 +93,6 @@ fn legend(app: &App) -> Line<'static> {
 fn draw_line(
     app: &App,
     selection: Option<Span>,
-    marks: &[(Span, bool)],
     span: Span,
     (x0, y, width): (u16, u16, u16),
     buf: &mut Buffer,
@@ -126,6 +101,7 @@ fn draw_line(
     let right = x0 + width;
     let mut x = x0;
     let mut col = 0usize;
+    let mut styler = Styler::new(app, selection, span);
     for cell in cells(text, span.start, span.end) {
         if cell.kind == CellKind::Newline {
             continue;
@@ -134,53 +110,97 @@ fn draw_line(
         if x + w as u16 > right {
             break;
         }
-        let style = style_at(app, selection, marks, cell.byte);
-        if cell.kind == CellKind::Tab {
-            buf.set_stringn(x, y, " ".repeat(w), w, style);
-        } else {
-            let marker = cell.kind == CellKind::Marker;
-            let style = if marker {
-                style.patch(app.theme.notice)
-            } else {
-                style
-            };
-            buf.set_stringn(x, y, &cell.text, w, style);
+        let style = styler.at(cell.byte);
+        match cell.kind {
+            CellKind::Tab => {
+                buf.set_stringn(x, y, " ".repeat(w), w, style);
+            }
+            CellKind::Marker => {
+                buf.set_stringn(x, y, &cell.text, w, style.patch(app.theme.notice));
+            }
+            // One column: set the cell directly, without re-segmenting its text.
+            _ if w == 1 => {
+                buf[(x, y)].set_symbol(&cell.text).set_style(style);
+            }
+            _ => {
+                buf.set_stringn(x, y, &cell.text, w, style);
+            }
         }
         x += w as u16;
         col += w;
     }
 }
 
-/// The style of the text at byte `pos`.
-fn style_at(app: &App, selection: Option<Span>, marks: &[(Span, bool)], pos: usize) -> Style {
-    let mut style = Style::default();
-    if let Some(m) = app.entities.mention_at(pos) {
-        let mention = app.entities.mentions[m];
-        style = app.theme.kind(app.kind_of(mention.entity));
-        if app.selected == Some(mention.entity) {
-            style = style.patch(app.theme.selected);
+/// Whether an annotated passage covers part of screen line `line`.
+fn noted(app: &App, line: Span) -> bool {
+    app.notes
+        .set
+        .as_ref()
+        .is_some_and(|set| set.marks().any(|(s, _)| s.overlaps(line)))
+}
+
+/// Styles along one line: the mentions, search hits and annotated passages
+/// that overlap it are found once, then walked in step with the cells.
+struct Styler<'a> {
+    app: &'a App,
+    selection: Option<Span>,
+    mentions: std::ops::Range<usize>,
+    hit: usize,
+    notes: Vec<Span>,
+}
+
+impl<'a> Styler<'a> {
+    fn new(app: &'a App, selection: Option<Span>, line: Span) -> Styler<'a> {
+        Styler {
+            app,
+            selection,
+            mentions: app.entities.mentions_in(line),
+            hit: app.search.hits.partition_point(|h| h.end <= line.start),
+            notes: app.notes.set.as_ref().map_or_else(Vec::new, |set| {
+                set.marks()
+                    .map(|(s, _)| s)
+                    .filter(|s| s.overlaps(line))
+                    .collect()
+            }),
         }
-        if app.mention == Some(m) {
-            style = style.patch(app.theme.current);
+    }
+
+    /// The style at byte `pos`; positions must come in increasing order.
+    fn at(&mut self, pos: usize) -> Style {
+        let app = self.app;
+        let ms = &app.entities.mentions;
+        while self.mentions.start < self.mentions.end && ms[self.mentions.start].span.end <= pos {
+            self.mentions.start += 1;
         }
-    }
-    if let Some((_, review)) = marks.iter().find(|(s, _)| s.contains(pos)) {
-        style = style.patch(app.theme.annotation);
-        if *review {
-            style = style.patch(app.theme.review);
+        let mut style = Style::default();
+        let m = self.mentions.start;
+        if m < self.mentions.end && ms[m].span.contains(pos) {
+            let mention = ms[m];
+            style = app.theme.kind(app.kind_of(mention.entity));
+            if app.selected == Some(mention.entity) {
+                style = style.patch(app.theme.selected);
+            }
+            if app.mention == Some(m) {
+                style = style.patch(app.theme.current);
+            }
         }
+        if self.notes.iter().any(|s| s.contains(pos)) {
+            style = style.patch(app.theme.annotation);
+        }
+        if self.selection.is_some_and(|s| s.contains(pos)) {
+            style = style.patch(app.theme.selection);
+        }
+        let hits = &app.search.hits;
+        while hits.get(self.hit).is_some_and(|h| h.end <= pos) {
+            self.hit += 1;
+        }
+        if hits.get(self.hit).is_some_and(|h| h.contains(pos)) {
+            style = style.patch(if app.search.current == Some(self.hit) {
+                app.theme.current_hit
+            } else {
+                app.theme.hit
+            });
+        }
+        style
     }
-    if selection.is_some_and(|s| s.contains(pos)) {
-        style = style.patch(app.theme.selection);
-    }
-    let hits = &app.search.hits;
-    let i = hits.partition_point(|h| h.end <= pos);
-    if hits.get(i).is_some_and(|h| h.contains(pos)) {
-        style = style.patch(if app.search.current == Some(i) {
-            app.theme.current_hit
-        } else {
-            app.theme.hit
-        });
-    }
-    style
 }

@@ -20,27 +20,33 @@ impl Widget for StatusLine<'_> {
         let left = match app.mode {
             Mode::Search => format!(
                 " /{}▏ {} ",
-                app.search.query,
+                display::escape_controls(&app.search.query),
                 count(app.search.hits.len(), "hit")
             ),
             Mode::Filter => format!(
                 " filter entities: {}▏ ",
                 display::escape_controls(&app.sidebar.filter)
             ),
+            Mode::Editor => " writing a note ".to_string(),
             _ => {
                 let mut parts = Vec::new();
-                if app.save_error.is_some() {
+                // A failed save leaves the set dirty: say so until a save succeeds.
+                let unsaved =
+                    !app.notes.saving && app.notes.set.as_ref().is_some_and(|s| s.is_dirty());
+                if unsaved {
                     parts.push("NOT SAVED".to_string());
                 }
                 parts.push(app.source.clone());
                 if let Some(p) = publication(app) {
                     parts.push(p);
                 }
-                if let Some(pos) = app.note_position().or_else(|| app.position()) {
+                if let Some(pos) = app.position() {
                     parts.push(pos);
                 }
-                if let Some(set) = app.notes.as_ref().filter(|s| !s.is_empty()) {
-                    parts.push(count(set.len(), "note"));
+                if let Some(note) = app.notes.position() {
+                    parts.push(note);
+                } else if let Some(n) = app.notes.set.as_ref().map(|s| s.len()).filter(|&n| n > 0) {
+                    parts.push(count(n, "note"));
                 }
                 format!(" {} ", parts.join(" · "))
             }
@@ -49,7 +55,8 @@ impl Widget for StatusLine<'_> {
             Some(n) => format!(" {} ", display::escape_controls(n)),
             None => hints(app),
         };
-        // A notice must be read: it keeps its room and the left part gives way.
+        // A notice must be read: it keeps its room (up to all but 12 columns) and the
+        // left part gives way; key hints give way to the left part.
         let right = display::truncate(&right, width.saturating_sub(12));
         let rw = display::width(&right);
         let room = if app.notice.is_some() {
