@@ -463,7 +463,6 @@ fn e_in_the_panel_edits_a_note_and_help_lists_the_keys() {
     press(&mut app, &mut edge, Key::plain(KeyCode::Esc));
     assert_eq!(app.mode, Mode::Normal);
     press(&mut app, &mut edge, ch('?'));
-    let text = screen_text(&screen(&app));
     // At 80x24 too: the help overlay shows every binding, the new ones included.
     for (w, h) in [(100, 30), (80, 24)] {
         app.update(Action::Resize(w, h));
