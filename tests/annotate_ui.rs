@@ -476,3 +476,35 @@ fn e_in_the_panel_edits_a_note_and_help_lists_the_keys() {
         }
     }
 }
+
+#[test]
+fn a_moved_note_is_marked_for_review_in_the_pane() {
+    let dir = temp_store("review");
+    let brief = dir.join("brief.txt");
+    std::fs::write(&brief, text()).unwrap();
+    let store = || Store::new(dir.join("annotations"));
+    let mut edge = Effects::new(Some(store()), Some(brief.clone()));
+    let mut app = reader(&mut edge);
+    annotate_first(&mut app, &mut edge, "on the opening");
+    // The brief is edited in place: the quoted words change a little.
+    let edited = text().replacen("Paragraph 0 opens here.", "Paragraph 0 opened here.", 1);
+    std::fs::write(&brief, &edited).unwrap();
+    let mut edge = Effects::new(Some(store()), Some(brief));
+    let mut app = App::new(Arc::new(Document::from_text(&edited)), "test".into());
+    app.update(Action::Extracted(Box::default()));
+    app.update(Action::Resize(100, 30));
+    run_effect(&mut app, &mut edge, Effect::OpenNotes);
+    let set = app.notes.set.as_ref().unwrap();
+    assert_eq!(set.len(), 1);
+    assert!(set.entries()[0].needs_review());
+    // Wherever it landed (in this look-alike-rich brief, possibly a neighbour's
+    // sentence), that passage is marked "?" and underlined until confirmed.
+    let landed = app.doc.slice(set.entries()[0].span().unwrap()).to_string();
+    let buf = screen(&app);
+    let (x, y) = find(&buf, &landed).unwrap();
+    assert_eq!(buf[(2, y)].symbol(), "?");
+    assert!(buf[(x, y)]
+        .modifier
+        .contains(ratatui::style::Modifier::UNDERLINED));
+    assert_eq!(buf[(x, y)].bg, app.theme.annotation.bg.unwrap());
+}

@@ -69,8 +69,16 @@ impl Widget for ParagraphPane<'_> {
                 }) {
                     buf.set_stringn(area.x + 1, y, "▎", 1, theme.margin);
                 }
-                if noted(app, span) {
-                    buf.set_stringn(area.x + 2, y, "✎", 1, theme.margin);
+                // A moved note is marked "?", as the panel lists it ("? review").
+                let mark = noted(app, span).map(|review| {
+                    if review {
+                        ("?", theme.notice)
+                    } else {
+                        ("✎", theme.margin)
+                    }
+                });
+                if let Some((glyph, style)) = mark {
+                    buf.set_stringn(area.x + 2, y, glyph, 1, style);
                 }
             }
         }
@@ -132,11 +140,13 @@ fn draw_line(
 }
 
 /// Whether an annotated passage covers part of screen line `line`.
-fn noted(app: &App, line: Span) -> bool {
-    app.notes
-        .set
-        .as_ref()
-        .is_some_and(|set| set.marks().any(|(s, _)| s.overlaps(line)))
+/// Whether a note covers part of `line`: `Some(true)` when one of them was
+/// re-anchored by a weaker clue and awaits review.
+fn noted(app: &App, line: Span) -> Option<bool> {
+    let set = app.notes.set.as_ref()?;
+    let mut on = set.marks().filter(|(s, _)| s.overlaps(line)).peekable();
+    on.peek()?;
+    Some(on.any(|(_, e)| e.needs_review()))
 }
 
 /// Styles along one line: the mentions, search hits and annotated passages
@@ -146,7 +156,8 @@ struct Styler<'a> {
     selection: Option<Span>,
     mentions: std::ops::Range<usize>,
     hit: usize,
-    notes: Vec<Span>,
+    /// Annotated passages on the line, and whether each awaits review.
+    notes: Vec<(Span, bool)>,
 }
 
 impl<'a> Styler<'a> {
@@ -158,8 +169,8 @@ impl<'a> Styler<'a> {
             hit: app.search.hits.partition_point(|h| h.end <= line.start),
             notes: app.notes.set.as_ref().map_or_else(Vec::new, |set| {
                 set.marks()
-                    .map(|(s, _)| s)
-                    .filter(|s| s.overlaps(line))
+                    .filter(|(s, _)| s.overlaps(line))
+                    .map(|(s, e)| (s, e.needs_review()))
                     .collect()
             }),
         }
@@ -184,8 +195,12 @@ impl<'a> Styler<'a> {
                 style = style.patch(app.theme.current);
             }
         }
-        if self.notes.iter().any(|s| s.contains(pos)) {
+        if let Some((_, review)) = self.notes.iter().find(|(s, _)| s.contains(pos)) {
             style = style.patch(app.theme.annotation);
+            if *review {
+                // Moved by a weaker clue: underlined as well, so it reads as "check me".
+                style = style.add_modifier(ratatui::style::Modifier::UNDERLINED);
+            }
         }
         if self.selection.is_some_and(|s| s.contains(pos)) {
             style = style.patch(app.theme.selection);
