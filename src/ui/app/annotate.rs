@@ -415,7 +415,10 @@ impl App {
         self.notes.set = Some(set);
         self.notes.unavailable = None;
         self.notice = notice.or_else(|| {
-            (n > 0).then(|| format!("{n} notes (] and [ go through them, A lists them)"))
+            (n > 0).then(|| {
+                let s = if n == 1 { "" } else { "s" };
+                format!("{n} note{s} (] and [ go through them, A lists them)")
+            })
         });
     }
 
