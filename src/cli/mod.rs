@@ -1,6 +1,7 @@
 //! Command-line arguments → validated options → the reader or a report.
 //! Parsed once here; nothing downstream sees raw argument strings.
 
+mod corrections;
 mod library;
 pub mod notes;
 mod report;
@@ -45,6 +46,8 @@ pub enum Command {
     Entities(ReportArgs),
     /// List the brief's dated events (a chronological table, or JSON with --json).
     Timeline(ReportArgs),
+    /// List your entity corrections (id, action, names, date), or delete one with --delete ID.
+    Corrections(corrections::CorrectionsArgs),
     /// Print a brief's annotations (Markdown, JSON or W3C), or import W3C annotations.
     Notes(notes::NotesArgs),
     /// List a library's briefs, newest first, or an entity's mentions across them.
@@ -88,6 +91,9 @@ pub struct ReportArgs {
     /// One JSON array, offsets in Unicode code points (the shape eval/score.py reads).
     #[arg(long)]
     pub json: bool,
+    /// Show the recognizer's own entities, without your stored corrections.
+    #[arg(long)]
+    pub no_corrections: bool,
 }
 
 fn parse_date(s: &str) -> Result<Date, String> {
@@ -117,13 +123,18 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Timeline(args)) if args.file.is_dir() => {
             library::timeline(std::slice::from_ref(&args.file), args.json)
         }
-        Some(Command::Entities(args)) => {
-            open(&args.file, cli.published).and_then(|doc| report::entities(&doc, args.json))
-        }
+        Some(Command::Entities(args)) => open(&args.file, cli.published).and_then(|doc| {
+            report::entities(
+                &doc,
+                args.json,
+                &corrections::for_report(args.no_corrections),
+            )
+        }),
         Some(Command::Timeline(args)) => {
             open(&args.file, cli.published).and_then(|doc| report::timeline(&doc, args.json))
         }
         Some(Command::Notes(args)) => notes::run(args),
+        Some(Command::Corrections(args)) => corrections::run(args),
         Some(Command::Library(args)) if args.stats => {
             library::stats(&args.paths, args.entity.as_deref())
         }

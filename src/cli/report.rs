@@ -28,8 +28,12 @@ struct TimexJson<'a> {
 }
 
 /// Prints the entities of `doc`.
-pub fn entities(doc: &Document, json: bool) -> Result<(), Failure> {
-    let found = entities::extract(doc);
+pub fn entities(
+    doc: &Document,
+    json: bool,
+    corrections: &entities::Corrections,
+) -> Result<(), Failure> {
+    let found = entities::extract_with(doc, corrections);
     let mut out = String::new();
     if json {
         let rows: Vec<MentionJson> = found
