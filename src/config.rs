@@ -29,7 +29,8 @@ wrap_width = 0
 #   half_page_down half_page_up top bottom activate next_match prev_match
 #   next_event prev_event timeline_filter next_sentence prev_sentence
 #   next_paragraph prev_paragraph start_selection select_paragraph
-#   word_forward word_end word_back search clear
+#   word_forward word_end word_back search clear retype_entity not_an_entity
+#   merge_entity add_entity undo_correction
 # For example:
 # [keys.global]
 # \"ctrl-f\" = \"page_down\"

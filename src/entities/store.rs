@@ -101,8 +101,13 @@ impl StoreFile {
             !(same
                 && matches!(
                     (&e.change, &change),
-                    (Change::NotEntity { .. }, Change::Add { .. } | Change::Retype { .. })
-                        | (Change::Add { .. } | Change::Retype { .. }, Change::NotEntity { .. })
+                    (
+                        Change::NotEntity { .. },
+                        Change::Add { .. } | Change::Retype { .. }
+                    ) | (
+                        Change::Add { .. } | Change::Retype { .. },
+                        Change::NotEntity { .. }
+                    )
                 ))
         });
         let id = self
@@ -261,12 +266,7 @@ mod tests {
         assert!(b > a);
         assert_eq!(f.corrections.len(), 1, "the add replaces the not-entity");
         f.corrections.clear();
-        let c = f.push(
-            Change::NotEntity {
-                name: "Yet".into(),
-            },
-            "t".into(),
-        );
+        let c = f.push(Change::NotEntity { name: "Yet".into() }, "t".into());
         assert!(c > b);
     }
 }

@@ -2,7 +2,7 @@
 //! and `App::update` applies them, so the UI can be driven without a terminal.
 
 use crate::document::Document;
-use crate::entities::Entities;
+use crate::entities::{Entities, Kind};
 use crate::timeline::Event;
 use std::sync::Arc;
 
@@ -71,6 +71,20 @@ pub enum Action {
     StartSearch,
     /// Clear the selection, search and filter.
     ClearSelection,
+    /// Correct the current entity's kind (then p, o, l or m).
+    RetypeEntity,
+    /// The current entity is not an entity.
+    NotAnEntity,
+    /// Merge the current entity into another, picked in the sidebar.
+    MergeEntity,
+    /// Make the selected text an entity (then p, o, l or m).
+    AddEntity,
+    /// Take back the last correction made in this session.
+    UndoCorrection,
+    /// The kind chosen for a retype or an add.
+    PickKind(Kind),
+    /// Saving a correction failed (why); it stays in memory.
+    CorrectionNotSaved(String),
     /// A character typed into the search or filter prompt.
     Input(char),
     /// Delete the last character of the prompt.
@@ -128,7 +142,14 @@ impl Action {
             Action::WordEnd => "selection: to the end of the word",
             Action::WordBack => "selection: back a word",
             Action::ClearSelection => "clear selection, search and filter",
+            Action::RetypeEntity => "correct the entity's kind (✎ marks corrected entities)",
+            Action::NotAnEntity => "not an entity: hide it in every brief",
+            Action::MergeEntity => "merge the entity into one picked in the sidebar",
+            Action::AddEntity => "make the selected text an entity",
+            Action::UndoCorrection => "undo the last correction",
             Action::Input(_)
+            | Action::PickKind(_)
+            | Action::CorrectionNotSaved(_)
             | Action::InputBackspace
             | Action::InputSubmit
             | Action::InputCancel

@@ -6,7 +6,7 @@ use super::keymap::{Context, Key};
 use crossterm::event::{KeyCode, KeyModifiers};
 
 /// Every bindable action with its config name; actions carrying data are not bindable.
-pub const ACTIONS: [(&str, Action); 31] = [
+pub const ACTIONS: [(&str, Action); 36] = [
     ("quit", Action::Quit),
     ("help", Action::ToggleHelp),
     ("focus_next", Action::FocusNext),
@@ -38,6 +38,11 @@ pub const ACTIONS: [(&str, Action); 31] = [
     ("word_back", Action::WordBack),
     ("search", Action::StartSearch),
     ("clear", Action::ClearSelection),
+    ("retype_entity", Action::RetypeEntity),
+    ("not_an_entity", Action::NotAnEntity),
+    ("merge_entity", Action::MergeEntity),
+    ("add_entity", Action::AddEntity),
+    ("undo_correction", Action::UndoCorrection),
 ];
 
 /// The action named `name` in the config file, or `"none"` → `None` inside `Some` (unbind).

@@ -6,6 +6,7 @@ pub mod action;
 pub mod app;
 pub mod cursor;
 pub mod editor;
+pub mod effects;
 pub mod keymap;
 pub mod keynames;
 pub mod layout;
@@ -83,8 +84,18 @@ pub fn run_reader(files: &[PathBuf], published: Option<Date>) -> Result<(), Fail
             format!("config: {w}")
         });
     }
+    let edge = effects::Edge::from_env();
+    if let Some(store) = &edge.corrections {
+        match store.load() {
+            Ok(file) => app.corrections = file.corrections.into_iter().map(|e| e.change).collect(),
+            Err(e) if app.notice.is_none() => {
+                app.notice = Some(format!("{e}; corrections you make now are not saved"))
+            }
+            Err(_) => {}
+        }
+    }
     let background = loader::start(rest, app.doc.clone());
-    terminal::run(app, background).map_err(|e| Failure(format!("terminal error: {e}")))
+    terminal::run(app, background, &edge).map_err(|e| Failure(format!("terminal error: {e}")))
 }
 
 /// What the reader says when the file was not plain UTF-8: which encoding was

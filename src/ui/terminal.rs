@@ -4,7 +4,8 @@
 //! `App::update` returns.
 
 use super::action::Action;
-use super::app::{App, Effect};
+use super::app::App;
+use super::effects::{self, Edge};
 use super::keymap::Key;
 use crossterm::event::{self, Event, KeyEventKind};
 use std::io;
@@ -32,7 +33,7 @@ const SIGNALS: &[i32] = &[signal_hook::consts::SIGTERM, signal_hook::consts::SIG
 /// `background` delivers loading and extraction results. After a signal the
 /// terminal is restored and the signal's default action is taken, so the parent
 /// sees the process ended by it.
-pub fn run(app: App, background: Receiver<Action>) -> io::Result<()> {
+pub fn run(app: App, background: Receiver<Action>, edge: &Edge) -> io::Result<()> {
     let caught = Arc::new(AtomicUsize::new(0));
     let mut ids = Vec::new();
     for &sig in SIGNALS {
@@ -44,7 +45,7 @@ pub fn run(app: App, background: Receiver<Action>) -> io::Result<()> {
         )?);
     }
     let mut terminal = ratatui::try_init()?;
-    let result = event_loop(&mut terminal, app, background, &caught);
+    let result = event_loop(&mut terminal, app, background, &caught, edge);
     let restored = ratatui::try_restore();
     drop(terminal);
     for id in ids {
@@ -63,6 +64,7 @@ fn event_loop(
     mut app: App,
     background: Receiver<Action>,
     caught: &AtomicUsize,
+    edge: &Edge,
 ) -> io::Result<()> {
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
@@ -84,8 +86,10 @@ fn event_loop(
                 _ => None,
             };
             if let Some(a) = action {
-                if app.update(a) == Some(Effect::Quit) {
-                    return Ok(());
+                if let Some(effect) = app.update(a) {
+                    if effects::run(&mut app, effect, edge) {
+                        return Ok(());
+                    }
                 }
                 dirty = true;
             }

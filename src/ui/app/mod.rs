@@ -2,6 +2,7 @@
 //! [`Action`] and returns the effects (quitting, later saving) for the edge to
 //! run. Nothing here touches the terminal or the disk.
 
+mod correct;
 mod events;
 mod navigate;
 mod prompt;
@@ -15,8 +16,10 @@ use super::search;
 use super::theme::Theme;
 use super::viewport::{Flow, Viewport};
 use crate::document::{Document, Span};
+use crate::entities::store::Change;
 use crate::entities::{Entities, EntityId, Kind};
 use crate::timeline::Event;
+pub use correct::Pending;
 use crossterm::event::{KeyCode, KeyModifiers};
 use ratatui::layout::Rect;
 use std::sync::Arc;
@@ -38,12 +41,18 @@ pub enum Mode {
     Search,
     /// Typing a sidebar filter.
     Filter,
+    /// A correction waits for a choice (a kind, or the entity to merge into).
+    Correct,
 }
 
 /// Work for the edge of the program to carry out.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     Quit,
+    /// Store this entity correction (merged with the corrections file on disk).
+    SaveCorrection(Change),
+    /// Remove the newest stored correction equal to this one (undo).
+    UndoCorrection(Change),
 }
 
 /// The entity sidebar: filter text and the entities it shows, in display order.
@@ -70,7 +79,18 @@ pub struct App {
     pub doc: Arc<Document>,
     /// How the brief is named on screen (a file name, or "sample brief").
     pub source: String,
+    /// The entities shown: the recognizer's output with the corrections applied.
     pub entities: Entities,
+    /// The recognizer's own output, kept so corrections re-apply without re-running it.
+    pub raw_entities: Entities,
+    /// The user's corrections, in the order made (stored ones first).
+    pub corrections: Vec<Change>,
+    /// Per entity: whether a correction names it (marked in the sidebar).
+    pub corrected: Vec<bool>,
+    /// Corrections made in this session, newest last, for undo.
+    made: Vec<Change>,
+    /// A correction waiting for the user's choice.
+    pub pending: Option<Pending>,
     pub events: Vec<Event>,
     /// Extraction still running in the background.
     pub extracting: bool,
@@ -115,6 +135,11 @@ impl App {
             doc,
             source,
             entities: Entities::default(),
+            raw_entities: Entities::default(),
+            corrections: Vec::new(),
+            corrected: Vec::new(),
+            made: Vec::new(),
+            pending: None,
             events: Vec::new(),
             extracting: true,
             loading: false,
@@ -168,6 +193,7 @@ impl App {
                 }
                 _ => None,
             },
+            Mode::Correct => self.correct_key(key),
             Mode::Normal => self.normal_key(key),
         }
     }
@@ -194,9 +220,15 @@ impl App {
     pub fn update(&mut self, action: Action) -> Option<Effect> {
         if !matches!(
             action,
-            Action::Resize(..) | Action::Extracted(_) | Action::Loaded(_)
+            Action::Resize(..)
+                | Action::Extracted(_)
+                | Action::Loaded(_)
+                | Action::CorrectionNotSaved(_)
         ) {
             self.notice = None;
+        }
+        if self.mode == Mode::Correct {
+            return self.update_correcting(action);
         }
         match action {
             Action::Quit => return Some(Effect::Quit),
@@ -275,6 +307,17 @@ impl App {
                 }
                 self.mode = Mode::Normal;
             }
+            Action::RetypeEntity => self.start_retype(),
+            Action::NotAnEntity => return self.not_an_entity(),
+            Action::MergeEntity => self.start_merge(),
+            Action::AddEntity => self.start_add(),
+            Action::UndoCorrection => return self.undo_correction(),
+            Action::PickKind(_) => {}
+            Action::CorrectionNotSaved(why) => {
+                self.notice = Some(format!(
+                    "correction kept for this session but not saved: {why}"
+                ));
+            }
             Action::Resize(w, h) => self.resize(w, h),
             Action::Loaded(doc) => self.replace_document(doc),
             Action::LoadFailed(reason) => {
@@ -288,13 +331,13 @@ impl App {
             }
             Action::Extracted(data) => {
                 let (entities, events) = *data;
-                self.entities = entities;
+                self.raw_entities = entities;
                 self.events = events;
                 self.extracting = false;
                 self.selected = None;
                 self.mention = None;
                 self.event = None;
-                self.refresh_sidebar();
+                self.rederive();
             }
         }
         None

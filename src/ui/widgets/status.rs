@@ -24,6 +24,7 @@ impl Widget for StatusLine<'_> {
                 count(app.search.hits.len(), "hit")
             ),
             Mode::Filter => format!(" filter entities: {}▏ ", app.sidebar.filter),
+            Mode::Correct => format!(" {} ", app.correction_prompt().unwrap_or_default()),
             _ => {
                 let mut parts = vec![app.source.clone()];
                 if let Some(p) = publication(app) {
