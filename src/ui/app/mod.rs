@@ -315,7 +315,7 @@ impl App {
             Action::PickKind(_) => {}
             Action::CorrectionNotSaved(why) => {
                 self.notice = Some(format!(
-                    "correction kept for this session but not saved: {why}"
+                    "correction not saved (kept for this session): {why}"
                 ));
             }
             Action::Resize(w, h) => self.resize(w, h),

@@ -43,6 +43,13 @@ impl Widget for StatusLine<'_> {
             Some(n) => format!(" {} ", display::escape_controls(n)),
             None => hints(app),
         };
+        // A notice is cut to fit rather than dropped; hints only show whole.
+        let right = match app.notice {
+            Some(_) if used + display::width(&right) >= width => {
+                display::truncate(&right, width.saturating_sub(used + 1))
+            }
+            _ => right,
+        };
         let rw = display::width(&right);
         if used + rw < width {
             let style = if app.notice.is_some() {
