@@ -470,3 +470,48 @@ fn the_edge_saves_corrections_and_reports_a_failed_save() {
     assert!(screen(&app).contains("not saved"));
     let _ = fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_library_applies_corrections_and_its_cache_is_keyed_on_them() {
+    use folio::library::{self, Extractor, Miss, Options};
+    let dir = temp_dir("corr-library");
+    let briefs = dir.join("briefs");
+    fs::create_dir_all(&briefs).unwrap();
+    fs::write(briefs.join("a.txt"), BRIEF_A).unwrap();
+    fs::write(briefs.join("b.txt"), BRIEF_B).unwrap();
+    let opts = |c: folio::entities::Corrections| Options {
+        cache_dir: Some(dir.join("cache")),
+        threads: 1,
+        extractor: Extractor::DEFAULT,
+        corrections: Arc::new(c),
+    };
+    let open = |o: &Options| {
+        let mut lib = library::open_blocking(std::slice::from_ref(&briefs), o);
+        lib.save().unwrap();
+        lib
+    };
+    let raw = open(&opts(Default::default()));
+    let astana = raw
+        .find_entity("Astana")
+        .expect("the recognizer finds Astana");
+    assert_eq!(raw.entity(astana).unwrap().briefs, 2);
+    let fixed_opts = opts(folio::entities::store::to_corrections(&[not_entity(
+        "Astana",
+    )]));
+    let fixed = open(&fixed_opts);
+    assert_eq!(
+        fixed.report.miss,
+        Some(Miss::Outdated),
+        "other corrections, other cache"
+    );
+    assert!(fixed.find_entity("Astana").is_none());
+    assert_eq!(
+        open(&fixed_opts).report.miss,
+        None,
+        "same corrections reuse the cache"
+    );
+    let again = open(&opts(Default::default()));
+    assert_eq!(again.report.miss, Some(Miss::Outdated));
+    assert!(again.find_entity("Astana").is_some());
+    let _ = fs::remove_dir_all(&dir);
+}

@@ -33,7 +33,7 @@ struct TimexJson<'a> {
 }
 
 fn open(paths: &[PathBuf]) -> Result<Library, Failure> {
-    let lib = library::open_blocking(paths, &Options::default());
+    let lib = library::open_blocking(paths, &user_options());
     if lib.briefs().is_empty() {
         let place = paths
             .first()
@@ -277,7 +277,7 @@ pub fn list(paths: &[PathBuf], entity: Option<&str>) -> Result<(), Failure> {
 pub fn stats(paths: &[PathBuf], entity: Option<&str>) -> Result<(), Failure> {
     let ms = |t: Instant| t.elapsed().as_secs_f64() * 1000.0;
     let t = Instant::now();
-    let (mut lib, indexer) = library::open(paths, &Options::default());
+    let (mut lib, indexer) = library::open(paths, &user_options());
     let open_ms = ms(t);
     let report = lib.report.clone();
     let t = Instant::now();
@@ -361,4 +361,12 @@ fn peak_rss_kb() -> Option<u64> {
         .lines()
         .find_map(|l| l.strip_prefix("VmHWM:"))
         .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+}
+
+/// The default options with the user's stored corrections (a damaged store is reported).
+fn user_options() -> Options {
+    Options {
+        corrections: std::sync::Arc::new(super::corrections::for_report(false)),
+        ..Options::default()
+    }
 }

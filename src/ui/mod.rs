@@ -122,7 +122,18 @@ fn run_library(paths: &[PathBuf]) -> Result<(), Failure> {
             "standard output is not a terminal; use `folio library DIR` for text output".into(),
         ));
     }
-    let opts = crate::library::Options::default();
+    let edge = effects::Edge::from_env();
+    let corrections = Arc::new(
+        edge.corrections
+            .as_ref()
+            .and_then(|s| s.load().ok())
+            .map(|f| f.corrections())
+            .unwrap_or_default(),
+    );
+    let opts = crate::library::Options {
+        corrections: corrections.clone(),
+        ..crate::library::Options::default()
+    };
     let (lib, indexer) = crate::library::open(paths, &opts);
     if lib.briefs().is_empty() && indexer.progress().total == 0 {
         let why = lib.skipped.first().map_or_else(
@@ -132,6 +143,8 @@ fn run_library(paths: &[PathBuf]) -> Result<(), Failure> {
         return Err(Failure(why));
     }
     let mut view = library_view::LibraryView::new(lib, Some(indexer));
+    view.edge = edge;
+    view.corrections = corrections;
     let (config, _) = crate::config::load();
     view.theme = theme::Theme::named(config.theme, theme::ColorDepth::from_env());
     view.watch = Some(library_view::watch::Watch::new(

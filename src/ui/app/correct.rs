@@ -218,22 +218,7 @@ impl App {
         let text = self.doc.text();
         self.entities = corrections::apply(text, self.raw_entities.clone(), &c);
         self.corrected = corrections::touched(text, &self.entities, &c);
-        for ev in &mut self.events {
-            let mut ids: Vec<EntityId> = self
-                .doc
-                .sentences()
-                .get(ev.sentence)
-                .map(|s| {
-                    self.entities
-                        .mentions_in(s.span)
-                        .map(|m| self.entities.mentions[m].entity)
-                        .collect()
-                })
-                .unwrap_or_default();
-            ids.sort_unstable();
-            ids.dedup();
-            ev.entities = ids;
-        }
+        crate::timeline::relink(&self.doc, &self.entities, &mut self.events);
         let find = |app: &App, key: Option<String>| {
             key.and_then(|k| {
                 app.entities

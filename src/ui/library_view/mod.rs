@@ -140,6 +140,10 @@ pub struct LibraryView {
     pub height: u16,
     pub notice: Option<String>,
     pub theme: Theme,
+    /// Where corrections made in a brief are saved.
+    pub edge: super::effects::Edge,
+    /// The corrections applied to a brief extracted afresh (changed since indexed).
+    pub corrections: Arc<crate::entities::Corrections>,
 }
 
 /// Rows of list content on a screen `height` tall (header, column titles, status line).
@@ -172,6 +176,8 @@ impl LibraryView {
             positions: HashMap::new(),
             watch: None,
             texts: HashMap::new(),
+            edge: super::effects::Edge::default(),
+            corrections: Arc::default(),
             width: 80,
             height: 24,
             notice: None,
@@ -468,7 +474,10 @@ impl LibraryView {
         let Some(action) = r.app.action_for_key(key) else {
             return false;
         };
-        r.app.update(action) == Some(super::Effect::Quit)
+        match r.app.update(action) {
+            Some(effect) => super::effects::run(&mut r.app, effect, &self.edge),
+            None => false,
+        }
     }
 
     /// Opens brief `id` in the reader at `target`; `Esc` comes back to the current screen.
@@ -484,7 +493,13 @@ impl LibraryView {
             },
             other => other,
         };
-        match reader_for(&self.lib, id, self.width, self.height, back) {
+        match reader_for(
+            &self.lib,
+            id,
+            (self.width, self.height),
+            back,
+            &self.corrections,
+        ) {
             Ok(mut r) => {
                 r.app.theme = self.theme.clone();
                 match target {
