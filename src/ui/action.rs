@@ -142,7 +142,7 @@ impl Action {
             Action::WordEnd => "selection: to the end of the word",
             Action::WordBack => "selection: back a word",
             Action::ClearSelection => "clear selection, search and filter",
-            Action::RetypeEntity => "correct the entity's kind (✎ marks corrected entities)",
+            Action::RetypeEntity => "retype the entity (✎ marks corrected ones)",
             Action::NotAnEntity => "not an entity: hide it in every brief",
             Action::MergeEntity => "merge the entity into one picked in the sidebar",
             Action::AddEntity => "make the selected text an entity",

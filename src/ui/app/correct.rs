@@ -163,7 +163,7 @@ impl App {
         self.made.push(change.clone());
         self.rederive();
         self.notice = Some(format!(
-            "{} {} ({} undoes; `folio corrections` lists all)",
+            "{} {} · {} undoes",
             change.action().replace('_', "-"),
             crate::display::escape_controls(&change.summary()),
             self.keymap
