@@ -5,6 +5,7 @@
 
 use crate::ui::keymap::{Key, KeyOverride};
 use crate::ui::keynames::{action_from_name, context_from_name, parse_keys};
+use crate::ui::user_theme::{self, StyleOverride};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -19,6 +20,30 @@ pub const DEFAULT_FILE: &str = "\
 theme = \"dark\"
 # Wrap the text at this many columns; 0 wraps at the pane's width.
 wrap_width = 0
+# Mouse: the wheel scrolls the pane under the pointer, a click focuses it and
+# selects what is under it. false leaves the mouse to the terminal (its own
+# text selection and scrolling).
+mouse = true
+
+# Colours over the theme, one style per name: person, organization, place,
+# misc (the entity kinds), selected (mentions of the selected entity), current
+# (the current mention), hit and current_hit (search), selection, cursor,
+# margin, border, border_focused, heading, dim, status, notice. A style is
+# words in any order: a colour (a name such as \"red\" or \"lightblue\",
+# \"#rrggbb\", or 0-255), \"on\" and a background colour, and modifiers (bold,
+# dim, italic, underlined, reversed, crossed_out; \"plain\" for none). What a
+# style leaves out keeps the theme's: keep a modifier on each kind so kinds
+# stay apart without colour. NO_COLOR and the mono theme drop the colours.
+# For example:
+# [colors]
+# person = \"#d55e00 bold\"
+# place = 34
+# current = \"black on yellow bold\"
+
+[export]
+# Format of `folio entities` and `folio timeline` when no --format is given:
+# \"table\" (for reading), \"json\", \"jsonl\" (one object a line) or \"csv\".
+format = \"table\"
 
 # Key bindings: [keys.CONTEXT] tables, CONTEXT one of global, pane, sidebar, timeline.
 # Each entry is a key name (\"j\", \"G\", \"ctrl-d\", \"alt-x\", \"shift-tab\", \"PageDown\",
@@ -45,6 +70,19 @@ pub enum ThemeName {
     Mono,
 }
 
+/// Output format of `folio entities` and `folio timeline`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    /// A table for people to read.
+    Table,
+    /// One JSON array.
+    Json,
+    /// JSON Lines: one object a line.
+    Jsonl,
+    /// CSV with a header row (RFC 4180).
+    Csv,
+}
+
 /// Every setting, each with its default when absent or invalid.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Config {
@@ -53,6 +91,12 @@ pub struct Config {
     pub wrap_width: u16,
     /// Key bindings over `Keymap::default()`, in file order.
     pub keys: Vec<KeyOverride>,
+    /// Whether the reader takes mouse clicks and the wheel.
+    pub mouse: bool,
+    /// The report format when the command line names none.
+    pub export: ExportFormat,
+    /// User styles from `[colors]` over the theme, by style name, in file order.
+    pub colors: Vec<(String, StyleOverride)>,
 }
 
 impl Default for Config {
@@ -61,6 +105,9 @@ impl Default for Config {
             theme: ThemeName::Dark,
             wrap_width: 0,
             keys: Vec::new(),
+            mouse: true,
+            export: ExportFormat::Table,
+            colors: Vec::new(),
         }
     }
 }
@@ -167,6 +214,27 @@ pub fn parse(text: &str, file: &Path) -> (Config, Vec<Warning>) {
                     .filter(|&n| n == 0 || n >= 20)
                     .map(|v| cfg.wrap_width = v)
                     .ok_or_else(|| "expected 0 or a column count from 20 to 65535".to_string()),
+                ("reader", "mouse") => value
+                    .as_bool()
+                    .map(|v| cfg.mouse = v)
+                    .ok_or_else(|| "expected true or false".to_string()),
+                ("export", "format") => choice(
+                    value,
+                    &[
+                        ("table", ExportFormat::Table),
+                        ("json", ExportFormat::Json),
+                        ("jsonl", ExportFormat::Jsonl),
+                        ("csv", ExportFormat::Csv),
+                    ],
+                )
+                .map(|v| cfg.export = v),
+                ("colors", slot) if user_theme::SLOTS.contains(&slot) => {
+                    user_theme::parse_value(value).map(|v| cfg.colors.push((slot.to_string(), v)))
+                }
+                ("colors", _) => Err(format!(
+                    "unknown style (one of {})",
+                    user_theme::SLOTS.join(", ")
+                )),
                 _ => Err("unknown setting".to_string()),
             };
             if let Err(message) = result {
@@ -320,6 +388,16 @@ mod tests {
         assert!(w.is_empty(), "{w:?}");
         assert_eq!(c.theme, ThemeName::Light);
         assert_eq!(c.wrap_width, 72);
+        let (c, w) = p("[reader]\nmouse = false\n[export]\nformat = \"csv\"\n");
+        assert!(w.is_empty(), "{w:?}");
+        assert!(!c.mouse);
+        assert_eq!(c.export, ExportFormat::Csv);
+        let (c, w) = p("[reader]\nmouse = \"yes\"\n");
+        assert!(c.mouse);
+        assert_eq!(
+            w[0].to_string(),
+            "/home/u/.config/folio/config.toml:2: reader.mouse: expected true or false; using the default"
+        );
     }
 
     #[test]
@@ -333,7 +411,7 @@ mod tests {
         let expect = [
             format!("{f}:3: reader.colour: unknown setting; using the default"),
             format!("{f}:4: reader.wrap_width: expected 0 or a column count from 20 to 65535; using the default"),
-            format!("{f}:7: export.format: unknown setting; using the default"),
+            format!("{f}:7: export.format: expected one of \"table\", \"json\", \"jsonl\", \"csv\"; using the default"),
             format!("{f}:9: extra.x: unknown setting; using the default"),
         ];
         for e in &expect {

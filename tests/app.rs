@@ -242,10 +242,7 @@ fn reading_cursor_moves_by_sentence_and_paragraph() {
     assert_eq!(app.cursor, Some(1));
     app.update(Action::NextParagraph);
     let para = app.doc.sentences()[app.cursor.unwrap()].paragraph;
-    assert_eq!(
-        app.doc.paragraphs()[para].sentences.start,
-        app.cursor.unwrap()
-    );
+    assert_eq!(app.doc.sentences_of(para).start, app.cursor.unwrap());
     app.update(Action::PrevParagraph);
     app.update(Action::PrevParagraph);
     assert_eq!(app.cursor, Some(0));
@@ -351,4 +348,32 @@ fn timeline_moves_filters_and_opens_passages() {
     assert_eq!(app.event, Some(0));
     app.update(Action::ToggleTimelineFilter);
     assert_eq!(app.visible_events().len(), 2);
+}
+
+#[test]
+fn a_second_extraction_keeps_the_selected_entity_and_mention() {
+    let doc = brief();
+    let ents = entities(&doc);
+    let mut app = App::new(Arc::new(doc), "test brief".into());
+    // The beginning's extraction: only the first two CSTO mentions are known yet.
+    let mut prefix = ents.clone();
+    let keep: Vec<usize> = prefix.entities[0].mentions[..2].to_vec();
+    prefix.entities[0].mentions = keep;
+    app.update(Action::ExtractedPrefix(Box::new((prefix, Vec::new()))));
+    app.update(Action::Resize(120, 40));
+    assert!(
+        app.extracting,
+        "the whole file's extraction is still to come"
+    );
+    app.update(Action::FocusNext);
+    app.update(Action::Activate);
+    app.update(Action::NextMatch);
+    assert_eq!(app.position().as_deref(), Some("mention 2/2"));
+    let at = app.entities.mentions[app.mention.unwrap()].span;
+    // The whole file's extraction arrives: same entity, same mention, more of them.
+    app.update(Action::Extracted(Box::new((ents, Vec::new()))));
+    assert!(!app.extracting);
+    assert_eq!(app.selected, Some(0));
+    assert_eq!(app.entities.mentions[app.mention.unwrap()].span, at);
+    assert_eq!(app.position().as_deref(), Some("mention 2/5"));
 }

@@ -316,6 +316,11 @@ fn t_retypes_the_selected_entity_and_the_sidebar_marks_it() {
     assert_eq!(press(&mut app, 't'), None);
     assert_eq!(app.mode, Mode::Correct);
     assert!(screen(&app).contains("p person · o organization · l place · m misc"));
+    // Results from the background still land while the picker waits.
+    let again = raw(&app.doc);
+    app.update(Action::Extracted(Box::new((again, Vec::new()))));
+    assert_eq!(app.mode, Mode::Correct);
+    assert!(!app.extracting);
     let effect = press(&mut app, 'l');
     assert_eq!(
         effect,

@@ -131,6 +131,48 @@ fn acronym_and_expansion_are_one_entity() {
 }
 
 #[test]
+fn a_short_form_joins_the_one_name_with_its_initials() {
+    let text = "Officials in the United States and the European Union disagreed. \
+The U.S. envoy left Brussels, and EU diplomats stayed.";
+    let doc = Document::from_text(text);
+    let e = extract(&doc);
+    check_invariants(&doc, &e);
+    for (name, short) in [("United States", "U.S."), ("European Union", "EU")] {
+        let ent = e
+            .entities
+            .iter()
+            .find(|x| x.name == name)
+            .unwrap_or_else(|| panic!("{name} found: {e:?}"));
+        let texts: Vec<&str> = ent
+            .mentions
+            .iter()
+            .map(|&m| e.mentions[m].span.slice(text))
+            .collect();
+        assert_eq!(texts, vec![name, short]);
+    }
+}
+
+#[test]
+fn a_short_form_with_two_possible_expansions_stays_apart() {
+    let text = "The National Security Council and the National Salvation Committee both objected in Kiev. \
+Later the NSC spokesman declined to comment.";
+    let doc = Document::from_text(text);
+    let e = extract(&doc);
+    check_invariants(&doc, &e);
+    for ent in &e.entities {
+        let texts: Vec<&str> = ent
+            .mentions
+            .iter()
+            .map(|&m| e.mentions[m].span.slice(text))
+            .collect();
+        assert!(
+            !(texts.contains(&"NSC") && texts.len() > 1),
+            "NSC linked to one of two names: {texts:?}"
+        );
+    }
+}
+
+#[test]
 fn a_later_surname_is_the_full_name() {
     let text = "Foreign Minister Marat Tazhin arrived on Tuesday. Tazhin said the talks went well.";
     let doc = Document::from_text(text);
@@ -324,5 +366,35 @@ fn generated_text_never_breaks_the_invariants() {
             };
             check_invariants(&doc, &folio::entities::extract_with(&doc, &c));
         }
+    }
+}
+
+#[test]
+fn a_file_longer_than_a_chunk_is_recognized_chunk_by_chunk_and_merged() {
+    use folio::entities::CHUNK_BYTES;
+    let para = "Foreign Minister Marat Tazhin met NATO officials in Astana on Tuesday. \
+Tazhin said the North Atlantic Treaty Organization (NATO) would help train Kazakh peacekeepers.";
+    let one = Document::from_text(para);
+    let single = extract(&one);
+    let copies = 2 * CHUNK_BYTES / para.len() + 3;
+    let text = vec![para; copies].join("\n\n");
+    let doc = Document::from_text(&text);
+    let e = extract(&doc);
+    check_invariants(&doc, &e);
+    // Every copy gives what the paragraph alone gives, under one entity per name.
+    assert_eq!(e.mentions.len(), single.mentions.len() * copies);
+    let mut names: Vec<&str> = e.entities.iter().map(|x| x.name.as_str()).collect();
+    names.sort();
+    names.dedup();
+    assert_eq!(names.len(), e.entities.len(), "one entity per name");
+    for s in &single.entities {
+        let merged = e.entities.iter().find(|x| x.name == s.name).unwrap();
+        assert_eq!(merged.kind, s.kind, "{}", s.name);
+        assert_eq!(
+            merged.mentions.len(),
+            s.mentions.len() * copies,
+            "{}",
+            s.name
+        );
     }
 }

@@ -8,8 +8,9 @@ mod common;
 
 use std::process::Command;
 
-/// Runs folio in a pty, waits for its first frame, then does `action` (`key:BYTES`
-/// or `signal:NAME`) and reports what happened as `key=value` lines.
+/// Runs folio in a pty, waits for its first frame, then does `action` (`key:BYTES`,
+/// `signal:NAME`, or `hangup`: the terminal closes) and reports what happened as
+/// `key=value` lines.
 const DRIVER: &str = r#"
 import os, pty, sys, time, signal, select, termios, fcntl, struct
 action, cmd = sys.argv[1], sys.argv[2:]
@@ -44,6 +45,21 @@ def pump(until, quiet=None):
 pump(time.time() + 10, quiet=0.5)
 started = b'\x1b[?1049h' in out
 kind, _, what = action.partition(':')
+if kind == 'hangup':
+    os.close(fd)
+    ended, deadline = False, time.time() + 5
+    while time.time() < deadline:
+        done, status = os.waitpid(pid, os.WNOHANG)
+        if done:
+            ended = True
+            break
+        time.sleep(0.05)
+    if not ended:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+    print('started=%s' % started)
+    print('ended=%s' % ended)
+    sys.exit(0)
 if kind == 'key':
     os.write(fd, what.encode().decode('unicode_escape').encode())
 else:
@@ -63,6 +79,8 @@ print('signal=%s' % (os.WTERMSIG(status) if os.WIFSIGNALED(status) else 0))
 print('left_alt=%s' % (last(b'\x1b[?1049l') > last(b'\x1b[?1049h') >= 0))
 print('cursor_shown=%s' % (last(b'\x1b[?25h') >= last(b'\x1b[?25l')))
 print('cooked=%s' % cooked)
+print('mouse_on=%s' % (b'\x1b[?1006h' in out))
+print('mouse_off=%s' % (last(b'\x1b[?1006l') >= last(b'\x1b[?1006h')))
 import re
 colours = [p for m in re.finditer(rb'\x1b\[([0-9;:]*)m', out) for p in m.group(1).replace(b':', b';').split(b';')
            if p in (b'38', b'48', b'58') or (len(p) == 2 and p[:1] in b'349' and p[1:] in b'01234567') or (len(p) == 3 and p[:2] == b'10' and p[2:] in b'01234567')]
@@ -107,6 +125,29 @@ fn assert_restored(report: &str) {
     assert_eq!(value(report, "left_alt"), "True", "{report}");
     assert_eq!(value(report, "cursor_shown"), "True", "{report}");
     assert_ne!(value(report, "cooked"), "False", "{report}");
+    assert_eq!(value(report, "mouse_off"), "True", "{report}");
+}
+
+#[test]
+fn mouse_reporting_is_on_while_reading_and_off_after_every_way_out() {
+    let dir = std::env::temp_dir().join(format!("folio-pty-mouse-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let off = dir.join("off.toml");
+    std::fs::write(&off, "[reader]\nmouse = false\n").unwrap();
+    let none = dir.join("none.toml");
+    let none = none.to_str().unwrap();
+    for action in ["key:q", "signal:TERM", "signal:HUP"] {
+        let Some(report) = drive_env(action, &[], &[("FOLIO_CONFIG", none)]) else {
+            return;
+        };
+        assert_restored(&report);
+        assert_eq!(value(&report, "mouse_on"), "True", "{action}: {report}");
+    }
+    let Some(report) = drive_env("key:q", &[], &[("FOLIO_CONFIG", off.to_str().unwrap())]) else {
+        return;
+    };
+    assert_restored(&report);
+    assert_eq!(value(&report, "mouse_on"), "False", "{report}");
 }
 
 #[test]
@@ -192,4 +233,55 @@ fn stdout_not_a_terminal_is_refused_without_drawing() {
     assert!(out.stdout.is_empty(), "drew into a pipe");
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("not a terminal"), "{err}");
+}
+
+#[test]
+fn the_library_view_restores_the_terminal_after_signals() {
+    let dir = common::temp_dir("pty-library");
+    for (i, body) in ["Astana hosted the talks.", "Moscow answered."]
+        .iter()
+        .enumerate()
+    {
+        let text = format!("Title: Brief {i}\nDate: 2007-05-0{}\n\n{body}\n", i + 1);
+        std::fs::write(dir.join(format!("b{i}.txt")), text).unwrap();
+    }
+    let (data, cache) = (dir.join("data"), dir.join("cache"));
+    let env = [
+        ("FOLIO_DATA_DIR", data.to_str().unwrap()),
+        ("FOLIO_CACHE_DIR", cache.to_str().unwrap()),
+    ];
+    let arg = dir.to_str().unwrap();
+    for (name, number) in [("TERM", "15"), ("HUP", "1")] {
+        let Some(report) = drive_env(&format!("signal:{name}"), &[arg], &env) else {
+            return;
+        };
+        assert_restored(&report);
+        assert_eq!(value(&report, "signal"), number, "SIG{name}: {report}");
+    }
+    let Some(report) = drive_env("key:q", &[arg], &env) else {
+        return;
+    };
+    assert_restored(&report);
+    assert_eq!(value(&report, "exit"), "0", "{report}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn closing_the_terminal_ends_folio() {
+    // The terminal goes away under the reader (a closed window, a killed tmux):
+    // folio must end, not spin reading end-of-file forever.
+    let dir = common::temp_dir("pty-hangup");
+    std::fs::write(dir.join("a.txt"), "Astana hosted the talks.\n").unwrap();
+    let lib = dir.to_str().unwrap().to_string();
+    let cache = format!("{lib}/cache");
+    let env = [("FOLIO_CACHE_DIR", cache.as_str())];
+    for args in [vec![], vec![lib.clone()]] {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let Some(report) = drive_env("hangup", &args, &env) else {
+            return;
+        };
+        assert_eq!(value(&report, "started"), "True", "{report}");
+        assert_eq!(value(&report, "ended"), "True", "{args:?}: {report}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
 }

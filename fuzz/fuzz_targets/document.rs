@@ -17,7 +17,7 @@ fuzz_target!(|bytes: &[u8]| {
         assert!(p.span.start >= last_end && p.span.end <= text.len());
         last_end = p.span.end;
         let _ = doc.slice(p.span);
-        for s in &doc.sentences()[p.sentences.clone()] {
+        for s in &doc.sentences()[doc.sentences_of(i)] {
             assert_eq!(s.paragraph, i);
             assert!(p.span.start <= s.span.start && s.span.end <= p.span.end);
             let _ = doc.slice(s.span);

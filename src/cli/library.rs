@@ -2,8 +2,10 @@
 //! `folio timeline DIR` (each JSON object gains `"file"`), and `folio library`
 //! (the briefs newest first, a concordance, or timing figures for the benchmark).
 
+use super::export::{Record, Rows};
 use super::report::{emit, to_json};
 use super::Failure;
+use crate::config::ExportFormat;
 use crate::display::{escape_controls, truncate};
 use crate::document::CharIndex;
 use crate::library::{self, kwic, BriefId, Library, Options};
@@ -32,8 +34,46 @@ struct TimexJson<'a> {
     value: &'a str,
 }
 
+impl Record for MentionJson<'_> {
+    const COLUMNS: &'static [&'static str] = &["file", "start", "end", "text", "kind", "entity"];
+    fn fields(&self) -> Vec<String> {
+        vec![
+            self.file.clone(),
+            self.start.to_string(),
+            self.end.to_string(),
+            self.text.to_string(),
+            self.kind.to_string(),
+            self.entity.to_string(),
+        ]
+    }
+}
+
+impl Record for TimexJson<'_> {
+    const COLUMNS: &'static [&'static str] = &["file", "start", "end", "text", "type", "value"];
+    fn fields(&self) -> Vec<String> {
+        vec![
+            self.file.clone(),
+            self.start.to_string(),
+            self.end.to_string(),
+            self.text.to_string(),
+            self.kind.to_string(),
+            self.value.to_string(),
+        ]
+    }
+}
+
 fn open(paths: &[PathBuf]) -> Result<Library, Failure> {
+    let t0 = Instant::now();
     let lib = library::open_blocking(paths, &user_options());
+    super::verbose(&format!(
+        "library: {} briefs indexed ({} skipped) in {:.1} ms",
+        lib.briefs().len(),
+        lib.skipped.len(),
+        t0.elapsed().as_secs_f64() * 1e3
+    ));
+    for s in &lib.skipped {
+        super::verbose(&format!("skipped {}: {}", s.path.display(), s.reason));
+    }
     if lib.briefs().is_empty() {
         let place = paths
             .first()
@@ -84,9 +124,9 @@ impl Text {
 }
 
 /// `folio entities DIR`: every mention with its file (JSON), or entities across briefs (table).
-pub fn entities(paths: &[PathBuf], json: bool) -> Result<(), Failure> {
+pub fn entities(paths: &[PathBuf], format: ExportFormat) -> Result<(), Failure> {
     let lib = open(paths)?;
-    if !json {
+    if format == ExportFormat::Table {
         let mut out = format!(
             "{:<13} {:>6} {:>8}  {}\n",
             "KIND", "BRIEFS", "MENTIONS", "ENTITY"
@@ -103,8 +143,7 @@ pub fn entities(paths: &[PathBuf], json: bool) -> Result<(), Failure> {
         }
         return emit(&out);
     }
-    let mut out = String::from("[");
-    let mut first = true;
+    let mut rows = Rows::start(format, MentionJson::COLUMNS);
     for id in by_path(&lib) {
         let brief = &lib.briefs()[id as usize];
         let Some(text) = Text::read(&lib, id) else {
@@ -124,17 +163,16 @@ pub fn entities(paths: &[PathBuf], json: bool) -> Result<(), Failure> {
                 kind: ent.kind.name(),
                 entity: &ent.name,
             };
-            push_row(&mut out, &mut first, &row)?;
+            rows.push(&row)?;
         }
     }
-    out.push_str(if first { "]\n" } else { "\n]\n" });
-    emit(&out)
+    rows.finish()
 }
 
 /// `folio timeline DIR`: every expression with its file (JSON), or one timeline across briefs.
-pub fn timeline(paths: &[PathBuf], json: bool) -> Result<(), Failure> {
+pub fn timeline(paths: &[PathBuf], format: ExportFormat) -> Result<(), Failure> {
     let lib = open(paths)?;
-    if !json {
+    if format == ExportFormat::Table {
         let mut out = format!(
             "{:<16} {:<9} {:<28} {}\n",
             "VALUE", "TYPE", "FILE", "SENTENCE"
@@ -165,8 +203,7 @@ pub fn timeline(paths: &[PathBuf], json: bool) -> Result<(), Failure> {
         }
         return emit(&out);
     }
-    let mut out = String::from("[");
-    let mut first = true;
+    let mut rows = Rows::start(format, TimexJson::COLUMNS);
     for id in by_path(&lib) {
         let brief = &lib.briefs()[id as usize];
         let Some(text) = Text::read(&lib, id) else {
@@ -187,25 +224,10 @@ pub fn timeline(paths: &[PathBuf], json: bool) -> Result<(), Failure> {
                 kind: ev.kind.name(),
                 value: &ev.value,
             };
-            push_row(&mut out, &mut first, &row)?;
+            rows.push(&row)?;
         }
     }
-    out.push_str(if first { "]\n" } else { "\n]\n" });
-    emit(&out)
-}
-
-/// One JSON object per line inside the array: grep-able, and no giant pretty-printed tree.
-fn push_row<T: Serialize>(out: &mut String, first: &mut bool, row: &T) -> Result<(), Failure> {
-    let s = serde_json::to_string(row).map_err(|e| Failure(format!("cannot write JSON: {e}")))?;
-    out.push_str(if *first { "\n  " } else { ",\n  " });
-    out.push_str(&s);
-    *first = false;
-    // Streamed in chunks: a big library's JSON never sits in memory whole.
-    if out.len() > 1 << 16 {
-        emit(out)?;
-        out.clear();
-    }
-    Ok(())
+    rows.finish()
 }
 
 /// `folio library DIR...`: the briefs newest first; with an entity, its concordance.

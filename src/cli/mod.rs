@@ -2,6 +2,7 @@
 //! Parsed once here; nothing downstream sees raw argument strings.
 
 mod corrections;
+mod export;
 mod library;
 pub mod notes;
 mod report;
@@ -32,8 +33,33 @@ pub struct Cli {
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date, global = true)]
     pub published: Option<Date>,
 
+    /// No notices on standard error (errors are still reported).
+    #[arg(long, short = 'q', global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+
+    /// Timings and counts of reading, indexing and extraction on standard error.
+    #[arg(long, short = 'v', global = true)]
+    pub verbose: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// -1 quiet, 0 normal, 1 verbose: set once from the command line.
+static VERBOSITY: std::sync::atomic::AtomicI8 = std::sync::atomic::AtomicI8::new(0);
+
+/// Prints a notice (`folio: …`, escaped) to stderr unless `--quiet`.
+pub(crate) fn notice(msg: &str) {
+    if VERBOSITY.load(std::sync::atomic::Ordering::Relaxed) >= 0 {
+        eprintln!("folio: {}", escape_controls(msg));
+    }
+}
+
+/// Prints timings and counts to stderr with `--verbose`.
+pub(crate) fn verbose(msg: &str) {
+    if VERBOSITY.load(std::sync::atomic::Ordering::Relaxed) > 0 {
+        eprintln!("folio: {}", escape_controls(msg));
+    }
 }
 
 /// The exit statuses, shown under `--help` and in the man page.
@@ -88,12 +114,33 @@ pub struct ReportArgs {
     /// The brief to read, or a folder of briefs (each JSON object then gains "file").
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
-    /// One JSON array, offsets in Unicode code points (the shape eval/score.py reads).
-    #[arg(long)]
+    /// Same as --format json: one JSON array, offsets in Unicode code points (the shape eval/score.py reads).
+    #[arg(long, conflicts_with = "format")]
     pub json: bool,
     /// Show the recognizer's own entities, without your stored corrections.
     #[arg(long)]
     pub no_corrections: bool,
+    /// Output format: a table, a JSON array, JSON Lines or CSV with a header row
+    /// (offsets in code points); default: `[export] format` in the config, else table.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<crate::config::ExportFormat>,
+}
+
+impl ReportArgs {
+    /// The format asked for: --json, --format, the config's `[export] format`, or a table.
+    pub fn resolved_format(&self) -> crate::config::ExportFormat {
+        use crate::config::ExportFormat;
+        if self.json {
+            return ExportFormat::Json;
+        }
+        self.format.unwrap_or_else(|| {
+            let (config, warnings) = crate::config::load();
+            for w in warnings.iter().filter(|w| w.setting.starts_with("export")) {
+                notice(&w.to_string());
+            }
+            config.export
+        })
+    }
 }
 
 fn parse_date(s: &str) -> Result<Date, String> {
@@ -116,23 +163,25 @@ impl Failure {
 
 /// Runs folio with parsed arguments and returns the process exit status.
 pub fn run(cli: Cli) -> ExitCode {
+    let level = match (cli.quiet, cli.verbose) {
+        (true, _) => -1,
+        (false, true) => 1,
+        (false, false) => 0,
+    };
+    VERBOSITY.store(level, std::sync::atomic::Ordering::Relaxed);
     let result = match &cli.command {
         Some(Command::Entities(args)) if args.file.is_dir() => {
-            library::entities(std::slice::from_ref(&args.file), args.json)
+            library::entities(std::slice::from_ref(&args.file), args.resolved_format())
         }
         Some(Command::Timeline(args)) if args.file.is_dir() => {
-            library::timeline(std::slice::from_ref(&args.file), args.json)
+            library::timeline(std::slice::from_ref(&args.file), args.resolved_format())
         }
         Some(Command::Entities(args)) => open(&args.file, cli.published).and_then(|doc| {
-            report::entities(
-                &doc,
-                args.json,
-                &corrections::for_report(args.no_corrections),
-            )
+            let corrections = corrections::for_report(args.no_corrections);
+            report::entities(&doc, args.resolved_format(), &corrections)
         }),
-        Some(Command::Timeline(args)) => {
-            open(&args.file, cli.published).and_then(|doc| report::timeline(&doc, args.json))
-        }
+        Some(Command::Timeline(args)) => open(&args.file, cli.published)
+            .and_then(|doc| report::timeline(&doc, args.resolved_format())),
         Some(Command::Notes(args)) => notes::run(args),
         Some(Command::Corrections(args)) => corrections::run(args),
         Some(Command::Library(args)) if args.stats => {
@@ -187,7 +236,15 @@ fn check_config() -> Result<(), Failure> {
 
 /// Reads a brief in any input format, applying `--published`.
 pub fn open(path: &Path, published: Option<Date>) -> Result<Document, Failure> {
+    let t0 = std::time::Instant::now();
     let mut doc = formats::read(path).map_err(|e| Failure::at(path, e))?;
+    verbose(&format!(
+        "{}: read {} bytes of text, {} paragraphs, in {:.1} ms",
+        path.display(),
+        doc.text().len(),
+        doc.paragraphs().len(),
+        t0.elapsed().as_secs_f64() * 1e3
+    ));
     if let Some(d) = published {
         doc.set_published(d);
     }

@@ -5,7 +5,7 @@
 use super::Failure;
 use crate::annotations::export::{self, Format};
 use crate::annotations::{w3c, Store};
-use crate::display::{escape_controls, escape_keep_lines, needs_marker, TAB_WIDTH};
+use crate::display::{escape_keep_lines, needs_marker, TAB_WIDTH};
 use crate::document::Document;
 use clap::{Args, Subcommand, ValueEnum};
 use std::io::Write;
@@ -81,7 +81,7 @@ pub fn print(file: &Path, format: Format) -> Result<(), Failure> {
     let doc = open_doc(file)?;
     let (set, notice) = store()?.open(&doc, Some(file));
     if let Some(n) = notice {
-        eprintln!("folio: {}", escape_controls(&n.message));
+        super::notice(&n.message);
     }
     let out = export::render(&doc, &set, format);
     let safe = match format {
@@ -104,7 +104,7 @@ pub fn import(file: &Path, annotations: &Path) -> Result<(), Failure> {
         )));
     }
     if let Some(n) = notice {
-        eprintln!("folio: {}", escape_controls(&n.message));
+        super::notice(&n.message);
     }
     let ids: Vec<String> = imported.annotations.iter().map(|a| a.id.clone()).collect();
     let taken = set.merge(&doc, imported.annotations, Vec::new());

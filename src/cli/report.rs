@@ -1,7 +1,9 @@
 //! `folio entities` and `folio timeline`: what the reader shows, as a table for
-//! people or as JSON (code-point offsets) for tools such as `eval/score.py`.
+//! people or as JSON, JSON Lines or CSV (code-point offsets) for tools such as `eval/score.py`.
 
+use super::export::{Record, Rows};
 use super::Failure;
+use crate::config::ExportFormat;
 use crate::display::{escape_controls, truncate};
 use crate::document::Document;
 use crate::{entities, timeline};
@@ -27,30 +29,60 @@ struct TimexJson<'a> {
     value: &'a str,
 }
 
+impl Record for MentionJson<'_> {
+    const COLUMNS: &'static [&'static str] = &["start", "end", "text", "kind", "entity"];
+    fn fields(&self) -> Vec<String> {
+        vec![
+            self.start.to_string(),
+            self.end.to_string(),
+            self.text.to_string(),
+            self.kind.to_string(),
+            self.entity.to_string(),
+        ]
+    }
+}
+
+impl Record for TimexJson<'_> {
+    const COLUMNS: &'static [&'static str] = &["start", "end", "text", "type", "value"];
+    fn fields(&self) -> Vec<String> {
+        vec![
+            self.start.to_string(),
+            self.end.to_string(),
+            self.text.to_string(),
+            self.kind.to_string(),
+            self.value.to_string(),
+        ]
+    }
+}
+
 /// Prints the entities of `doc`.
 pub fn entities(
     doc: &Document,
-    json: bool,
+    format: ExportFormat,
     corrections: &entities::Corrections,
 ) -> Result<(), Failure> {
+    let t0 = std::time::Instant::now();
     let found = entities::extract_with(doc, corrections);
+    super::verbose(&format!(
+        "{} entities, {} mentions, found in {:.1} ms",
+        found.entities.len(),
+        found.mentions.len(),
+        t0.elapsed().as_secs_f64() * 1e3
+    ));
     let mut out = String::new();
-    if json {
-        let rows: Vec<MentionJson> = found
-            .mentions
-            .iter()
-            .map(|m| {
-                let e = &found.entities[m.entity];
-                MentionJson {
-                    start: doc.char_offset(m.span.start),
-                    end: doc.char_offset(m.span.end),
-                    text: doc.slice(m.span),
-                    kind: e.kind.name(),
-                    entity: &e.name,
-                }
-            })
-            .collect();
-        out = to_json(&rows)?;
+    if format != ExportFormat::Table {
+        let mut rows = Rows::start(format, MentionJson::COLUMNS);
+        for m in &found.mentions {
+            let e = &found.entities[m.entity];
+            rows.push(&MentionJson {
+                start: doc.char_offset(m.span.start),
+                end: doc.char_offset(m.span.end),
+                text: doc.slice(m.span),
+                kind: e.kind.name(),
+                entity: &e.name,
+            })?;
+        }
+        return rows.finish();
     } else {
         let mut order: Vec<usize> = (0..found.entities.len()).collect();
         order.sort_by(|&a, &b| {
@@ -88,21 +120,27 @@ pub fn entities(
 }
 
 /// Prints the timeline of `doc`.
-pub fn timeline(doc: &Document, json: bool) -> Result<(), Failure> {
+pub fn timeline(doc: &Document, format: ExportFormat) -> Result<(), Failure> {
     let mut out = String::new();
-    if json {
+    if format != ExportFormat::Table {
+        let t0 = std::time::Instant::now();
         let found = timeline::extract(doc);
-        let rows: Vec<TimexJson> = found
-            .iter()
-            .map(|t| TimexJson {
+        super::verbose(&format!(
+            "{} time expressions found in {:.1} ms",
+            found.len(),
+            t0.elapsed().as_secs_f64() * 1e3
+        ));
+        let mut rows = Rows::start(format, TimexJson::COLUMNS);
+        for t in found {
+            rows.push(&TimexJson {
                 start: doc.char_offset(t.span.start),
                 end: doc.char_offset(t.span.end),
                 text: doc.slice(t.span),
                 kind: t.kind.name(),
                 value: &t.value,
-            })
-            .collect();
-        out = to_json(&rows)?;
+            })?;
+        }
+        return rows.finish();
     } else {
         let found = entities::extract(doc);
         out.push_str(&format!(

@@ -16,6 +16,7 @@ pub use read::{read_file, read_prefix, ReadError};
 use crate::date::Date;
 use serde::Serialize;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 /// A half-open byte range `[start, end)` of a document's text.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -54,12 +55,18 @@ impl Span {
     }
 }
 
-/// A blank-line-separated block of text and the sentences in it.
+/// A blank-line-separated block of text; [`Document::sentences_of`] gives its sentences.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Paragraph {
     pub span: Span,
-    /// Indexes into [`Document::sentences`].
-    pub sentences: Range<usize>,
+}
+
+/// The sentences of a document, and where each paragraph's begin.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Sentences {
+    list: Vec<Sentence>,
+    /// `first[p]` is the index of paragraph `p`'s first sentence; one extra at the end.
+    first: Vec<usize>,
 }
 
 /// A sentence and the paragraph that holds it.
@@ -115,7 +122,9 @@ pub struct Document {
     repairs: Vec<Repair>,
     header: Header,
     paragraphs: Vec<Paragraph>,
-    sentences: Vec<Sentence>,
+    /// Split on first use: a 100 MB file is on screen and scrollable before its
+    /// sentences (needed by extraction and the reading cursor) are known.
+    sentences: OnceLock<Sentences>,
     chars: CharIndex,
     published: Published,
 }
@@ -139,24 +148,10 @@ impl Document {
         } else {
             header.span.end
         };
-        let mut paragraphs = Vec::new();
-        let mut sentences = Vec::new();
-        for span in segment::paragraphs(&text, body_start) {
-            let first = sentences.len();
-            let index = paragraphs.len();
-            sentences.extend(
-                segment::sentences(&text, span)
-                    .into_iter()
-                    .map(|s| Sentence {
-                        span: s,
-                        paragraph: index,
-                    }),
-            );
-            paragraphs.push(Paragraph {
-                span,
-                sentences: first..sentences.len(),
-            });
-        }
+        let paragraphs = segment::paragraphs(&text, body_start)
+            .into_iter()
+            .map(|span| Paragraph { span })
+            .collect();
         let chars = CharIndex::new(&text);
         let mut doc = Document {
             text,
@@ -164,7 +159,7 @@ impl Document {
             repairs,
             header,
             paragraphs,
-            sentences,
+            sentences: OnceLock::new(),
             chars,
             published: Published::UNKNOWN,
         };
@@ -237,8 +232,38 @@ impl Document {
         &self.paragraphs
     }
 
+    /// The sentences in text order (split on the first call).
     pub fn sentences(&self) -> &[Sentence] {
-        &self.sentences
+        &self.split().list
+    }
+
+    /// Indexes into [`Document::sentences`] of paragraph `p`'s sentences.
+    pub fn sentences_of(&self, p: usize) -> Range<usize> {
+        let first = &self.split().first;
+        match (first.get(p), first.get(p + 1)) {
+            (Some(&a), Some(&b)) => a..b,
+            _ => 0..0,
+        }
+    }
+
+    fn split(&self) -> &Sentences {
+        self.sentences.get_or_init(|| {
+            let mut list = Vec::new();
+            let mut first = Vec::with_capacity(self.paragraphs.len() + 1);
+            for (index, p) in self.paragraphs.iter().enumerate() {
+                first.push(list.len());
+                list.extend(
+                    segment::sentences(&self.text, p.span)
+                        .into_iter()
+                        .map(|span| Sentence {
+                            span,
+                            paragraph: index,
+                        }),
+                );
+            }
+            first.push(list.len());
+            Sentences { list, first }
+        })
     }
 
     /// The spanned text.
@@ -248,7 +273,7 @@ impl Document {
 
     /// Index of the sentence containing byte `pos`, or the nearest one before it.
     pub fn sentence_at(&self, pos: usize) -> Option<usize> {
-        let i = self.sentences.partition_point(|s| s.span.start <= pos);
+        let i = self.sentences().partition_point(|s| s.span.start <= pos);
         i.checked_sub(1)
     }
 
@@ -273,11 +298,23 @@ impl Document {
         self.paragraphs.is_empty()
     }
 
-    /// A short title: the `Title:` header, else the first sentence, cut to `max` chars.
+    /// A short title: the `Title:` header, else the first sentence, cut to `max`
+    /// chars. The sentence is split from the first paragraph's beginning alone, so
+    /// a title never waits for a big file's sentences.
     pub fn title(&self, max: usize) -> String {
+        let first_sentence = || {
+            let p = self.paragraphs.first()?.span;
+            // Only the paragraph's beginning: it may be a 10 MB line.
+            let mut end = p.end.min(p.start + 4096);
+            while !self.text.is_char_boundary(end) {
+                end -= 1;
+            }
+            let s = *segment::sentences(&self.text, Span::new(p.start, end)).first()?;
+            Some(self.slice(s))
+        };
         let t = self
             .header_value("Title")
-            .or_else(|| self.sentences.first().map(|s| self.slice(s.span)))
+            .or_else(first_sentence)
             .unwrap_or("");
         let mut out: String = t.chars().take(max).collect();
         if t.chars().count() > max {
@@ -290,6 +327,20 @@ impl Document {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sentences_are_split_on_first_use_and_a_title_does_not_need_them() {
+        let doc = Document::from_text("First sentence here. Second one.\n\nThird.");
+        assert_eq!(doc.title(60), "First sentence here.");
+        assert!(
+            doc.sentences.get().is_none(),
+            "title() split the whole text"
+        );
+        assert_eq!(doc.sentences().len(), 3);
+        assert_eq!(doc.sentences_of(0), 0..2);
+        assert_eq!(doc.sentences_of(1), 2..3);
+        assert_eq!(doc.sentences_of(2), 0..0);
+    }
 
     #[test]
     fn header_then_paragraphs_then_sentences() {

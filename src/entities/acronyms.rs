@@ -107,3 +107,31 @@ fn expansion_start(a: &Analysis, floor: usize, end: usize, letters: &[char]) -> 
     }
     None
 }
+
+/// The letters of a short form used without a bracketed expansion: "EU", "U.S.",
+/// "U.N." (2–5 capitals, optionally each followed by a dot).
+pub(super) fn short_form_letters(word: &str) -> Option<String> {
+    let letters: String = word.chars().filter(|&c| c != '.').collect();
+    let dotted = word.contains('.');
+    let ok = (2..=5).contains(&letters.chars().count())
+        && letters.chars().all(|c| c.is_ascii_uppercase())
+        && (!dotted || word.chars().filter(|&c| c == '.').count() == letters.len());
+    ok.then_some(letters)
+}
+
+/// The initials of a multi-word name, connectors left out: "United States" → "US",
+/// "European Union" → "EU"; None when a word does not start with a capital.
+pub(super) fn initials(words: &[&str]) -> Option<String> {
+    let mut out = String::new();
+    for w in words {
+        if lower_in(w, CONNECTORS) {
+            continue;
+        }
+        let c = w.chars().next()?;
+        if !c.is_uppercase() {
+            return None;
+        }
+        out.push(c);
+    }
+    (out.chars().count() >= 2).then_some(out)
+}

@@ -3,6 +3,7 @@
 //! (a later "Akhmetov" is "Daniyal Akhmetov", "CSTO" is its expansion), with a
 //! canonical name and a majority kind for each entity.
 
+use super::acronyms;
 use super::features::flag;
 use super::gazetteer::cat;
 use super::gazetteer::extend;
@@ -190,6 +191,7 @@ pub fn resolve(
             seq_key(a, p.expansion.0, p.expansion.1),
         );
     }
+    link_short_forms(a, &cands, &mut acronym_of);
     // Full names first, so that a surname seen before its full name still links.
     for c in &cands {
         if c.kind == Kind::Person && c.end - c.start >= 2 {
@@ -232,6 +234,42 @@ pub fn resolve(
         groups[g].push(i);
     }
     build(a, &cands, groups)
+}
+
+/// Short forms used without a bracketed definition ("U.S." beside "United
+/// States", "EU" beside "European Union") join the one multi-word name of the
+/// brief with those initials; none is linked when two names share them.
+fn link_short_forms(a: &Analysis, cands: &[Cand], acronym_of: &mut HashMap64<u64>) {
+    let word = |i: usize| {
+        let s = a.span(i..i + 1);
+        a.text.get(s.start..s.end).unwrap_or("")
+    };
+    let mut by_initials: std::collections::HashMap<String, Option<u64>> = Default::default();
+    for c in cands
+        .iter()
+        .filter(|c| c.end - c.start >= 2 && c.kind != Kind::Person)
+    {
+        let words: Vec<&str> = (c.start..c.end).map(word).collect();
+        let Some(init) = acronyms::initials(&words) else {
+            continue;
+        };
+        let k = seq_key(a, c.start, c.end);
+        by_initials
+            .entry(init)
+            .and_modify(|v| {
+                if *v != Some(k) {
+                    *v = None;
+                }
+            })
+            .or_insert(Some(k));
+    }
+    for c in cands.iter().filter(|c| c.end - c.start == 1) {
+        if let Some(Some(exp)) = acronyms::short_form_letters(word(c.start))
+            .and_then(|letters| by_initials.get(&letters))
+        {
+            acronym_of.entry(seq_key(a, c.start, c.end)).or_insert(*exp);
+        }
+    }
 }
 
 fn build(a: &Analysis, cands: &[Cand], groups: Vec<Vec<usize>>) -> Entities {

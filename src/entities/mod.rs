@@ -19,7 +19,7 @@ use crate::document::{Document, Span};
 use serde::{Deserialize, Serialize};
 
 pub use corrections::{extract_with, Corrections};
-pub use recognizer::Recognizer;
+pub use recognizer::{Recognizer, CHUNK_BYTES};
 
 /// What an entity is. `Misc` covers nationalities, operations, vessels, programmes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

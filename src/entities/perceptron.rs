@@ -59,7 +59,9 @@ fn bucket(bits: u32, key: u64) -> usize {
 #[derive(Debug, Clone)]
 pub struct Model {
     bits: u32,
-    weights: Vec<i16>,
+    /// Borrowed straight from the model file when it is embedded in the binary
+    /// (no copy, no parse: the pages the tagger touches are all it costs).
+    weights: std::borrow::Cow<'static, [i16]>,
     /// Real weight = stored weight / scale.
     scale: f32,
 }
@@ -67,6 +69,40 @@ pub struct Model {
 impl Model {
     /// Reads a model written by [`Model::to_bytes`]; `None` when malformed.
     pub fn from_bytes(bytes: &[u8]) -> Option<Model> {
+        let (bits, scale, body) = Model::header(bytes)?;
+        let weights = body
+            .chunks_exact(2)
+            .map(|c| i16::from_le_bytes([c[0], c[1]]))
+            .collect();
+        Some(Model {
+            bits,
+            weights: std::borrow::Cow::Owned(weights),
+            scale,
+        })
+    }
+
+    /// Reads a model embedded in the binary without copying its weights, when
+    /// they are 2-byte aligned and the machine is little-endian; else copies.
+    pub fn from_static(bytes: &'static [u8]) -> Option<Model> {
+        let (bits, scale, body) = Model::header(bytes)?;
+        let aligned = body.as_ptr().align_offset(std::mem::align_of::<i16>()) == 0;
+        if cfg!(target_endian = "little") && aligned {
+            // SAFETY: `body` is 'static, its length is even (checked by `header`), its
+            // start is aligned for i16, every bit pattern is a valid i16, and on a
+            // little-endian machine the stored little-endian values read as they are.
+            let weights: &'static [i16] =
+                unsafe { std::slice::from_raw_parts(body.as_ptr().cast::<i16>(), body.len() / 2) };
+            return Some(Model {
+                bits,
+                weights: std::borrow::Cow::Borrowed(weights),
+                scale,
+            });
+        }
+        Model::from_bytes(bytes)
+    }
+
+    /// The header's table size and scale, and the weights' bytes.
+    fn header(bytes: &[u8]) -> Option<(u32, f32, &[u8])> {
         let head = bytes.get(..16)?;
         if &head[..8] != MAGIC {
             return None;
@@ -78,15 +114,7 @@ impl Model {
         let scale = f32::from_le_bytes(head[12..16].try_into().ok()?);
         let n = (1usize << bits) * NT;
         let body = bytes.get(16..16 + 2 * n)?;
-        let weights = body
-            .chunks_exact(2)
-            .map(|c| i16::from_le_bytes([c[0], c[1]]))
-            .collect();
-        (scale.is_finite() && scale > 0.0).then_some(Model {
-            bits,
-            weights,
-            scale,
-        })
+        (scale.is_finite() && scale > 0.0).then_some((bits, scale, body))
     }
 
     /// Serializes the model.
@@ -97,7 +125,7 @@ impl Model {
         out.push(NT as u8);
         out.extend_from_slice(&[0, 0]);
         out.extend_from_slice(&self.scale.to_le_bytes());
-        for w in &self.weights {
+        for w in self.weights.iter() {
             out.extend_from_slice(&w.to_le_bytes());
         }
         out
@@ -282,14 +310,14 @@ impl Trainer {
         }
         // Leave head-room so sums of NF rows stay far from i32 limits.
         let scale = if max > 0.0 { 32000.0 / max } else { 1.0 };
-        let weights = self
+        let weights: Vec<i16> = self
             .w
             .iter()
             .map(|&w| (w * scale).round().clamp(-32767.0, 32767.0) as i16)
             .collect();
         Model {
             bits: self.bits,
-            weights,
+            weights: weights.into(),
             scale,
         }
     }
@@ -315,5 +343,25 @@ mod tests {
         assert_eq!(back.weights.len(), m.weights.len());
         assert!(Model::from_bytes(b"nonsense").is_none());
         assert!(Model::from_bytes(&m.to_bytes()[..100]).is_none());
+    }
+
+    #[test]
+    fn a_static_model_reads_the_same_weights_in_place() {
+        let mut t = Trainer::new(8);
+        t.w.iter_mut()
+            .enumerate()
+            .for_each(|(i, w)| *w = (i % 7) as f32 - 3.0);
+        let m = t.finish();
+        let bytes: &'static [u8] = Box::leak(m.to_bytes().into_boxed_slice());
+        let copied = Model::from_bytes(bytes).unwrap();
+        let in_place = Model::from_static(bytes).unwrap();
+        assert_eq!(&*in_place.weights, &*copied.weights);
+        assert_eq!(in_place.scale, copied.scale);
+        // Misaligned bytes still read correctly (by copying).
+        let mut shifted = vec![0u8];
+        shifted.extend_from_slice(bytes);
+        let shifted: &'static [u8] = Box::leak(shifted.into_boxed_slice());
+        let odd = Model::from_static(&shifted[1..]).unwrap();
+        assert_eq!(&*odd.weights, &*copied.weights);
     }
 }

@@ -29,6 +29,104 @@ pub struct Recognizer {
 /// held-out training documents.
 pub const DEFAULT_MIN_CONF: f32 = 16.0;
 
+/// Documents longer than this (far above a brief's few tens of kilobytes) are
+/// recognized a run of paragraphs at a time, so
+/// memory follows the chunk, not the file. A brief is one chunk, with
+/// document-level consistency over all of it.
+pub const CHUNK_BYTES: usize = 256 << 10;
+
+/// Sentence index ranges of about `max` bytes each, cut at paragraph ends
+/// (or between sentences, inside a paragraph longer than `max`).
+fn chunks(doc: &Document, max: usize) -> Vec<Range<usize>> {
+    let sentences = doc.sentences();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < sentences.len() {
+        let start = sentences[i].span.start;
+        let mut j = i + 1;
+        let mut cut = None;
+        while j < sentences.len() && sentences[j].span.end - start <= max {
+            if sentences[j].paragraph != sentences[j - 1].paragraph {
+                cut = Some(j);
+            }
+            j += 1;
+        }
+        let end = if j == sentences.len() {
+            j
+        } else {
+            cut.unwrap_or(j)
+        };
+        out.push(i..end);
+        i = end;
+    }
+    out
+}
+
+/// Entities of successive chunks joined by canonical name, each taking the kind
+/// most of its mentions had.
+#[derive(Default)]
+struct Merged {
+    out: Entities,
+    by_name: std::collections::HashMap<String, usize>,
+    votes: Vec<[usize; 4]>,
+}
+
+impl Merged {
+    fn add(&mut self, part: Entities) {
+        let ids: Vec<usize> = part
+            .entities
+            .iter()
+            .map(|e| {
+                let id = *self.by_name.entry(e.name.clone()).or_insert_with(|| {
+                    self.out.entities.push(super::Entity {
+                        name: e.name.clone(),
+                        kind: e.kind,
+                        mentions: Vec::new(),
+                    });
+                    self.votes.push([0; 4]);
+                    self.out.entities.len() - 1
+                });
+                self.votes[id][slot(e.kind)] += e.mentions.len();
+                id
+            })
+            .collect();
+        for m in part.mentions {
+            let id = ids[m.entity];
+            self.out.entities[id].mentions.push(self.out.mentions.len());
+            self.out.mentions.push(super::Mention {
+                span: m.span,
+                entity: id,
+            });
+        }
+    }
+
+    fn finish(mut self) -> Entities {
+        for (e, v) in self.out.entities.iter_mut().zip(&self.votes) {
+            // Ties keep the kind the name was first found with.
+            let first = slot(e.kind);
+            if let Some(k) = KINDS
+                .iter()
+                .copied()
+                .max_by_key(|&k| (v[slot(k)], slot(k) == first))
+            {
+                e.kind = k;
+            }
+        }
+        self.out
+    }
+}
+
+const KINDS: [Kind; 4] = [Kind::Person, Kind::Organization, Kind::Place, Kind::Misc];
+
+fn slot(k: Kind) -> usize {
+    match k {
+        Kind::Person => 0,
+        Kind::Organization => 1,
+        Kind::Place => 2,
+        Kind::Misc => 3,
+    }
+}
+
 /// A document cut into tokens with the tagger's view of each.
 pub(crate) struct Analysis<'t> {
     pub text: &'t str,
@@ -89,7 +187,12 @@ fn gazetteer_agrees(a: &Analysis, start: usize, end: usize, kind: Kind) -> bool 
 
 static BUILTIN: OnceLock<Recognizer> = OnceLock::new();
 
-const KINDS: [Kind; 4] = [Kind::Person, Kind::Organization, Kind::Place, Kind::Misc];
+/// Bytes aligned for `i16`, so the embedded model's weights are read in place.
+#[repr(C, align(8))]
+struct Aligned<T: ?Sized>(T);
+
+/// The shipped model, embedded in the binary.
+static MODEL: &Aligned<[u8]> = &Aligned(*include_bytes!("../../assets/ner.model"));
 
 impl Recognizer {
     /// The shipped recognizer (`assets/ner.model`, `assets/lexicon.txt`,
@@ -98,7 +201,7 @@ impl Recognizer {
         BUILTIN.get_or_init(|| Recognizer {
             gazetteer: Gazetteer::builtin(),
             lexicon: Lexicon::parse(include_str!("../../assets/lexicon.txt")),
-            model: Model::from_bytes(include_bytes!("../../assets/ner.model")),
+            model: Model::from_static(&MODEL.0),
             min_conf: DEFAULT_MIN_CONF,
         })
     }
@@ -106,7 +209,14 @@ impl Recognizer {
     /// Finds the entities of a document.
     pub fn extract(&self, doc: &Document) -> Entities {
         let spans: Vec<Span> = doc.sentences().iter().map(|s| s.span).collect();
-        self.extract_spans(doc.text(), &spans)
+        if doc.text().len() <= CHUNK_BYTES {
+            return self.extract_spans(doc.text(), &spans);
+        }
+        let mut out = Merged::default();
+        for chunk in chunks(doc, CHUNK_BYTES) {
+            out.add(self.extract_spans(doc.text(), &spans[chunk]));
+        }
+        out.finish()
     }
 
     /// Finds the entities of `text`, given its sentence spans.
@@ -118,9 +228,10 @@ impl Recognizer {
     }
 
     fn analyze<'t>(&self, text: &'t str, sentences: &[Span]) -> Analysis<'t> {
-        let mut tokens = Vec::with_capacity(text.len() / 5);
+        let bytes: usize = sentences.iter().map(|s| s.len()).sum();
+        let mut tokens = Vec::with_capacity(bytes / 5);
         let mut ranges = Vec::with_capacity(sentences.len());
-        let mut infos = Vec::with_capacity(text.len() / 5);
+        let mut infos = Vec::with_capacity(bytes / 5);
         let mut words: Vec<&str> = Vec::new();
         let mut sent_infos = Vec::new();
         for s in sentences {

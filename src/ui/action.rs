@@ -97,8 +97,14 @@ pub enum Action {
     Resize(u16, u16),
     /// Scroll the text by this many lines (mouse wheel).
     ScrollBy(i32),
+    /// A left click at this screen cell: focus the pane there and select what is under it.
+    Click { col: u16, row: u16 },
+    /// The mouse wheel at this screen cell: `delta` notches, positive downwards.
+    Wheel { col: u16, row: u16, delta: i32 },
     /// Background extraction finished.
     Extracted(Box<(Entities, Vec<Event>)>),
+    /// Extraction of the beginning shown so far finished; the whole file's follows.
+    ExtractedPrefix(Box<(Entities, Vec<Event>)>),
     /// The whole file is read; it replaces the beginning shown so far.
     Loaded(Arc<Document>),
     /// Reading the whole file failed after its beginning was shown.
@@ -155,7 +161,10 @@ impl Action {
             | Action::InputCancel
             | Action::Resize(..)
             | Action::ScrollBy(_)
+            | Action::Click { .. }
+            | Action::Wheel { .. }
             | Action::Extracted(_)
+            | Action::ExtractedPrefix(_)
             | Action::Loaded(_)
             | Action::LoadFailed(_)
             | Action::WorkerLost => "",

@@ -49,32 +49,55 @@ pub fn open(path: &Path, published: Option<Date>) -> Result<Opened, ReadError> {
     })
 }
 
-/// Starts the background work; the receiver yields `Loaded` (for a prefix) and then `Extracted`.
+/// Starts the background work. For a prefix the receiver yields
+/// `ExtractedPrefix` (so the first screen is highlighted at once), `Loaded`, then
+/// `Extracted` for the whole file; for a whole document just `Extracted`.
 pub fn start(opened_rest: Option<(PathBuf, Option<Date>)>, doc: Arc<Document>) -> Receiver<Action> {
     let (tx, rx) = channel();
     std::thread::spawn(move || {
         let doc = match opened_rest {
             None => doc,
-            Some((path, published)) => match read_file(&path) {
-                Ok(mut full) => {
-                    if let Some(d) = published {
-                        full.set_published(d);
-                    }
-                    let full = Arc::new(full);
-                    if tx.send(Action::Loaded(full.clone())).is_err() {
-                        return;
-                    }
-                    full
+            Some((path, published)) => {
+                let (entities, events) = extract(&doc);
+                if tx
+                    .send(Action::ExtractedPrefix(Box::new((entities, events))))
+                    .is_err()
+                {
+                    return;
                 }
-                Err(e) => {
-                    let _ = tx.send(Action::LoadFailed(e.to_string()));
-                    doc
-                }
-            },
+                load_rest(&tx, &path, published, doc)
+            }
         };
-        let entities = crate::entities::extract(&doc);
-        let events = crate::timeline::build(&doc, &entities);
-        let _ = tx.send(Action::Extracted(Box::new((entities, events))));
+        let _ = tx.send(Action::Extracted(Box::new(extract(&doc))));
     });
     rx
+}
+
+fn extract(doc: &Document) -> (crate::entities::Entities, Vec<crate::timeline::Event>) {
+    let entities = crate::entities::extract(doc);
+    let events = crate::timeline::build(doc, &entities);
+    (entities, events)
+}
+
+/// Reads the whole file and sends it as `Loaded`; on failure says why and keeps `prefix`.
+fn load_rest(
+    tx: &std::sync::mpsc::Sender<Action>,
+    path: &Path,
+    published: Option<Date>,
+    prefix: Arc<Document>,
+) -> Arc<Document> {
+    match read_file(path) {
+        Ok(mut full) => {
+            if let Some(d) = published {
+                full.set_published(d);
+            }
+            let full = Arc::new(full);
+            let _ = tx.send(Action::Loaded(full.clone()));
+            full
+        }
+        Err(e) => {
+            let _ = tx.send(Action::LoadFailed(e.to_string()));
+            prefix
+        }
+    }
 }

@@ -15,6 +15,7 @@ pub mod loader;
 pub mod search;
 mod terminal;
 pub mod theme;
+pub mod user_theme;
 pub mod viewport;
 pub mod widgets;
 pub mod wrap;
@@ -72,9 +73,10 @@ pub fn run_reader(files: &[PathBuf], published: Option<Date>) -> Result<(), Fail
     let mut app = App::new(Arc::new(doc), source);
     app.loading = rest.is_some();
     let (config, warnings) = crate::config::load();
-    app.theme = theme::Theme::named(config.theme, theme::ColorDepth::from_env());
+    app.theme = user_theme::build(&config, theme::ColorDepth::from_env());
     app.keymap = keymap::Keymap::default().with_overrides(&config.keys);
     app.wrap_width = config.wrap_width;
+    app.mouse = config.mouse;
     app.notice = encoding_notice(&app.doc);
     if let Some(w) = warnings.first().filter(|_| app.notice.is_none()) {
         let more = warnings.len() - 1;
@@ -94,7 +96,10 @@ pub fn run_reader(files: &[PathBuf], published: Option<Date>) -> Result<(), Fail
             Err(_) => {}
         }
     }
-    let background = loader::start(rest, app.doc.clone());
+    let doc = app.doc.clone();
+    // Started once the first frame is on screen, so reading and extraction do
+    // not compete with it.
+    let background = move || loader::start(rest, doc);
     terminal::run(app, background, &edge).map_err(|e| Failure(format!("terminal error: {e}")))
 }
 
@@ -146,7 +151,8 @@ fn run_library(paths: &[PathBuf]) -> Result<(), Failure> {
     view.edge = edge;
     view.corrections = corrections;
     let (config, _) = crate::config::load();
-    view.theme = theme::Theme::named(config.theme, theme::ColorDepth::from_env());
+    view.theme = user_theme::build(&config, theme::ColorDepth::from_env());
+    view.mouse = config.mouse;
     view.watch = Some(library_view::watch::Watch::new(
         paths.to_vec(),
         opts,

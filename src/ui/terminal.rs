@@ -9,13 +9,15 @@ use super::effects::{self, Edge};
 use super::keymap::Key;
 use crossterm::event::{self, Event, KeyEventKind};
 use std::io;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError};
 use std::sync::Arc;
 use std::time::Duration;
 
 /// How long the loop waits for an event before looking at signals and extraction.
 const TICK: Duration = Duration::from_millis(50);
+/// The wait while loading or extraction results are still to come.
+const BUSY_TICK: Duration = Duration::from_millis(5);
 
 /// Signals that end the reader. They are only noted in the handler; the event loop
 /// sees them within a tick and leaves the way `q` does, so the terminal is restored
@@ -30,10 +32,24 @@ const SIGNALS: &[i32] = &[
 const SIGNALS: &[i32] = &[signal_hook::consts::SIGTERM, signal_hook::consts::SIGINT];
 
 /// Runs the reader until the user quits or a signal asks it to stop;
-/// `background` delivers loading and extraction results. After a signal the
-/// terminal is restored and the signal's default action is taken, so the parent
-/// sees the process ended by it.
-pub fn run(app: App, background: Receiver<Action>, edge: &Edge) -> io::Result<()> {
+/// `background` starts the loading and extraction whose results arrive as
+/// actions; it is called once the first frame is drawn.
+pub fn run(app: App, background: impl FnOnce() -> Receiver<Action>, edge: &Edge) -> io::Result<()> {
+    session_with(app.mouse, |terminal, caught| {
+        event_loop(terminal, app, background, caught, edge)
+    })
+}
+
+/// Sets up the terminal, runs `body` and restores the terminal on every way out.
+/// `body` must return soon after the flag it is given turns non-zero (a signal
+/// was caught). After a signal the signal's default action is taken once the
+/// terminal is restored, so the parent sees the process ended by it.
+/// With `mouse`, mouse reporting is turned on, and off again on every way out
+/// (return, panic, signal, watchdog).
+pub(crate) fn session_with<F>(mouse: bool, body: F) -> io::Result<()>
+where
+    F: FnOnce(&mut ratatui::DefaultTerminal, &AtomicUsize) -> io::Result<()>,
+{
     let caught = Arc::new(AtomicUsize::new(0));
     let mut ids = Vec::new();
     for &sig in SIGNALS {
@@ -44,10 +60,22 @@ pub fn run(app: App, background: Receiver<Action>, edge: &Edge) -> io::Result<()
             sig as usize,
         )?);
     }
+    let done = Arc::new(AtomicBool::new(false));
+    let watchdog = spawn_watchdog(caught.clone(), done.clone(), mouse);
     let mut terminal = ratatui::try_init()?;
-    let result = event_loop(&mut terminal, app, background, &caught, edge);
+    if mouse {
+        install_mouse_panic_hook();
+        // Without mouse reporting the reader still works: the error is not fatal.
+        let _ = crossterm::execute!(io::stdout(), crossterm::event::EnableMouseCapture);
+    }
+    let result = body(&mut terminal, &caught);
+    if mouse {
+        release_mouse();
+    }
     let restored = ratatui::try_restore();
     drop(terminal);
+    done.store(true, Ordering::SeqCst);
+    let _ = watchdog.map(|w| w.join());
     for id in ids {
         signal_hook::low_level::unregister(id);
     }
@@ -59,16 +87,70 @@ pub fn run(app: App, background: Receiver<Action>, edge: &Edge) -> io::Result<()
     result.and(restored)
 }
 
+/// How long the event loop may take to notice a caught signal before the
+/// watchdog ends the process itself.
+const GRACE: Duration = Duration::from_millis(750);
+
+/// A thread that ends the process when a signal was caught but the event loop
+/// does not return within [`GRACE`]: when the terminal hangs up, crossterm can
+/// spin inside `poll` reading end-of-file and never give the loop a turn.
+fn spawn_watchdog(
+    caught: Arc<AtomicUsize>,
+    done: Arc<AtomicBool>,
+    mouse: bool,
+) -> Option<std::thread::JoinHandle<()>> {
+    let spawned = std::thread::Builder::new()
+        .name("folio-signal-watchdog".into())
+        .spawn(move || {
+            let mut since: Option<std::time::Instant> = None;
+            while !done.load(Ordering::SeqCst) {
+                let sig = caught.load(Ordering::SeqCst);
+                if sig != 0 {
+                    let t0 = *since.get_or_insert_with(std::time::Instant::now);
+                    if t0.elapsed() >= GRACE {
+                        // Best effort: the terminal may be gone already.
+                        if mouse {
+                            release_mouse();
+                        }
+                        let _ = ratatui::try_restore();
+                        let _ = signal_hook::low_level::emulate_default_handler(sig as i32);
+                        std::process::exit(128 + sig as i32);
+                    }
+                }
+                std::thread::sleep(TICK);
+            }
+        });
+    spawned.ok()
+}
+
+/// Turns mouse reporting off (best effort: the terminal may be gone).
+fn release_mouse() {
+    let _ = crossterm::execute!(io::stdout(), crossterm::event::DisableMouseCapture);
+}
+
+/// Chains a panic hook that turns mouse reporting off before the earlier hook
+/// (ratatui's, which restores the screen) runs, so a panic never leaves the
+/// shell receiving mouse escape sequences.
+fn install_mouse_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        release_mouse();
+        previous(info);
+    }));
+}
+
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     mut app: App,
-    background: Receiver<Action>,
+    background: impl FnOnce() -> Receiver<Action>,
     caught: &AtomicUsize,
     edge: &Edge,
 ) -> io::Result<()> {
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
-    let mut dirty = true;
+    terminal.draw(|frame| frame.render_widget(&app, frame.area()))?;
+    let background = background();
+    let mut dirty = false;
     loop {
         if caught.load(Ordering::SeqCst) != 0 {
             return Ok(());
@@ -77,12 +159,19 @@ fn event_loop(
             terminal.draw(|frame| frame.render_widget(&app, frame.area()))?;
             dirty = false;
         }
-        if poll(TICK)? {
+        // While results are due, look for them often so they show promptly.
+        let tick = if app.extracting || app.loading {
+            BUSY_TICK
+        } else {
+            TICK
+        };
+        if poll(tick)? {
             let action = match event::read()? {
                 Event::Key(k) if k.kind != KeyEventKind::Release => {
                     app.action_for_key(Key::from_event(k))
                 }
                 Event::Resize(w, h) => Some(Action::Resize(w, h)),
+                Event::Mouse(m) => app.action_for_mouse(m),
                 _ => None,
             };
             if let Some(a) = action {
@@ -111,7 +200,7 @@ fn event_loop(
 }
 
 /// `event::poll`, treating a signal's interruption as "no event yet".
-fn poll(timeout: Duration) -> io::Result<bool> {
+pub(crate) fn poll(timeout: Duration) -> io::Result<bool> {
     match event::poll(timeout) {
         Err(e) if e.kind() == io::ErrorKind::Interrupted => Ok(false),
         r => r,

@@ -250,7 +250,7 @@ const NAMED: [(Color, (u8, u8, u8)); 16] = [
 
 /// `c` as a terminal of `depth` can show it: RGB to the xterm 6×6×6 cube or grey
 /// ramp (256), or to the nearest named colour (16).
-fn downsample(c: Color, depth: ColorDepth) -> Color {
+pub(crate) fn downsample(c: Color, depth: ColorDepth) -> Color {
     let Color::Rgb(r, g, b) = c else { return c };
     match depth {
         ColorDepth::TrueColor | ColorDepth::None => c,

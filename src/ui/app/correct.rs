@@ -149,10 +149,6 @@ impl App {
                 self.mode = Mode::Normal;
                 self.make(Change::Merge { name, into })
             }
-            Action::Resize(w, h) => {
-                self.resize(w, h);
-                None
-            }
             _ => None,
         }
     }
@@ -201,10 +197,19 @@ impl App {
         self.rederive();
     }
 
+    /// Derives the entities shown from the raw ones and the corrections, and
+    /// links the timeline's events to them.
+    pub(super) fn correct_entities(&mut self) {
+        let c = to_corrections(&self.corrections);
+        let text = self.doc.text();
+        self.entities = corrections::apply(text, self.raw_entities.clone(), &c);
+        self.corrected = corrections::touched(text, &self.entities, &c);
+        crate::timeline::relink(&self.doc, &self.entities, &mut self.events);
+    }
+
     /// The entities again: the recognizer's raw output with the corrections
     /// applied; the selection, current mention and sidebar cursor follow.
     pub(super) fn rederive(&mut self) {
-        let c = to_corrections(&self.corrections);
         let name_of = |app: &App, id: Option<EntityId>| {
             id.and_then(|i| app.entities.entities.get(i))
                 .map(|e| corrections::key(&e.name))
@@ -215,10 +220,7 @@ impl App {
             .mention
             .and_then(|m| self.entities.mentions.get(m))
             .map(|m| m.span.start);
-        let text = self.doc.text();
-        self.entities = corrections::apply(text, self.raw_entities.clone(), &c);
-        self.corrected = corrections::touched(text, &self.entities, &c);
-        crate::timeline::relink(&self.doc, &self.entities, &mut self.events);
+        self.correct_entities();
         let find = |app: &App, key: Option<String>| {
             key.and_then(|k| {
                 app.entities

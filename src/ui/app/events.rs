@@ -20,24 +20,34 @@ impl App {
             .collect()
     }
 
-    /// Moves to the next (`dir` > 0) or previous visible event, and the text follows.
+    /// Moves to the next (`dir` > 0) or previous visible event, and the text
+    /// follows; at either end it stays. Scans from the current event, so a step
+    /// costs the distance to the next visible one, not the number of events.
     pub(super) fn step_event(&mut self, dir: isize) {
-        let shown = self.visible_events();
-        if shown.is_empty() {
-            self.notice = Some(if self.events.is_empty() {
-                "no dated events in this brief".into()
-            } else {
-                "no events mention the selected entity (f turns the filter off)".into()
-            });
-            return;
-        }
-        let pos = self.event.and_then(|e| shown.iter().position(|&i| i == e));
-        let next = match pos {
-            Some(p) => (p as isize + dir).clamp(0, shown.len() as isize - 1) as usize,
+        let n = self.events.len();
+        let from = match self.event {
+            Some(e) if dir > 0 => e + 1,
+            Some(e) => e,
             None if dir > 0 => 0,
-            None => shown.len() - 1,
+            None => n,
         };
-        self.event = Some(shown[next]);
+        let found = if dir > 0 {
+            (from..n).find(|&i| self.event_visible(i))
+        } else {
+            (0..from).rev().find(|&i| self.event_visible(i))
+        };
+        match (found, self.event) {
+            (Some(i), _) => self.event = Some(i),
+            (None, Some(_)) => {}
+            (None, None) => {
+                self.notice = Some(if self.events.is_empty() {
+                    "no dated events in this brief".into()
+                } else {
+                    "no events mention the selected entity (f turns the filter off)".into()
+                });
+                return;
+            }
+        }
         self.reveal_event();
     }
 

@@ -4,6 +4,7 @@
 
 mod correct;
 mod events;
+mod mouse;
 mod navigate;
 mod prompt;
 mod reading;
@@ -125,6 +126,8 @@ pub struct App {
     /// The first key of a two-key sequence, waiting for the second.
     pub pending_key: Option<Key>,
     pub theme: Theme,
+    /// Mouse clicks and the wheel act (`[reader] mouse`); off, mouse events are ignored.
+    pub mouse: bool,
 }
 
 impl App {
@@ -161,6 +164,7 @@ impl App {
             pending_key: None,
             wrap_width: 0,
             theme: Theme::default(),
+            mouse: true,
         }
     }
 
@@ -222,12 +226,23 @@ impl App {
             action,
             Action::Resize(..)
                 | Action::Extracted(_)
+                | Action::ExtractedPrefix(_)
                 | Action::Loaded(_)
                 | Action::CorrectionNotSaved(_)
         ) {
             self.notice = None;
         }
-        if self.mode == Mode::Correct {
+        let background = matches!(
+            action,
+            Action::Resize(..)
+                | Action::Extracted(_)
+                | Action::ExtractedPrefix(_)
+                | Action::Loaded(_)
+                | Action::LoadFailed(_)
+                | Action::WorkerLost
+                | Action::CorrectionNotSaved(_)
+        );
+        if self.mode == Mode::Correct && !background {
             return self.update_correcting(action);
         }
         match action {
@@ -250,6 +265,8 @@ impl App {
             Action::HalfPageDown => self.scroll((self.view.height / 2).max(1) as isize),
             Action::HalfPageUp => self.scroll(-((self.view.height / 2).max(1) as isize)),
             Action::ScrollBy(n) => self.scroll(n as isize),
+            Action::Click { col, row } => self.click(col, row),
+            Action::Wheel { col, row, delta } => self.wheel(col, row, delta),
             Action::GoTop => self.go_end(false),
             Action::GoBottom => self.go_end(true),
             Action::Activate => self.activate(),
@@ -268,16 +285,16 @@ impl App {
                 let p = doc.sentences()[s].paragraph;
                 doc.paragraphs()
                     .get(p + 1)
-                    .map_or(s, |next| next.sentences.start)
+                    .map_or(s, |_| doc.sentences_of(p + 1).start)
             }),
             Action::PrevParagraph => self.move_cursor(|app, s| {
                 let doc = &app.doc;
                 let p = doc.sentences()[s].paragraph;
-                let first = doc.paragraphs()[p].sentences.start;
+                let first = doc.sentences_of(p).start;
                 if s > first || p == 0 {
                     first
                 } else {
-                    doc.paragraphs()[p - 1].sentences.start
+                    doc.sentences_of(p - 1).start
                 }
             }),
             Action::StartSelection => self.toggle_selection(),
@@ -329,18 +346,38 @@ impl App {
                 self.loading = false;
                 self.notice = Some("entity and date extraction stopped unexpectedly".into());
             }
-            Action::Extracted(data) => {
-                let (entities, events) = *data;
-                self.raw_entities = entities;
-                self.events = events;
-                self.extracting = false;
-                self.selected = None;
-                self.mention = None;
-                self.event = None;
-                self.rederive();
-            }
+            Action::Extracted(data) => self.take_extraction(*data, true),
+            Action::ExtractedPrefix(data) => self.take_extraction(*data, false),
         }
         None
+    }
+
+    /// Takes new entities and events (of the beginning, then of the whole file),
+    /// keeping the reader's place: the selected entity by name, the current
+    /// mention and event by position.
+    fn take_extraction(&mut self, (entities, events): (Entities, Vec<Event>), complete: bool) {
+        let selected = self
+            .selected
+            .map(|id| self.entities.entities[id].name.clone());
+        let mention_at = self.mention.map(|m| self.entities.mentions[m].span.start);
+        let event_at = self.event.map(|i| self.events[i].timex.span.start);
+        self.raw_entities = entities;
+        self.events = events;
+        self.correct_entities();
+        self.extracting = !complete;
+        self.selected =
+            selected.and_then(|name| self.entities.entities.iter().position(|e| e.name == name));
+        self.mention = self.selected.and_then(|id| {
+            let at = mention_at?;
+            let ms = &self.entities.entities[id].mentions;
+            ms.iter()
+                .copied()
+                .find(|&m| self.entities.mentions[m].span.start >= at)
+                .or(ms.last().copied())
+        });
+        self.event =
+            event_at.and_then(|at| self.events.iter().position(|e| e.timex.span.start == at));
+        self.refresh_sidebar();
     }
 
     /// Swaps in the whole document for the beginning shown so far, keeping the view.

@@ -7,6 +7,7 @@
 //! [`widget`] renders it; [`run`] is the terminal edge.
 
 mod concordance;
+mod mouse;
 mod reader;
 mod run;
 mod timeline;
@@ -144,6 +145,8 @@ pub struct LibraryView {
     pub edge: super::effects::Edge,
     /// The corrections applied to a brief extracted afresh (changed since indexed).
     pub corrections: Arc<crate::entities::Corrections>,
+    /// The wheel moves through lists and the open brief takes clicks (`[reader] mouse`).
+    pub mouse: bool,
 }
 
 /// Rows of list content on a screen `height` tall (header, column titles, status line).
@@ -182,6 +185,7 @@ impl LibraryView {
             height: 24,
             notice: None,
             theme: Theme::default(),
+            mouse: true,
         };
         v.rows_changed();
         v

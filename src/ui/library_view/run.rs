@@ -1,24 +1,27 @@
-//! The terminal edge of the library: set up and restore the terminal, draw,
-//! turn events into keys, and let the index fill in between keys.
+//! The terminal edge of the library: set up and restore the terminal (through
+//! the reader's signal-safe session), draw, turn events into keys, and let the
+//! index fill in between keys.
 
 use super::widget::LibraryScreen;
 use super::LibraryView;
 use crate::ui::keymap::Key;
+use crate::ui::terminal::{poll, session_with};
 use crossterm::event::{self, Event, KeyEventKind};
 use std::io;
+use std::sync::atomic::Ordering;
 use std::time::Duration;
 
-/// Runs the library until the user quits.
+/// Runs the library until the user quits or a signal asks it to stop.
 pub fn run(mut view: LibraryView) -> io::Result<()> {
-    let mut terminal = ratatui::try_init()?;
-    let result = (|| {
+    session_with(view.mouse, |terminal, caught| {
         let size = terminal.size()?;
         view.resize(size.width, size.height);
-        loop {
+        while caught.load(Ordering::SeqCst) == 0 {
             view.tick();
             terminal.draw(|frame| frame.render_widget(LibraryScreen(&view), frame.area()))?;
-            let wait = if view.indexing() { 50 } else { 1000 };
-            if !event::poll(Duration::from_millis(wait))? {
+            // Short waits while indexing, and never so long that a signal goes unseen.
+            let wait = if view.indexing() { 50 } else { 200 };
+            if !poll(Duration::from_millis(wait))? {
                 continue;
             }
             match event::read()? {
@@ -28,15 +31,13 @@ pub fn run(mut view: LibraryView) -> io::Result<()> {
                     break;
                 }
                 Event::Resize(w, h) => view.resize(w, h),
+                Event::Mouse(m) => view.mouse_event(m),
                 _ => {}
             }
         }
-        Ok(())
-    })();
-    ratatui::try_restore()?;
-    if result.is_ok() {
-        // The index is complete only if indexing finished; save what there is.
+        // Saved here, before a caught signal ends the process: the index is
+        // complete only if indexing finished, so this keeps what there is.
         let _ = view.lib.save();
-    }
-    result
+        Ok(())
+    })
 }

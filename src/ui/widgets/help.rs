@@ -26,6 +26,12 @@ impl Widget for HelpOverlay<'_> {
                 None => rows.push((format!("{}{scope}", b.label()), what)),
             }
         }
+        if app.mouse {
+            rows.push((
+                "mouse".into(),
+                "wheel: scroll the pane under it · click: focus, select",
+            ));
+        }
         let w = area.width.min(76);
         let h = area.height.min(rows.len() as u16 + 4);
         let popup = Rect::new(

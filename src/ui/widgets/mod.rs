@@ -11,6 +11,7 @@ pub use pane::ParagraphPane;
 pub use sidebar::EntitySidebar;
 pub use status::StatusLine;
 pub use timeline::TimelineStrip;
+pub(crate) use {sidebar::row_at as sidebar_row_at, timeline::event_at as timeline_event_at};
 
 use super::app::{App, Mode};
 use super::layout::{self, MIN_HEIGHT, MIN_WIDTH};

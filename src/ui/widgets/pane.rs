@@ -98,6 +98,7 @@ fn draw_line(
     let right = x0 + width;
     let mut x = x0;
     let mut col = 0usize;
+    let mut styler = Styler::new(app, selection, span);
     for cell in cells(text, span.start, span.end) {
         if cell.kind == CellKind::Newline {
             continue;
@@ -106,47 +107,79 @@ fn draw_line(
         if x + w as u16 > right {
             break;
         }
-        let style = style_at(app, selection, cell.byte);
-        if cell.kind == CellKind::Tab {
-            buf.set_stringn(x, y, " ".repeat(w), w, style);
-        } else {
-            let marker = cell.kind == CellKind::Marker;
-            let style = if marker {
-                style.patch(app.theme.notice)
-            } else {
-                style
-            };
-            buf.set_stringn(x, y, &cell.text, w, style);
+        let style = styler.at(cell.byte);
+        match cell.kind {
+            CellKind::Tab => {
+                buf.set_stringn(x, y, " ".repeat(w), w, style);
+            }
+            CellKind::Marker => {
+                buf.set_stringn(x, y, &cell.text, w, style.patch(app.theme.notice));
+            }
+            // One column: set the cell directly, without re-segmenting its text.
+            _ if w == 1 => {
+                buf[(x, y)].set_symbol(&cell.text).set_style(style);
+            }
+            _ => {
+                buf.set_stringn(x, y, &cell.text, w, style);
+            }
         }
         x += w as u16;
         col += w;
     }
 }
 
-/// The style of the text at byte `pos`.
-fn style_at(app: &App, selection: Option<Span>, pos: usize) -> Style {
-    let mut style = Style::default();
-    if let Some(m) = app.entities.mention_at(pos) {
-        let mention = app.entities.mentions[m];
-        style = app.theme.kind(app.kind_of(mention.entity));
-        if app.selected == Some(mention.entity) {
-            style = style.patch(app.theme.selected);
+/// Styles along one line: the mentions and search hits that overlap it are
+/// found once, then walked in step with the cells.
+struct Styler<'a> {
+    app: &'a App,
+    selection: Option<Span>,
+    mentions: std::ops::Range<usize>,
+    hit: usize,
+}
+
+impl<'a> Styler<'a> {
+    fn new(app: &'a App, selection: Option<Span>, line: Span) -> Styler<'a> {
+        Styler {
+            app,
+            selection,
+            mentions: app.entities.mentions_in(line),
+            hit: app.search.hits.partition_point(|h| h.end <= line.start),
         }
-        if app.mention == Some(m) {
-            style = style.patch(app.theme.current);
+    }
+
+    /// The style at byte `pos`; positions must come in increasing order.
+    fn at(&mut self, pos: usize) -> Style {
+        let app = self.app;
+        let ms = &app.entities.mentions;
+        while self.mentions.start < self.mentions.end && ms[self.mentions.start].span.end <= pos {
+            self.mentions.start += 1;
         }
+        let mut style = Style::default();
+        let m = self.mentions.start;
+        if m < self.mentions.end && ms[m].span.contains(pos) {
+            let mention = ms[m];
+            style = app.theme.kind(app.kind_of(mention.entity));
+            if app.selected == Some(mention.entity) {
+                style = style.patch(app.theme.selected);
+            }
+            if app.mention == Some(m) {
+                style = style.patch(app.theme.current);
+            }
+        }
+        if self.selection.is_some_and(|s| s.contains(pos)) {
+            style = style.patch(app.theme.selection);
+        }
+        let hits = &app.search.hits;
+        while hits.get(self.hit).is_some_and(|h| h.end <= pos) {
+            self.hit += 1;
+        }
+        if hits.get(self.hit).is_some_and(|h| h.contains(pos)) {
+            style = style.patch(if app.search.current == Some(self.hit) {
+                app.theme.current_hit
+            } else {
+                app.theme.hit
+            });
+        }
+        style
     }
-    if selection.is_some_and(|s| s.contains(pos)) {
-        style = style.patch(app.theme.selection);
-    }
-    let hits = &app.search.hits;
-    let i = hits.partition_point(|h| h.end <= pos);
-    if hits.get(i).is_some_and(|h| h.contains(pos)) {
-        style = style.patch(if app.search.current == Some(i) {
-            app.theme.current_hit
-        } else {
-            app.theme.hit
-        });
-    }
-    style
 }

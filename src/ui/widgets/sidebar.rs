@@ -50,12 +50,8 @@ impl Widget for EntitySidebar<'_> {
             buf.set_stringn(inner.x, inner.y, msg, usize::from(inner.width), theme.dim);
             return;
         }
-        let cursor_line = items
-            .iter()
-            .position(|it| matches!(it, Item::Entity(r) if *r == app.sidebar.cursor))
-            .unwrap_or(0);
         let height = usize::from(inner.height);
-        let offset = cursor_line.saturating_sub(height.saturating_sub(1));
+        let offset = first_line(app, &items, height);
         let width = usize::from(inner.width);
         for (i, item) in items.iter().skip(offset).take(height).enumerate() {
             let y = inner.y + i as u16;
@@ -88,6 +84,28 @@ impl Widget for EntitySidebar<'_> {
                 }
             }
         }
+    }
+}
+
+/// The first line shown of a list `height` lines tall: the cursor's line stays on screen.
+fn first_line(app: &App, items: &[Item], height: usize) -> usize {
+    let cursor_line = items
+        .iter()
+        .position(|it| matches!(it, Item::Entity(r) if *r == app.sidebar.cursor))
+        .unwrap_or(0);
+    cursor_line.saturating_sub(height.saturating_sub(1))
+}
+
+/// The sidebar row (index into `app.sidebar.rows`) drawn on line `line` of a
+/// list `height` lines tall, as rendering lays it out; `None` on a heading or below the list.
+pub fn row_at(app: &App, height: usize, line: usize) -> Option<usize> {
+    if line >= height {
+        return None;
+    }
+    let items = items(app);
+    match items.get(first_line(app, &items, height) + line)? {
+        Item::Entity(row) => Some(*row),
+        Item::Heading(..) => None,
     }
 }
 

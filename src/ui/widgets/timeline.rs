@@ -60,7 +60,7 @@ impl Widget for TimelineStrip<'_> {
             buf.set_stringn(inner.x, inner.y, msg, width, theme.dim);
             return;
         }
-        draw_band(app, &band(app, &shown), inner, buf);
+        draw_band(app, &band(app, window(app, &shown, width)), inner, buf);
         let Some(e) = app.event.and_then(|i| app.events.get(i)) else {
             let hint = "h/l or ←/→ here, < > from anywhere: move between events · Enter: go to the passage";
             if inner.height > 1 {
@@ -87,7 +87,8 @@ impl Widget for TimelineStrip<'_> {
 
 /// Events grouped under the label of the point they name ("1943", "Jul 2001",
 /// "Oct 16 2007"), in time order, unresolved ones apart at the end. A group of
-/// one whose expression already reads as its label shows only the chip.
+/// An event whose expression is just the date under which it stands is a dot;
+/// any other ("recently", "the next two years") shows its words.
 fn band(app: &App, shown: &[usize]) -> Vec<Piece> {
     let theme = &app.theme;
     let mut pieces = Vec::new();
@@ -99,10 +100,6 @@ fn band(app: &App, shown: &[usize]) -> Vec<Piece> {
             .take_while(|&&j| heading(&app.events[j]) == title)
             .count();
         let group = &shown[i..i + len];
-        let lone = len == 1 && {
-            let text = app.doc.slice(app.events[group[0]].timex.span);
-            text.eq_ignore_ascii_case(&title)
-        };
         if !pieces.is_empty() {
             pieces.push(Piece {
                 text: "│".into(),
@@ -110,13 +107,11 @@ fn band(app: &App, shown: &[usize]) -> Vec<Piece> {
                 style: theme.dim,
             });
         }
-        if !lone {
-            pieces.push(Piece {
-                text: title,
-                event: None,
-                style: theme.heading,
-            });
-        }
+        pieces.push(Piece {
+            text: title,
+            event: None,
+            style: theme.heading,
+        });
         for &j in group {
             let e = &app.events[j];
             let mut style = if e.timex.resolved {
@@ -150,18 +145,7 @@ fn heading(e: &Event) -> String {
 /// The band on one line, scrolled so the selected chip is visible.
 fn draw_band(app: &App, pieces: &[Piece], inner: Rect, buf: &mut Buffer) {
     let width = usize::from(inner.width);
-    let mut starts = Vec::with_capacity(pieces.len());
-    let mut col = 0;
-    for p in pieces {
-        starts.push(col);
-        col += display::width(&p.text) + 1;
-    }
-    let sel = pieces
-        .iter()
-        .position(|p| p.event.is_some() && p.event == app.event);
-    let offset = sel.map_or(0, |s| {
-        (starts[s] + display::width(&pieces[s].text)).saturating_sub(width.saturating_sub(1))
-    });
+    let (starts, offset) = positions(app, pieces, width);
     for (p, &start) in pieces.iter().zip(&starts) {
         let Some(x) = start.checked_sub(offset) else {
             continue;
@@ -179,9 +163,60 @@ fn draw_band(app: &App, pieces: &[Piece], inner: Rect, buf: &mut Buffer) {
     }
 }
 
-/// An event's chip: its expression, cut short.
+/// The events that can reach a band `width` columns wide: each chip takes at
+/// least two columns, so a width's worth either side of the selected one is enough.
+fn window<'a>(app: &App, shown: &'a [usize], width: usize) -> &'a [usize] {
+    let at = app
+        .event
+        .and_then(|e| shown.iter().position(|&i| i == e))
+        .unwrap_or(0);
+    &shown[at.saturating_sub(width)..(at + width).min(shown.len())]
+}
+
+/// The column each piece starts at, and how far the band is scrolled so the
+/// selected chip fits in `width` columns.
+fn positions(app: &App, pieces: &[Piece], width: usize) -> (Vec<usize>, usize) {
+    let mut starts = Vec::with_capacity(pieces.len());
+    let mut col = 0;
+    for p in pieces {
+        starts.push(col);
+        col += display::width(&p.text) + 1;
+    }
+    let sel = pieces
+        .iter()
+        .position(|p| p.event.is_some() && p.event == app.event);
+    let offset = sel.map_or(0, |s| {
+        (starts[s] + display::width(&pieces[s].text)).saturating_sub(width.saturating_sub(1))
+    });
+    (starts, offset)
+}
+
+/// The event (index into `app.events`) whose chip covers column `col` of a band
+/// `width` columns wide, as rendering lays it out.
+pub fn event_at(app: &App, width: usize, col: usize) -> Option<usize> {
+    let shown = app.visible_events();
+    if shown.is_empty() || col >= width {
+        return None;
+    }
+    let pieces = band(app, window(app, &shown, width));
+    let (starts, offset) = positions(app, &pieces, width);
+    let at = col + offset;
+    pieces
+        .iter()
+        .zip(&starts)
+        .find(|(p, &start)| at >= start && at < start + display::width(&p.text))
+        .and_then(|(p, _)| p.event)
+}
+
+/// An event's chip: a dot for a plain calendar date, else its expression cut short.
 fn chip(app: &App, e: &Event) -> String {
-    display::truncate(app.doc.slice(e.timex.span), 18)
+    let t = &e.timex;
+    let calendar = t.value.starts_with(|c: char| c.is_ascii_digit());
+    if t.resolved && matches!(t.kind, TimexType::Date) && calendar {
+        "●".to_string()
+    } else {
+        display::truncate(app.doc.slice(t.span), 18)
+    }
 }
 
 /// Value, type and expression; a duration as a range from its anchor where one is known.

@@ -1,0 +1,118 @@
+//! The reader's per-frame and per-key work, and the whole extraction pipeline,
+//! on generated text of 1 MB and 100 MB (the bundled briefs repeated):
+//!
+//!   cargo bench --bench reader
+//!
+//! Reports medians of several runs: parsing a file into paragraphs, the whole
+//! pipeline (sentences, entities, timeline) in words per second on one core,
+//! and, with highlighting on, wrapping plus rendering one 160x48 frame into a
+//! TestBackend buffer and the keys `j`, `G`, `g`, `n` and `>` through
+//! `App::update`. A plain `harness = false` benchmark: no extra crates.
+
+use folio::document::Document;
+use folio::ui::{Action, App};
+use ratatui::backend::TestBackend;
+use ratatui::Terminal;
+use std::hint::black_box;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+fn corpus(bytes: usize) -> String {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/briefs");
+    let mut texts: Vec<String> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .filter_map(|p| std::fs::read_to_string(p).ok())
+        .map(|t| {
+            t.split_once("\n\n")
+                .map_or(t.clone(), |(_, body)| body.to_string())
+        })
+        .collect();
+    texts.sort();
+    let mut out = String::from("Title: generated\nDate: 2008-08-20\n\n");
+    while out.len() < bytes {
+        for t in &texts {
+            out.push_str(t);
+            out.push_str("\n\n");
+        }
+    }
+    out
+}
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+fn time(runs: usize, mut f: impl FnMut()) -> Duration {
+    median(
+        (0..runs)
+            .map(|_| {
+                let t = Instant::now();
+                f();
+                t.elapsed()
+            })
+            .collect(),
+    )
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.3} ms", d.as_secs_f64() * 1e3)
+}
+
+fn bench(label: &str, bytes: usize, pipeline_runs: usize) {
+    let text = corpus(bytes);
+    let words = text.split_whitespace().count();
+    println!("\n{label}: {} bytes, {words} words", text.len());
+    let parse = time(5, || drop(black_box(Document::from_text(&text))));
+    println!("  parse (header, paragraphs)            {}", ms(parse));
+    let doc = Arc::new(Document::from_text(&text));
+    let mut found = None;
+    let pipeline = time(pipeline_runs, || {
+        let d = Document::from_text(&text);
+        let e = folio::entities::extract(&d);
+        let ev = folio::timeline::build(&d, &e);
+        found = Some((e, ev));
+    });
+    println!(
+        "  pipeline (sentences, entities, dates)  {} = {:.0} words/s",
+        ms(pipeline),
+        words as f64 / pipeline.as_secs_f64()
+    );
+    let (entities, events) = found.expect("ran");
+    let mut app = App::new(doc, "bench".into());
+    app.update(Action::Extracted(Box::new((entities, events))));
+    app.update(Action::Resize(160, 48));
+    let mut term = Terminal::new(TestBackend::new(160, 48)).expect("backend");
+    let frame = time(21, || {
+        term.draw(|f| f.render_widget(&app, f.area()))
+            .expect("draw");
+    });
+    println!("  wrap + render one 160x48 frame        {}", ms(frame));
+    // Select the most mentioned entity so `n` has somewhere to go.
+    if let Some(id) =
+        (0..app.entities.entities.len()).max_by_key(|&i| app.entities.entities[i].mentions.len())
+    {
+        app.select_entity(id);
+    }
+    for (name, action) in [
+        ("j (scroll a line)", Action::MoveDown),
+        ("G (to the end)", Action::GoBottom),
+        ("g (to the top)", Action::GoTop),
+        ("n (next mention)", Action::NextMatch),
+        ("> (next event)", Action::NextEvent),
+    ] {
+        let d = time(101, || {
+            app.update(action.clone());
+        });
+        println!("  key {name:<20}               {}", ms(d));
+    }
+}
+
+fn main() {
+    bench("1 MB", 1 << 20, 5);
+    bench("100 MB", 100 << 20, 1);
+}

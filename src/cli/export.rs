@@ -1,0 +1,128 @@
+//! Rows for tools: one writer for `folio entities` and `folio timeline` that
+//! streams records as a JSON array, JSON Lines or CSV (RFC 4180: a header row,
+//! CRLF line ends, fields quoted when they hold a comma, quote or line break).
+
+use super::report::emit;
+use super::Failure;
+use crate::config::ExportFormat;
+use crate::display::escape_controls;
+use serde::Serialize;
+use std::io::IsTerminal;
+
+/// A record with named columns, for CSV; JSON uses its `Serialize` form.
+pub(super) trait Record: Serialize {
+    /// The column names, in the order of [`Record::fields`].
+    const COLUMNS: &'static [&'static str];
+    /// The values, as text.
+    fn fields(&self) -> Vec<String>;
+}
+
+/// Writes records in one of the machine formats, flushing in chunks so a big
+/// library's output never sits in memory whole.
+pub(super) struct Rows {
+    format: ExportFormat,
+    out: String,
+    count: usize,
+    /// CSV fields to a terminal get their controls shown as markers (JSON escapes them anyway).
+    escape: bool,
+}
+
+impl Rows {
+    /// Starts the output: `[` for JSON, the header row for CSV.
+    pub fn start(format: ExportFormat, columns: &[&str]) -> Rows {
+        let mut out = String::new();
+        match format {
+            ExportFormat::Json => out.push('['),
+            ExportFormat::Csv => push_csv(&mut out, columns.iter().copied(), false),
+            ExportFormat::Jsonl | ExportFormat::Table => {}
+        }
+        Rows {
+            format,
+            out,
+            count: 0,
+            escape: std::io::stdout().is_terminal(),
+        }
+    }
+
+    /// Adds one record.
+    pub fn push<R: Record>(&mut self, row: &R) -> Result<(), Failure> {
+        match self.format {
+            ExportFormat::Csv => {
+                let fields = row.fields();
+                push_csv(
+                    &mut self.out,
+                    fields.iter().map(String::as_str),
+                    self.escape,
+                );
+            }
+            ExportFormat::Json | ExportFormat::Jsonl | ExportFormat::Table => {
+                let s = serde_json::to_string(row)
+                    .map_err(|e| Failure(format!("cannot write JSON: {e}")))?;
+                if self.format == ExportFormat::Json {
+                    self.out
+                        .push_str(if self.count == 0 { "\n  " } else { ",\n  " });
+                    self.out.push_str(&s);
+                } else {
+                    self.out.push_str(&s);
+                    self.out.push('\n');
+                }
+            }
+        }
+        self.count += 1;
+        if self.out.len() > 1 << 16 {
+            emit(&self.out)?;
+            self.out.clear();
+        }
+        Ok(())
+    }
+
+    /// Ends the output (`]` for JSON) and writes what is left.
+    pub fn finish(mut self) -> Result<(), Failure> {
+        if self.format == ExportFormat::Json {
+            self.out
+                .push_str(if self.count == 0 { "]\n" } else { "\n]\n" });
+        }
+        emit(&self.out)
+    }
+}
+
+/// Appends one CSV line: fields joined by commas, quoted where RFC 4180 needs it.
+fn push_csv<'a>(out: &mut String, fields: impl Iterator<Item = &'a str>, escape: bool) {
+    for (i, field) in fields.enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        let field = if escape {
+            escape_controls(field)
+        } else {
+            field.into()
+        };
+        if field.contains([',', '"', '\r', '\n']) {
+            out.push('"');
+            out.push_str(&field.replace('"', "\"\""));
+            out.push('"');
+        } else {
+            out.push_str(&field);
+        }
+    }
+    out.push_str("\r\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_fields_are_quoted_only_when_needed() {
+        let mut s = String::new();
+        let fields = ["plain", "a,b", "say \"hi\"", "two\nlines", "Қазақстан"];
+        push_csv(&mut s, fields.into_iter(), false);
+        assert_eq!(
+            s,
+            "plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",Қазақстан\r\n"
+        );
+        let mut t = String::new();
+        push_csv(&mut t, ["\u{1b}[31m"].into_iter(), true);
+        assert!(!t.contains('\u{1b}'), "{t:?}");
+    }
+}
