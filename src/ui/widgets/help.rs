@@ -40,8 +40,13 @@ impl Widget for HelpOverlay<'_> {
                 "wheel: scroll the pane under it · click: focus, select",
             ));
         }
-        let w = area.width.min(76);
-        let h = area.height.min(rows.len() as u16 + 4);
+        // One column when it fits, else two side by side (more keys than rows).
+        let fit = usize::from(area.height.saturating_sub(2)).max(1);
+        let columns = if rows.len() > fit { 2 } else { 1 };
+        let per_column = rows.len().div_ceil(columns);
+        let col_width: u16 = 76.min(area.width.saturating_sub(2) / columns as u16);
+        let w = area.width.min(col_width * columns as u16 + 2);
+        let h = area.height.min(per_column as u16 + 2);
         let popup = Rect::new(
             area.x + (area.width - w) / 2,
             area.y + (area.height - h) / 2,
@@ -55,14 +60,18 @@ impl Widget for HelpOverlay<'_> {
             .title(" Keys — any key closes ");
         let inner = block.inner(popup);
         block.render(popup, buf);
-        let width = usize::from(inner.width);
-        for (i, (keys, what)) in rows.iter().enumerate().take(usize::from(inner.height)) {
-            let line = format!("{keys:<28} {what}");
+        let cw = usize::from(inner.width) / columns;
+        for (i, (keys, what)) in rows.iter().enumerate() {
+            let (col, row) = (i / per_column, i % per_column);
+            if row >= usize::from(inner.height) {
+                continue;
+            }
+            let line = format!("{keys:<20} {what}");
             buf.set_stringn(
-                inner.x,
-                inner.y + i as u16,
+                inner.x + (col * cw) as u16,
+                inner.y + row as u16,
                 line,
-                width,
+                cw.saturating_sub(1),
                 ratatui::style::Style::new(),
             );
         }

@@ -25,6 +25,7 @@ impl Widget for StatusLine<'_> {
             ),
             Mode::Filter => format!(" filter entities: {}▏ ", app.sidebar.filter),
             Mode::Editor => " writing a note ".to_string(),
+            Mode::Correct => format!(" {} ", app.correction_prompt().unwrap_or_default()),
             _ => {
                 let mut parts = vec![app.source.clone()];
                 if let Some(p) = publication(app) {
@@ -47,6 +48,13 @@ impl Widget for StatusLine<'_> {
         let right = match &app.notice {
             Some(n) => format!(" {} ", display::escape_controls(n)),
             None => hints(app),
+        };
+        // A notice is cut to fit rather than dropped; hints only show whole.
+        let right = match app.notice {
+            Some(_) if used + display::width(&right) >= width => {
+                display::truncate(&right, width.saturating_sub(used + 1))
+            }
+            _ => right,
         };
         let rw = display::width(&right);
         if used + rw < width {
