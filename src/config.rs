@@ -55,7 +55,8 @@ format = \"table\"
 #   next_event prev_event timeline_filter next_sentence prev_sentence
 #   next_paragraph prev_paragraph start_selection select_paragraph
 #   word_forward word_end word_back search clear annotate notes next_note
-#   prev_note
+#   prev_note retype_entity not_an_entity merge_entity add_entity
+#   undo_correction
 # For example:
 # [keys.global]
 # \"ctrl-f\" = \"page_down\"

@@ -28,6 +28,7 @@ fn opts(root: &Path, extractor: Extractor) -> Options {
     Options {
         cache_dir: Some(root.join("cache")),
         threads: 2,
+        corrections: Default::default(),
         extractor,
     }
 }

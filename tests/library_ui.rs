@@ -19,6 +19,7 @@ fn opts(root: &Path) -> Options {
     Options {
         cache_dir: Some(root.join("cache")),
         threads: 2,
+        corrections: Default::default(),
         extractor: STAND_IN,
     }
 }

@@ -335,6 +335,7 @@ fn the_wheel_moves_through_the_library_and_the_open_brief_takes_clicks() {
         cache_dir: Some(dir.0.join("cache")),
         threads: 1,
         extractor: library_fixture::STAND_IN,
+        corrections: Default::default(),
     };
     let (mut lib, ix) = library::open(&[dir.0.join("briefs")], &opts);
     lib.wait(ix);

@@ -64,7 +64,7 @@ impl Record for TimexJson<'_> {
 
 fn open(paths: &[PathBuf]) -> Result<Library, Failure> {
     let t0 = Instant::now();
-    let lib = library::open_blocking(paths, &Options::default());
+    let lib = library::open_blocking(paths, &user_options());
     super::verbose(&format!(
         "library: {} briefs indexed ({} skipped) in {:.1} ms",
         lib.briefs().len(),
@@ -299,7 +299,7 @@ pub fn list(paths: &[PathBuf], entity: Option<&str>) -> Result<(), Failure> {
 pub fn stats(paths: &[PathBuf], entity: Option<&str>) -> Result<(), Failure> {
     let ms = |t: Instant| t.elapsed().as_secs_f64() * 1000.0;
     let t = Instant::now();
-    let (mut lib, indexer) = library::open(paths, &Options::default());
+    let (mut lib, indexer) = library::open(paths, &user_options());
     let open_ms = ms(t);
     let report = lib.report.clone();
     let t = Instant::now();
@@ -383,4 +383,12 @@ fn peak_rss_kb() -> Option<u64> {
         .lines()
         .find_map(|l| l.strip_prefix("VmHWM:"))
         .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+}
+
+/// The default options with the user's stored corrections (a damaged store is reported).
+fn user_options() -> Options {
+    Options {
+        corrections: std::sync::Arc::new(super::corrections::for_report(false)),
+        ..Options::default()
+    }
 }

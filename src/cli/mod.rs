@@ -1,6 +1,7 @@
 //! Command-line arguments → validated options → the reader or a report.
 //! Parsed once here; nothing downstream sees raw argument strings.
 
+mod corrections;
 mod export;
 mod library;
 pub mod notes;
@@ -71,6 +72,8 @@ pub enum Command {
     Entities(ReportArgs),
     /// List the brief's dated events (a chronological table, or JSON with --json).
     Timeline(ReportArgs),
+    /// List your entity corrections (id, action, names, date), or delete one with --delete ID.
+    Corrections(corrections::CorrectionsArgs),
     /// Print a brief's annotations (Markdown, JSON or W3C), or import W3C annotations.
     Notes(notes::NotesArgs),
     /// List a library's briefs, newest first, or an entity's mentions across them.
@@ -114,6 +117,9 @@ pub struct ReportArgs {
     /// Same as --format json: one JSON array, offsets in Unicode code points (the shape eval/score.py reads).
     #[arg(long, conflicts_with = "format")]
     pub json: bool,
+    /// Show the recognizer's own entities, without your stored corrections.
+    #[arg(long)]
+    pub no_corrections: bool,
     /// Output format: a table, a JSON array, JSON Lines or CSV with a header row
     /// (offsets in code points); default: `[export] format` in the config, else table.
     #[arg(long, value_enum, value_name = "FORMAT")]
@@ -170,11 +176,14 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Timeline(args)) if args.file.is_dir() => {
             library::timeline(std::slice::from_ref(&args.file), args.resolved_format())
         }
-        Some(Command::Entities(args)) => open(&args.file, cli.published)
-            .and_then(|doc| report::entities(&doc, args.resolved_format())),
+        Some(Command::Entities(args)) => open(&args.file, cli.published).and_then(|doc| {
+            let corrections = corrections::for_report(args.no_corrections);
+            report::entities(&doc, args.resolved_format(), &corrections)
+        }),
         Some(Command::Timeline(args)) => open(&args.file, cli.published)
             .and_then(|doc| report::timeline(&doc, args.resolved_format())),
         Some(Command::Notes(args)) => notes::run(args),
+        Some(Command::Corrections(args)) => corrections::run(args),
         Some(Command::Library(args)) if args.stats => {
             library::stats(&args.paths, args.entity.as_deref())
         }

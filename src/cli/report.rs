@@ -56,9 +56,13 @@ impl Record for TimexJson<'_> {
 }
 
 /// Prints the entities of `doc`.
-pub fn entities(doc: &Document, format: ExportFormat) -> Result<(), Failure> {
+pub fn entities(
+    doc: &Document,
+    format: ExportFormat,
+    corrections: &entities::Corrections,
+) -> Result<(), Failure> {
     let t0 = std::time::Instant::now();
-    let found = entities::extract(doc);
+    let found = entities::extract_with(doc, corrections);
     super::verbose(&format!(
         "{} entities, {} mentions, found in {:.1} ms",
         found.entities.len(),

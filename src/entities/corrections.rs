@@ -53,7 +53,7 @@ pub fn extract_with(doc: &Document, corrections: &Corrections) -> Entities {
 }
 
 /// Case- and spacing-insensitive form of a name.
-fn key(name: &str) -> String {
+pub(crate) fn key(name: &str) -> String {
     name.split_whitespace()
         .map(str::to_lowercase)
         .collect::<Vec<_>>()
@@ -136,6 +136,30 @@ pub fn apply(text: &str, found: Entities, c: &Corrections) -> Entities {
         }
     }
     rebuild(flat)
+}
+
+/// For each entity of `e` (corrected entities of `text`), whether a
+/// correction names it, by its canonical name or one of its mentions.
+pub fn touched(text: &str, e: &Entities, c: &Corrections) -> Vec<bool> {
+    let names: std::collections::HashSet<String> = c
+        .retype
+        .iter()
+        .chain(&c.add)
+        .map(|n| key(&n.name))
+        .chain(c.merge.iter().flat_map(|m| [key(&m.name), key(&m.into)]))
+        .collect();
+    e.entities
+        .iter()
+        .map(|x| {
+            names.contains(&key(&x.name))
+                || x.mentions.iter().any(|&m| {
+                    e.mentions
+                        .get(m)
+                        .and_then(|m| text.get(m.span.start..m.span.end))
+                        .is_some_and(|t| names.contains(&key(t)))
+                })
+        })
+        .collect()
 }
 
 /// Adds every whole-word occurrence of `a.name`, replacing what overlaps it.

@@ -10,6 +10,7 @@ mod hashing;
 pub mod perceptron;
 mod recognizer;
 mod rules;
+pub mod store;
 pub mod tokens;
 pub mod train;
 mod words;

@@ -8,6 +8,7 @@ use super::record::{reduce, Record};
 use super::scan::{mtime_ns, Found};
 use super::{Extractor, FileKey};
 use crate::document::{decode, Document};
+use crate::entities::Corrections;
 use std::collections::HashSet;
 use std::io::Read;
 use std::path::PathBuf;
@@ -60,6 +61,7 @@ impl Indexer {
         jobs: Vec<Found>,
         known: HashSet<u64>,
         extractor: Extractor,
+        corrections: Arc<Corrections>,
         threads: usize,
     ) -> Indexer {
         let (tx, rx) = mpsc::channel();
@@ -73,12 +75,13 @@ impl Indexer {
             if total == 0 {
                 break;
             }
-            let (w_tx, w_jobs, w_known, w_next, w_cancel) = (
+            let (w_tx, w_jobs, w_known, w_next, w_cancel, w_corr) = (
                 tx.clone(),
                 Arc::clone(&jobs),
                 Arc::clone(&known),
                 Arc::clone(&next),
                 Arc::clone(&cancel),
+                Arc::clone(&corrections),
             );
             let worker = std::thread::Builder::new()
                 .name("folio-index".into())
@@ -88,7 +91,10 @@ impl Indexer {
                     }
                     let i = w_next.fetch_add(1, Ordering::Relaxed);
                     let Some(job) = w_jobs.get(i) else { break };
-                    if w_tx.send(index_one(job, &w_known, extractor)).is_err() {
+                    if w_tx
+                        .send(index_one(job, &w_known, extractor, &w_corr))
+                        .is_err()
+                    {
                         break;
                     }
                 });
@@ -99,7 +105,7 @@ impl Indexer {
         if spawned == 0 {
             // No thread to be had: do the work here rather than never.
             for job in jobs.iter() {
-                let _ = tx.send(index_one(job, &known, extractor));
+                let _ = tx.send(index_one(job, &known, extractor, &corrections));
             }
         }
         Indexer {
@@ -148,7 +154,12 @@ impl Drop for Indexer {
 }
 
 /// Reads, hashes and (unless its content is already known) extracts one brief.
-fn index_one(job: &Found, known: &HashSet<u64>, extractor: Extractor) -> Done {
+fn index_one(
+    job: &Found,
+    known: &HashSet<u64>,
+    extractor: Extractor,
+    corrections: &Corrections,
+) -> Done {
     let mut key = FileKey {
         size: job.size,
         mtime_ns: job.mtime_ns,
@@ -168,7 +179,7 @@ fn index_one(job: &Found, known: &HashSet<u64>, extractor: Extractor) -> Done {
     let outcome = if known.contains(&key.hash) {
         Outcome::Unchanged
     } else {
-        extract(&bytes, extractor)
+        extract(&bytes, extractor, corrections)
     };
     Done {
         path: job.path.clone(),
@@ -192,16 +203,15 @@ fn read_regular(job: &Found, key: &mut FileKey) -> Result<Vec<u8>, String> {
     Ok(bytes)
 }
 
-fn extract(bytes: &[u8], extractor: Extractor) -> Outcome {
+fn extract(bytes: &[u8], extractor: Extractor, corrections: &Corrections) -> Outcome {
     let decoded = match decode(bytes) {
         Ok(d) => d,
         Err(e) => return Outcome::Failed(e.to_string()),
     };
-    let run = extractor.run;
     // An extractor bug on one brief must not take the whole library down.
     let result = std::panic::catch_unwind(move || {
         let doc = Document::parse(decoded);
-        let (entities, events) = run(&doc);
+        let (entities, events) = extractor.run_corrected(&doc, corrections);
         reduce(&doc, &entities, &events)
     });
     match result {

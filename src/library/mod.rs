@@ -25,10 +25,11 @@ pub use record::{EventRec, MentionRec, Record, Span32, Summary};
 pub use scan::{scan, Found, Scan, Skipped};
 
 use crate::document::{Document, Span};
-use crate::entities::{Entities, Kind};
+use crate::entities::{Corrections, Entities, Kind};
 use crate::timeline::Event;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 /// Index of a brief in [`Library::briefs`]; stable while the library is open.
@@ -56,6 +57,38 @@ impl Extractor {
     };
 }
 
+impl Extractor {
+    /// Runs the extractor on `doc` and applies `corrections` to its entities
+    /// (the events are linked to the corrected entities).
+    pub fn run_corrected(
+        &self,
+        doc: &Document,
+        corrections: &Corrections,
+    ) -> (Entities, Vec<Event>) {
+        let (entities, mut events) = (self.run)(doc);
+        if corrections.is_empty() {
+            return (entities, events);
+        }
+        let entities = crate::entities::corrections::apply(doc.text(), entities, corrections);
+        crate::timeline::relink(doc, &entities, &mut events);
+        (entities, events)
+    }
+}
+
+/// What names the extraction in the cache key: the extractor and, when there
+/// are any, a fingerprint of the corrections.
+fn extractor_key(opts: &Options) -> String {
+    if opts.corrections.is_empty() {
+        return opts.extractor.name.to_string();
+    }
+    let json = serde_json::to_vec(&*opts.corrections).unwrap_or_default();
+    format!(
+        "{}+corrections:{}",
+        opts.extractor.name,
+        crate::store::fingerprint(&json)
+    )
+}
+
 /// How to open a library.
 #[derive(Clone)]
 pub struct Options {
@@ -64,6 +97,9 @@ pub struct Options {
     /// Worker threads for indexing.
     pub threads: usize,
     pub extractor: Extractor,
+    /// The user's entity corrections, applied to every brief's extraction; they
+    /// are part of the cache key, so changing them re-indexes.
+    pub corrections: Arc<Corrections>,
 }
 
 impl Default for Options {
@@ -73,6 +109,7 @@ impl Default for Options {
             cache_dir: cache::default_dir(),
             threads: std::thread::available_parallelism().map_or(2, |n| n.get()),
             extractor: Extractor::DEFAULT,
+            corrections: Arc::default(),
         }
     }
 }
@@ -161,7 +198,7 @@ pub fn open(paths: &[PathBuf], opts: &Options) -> (Library, Indexer) {
     let found = scan(paths);
     let scanned = t.elapsed();
     let t = Instant::now();
-    let stamp = cache::stamp(opts.extractor.name);
+    let stamp = cache::stamp(&extractor_key(opts));
     let cache_file = opts.cache_dir.as_ref().map(|d| cache::file_for(d, paths));
     let stored = match &cache_file {
         Some(f) => cache::load(f, stamp),
@@ -212,7 +249,13 @@ pub fn open(paths: &[PathBuf], opts: &Options) -> (Library, Indexer) {
         .map(|b| (b.key.hash, b))
         .collect();
     let known: HashSet<u64> = spare.keys().copied().collect();
-    let indexer = Indexer::start(jobs, known, opts.extractor, opts.threads);
+    let indexer = Indexer::start(
+        jobs,
+        known,
+        opts.extractor,
+        opts.corrections.clone(),
+        opts.threads,
+    );
     let entities = entities
         .into_iter()
         .map(|(name, kind)| LibEntity {

@@ -188,28 +188,40 @@ fn clause_end(toks: &token::Tokens, i: usize) -> usize {
         .unwrap_or(end)
 }
 
+/// Links `events` to `entities` again (after corrections changed the entities).
+pub fn relink(doc: &Document, entities: &Entities, events: &mut [Event]) {
+    for e in events {
+        e.entities = sentence_entities(doc, entities, e.sentence);
+    }
+}
+
+/// The entities mentioned in sentence `sentence`, each once, by id.
+fn sentence_entities(doc: &Document, entities: &Entities, sentence: usize) -> Vec<EntityId> {
+    let mut ids: Vec<EntityId> = doc
+        .sentences()
+        .get(sentence)
+        .map(|s| {
+            entities
+                .mentions_in(s.span)
+                .map(|m| entities.mentions[m].entity)
+                .collect()
+        })
+        .unwrap_or_default();
+    ids.sort_unstable();
+    ids.dedup();
+    ids
+}
+
 /// Events in date order (undated ones last, in text order).
 pub fn build(doc: &Document, entities: &Entities) -> Vec<Event> {
     let mut events: Vec<Event> = extract(doc)
         .into_iter()
         .map(|timex| {
             let sentence = doc.sentence_at(timex.span.start).unwrap_or(0);
-            let mut ids: Vec<EntityId> = doc
-                .sentences()
-                .get(sentence)
-                .map(|s| {
-                    entities
-                        .mentions_in(s.span)
-                        .map(|m| entities.mentions[m].entity)
-                        .collect()
-                })
-                .unwrap_or_default();
-            ids.sort_unstable();
-            ids.dedup();
             Event {
+                entities: sentence_entities(doc, entities, sentence),
                 timex,
                 sentence,
-                entities: ids,
             }
         })
         .collect();

@@ -4,7 +4,7 @@
 use super::editor::EditOp;
 use crate::annotations::AnnotationSet;
 use crate::document::Document;
-use crate::entities::Entities;
+use crate::entities::{Entities, Kind};
 use crate::timeline::Event;
 use std::sync::Arc;
 
@@ -73,6 +73,20 @@ pub enum Action {
     StartSearch,
     /// Clear the selection, search and filter.
     ClearSelection,
+    /// Correct the current entity's kind (then p, o, l or m).
+    RetypeEntity,
+    /// The current entity is not an entity.
+    NotAnEntity,
+    /// Merge the current entity into another, picked in the sidebar.
+    MergeEntity,
+    /// Make the selected text an entity (then p, o, l or m).
+    AddEntity,
+    /// Take back the last correction made in this session.
+    UndoCorrection,
+    /// The kind chosen for a retype or an add.
+    PickKind(Kind),
+    /// Saving a correction failed (why); it stays in memory.
+    CorrectionNotSaved(String),
     /// A character typed into the search or filter prompt.
     Input(char),
     /// Delete the last character of the prompt.
@@ -173,7 +187,14 @@ impl Action {
             Action::ToggleNotes => "annotations panel: list, filter by tag, edit, delete",
             Action::NextNote => "next annotation",
             Action::PrevNote => "previous annotation",
+            Action::RetypeEntity => "retype the entity (✎ marks corrected ones)",
+            Action::NotAnEntity => "not an entity: hide it in every brief",
+            Action::MergeEntity => "merge the entity into one picked in the sidebar",
+            Action::AddEntity => "make the selected text an entity",
+            Action::UndoCorrection => "undo the last correction",
             Action::Input(_)
+            | Action::PickKind(_)
+            | Action::CorrectionNotSaved(_)
             | Action::InputBackspace
             | Action::InputSubmit
             | Action::InputCancel

@@ -6,7 +6,7 @@ use super::keymap::{Context, Key};
 use crossterm::event::{KeyCode, KeyModifiers};
 
 /// Every bindable action with its config name; actions carrying data are not bindable.
-pub const ACTIONS: [(&str, Action); 35] = [
+pub const ACTIONS: [(&str, Action); 40] = [
     ("quit", Action::Quit),
     ("help", Action::ToggleHelp),
     ("focus_next", Action::FocusNext),
@@ -42,6 +42,11 @@ pub const ACTIONS: [(&str, Action); 35] = [
     ("notes", Action::ToggleNotes),
     ("next_note", Action::NextNote),
     ("prev_note", Action::PrevNote),
+    ("retype_entity", Action::RetypeEntity),
+    ("not_an_entity", Action::NotAnEntity),
+    ("merge_entity", Action::MergeEntity),
+    ("add_entity", Action::AddEntity),
+    ("undo_correction", Action::UndoCorrection),
 ];
 
 /// The action named `name` in the config file, or `"none"` → `None` inside `Some` (unbind).

@@ -86,12 +86,22 @@ pub fn run_reader(files: &[PathBuf], published: Option<Date>) -> Result<(), Fail
             format!("config: {w}")
         });
     }
+    let edge = effects::Edge::from_env();
+    if let Some(store) = &edge.corrections {
+        match store.load() {
+            Ok(file) => app.corrections = file.corrections.into_iter().map(|e| e.change).collect(),
+            Err(e) if app.notice.is_none() => {
+                app.notice = Some(format!("{e}; corrections you make now are not saved"))
+            }
+            Err(_) => {}
+        }
+    }
     let doc = app.doc.clone();
     // Started once the first frame is on screen, so reading and extraction do
     // not compete with it.
     let background = move || loader::start(rest, doc);
-    let effects = effects::Effects::from_env(files.first().cloned());
-    terminal::run(app, background, effects).map_err(|e| Failure(format!("terminal error: {e}")))
+    let edge = edge.for_brief(files.first().cloned());
+    terminal::run(app, background, &edge).map_err(|e| Failure(format!("terminal error: {e}")))
 }
 
 /// What the reader says when the file was not plain UTF-8: which encoding was
@@ -118,7 +128,18 @@ fn run_library(paths: &[PathBuf]) -> Result<(), Failure> {
             "standard output is not a terminal; use `folio library DIR` for text output".into(),
         ));
     }
-    let opts = crate::library::Options::default();
+    let edge = effects::Edge::from_env();
+    let corrections = Arc::new(
+        edge.corrections
+            .as_ref()
+            .and_then(|s| s.load().ok())
+            .map(|f| f.corrections())
+            .unwrap_or_default(),
+    );
+    let opts = crate::library::Options {
+        corrections: corrections.clone(),
+        ..crate::library::Options::default()
+    };
     let (lib, indexer) = crate::library::open(paths, &opts);
     if lib.briefs().is_empty() && indexer.progress().total == 0 {
         let why = lib.skipped.first().map_or_else(
@@ -128,6 +149,8 @@ fn run_library(paths: &[PathBuf]) -> Result<(), Failure> {
         return Err(Failure(why));
     }
     let mut view = library_view::LibraryView::new(lib, Some(indexer));
+    view.edge = edge;
+    view.corrections = corrections;
     let (config, _) = crate::config::load();
     view.theme = user_theme::build(&config, theme::ColorDepth::from_env());
     view.mouse = config.mouse;

@@ -5,7 +5,7 @@
 
 use super::action::Action;
 use super::app::{App, Effect};
-use super::effects::Effects;
+use super::effects::{self, Edge};
 use super::keymap::Key;
 use crossterm::event::{self, Event, KeyEventKind};
 use std::io;
@@ -33,15 +33,11 @@ const SIGNALS: &[i32] = &[signal_hook::consts::SIGTERM, signal_hook::consts::SIG
 
 /// Runs the reader until the user quits or a signal asks it to stop;
 /// `background` starts the loading and extraction whose results arrive as
-/// actions; it is called once the first frame is drawn.
-/// `effects` carries out what `App::update` asks for (opening and saving notes).
-pub fn run(
-    app: App,
-    background: impl FnOnce() -> Receiver<Action>,
-    effects: Effects,
-) -> io::Result<()> {
+/// actions; it is called once the first frame is drawn. `edge` holds the
+/// stores that effects (notes, corrections) are carried out on.
+pub fn run(app: App, background: impl FnOnce() -> Receiver<Action>, edge: &Edge) -> io::Result<()> {
     session_with(app.mouse, |terminal, caught| {
-        event_loop(terminal, app, background, effects, caught)
+        event_loop(terminal, app, background, caught, edge)
     })
 }
 
@@ -148,15 +144,15 @@ fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     mut app: App,
     background: impl FnOnce() -> Receiver<Action>,
-    mut effects: Effects,
     caught: &AtomicUsize,
+    edge: &Edge,
 ) -> io::Result<()> {
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
     terminal.draw(|frame| frame.render_widget(&app, frame.area()))?;
     let background = background();
     // A brief read whole has its notes at once; a big one once it is loaded.
-    effects.run(&mut app, Effect::OpenNotes);
+    effects::run(&mut app, Effect::OpenNotes, edge);
     let mut dirty = true;
     loop {
         if caught.load(Ordering::SeqCst) != 0 {
@@ -183,7 +179,7 @@ fn event_loop(
             };
             if let Some(a) = action {
                 if let Some(effect) = app.update(a) {
-                    if effects.run(&mut app, effect) {
+                    if effects::run(&mut app, effect, edge) {
                         return Ok(());
                     }
                 }
@@ -194,7 +190,7 @@ fn event_loop(
             match background.try_recv() {
                 Ok(action) => {
                     if let Some(effect) = app.update(action) {
-                        effects.run(&mut app, effect);
+                        effects::run(&mut app, effect, edge);
                     }
                     dirty = true;
                 }

@@ -427,6 +427,9 @@ impl App {
         self.notes.set = Some(set);
         self.notes.saving = false;
         match error {
+            Some(e) if self.notes.quit_warned => {
+                self.notice = Some(format!("{e} — q again quits without them"));
+            }
             Some(e) => self.notice = Some(e),
             None => self.notes.quit_warned = false,
         }

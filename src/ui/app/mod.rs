@@ -3,6 +3,7 @@
 //! run. Nothing here touches the terminal or the disk.
 
 mod annotate;
+mod correct;
 mod events;
 mod mouse;
 mod navigate;
@@ -18,9 +19,11 @@ use super::search;
 use super::theme::Theme;
 use super::viewport::{Flow, Viewport};
 use crate::document::{Document, Span};
+use crate::entities::store::Change;
 use crate::entities::{Entities, EntityId, Kind};
 use crate::timeline::Event;
 pub use annotate::{EditTarget, Editing, Notes, Panel};
+pub use correct::Pending;
 use crossterm::event::{KeyCode, KeyModifiers};
 use ratatui::layout::Rect;
 use std::sync::Arc;
@@ -48,6 +51,8 @@ pub enum Mode {
     Notes,
     /// Typing the panel's tag filter.
     NotesFilter,
+    /// A correction waits for a choice (a kind, or the entity to merge into).
+    Correct,
 }
 
 /// Work for the edge of the program to carry out.
@@ -58,6 +63,10 @@ pub enum Effect {
     OpenNotes,
     /// Save the annotations (see [`App::take_notes_for_saving`]).
     SaveNotes,
+    /// Store this entity correction (merged with the corrections file on disk).
+    SaveCorrection(Change),
+    /// Remove the newest stored correction equal to this one (undo).
+    UndoCorrection(Change),
 }
 
 /// The entity sidebar: filter text and the entities it shows, in display order.
@@ -84,7 +93,18 @@ pub struct App {
     pub doc: Arc<Document>,
     /// How the brief is named on screen (a file name, or "sample brief").
     pub source: String,
+    /// The entities shown: the recognizer's output with the corrections applied.
     pub entities: Entities,
+    /// The recognizer's own output, kept so corrections re-apply without re-running it.
+    pub raw_entities: Entities,
+    /// The user's corrections, in the order made (stored ones first).
+    pub corrections: Vec<Change>,
+    /// Per entity: whether a correction names it (marked in the sidebar).
+    pub corrected: Vec<bool>,
+    /// Corrections made in this session, newest last, for undo.
+    made: Vec<Change>,
+    /// A correction waiting for the user's choice.
+    pub pending: Option<Pending>,
     pub events: Vec<Event>,
     /// Extraction still running in the background.
     pub extracting: bool,
@@ -133,6 +153,11 @@ impl App {
             doc,
             source,
             entities: Entities::default(),
+            raw_entities: Entities::default(),
+            corrections: Vec::new(),
+            corrected: Vec::new(),
+            made: Vec::new(),
+            pending: None,
             events: Vec::new(),
             extracting: true,
             loading: false,
@@ -184,6 +209,7 @@ impl App {
             Mode::NotesFilter => prompt_key(key),
             Mode::Help => Some(Action::ToggleHelp),
             Mode::Search | Mode::Filter => prompt_key(key),
+            Mode::Correct => self.correct_key(key),
             Mode::Normal => self.normal_key(key),
         }
     }
@@ -256,8 +282,22 @@ impl App {
                 | Action::ExtractedPrefix(_)
                 | Action::Loaded(_)
                 | Action::NotesSaved(..)
+                | Action::CorrectionNotSaved(_)
         ) {
             self.notice = None;
+        }
+        let background = matches!(
+            action,
+            Action::Resize(..)
+                | Action::Extracted(_)
+                | Action::ExtractedPrefix(_)
+                | Action::Loaded(_)
+                | Action::LoadFailed(_)
+                | Action::WorkerLost
+                | Action::CorrectionNotSaved(_)
+        );
+        if self.mode == Mode::Correct && !background {
+            return self.update_correcting(action);
         }
         match action {
             Action::Quit => return self.quit(),
@@ -370,6 +410,17 @@ impl App {
                 }
                 self.mode = Mode::Normal;
             }
+            Action::RetypeEntity => self.start_retype(),
+            Action::NotAnEntity => return self.not_an_entity(),
+            Action::MergeEntity => self.start_merge(),
+            Action::AddEntity => self.start_add(),
+            Action::UndoCorrection => return self.undo_correction(),
+            Action::PickKind(_) => {}
+            Action::CorrectionNotSaved(why) => {
+                self.notice = Some(format!(
+                    "correction not saved (kept for this session): {why}"
+                ));
+            }
             Action::Resize(w, h) => self.resize(w, h),
             Action::Loaded(doc) => {
                 self.replace_document(doc);
@@ -399,8 +450,9 @@ impl App {
             .map(|id| self.entities.entities[id].name.clone());
         let mention_at = self.mention.map(|m| self.entities.mentions[m].span.start);
         let event_at = self.event.map(|i| self.events[i].timex.span.start);
-        self.entities = entities;
+        self.raw_entities = entities;
         self.events = events;
+        self.correct_entities();
         self.extracting = !complete;
         self.selected =
             selected.and_then(|name| self.entities.entities.iter().position(|e| e.name == name));

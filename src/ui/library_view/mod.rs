@@ -141,6 +141,10 @@ pub struct LibraryView {
     pub height: u16,
     pub notice: Option<String>,
     pub theme: Theme,
+    /// Where corrections made in a brief are saved.
+    pub edge: super::effects::Edge,
+    /// The corrections applied to a brief extracted afresh (changed since indexed).
+    pub corrections: Arc<crate::entities::Corrections>,
     /// The wheel moves through lists and the open brief takes clicks (`[reader] mouse`).
     pub mouse: bool,
 }
@@ -175,6 +179,8 @@ impl LibraryView {
             positions: HashMap::new(),
             watch: None,
             texts: HashMap::new(),
+            edge: super::effects::Edge::default(),
+            corrections: Arc::default(),
             width: 80,
             height: 24,
             notice: None,
@@ -472,7 +478,10 @@ impl LibraryView {
         let Some(action) = r.app.action_for_key(key) else {
             return false;
         };
-        r.app.update(action) == Some(super::Effect::Quit)
+        match r.app.update(action) {
+            Some(effect) => super::effects::run(&mut r.app, effect, &self.edge),
+            None => false,
+        }
     }
 
     /// Opens brief `id` in the reader at `target`; `Esc` comes back to the current screen.
@@ -488,9 +497,19 @@ impl LibraryView {
             },
             other => other,
         };
-        match reader_for(&self.lib, id, self.width, self.height, back) {
+        match reader_for(
+            &self.lib,
+            id,
+            (self.width, self.height),
+            back,
+            &self.corrections,
+        ) {
             Ok(mut r) => {
                 r.app.theme = self.theme.clone();
+                // The brief's notes, from the same store as when it is opened alone.
+                let path = self.lib.brief(id).map(|b| b.path.clone());
+                let edge = self.edge.clone().for_brief(path);
+                super::effects::run(&mut r.app, super::Effect::OpenNotes, &edge);
                 match target {
                     Target::Hit(h) => show_hit(&mut r, &h),
                     Target::Event(e) => show_event(&mut r, e as usize),

@@ -46,9 +46,9 @@ pub(super) fn show_event(r: &mut Reading, e: usize) {
 pub(super) fn reader_for(
     lib: &Library,
     id: BriefId,
-    w: u16,
-    h: u16,
+    (w, h): (u16, u16),
     back: Screen,
+    corrections: &crate::entities::Corrections,
 ) -> Result<Reading, String> {
     let b = lib.brief(id).ok_or("no such brief")?;
     let bytes = read_regular(&b.path)?;
@@ -61,7 +61,7 @@ pub(super) fn reader_for(
     let (entities, events, global) = if same {
         from_index(lib, id, &doc)
     } else {
-        let (e, ev) = (Extractor::DEFAULT.run)(&doc);
+        let (e, ev) = Extractor::DEFAULT.run_corrected(&doc, corrections);
         (e, ev, Vec::new())
     };
     let mut app = App::new(Arc::new(doc), name);

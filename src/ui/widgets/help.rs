@@ -1,6 +1,5 @@
 //! The `?` overlay: every binding of the live keymap with what it does.
 
-use crate::display;
 use crate::ui::app::App;
 use crate::ui::keymap::Context;
 use ratatui::buffer::Buffer;
@@ -41,16 +40,13 @@ impl Widget for HelpOverlay<'_> {
                 "wheel: scroll the pane under it · click: focus, select",
             ));
         }
-        // One column when it fits; else two side by side (at 80x24 every row still shows).
-        let fits = rows.len() as u16 + 2 <= area.height;
-        let columns: u16 = if fits { 1 } else { 2 };
-        let w = if fits {
-            area.width.min(76)
-        } else {
-            area.width.min(150)
-        };
-        let per_column = rows.len().div_ceil(usize::from(columns)) as u16;
-        let h = area.height.min(per_column + 2);
+        // One column when it fits, else two side by side (more keys than rows).
+        let fit = usize::from(area.height.saturating_sub(2)).max(1);
+        let columns = if rows.len() > fit { 2 } else { 1 };
+        let per_column = rows.len().div_ceil(columns);
+        let col_width: u16 = 76.min(area.width.saturating_sub(2) / columns as u16);
+        let w = area.width.min(col_width * columns as u16 + 2);
+        let h = area.height.min(per_column as u16 + 2);
         let popup = Rect::new(
             area.x + (area.width - w) / 2,
             area.y + (area.height - h) / 2,
@@ -64,27 +60,20 @@ impl Widget for HelpOverlay<'_> {
             .title(" Keys — any key closes ");
         let inner = block.inner(popup);
         block.render(popup, buf);
-        let col_w = usize::from(inner.width / columns);
-        let key_w = if fits { 28 } else { (col_w / 3).clamp(8, 24) };
-        let height = usize::from(inner.height);
-        for (i, (keys, what)) in rows.iter().enumerate().take(height * usize::from(columns)) {
-            let (col, row) = (i / height.max(1), i % height.max(1));
-            let line = format!("{} {what}", pad(&display::truncate(keys, key_w), key_w));
-            let x = inner.x + (col * col_w) as u16;
-            let room = col_w.saturating_sub(usize::from(!fits));
+        let cw = usize::from(inner.width) / columns;
+        for (i, (keys, what)) in rows.iter().enumerate() {
+            let (col, row) = (i / per_column, i % per_column);
+            if row >= usize::from(inner.height) {
+                continue;
+            }
+            let line = format!("{keys:<20} {what}");
             buf.set_stringn(
-                x,
+                inner.x + (col * cw) as u16,
                 inner.y + row as u16,
-                display::truncate(&line, room),
-                room,
+                line,
+                cw.saturating_sub(1),
                 ratatui::style::Style::new(),
             );
         }
     }
-}
-
-/// `s` padded with spaces to `w` columns.
-fn pad(s: &str, w: usize) -> String {
-    let n = w.saturating_sub(display::width(s));
-    format!("{s}{}", " ".repeat(n))
 }

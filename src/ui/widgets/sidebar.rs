@@ -71,10 +71,11 @@ impl Widget for EntitySidebar<'_> {
                     let e = &app.entities.entities[id];
                     let count = e.mentions.len().to_string();
                     let mark = if app.selected == Some(id) { "●" } else { " " };
+                    let edit = if app.is_corrected(id) { "✎" } else { " " };
                     let name_w = width.saturating_sub(count.len() + 3);
                     let name = display::truncate(&e.name, name_w);
                     let pad = name_w.saturating_sub(display::width(&name));
-                    let line = format!("{mark} {name}{} {count}", " ".repeat(pad));
+                    let line = format!("{mark}{edit}{name}{} {count}", " ".repeat(pad));
                     let mut style = theme.kind(e.kind);
                     if row == app.sidebar.cursor && focused {
                         style = style.patch(theme.cursor);

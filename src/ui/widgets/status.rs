@@ -20,20 +20,16 @@ impl Widget for StatusLine<'_> {
         let left = match app.mode {
             Mode::Search => format!(
                 " /{}▏ {} ",
-                display::escape_controls(&app.search.query),
+                app.search.query,
                 count(app.search.hits.len(), "hit")
             ),
-            Mode::Filter => format!(
-                " filter entities: {}▏ ",
-                display::escape_controls(&app.sidebar.filter)
-            ),
+            Mode::Filter => format!(" filter entities: {}▏ ", app.sidebar.filter),
             Mode::Editor => " writing a note ".to_string(),
+            Mode::Correct => format!(" {} ", app.correction_prompt().unwrap_or_default()),
             _ => {
                 let mut parts = Vec::new();
                 // A failed save leaves the set dirty: say so until a save succeeds.
-                let unsaved =
-                    !app.notes.saving && app.notes.set.as_ref().is_some_and(|s| s.is_dirty());
-                if unsaved {
+                if !app.notes.saving && app.notes.set.as_ref().is_some_and(|s| s.is_dirty()) {
                     parts.push("NOT SAVED".to_string());
                 }
                 parts.push(app.source.clone());
@@ -51,23 +47,22 @@ impl Widget for StatusLine<'_> {
                 format!(" {} ", parts.join(" · "))
             }
         };
+        let left = display::truncate(&left, width);
+        buf.set_stringn(area.x, area.y, &left, width, theme.status);
+        let used = display::width(&left);
         let right = match &app.notice {
             Some(n) => format!(" {} ", display::escape_controls(n)),
             None => hints(app),
         };
-        // A notice must be read: it keeps its room (up to all but 12 columns) and the
-        // left part gives way; key hints give way to the left part.
-        let right = display::truncate(&right, width.saturating_sub(12));
-        let rw = display::width(&right);
-        let room = if app.notice.is_some() {
-            width.saturating_sub(rw)
-        } else {
-            width
+        // A notice is cut to fit rather than dropped; hints only show whole.
+        let right = match app.notice {
+            Some(_) if used + display::width(&right) >= width => {
+                display::truncate(&right, width.saturating_sub(used + 1))
+            }
+            _ => right,
         };
-        let left = display::truncate(&left, room);
-        buf.set_stringn(area.x, area.y, &left, width, theme.status);
-        let used = display::width(&left);
-        if used + rw <= width {
+        let rw = display::width(&right);
+        if used + rw < width {
             let style = if app.notice.is_some() {
                 theme.status.patch(theme.notice)
             } else {
