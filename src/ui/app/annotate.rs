@@ -415,7 +415,14 @@ impl App {
         self.notes.set = Some(set);
         self.notes.unavailable = None;
         self.notice = notice.or_else(|| {
-            (n > 0).then(|| format!("{n} notes (] and [ go through them, A lists them)"))
+            (n > 0).then(|| {
+                let notes = if n == 1 {
+                    "1 note".to_string()
+                } else {
+                    format!("{n} notes")
+                };
+                format!("{notes} (] and [ go through them, A lists them)")
+            })
         });
     }
 
