@@ -309,3 +309,65 @@ fn notes_wait_for_a_big_file_to_finish_loading() {
     effects::run(&mut app, Effect::OpenNotes, &edge);
     assert!(app.notes.set.is_some());
 }
+
+#[test]
+fn after_the_brief_is_edited_an_orphan_is_listed_moved_and_exported() {
+    let dir = common::scratch("ui-edited");
+    let brief = dir.join("brief.txt");
+    let v1 = format!(
+        "Title: Caspian week\n\n{}\n\n{}\n\n{}\n",
+        common::P1,
+        common::P2,
+        common::P3
+    );
+    std::fs::write(&brief, &v1).unwrap();
+    let edge = Edge {
+        notes: Some(Store::new(dir.join("store"))),
+        brief: Some(brief.clone()),
+        ..Edge::default()
+    };
+    let open = |text: &str, edge: &Edge| {
+        let mut app = App::new(Arc::new(Document::from_text(text)), "brief".into());
+        app.update(Action::Extracted(Box::default()));
+        app.update(Action::Resize(120, 40));
+        effects::run(&mut app, Effect::OpenNotes, edge);
+        app
+    };
+    let mut app = open(&v1, &edge);
+    // A note on the second paragraph's first sentence.
+    annotate_sentence(&mut app, &edge, ")}", "base at Aktau #navy");
+    // The brief is edited in another program: that paragraph is gone.
+    let v2 = format!("Title: Caspian week\n\n{}\n\n{}\n", common::P1, common::P3);
+    std::fs::write(&brief, &v2).unwrap();
+    let mut app = open(&v2, &edge);
+    let set = app.notes.set.as_ref().unwrap();
+    assert_eq!(set.len(), 1, "never dropped");
+    assert!(
+        set.entries()[0].is_orphan(),
+        "never attached to a look-alike"
+    );
+    keys(&mut app, &edge, "A");
+    assert!(text(&screen(&app)).contains("✗ orphan"));
+    keys(&mut app, &edge, "\n");
+    assert!(app.notice.as_deref().unwrap().contains("orphaned"));
+    // Select a passage, then move the orphan there from the panel.
+    keys(&mut app, &edge, "\x1b)V");
+    keys(&mut app, &edge, "Ar");
+    let set = app.notes.set.as_ref().unwrap();
+    let e = &set.entries()[0];
+    assert!(!e.is_orphan() && !e.needs_review());
+    assert_eq!(app.doc.slice(e.span().unwrap()), common::P1);
+    assert!(!set.is_dirty(), "saved");
+    // Exported with its new passage.
+    let md = folio::annotations::export::markdown(&app.doc, set);
+    assert!(md.contains("base at Aktau"), "{md}");
+    assert!(
+        md.contains("The Caspian littoral states met in Tehran"),
+        "{md}"
+    );
+    let w3c = folio::annotations::w3c::export(&app.doc, set);
+    assert!(
+        w3c.contains("TextQuoteSelector") && w3c.contains("navy"),
+        "{w3c}"
+    );
+}

@@ -12,9 +12,29 @@ use std::io::IsTerminal;
 /// A record with named columns, for CSV; JSON uses its `Serialize` form.
 pub(super) trait Record: Serialize {
     /// The column names, in the order of [`Record::fields`].
-    const COLUMNS: &'static [&'static str];
+    fn columns() -> Vec<&'static str>;
     /// The values, as text.
     fn fields(&self) -> Vec<String>;
+}
+
+/// A record of one brief of a library: its file, then the record's own fields.
+#[derive(Serialize)]
+pub(super) struct InFile<R> {
+    pub file: String,
+    #[serde(flatten)]
+    pub record: R,
+}
+
+impl<R: Record> Record for InFile<R> {
+    fn columns() -> Vec<&'static str> {
+        std::iter::once("file").chain(R::columns()).collect()
+    }
+
+    fn fields(&self) -> Vec<String> {
+        std::iter::once(self.file.clone())
+            .chain(self.record.fields())
+            .collect()
+    }
 }
 
 /// Writes records in one of the machine formats, flushing in chunks so a big

@@ -2,65 +2,15 @@
 //! `folio timeline DIR` (each JSON object gains `"file"`), and `folio library`
 //! (the briefs newest first, a concordance, or timing figures for the benchmark).
 
-use super::export::{Record, Rows};
-use super::report::{emit, to_json};
+use super::export::{InFile, Record, Rows};
+use super::report::{emit, to_json, MentionJson, TimexJson};
 use super::Failure;
 use crate::config::ExportFormat;
 use crate::display::{escape_controls, truncate};
 use crate::document::CharIndex;
 use crate::library::{self, kwic, BriefId, Library, Options};
-use serde::Serialize;
 use std::path::PathBuf;
 use std::time::Instant;
-
-#[derive(Serialize)]
-struct MentionJson<'a> {
-    file: String,
-    start: usize,
-    end: usize,
-    text: &'a str,
-    kind: &'static str,
-    entity: &'a str,
-}
-
-#[derive(Serialize)]
-struct TimexJson<'a> {
-    file: String,
-    start: usize,
-    end: usize,
-    text: &'a str,
-    #[serde(rename = "type")]
-    kind: &'static str,
-    value: &'a str,
-}
-
-impl Record for MentionJson<'_> {
-    const COLUMNS: &'static [&'static str] = &["file", "start", "end", "text", "kind", "entity"];
-    fn fields(&self) -> Vec<String> {
-        vec![
-            self.file.clone(),
-            self.start.to_string(),
-            self.end.to_string(),
-            self.text.to_string(),
-            self.kind.to_string(),
-            self.entity.to_string(),
-        ]
-    }
-}
-
-impl Record for TimexJson<'_> {
-    const COLUMNS: &'static [&'static str] = &["file", "start", "end", "text", "type", "value"];
-    fn fields(&self) -> Vec<String> {
-        vec![
-            self.file.clone(),
-            self.start.to_string(),
-            self.end.to_string(),
-            self.text.to_string(),
-            self.kind.to_string(),
-            self.value.to_string(),
-        ]
-    }
-}
 
 fn open(paths: &[PathBuf]) -> Result<Library, Failure> {
     let t0 = Instant::now();
@@ -143,7 +93,7 @@ pub fn entities(paths: &[PathBuf], format: ExportFormat) -> Result<(), Failure> 
         }
         return emit(&out);
     }
-    let mut rows = Rows::start(format, MentionJson::COLUMNS);
+    let mut rows = Rows::start(format, &InFile::<MentionJson>::columns());
     for id in by_path(&lib) {
         let brief = &lib.briefs()[id as usize];
         let Some(text) = Text::read(&lib, id) else {
@@ -155,13 +105,15 @@ pub fn entities(paths: &[PathBuf], format: ExportFormat) -> Result<(), Failure> 
                 continue;
             };
             let ent = &lib.entities()[m.entity as usize];
-            let row = MentionJson {
+            let row = InFile {
                 file: file.clone(),
-                start,
-                end,
-                text: slice,
-                kind: ent.kind.name(),
-                entity: &ent.name,
+                record: MentionJson {
+                    start,
+                    end,
+                    text: slice,
+                    kind: ent.kind.name(),
+                    entity: &ent.name,
+                },
             };
             rows.push(&row)?;
         }
@@ -203,7 +155,7 @@ pub fn timeline(paths: &[PathBuf], format: ExportFormat) -> Result<(), Failure> 
         }
         return emit(&out);
     }
-    let mut rows = Rows::start(format, TimexJson::COLUMNS);
+    let mut rows = Rows::start(format, &InFile::<TimexJson>::columns());
     for id in by_path(&lib) {
         let brief = &lib.briefs()[id as usize];
         let Some(text) = Text::read(&lib, id) else {
@@ -216,13 +168,15 @@ pub fn timeline(paths: &[PathBuf], format: ExportFormat) -> Result<(), Failure> 
             let Some((start, end, slice)) = text.span(ev.span.start, ev.span.end) else {
                 continue;
             };
-            let row = TimexJson {
+            let row = InFile {
                 file: file.clone(),
-                start,
-                end,
-                text: slice,
-                kind: ev.kind.name(),
-                value: &ev.value,
+                record: TimexJson {
+                    start,
+                    end,
+                    text: slice,
+                    kind: ev.kind.name(),
+                    value: &ev.value,
+                },
             };
             rows.push(&row)?;
         }

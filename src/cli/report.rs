@@ -10,27 +10,31 @@ use crate::{entities, timeline};
 use serde::Serialize;
 use std::io::Write;
 
+/// One mention, as `--json` prints it (code-point offsets).
 #[derive(Serialize)]
-struct MentionJson<'a> {
-    start: usize,
-    end: usize,
-    text: &'a str,
-    kind: &'static str,
-    entity: &'a str,
+pub(super) struct MentionJson<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub text: &'a str,
+    pub kind: &'static str,
+    pub entity: &'a str,
 }
 
+/// One date expression, as `--json` prints it (code-point offsets).
 #[derive(Serialize)]
-struct TimexJson<'a> {
-    start: usize,
-    end: usize,
-    text: &'a str,
+pub(super) struct TimexJson<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub text: &'a str,
     #[serde(rename = "type")]
-    kind: &'static str,
-    value: &'a str,
+    pub kind: &'static str,
+    pub value: &'a str,
 }
 
 impl Record for MentionJson<'_> {
-    const COLUMNS: &'static [&'static str] = &["start", "end", "text", "kind", "entity"];
+    fn columns() -> Vec<&'static str> {
+        vec!["start", "end", "text", "kind", "entity"]
+    }
     fn fields(&self) -> Vec<String> {
         vec![
             self.start.to_string(),
@@ -43,7 +47,9 @@ impl Record for MentionJson<'_> {
 }
 
 impl Record for TimexJson<'_> {
-    const COLUMNS: &'static [&'static str] = &["start", "end", "text", "type", "value"];
+    fn columns() -> Vec<&'static str> {
+        vec!["start", "end", "text", "type", "value"]
+    }
     fn fields(&self) -> Vec<String> {
         vec![
             self.start.to_string(),
@@ -71,7 +77,7 @@ pub fn entities(
     ));
     let mut out = String::new();
     if format != ExportFormat::Table {
-        let mut rows = Rows::start(format, MentionJson::COLUMNS);
+        let mut rows = Rows::start(format, &MentionJson::columns());
         for m in &found.mentions {
             let e = &found.entities[m.entity];
             rows.push(&MentionJson {
@@ -130,7 +136,7 @@ pub fn timeline(doc: &Document, format: ExportFormat) -> Result<(), Failure> {
             found.len(),
             t0.elapsed().as_secs_f64() * 1e3
         ));
-        let mut rows = Rows::start(format, TimexJson::COLUMNS);
+        let mut rows = Rows::start(format, &TimexJson::columns());
         for t in found {
             rows.push(&TimexJson {
                 start: doc.char_offset(t.span.start),

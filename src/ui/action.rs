@@ -139,6 +139,10 @@ pub enum Action {
     NoteUndo,
     /// In the panel: type a tag to show only the notes carrying it.
     NoteFilter,
+    /// In the panel: accept a re-anchored note where it now is.
+    NoteConfirm,
+    /// In the panel: move the note (re-anchored or orphaned) to the selection.
+    NoteMove,
     /// The brief's annotations, opened at the edge, and what to tell the user.
     NotesOpened(Box<AnnotationSet>, Option<String>),
     /// The edge could not open the annotation store (no data directory).
@@ -216,6 +220,8 @@ impl Action {
             | Action::NoteDelete
             | Action::NoteUndo
             | Action::NoteFilter
+            | Action::NoteConfirm
+            | Action::NoteMove
             | Action::NotesOpened(..)
             | Action::NotesUnavailable(_)
             | Action::NotesSaved(..) => "",

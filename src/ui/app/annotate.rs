@@ -366,6 +366,49 @@ impl App {
         }
     }
 
+    /// `c` in the panel: a re-anchored note is confirmed where it now is.
+    pub(super) fn panel_confirm(&mut self) -> Option<Effect> {
+        let (id, span, _) = self.panel_note()?;
+        if span.is_none() {
+            self.notice = Some(
+                "an orphaned note has no passage to confirm: r moves it to the selection".into(),
+            );
+            return None;
+        }
+        let doc = self.doc.clone();
+        let set = self.writable_notes()?;
+        self.notice = Some(match set.confirm(&doc, &id) {
+            Ok(()) => "note confirmed where it is".into(),
+            Err(e) => e.to_string(),
+        });
+        Some(Effect::SaveNotes)
+    }
+
+    /// `r` in the panel: the note moves to the selection made before opening the
+    /// panel (how an orphan is attached again, or a wrong re-anchoring fixed).
+    pub(super) fn panel_move_note(&mut self) -> Option<Effect> {
+        let (id, _, _) = self.panel_note()?;
+        let Some(span) = self.selection_span() else {
+            self.notice =
+                Some("select the passage first (Esc, then v and w/e/b or V), then A, r".into());
+            return None;
+        };
+        let doc = self.doc.clone();
+        let set = self.writable_notes()?;
+        match set.retarget(&doc, &id, span) {
+            Ok(()) => {
+                self.selection = None;
+                self.notes.current = Some(id);
+                self.notice = Some("note moved to the selection".into());
+                Some(Effect::SaveNotes)
+            }
+            Err(e) => {
+                self.notice = Some(e.to_string());
+                None
+            }
+        }
+    }
+
     /// `#` or `/` in the panel: start typing a tag filter.
     pub(super) fn panel_filter(&mut self) {
         if let Some(p) = &mut self.notes.panel {
@@ -416,8 +459,12 @@ impl App {
         self.notes.unavailable = None;
         self.notice = notice.or_else(|| {
             (n > 0).then(|| {
-                let s = if n == 1 { "" } else { "s" };
-                format!("{n} note{s} (] and [ go through them, A lists them)")
+                let notes = if n == 1 {
+                    "1 note".to_string()
+                } else {
+                    format!("{n} notes")
+                };
+                format!("{notes} (] and [ go through them, A lists them)")
             })
         });
     }

@@ -314,6 +314,8 @@ impl App {
             Action::NoteDelete => return self.panel_delete(),
             Action::NoteUndo => return self.panel_undo(),
             Action::NoteFilter => self.panel_filter(),
+            Action::NoteConfirm => return self.panel_confirm(),
+            Action::NoteMove => return self.panel_move_note(),
             Action::NotesOpened(set, notice) => self.notes_opened(*set, notice),
             Action::NotesUnavailable(why) => {
                 self.notes.unavailable = Some(why);
@@ -553,6 +555,8 @@ fn panel_key(key: Key) -> Option<Action> {
         KeyCode::Char('d') => Action::NoteDelete,
         KeyCode::Char('u') => Action::NoteUndo,
         KeyCode::Char('#' | '/') => Action::NoteFilter,
+        KeyCode::Char('c') => Action::NoteConfirm,
+        KeyCode::Char('r') => Action::NoteMove,
         KeyCode::Char('A' | 'q') | KeyCode::Esc => Action::ToggleNotes,
         _ => return None,
     })

@@ -28,7 +28,7 @@ impl Widget for HelpOverlay<'_> {
         }
         rows.push((
             "in the notes panel".into(),
-            "j/k move · Enter go · e edit · d delete · u undo · # tag filter",
+            "j/k · Enter go · e edit · d delete · u undo · # tag · c confirm · r move",
         ));
         rows.push((
             "in the note editor".into(),

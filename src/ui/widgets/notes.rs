@@ -172,7 +172,7 @@ impl Widget for NotesPanel<'_> {
             return;
         }
         let width = usize::from(inner.width);
-        let help = "j/k move · Enter go · e edit · d delete · u undo · # filter by tag · Esc close";
+        let help = "j/k move · Enter go · e edit · d delete · u undo · # tag filter · c confirm · r move to selection · Esc close";
         buf.set_stringn(
             inner.x,
             inner.y + inner.height - 1,
