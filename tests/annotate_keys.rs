@@ -503,9 +503,11 @@ fn a_moved_note_is_marked_for_review_in_the_pane() {
     let set = app.notes.set.as_ref().unwrap();
     assert_eq!(set.len(), 1);
     assert!(set.entries()[0].needs_review());
-    // Wherever it landed (in this look-alike-rich brief, possibly a neighbour's
-    // sentence), that passage is marked "?" and underlined until confirmed.
+    // In this brief of look-alike sentences it lands on its own edited sentence,
+    // not on a neighbour's that differs from the old quote by one character, and
+    // is marked "?" and underlined until confirmed.
     let landed = app.doc.slice(set.entries()[0].span().unwrap()).to_string();
+    assert!(landed.starts_with("Paragraph 0 opened here."), "{landed}");
     let buf = screen(&app);
     let (x, y) = find(&buf, &landed).unwrap();
     assert_eq!(buf[(2, y)].symbol(), "?");

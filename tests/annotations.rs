@@ -397,3 +397,40 @@ fn selectors_with_enormous_context_or_positions_do_not_hang_or_panic() {
     let again = AnnotationSet::with(&doc, vec![a], vec![]);
     assert_eq!(again.entries()[0].span(), Some(span_of(&doc, "naval base")));
 }
+
+#[test]
+fn an_edited_sentence_keeps_its_note_among_look_alike_sentences() {
+    // Thirty paragraphs that differ only by their number; a note on the fifth's
+    // opening words, which then change a little. A neighbour's identical wording
+    // is one character closer to the old quote, but the note must stay put.
+    let para = |i: usize, verb: &str| {
+        format!("Paragraph {i} {verb} here. The delegates from Astana argued for hours. Nothing was settled.")
+    };
+    let text = |edited: bool| {
+        (0..30)
+            .map(|i| para(i, if edited && i == 5 { "opened" } else { "opens" }))
+            .collect::<Vec<_>>()
+            .join("\n\n")
+    };
+    let before = Document::from_text(&text(false));
+    let mut set = AnnotationSet::new(&before);
+    let start = before.text().find("Paragraph 5 opens").unwrap();
+    let quote = "Paragraph 5 opens here. The";
+    set.add(&before, Span::new(start, start + quote.len()), "the fifth")
+        .unwrap();
+    let after = Document::from_text(&text(true));
+    let moved = AnnotationSet::with(
+        &after,
+        set.entries().iter().map(|e| e.annotation.clone()).collect(),
+        Vec::new(),
+    );
+    let e = &moved.entries()[0];
+    assert!(e.needs_review(), "changed words: flagged until confirmed");
+    assert!(
+        after
+            .slice(e.span().unwrap())
+            .starts_with("Paragraph 5 opened here."),
+        "{:?}",
+        after.slice(e.span().unwrap())
+    );
+}

@@ -30,6 +30,11 @@ const MAX_SEED_HITS: usize = 64;
 const MAX_EXACT_HITS: usize = 20_000;
 /// Candidate places checked with the edit distance.
 const MAX_CANDIDATES: usize = 8;
+/// How much a fuzzy match's distance from the old position lowers its rank, at
+/// most: a few quote lengths away costs this much, enough to prefer the edited
+/// passage itself over a look-alike a sentence or two off, never to outweigh
+/// clear evidence.
+const NEARNESS: f32 = 0.03;
 
 /// Where an annotation attached in the current text.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -242,7 +247,11 @@ fn fuzzy(text: &str, target: &Target, ctx: &Context, hint: usize) -> Option<(Spa
     let m = pattern.len().max(1);
     let max_cost = ((1.0 - MIN_QUOTE) * m as f32) as usize;
     let slack = exact.len() / 3 + 16;
-    let mut best: Option<(Span, f32)> = None;
+    // The best match by score, nearer the old position winning near-ties: in a
+    // brief of look-alike sentences the edited passage itself must beat a
+    // neighbour one character closer to the old quote.
+    let mut best: Option<(Span, f32, f32)> = None;
+    let reach = (4 * exact.len()).max(1) as f32;
     for estimate in candidates(text, target, hint) {
         let lo = floor_boundary(text, estimate.saturating_sub(slack));
         let hi = ceil_boundary(text, estimate.saturating_add(exact.len() + slack));
@@ -268,12 +277,14 @@ fn fuzzy(text: &str, target: &Target, ctx: &Context, hint: usize) -> Option<(Spa
             let quote_sim = 1.0 - cost as f32 / m as f32;
             let (p, s) = ctx.similarity(text, span);
             let score = ctx.score(pattern.len(), quote_sim, p, s);
-            if score >= MIN_SCORE && best.is_none_or(|(_, b)| score > b) {
-                best = Some((span, score));
+            let away = (distance(span.start, hint) as f32 / reach).min(1.0);
+            let ranked = score - NEARNESS * away;
+            if score >= MIN_SCORE && best.is_none_or(|(_, _, b)| ranked > b) {
+                best = Some((span, score, ranked));
             }
         }
     }
-    best
+    best.map(|(span, score, _)| (span, score))
 }
 
 /// Drops whitespace at either end of a match where the quote has none.
