@@ -388,9 +388,15 @@ impl AnnotationSet {
         self.writable()?;
         let mut entry = self.undo.pop().ok_or(ChangeError::NothingToUndo)?;
         let id = entry.annotation.id.clone();
+        let tomb = self
+            .deleted
+            .iter()
+            .find(|t| t.id == id)
+            .map(|t| t.deleted.clone());
         self.deleted.retain(|t| t.id != id);
-        // Newer than its tombstone, so a merge with an older copy keeps it.
-        entry.annotation.modified = model::now();
+        // Strictly newer than its tombstone (even within the same millisecond), so a
+        // merge with the copy saved after the delete keeps it.
+        entry.annotation.modified = model::now_after(tomb.as_deref().unwrap_or(""));
         self.entries.push(entry);
         self.changed();
         Ok(id)

@@ -164,6 +164,24 @@ pub fn timestamp(millis: i64) -> String {
     )
 }
 
+/// A timestamp later than both now and `than` (by a millisecond if need be), so
+/// a change made in the same millisecond as an event it overrides still sorts after it.
+pub fn now_after(than: &str) -> String {
+    let now = now();
+    if now.as_str() > than {
+        return now;
+    }
+    millis_of(than).map_or(now, |m| timestamp(m + 1))
+}
+
+/// Milliseconds since the Unix epoch of a timestamp written by [`timestamp`].
+fn millis_of(ts: &str) -> Option<i64> {
+    let date = Date::parse(ts.get(..10)?)?;
+    let num = |r: std::ops::Range<usize>| ts.get(r)?.parse::<i64>().ok();
+    let (h, m, s, ms) = (num(11..13)?, num(14..16)?, num(17..19)?, num(20..23)?);
+    Some(((date.to_days() * 86_400 + h * 3600 + m * 60 + s) * 1000) + ms)
+}
+
 /// A fresh `urn:uuid:` (version 4 layout) from the clock, the pid and a counter.
 pub fn new_id() -> String {
     use std::sync::atomic::{AtomicU64, Ordering};
@@ -194,6 +212,17 @@ pub fn new_id() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_change_sorts_after_what_it_overrides_even_in_the_same_millisecond() {
+        for m in [0, 999, 1_700_000_000_123, 32_503_680_000_999] {
+            assert_eq!(millis_of(&timestamp(m)), Some(m));
+        }
+        let future = "2999-12-31T23:59:59.999Z";
+        assert_eq!(now_after(future), "3000-01-01T00:00:00.000Z");
+        let past = "2001-01-01T00:00:00.000Z";
+        assert!(now_after(past).as_str() > past);
+    }
 
     #[test]
     fn tags_come_from_hash_words() {
