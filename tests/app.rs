@@ -1,8 +1,10 @@
 //! The reader driven by actions, without a terminal: state after updates, and
 //! whole screens rendered into ratatui's TestBackend.
 
+mod common;
+
 use folio::document::{Document, Span};
-use folio::entities::{Entities, Entity, Kind, Mention};
+use folio::entities::{Entities, Kind};
 use folio::ui::{Action, App, Focus, Mode};
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
@@ -28,29 +30,12 @@ fn brief() -> Document {
     Document::from_text(&paras.join("\n\n"))
 }
 
-/// Entities made by hand, so these tests depend on the app alone, not the recognizer.
+/// CSTO and Astana, found by hand (see `common::entities_named`).
 fn entities(doc: &Document) -> Entities {
-    let mut out = Entities::default();
-    let mut found: Vec<(Span, usize)> = Vec::new();
-    for (id, (name, kind)) in [("CSTO", Kind::Organization), ("Astana", Kind::Place)]
-        .iter()
-        .enumerate()
-    {
-        out.entities.push(Entity {
-            name: name.to_string(),
-            kind: *kind,
-            mentions: Vec::new(),
-        });
-        for (i, _) in doc.text().match_indices(name) {
-            found.push((Span::new(i, i + name.len()), id));
-        }
-    }
-    found.sort();
-    for (i, (span, id)) in found.into_iter().enumerate() {
-        out.mentions.push(Mention { span, entity: id });
-        out.entities[id].mentions.push(i);
-    }
-    out
+    common::entities_named(
+        doc,
+        &[("CSTO", Kind::Organization), ("Astana", Kind::Place)],
+    )
 }
 
 fn app() -> App {

@@ -7,9 +7,9 @@ mod common;
 
 use common::temp_dir;
 use crossterm::event::KeyCode;
-use folio::document::{Document, Span};
+use folio::document::Document;
 use folio::entities::store::{Change, Store, StoreError};
-use folio::entities::{extract, extract_with, Entities, Entity, Kind, Mention};
+use folio::entities::{extract, extract_with, Entities, Entity, Kind};
 use folio::ui::effects::{self, Edge};
 use folio::ui::keymap::Key;
 use folio::ui::{Action, App, Effect, Focus, Mode};
@@ -219,33 +219,15 @@ Later the CSTO and the SCO met again in Astana, where Tengiz was discussed.";
 
 /// Entities made by hand, so these tests depend on the app alone, not the recognizer.
 fn raw(doc: &Document) -> Entities {
-    let names = [
-        ("CSTO", Kind::Organization),
-        ("SCO", Kind::Organization),
-        ("Astana", Kind::Place),
-        ("Tengiz", Kind::Person),
-    ];
-    let mut found: Vec<(Span, usize)> = Vec::new();
-    let mut out = Entities::default();
-    for (id, (name, kind)) in names.iter().enumerate() {
-        out.entities.push(Entity {
-            name: name.to_string(),
-            kind: *kind,
-            mentions: Vec::new(),
-        });
-        for (i, _) in doc.text().match_indices(name) {
-            let before = doc.text()[..i].chars().next_back();
-            if !before.is_some_and(char::is_alphanumeric) {
-                found.push((Span::new(i, i + name.len()), id));
-            }
-        }
-    }
-    found.sort();
-    for (i, (span, id)) in found.into_iter().enumerate() {
-        out.mentions.push(Mention { span, entity: id });
-        out.entities[id].mentions.push(i);
-    }
-    out
+    common::entities_named(
+        doc,
+        &[
+            ("CSTO", Kind::Organization),
+            ("SCO", Kind::Organization),
+            ("Astana", Kind::Place),
+            ("Tengiz", Kind::Person),
+        ],
+    )
 }
 
 fn reader() -> App {

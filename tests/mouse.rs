@@ -2,39 +2,20 @@
 //! TestBackend screen shows: the cell clicked is found on the rendered screen,
 //! so hit-testing is tested against the layout the user sees.
 
+mod common;
 mod library_fixture;
 
+use common::entities_named as entities;
+
 use crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
-use folio::document::{Document, Span};
-use folio::entities::{Entities, Entity, Kind, Mention};
+use folio::document::Document;
+use folio::entities::Kind;
 use folio::ui::layout;
 use folio::ui::{Action, App, Focus};
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::Terminal;
 use std::sync::Arc;
-
-/// Entities found by exact name, made by hand so these tests do not depend on the recognizer.
-fn entities(doc: &Document, names: &[(&str, Kind)]) -> Entities {
-    let mut out = Entities::default();
-    let mut found: Vec<(Span, usize)> = Vec::new();
-    for (id, (name, kind)) in names.iter().enumerate() {
-        out.entities.push(Entity {
-            name: name.to_string(),
-            kind: *kind,
-            mentions: Vec::new(),
-        });
-        for (i, _) in doc.text().match_indices(name) {
-            found.push((Span::new(i, i + name.len()), id));
-        }
-    }
-    found.sort();
-    for (i, (span, id)) in found.into_iter().enumerate() {
-        out.mentions.push(Mention { span, entity: id });
-        out.entities[id].mentions.push(i);
-    }
-    out
-}
 
 fn app_on(text: &str) -> App {
     let doc = Document::from_text(text);

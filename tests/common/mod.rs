@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use folio::document::{Document, Span};
+use folio::entities::{Entities, Entity, Kind, Mention};
 
 pub const P1: &str =
     "The Caspian littoral states met in Tehran to discuss the legal status of the sea. \
@@ -140,4 +141,30 @@ pub fn find_dangerous(s: &str, lines: bool) -> Option<String> {
     let from = s[..i].char_indices().rev().nth(20).map_or(0, |(j, _)| j);
     let context: String = s[from..].chars().take(40).collect();
     Some(format!("{c:?} at byte {i} in {context:?}"))
+}
+
+/// Entities found by exact name at word starts, made by hand so tests of the
+/// reader depend on the app alone, not on the recognizer.
+pub fn entities_named(doc: &Document, names: &[(&str, Kind)]) -> Entities {
+    let mut out = Entities::default();
+    let mut found: Vec<(Span, usize)> = Vec::new();
+    for (id, (name, kind)) in names.iter().enumerate() {
+        out.entities.push(Entity {
+            name: name.to_string(),
+            kind: *kind,
+            mentions: Vec::new(),
+        });
+        for (i, _) in doc.text().match_indices(name) {
+            let before = doc.text()[..i].chars().next_back();
+            if !before.is_some_and(char::is_alphanumeric) {
+                found.push((Span::new(i, i + name.len()), id));
+            }
+        }
+    }
+    found.sort();
+    for (i, (span, id)) in found.into_iter().enumerate() {
+        out.mentions.push(Mention { span, entity: id });
+        out.entities[id].mentions.push(i);
+    }
+    out
 }

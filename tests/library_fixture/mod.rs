@@ -57,27 +57,13 @@ pub fn stand_in(doc: &Document) -> (Entities, Vec<Event>) {
     }
     let mut events: Vec<Event> = timexes
         .into_iter()
-        .map(|timex| {
-            let sentence = doc.sentence_at(timex.span.start).unwrap_or(0);
-            let mut ids: Vec<usize> = doc
-                .sentences()
-                .get(sentence)
-                .map(|s| {
-                    entities
-                        .mentions_in(s.span)
-                        .map(|m| entities.mentions[m].entity)
-                        .collect()
-                })
-                .unwrap_or_default();
-            ids.sort_unstable();
-            ids.dedup();
-            Event {
-                timex,
-                sentence,
-                entities: ids,
-            }
+        .map(|timex| Event {
+            sentence: doc.sentence_at(timex.span.start).unwrap_or(0),
+            timex,
+            entities: Vec::new(),
         })
         .collect();
+    folio::timeline::relink(doc, &entities, &mut events);
     events.sort_by_key(|e| (e.timex.day, e.timex.span.start));
     (entities, events)
 }

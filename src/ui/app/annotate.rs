@@ -91,14 +91,23 @@ impl Notes {
 }
 
 impl App {
+    /// Why the brief's notes are not open (yet), if they are not.
+    fn notes_closed(&self) -> Option<String> {
+        if let Some(why) = &self.notes.unavailable {
+            Some(format!("annotations unavailable: {why}"))
+        } else if self.loading || self.notes.set.is_none() {
+            Some("notes open once the whole file is loaded".to_string())
+        } else {
+            None
+        }
+    }
+
     /// The set, if it can be changed now; otherwise says why in the status line.
     fn writable_notes(&mut self) -> Option<&mut AnnotationSet> {
         let why = if self.notes.saving {
             Some("saving the notes; try again in a moment".to_string())
-        } else if let Some(why) = &self.notes.unavailable {
-            Some(format!("annotations unavailable: {why}"))
-        } else if self.loading || self.notes.set.is_none() {
-            Some("notes open once the whole file is loaded".to_string())
+        } else if let Some(why) = self.notes_closed() {
+            Some(why)
         } else {
             self.notes
                 .set
@@ -206,8 +215,11 @@ impl App {
 
     /// `]` / `[`: the next or previous note from the reading position, wrapping.
     pub(super) fn step_note(&mut self, dir: isize) {
+        if let Some(why) = self.notes_closed() {
+            self.notice = Some(why);
+            return;
+        }
         let Some(set) = &self.notes.set else {
-            self.notice = Some("notes open once the whole file is loaded".into());
             return;
         };
         let marked: Vec<(Span, String)> =
@@ -275,11 +287,8 @@ impl App {
             self.mode = Mode::Normal;
             return;
         }
-        if self.notes.set.is_none() {
-            self.notice = Some(match &self.notes.unavailable {
-                Some(why) => format!("annotations unavailable: {why}"),
-                None => "notes open once the whole file is loaded".into(),
-            });
+        if let Some(why) = self.notes_closed() {
+            self.notice = Some(why);
             return;
         }
         self.notes.panel = Some(Panel::default());

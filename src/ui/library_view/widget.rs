@@ -31,25 +31,7 @@ impl Widget for LibraryScreen<'_> {
             }
         }
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-            let msg = format!(
-                "terminal too small: folio needs {MIN_WIDTH}x{MIN_HEIGHT}, this is {}x{}",
-                area.width, area.height
-            );
-            for (i, line) in msg
-                .as_bytes()
-                .chunks(usize::from(area.width.max(1)))
-                .enumerate()
-                .take(usize::from(area.height))
-            {
-                let line = String::from_utf8_lossy(line);
-                buf.set_stringn(
-                    area.x,
-                    area.y + i as u16,
-                    line,
-                    usize::from(area.width),
-                    v.theme.notice,
-                );
-            }
+            crate::ui::widgets::too_small(area, buf, v.theme.notice);
             return;
         }
         match v.screen {

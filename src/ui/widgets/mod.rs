@@ -21,30 +21,33 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
+/// "terminal too small", wrapped to whatever fits of `area` (which may be 0x0).
+pub(crate) fn too_small(area: Rect, buf: &mut Buffer, style: ratatui::style::Style) {
+    let msg = format!(
+        "terminal too small: folio needs {MIN_WIDTH}x{MIN_HEIGHT}, this is {}x{}",
+        area.width, area.height
+    );
+    for (i, chunk) in msg
+        .as_bytes()
+        .chunks(usize::from(area.width.max(1)))
+        .enumerate()
+        .take(usize::from(area.height))
+    {
+        let line = String::from_utf8_lossy(chunk);
+        buf.set_stringn(
+            area.x,
+            area.y + i as u16,
+            line,
+            usize::from(area.width),
+            style,
+        );
+    }
+}
+
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let Some(a) = layout::areas(area) else {
-            let msg = format!(
-                "terminal too small: folio needs {MIN_WIDTH}x{MIN_HEIGHT}, this is {}x{}",
-                area.width, area.height
-            );
-            for (i, chunk) in msg
-                .as_bytes()
-                .chunks(usize::from(area.width.max(1)))
-                .enumerate()
-            {
-                if i as u16 >= area.height {
-                    break;
-                }
-                let line = String::from_utf8_lossy(chunk);
-                buf.set_stringn(
-                    area.x,
-                    area.y + i as u16,
-                    line,
-                    usize::from(area.width),
-                    self.theme.notice,
-                );
-            }
+            too_small(area, buf, self.theme.notice);
             return;
         };
         ParagraphPane(self).render(a.pane, buf);

@@ -63,14 +63,14 @@ impl Widget for ParagraphPane<'_> {
                 break;
             }
             if let RowContent::Text(span) = row {
-                draw_line(app, selection, span, (text.x, y, text.width), buf);
+                let notes = draw_line(app, selection, span, (text.x, y, text.width), buf);
                 if cursor.is_some_and(|c| {
                     c.overlaps(span) || (span.is_empty() && c.contains(span.start))
                 }) {
                     buf.set_stringn(area.x + 1, y, "▎", 1, theme.margin);
                 }
                 // A moved note is marked "?", as the panel lists it ("? review").
-                let mark = noted(app, span).map(|review| {
+                let mark = notes.map(|review| {
                     if review {
                         ("?", theme.notice)
                     } else {
@@ -97,14 +97,16 @@ fn legend(app: &App) -> Line<'static> {
     Line::from(spans)
 }
 
-/// Draws one screen line at `(x, y, width)`: the cells of `span`, styled by what covers each byte.
+/// Draws one screen line at `(x, y, width)`: the cells of `span`, styled by
+/// what covers each byte. Returns whether a note covers part of the line
+/// (`Some(true)` when one of them awaits review), for the margin.
 fn draw_line(
     app: &App,
     selection: Option<Span>,
     span: Span,
     (x0, y, width): (u16, u16, u16),
     buf: &mut Buffer,
-) {
+) -> Option<bool> {
     let text = app.doc.text();
     let right = x0 + width;
     let mut x = x0;
@@ -137,16 +139,8 @@ fn draw_line(
         x += w as u16;
         col += w;
     }
-}
-
-/// Whether an annotated passage covers part of screen line `line`.
-/// Whether a note covers part of `line`: `Some(true)` when one of them was
-/// re-anchored by a weaker clue and awaits review.
-fn noted(app: &App, line: Span) -> Option<bool> {
-    let set = app.notes.set.as_ref()?;
-    let mut on = set.marks().filter(|(s, _)| s.overlaps(line)).peekable();
-    on.peek()?;
-    Some(on.any(|(_, e)| e.needs_review()))
+    let notes = &styler.notes;
+    (!notes.is_empty()).then(|| notes.iter().any(|&(_, review)| review))
 }
 
 /// Styles along one line: the mentions, search hits and annotated passages
