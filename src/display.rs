@@ -75,6 +75,16 @@ pub fn cells(text: &str, start: usize, end: usize) -> impl Iterator<Item = Cell<
 
 fn cell(byte: usize, g: &str) -> Cell<'_> {
     let len = g.len();
+    if let &[0x21..=0x7e] = g.as_bytes() {
+        // Printable ASCII other than space: itself, one column.
+        return Cell {
+            byte,
+            len,
+            text: Cow::Borrowed(g),
+            width: 1,
+            kind: CellKind::Text,
+        };
+    }
     let make = |text: Cow<'static, str>, kind: CellKind| {
         let width = text.width();
         Cell {

@@ -11,7 +11,7 @@ pub mod segment;
 pub use decode::{decode, decode_owned, DecodeError, Decoded, Encoding, Repair};
 pub use header::Header;
 pub use offsets::CharIndex;
-pub use read::{read_file, read_prefix, ReadError};
+pub use read::{read_file, read_prefix, read_suffix, ReadError};
 
 use crate::date::Date;
 use serde::Serialize;
@@ -132,6 +132,23 @@ pub struct Document {
 impl Document {
     /// Parses decoded text (see [`decode`]) into header, paragraphs and sentences.
     pub fn parse(decoded: Decoded) -> Document {
+        Document::parse_with(decoded, true)
+    }
+
+    /// Parses a piece cut from the middle or end of a file: no header is looked
+    /// for, since its first lines are body text.
+    pub fn fragment(text: String) -> Document {
+        Document::parse_with(
+            Decoded {
+                text,
+                encoding: Encoding::Utf8,
+                repairs: Vec::new(),
+            },
+            false,
+        )
+    }
+
+    fn parse_with(decoded: Decoded, with_header: bool) -> Document {
         let Decoded {
             text,
             encoding,
@@ -142,7 +159,14 @@ impl Document {
         } else {
             0
         };
-        let header = header::parse(&text, bom);
+        let header = if with_header {
+            header::parse(&text, bom)
+        } else {
+            Header {
+                span: Span::new(bom, bom),
+                ..Header::default()
+            }
+        };
         let body_start = if header.fields.is_empty() {
             bom
         } else {

@@ -3,7 +3,7 @@
 
 use super::{decode, decode_owned, DecodeError, Document};
 use std::fmt;
-use std::io::Read;
+use std::io::{Read, Seek, SeekFrom};
 use std::path::Path;
 
 /// Why a file could not be opened as a brief.
@@ -149,6 +149,38 @@ pub fn read_prefix(path: &Path, max_bytes: usize) -> Result<(Document, u64), Rea
     Ok((Document::parse(decoded), meta.len()))
 }
 
+/// The last bytes of a big file (at most `max_bytes`), parsed without a header,
+/// so the end can be shown while the whole file loads. The piece starts at a line
+/// (or failing that a word) boundary. `None` when those bytes are not plain UTF-8:
+/// a UTF-16 or damaged file's end waits for the whole file, which decodes it properly.
+pub fn read_suffix(path: &Path, max_bytes: usize) -> Result<Option<Document>, ReadError> {
+    let (mut file, meta) = open_regular(path)?;
+    let start = meta.len().saturating_sub(max_bytes as u64);
+    file.seek(SeekFrom::Start(start)).map_err(ReadError::Io)?;
+    let mut bytes = Vec::with_capacity(max_bytes);
+    file.take(max_bytes as u64)
+        .read_to_end(&mut bytes)
+        .map_err(ReadError::Io)?;
+    let cut = if start == 0 { 0 } else { piece_start(&bytes) };
+    bytes.drain(..cut);
+    if bytes.contains(&0) {
+        return Ok(None);
+    }
+    Ok(String::from_utf8(bytes).ok().map(Document::fragment))
+}
+
+/// Where a piece cut from a file's middle should start: after its first line
+/// break, else after its first space, else at its first character boundary.
+fn piece_start(bytes: &[u8]) -> usize {
+    let after = |b: u8| bytes.iter().position(|&c| c == b).map(|i| i + 1);
+    after(b'\n').or_else(|| after(b' ')).unwrap_or_else(|| {
+        bytes
+            .iter()
+            .position(|&b| b & 0xC0 != 0x80)
+            .unwrap_or(bytes.len())
+    })
+}
+
 /// Length of the longest prefix of `bytes` that does not end inside a UTF-8 character.
 fn complete_utf8_prefix(bytes: &[u8]) -> usize {
     let n = bytes.len();
@@ -186,6 +218,45 @@ mod tests {
             assert!(std::str::from_utf8(&text[..n]).is_ok(), "cut {cut} -> {n}");
             assert!(cut - n < 4);
         }
+    }
+
+    #[test]
+    fn a_suffix_is_the_end_of_the_text_from_a_line_start() {
+        let dir = std::env::temp_dir().join(format!("folio-suffix-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("big.txt");
+        let text = "Date: 2024-01-01\nҚазақстан and Astana.\n\n".repeat(500);
+        std::fs::write(&path, &text).unwrap();
+        let doc = read_suffix(&path, 1001).unwrap().unwrap();
+        assert!(text.ends_with(doc.text()));
+        assert!(doc.text().len() <= 1001 && doc.text().len() > 900);
+        assert!(
+            doc.text().starts_with("Date: ")
+                || doc.text().starts_with("Қ")
+                || doc.text().starts_with('\n')
+        );
+        // Body text that looks like a header is not taken for one.
+        assert!(doc.header().fields.is_empty());
+        assert!(doc
+            .paragraphs()
+            .iter()
+            .all(|p| doc.slice(p.span).trim() == doc.slice(p.span)));
+
+        // One long line: the piece starts after a space, never inside a character.
+        let line = "Қазақстан ".repeat(300);
+        std::fs::write(&path, &line).unwrap();
+        let doc = read_suffix(&path, 1001).unwrap().unwrap();
+        assert!(line.ends_with(doc.text()) && doc.text().starts_with('Қ'));
+
+        // UTF-16 bytes are valid UTF-8 with NULs: refused, not shown as garbage.
+        let utf16: Vec<u8> = "abc "
+            .repeat(500)
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        std::fs::write(&path, &utf16).unwrap();
+        assert!(read_suffix(&path, 1001).unwrap().is_none());
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]

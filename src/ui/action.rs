@@ -109,6 +109,8 @@ pub enum Action {
     ExtractedPrefix(Box<(Entities, Vec<Event>)>),
     /// The whole file is read; it replaces the beginning shown so far.
     Loaded(Arc<Document>),
+    /// The end of the file being loaded, read apart so `G` need not wait for the whole.
+    TailRead(Arc<Document>),
     /// Reading the whole file failed after its beginning was shown.
     LoadFailed(String),
     /// The background worker stopped without delivering its results.
@@ -209,6 +211,7 @@ impl Action {
             | Action::Extracted(_)
             | Action::ExtractedPrefix(_)
             | Action::Loaded(_)
+            | Action::TailRead(_)
             | Action::LoadFailed(_)
             | Action::WorkerLost
             | Action::Edit(_)

@@ -1,14 +1,18 @@
-//! Carrying out the effects `App::update` returns, at the edge: opening and
-//! saving the brief's annotations, saving and undoing entity corrections.
+//! Carrying out the effects `App::update` returns, at the edge: reading the end
+//! of a file still loading, opening and saving the brief's annotations, saving
+//! and undoing entity corrections.
 //! What came of it goes back to the app as an action, so a failure is shown
 //! and the change stays in memory. No terminal needed, so tests run effects
 //! exactly as the reader does.
 
 use super::action::Action;
 use super::app::{App, Effect};
+use super::loader;
 use crate::annotations;
+use crate::document::{read_suffix, Encoding};
 use crate::entities::store::Store;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// Where the edge keeps what the reader saves.
 #[derive(Debug, Clone, Default)]
@@ -52,6 +56,7 @@ pub fn run(app: &mut App, effect: Effect, edge: &Edge) -> bool {
             }
             Effect::OpenNotes => open_notes(app, edge),
             Effect::SaveNotes => save_notes(app, edge),
+            Effect::ReadTail => read_tail(app, edge),
         };
     }
     false
@@ -94,4 +99,13 @@ fn save_notes(app: &mut App, edge: &Edge) -> Option<Effect> {
     let mut set = app.take_notes_for_saving()?;
     let error = store.save(&app.doc, &mut set).err().map(|e| e.to_string());
     app.update(Action::NotesSaved(Box::new(set), error))
+}
+
+/// Reads the end of the brief being loaded. On any failure nothing is shown:
+/// the app already goes to the end once the whole file is in.
+fn read_tail(app: &mut App, edge: &Edge) -> Option<Effect> {
+    let plain = matches!(app.doc.encoding(), Encoding::Utf8 | Encoding::Utf8Bom);
+    let path = edge.brief.as_deref().filter(|_| plain && app.loading)?;
+    let tail = read_suffix(path, loader::PREFIX_BYTES).ok().flatten()?;
+    app.update(Action::TailRead(Arc::new(tail)))
 }

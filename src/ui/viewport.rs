@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 /// Longest block wrapped at once; a paragraph longer than this is cut at a space
 /// (or, failing one nearby, a character boundary), which costs one early line break.
-pub const BLOCK_BYTES: usize = 16 * 1024;
+pub const BLOCK_BYTES: usize = 4 * 1024;
 
 /// A piece of a paragraph that is wrapped as a unit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -164,8 +164,7 @@ impl Viewport {
                 row = next;
             }
             // Never scroll past the point where the last row sits at the bottom.
-            let limit = self.last_page_top(flow);
-            row = row.min(limit);
+            row = self.within_last_page(flow, row);
         } else {
             for _ in 0..delta.unsigned_abs() {
                 row = self.step_up(flow, row, &mut memo);
@@ -266,8 +265,22 @@ impl Viewport {
         }
         self.top = row;
         self.scroll(flow, -((self.height / 3) as isize));
-        let limit = self.last_page_top(flow);
-        self.top = self.top.min(limit);
+        self.top = self.within_last_page(flow, self.top);
+    }
+
+    /// `row`, or the last page's top when `row` is past it. The last page is
+    /// only wrapped when the text after `row`'s block could fit on one screen:
+    /// every block takes a row at least, and a row holds at most `width`
+    /// characters of at most 4 bytes.
+    fn within_last_page(&self, flow: &Flow, row: Row) -> Row {
+        let after = flow.blocks.len().saturating_sub(row.block + 1);
+        let bytes_after = flow.blocks.get(row.block + 1).map_or(0, |b| {
+            flow.blocks[flow.blocks.len() - 1].span.end - b.span.start
+        });
+        if after >= self.height || bytes_after >= 4 * self.width.max(1) * self.height {
+            return row;
+        }
+        row.min(self.last_page_top(flow))
     }
 }
 

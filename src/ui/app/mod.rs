@@ -9,6 +9,7 @@ mod mouse;
 mod navigate;
 mod prompt;
 mod reading;
+mod tail;
 
 use super::action::Action;
 use super::cursor::{self, Selection};
@@ -27,6 +28,7 @@ pub use correct::Pending;
 use crossterm::event::{KeyCode, KeyModifiers};
 use ratatui::layout::Rect;
 use std::sync::Arc;
+use tail::Head;
 
 /// Which pane receives movement keys.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,6 +69,8 @@ pub enum Effect {
     SaveCorrection(Change),
     /// Remove the newest stored correction equal to this one (undo).
     UndoCorrection(Change),
+    /// Read the end of the file being loaded and show it ([`Action::TailRead`]).
+    ReadTail,
 }
 
 /// The entity sidebar: filter text and the entities it shows, in display order.
@@ -112,6 +116,8 @@ pub struct App {
     pub loading: bool,
     /// `G` was pressed while loading: go to the end once the whole file is in.
     pending_bottom: bool,
+    /// The beginning, put aside while the file's end is shown during loading.
+    head: Option<Box<Head>>,
     pub focus: Focus,
     pub mode: Mode,
     pub view: Viewport,
@@ -162,6 +168,7 @@ impl App {
             extracting: true,
             loading: false,
             pending_bottom: false,
+            head: None,
             focus: Focus::Pane,
             mode: Mode::Normal,
             view: Viewport::default(),
@@ -281,6 +288,7 @@ impl App {
                 | Action::Extracted(_)
                 | Action::ExtractedPrefix(_)
                 | Action::Loaded(_)
+                | Action::TailRead(_)
                 | Action::NotesSaved(..)
                 | Action::CorrectionNotSaved(_)
         ) {
@@ -292,6 +300,7 @@ impl App {
                 | Action::Extracted(_)
                 | Action::ExtractedPrefix(_)
                 | Action::Loaded(_)
+                | Action::TailRead(_)
                 | Action::LoadFailed(_)
                 | Action::WorkerLost
                 | Action::CorrectionNotSaved(_)
@@ -355,8 +364,8 @@ impl App {
             Action::ScrollBy(n) => self.scroll(n as isize),
             Action::Click { col, row } => self.click(col, row),
             Action::Wheel { col, row, delta } => self.wheel(col, row, delta),
-            Action::GoTop => self.go_end(false),
-            Action::GoBottom => self.go_end(true),
+            Action::GoTop => return self.go_end(false),
+            Action::GoBottom => return self.go_end(true),
             Action::Activate => self.activate(),
             Action::NextMatch => self.step_match(1),
             Action::PrevMatch => self.step_match(-1),
@@ -428,6 +437,7 @@ impl App {
                 self.replace_document(doc);
                 return Some(Effect::OpenNotes);
             }
+            Action::TailRead(tail) => self.show_tail(tail),
             Action::LoadFailed(reason) => {
                 self.loading = false;
                 self.notice = Some(format!("could not read the rest of the file: {reason}"));
@@ -446,7 +456,11 @@ impl App {
     /// Takes new entities and events (of the beginning, then of the whole file),
     /// keeping the reader's place: the selected entity by name, the current
     /// mention and event by position.
-    fn take_extraction(&mut self, (entities, events): (Entities, Vec<Event>), complete: bool) {
+    fn take_extraction(&mut self, data: (Entities, Vec<Event>), complete: bool) {
+        self.extracting = !complete;
+        let Some((entities, events)) = self.stash_head_extraction(data) else {
+            return;
+        };
         let selected = self
             .selected
             .map(|id| self.entities.entities[id].name.clone());
@@ -455,7 +469,6 @@ impl App {
         self.raw_entities = entities;
         self.events = events;
         self.correct_entities();
-        self.extracting = !complete;
         self.selected =
             selected.and_then(|name| self.entities.entities.iter().position(|e| e.name == name));
         self.mention = self.selected.and_then(|id| {
@@ -471,19 +484,20 @@ impl App {
         self.refresh_sidebar();
     }
 
-    /// Swaps in the whole document for the beginning shown so far, keeping the view.
+    /// Swaps in the whole document for the beginning (or end) shown so far,
+    /// keeping the same text at the top of the screen.
     fn replace_document(&mut self, doc: Arc<Document>) {
-        let top = self.top_byte();
+        let top = self.top_in(&doc);
+        let bottom = std::mem::take(&mut self.pending_bottom);
+        self.show_head();
         self.doc = doc;
         self.flow = Flow::new(self.doc.clone());
         self.loading = false;
-        self.view.top = self.view.row_of(&self.flow, top);
-        if std::mem::take(&mut self.pending_bottom) {
-            self.view.top = self.view.last_page_top(&self.flow);
-        }
-        if !self.search.query.is_empty() {
-            self.search.hits = search::find_all(&self.doc, &self.search.query);
-        }
+        self.view.top = match top {
+            Some(top) if !bottom => self.view.row_of(&self.flow, top),
+            _ => self.view.last_page_top(&self.flow),
+        };
+        self.refresh_hits();
     }
 
     fn resize(&mut self, w: u16, h: u16) {

@@ -10,6 +10,11 @@ impl App {
 
     pub(super) fn scroll(&mut self, delta: isize) {
         self.view.scroll(&self.flow, delta);
+        if delta < 0 && self.showing_tail() && self.view.top == Default::default() {
+            self.notice = Some(
+                "the file's end, read ahead; the rest is still loading (g: the beginning)".into(),
+            );
+        }
     }
 
     pub(super) fn move_by(&mut self, delta: isize) {
@@ -26,15 +31,23 @@ impl App {
         }
     }
 
-    pub(super) fn go_end(&mut self, bottom: bool) {
+    /// `G` (`bottom`) or `g`. `G` on a file still loading asks for its end to
+    /// be read apart, and goes to the whole file's end once it is in if that fails.
+    pub(super) fn go_end(&mut self, bottom: bool) -> Option<Effect> {
         match self.focus {
             Focus::Pane => {
-                self.pending_bottom = bottom && self.loading;
+                if !bottom && self.show_head() {
+                    return None;
+                }
                 self.view.top = if bottom {
                     self.view.last_page_top(&self.flow)
                 } else {
                     Default::default()
                 };
+                self.pending_bottom = bottom && self.loading && !self.showing_tail();
+                if self.pending_bottom {
+                    return Some(Effect::ReadTail);
+                }
             }
             Focus::Sidebar => {
                 self.sidebar.cursor = if bottom {
@@ -51,6 +64,7 @@ impl App {
                 }
             }
         }
+        None
     }
 
     pub(super) fn activate(&mut self) {

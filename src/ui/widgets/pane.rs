@@ -30,7 +30,9 @@ impl Widget for ParagraphPane<'_> {
         if !doc_title.is_empty() && app.doc.header_value("Title").is_some() {
             title.push_str(&format!("— {} ", display::escape_controls(&doc_title)));
         }
-        if app.loading {
+        if app.showing_tail() {
+            title.push_str("(the file's end; loading the rest…) ");
+        } else if app.loading {
             title.push_str("(loading…) ");
         } else if app.extracting {
             title.push_str("(finding entities…) ");

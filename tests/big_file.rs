@@ -1,0 +1,162 @@
+//! A file too big to read before the first frame: its beginning shows at once,
+//! `G` shows its end read apart, and the whole file takes over at the same text.
+
+mod common;
+
+use folio::document::read_file;
+use folio::entities::Kind;
+use folio::ui::effects::{self, Edge};
+use folio::ui::loader::{self, Opened, PREFIX_BYTES};
+use folio::ui::{Action, App, Effect};
+use ratatui::backend::TestBackend;
+use ratatui::Terminal;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// A file of numbered paragraphs, several times [`PREFIX_BYTES`], that names
+/// Astana in its first paragraph and ends with a marked last one.
+fn big_file(tag: &str) -> PathBuf {
+    let path = common::scratch(tag).join("big.txt");
+    let mut text = String::from("Paragraph 0 says the CSTO met in Astana.\n\n");
+    let mut i = 1;
+    while text.len() < 4 * PREFIX_BYTES {
+        text.push_str(&format!(
+            "Paragraph {i} is filler about nothing in particular, long enough to wrap once.\n\n"
+        ));
+        i += 1;
+    }
+    text.push_str("The very last paragraph of the archive.\n");
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+/// The reader as `folio FILE` opens a big file: on its beginning, still loading.
+fn open(path: &Path) -> App {
+    let Ok(Opened::Prefix { doc, .. }) = loader::open(path, None) else {
+        panic!(
+            "a file of {} bytes opens by its beginning",
+            4 * PREFIX_BYTES
+        );
+    };
+    let mut app = App::new(Arc::new(doc), "big.txt".into());
+    app.loading = true;
+    app.update(Action::Resize(100, 30));
+    app
+}
+
+fn edge(path: &Path) -> Edge {
+    Edge::default().for_brief(Some(path.to_path_buf()))
+}
+
+fn screen(app: &App) -> String {
+    let mut term = Terminal::new(TestBackend::new(app.screen.width, app.screen.height)).unwrap();
+    term.draw(|f| f.render_widget(app, f.area())).unwrap();
+    let buf = term.backend().buffer().clone();
+    (0..buf.area.height)
+        .map(|y| {
+            (0..buf.area.width)
+                .map(|x| buf[(x, y)].symbol())
+                .collect::<String>()
+                + "\n"
+        })
+        .collect()
+}
+
+/// The text from the pane's first row on (a blank row shows the paragraph after it).
+fn top_text(app: &App) -> String {
+    app.doc.text()[app.top_byte()..].chars().take(60).collect()
+}
+
+fn press_g_end(app: &mut App, edge: &Edge) {
+    let effect = app.update(Action::GoBottom);
+    assert_eq!(effect, Some(Effect::ReadTail));
+    effects::run(app, Effect::ReadTail, edge);
+}
+
+#[test]
+fn g_shows_the_end_before_the_whole_file_is_in() {
+    let path = big_file("big-tail");
+    let mut app = open(&path);
+    assert!(!screen(&app).contains("very last paragraph"));
+    press_g_end(&mut app, &edge(&path));
+    assert!(app.showing_tail());
+    let shown = screen(&app);
+    assert!(
+        shown.contains("The very last paragraph of the archive."),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("the file's end; loading the rest"),
+        "{shown}"
+    );
+    assert!(app.doc.text().len() <= PREFIX_BYTES);
+}
+
+#[test]
+fn the_whole_file_takes_over_at_the_same_text() {
+    let path = big_file("big-takeover");
+    let mut app = open(&path);
+    press_g_end(&mut app, &edge(&path));
+    app.update(Action::ScrollBy(-7));
+    let before = top_text(&app);
+    assert!(before.contains("Paragraph "), "{before}");
+    let effect = app.update(Action::Loaded(Arc::new(read_file(&path).unwrap())));
+    assert_eq!(effect, Some(Effect::OpenNotes));
+    assert!(!app.showing_tail() && !app.loading);
+    assert_eq!(top_text(&app), before);
+    assert_eq!(
+        app.doc.text().len(),
+        std::fs::metadata(&path).unwrap().len() as usize
+    );
+}
+
+#[test]
+fn the_beginnings_extraction_waits_aside_and_comes_back_with_g() {
+    let path = big_file("big-head");
+    let mut app = open(&path);
+    press_g_end(&mut app, &edge(&path));
+    // The beginning's entities arrive while the end shows: none apply to it.
+    let ents = common::entities_named(&app_head_doc(&path), &[("Astana", Kind::Place)]);
+    app.update(Action::ExtractedPrefix(Box::new((ents, Vec::new()))));
+    assert!(app.entities.entities.is_empty());
+    app.update(Action::ScrollBy(-100_000));
+    assert!(app.notice.as_deref().unwrap().contains("still loading"));
+    app.update(Action::GoTop);
+    assert!(!app.showing_tail());
+    assert_eq!(app.entities.entities.len(), 1);
+    assert!(screen(&app).contains("Paragraph 0 says the CSTO met in Astana."));
+    // And `G` again reads the end again.
+    press_g_end(&mut app, &edge(&path));
+    assert!(app.showing_tail());
+}
+
+fn app_head_doc(path: &Path) -> folio::document::Document {
+    let Ok(Opened::Prefix { doc, .. }) = loader::open(path, None) else {
+        unreachable!()
+    };
+    doc
+}
+
+#[test]
+fn without_the_end_read_apart_g_waits_for_the_whole_file() {
+    let path = big_file("big-wait");
+    let mut app = open(&path);
+    // No file to read the end from (or it could not be read): G goes there once loaded.
+    press_g_end(&mut app, &Edge::default());
+    assert!(!app.showing_tail());
+    app.update(Action::Loaded(Arc::new(read_file(&path).unwrap())));
+    assert!(screen(&app).contains("The very last paragraph of the archive."));
+}
+
+#[test]
+fn a_file_changed_while_loading_goes_to_the_end_of_what_was_loaded() {
+    let path = big_file("big-changed");
+    let mut app = open(&path);
+    press_g_end(&mut app, &edge(&path));
+    let mut text = std::fs::read_to_string(&path).unwrap();
+    text.push_str("\nA paragraph added while the file was loading.\n");
+    std::fs::write(&path, &text).unwrap();
+    app.update(Action::Loaded(Arc::new(read_file(&path).unwrap())));
+    assert!(!app.showing_tail());
+    assert!(screen(&app).contains("A paragraph added while the file was loading."));
+}
