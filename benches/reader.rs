@@ -1,7 +1,8 @@
 //! The reader's per-frame and per-key work, and the whole extraction pipeline,
-//! on generated text of 1 MB and 100 MB (the bundled briefs repeated):
+//! on generated text of 1 MB and 100 MB (the bundled briefs repeated) and on
+//! one 10 MB line (the same text with no line breaks):
 //!
-//!   cargo bench --bench reader
+//!   cargo bench --bench reader [-- NAME]   (NAME: 1mb, 100mb or line)
 //!
 //! Reports medians of several runs: parsing a file into paragraphs, the whole
 //! pipeline (sentences, entities, timeline) in words per second on one core,
@@ -63,8 +64,7 @@ fn ms(d: Duration) -> String {
     format!("{:.3} ms", d.as_secs_f64() * 1e3)
 }
 
-fn bench(label: &str, bytes: usize, pipeline_runs: usize) {
-    let text = corpus(bytes);
+fn bench(label: &str, text: String, pipeline_runs: usize) {
     let words = text.split_whitespace().count();
     println!("\n{label}: {} bytes, {words} words", text.len());
     let parse = time(5, || drop(black_box(Document::from_text(&text))));
@@ -113,6 +113,21 @@ fn bench(label: &str, bytes: usize, pipeline_runs: usize) {
 }
 
 fn main() {
-    bench("1 MB", 1 << 20, 5);
-    bench("100 MB", 100 << 20, 1);
+    let only: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with('-'))
+        .collect();
+    let wanted = |name: &str| only.is_empty() || only.iter().any(|o| o == name);
+    if wanted("1mb") {
+        bench("1 MB", corpus(1 << 20), 5);
+    }
+    if wanted("100mb") {
+        bench("100 MB", corpus(100 << 20), 1);
+    }
+    if wanted("line") {
+        let text = corpus(10 << 20);
+        let body = text.split_once("\n\n").map_or(text.as_str(), |(_, b)| b);
+        let line = body.replace(['\n', '\r'], " ");
+        bench("one 10 MB line", line, 1);
+    }
 }
