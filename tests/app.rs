@@ -327,7 +327,7 @@ fn timeline_moves_filters_and_opens_passages() {
     app.select_entity(0);
     app.update(Action::FocusPrev);
     app.update(Action::ToggleTimelineFilter);
-    assert_eq!(app.visible_events(), vec![0]);
+    assert_eq!(app.visible_events().to_vec(), vec![0]);
     assert_eq!(app.event, None);
     app.update(Action::MoveRight);
     assert_eq!(app.event, Some(0));

@@ -4,6 +4,63 @@
 
 use super::{App, Focus};
 
+/// The events the strip shows, as indexes into `App::events` in order: all of
+/// them without a list (a 100 MB archive's are many, and the strip is drawn on
+/// every frame), or those the entity filter lets through.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Shown {
+    All(usize),
+    Only(Vec<usize>),
+}
+
+impl Shown {
+    pub fn len(&self) -> usize {
+        match self {
+            Shown::All(n) => *n,
+            Shown::Only(v) => v.len(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    pub fn first(&self) -> Option<usize> {
+        self.get(0)
+    }
+
+    pub fn last(&self) -> Option<usize> {
+        self.len().checked_sub(1).and_then(|i| self.get(i))
+    }
+
+    /// The `i`th event shown.
+    pub fn get(&self, i: usize) -> Option<usize> {
+        match self {
+            Shown::All(n) => (i < *n).then_some(i),
+            Shown::Only(v) => v.get(i).copied(),
+        }
+    }
+
+    /// The events shown up to `reach` places either side of event `at` (or of
+    /// the first when `at` is not shown), in order.
+    pub fn around(&self, at: Option<usize>, reach: usize) -> Vec<usize> {
+        let pos = match (self, at) {
+            (Shown::All(n), Some(e)) if e < *n => e,
+            (Shown::Only(v), Some(e)) => v.binary_search(&e).unwrap_or(0),
+            _ => 0,
+        };
+        let end = (pos + reach).min(self.len());
+        (pos.saturating_sub(reach)..end)
+            .filter_map(|i| self.get(i))
+            .collect()
+    }
+
+    /// Every event shown, in order.
+    pub fn to_vec(&self) -> Vec<usize> {
+        (0..self.len()).filter_map(|i| self.get(i)).collect()
+    }
+}
+
 impl App {
     /// Whether event `i` passes the timeline filter.
     pub fn event_visible(&self, i: usize) -> bool {
@@ -14,10 +71,15 @@ impl App {
     }
 
     /// Indexes of the events the strip shows, in date order.
-    pub fn visible_events(&self) -> Vec<usize> {
-        (0..self.events.len())
-            .filter(|&i| self.event_visible(i))
-            .collect()
+    pub fn visible_events(&self) -> Shown {
+        match (self.timeline_filter, self.selected) {
+            (true, Some(_)) => Shown::Only(
+                (0..self.events.len())
+                    .filter(|&i| self.event_visible(i))
+                    .collect(),
+            ),
+            _ => Shown::All(self.events.len()),
+        }
     }
 
     /// Moves to the next (`dir` > 0) or previous visible event, and the text
@@ -87,5 +149,27 @@ impl App {
         } else {
             format!("timeline: all {n} events")
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Shown;
+
+    #[test]
+    fn around_takes_the_reach_either_side_of_the_event() {
+        let all = Shown::All(10);
+        assert_eq!(all.around(Some(5), 2), vec![3, 4, 5, 6]);
+        assert_eq!(all.around(None, 3), vec![0, 1, 2]);
+        assert_eq!(all.around(Some(42), 2), vec![0, 1]);
+        assert_eq!((all.first(), all.last()), (Some(0), Some(9)));
+        let some = Shown::Only(vec![1, 4, 7, 9]);
+        assert_eq!(some.around(Some(7), 1), vec![4, 7]);
+        assert_eq!(some.around(Some(5), 1), vec![1]);
+        assert_eq!(
+            (some.first(), some.last(), some.len()),
+            (Some(1), Some(9), 4)
+        );
+        assert!(Shown::Only(Vec::new()).last().is_none());
     }
 }

@@ -26,6 +26,7 @@ use crate::timeline::Event;
 pub use annotate::{EditTarget, Editing, Notes, Panel};
 pub use correct::Pending;
 use crossterm::event::{KeyCode, KeyModifiers};
+pub use events::Shown;
 use ratatui::layout::Rect;
 use std::sync::Arc;
 use tail::Head;

@@ -58,7 +58,7 @@ impl App {
             }
             Focus::Timeline => {
                 let shown = self.visible_events();
-                if let Some(&i) = if bottom { shown.last() } else { shown.first() } {
+                if let Some(i) = if bottom { shown.last() } else { shown.first() } {
                     self.event = Some(i);
                     self.reveal_event();
                 }

@@ -5,7 +5,7 @@
 use crate::date::Date;
 use crate::display;
 use crate::timeline::{Event, TimexType};
-use crate::ui::app::{App, Focus};
+use crate::ui::app::{App, Focus, Shown};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -60,7 +60,7 @@ impl Widget for TimelineStrip<'_> {
             buf.set_stringn(inner.x, inner.y, msg, width, theme.dim);
             return;
         }
-        draw_band(app, &band(app, window(app, &shown, width)), inner, buf);
+        draw_band(app, &band(app, &window(app, &shown, width)), inner, buf);
         let Some(e) = app.event.and_then(|i| app.events.get(i)) else {
             let hint = "h/l or ←/→ here, < > from anywhere: move between events · Enter: go to the passage";
             if inner.height > 1 {
@@ -165,12 +165,8 @@ fn draw_band(app: &App, pieces: &[Piece], inner: Rect, buf: &mut Buffer) {
 
 /// The events that can reach a band `width` columns wide: each chip takes at
 /// least two columns, so a width's worth either side of the selected one is enough.
-fn window<'a>(app: &App, shown: &'a [usize], width: usize) -> &'a [usize] {
-    let at = app
-        .event
-        .and_then(|e| shown.iter().position(|&i| i == e))
-        .unwrap_or(0);
-    &shown[at.saturating_sub(width)..(at + width).min(shown.len())]
+fn window(app: &App, shown: &Shown, width: usize) -> Vec<usize> {
+    shown.around(app.event, width)
 }
 
 /// The column each piece starts at, and how far the band is scrolled so the
@@ -198,7 +194,7 @@ pub fn event_at(app: &App, width: usize, col: usize) -> Option<usize> {
     if shown.is_empty() || col >= width {
         return None;
     }
-    let pieces = band(app, window(app, &shown, width));
+    let pieces = band(app, &window(app, &shown, width));
     let (starts, offset) = positions(app, &pieces, width);
     let at = col + offset;
     pieces
