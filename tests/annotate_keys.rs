@@ -3,14 +3,14 @@
 //! marks in the pane, `]`/`[`, the notes panel, and saving through the real edge
 //! (`run_effect`) into a store in a temporary directory.
 
+mod common;
+
 use crossterm::event::KeyCode;
 use folio::annotations::Store;
 use folio::document::Document;
 use folio::ui::effects::{self, Edge};
 use folio::ui::keymap::Key;
 use folio::ui::{Action, App, Effect, Mode};
-use ratatui::backend::TestBackend;
-use ratatui::Terminal;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -77,23 +77,6 @@ fn typ(app: &mut App, edge: &mut Edge, s: &str) {
     }
 }
 
-fn screen(app: &App) -> ratatui::buffer::Buffer {
-    let mut term = Terminal::new(TestBackend::new(app.screen.width, app.screen.height)).unwrap();
-    term.draw(|f| f.render_widget(app, f.area())).unwrap();
-    term.backend().buffer().clone()
-}
-
-fn screen_text(buf: &ratatui::buffer::Buffer) -> String {
-    (0..buf.area.height)
-        .map(|y| {
-            (0..buf.area.width)
-                .map(|x| buf[(x, y)].symbol())
-                .collect::<String>()
-                + "\n"
-        })
-        .collect()
-}
-
 fn find(buf: &ratatui::buffer::Buffer, needle: &str) -> Option<(u16, u16)> {
     for y in 0..buf.area.height {
         let row: Vec<&str> = (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect();
@@ -146,13 +129,13 @@ fn a_on_a_selection_writes_a_tagged_note_that_is_marked_and_saved() {
         app.notice
     );
     // The passage is tinted and carries a margin mark; the text after it is not tinted.
-    let buf = screen(&app);
+    let buf = common::render(&app);
     let (x, y) = find(&buf, "Paragraph 0").unwrap();
     assert_eq!(buf[(x, y)].bg, app.theme.annotation.bg.unwrap());
     assert_eq!(buf[(2, y)].symbol(), "✎");
     let (x2, y2) = find(&buf, "delegates").unwrap();
     assert_ne!(buf[(x2, y2)].bg, app.theme.annotation.bg.unwrap());
-    let text = screen_text(&buf);
+    let text = common::buffer_text(&buf);
     let status = text.lines().last().unwrap_or("");
     assert!(
         status.contains("note 1/1") || status.contains("1 note"),
@@ -184,7 +167,7 @@ fn esc_asks_before_discarding_typed_text() {
     typ(&mut app, &mut edge, "half a thought");
     press(&mut app, &mut edge, Key::plain(KeyCode::Esc));
     assert!(app.notes.editor.as_ref().unwrap().confirm_discard);
-    assert!(screen_text(&screen(&app)).contains("Discard this note? y: discard"));
+    assert!(common::screen_text(&app).contains("Discard this note? y: discard"));
     // n: back to the editor with the text kept.
     press(&mut app, &mut edge, ch('n'));
     assert_eq!(app.mode, Mode::Editor);
@@ -257,7 +240,7 @@ fn brackets_walk_between_notes_and_wrap() {
     assert_eq!(app.notes.position().as_deref(), Some("note 2/2"));
     press(&mut app, &mut edge, ch('['));
     assert_eq!(app.notes.position().as_deref(), Some("note 1/2"));
-    assert!(screen_text(&screen(&app)).contains("note 1/2"));
+    assert!(common::screen_text(&app).contains("note 1/2"));
     press(&mut app, &mut edge, ch('['));
     assert_eq!(app.notes.position().as_deref(), Some("note 2/2"));
     assert_eq!(app.notice.as_deref(), Some("wrapped to the last note"));
@@ -285,7 +268,7 @@ fn panel_lists_filters_jumps_edits_deletes_and_undoes() {
     press(&mut app, &mut edge, ch('g'));
     press(&mut app, &mut edge, ch('A'));
     assert_eq!(app.mode, Mode::Notes);
-    let text = screen_text(&screen(&app));
+    let text = common::screen_text(&app);
     assert!(text.contains("Notes (2"), "{text}");
     assert!(text.contains("about the opening"), "{text}");
     assert!(text.contains("#detail"), "{text}");
@@ -296,14 +279,14 @@ fn panel_lists_filters_jumps_edits_deletes_and_undoes() {
     press(&mut app, &mut edge, Key::plain(KeyCode::Enter));
     assert_eq!(app.mode, Mode::Notes);
     assert_eq!(app.notes.shown().len(), 1);
-    let text = screen_text(&screen(&app));
+    let text = common::screen_text(&app);
     assert!(!text.contains("about the opening"), "{text}");
     // Enter jumps there: the panel closes and the passage is on screen.
     press(&mut app, &mut edge, Key::plain(KeyCode::Enter));
     assert_eq!(app.mode, Mode::Normal);
     assert!(app.notes.panel.is_none());
     assert_eq!(app.notes.position().as_deref(), Some("note 2/2"));
-    let text = screen_text(&screen(&app));
+    let text = common::screen_text(&app);
     assert!(text.contains("Paragraph 13"), "{text}");
     // e edits the note with its old text.
     press(&mut app, &mut edge, ch('A'));
@@ -332,7 +315,7 @@ fn panel_lists_filters_jumps_edits_deletes_and_undoes() {
         Some("note deleted (u brings it back)")
     );
     assert_eq!(app.notes.set.as_ref().unwrap().len(), 1);
-    assert!(screen_text(&screen(&app)).contains("note deleted (u brings it back)"));
+    assert!(common::screen_text(&app).contains("note deleted (u brings it back)"));
     assert_eq!(press(&mut app, &mut edge, ch('u')), Some(Effect::SaveNotes));
     assert_eq!(app.notes.set.as_ref().unwrap().len(), 2);
     // Every change reached the disk.
@@ -398,7 +381,7 @@ fn a_failed_save_keeps_the_note_says_so_and_retries_on_the_next_change() {
         "{:?}",
         app.notice
     );
-    assert!(screen_text(&screen(&app)).contains("NOT SAVED"));
+    assert!(common::screen_text(&app).contains("NOT SAVED"));
     // The fault clears; the next change saves both notes.
     std::fs::remove_file(&blocker).unwrap();
     press(&mut app, &mut edge, ch(')'));
@@ -429,7 +412,7 @@ fn control_bytes_in_notes_never_reach_the_screen() {
         .edit(&id, "evil \u{1b}]52;c;aGk=\u{7}\tnote #t")
         .unwrap();
     press(&mut app, &mut edge, ch('A'));
-    let buf = screen(&app);
+    let buf = common::render(&app);
     for cell in buf.content() {
         assert!(
             !cell.symbol().chars().any(char::is_control),
@@ -438,7 +421,7 @@ fn control_bytes_in_notes_never_reach_the_screen() {
         );
     }
     press(&mut app, &mut edge, ch('e'));
-    let buf = screen(&app);
+    let buf = common::render(&app);
     for cell in buf.content() {
         assert!(
             !cell.symbol().chars().any(char::is_control),
@@ -470,7 +453,7 @@ fn e_in_the_panel_edits_a_note_and_help_lists_the_keys() {
     // At 80x24 too: the help overlay shows every binding, the new ones included.
     for (w, h) in [(100, 30), (80, 24)] {
         app.update(Action::Resize(w, h));
-        let text = screen_text(&screen(&app));
+        let text = common::screen_text(&app);
         assert!(text.contains("annotat"), "{text}");
     }
 }
@@ -508,7 +491,7 @@ fn a_moved_note_is_marked_for_review_in_the_pane() {
     // is marked "?" and underlined until confirmed.
     let landed = app.doc.slice(set.entries()[0].span().unwrap()).to_string();
     assert!(landed.starts_with("Paragraph 0 opened here."), "{landed}");
-    let buf = screen(&app);
+    let buf = common::render(&app);
     let (x, y) = find(&buf, &landed).unwrap();
     assert_eq!(buf[(2, y)].symbol(), "?");
     assert!(buf[(x, y)]

@@ -65,17 +65,6 @@ fn screen(app: &App) -> Buffer {
     term.backend().buffer().clone()
 }
 
-fn text(buf: &Buffer) -> String {
-    (0..buf.area.height)
-        .map(|y| {
-            (0..buf.area.width)
-                .map(|x| buf[(x, y)].symbol())
-                .collect::<String>()
-                + "\n"
-        })
-        .collect()
-}
-
 /// Writes a note on the first sentence (cursor there, `a`, the text, Ctrl-s).
 fn annotate_sentence(app: &mut App, edge: &Edge, moves: &str, note: &str) {
     keys(app, edge, moves);
@@ -118,7 +107,7 @@ fn a_note_is_written_marked_on_screen_and_kept_on_disk() {
     let tint = app.theme.annotation.bg.unwrap();
     let row = (0..40)
         .find(|&y| {
-            text(&buf)
+            common::buffer_text(&buf)
                 .lines()
                 .nth(y)
                 .unwrap()
@@ -134,7 +123,7 @@ fn a_note_is_written_marked_on_screen_and_kept_on_disk() {
         "the tint ends with the passage"
     );
     assert!(line.contains('✎'), "{line}");
-    assert!(text(&buf).contains("note 1/1"));
+    assert!(common::buffer_text(&buf).contains("note 1/1"));
 
     // Another reader on the same store finds it again.
     let again = reader(&edge);
@@ -155,7 +144,7 @@ fn escape_asks_before_throwing_a_typed_note_away() {
     keys(&mut app, &edge, "adraft");
     keys(&mut app, &edge, "\x1b");
     assert!(app.notes.editor.as_ref().unwrap().confirm_discard);
-    assert!(text(&screen(&app)).contains("Discard this note?"));
+    assert!(common::buffer_text(&screen(&app)).contains("Discard this note?"));
     keys(&mut app, &edge, "n");
     assert_eq!(app.notes.editor.as_ref().unwrap().editor.text, "draft");
     // Ctrl-C in the editor is Esc, never a quit that loses the note.
@@ -208,13 +197,13 @@ fn the_panel_lists_filters_jumps_deletes_and_undoes() {
     annotate_sentence(&mut app, &edge, "}", "pipelines #energy");
     keys(&mut app, &edge, "A");
     assert_eq!(app.mode, Mode::Notes);
-    let shown = text(&screen(&app));
+    let shown = common::buffer_text(&screen(&app));
     assert!(shown.contains("Notes (3 of 3)"), "{shown}");
     assert!(shown.contains("pipelines #energy"));
     // Filter by tag: only the energy note.
     keys(&mut app, &edge, "#ene\n");
     assert_eq!(app.notes.shown().len(), 1);
-    assert!(text(&screen(&app)).contains("Notes (1 of 3)"));
+    assert!(common::buffer_text(&screen(&app)).contains("Notes (1 of 3)"));
     // Enter goes to its passage and closes the panel.
     keys(&mut app, &edge, "\n");
     assert_eq!(app.mode, Mode::Normal);
@@ -347,7 +336,7 @@ fn after_the_brief_is_edited_an_orphan_is_listed_moved_and_exported() {
         "never attached to a look-alike"
     );
     keys(&mut app, &edge, "A");
-    assert!(text(&screen(&app)).contains("✗ orphan"));
+    assert!(common::buffer_text(&screen(&app)).contains("✗ orphan"));
     keys(&mut app, &edge, "\n");
     assert!(app.notice.as_deref().unwrap().contains("orphaned"));
     // Select a passage, then move the orphan there from the panel.

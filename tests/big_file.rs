@@ -8,8 +8,6 @@ use folio::entities::Kind;
 use folio::ui::effects::{self, Edge};
 use folio::ui::loader::{self, Opened, PREFIX_BYTES};
 use folio::ui::{Action, App, Effect};
-use ratatui::backend::TestBackend;
-use ratatui::Terminal;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -48,20 +46,6 @@ fn edge(path: &Path) -> Edge {
     Edge::default().for_brief(Some(path.to_path_buf()))
 }
 
-fn screen(app: &App) -> String {
-    let mut term = Terminal::new(TestBackend::new(app.screen.width, app.screen.height)).unwrap();
-    term.draw(|f| f.render_widget(app, f.area())).unwrap();
-    let buf = term.backend().buffer().clone();
-    (0..buf.area.height)
-        .map(|y| {
-            (0..buf.area.width)
-                .map(|x| buf[(x, y)].symbol())
-                .collect::<String>()
-                + "\n"
-        })
-        .collect()
-}
-
 /// The text from the pane's first row on (a blank row shows the paragraph after it).
 fn top_text(app: &App) -> String {
     app.doc.text()[app.top_byte()..].chars().take(60).collect()
@@ -77,10 +61,10 @@ fn press_g_end(app: &mut App, edge: &Edge) {
 fn g_shows_the_end_before_the_whole_file_is_in() {
     let path = big_file("big-tail");
     let mut app = open(&path);
-    assert!(!screen(&app).contains("very last paragraph"));
+    assert!(!common::screen_text(&app).contains("very last paragraph"));
     press_g_end(&mut app, &edge(&path));
     assert!(app.showing_tail());
-    let shown = screen(&app);
+    let shown = common::screen_text(&app);
     assert!(
         shown.contains("The very last paragraph of the archive."),
         "{shown}"
@@ -124,7 +108,7 @@ fn the_beginnings_extraction_waits_aside_and_comes_back_with_g() {
     app.update(Action::GoTop);
     assert!(!app.showing_tail());
     assert_eq!(app.entities.entities.len(), 1);
-    assert!(screen(&app).contains("Paragraph 0 says the CSTO met in Astana."));
+    assert!(common::screen_text(&app).contains("Paragraph 0 says the CSTO met in Astana."));
     // And `G` again reads the end again.
     press_g_end(&mut app, &edge(&path));
     assert!(app.showing_tail());
@@ -145,7 +129,7 @@ fn without_the_end_read_apart_g_waits_for_the_whole_file() {
     press_g_end(&mut app, &Edge::default());
     assert!(!app.showing_tail());
     app.update(Action::Loaded(Arc::new(read_file(&path).unwrap())));
-    assert!(screen(&app).contains("The very last paragraph of the archive."));
+    assert!(common::screen_text(&app).contains("The very last paragraph of the archive."));
 }
 
 #[test]
@@ -158,5 +142,5 @@ fn a_file_changed_while_loading_goes_to_the_end_of_what_was_loaded() {
     std::fs::write(&path, &text).unwrap();
     app.update(Action::Loaded(Arc::new(read_file(&path).unwrap())));
     assert!(!app.showing_tail());
-    assert!(screen(&app).contains("A paragraph added while the file was loading."));
+    assert!(common::screen_text(&app).contains("A paragraph added while the file was loading."));
 }

@@ -13,8 +13,6 @@ use folio::entities::{extract, extract_with, Entities, Entity, Kind};
 use folio::ui::effects::{self, Edge};
 use folio::ui::keymap::Key;
 use folio::ui::{Action, App, Effect, Focus, Mode};
-use ratatui::backend::TestBackend;
-use ratatui::Terminal;
 use std::fs;
 use std::path::Path;
 use std::process::Command;
@@ -251,23 +249,9 @@ fn press(app: &mut App, c: char) -> Option<Effect> {
     app.update(action)
 }
 
-fn screen(app: &App) -> String {
-    let mut term = Terminal::new(TestBackend::new(app.screen.width, app.screen.height)).unwrap();
-    term.draw(|f| f.render_widget(app, f.area())).unwrap();
-    let buf = term.backend().buffer().clone();
-    (0..buf.area.height)
-        .map(|y| {
-            (0..buf.area.width)
-                .map(|x| buf[(x, y)].symbol())
-                .collect::<String>()
-                + "\n"
-        })
-        .collect()
-}
-
 /// The sidebar's lines: what follows the text pane's right border on each row.
 fn sidebar(app: &App) -> Vec<String> {
-    screen(app)
+    common::screen_text(app)
         .lines()
         .filter_map(|l| {
             l.split_once("││")
@@ -297,7 +281,7 @@ fn t_retypes_the_selected_entity_and_the_sidebar_marks_it() {
     select(&mut app, "Tengiz");
     assert_eq!(press(&mut app, 't'), None);
     assert_eq!(app.mode, Mode::Correct);
-    assert!(screen(&app).contains("p person · o organization · l place · m misc"));
+    assert!(common::screen_text(&app).contains("p person · o organization · l place · m misc"));
     // Results from the background still land while the picker waits.
     let again = raw(&app.doc);
     app.update(Action::Extracted(Box::new((again, Vec::new()))));
@@ -391,7 +375,7 @@ fn plus_makes_the_selection_an_entity() {
         Some("Kashagan")
     );
     press(&mut app, '+');
-    assert!(screen(&app).contains("add “Kashagan” as:"));
+    assert!(common::screen_text(&app).contains("add “Kashagan” as:"));
     let effect = press(&mut app, 'o');
     assert_eq!(
         effect,
@@ -456,7 +440,7 @@ fn the_edge_saves_corrections_and_reports_a_failed_save() {
     assert!(entity(&app, "CSTO").is_none());
     let notice = app.notice.clone().unwrap_or_default();
     assert!(notice.contains("not saved"), "{notice}");
-    assert!(screen(&app).contains("not saved"));
+    assert!(common::screen_text(&app).contains("not saved"));
     let _ = fs::remove_dir_all(&dir);
 }
 

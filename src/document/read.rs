@@ -133,10 +133,7 @@ fn special_kind(_: &std::fs::FileType) -> &'static str {
 /// its offsets are those of the whole document.
 pub fn read_prefix(path: &Path, max_bytes: usize) -> Result<(Document, u64), ReadError> {
     let (file, meta) = open_regular(path)?;
-    let mut bytes = Vec::with_capacity(max_bytes);
-    file.take(max_bytes as u64)
-        .read_to_end(&mut bytes)
-        .map_err(ReadError::Io)?;
+    let mut bytes = read_up_to(file, max_bytes)?;
     let utf16 = bytes.starts_with(b"\xff\xfe") || bytes.starts_with(b"\xfe\xff");
     let mut n = bytes.len();
     if utf16 {
@@ -157,16 +154,22 @@ pub fn read_suffix(path: &Path, max_bytes: usize) -> Result<Option<Document>, Re
     let (mut file, meta) = open_regular(path)?;
     let start = meta.len().saturating_sub(max_bytes as u64);
     file.seek(SeekFrom::Start(start)).map_err(ReadError::Io)?;
-    let mut bytes = Vec::with_capacity(max_bytes);
-    file.take(max_bytes as u64)
-        .read_to_end(&mut bytes)
-        .map_err(ReadError::Io)?;
+    let mut bytes = read_up_to(file, max_bytes)?;
     let cut = if start == 0 { 0 } else { piece_start(&bytes) };
     bytes.drain(..cut);
     if bytes.contains(&0) {
         return Ok(None);
     }
     Ok(String::from_utf8(bytes).ok().map(Document::fragment))
+}
+
+/// At most `max_bytes` from where `file` stands.
+fn read_up_to(file: std::fs::File, max_bytes: usize) -> Result<Vec<u8>, ReadError> {
+    let mut bytes = Vec::with_capacity(max_bytes);
+    file.take(max_bytes as u64)
+        .read_to_end(&mut bytes)
+        .map_err(ReadError::Io)?;
+    Ok(bytes)
 }
 
 /// Where a piece cut from a file's middle should start: after its first line

@@ -168,3 +168,30 @@ pub fn entities_named(doc: &Document, names: &[(&str, Kind)]) -> Entities {
     }
     out
 }
+
+/// `app` drawn into a TestBackend buffer of its screen's size, as the terminal would show it.
+pub fn render(app: &folio::ui::App) -> ratatui::buffer::Buffer {
+    let area = app.screen;
+    let mut term =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(area.width, area.height))
+            .unwrap();
+    term.draw(|f| f.render_widget(app, f.area())).unwrap();
+    term.backend().buffer().clone()
+}
+
+/// The text of a rendered buffer, one line per row.
+pub fn buffer_text(buf: &ratatui::buffer::Buffer) -> String {
+    (0..buf.area.height)
+        .map(|y| {
+            (0..buf.area.width)
+                .map(|x| buf[(x, y)].symbol())
+                .collect::<String>()
+                + "\n"
+        })
+        .collect()
+}
+
+/// The text `app` shows on its screen.
+pub fn screen_text(app: &folio::ui::App) -> String {
+    buffer_text(&render(app))
+}

@@ -490,7 +490,7 @@ impl App {
     fn replace_document(&mut self, doc: Arc<Document>) {
         let top = self.top_in(&doc);
         let bottom = std::mem::take(&mut self.pending_bottom);
-        self.show_head();
+        self.take_back_head();
         self.doc = doc;
         self.flow = Flow::new(self.doc.clone());
         self.loading = false;

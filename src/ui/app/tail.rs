@@ -54,6 +54,17 @@ impl App {
 
     /// Puts the beginning back on screen at its top; false when it was already there.
     pub(super) fn show_head(&mut self) -> bool {
+        if !self.take_back_head() {
+            return false;
+        }
+        self.refresh_hits();
+        self.view.top = Default::default();
+        true
+    }
+
+    /// The beginning and what refers to it back in place (the view aside);
+    /// false when it was not put aside.
+    pub(super) fn take_back_head(&mut self) -> bool {
         let Some(head) = self.head.take() else {
             return false;
         };
@@ -69,8 +80,6 @@ impl App {
         self.selection = head.selection;
         self.correct_entities();
         self.refresh_sidebar();
-        self.refresh_hits();
-        self.view.top = Default::default();
         true
     }
 
