@@ -11,7 +11,6 @@ use folio::document::Document;
 use folio::ui::effects::{self, Edge};
 use folio::ui::keymap::Key;
 use folio::ui::{Action, App, Effect, Mode};
-use std::path::PathBuf;
 use std::sync::Arc;
 
 fn text() -> String {
@@ -25,11 +24,8 @@ fn text() -> String {
 }
 
 /// A fresh, empty store directory for one test.
-fn temp_store(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("folio-annotate-ui-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+fn temp_store(name: &str) -> common::TempDir {
+    common::TempDir::new(&format!("annotate-ui-{name}"))
 }
 
 fn edge(dir: &std::path::Path) -> Edge {
@@ -498,4 +494,50 @@ fn a_moved_note_is_marked_for_review_in_the_pane() {
         .modifier
         .contains(ratatui::style::Modifier::UNDERLINED));
     assert_eq!(buf[(x, y)].bg, app.theme.annotation.bg.unwrap());
+}
+
+/// A brief opened by path with a fresh data folder: nothing changed, so nothing
+/// is unsaved, no file is written, and one `q` quits.
+#[test]
+fn opening_a_brief_by_path_changes_nothing_and_q_quits_at_once() {
+    let dir = temp_store("by-path");
+    let brief = dir.join("brief.txt");
+    std::fs::write(&brief, text()).unwrap();
+    let mut edge = edge(&dir).for_brief(Some(brief.clone()));
+    let mut app = reader(&mut edge);
+    let set = app.notes.set.as_ref().expect("notes opened");
+    assert!(!set.is_dirty(), "recording the path is not a change");
+    let screen = common::screen_text(&app);
+    assert!(!screen.contains("NOT SAVED"), "{screen}");
+    assert_eq!(press(&mut app, &mut edge, ch('q')), Some(Effect::Quit));
+    assert!(
+        !dir.join("annotations").exists()
+            || std::fs::read_dir(dir.join("annotations"))
+                .unwrap()
+                .next()
+                .is_none(),
+        "opening wrote nothing"
+    );
+}
+
+/// A brief whose notes were saved under another path is filed under the new one
+/// at once, so the status line never says NOT SAVED for it.
+#[test]
+fn notes_found_under_an_old_path_are_refiled_at_once() {
+    let dir = temp_store("refile");
+    let first = dir.join("first.txt");
+    std::fs::write(&first, text()).unwrap();
+    let mut edge1 = edge(&dir).for_brief(Some(first.clone()));
+    let mut app = reader(&mut edge1);
+    press(&mut app, &mut edge1, ch('a'));
+    typ(&mut app, &mut edge1, "kept");
+    press(&mut app, &mut edge1, Key::ctrl('s'));
+    let moved = dir.join("moved.txt");
+    std::fs::rename(&first, &moved).unwrap();
+    let mut edge2 = edge(&dir).for_brief(Some(moved));
+    let mut app = reader(&mut edge2);
+    let set = app.notes.set.as_ref().expect("notes opened");
+    assert_eq!(set.len(), 1);
+    assert!(!set.is_dirty(), "saved under the new path at once");
+    assert_eq!(press(&mut app, &mut edge2, ch('q')), Some(Effect::Quit));
 }

@@ -178,10 +178,14 @@ impl AnnotationSet {
         self.path.as_deref()
     }
 
+    /// Records where the brief was opened from. Only a set that has something on
+    /// disk needs saving for it (to file the new path); an empty one is written
+    /// with its first note, so opening a brief changes nothing.
     pub(crate) fn set_path(&mut self, path: Option<String>) {
         if path.is_some() && path != self.path {
             self.path = path;
-            self.dirty = self.read_only.is_none();
+            let stored = !self.entries.is_empty() || !self.deleted.is_empty();
+            self.dirty |= stored && self.read_only.is_none();
         }
     }
 

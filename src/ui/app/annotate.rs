@@ -461,9 +461,16 @@ impl App {
         Some(Effect::Quit)
     }
 
-    /// The edge opened the store.
-    pub(super) fn notes_opened(&mut self, set: AnnotationSet, notice: Option<String>) {
+    /// The edge opened the store. A set that needs filing anew (the brief moved
+    /// or changed since its notes were saved) is saved at once, so nothing shows
+    /// as unsaved that the user did not change.
+    pub(super) fn notes_opened(
+        &mut self,
+        set: AnnotationSet,
+        notice: Option<String>,
+    ) -> Option<Effect> {
         let n = set.len();
+        let refile = set.is_dirty();
         self.notes.set = Some(set);
         self.notes.unavailable = None;
         self.notice = notice.or_else(|| {
@@ -476,6 +483,7 @@ impl App {
                 format!("{notes} (] and [ go through them, A lists them)")
             })
         });
+        refile.then_some(Effect::SaveNotes)
     }
 
     /// A save finished at the edge.

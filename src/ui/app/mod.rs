@@ -326,7 +326,7 @@ impl App {
             Action::NoteFilter => self.panel_filter(),
             Action::NoteConfirm => return self.panel_confirm(),
             Action::NoteMove => return self.panel_move_note(),
-            Action::NotesOpened(set, notice) => self.notes_opened(*set, notice),
+            Action::NotesOpened(set, notice) => return self.notes_opened(*set, notice),
             Action::NotesUnavailable(why) => {
                 self.notes.unavailable = Some(why);
             }
