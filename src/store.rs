@@ -267,11 +267,12 @@ where
 mod tests {
     use super::*;
 
-    fn scratch(name: &str) -> PathBuf {
-        let dir = std::env::temp_dir().join(format!("folio-store-{name}-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&dir);
-        fs::create_dir_all(&dir).unwrap();
-        dir
+    /// A scratch folder, removed when the returned guard drops.
+    fn scratch(name: &str) -> tempfile::TempDir {
+        tempfile::Builder::new()
+            .prefix(&format!("folio-store-{name}-"))
+            .tempdir()
+            .unwrap()
     }
 
     #[test]
@@ -284,28 +285,29 @@ mod tests {
 
     #[test]
     fn atomic_write_replaces_and_leaves_no_temporaries() {
-        let dir = scratch("atomic");
+        let tmp = scratch("atomic");
+        let dir = tmp.path();
         let file = dir.join("x.json");
         write_atomic(&file, b"one").unwrap();
         write_atomic(&file, b"two").unwrap();
         assert_eq!(fs::read(&file).unwrap(), b"two");
         assert_eq!(fs::read_dir(&dir).unwrap().count(), 1);
-        let _ = fs::remove_dir_all(&dir);
     }
 
     #[test]
     fn a_failed_write_keeps_the_old_file() {
-        let dir = scratch("failed");
+        let tmp = scratch("failed");
+        let dir = tmp.path();
         let blocker = dir.join("not-a-dir");
         fs::write(&blocker, b"file").unwrap();
         assert!(write_atomic(&blocker.join("x.json"), b"new").is_err());
         assert_eq!(fs::read(&blocker).unwrap(), b"file");
-        let _ = fs::remove_dir_all(&dir);
     }
 
     #[test]
     fn lock_is_exclusive_and_released_on_drop() {
-        let dir = scratch("lock");
+        let tmp = scratch("lock");
+        let dir = tmp.path();
         let target = dir.join("x.json");
         let held = FileLock::acquire(&target).unwrap();
         let other = OpenOptions::new()
@@ -318,12 +320,12 @@ mod tests {
         ));
         drop(held);
         assert!(other.try_lock().is_ok());
-        let _ = fs::remove_dir_all(&dir);
     }
 
     #[test]
     fn update_merges_with_the_file_and_refuses_damaged_ones() {
-        let dir = scratch("update");
+        let tmp = scratch("update");
+        let dir = tmp.path();
         let f = dir.join("c.json");
         let add = |n: u64| {
             update_json(&f, 1, |old: Option<serde_json::Value>| {
@@ -341,12 +343,12 @@ mod tests {
         fs::write(&f, b"{\"version\": 2}").unwrap();
         assert!(matches!(add(3), Err(UpdateError::Refused(_))));
         assert_eq!(fs::read(&f).unwrap(), b"{\"version\": 2}");
-        let _ = fs::remove_dir_all(&dir);
     }
 
     #[test]
     fn versioned_loading_reports_damage_and_newer_files() {
-        let dir = scratch("load");
+        let tmp = scratch("load");
+        let dir = tmp.path();
         let f = dir.join("s.json");
         assert!(matches!(
             load_json::<serde_json::Value>(&f, 1),
@@ -367,6 +369,5 @@ mod tests {
             load_json::<serde_json::Value>(&f, 1),
             Loaded::Unreadable(_)
         ));
-        let _ = fs::remove_dir_all(&dir);
     }
 }

@@ -50,7 +50,7 @@ fn store_round_trip_and_lookup_by_path_after_an_edit() {
     let _ = fs::remove_dir_all(&dir);
 }
 
-fn seeded_store(name: &str) -> (PathBuf, Store, Document, PathBuf) {
+fn seeded_store(name: &str) -> (common::TempDir, Store, Document, PathBuf) {
     let dir = scratch(name);
     let store = Store::new(dir.join("store"));
     let doc = brief(&[P1, P2, P3]);

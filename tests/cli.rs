@@ -1,5 +1,7 @@
 //! The `folio` binary as a user runs it: reports, JSON offsets and errors.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -16,10 +18,8 @@ fn sample() -> PathBuf {
         .join(folio::ui::SAMPLE_NAME)
 }
 
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("folio-cli-{name}-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+fn temp_dir(name: &str) -> common::TempDir {
+    common::TempDir::new(&format!("cli-{name}"))
 }
 
 /// Checks that every object's `text` equals the code-point slice `[start, end)` of `text`.

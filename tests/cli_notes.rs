@@ -1,6 +1,8 @@
 //! `folio notes`: printing in each format, W3C import and round trip through
 //! the binary, terminal-safe output, and errors.
 
+mod common;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -13,11 +15,8 @@ fn folio(data: &Path, args: &[&str]) -> Output {
         .expect("run folio")
 }
 
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("folio-cli-notes-{name}-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
-    fs::create_dir_all(&dir).unwrap();
-    dir
+fn scratch(name: &str) -> common::TempDir {
+    common::TempDir::new(&format!("cli-notes-{name}"))
 }
 
 const BRIEF: &str = "Title: Test brief\n\nThe ministers met in Astana on Monday. They spoke about \u{1b}]52;c;aGk=\u{7} pipelines.\n\nA second paragraph mentions Aktau.";

@@ -1,6 +1,8 @@
 //! Command-line conventions: completions and man page generated from the clap
 //! definitions, exit statuses, and reports over every input format.
 
+mod common;
+
 use std::path::Path;
 use std::process::{Command, Output};
 
@@ -84,8 +86,7 @@ fn config_default_prints_the_shipped_file_and_check_reports_lines() {
         std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/config.toml")).unwrap();
     assert_eq!(out.stdout, shipped);
 
-    let dir = std::env::temp_dir().join(format!("folio-conv-cfg-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = common::TempDir::new("conv-cfg");
     let file = dir.join("config.toml");
     std::fs::write(&file, "[reader]\nwrap_width = \"wide\"\n").unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_folio"))

@@ -237,6 +237,7 @@ fn odd_and_multibyte_text_keeps_invariants() {
 }
 
 #[test]
+#[cfg_attr(not(folio_shared), ignore = "needs ../shared (or FOLIO_SHARED)")]
 fn shared_sample_brief_comes_out_right() {
     // `FOLIO_SHARED` points at the shared folder when it is not `../shared`.
     let shared = std::env::var_os("FOLIO_SHARED")

@@ -2,18 +2,17 @@
 //! format, CSV read back by an RFC 4180 reader, offsets in code points whose
 //! slice is the record's text; `[export] format` as the default.
 
+mod common;
+
 use serde_json::Value;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
 
 /// A brief with commas, quotes and multi-byte characters in and around its names and dates.
 const BRIEF: &str = "Title: Қазақстан, notes\nDate: 2007-04-27\n\nOn April 23, 2007 Nursultan Nazarbayev met the CSTO in Astana. 🇰🇿 Kassym-Jomart Tokayev said \"fine\" — and left.\n\nThe Collective Security Treaty Organization (CSTO) meets again on May 5, 2007 in Moscow.\n";
 
-fn dir(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("folio-export-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
+fn dir(name: &str) -> common::TempDir {
+    common::TempDir::new(&format!("export-{name}"))
 }
 
 /// Runs folio with a config file of `config` (empty: none), so the user's own never interferes.

@@ -159,6 +159,10 @@ fn check_case(case: &Case) -> Result<(), String> {
 }
 
 #[test]
+#[cfg_attr(
+    any(not(folio_shared), not(folio_python)),
+    ignore = "needs ../shared (or FOLIO_SHARED) and python3 for the hostile corpus"
+)]
 fn every_hostile_case_behaves_as_expected() {
     let Some(corpus) = hostile_corpus("hostile") else {
         return;
@@ -178,6 +182,10 @@ fn every_hostile_case_behaves_as_expected() {
 }
 
 #[test]
+#[cfg_attr(
+    any(not(folio_shared), not(folio_python)),
+    ignore = "needs ../shared (or FOLIO_SHARED) and python3 for the hostile corpus"
+)]
 fn hostile_file_names_are_escaped_everywhere() {
     let Some(corpus) = hostile_corpus("names") else {
         return;

@@ -1,9 +1,11 @@
 //! `folio entities DIR --json` and `folio timeline DIR --json`: the same objects as
 //! per-file runs, each with its `"file"`, offsets in code points.
 
+mod common;
+
 use serde_json::Value;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 fn folio(args: &[&std::ffi::OsStr], cache: &Path) -> (i32, String, String) {
@@ -19,9 +21,8 @@ fn folio(args: &[&std::ffi::OsStr], cache: &Path) -> (i32, String, String) {
     )
 }
 
-fn setup(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("folio-libcli-{name}-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
+fn setup(name: &str) -> common::TempDir {
+    let dir = common::TempDir::new(&format!("libcli-{name}"));
     fs::create_dir_all(dir.join("lib/sub")).unwrap();
     let sample = folio::ui::SAMPLE;
     fs::write(dir.join("lib/sample.txt"), sample).unwrap();

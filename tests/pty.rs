@@ -129,9 +129,9 @@ fn assert_restored(report: &str) {
 }
 
 #[test]
+#[cfg_attr(not(folio_python), ignore = "needs python3 to drive a pseudo-terminal")]
 fn mouse_reporting_is_on_while_reading_and_off_after_every_way_out() {
-    let dir = std::env::temp_dir().join(format!("folio-pty-mouse-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = common::TempDir::new("pty-mouse");
     let off = dir.join("off.toml");
     std::fs::write(&off, "[reader]\nmouse = false\n").unwrap();
     let none = dir.join("none.toml");
@@ -151,6 +151,7 @@ fn mouse_reporting_is_on_while_reading_and_off_after_every_way_out() {
 }
 
 #[test]
+#[cfg_attr(not(folio_python), ignore = "needs python3 to drive a pseudo-terminal")]
 fn quitting_by_key_restores_the_terminal() {
     for key in ["key:q", "key:\\x03"] {
         let Some(report) = drive(key, &[]) else {
@@ -162,6 +163,7 @@ fn quitting_by_key_restores_the_terminal() {
 }
 
 #[test]
+#[cfg_attr(not(folio_python), ignore = "needs python3 to drive a pseudo-terminal")]
 fn signals_restore_the_terminal_then_end_the_process() {
     for (name, number) in [("TERM", "15"), ("HUP", "1"), ("INT", "2")] {
         let Some(report) = drive(&format!("signal:{name}"), &[]) else {
@@ -173,6 +175,10 @@ fn signals_restore_the_terminal_then_end_the_process() {
 }
 
 #[test]
+#[cfg_attr(
+    any(not(folio_shared), not(folio_python)),
+    ignore = "needs ../shared (or FOLIO_SHARED) and python3 for the hostile corpus"
+)]
 fn hostile_files_leave_the_terminal_restored_after_sigterm() {
     let Some(corpus) = common::hostile_corpus("pty") else {
         return;
@@ -198,6 +204,7 @@ fn hostile_files_leave_the_terminal_restored_after_sigterm() {
 }
 
 #[test]
+#[cfg_attr(not(folio_python), ignore = "needs python3 to drive a pseudo-terminal")]
 fn no_color_and_dumb_terminals_get_no_colour_but_keep_cues() {
     let Some(report) = drive("key:q", &[]) else {
         return;
@@ -225,6 +232,7 @@ fn no_color_and_dumb_terminals_get_no_colour_but_keep_cues() {
 }
 
 #[test]
+#[cfg_attr(not(folio_python), ignore = "needs python3 to drive a pseudo-terminal")]
 fn stdout_not_a_terminal_is_refused_without_drawing() {
     let out = Command::new(env!("CARGO_BIN_EXE_folio"))
         .output()
@@ -236,6 +244,7 @@ fn stdout_not_a_terminal_is_refused_without_drawing() {
 }
 
 #[test]
+#[cfg_attr(not(folio_python), ignore = "needs python3 to drive a pseudo-terminal")]
 fn the_library_view_restores_the_terminal_after_signals() {
     let dir = common::temp_dir("pty-library");
     for (i, body) in ["Astana hosted the talks.", "Moscow answered."]
@@ -267,6 +276,7 @@ fn the_library_view_restores_the_terminal_after_signals() {
 }
 
 #[test]
+#[cfg_attr(not(folio_python), ignore = "needs python3 to drive a pseudo-terminal")]
 fn closing_the_terminal_ends_folio() {
     // The terminal goes away under the reader (a closed window, a killed tmux):
     // folio must end, not spin reading end-of-file forever.

@@ -876,6 +876,7 @@ fn shared_brief() -> Option<PathBuf> {
 }
 
 #[test]
+#[cfg_attr(not(folio_shared), ignore = "needs ../shared (or FOLIO_SHARED)")]
 fn shared_brief_dates() {
     let Some(path) = shared_brief() else {
         eprintln!("skipped: ../shared/briefs is absent");

@@ -225,9 +225,8 @@ mod tests {
 
     #[test]
     fn a_suffix_is_the_end_of_the_text_from_a_line_start() {
-        let dir = std::env::temp_dir().join(format!("folio-suffix-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let path = dir.join("big.txt");
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("big.txt");
         let text = "Date: 2024-01-01\nҚазақстан and Astana.\n\n".repeat(500);
         std::fs::write(&path, &text).unwrap();
         let doc = read_suffix(&path, 1001).unwrap().unwrap();
@@ -259,14 +258,12 @@ mod tests {
             .collect();
         std::fs::write(&path, &utf16).unwrap();
         assert!(read_suffix(&path, 1001).unwrap().is_none());
-        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]
     fn a_prefix_has_the_offsets_of_the_whole() {
-        let dir = std::env::temp_dir().join(format!("folio-prefix-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let path = dir.join("big.txt");
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("big.txt");
         let text = "Қазақстан and Astana. ".repeat(1000);
         std::fs::write(&path, &text).unwrap();
         let (doc, size) = read_prefix(&path, 1001).unwrap();

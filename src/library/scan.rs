@@ -138,8 +138,8 @@ mod tests {
 
     #[test]
     fn walks_folders_skips_hidden_and_other_extensions() {
-        let dir = std::env::temp_dir().join(format!("folio-scan-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&dir);
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().to_path_buf();
         fs::create_dir_all(dir.join("sub/.hidden")).unwrap();
         fs::write(dir.join("a.txt"), "A.").unwrap();
         fs::write(dir.join("sub/b.TXT"), "B.").unwrap();
@@ -162,6 +162,5 @@ mod tests {
         assert!(found.skipped.is_empty());
         let missing = scan(&[dir.join("nope")]);
         assert_eq!(missing.skipped.len(), 1);
-        let _ = fs::remove_dir_all(&dir);
     }
 }

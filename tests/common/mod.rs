@@ -32,12 +32,9 @@ pub fn span_of(doc: &Document, needle: &str) -> Span {
     Span::new(start, start + needle.len())
 }
 
-/// A fresh scratch directory for annotation test `name`.
-pub fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("folio-ann-{name}-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
-    fs::create_dir_all(&dir).unwrap();
-    dir
+/// A fresh scratch directory for annotation test `name`, removed when dropped.
+pub fn scratch(name: &str) -> TempDir {
+    TempDir::new(&format!("ann-{name}"))
 }
 
 /// One row of the corpus's `INDEX.tsv`.
@@ -52,14 +49,8 @@ pub struct Case {
 
 /// A generated corpus in a temporary directory, removed on drop.
 pub struct Corpus {
-    pub dir: PathBuf,
+    pub dir: TempDir,
     pub cases: Vec<Case>,
-}
-
-impl Drop for Corpus {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.dir);
-    }
 }
 
 /// The shared material: `$FOLIO_SHARED` when set (for worktrees), else `../shared`
@@ -71,12 +62,77 @@ pub fn shared_dir() -> Option<PathBuf> {
     dir.is_dir().then_some(dir)
 }
 
-/// A fresh, empty temporary directory for test `tag`.
-pub fn temp_dir(tag: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("folio-{tag}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("create temp dir");
-    dir
+/// A fresh, empty temporary directory for test `tag`, removed when dropped.
+pub fn temp_dir(tag: &str) -> TempDir {
+    TempDir::new(tag)
+}
+
+/// A temporary directory that is removed with everything in it when dropped,
+/// also when the test fails: a test run leaves nothing in the temp folder.
+#[derive(Debug)]
+pub struct TempDir(PathBuf);
+
+impl TempDir {
+    /// A fresh, empty directory named for `tag` and this process.
+    pub fn new(tag: &str) -> TempDir {
+        let dir = std::env::temp_dir().join(format!("folio-{tag}-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).expect("create temp dir");
+        TempDir(dir)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for TempDir {
+    type Target = Path;
+    fn deref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl AsRef<Path> for TempDir {
+    fn as_ref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl AsRef<std::ffi::OsStr> for TempDir {
+    fn as_ref(&self) -> &std::ffi::OsStr {
+        self.0.as_os_str()
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        // Make read-only folders (tests of unwritable stores) removable first.
+        #[cfg(unix)]
+        for entry in walk(&self.0) {
+            use std::os::unix::fs::PermissionsExt;
+            let _ = fs::set_permissions(&entry, fs::Permissions::from_mode(0o755));
+        }
+        let _ = fs::remove_dir_all(&self.0);
+    }
+}
+
+/// `dir` and every folder below it.
+#[cfg(unix)]
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = vec![dir.to_path_buf()];
+    let mut i = 0;
+    while i < out.len() {
+        if let Ok(rd) = fs::read_dir(&out[i]) {
+            for e in rd.flatten() {
+                if e.file_type().is_ok_and(|t| t.is_dir()) {
+                    out.push(e.path());
+                }
+            }
+        }
+        i += 1;
+    }
+    out
 }
 
 /// Generates the small hostile corpus, or says why not and returns None.
@@ -104,7 +160,6 @@ pub fn hostile_corpus(tag: &str) -> Option<Corpus> {
         ),
         Err(e) => {
             eprintln!("SKIPPED: python3 cannot run ({e}); the hostile corpus cannot be generated");
-            let _ = std::fs::remove_dir_all(&dir);
             return None;
         }
     }
