@@ -88,7 +88,7 @@ fn find(buf: &ratatui::buffer::Buffer, needle: &str) -> Option<(u16, u16)> {
 
 /// Selects "Paragraph 0 opens" with v w w e, annotates it with `note`, saves.
 fn annotate_first(app: &mut App, edge: &mut Edge, note: &str) -> Option<Effect> {
-    for k in ['v', 'w', 'w'] {
+    for k in ['v', 'e', 'e'] {
         press(app, edge, ch(k));
     }
     press(app, edge, ch('a'));
@@ -486,7 +486,7 @@ fn a_moved_note_is_marked_for_review_in_the_pane() {
     // not on a neighbour's that differs from the old quote by one character, and
     // is marked "?" and underlined until confirmed.
     let landed = app.doc.slice(set.entries()[0].span().unwrap()).to_string();
-    assert!(landed.starts_with("Paragraph 0 opened here."), "{landed}");
+    assert!(landed.starts_with("Paragraph 0 opened"), "{landed}");
     let buf = common::render(&app);
     let (x, y) = find(&buf, &landed).unwrap();
     assert_eq!(buf[(2, y)].symbol(), "?");

@@ -79,10 +79,9 @@ fn a_note_is_written_marked_on_screen_and_kept_on_disk() {
     let dir = common::scratch("ui-write");
     let edge = edge(&dir);
     let mut app = reader(&edge);
-    // Select two words from the first sentence's start, then annotate.
-    keys(&mut app, &edge, ")");
-    key(&mut app, &edge, Key::plain(KeyCode::Char('w')));
-    keys(&mut app, &edge, "wa");
+    // Select two words from the first sentence's start (v takes the first,
+    // e extends to the second), then annotate.
+    keys(&mut app, &edge, ")vea");
     assert_eq!(app.mode, Mode::Editor);
     keys(&mut app, &edge, "Who met #cas\t");
     let ed = app.notes.editor.as_ref().unwrap();

@@ -239,17 +239,19 @@ fn reading_cursor_moves_by_sentence_and_paragraph() {
 #[test]
 fn selections_extend_by_word_and_sentence() {
     let mut app = app();
+    // v takes the word at the cursor (the first sentence's first word here).
     app.update(Action::StartSelection);
-    let first = app.doc.sentences()[0].span;
-    assert_eq!(app.selection_span(), Some(first));
+    assert_eq!(app.doc.slice(app.selection_span().unwrap()), "Paragraph");
     app.update(Action::StartSelection);
     assert_eq!(app.selection_span(), None);
+    // Without a selection, word motions move the cursor: v then starts there.
+    app.update(Action::WordForward);
+    app.update(Action::StartSelection);
+    assert_eq!(app.doc.slice(app.selection_span().unwrap()), "0");
     app.update(Action::WordEnd);
-    assert_eq!(app.doc.slice(app.selection_span().unwrap()), "Paragraph");
-    app.update(Action::WordEnd);
-    assert_eq!(app.doc.slice(app.selection_span().unwrap()), "Paragraph 0");
+    assert_eq!(app.doc.slice(app.selection_span().unwrap()), "0: the");
     app.update(Action::WordBack);
-    assert_eq!(app.doc.slice(app.selection_span().unwrap()), "Paragraph");
+    assert_eq!(app.doc.slice(app.selection_span().unwrap()), "0:");
     app.update(Action::NextSentence);
     let sel = app.selection_span().unwrap();
     assert_eq!(sel.end, app.doc.sentences()[1].span.end);

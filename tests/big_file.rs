@@ -13,8 +13,9 @@ use std::sync::Arc;
 
 /// A file of numbered paragraphs, several times [`PREFIX_BYTES`], that names
 /// Astana in its first paragraph and ends with a marked last one.
-fn big_file(tag: &str) -> PathBuf {
-    let path = common::scratch(tag).join("big.txt");
+fn big_file(tag: &str) -> (common::TempDir, PathBuf) {
+    let dir = common::scratch(tag);
+    let path = dir.join("big.txt");
     let mut text = String::from("Paragraph 0 says the CSTO met in Astana.\n\n");
     let mut i = 1;
     while text.len() < 4 * PREFIX_BYTES {
@@ -25,7 +26,7 @@ fn big_file(tag: &str) -> PathBuf {
     }
     text.push_str("The very last paragraph of the archive.\n");
     std::fs::write(&path, text).unwrap();
-    path
+    (dir, path)
 }
 
 /// The reader as `folio FILE` opens a big file: on its beginning, still loading.
@@ -59,7 +60,7 @@ fn press_g_end(app: &mut App, edge: &Edge) {
 
 #[test]
 fn g_shows_the_end_before_the_whole_file_is_in() {
-    let path = big_file("big-tail");
+    let (_dir, path) = big_file("big-tail");
     let mut app = open(&path);
     assert!(!common::screen_text(&app).contains("very last paragraph"));
     press_g_end(&mut app, &edge(&path));
@@ -78,7 +79,7 @@ fn g_shows_the_end_before_the_whole_file_is_in() {
 
 #[test]
 fn the_whole_file_takes_over_at_the_same_text() {
-    let path = big_file("big-takeover");
+    let (_dir, path) = big_file("big-takeover");
     let mut app = open(&path);
     press_g_end(&mut app, &edge(&path));
     app.update(Action::ScrollBy(-7));
@@ -96,7 +97,7 @@ fn the_whole_file_takes_over_at_the_same_text() {
 
 #[test]
 fn the_beginnings_extraction_waits_aside_and_comes_back_with_g() {
-    let path = big_file("big-head");
+    let (_dir, path) = big_file("big-head");
     let mut app = open(&path);
     press_g_end(&mut app, &edge(&path));
     // The beginning's entities arrive while the end shows: none apply to it.
@@ -123,7 +124,7 @@ fn app_head_doc(path: &Path) -> folio::document::Document {
 
 #[test]
 fn without_the_end_read_apart_g_waits_for_the_whole_file() {
-    let path = big_file("big-wait");
+    let (_dir, path) = big_file("big-wait");
     let mut app = open(&path);
     // No file to read the end from (or it could not be read): G goes there once loaded.
     press_g_end(&mut app, &Edge::default());
@@ -134,7 +135,7 @@ fn without_the_end_read_apart_g_waits_for_the_whole_file() {
 
 #[test]
 fn a_file_changed_while_loading_goes_to_the_end_of_what_was_loaded() {
-    let path = big_file("big-changed");
+    let (_dir, path) = big_file("big-changed");
     let mut app = open(&path);
     press_g_end(&mut app, &edge(&path));
     let mut text = std::fs::read_to_string(&path).unwrap();

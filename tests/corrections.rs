@@ -368,8 +368,8 @@ fn m_merges_into_the_entity_picked_in_the_sidebar() {
 #[test]
 fn plus_makes_the_selection_an_entity() {
     let mut app = reader();
-    // `e` selects from the sentence's start to the end of its first word: "Kashagan".
-    press(&mut app, 'e');
+    // `v` selects the word at the reading cursor, the first sentence's first: "Kashagan".
+    press(&mut app, 'v');
     assert_eq!(
         app.selection_span().map(|s| app.doc.slice(s)),
         Some("Kashagan")

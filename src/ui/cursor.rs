@@ -78,6 +78,55 @@ pub fn word_back(doc: &Document, pos: usize) -> usize {
         .map_or(pos, |w| w.start)
 }
 
+/// The word holding byte `pos`, if `pos` is inside one.
+pub fn word_at(doc: &Document, pos: usize) -> Option<Span> {
+    words_from(doc, pos, true)
+        .take_while(|w| w.start <= pos)
+        .find(|w| w.contains(pos))
+}
+
+/// A word motion key: `w`, `e` or `b`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WordMotion {
+    Forward,
+    End,
+    Back,
+}
+
+impl WordMotion {
+    /// Where a selection's head (an exclusive end or a start) goes from `pos`.
+    pub fn head(self, doc: &Document, pos: usize) -> usize {
+        match self {
+            WordMotion::Forward => word_forward(doc, pos),
+            WordMotion::End => word_end(doc, pos),
+            WordMotion::Back => word_back(doc, pos),
+        }
+    }
+
+    /// Where the point (a character) goes from `pos`: `e` to the last
+    /// character of this word, or of the next when already there.
+    pub fn point(self, doc: &Document, pos: usize) -> usize {
+        let text = doc.text();
+        match self {
+            WordMotion::End => {
+                let next = text[pos..]
+                    .chars()
+                    .next()
+                    .map_or(pos, |c| pos + c.len_utf8());
+                let end = word_end(doc, next);
+                if end <= next {
+                    return pos;
+                }
+                text[..end]
+                    .char_indices()
+                    .next_back()
+                    .map_or(pos, |(i, _)| i)
+            }
+            other => other.head(doc, pos),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -95,6 +144,27 @@ mod tests {
         let last = t.find("spoke").unwrap();
         assert!(t[word_forward(&doc, last)..].starts_with("Next"));
         assert_eq!(word_back(&doc, 0), 0);
+    }
+
+    #[test]
+    fn the_point_moves_by_word_and_e_stops_on_last_characters() {
+        let doc = Document::from_text("Interfax and RIA Novosti reported.");
+        let t = doc.text();
+        let at = |w: &str| t.find(w).unwrap();
+        assert_eq!(
+            word_at(&doc, at("Novosti") + 2),
+            Some(Span::new(at("Novosti"), at(" reported")))
+        );
+        assert_eq!(word_at(&doc, at(" and")), None);
+        let e1 = WordMotion::End.point(&doc, 0);
+        assert_eq!(&t[e1..e1 + 1], "x", "e: the last letter of Interfax");
+        let e2 = WordMotion::End.point(&doc, e1);
+        assert_eq!(&t[e2..e2 + 1], "d", "again: the last letter of and");
+        assert_eq!(WordMotion::Forward.point(&doc, 0), at("and"));
+        assert_eq!(WordMotion::Back.point(&doc, at("RIA")), at("and"));
+        let last = t.find("reported").unwrap();
+        let end = WordMotion::End.point(&doc, last + "reported".len() - 1);
+        assert_eq!(end, last + "reported".len() - 1, "nothing after: stays");
     }
 
     #[test]

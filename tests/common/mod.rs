@@ -250,3 +250,56 @@ pub fn buffer_text(buf: &ratatui::buffer::Buffer) -> String {
 pub fn screen_text(app: &folio::ui::App) -> String {
     buffer_text(&render(app))
 }
+
+/// Keys written as a string: characters type themselves, `<Enter>`, `<Esc>`,
+/// `<Tab>`, `<S-Tab>`, `<BS>`, `<PgDn>`, `<PgUp>`, `<Up>`, `<Down>`, `<Left>`,
+/// `<Right>`, `<Home>`, `<End>`, `<Space>` and `<C-x>` name the others.
+pub fn parse_keys(keys: &str) -> Vec<folio::ui::keymap::Key> {
+    use crossterm::event::KeyCode;
+    use folio::ui::keymap::Key;
+    let mut out = Vec::new();
+    let mut rest = keys;
+    while let Some(c) = rest.chars().next() {
+        if c == '<' {
+            if let Some(end) = rest.find('>').filter(|&e| e > 1) {
+                let name = &rest[1..end];
+                let key = match name {
+                    "Enter" => Key::plain(KeyCode::Enter),
+                    "Esc" => Key::plain(KeyCode::Esc),
+                    "Tab" => Key::plain(KeyCode::Tab),
+                    "S-Tab" => Key::plain(KeyCode::BackTab),
+                    "BS" => Key::plain(KeyCode::Backspace),
+                    "PgDn" => Key::plain(KeyCode::PageDown),
+                    "PgUp" => Key::plain(KeyCode::PageUp),
+                    "Up" => Key::plain(KeyCode::Up),
+                    "Down" => Key::plain(KeyCode::Down),
+                    "Left" => Key::plain(KeyCode::Left),
+                    "Right" => Key::plain(KeyCode::Right),
+                    "Home" => Key::plain(KeyCode::Home),
+                    "End" => Key::plain(KeyCode::End),
+                    "Space" => Key::plain(KeyCode::Char(' ')),
+                    n if n.starts_with("C-") && n.len() == 3 => Key::ctrl(n.as_bytes()[2] as char),
+                    other => panic!("unknown key name <{other}>"),
+                };
+                out.push(key);
+                rest = &rest[end + 1..];
+                continue;
+            }
+        }
+        out.push(Key::plain(KeyCode::Char(c)));
+        rest = &rest[c.len_utf8()..];
+    }
+    out
+}
+
+/// Presses `keys` (see [`parse_keys`]) as the terminal loop does: key →
+/// action through the live keymap → update. Returns the effects asked for.
+pub fn press_keys(app: &mut folio::ui::App, keys: &str) -> Vec<folio::ui::Effect> {
+    let mut effects = Vec::new();
+    for key in parse_keys(keys) {
+        if let Some(action) = app.action_for_key(key) {
+            effects.extend(app.update(action));
+        }
+    }
+    effects
+}

@@ -276,8 +276,7 @@ impl App {
     }
 
     fn go_to_note(&mut self, span: Span, id: String) {
-        self.cursor = self.doc.sentence_at(span.start);
-        self.view.reveal(&self.flow, span.start);
+        self.go_to(span.start);
         self.notes.current = Some(id);
     }
 

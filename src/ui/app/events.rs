@@ -117,15 +117,14 @@ impl App {
     pub(super) fn reveal_event(&mut self) {
         if let Some(e) = self.event.and_then(|i| self.events.get(i)) {
             let pos = e.timex.span.start;
-            self.view.reveal(&self.flow, pos);
+            self.go_to(pos);
         }
     }
 
     /// Goes to the current event's passage: the text pane gets focus and the
     /// reading cursor lands on the event's sentence.
     pub(super) fn open_event(&mut self) {
-        if let Some(e) = self.event.and_then(|i| self.events.get(i)) {
-            self.cursor = Some(e.sentence);
+        if self.event.and_then(|i| self.events.get(i)).is_some() {
             self.reveal_event();
             self.focus = Focus::Pane;
         }

@@ -18,7 +18,7 @@ use super::keymap::{Key, Keymap, Lookup};
 use super::layout;
 use super::search;
 use super::theme::Theme;
-use super::viewport::{Flow, Viewport};
+use super::viewport::{Flow, RowContent, Viewport};
 use crate::document::{Document, Span};
 use crate::entities::store::Change;
 use crate::entities::{Entities, EntityId, Kind};
@@ -131,6 +131,9 @@ pub struct App {
     pub sidebar: Sidebar,
     /// The reading cursor: a sentence index.
     pub cursor: Option<usize>,
+    /// The point: the byte the cursor is at, inside sentence `cursor` (a word
+    /// start after a jump or a word motion, the sentence's start otherwise).
+    pub point: Option<usize>,
     /// The passage being selected, for annotating.
     pub selection: Option<Selection>,
     /// The current timeline event, an index into `events`.
@@ -178,6 +181,7 @@ impl App {
             mention: None,
             sidebar: Sidebar::default(),
             cursor: None,
+            point: None,
             selection: None,
             event: None,
             timeline_filter: false,
@@ -397,9 +401,9 @@ impl App {
             }),
             Action::StartSelection => self.toggle_selection(),
             Action::SelectParagraph => self.select_paragraph(),
-            Action::WordForward => self.move_head(cursor::word_forward),
-            Action::WordEnd => self.move_head(cursor::word_end),
-            Action::WordBack => self.move_head(cursor::word_back),
+            Action::WordForward => self.move_head(cursor::WordMotion::Forward),
+            Action::WordEnd => self.move_head(cursor::WordMotion::End),
+            Action::WordBack => self.move_head(cursor::WordMotion::Back),
             Action::ClearSelection => self.clear(),
             Action::Input(c) => self.edit_prompt(|s| s.push(c)),
             Action::InputBackspace => self.edit_prompt(|s| {
@@ -513,6 +517,7 @@ impl App {
             self.view.height = usize::from(a.text.height);
             // Keep the same text at the top across a change of width.
             self.view.top = self.view.row_of(&self.flow, anchor);
+            self.keep_cursor_on_screen();
         }
     }
 

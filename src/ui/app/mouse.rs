@@ -157,6 +157,7 @@ impl App {
         if let Some(s) = self.doc.sentence_at(pos) {
             self.cursor = Some(s);
             self.move_cursor(|_, _| s);
+            self.place_cursor(pos);
         }
         if let Some(m) = self.entities.mention_at(pos) {
             let id = self.entities.mentions[m].entity;

@@ -4,12 +4,19 @@
 use super::*;
 
 impl App {
+    /// A jump: the text scrolls to byte `pos` and the reading cursor goes there.
+    pub(super) fn go_to(&mut self, pos: usize) {
+        self.view.reveal(&self.flow, pos);
+        self.place_cursor(pos);
+    }
+
     pub(super) fn page(&self) -> usize {
         self.view.height.saturating_sub(2).max(1)
     }
 
     pub(super) fn scroll(&mut self, delta: isize) {
         self.view.scroll(&self.flow, delta);
+        self.keep_cursor_on_screen();
         if delta < 0 && self.showing_tail() && self.view.top == Default::default() {
             self.notice = Some(
                 "the file's end, read ahead; the rest is still loading (g: the beginning)".into(),
@@ -44,6 +51,7 @@ impl App {
                 } else {
                     Default::default()
                 };
+                self.keep_cursor_on_screen();
                 self.pending_bottom = bottom && self.loading && !self.showing_tail();
                 if self.pending_bottom {
                     return Some(Effect::ReadTail);
@@ -88,7 +96,7 @@ impl App {
         self.mention = e.mentions.first().copied();
         if let Some(m) = self.mention {
             let pos = self.entities.mentions[m].span.start;
-            self.view.reveal(&self.flow, pos);
+            self.go_to(pos);
         }
     }
 
@@ -100,7 +108,7 @@ impl App {
                 None => 0,
             };
             self.search.current = Some(next);
-            self.view.reveal(&self.flow, self.search.hits[next].start);
+            self.go_to(self.search.hits[next].start);
             return;
         }
         let Some(id) = self.selected else {
@@ -131,8 +139,7 @@ impl App {
         }
         let m = mentions[next];
         self.mention = Some(m);
-        self.view
-            .reveal(&self.flow, self.entities.mentions[m].span.start);
+        self.go_to(self.entities.mentions[m].span.start);
     }
 
     /// "mention 3/7", "hit 2/5" or "event 1/9" for the status line.

@@ -25,7 +25,7 @@ impl App {
                 self.search.current =
                     (!self.search.hits.is_empty()).then(|| first % self.search.hits.len());
                 if let Some(h) = self.search.current.map(|i| self.search.hits[i]) {
-                    self.view.reveal(&self.flow, h.start);
+                    self.go_to(h.start);
                 }
             }
             Mode::Filter => {

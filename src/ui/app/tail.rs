@@ -15,6 +15,7 @@ pub(super) struct Head {
     mention: Option<usize>,
     event: Option<usize>,
     cursor: Option<usize>,
+    point: Option<usize>,
     selection: Option<Selection>,
 }
 
@@ -41,6 +42,7 @@ impl App {
             mention: self.mention.take(),
             event: self.event.take(),
             cursor: self.cursor.take(),
+            point: self.point.take(),
             selection: self.selection.take(),
         };
         self.head = Some(Box::new(head));
@@ -77,6 +79,7 @@ impl App {
         self.mention = head.mention;
         self.event = head.event;
         self.cursor = head.cursor;
+        self.point = head.point;
         self.selection = head.selection;
         self.correct_entities();
         self.refresh_sidebar();

@@ -150,6 +150,8 @@ fn draw_line(
 struct Styler<'a> {
     app: &'a App,
     selection: Option<Span>,
+    /// The word the reading cursor is on.
+    point: Option<Span>,
     mentions: std::ops::Range<usize>,
     hit: usize,
     /// Annotated passages on the line, and whether each awaits review.
@@ -161,6 +163,7 @@ impl<'a> Styler<'a> {
         Styler {
             app,
             selection,
+            point: app.point_word().filter(|w| w.overlaps(line)),
             mentions: app.entities.mentions_in(line),
             hit: app.search.hits.partition_point(|h| h.end <= line.start),
             notes: app.notes.set.as_ref().map_or_else(Vec::new, |set| {
@@ -180,6 +183,7 @@ impl<'a> Styler<'a> {
             self.mentions.start += 1;
         }
         let mut style = Style::default();
+        let mut current = false;
         let m = self.mentions.start;
         if m < self.mentions.end && ms[m].span.contains(pos) {
             let mention = ms[m];
@@ -189,6 +193,7 @@ impl<'a> Styler<'a> {
             }
             if app.mention == Some(m) {
                 style = style.patch(app.theme.current);
+                current = true;
             }
         }
         if let Some((_, review)) = self.notes.iter().find(|(s, _)| s.contains(pos)) {
@@ -206,11 +211,17 @@ impl<'a> Styler<'a> {
             self.hit += 1;
         }
         if hits.get(self.hit).is_some_and(|h| h.contains(pos)) {
-            style = style.patch(if app.search.current == Some(self.hit) {
+            let now = app.search.current == Some(self.hit);
+            current |= now;
+            style = style.patch(if now {
                 app.theme.current_hit
             } else {
                 app.theme.hit
             });
+        }
+        // The cursor's word, unless the current mention or hit already marks the spot.
+        if !current && self.point.is_some_and(|w| w.contains(pos)) {
+            style = style.patch(app.theme.cursor);
         }
         style
     }
