@@ -145,3 +145,45 @@ fn a_file_changed_while_loading_goes_to_the_end_of_what_was_loaded() {
     assert!(!app.showing_tail());
     assert!(common::screen_text(&app).contains("A paragraph added while the file was loading."));
 }
+
+/// A search typed while a big file loads runs again over the whole text when
+/// it arrives: it goes to the hit near the end and says how many it found.
+#[test]
+fn a_search_typed_while_loading_finds_a_hit_near_the_end_once_the_file_is_in() {
+    let (_dir, path) = big_file("big-search");
+    let mut app = open(&path);
+    common::press_keys(&mut app, "/very last<Enter>");
+    assert!(app.search.hits.is_empty());
+    let notice = app.notice.clone().unwrap_or_default();
+    assert!(notice.contains("rest is searched"), "{notice}");
+    app.update(Action::Loaded(Arc::new(read_file(&path).unwrap())));
+    assert_eq!(app.search.hits.len(), 1);
+    assert_eq!(app.search.current, Some(0));
+    let screen = common::screen_text(&app);
+    assert!(screen.contains("The very last paragraph"), "{screen}");
+    assert!(
+        screen.contains("1 hit for “very last” in the whole file"),
+        "{screen}"
+    );
+    // The reading cursor is on the hit's sentence.
+    let s = app.cursor.unwrap();
+    assert!(app
+        .doc
+        .slice(app.doc.sentences()[s].span)
+        .contains("very last"));
+}
+
+/// The same while the file's end read apart is on screen: the hit found in that
+/// piece is the one shown once the whole file takes over.
+#[test]
+fn a_search_in_the_files_end_keeps_its_hit_when_the_whole_file_arrives() {
+    let (_dir, path) = big_file("big-search-tail");
+    let mut app = open(&path);
+    press_g_end(&mut app, &edge(&path));
+    common::press_keys(&mut app, "/very last<Enter>");
+    assert_eq!(app.search.hits.len(), 1);
+    app.update(Action::Loaded(Arc::new(read_file(&path).unwrap())));
+    let hit = app.search.hits[app.search.current.unwrap()];
+    assert_eq!(app.doc.slice(hit), "very last");
+    assert!(common::screen_text(&app).contains("The very last paragraph"));
+}

@@ -91,6 +91,9 @@ pub struct Search {
     pub current: Option<usize>,
     /// Where the search started, so hits are taken from there on.
     pub origin: usize,
+    /// The hits are of the part of a big file loaded so far: the search runs
+    /// again over the whole text when it is in.
+    pub partial: bool,
 }
 
 /// Everything the reader shows.
@@ -414,7 +417,14 @@ impl App {
                     && self.search.hits.is_empty()
                     && !self.search.query.is_empty()
                 {
-                    self.notice = Some("no match".into());
+                    self.notice = Some(
+                        if self.search.partial {
+                            "no match in the part loaded so far; the rest is searched as it arrives"
+                        } else {
+                            "no match"
+                        }
+                        .into(),
+                    );
                 }
                 self.mode = Mode::Normal;
             }
@@ -494,7 +504,7 @@ impl App {
     fn replace_document(&mut self, doc: Arc<Document>) {
         let top = self.top_in(&doc);
         let bottom = std::mem::take(&mut self.pending_bottom);
-        self.take_back_head();
+        let from_tail = self.take_back_head();
         self.doc = doc;
         self.flow = Flow::new(self.doc.clone());
         self.loading = false;
@@ -502,7 +512,7 @@ impl App {
             Some(top) if !bottom => self.view.row_of(&self.flow, top),
             _ => self.view.last_page_top(&self.flow),
         };
-        self.refresh_hits();
+        self.search_whole_text(from_tail);
     }
 
     fn resize(&mut self, w: u16, h: u16) {

@@ -20,6 +20,7 @@ impl App {
             Mode::Search => {
                 edit(&mut self.search.query);
                 self.search.hits = search::find_all(&self.doc, &self.search.query);
+                self.search.partial = self.loading;
                 let origin = self.search.origin;
                 let first = self.search.hits.partition_point(|h| h.start < origin);
                 self.search.current =
@@ -34,6 +35,42 @@ impl App {
                 self.set_filter(f);
             }
             _ => {}
+        }
+    }
+
+    /// The whole text of a big file arrived: the search runs over all of it.
+    /// A search made on the part loaded before goes to its first hit (from
+    /// where it started, or from the screen after the file's end was shown)
+    /// unless the reader already went to one, and says what it found.
+    pub(super) fn search_whole_text(&mut self, from_tail: bool) {
+        if self.search.query.is_empty() {
+            return;
+        }
+        self.search.hits = search::find_all(&self.doc, &self.search.query);
+        let n = self.search.hits.len();
+        let was_partial = std::mem::take(&mut self.search.partial);
+        // Hits in the file's end read apart had offsets of that piece: take the one on screen.
+        let from = if from_tail {
+            self.search.current = None;
+            Some(self.top_byte())
+        } else if self.search.current.is_none_or(|i| i >= n) {
+            self.search.current = None;
+            was_partial.then_some(self.search.origin)
+        } else {
+            None
+        };
+        if let Some(from) = from.filter(|_| n > 0) {
+            let i = self.search.hits.partition_point(|h| h.start < from) % n;
+            self.search.current = Some(i);
+            self.go_to(self.search.hits[i].start);
+        }
+        if was_partial {
+            let q = crate::display::escape_controls(&self.search.query);
+            self.notice = Some(match n {
+                0 => format!("no match for “{q}” in the whole file"),
+                1 => format!("1 hit for “{q}” in the whole file"),
+                n => format!("{n} hits for “{q}” in the whole file"),
+            });
         }
     }
 
