@@ -123,11 +123,6 @@ pub fn encoding_notice(doc: &Document) -> Option<String> {
 
 /// Opens the library view on folders or several files.
 fn run_library(paths: &[PathBuf]) -> Result<(), Failure> {
-    if !std::io::stdout().is_terminal() {
-        return Err(Failure(
-            "standard output is not a terminal; use `folio library DIR` for text output".into(),
-        ));
-    }
     let edge = effects::Edge::from_env();
     let corrections = Arc::new(
         edge.corrections
@@ -147,6 +142,12 @@ fn run_library(paths: &[PathBuf]) -> Result<(), Failure> {
             |s| format!("{}: {}", s.path.display(), s.reason),
         );
         return Err(Failure(why));
+    }
+    // Checked after the paths, so a bad path is reported as such either way.
+    if !std::io::stdout().is_terminal() {
+        return Err(Failure(
+            "standard output is not a terminal; use `folio library DIR` for text output".into(),
+        ));
     }
     let mut view = library_view::LibraryView::new(lib, Some(indexer));
     view.edge = edge;

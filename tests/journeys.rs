@@ -1,0 +1,497 @@
+#![cfg(unix)]
+//! Journeys on the real binary: what a new user does with the README in hand,
+//! each in a pseudo-terminal with a fresh home (see `terminal`). Keys come from
+//! the live keymap where an action is meant, so a rebinding does not break them.
+
+mod common;
+mod terminal;
+
+use folio::ui::Action;
+use std::time::Duration;
+use terminal::{keymap, Home, Session};
+
+/// The bundled sample's text, to open by path.
+const CASPIAN: &str = include_str!("../assets/briefs/caspian-summit-2007.txt");
+const GEORGIA: &str = include_str!("../assets/briefs/georgia-war-2008.txt");
+const SCO: &str = include_str!("../assets/briefs/sco-bishkek-2007.txt");
+
+/// Words a status line must not show when nothing went wrong and nothing changed.
+const WARNINGS: &[&str] = &[
+    "NOT SAVED",
+    "not saved",
+    "error",
+    "cannot",
+    "could not",
+    "config:",
+    "invalid",
+    "read-only",
+    "unexpected",
+];
+
+fn assert_no_warning(s: &Session) {
+    let status = s.status_line();
+    for w in WARNINGS {
+        assert!(!status.contains(w), "status line warns {w:?}: {status}");
+    }
+}
+
+/// One `q` ends folio at once with status 0 and the terminal restored.
+fn quit_with_one_q(s: &mut Session) {
+    s.action(&keymap(""), Action::Quit);
+    let status = s.wait_exit();
+    assert!(status.success(), "exit status {status:?}");
+    s.assert_restored();
+}
+
+#[test]
+fn the_bundled_sample_opens_and_one_q_quits() {
+    let home = Home::new("sample");
+    let mut s = home.open::<&str>(&[], 100, 30);
+    s.wait_for("Entities (");
+    assert!(s.screen().contains("caspian-summit-2007.txt"));
+    assert_no_warning(&s);
+    quit_with_one_q(&mut s);
+}
+
+#[test]
+fn a_brief_opened_by_path_quits_with_one_q_and_writes_nothing() {
+    let home = Home::new("by-path");
+    let brief = home.file("caspian.txt", CASPIAN);
+    let mut s = home.open(&[&brief], 100, 30);
+    s.wait_for("Entities (");
+    s.settle();
+    assert_no_warning(&s);
+    quit_with_one_q(&mut s);
+    assert_eq!(home.data_files(), Vec::<std::path::PathBuf>::new());
+}
+
+#[test]
+fn several_files_and_a_folder_open_as_a_library_and_one_q_quits() {
+    let home = Home::new("library");
+    let a = home.file("briefs/caspian.txt", CASPIAN);
+    let b = home.file("briefs/georgia.txt", GEORGIA);
+    home.file("briefs/sco.txt", SCO);
+    let mut s = home.open(&[&a, &b], 100, 30);
+    s.wait_for("Tehran summit");
+    assert_no_warning(&s);
+    quit_with_one_q(&mut s);
+
+    let mut s = home.open(&[home.files().join("briefs")], 100, 30);
+    s.wait_for("Bishkek");
+    assert_no_warning(&s);
+    quit_with_one_q(&mut s);
+}
+
+/// Reads a brief, searches, jumps, annotates what is on screen, and finds the
+/// note again after quitting, in every export format, and after an edit.
+#[test]
+fn read_search_annotate_quit_reopen_and_export() {
+    let home = Home::new("annotate");
+    let brief = home.file("caspian.txt", CASPIAN);
+    let km = keymap("");
+    let mut s = home.open(&[&brief], 80, 24);
+    s.wait_for("Entities (");
+    s.action(&km, Action::PageDown);
+    s.action(&km, Action::MoveDown);
+    s.action(&km, Action::StartSearch);
+    s.keys("Bushehr<Enter>");
+    s.action(&km, Action::NextMatch);
+    s.action(&km, Action::Annotate);
+    // The editor quotes the sentence with the hit, which is on screen.
+    s.wait_for("Bushehr remained");
+    s.keys("Unfinished business #nuclear");
+    s.keys("<C-s>");
+    s.wait_until("the editor to close", |s| !s.screen().contains("#nuclear"));
+    assert_no_warning(&s);
+    quit_with_one_q(&mut s);
+
+    // Reopened: the note is there, listed by the panel.
+    let mut s = home.open(&[&brief], 80, 24);
+    s.wait_for("1 note");
+    s.action(&km, Action::ToggleNotes);
+    s.wait_for("Unfinished business");
+    s.keys("<Esc>");
+    quit_with_one_q(&mut s);
+
+    for (format, expect) in [
+        ("md", "Unfinished business #nuclear"),
+        ("json", "\"note\": \"Unfinished business #nuclear\""),
+        ("w3c", "\"TextQuoteSelector\""),
+    ] {
+        let out = home.run(&[
+            "notes".as_ref(),
+            brief.as_os_str(),
+            "--format".as_ref(),
+            format.as_ref(),
+        ]);
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            out.status.success(),
+            "{format}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(text.contains(expect), "{format}: {text}");
+        assert!(
+            text.contains("Bushehr remained"),
+            "{format} quotes the passage: {text}"
+        );
+    }
+
+    // Edited: a paragraph added on top and the quoted sentence reworded a little.
+    let edited = CASPIAN
+        .replacen(
+            "\n\nThe presidents",
+            "\n\nA paragraph added later.\n\nThe presidents",
+            1,
+        )
+        .replacen(
+            "Bushehr remained the unfinished business",
+            "Bushehr remained the unfinished piece of business",
+            1,
+        );
+    std::fs::write(&brief, edited).unwrap();
+    let mut s = home.open(&[&brief], 100, 30);
+    s.wait_for("re-anchored");
+    s.action(&km, Action::ToggleNotes);
+    s.wait_for("Unfinished business");
+    assert!(
+        s.screen().contains("review"),
+        "flagged for review:\n{}",
+        s.screen()
+    );
+    s.keys("<Esc>");
+    quit_with_one_q(&mut s);
+}
+
+/// After paging, `a` quotes a sentence that is on screen, not one pages above.
+#[test]
+fn a_after_paging_quotes_what_is_on_screen() {
+    let home = Home::new("paging");
+    let brief = home.file("caspian.txt", CASPIAN);
+    let km = keymap("");
+    let mut s = home.open(&[&brief], 80, 24);
+    s.wait_for("Entities (");
+    s.action(&km, Action::NextSentence);
+    s.action(&km, Action::PageDown);
+    s.action(&km, Action::PageDown);
+    let before = s.screen();
+    s.action(&km, Action::Annotate);
+    s.keys("paged");
+    s.keys("<C-s>");
+    s.settle();
+    quit_with_one_q(&mut s);
+    let out = home.run(&[
+        "notes".as_ref(),
+        brief.as_os_str(),
+        "--format".as_ref(),
+        "json".as_ref(),
+    ]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("notes as JSON");
+    let exact = json["annotations"][0]["target"]["quote"]["exact"]
+        .as_str()
+        .expect("one note with a quote")
+        .to_string();
+    // The quote's first words were on screen when `a` was pressed (the pane
+    // wraps lines, so compare word by word).
+    let words: Vec<&str> = exact.split_whitespace().take(4).collect();
+    let screen_words: Vec<&str> = before
+        .split(|c: char| c.is_whitespace() || c == '│')
+        .filter(|w| !w.is_empty())
+        .collect();
+    assert!(
+        screen_words
+            .windows(words.len())
+            .any(|w| w == words.as_slice()),
+        "{exact:?} was not on screen:\n{before}"
+    );
+}
+
+/// A name in mid-sentence, missed by the recognizer or not, is selected with a
+/// search and `v`, and made an entity with `+`; the correction holds after a
+/// restart and in `folio entities`.
+#[test]
+fn a_name_in_mid_sentence_becomes_an_entity_and_stays_one() {
+    let home = Home::new("plus");
+    let brief = home.file("caspian.txt", CASPIAN);
+    let km = keymap("");
+    let mut s = home.open(&[&brief], 100, 30);
+    s.wait_for("Entities (");
+    s.action(&km, Action::StartSearch);
+    s.keys("RIA Novosti<Enter>");
+    s.action(&km, Action::StartSelection);
+    s.action(&km, Action::AddEntity);
+    s.wait_for("RIA Novosti");
+    s.keys("o");
+    s.settle();
+    quit_with_one_q(&mut s);
+
+    let out = home.run(&[
+        "entities".as_ref(),
+        brief.as_os_str(),
+        "--format".as_ref(),
+        "json".as_ref(),
+    ]);
+    let json = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        json.contains("\"text\":\"RIA Novosti\",\"kind\":\"organization\"")
+            || json.contains("\"text\": \"RIA Novosti\", \"kind\": \"organization\""),
+        "{json}"
+    );
+    let mut s = home.open(&[&brief], 100, 30);
+    s.wait_for("Entities (");
+    s.action(&km, Action::FocusNext);
+    s.action(&km, Action::StartSearch);
+    s.keys("ria<Enter>");
+    s.wait_for("RIA Novosti");
+    quit_with_one_q(&mut s);
+}
+
+/// Corrections: retype, not an entity, merge, undo; they hold after a restart
+/// and `folio entities` applies them.
+#[test]
+fn corrections_hold_after_a_restart_and_in_folio_entities() {
+    let home = Home::new("correct");
+    let brief = home.file("caspian.txt", CASPIAN);
+    let km = keymap("");
+    let mut s = home.open(&[&brief], 100, 30);
+    s.wait_for("Entities (");
+    s.action(&km, Action::FocusNext);
+    // "European Command" (misc) is an organization: filter the sidebar to it, retype it.
+    s.action(&km, Action::StartSearch);
+    s.keys("European Command<Enter>");
+    s.action(&km, Action::RetypeEntity);
+    s.keys("o");
+    s.wait_for("ORGANIZATIONS (1)");
+    // Undone, then done again.
+    s.action(&km, Action::UndoCorrection);
+    s.wait_until("European Command back under misc", |s| {
+        s.screen().contains("MISC (1)") || s.screen().contains("OTHER (1)")
+    });
+    s.action(&km, Action::RetypeEntity);
+    s.keys("o");
+    s.wait_for("ORGANIZATIONS (1)");
+    s.keys("<Esc>");
+    // "German" is not an entity.
+    s.action(&km, Action::StartSearch);
+    s.keys("German<Enter>");
+    s.action(&km, Action::NotAnEntity);
+    s.settle();
+    s.keys("<Esc>");
+    // "Caspian Sea" is merged into "Caspian": the filter shows both, Caspian first.
+    s.action(&km, Action::StartSearch);
+    s.keys("Caspian<Enter>");
+    s.action(&km, Action::MoveDown);
+    s.action(&km, Action::MergeEntity);
+    s.action(&km, Action::MoveUp);
+    s.keys("<Enter>");
+    s.settle();
+    assert_no_warning(&s);
+    quit_with_one_q(&mut s);
+
+    let out = home.run(&[
+        "entities".as_ref(),
+        brief.as_os_str(),
+        "--format".as_ref(),
+        "jsonl".as_ref(),
+    ]);
+    let lines = String::from_utf8_lossy(&out.stdout);
+    let of = |text: &str| -> Vec<&str> {
+        lines
+            .lines()
+            .filter(|l| l.contains(&format!("\"text\":\"{text}\"")))
+            .collect()
+    };
+    assert!(of("German").is_empty(), "German is gone: {lines}");
+    let command = of("European Command");
+    assert!(
+        !command.is_empty() && command.iter().all(|l| l.contains("\"organization\"")),
+        "{command:?}"
+    );
+    let sea = of("Caspian Sea");
+    assert!(
+        !sea.is_empty() && sea.iter().all(|l| l.contains("\"entity\":\"Caspian\"")),
+        "{sea:?}"
+    );
+    let out = home.run(&["corrections"]);
+    let listed = String::from_utf8_lossy(&out.stdout);
+    for name in ["European Command", "German", "Caspian Sea"] {
+        assert!(listed.contains(name), "{name}: {listed}");
+    }
+
+    let mut s = home.open(&[&brief], 100, 30);
+    s.wait_for("Entities (");
+    s.action(&km, Action::FocusNext);
+    s.action(&km, Action::StartSearch);
+    s.keys("European<Enter>");
+    s.wait_for("ORGANIZATIONS (");
+    assert!(!s.screen().contains("MISC ("), "{}", s.screen());
+    quit_with_one_q(&mut s);
+}
+
+/// Search: type, Enter, n, N, Esc.
+#[test]
+fn search_walks_hits_and_esc_clears_it() {
+    let home = Home::new("search");
+    let brief = home.file("caspian.txt", CASPIAN);
+    let km = keymap("");
+    let mut s = home.open(&[&brief], 100, 30);
+    s.wait_for("Entities (");
+    s.action(&km, Action::StartSearch);
+    s.keys("Caspian<Enter>");
+    s.wait_for("hit 1/");
+    s.action(&km, Action::NextMatch);
+    s.wait_for("hit 2/");
+    s.action(&km, Action::PrevMatch);
+    s.wait_for("hit 1/");
+    s.keys("<Esc>");
+    s.wait_until("the search to clear", |s| !s.status_line().contains("hit "));
+    quit_with_one_q(&mut s);
+}
+
+/// A search typed while a big file is still loading finds a word near its end.
+#[test]
+fn a_search_typed_while_a_big_file_loads_finds_a_word_near_its_end() {
+    let home = Home::new("big");
+    let mut text = String::with_capacity(24 << 20);
+    let mut i = 0;
+    while text.len() < 24 << 20 {
+        text.push_str(&format!(
+            "Paragraph {i} reports that ministers met in Astana to discuss pipelines and ports.\n\n"
+        ));
+        i += 1;
+    }
+    text.push_str("Near the end the word zqxsentinel appears once.\n\n");
+    text.push_str(&"A closing paragraph of filler text follows here.\n\n".repeat(150));
+    let brief = home.file("big.txt", &text);
+    let km = keymap("");
+    let mut s = home.open(&[&brief], 100, 30);
+    s.action(&km, Action::StartSearch);
+    s.keys("zqxsentinel<Enter>");
+    s.wait_for("Near the end the word zqxsentinel");
+    s.wait_for("hit 1/1");
+    quit_with_one_q(&mut s);
+}
+
+/// A broken config and an unknown theme are named on screen; the reader works.
+#[test]
+fn a_broken_config_is_named_on_screen_and_the_reader_still_works() {
+    let home = Home::new("badconfig");
+    let brief = home.file("caspian.txt", CASPIAN);
+    let config = home.set_config("[reader]\nwrap_width = \"wide\"\ntheme = \"solarized\"\n");
+    let mut s = home.open(&[&brief], 120, 30);
+    s.wait_for("config");
+    let shown = s.screen();
+    assert!(shown.contains("config.toml"), "the file is named:\n{shown}");
+    s.keys("j");
+    assert!(s.screen().contains("Entities ("));
+    // Both problems are shown, one after the other.
+    let mut seen = shown.clone();
+    for _ in 0..3 {
+        s.keys("j");
+        seen.push_str(&s.screen());
+    }
+    assert!(
+        seen.contains("wrap_width") && seen.contains("solarized"),
+        "{seen}"
+    );
+    drop(config);
+    quit_with_one_q(&mut s);
+}
+
+/// A rebinding in the config file works, and the old key no longer does.
+#[test]
+fn a_rebinding_takes_effect() {
+    let home = Home::new("rebind");
+    let brief = home.file("caspian.txt", CASPIAN);
+    let config = "[keys.global]\n\"Q\" = \"quit\"\n\"q\" = \"none\"\n";
+    home.set_config(config);
+    let km = keymap(config);
+    let mut s = home.open(&[&brief], 100, 30);
+    s.wait_for("Entities (");
+    s.keys("q");
+    assert!(
+        s.still_running_after(Duration::from_millis(300)),
+        "q is unbound"
+    );
+    s.action(&km, Action::Quit);
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+}
+
+/// Invalid UTF-8 is shown with a notice, not refused and not hidden.
+#[test]
+fn invalid_utf8_gets_a_notice() {
+    let home = Home::new("utf8");
+    let path = home.files().join("latin1.txt");
+    std::fs::write(
+        &path,
+        b"Title: Caf\xe9\n\nThe minister met in Astana on Monday.\n",
+    )
+    .unwrap();
+    let mut s = home.open(&[&path], 100, 30);
+    s.wait_for("invalid UTF-8");
+    quit_with_one_q(&mut s);
+}
+
+/// Every error path of the README's exit-status table, with a clear message.
+#[test]
+fn bad_input_gets_a_message_and_the_exit_status_the_readme_gives() {
+    let home = Home::new("errors");
+    let missing = home.files().join("missing.txt");
+    let binary = home.files().join("tool.bin");
+    std::fs::write(
+        &binary,
+        b"\x7fELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0>\0\x01\0\0\0",
+    )
+    .unwrap();
+    let fifo = home.files().join("pipe.txt");
+    let c = std::ffi::CString::new(fifo.as_os_str().as_encoded_bytes()).unwrap();
+    // SAFETY: a valid C path.
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+    let folder = home.files().join("empty-folder");
+    std::fs::create_dir_all(&folder).unwrap();
+    let brief = home.file("ok.txt", CASPIAN);
+    let cases: Vec<(Vec<std::ffi::OsString>, i32, &str)> = vec![
+        (vec![missing.clone().into()], 1, "missing.txt"),
+        (
+            vec!["entities".into(), missing.clone().into()],
+            1,
+            "missing.txt",
+        ),
+        (vec![binary.clone().into()], 1, "binary"),
+        (vec!["timeline".into(), fifo.clone().into()], 1, "pipe"),
+        (vec![fifo.clone().into()], 1, "pipe"),
+        (vec![folder.clone().into()], 1, "empty-folder"),
+        // The reader needs a terminal: with stdout a pipe it says so.
+        (vec![brief.clone().into()], 1, "not a terminal"),
+        (
+            vec![
+                "entities".into(),
+                "--format".into(),
+                "yaml".into(),
+                brief.clone().into(),
+            ],
+            2,
+            "yaml",
+        ),
+        (vec!["--no-such-flag".into()], 2, "no-such-flag"),
+        (
+            vec!["entitie".into(), brief.clone().into()],
+            2,
+            "did you mean 'entities'",
+        ),
+        (
+            vec!["timelin".into(), "x".into()],
+            2,
+            "did you mean 'timeline'",
+        ),
+    ];
+    for (args, code, says) in cases {
+        let out = home.run(&args);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(code), "{args:?}: {err}");
+        assert!(err.contains(says), "{args:?} says {says:?}: {err}");
+        assert!(err.lines().count() <= 3, "{args:?}: a short message: {err}");
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+    }
+}
