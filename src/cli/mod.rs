@@ -66,7 +66,7 @@ pub(crate) fn verbose(msg: &str) {
 }
 
 /// The exit statuses, shown under `--help` and in the man page.
-pub const EXIT_CODES: &str = "Exit status: 0 success; 1 bad input (missing, unreadable or binary file); 2 usage error (bad arguments).\n\nInput formats: plain text, Markdown (.md), HTML pages (.html), RSS/Atom feeds (.rss, .atom, or sniffed).";
+pub const EXIT_CODES: &str = "Exit status: 0 success, also when whatever reads the output closes it early (folio man | head); 1 bad input (missing, unreadable or binary file; notes import whose notes all fail to anchor, without --force); 2 usage error (bad arguments, an unknown command).\n\nInput formats: plain text, Markdown (.md), HTML pages (.html), RSS/Atom feeds (.rss, .atom, or sniffed). folio text FILE prints the text that every offset indexes.";
 
 /// Reports printed to stdout instead of opening the reader.
 #[derive(Debug, Subcommand)]
