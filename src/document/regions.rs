@@ -11,6 +11,7 @@ use super::{Published, Span};
 pub struct Section {
     /// Byte offset where the section begins.
     pub start: usize,
+    /// The section's own date (unknown when the item had none).
     pub published: Published,
 }
 

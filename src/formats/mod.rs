@@ -34,6 +34,7 @@ pub struct Brief {
 /// A markup file turned into folio text, with what the conversion knows about it.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct Converted {
+    /// The folio text: header lines (`Title:`, `Date:`, …), a blank line, paragraphs.
     pub text: String,
     /// Byte spans of code in `text`: shown, but never scanned for entities or dates.
     pub verbatim: Vec<Span>,
