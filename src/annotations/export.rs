@@ -47,8 +47,9 @@ pub fn json(set: &AnnotationSet) -> String {
 
 /// Markdown grouped by paragraph, orphans last.
 pub fn markdown(doc: &Document, set: &AnnotationSet) -> String {
+    // The whole title: a Markdown heading has no width to fit.
     let title = doc
-        .title(80)
+        .title(usize::MAX)
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ");

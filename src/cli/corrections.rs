@@ -2,7 +2,8 @@
 //! (which restores the recognizer's view of its names); and the corrections
 //! `folio entities` applies.
 
-use super::report::{emit, to_json};
+use super::output::emit;
+use super::report::to_json;
 use super::Failure;
 use crate::display::escape_controls;
 use crate::entities::store::{Store, StoreError};

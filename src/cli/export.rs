@@ -2,7 +2,7 @@
 //! streams records as a JSON array, JSON Lines or CSV (RFC 4180: a header row,
 //! CRLF line ends, fields quoted when they hold a comma, quote or line break).
 
-use super::report::emit;
+use super::output::emit;
 use super::Failure;
 use crate::config::ExportFormat;
 use crate::display::escape_controls;

@@ -3,7 +3,8 @@
 //! (the briefs newest first, a concordance, or timing figures for the benchmark).
 
 use super::export::{InFile, Record, Rows};
-use super::report::{emit, to_json, MentionJson, TimexJson};
+use super::output::emit;
+use super::report::{to_json, MentionJson, TimexJson};
 use super::Failure;
 use crate::config::ExportFormat;
 use crate::display::{escape_controls, truncate};

@@ -4,8 +4,11 @@
 mod corrections;
 mod export;
 mod library;
+mod man;
 pub mod notes;
+mod output;
 mod report;
+mod suggest;
 
 use crate::date::Date;
 use crate::display::escape_controls;
@@ -63,12 +66,12 @@ pub(crate) fn verbose(msg: &str) {
 }
 
 /// The exit statuses, shown under `--help` and in the man page.
-pub const EXIT_CODES: &str = "Exit status: 0 success; 1 bad input (missing, unreadable or binary file); 2 usage error (bad arguments).\n\nInput formats: plain text, Markdown (.md), HTML pages (.html), RSS/Atom feeds (.rss, .atom, or sniffed).";
+pub const EXIT_CODES: &str = "Exit status: 0 success, also when whatever reads the output closes it early (folio man | head); 1 bad input (missing, unreadable or binary file; notes import whose notes all fail to anchor, without --force); 2 usage error (bad arguments, an unknown command).\n\nInput formats: plain text, Markdown (.md), HTML pages (.html), RSS/Atom feeds (.rss, .atom, or sniffed). folio text FILE prints the text that every offset indexes.";
 
 /// Reports printed to stdout instead of opening the reader.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// List the brief's entities (a table, or JSON mentions with --json).
+    /// List the brief's entities: a table with one row per entity, or one record per mention (--json, --format jsonl|csv).
     Entities(ReportArgs),
     /// List the brief's dated events (a chronological table, or JSON with --json).
     Timeline(ReportArgs),
@@ -83,6 +86,12 @@ pub enum Command {
         /// The shell to complete for.
         #[arg(value_enum)]
         shell: clap_complete::Shell,
+    },
+    /// Print the plain text that every offset indexes (a Markdown, HTML or feed file's converted text).
+    Text {
+        /// The brief to read.
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
     },
     /// Print the man page (roff) to stdout.
     Man,
@@ -114,7 +123,7 @@ pub struct ReportArgs {
     /// The brief to read, or a folder of briefs (each JSON object then gains "file").
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
-    /// Same as --format json: one JSON array, offsets in Unicode code points (the shape eval/score.py reads).
+    /// Same as --format json: one JSON array, offsets in Unicode code points into `folio text FILE`.
     #[arg(long, conflicts_with = "format")]
     pub json: bool,
     /// Show the recognizer's own entities, without your stored corrections.
@@ -190,24 +199,28 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Library(args)) => library::list(&args.paths, args.entity.as_deref()),
         Some(Command::Completions { shell }) => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
-            clap_complete::generate(*shell, &mut cmd, "folio", &mut std::io::stdout());
-            Ok(())
+            let mut script = Vec::new();
+            clap_complete::generate(*shell, &mut cmd, "folio", &mut script);
+            output::emit_bytes(&script)
         }
-        Some(Command::Man) => {
-            let cmd = <Cli as clap::CommandFactory>::command();
-            clap_mangen::Man::new(cmd)
-                .render(&mut std::io::stdout())
-                .map_err(|e| Failure(format!("cannot write the man page: {e}")))
-        }
-        Some(Command::Config { default: true }) => {
-            print!("{}", crate::config::DEFAULT_FILE);
-            Ok(())
-        }
+        Some(Command::Text { file }) => text(file),
+        Some(Command::Man) => man::page()
+            .map_err(|e| Failure(format!("cannot write the man page: {e}")))
+            .and_then(|page| output::emit_bytes(&page)),
+        Some(Command::Config { default: true }) => output::emit(crate::config::DEFAULT_FILE),
         Some(Command::Config { default: false }) => check_config(),
-        None => crate::ui::run_reader(&cli.files, cli.published),
+        None => {
+            if let Some(msg) = mistyped_command(&cli.files) {
+                eprintln!("folio: {msg}");
+                return ExitCode::from(2);
+            }
+            crate::ui::run_reader(&cli.files, cli.published)
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
+        // A reader that closed the pipe (`folio man | head`) wanted no more: not an error.
+        Err(_) if output::closed() => ExitCode::SUCCESS,
         Err(Failure(msg)) => {
             eprintln!("folio: {}", escape_controls(&msg));
             ExitCode::from(1)
@@ -215,11 +228,43 @@ pub fn run(cli: Cli) -> ExitCode {
     }
 }
 
+/// `folio FIRST …` where FIRST is no file but close to a command's name: the
+/// usage error to report instead of "no such file".
+fn mistyped_command(files: &[PathBuf]) -> Option<String> {
+    let first = files.first()?.to_str()?;
+    let cmd = <Cli as clap::CommandFactory>::command();
+    let names: Vec<&str> = cmd
+        .get_subcommands()
+        .filter(|c| !c.is_hide_set())
+        .map(|c| c.get_name())
+        .collect();
+    let like = suggest::commands_like(first, &names);
+    (!like.is_empty()).then(|| suggest::message(first, &like))
+}
+
+/// `folio text FILE`: the document's whole text, header included, exactly as
+/// offsets count it; to a terminal, controls are shown as markers instead.
+fn text(path: &Path) -> Result<(), Failure> {
+    let doc = open(path, None)?;
+    if std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+        output::emit(&crate::display::escape_keep_lines(doc.text()))
+    } else {
+        output::emit(doc.text())
+    }
+}
+
 /// Prints the config file's path and reports its problems; bad input (status 1) if any.
 fn check_config() -> Result<(), Failure> {
     let path =
         crate::config::path().ok_or_else(|| Failure("no config directory for this user".into()))?;
-    println!("{}", escape_controls(&path.display().to_string()));
+    let shown = escape_controls(&path.display().to_string()).into_owned();
+    output::emit(&format!("{shown}\n"))?;
+    if std::fs::symlink_metadata(&path).is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound) {
+        notice(&format!(
+            "no config file at {shown}; using the defaults (`folio config --default` prints one)"
+        ));
+        return Ok(());
+    }
     let (_, warnings) = crate::config::load();
     for w in &warnings {
         eprintln!("folio: {w}");

@@ -2,13 +2,13 @@
 //! `folio notes import FILE ANNOTATIONS.json` reads W3C Web Annotation JSON
 //! into the brief's store.
 
+use super::output::emit;
 use super::Failure;
 use crate::annotations::export::{self, Format};
 use crate::annotations::{w3c, Store};
 use crate::display::{escape_keep_lines, needs_marker, TAB_WIDTH};
 use crate::document::Document;
 use clap::{Args, Subcommand, ValueEnum};
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// Arguments of `folio notes`.
@@ -36,6 +36,9 @@ pub enum NotesAction {
         /// A W3C AnnotationCollection, AnnotationPage, array or single Annotation.
         #[arg(value_name = "ANNOTATIONS.json")]
         annotations: PathBuf,
+        /// Import even when no annotation finds its passage (all would be orphans).
+        #[arg(long)]
+        force: bool,
     },
 }
 
@@ -60,7 +63,14 @@ impl From<NotesFormat> for Format {
 /// Runs `folio notes …`.
 pub fn run(args: &NotesArgs) -> Result<(), Failure> {
     match (&args.action, &args.file) {
-        (Some(NotesAction::Import { file, annotations }), _) => import(file, annotations),
+        (
+            Some(NotesAction::Import {
+                file,
+                annotations,
+                force,
+            }),
+            _,
+        ) => import(file, annotations, *force),
         (None, Some(file)) => print(file, args.format.into()),
         (None, None) => Err(Failure("notes: a FILE is required".into())),
     }
@@ -92,7 +102,9 @@ pub fn print(file: &Path, format: Format) -> Result<(), Failure> {
 }
 
 /// Imports W3C annotations from `annotations` into the store of the brief at `file`.
-pub fn import(file: &Path, annotations: &Path) -> Result<(), Failure> {
+/// When none of them finds its passage (another brief's notes, most likely),
+/// nothing is written unless `force`.
+pub fn import(file: &Path, annotations: &Path, force: bool) -> Result<(), Failure> {
     let doc = open_doc(file)?;
     let json = std::fs::read_to_string(annotations).map_err(|e| Failure::at(annotations, e))?;
     let imported = w3c::import(&json).map_err(|e| Failure::at(annotations, e))?;
@@ -108,20 +120,25 @@ pub fn import(file: &Path, annotations: &Path) -> Result<(), Failure> {
     }
     let ids: Vec<String> = imported.annotations.iter().map(|a| a.id.clone()).collect();
     let taken = set.merge(&doc, imported.annotations, Vec::new());
+    let mine: Vec<_> = ids.iter().filter_map(|id| set.get(id)).collect();
+    let state = |s| mine.iter().filter(|e| e.annotation.state == s).count();
+    let moved = state(crate::annotations::State::Reanchored);
+    let lost = state(crate::annotations::State::Orphaned);
+    let anchored = mine.len() - lost;
+    if anchored == 0 && lost > 0 && !force {
+        return Err(Failure::at(
+            annotations,
+            format!(
+                "none of its {lost} annotations finds its passage in {} (notes of another brief?); nothing imported (--force imports them as orphans)",
+                file.display()
+            ),
+        ));
+    }
     store
         .save(&doc, &mut set)
         .map_err(|e| Failure(e.to_string()))?;
-    let mine: Vec<_> = ids.iter().filter_map(|id| set.get(id)).collect();
-    let moved = mine
-        .iter()
-        .filter(|e| e.annotation.state == crate::annotations::State::Reanchored)
-        .count();
-    let lost = mine
-        .iter()
-        .filter(|e| e.annotation.state == crate::annotations::State::Orphaned)
-        .count();
     emit(&format!(
-        "imported {taken} of {} annotations ({} already present, {} skipped without a quote): {moved} re-anchored, {lost} orphaned\n",
+        "imported {taken} of {} annotations ({} already present, {} skipped without a quote): {anchored} anchored ({moved} re-anchored), {lost} orphaned\n",
         ids.len(),
         ids.len() - taken,
         imported.skipped
@@ -168,16 +185,6 @@ fn escape_json(json: &str) -> String {
         }
     }
     out
-}
-
-/// Writes to stdout; a closed pipe is not an error.
-fn emit(s: &str) -> Result<(), Failure> {
-    let mut stdout = std::io::stdout().lock();
-    match stdout.write_all(s.as_bytes()).and_then(|()| stdout.flush()) {
-        Ok(()) => Ok(()),
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        Err(e) => Err(Failure(format!("cannot write output: {e}"))),
-    }
 }
 
 #[cfg(test)]

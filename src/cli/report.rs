@@ -1,14 +1,14 @@
 //! `folio entities` and `folio timeline`: what the reader shows, as a table for
-//! people or as JSON, JSON Lines or CSV (code-point offsets) for tools such as `eval/score.py`.
+//! people or as JSON, JSON Lines or CSV (code-point offsets) for tools.
 
 use super::export::{Record, Rows};
+use super::output::emit;
 use super::Failure;
 use crate::config::ExportFormat;
 use crate::display::{escape_controls, truncate};
 use crate::document::Document;
 use crate::{entities, timeline};
 use serde::Serialize;
-use std::io::Write;
 
 /// One mention, as `--json` prints it (code-point offsets).
 #[derive(Serialize)]
@@ -176,14 +176,4 @@ pub(super) fn to_json<T: Serialize>(rows: &T) -> Result<String, Failure> {
         .map_err(|e| Failure(format!("cannot write JSON: {e}")))?;
     s.push('\n');
     Ok(s)
-}
-
-/// Writes to stdout; a closed pipe (`folio entities F | head`) is not an error.
-pub(super) fn emit(s: &str) -> Result<(), Failure> {
-    let mut stdout = std::io::stdout().lock();
-    match stdout.write_all(s.as_bytes()).and_then(|()| stdout.flush()) {
-        Ok(()) => Ok(()),
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        Err(e) => Err(Failure(format!("cannot write output: {e}"))),
-    }
 }

@@ -6,12 +6,14 @@ mod decode;
 pub mod header;
 pub mod offsets;
 mod read;
+pub mod regions;
 pub mod segment;
 
 pub use decode::{decode, decode_owned, DecodeError, Decoded, Encoding, Repair};
 pub use header::Header;
 pub use offsets::CharIndex;
 pub use read::{read_file, read_prefix, read_suffix, ReadError};
+pub use regions::Section;
 
 use crate::date::Date;
 use serde::Serialize;
@@ -85,6 +87,8 @@ pub enum PublishedFrom {
     User,
     /// Worked out from the publication (Eurasia Daily Monitor volume N is year 2003+N): year only.
     Publication,
+    /// The date of the section (a feed item) the text belongs to.
+    Section,
     Unknown,
 }
 
@@ -127,6 +131,8 @@ pub struct Document {
     sentences: OnceLock<Sentences>,
     chars: CharIndex,
     published: Published,
+    /// Code never scanned and sections with dates of their own, from the conversion.
+    regions: regions::Regions,
 }
 
 impl Document {
@@ -186,6 +192,7 @@ impl Document {
             sentences: OnceLock::new(),
             chars,
             published: Published::UNKNOWN,
+            regions: regions::Regions::default(),
         };
         doc.published = doc.published_from_header();
         doc
@@ -200,9 +207,46 @@ impl Document {
         })
     }
 
-    /// Overrides the publication date with one the user gave.
+    /// Overrides the publication date with one the user gave. Sections with a
+    /// date of their own keep it; sections without one take this date.
     pub fn set_published(&mut self, date: Date) {
         self.published = Published::on(date, PublishedFrom::User);
+        for s in &mut self.regions.sections {
+            if s.published.date.is_none() {
+                s.published = self.published;
+            }
+        }
+    }
+
+    /// Marks what a conversion knows of the text: `verbatim` spans (code), shown
+    /// but never scanned for entities or dates, and `sections` with dates of their
+    /// own. Spans that do not fit the text are dropped.
+    pub fn with_regions(mut self, verbatim: Vec<Span>, sections: Vec<Section>) -> Document {
+        self.regions = regions::Regions::new(&self.text, verbatim, sections);
+        self
+    }
+
+    /// The verbatim spans (code), sorted and disjoint: never scanned for entities or dates.
+    pub fn verbatim(&self) -> &[Span] {
+        &self.regions.verbatim
+    }
+
+    /// The parts of `span` that extraction reads: `span` less the verbatim spans.
+    pub fn scanned_parts(&self, span: Span) -> Vec<Span> {
+        regions::outside(span, &self.regions.verbatim)
+    }
+
+    /// The sections with dates of their own (a feed's items), in text order.
+    pub fn sections(&self) -> &[Section] {
+        &self.regions.sections
+    }
+
+    /// The date relative dates at byte `pos` resolve against: the date of the
+    /// section holding `pos`, else the brief's publication date.
+    pub fn published_at(&self, pos: usize) -> Published {
+        self.regions
+            .section_at(pos)
+            .map_or(self.published, |s| s.published)
     }
 
     fn published_from_header(&self) -> Published {

@@ -206,15 +206,25 @@ impl Recognizer {
         })
     }
 
-    /// Finds the entities of a document.
+    /// Finds the entities of a document. Verbatim text (code) is left out: a
+    /// sentence is read as the pieces around it, so no name spans it.
     pub fn extract(&self, doc: &Document) -> Entities {
-        let spans: Vec<Span> = doc.sentences().iter().map(|s| s.span).collect();
+        let sentences = doc.sentences();
+        let pieces = |range: Range<usize>| -> Vec<Span> {
+            if doc.verbatim().is_empty() {
+                return sentences[range].iter().map(|s| s.span).collect();
+            }
+            sentences[range]
+                .iter()
+                .flat_map(|s| doc.scanned_parts(s.span))
+                .collect()
+        };
         if doc.text().len() <= CHUNK_BYTES {
-            return self.extract_spans(doc.text(), &spans);
+            return self.extract_spans(doc.text(), &pieces(0..sentences.len()));
         }
         let mut out = Merged::default();
         for chunk in chunks(doc, CHUNK_BYTES) {
-            out.add(self.extract_spans(doc.text(), &spans[chunk]));
+            out.add(self.extract_spans(doc.text(), &pieces(chunk)));
         }
         out.finish()
     }

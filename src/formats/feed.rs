@@ -176,8 +176,9 @@ pub fn item_text(item: &Item) -> String {
 }
 
 /// The whole feed as one document: the feed title and the newest item's date as
-/// header, then per item a heading paragraph (title and date) and its text.
-pub fn to_single_text(feed: &Feed) -> String {
+/// header, then per item a heading paragraph (title and date) and its text. Each
+/// item is a section dated by its own date, so its relative dates resolve against it.
+pub fn to_single_text(feed: &Feed) -> super::Converted {
     let newest = feed
         .items
         .iter()
@@ -185,7 +186,8 @@ pub fn to_single_text(feed: &Feed) -> String {
         .max_by_key(|d| d.to_days());
     let mut out = super::header_line("Title", feed.title.as_deref().unwrap_or(""));
     out.push_str(&super::date_line(newest));
-    let mut parts: Vec<String> = Vec::new();
+    let mut sections = Vec::new();
+    let mut first = true;
     for item in &feed.items {
         let mut heading = item.title.clone().unwrap_or_default();
         if let Some(d) = item.date {
@@ -194,18 +196,25 @@ pub fn to_single_text(feed: &Feed) -> String {
             }
             heading.push_str(&format!("{:04}-{:02}-{:02}", d.year, d.month, d.day));
         }
-        if !heading.is_empty() {
-            parts.push(heading);
-        }
-        if !item.body.is_empty() {
-            parts.push(item.body.clone());
+        let parts = [heading.as_str(), item.body.as_str()];
+        for (i, part) in parts.iter().filter(|p| !p.is_empty()).enumerate() {
+            match (first, out.is_empty()) {
+                (true, true) => {}
+                (true, false) => out.push('\n'),
+                (false, _) => out.push_str("\n\n"),
+            }
+            first = false;
+            if i == 0 {
+                sections.push((out.len(), item.date));
+            }
+            out.push_str(part);
         }
     }
-    if !out.is_empty() && !parts.is_empty() {
-        out.push('\n');
+    super::Converted {
+        text: out,
+        verbatim: Vec::new(),
+        sections,
     }
-    out.push_str(&parts.join("\n\n"));
-    out
 }
 
 #[cfg(test)]

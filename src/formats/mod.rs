@@ -4,11 +4,14 @@
 //! are stable for a given file.
 
 mod feed;
+mod front_matter;
 mod html;
 mod markdown;
 
 use crate::date::Date;
-use crate::document::{decode_owned, read_file, Document, ReadError};
+use crate::document::{
+    decode_owned, read_file, Document, Published, PublishedFrom, ReadError, Section, Span,
+};
 use std::path::Path;
 
 /// The kind of file a brief comes from.
@@ -26,6 +29,42 @@ pub struct Brief {
     /// The item's title, when the source has one.
     pub title: Option<String>,
     pub doc: Document,
+}
+
+/// A markup file turned into folio text, with what the conversion knows about it.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Converted {
+    /// The folio text: header lines (`Title:`, `Date:`, …), a blank line, paragraphs.
+    pub text: String,
+    /// Byte spans of code in `text`: shown, but never scanned for entities or dates.
+    pub verbatim: Vec<Span>,
+    /// Where each separately dated part of `text` begins (a feed item), with its date.
+    pub sections: Vec<(usize, Option<Date>)>,
+}
+
+impl Converted {
+    /// Plain text with nothing marked.
+    pub fn plain(text: String) -> Converted {
+        Converted {
+            text,
+            ..Converted::default()
+        }
+    }
+
+    /// The document, with its code and dated sections marked.
+    pub fn into_document(self) -> Document {
+        let sections = self
+            .sections
+            .into_iter()
+            .map(|(start, date)| Section {
+                start,
+                published: date.map_or(Published::UNKNOWN, |d| {
+                    Published::on(d, PublishedFrom::Section)
+                }),
+            })
+            .collect();
+        Document::from_text(&self.text).with_regions(self.verbatim, sections)
+    }
 }
 
 /// How many bytes are sniffed for an HTML or feed signature.
@@ -72,12 +111,13 @@ pub fn sniff(head: &[u8]) -> Format {
 /// document with a heading paragraph per item (use [`load`] for one brief per item).
 pub fn read(path: &Path) -> Result<Document, ReadError> {
     let (format, bytes) = read_bytes(path)?;
-    match format {
-        Format::Text => read_file(path),
-        Format::Markdown => parse_text(markdown::to_text(&text_of(bytes)?)),
-        Format::Html => parse_text(html::page_text(&text_of(bytes)?)),
-        Format::Feed => parse_text(feed::to_single_text(&feed::parse(&text_of(bytes)?))),
-    }
+    let converted = match format {
+        Format::Text => return read_file(path),
+        Format::Markdown => markdown::convert(&text_of(bytes)?),
+        Format::Html => Converted::plain(html::page_text(&text_of(bytes)?)),
+        Format::Feed => feed::to_single_text(&feed::parse(&text_of(bytes)?)),
+    };
+    Ok(converted.into_document())
 }
 
 /// Reads `path` as a list of briefs: one per feed item (each with its own date as
@@ -94,7 +134,7 @@ pub fn load(path: &Path) -> Result<Vec<Brief>, ReadError> {
     feed.items
         .iter()
         .map(|item| {
-            let doc = parse_text(feed::item_text(item))?;
+            let doc = Converted::plain(feed::item_text(item)).into_document();
             Ok(Brief {
                 title: item.title.clone(),
                 doc,
@@ -142,10 +182,6 @@ fn read_bytes(path: &Path) -> Result<(Format, Vec<u8>), ReadError> {
 fn text_of(bytes: Vec<u8>) -> Result<String, ReadError> {
     let decoded = decode_owned(bytes).map_err(ReadError::Decode)?;
     Ok(Document::parse(decoded).text().to_string())
-}
-
-fn parse_text(text: String) -> Result<Document, ReadError> {
-    Ok(Document::from_text(&text))
 }
 
 /// Joins paragraphs into folio's plain-text shape: whitespace inside a paragraph

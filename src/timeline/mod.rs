@@ -65,31 +65,39 @@ pub struct Event {
     pub entities: Vec<EntityId>,
 }
 
-/// Finds and normalizes the temporal expressions of `doc`, in text order.
+/// Finds and normalizes the temporal expressions of `doc`, in text order. Each is
+/// resolved against the date of its section (a feed item's own date) or else the
+/// brief's; expressions in verbatim text (code) are not looked for.
 pub fn extract(doc: &Document) -> Vec<Timex> {
-    let published = doc.published();
     let body = doc.paragraphs().first().map_or(0, |p| p.span.start);
-    extract_from(doc.text(), body, published.date, published.year, |pos| {
-        doc.sentence_at(pos)
-    })
+    extract_from(doc, &without_verbatim(doc), body)
 }
 
-/// The expressions of `text` from byte `from` on, resolved against a publication
-/// `date` (or only its `year`); `sentence_at` maps a byte to its sentence index.
-fn extract_from(
-    text: &str,
-    from: usize,
-    date: Option<Date>,
-    year: Option<i32>,
-    sentence_at: impl Fn(usize) -> Option<usize>,
-) -> Vec<Timex> {
+/// The text with its verbatim spans blanked (same length, so offsets hold), so
+/// code neither yields expressions nor joins the words around it into one.
+fn without_verbatim(doc: &Document) -> std::borrow::Cow<'_, str> {
+    if doc.verbatim().is_empty() {
+        return std::borrow::Cow::Borrowed(doc.text());
+    }
+    let mut bytes = doc.text().as_bytes().to_vec();
+    for v in doc.verbatim() {
+        bytes[v.start..v.end].fill(b' ');
+    }
+    // Verbatim spans lie on char boundaries, so blanking them keeps the text UTF-8.
+    String::from_utf8(bytes).map_or(
+        std::borrow::Cow::Borrowed(doc.text()),
+        std::borrow::Cow::Owned,
+    )
+}
+
+/// The expressions of `text` (the document's text, verbatim spans blanked) from
+/// byte `from` on, each resolved against its section's publication date.
+fn extract_from(doc: &Document, text: &str, from: usize) -> Vec<Timex> {
     let toks = token::Tokens::new(text);
     let found = scan::scan(&toks);
-    let mut ctx = normalize::Context {
-        date,
-        year: year.or(date.map(|d| d.year)),
-        ..Default::default()
-    };
+    let verbatim = doc.verbatim();
+    let mut ctx = normalize::Context::default();
+    let mut section = usize::MAX;
     let mut out = Vec::with_capacity(found.len());
     let mut sentence = (usize::MAX, 0, 0);
     for f in found {
@@ -100,7 +108,22 @@ fn extract_from(
             continue;
         }
         let span = Span::new(first.start, last.end);
-        let s = sentence_at(span.start).unwrap_or(0);
+        let near = verbatim.partition_point(|v| v.end <= span.start);
+        if verbatim.get(near).is_some_and(|v| v.overlaps(span)) {
+            continue;
+        }
+        // A new section starts its narrative afresh from its own date.
+        let here = doc.sections().partition_point(|s| s.start <= span.start);
+        if here != section {
+            section = here;
+            let published = doc.published_at(span.start);
+            ctx = normalize::Context {
+                date: published.date,
+                year: published.year.or(published.date.map(|d| d.year)),
+                ..Default::default()
+            };
+        }
+        let s = doc.sentence_at(span.start).unwrap_or(0);
         if s != sentence.0 {
             sentence = (s, clause_start(&toks, f.first), clause_end(&toks, f.last));
         }

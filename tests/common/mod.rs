@@ -303,3 +303,50 @@ pub fn press_keys(app: &mut folio::ui::App, keys: &str) -> Vec<folio::ui::Effect
     }
     effects
 }
+
+/// A throw-away home for running the binary: a temporary directory (removed on
+/// drop) that `HOME`, the XDG folders and every `FOLIO_*` path point into, so a
+/// test never reads or writes the real user's files.
+pub struct Sandbox {
+    pub dir: tempfile::TempDir,
+}
+
+impl Sandbox {
+    pub fn new() -> Sandbox {
+        Sandbox {
+            dir: tempfile::TempDir::new().expect("create a temporary directory"),
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Writes `contents` to `name` inside the sandbox and returns its path.
+    pub fn write(&self, name: &str, contents: &str) -> PathBuf {
+        let path = self.path().join(name);
+        fs::write(&path, contents).expect("write a test file");
+        path
+    }
+
+    /// `folio` with its environment confined to the sandbox, run from inside it.
+    pub fn command(&self) -> Command {
+        let root = self.path();
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_folio"));
+        cmd.current_dir(root)
+            .env("HOME", root.join("home"))
+            .env("XDG_CONFIG_HOME", root.join("xdg-config"))
+            .env("XDG_DATA_HOME", root.join("xdg-data"))
+            .env("XDG_CACHE_HOME", root.join("xdg-cache"))
+            .env("XDG_STATE_HOME", root.join("xdg-state"))
+            .env("FOLIO_DATA_DIR", root.join("data"))
+            .env("FOLIO_CACHE_DIR", root.join("cache"))
+            .env("FOLIO_CONFIG", root.join("config.toml"));
+        cmd
+    }
+
+    /// Runs `folio args…` in the sandbox and collects its output.
+    pub fn folio(&self, args: &[&str]) -> std::process::Output {
+        self.command().args(args).output().expect("run folio")
+    }
+}

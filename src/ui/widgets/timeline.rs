@@ -226,7 +226,7 @@ fn summary(app: &App, e: &Event) -> String {
         app.doc.slice(t.span)
     );
     if t.kind == TimexType::Duration {
-        if let Some(from) = t.day.or(app.doc.published().date) {
+        if let Some(from) = t.day.or(app.doc.published_at(t.span.start).date) {
             if let Some(to) = add_period(from, &t.value) {
                 s.push_str(&format!(" · {from} → {to}"));
             }
