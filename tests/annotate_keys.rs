@@ -73,19 +73,6 @@ fn typ(app: &mut App, edge: &mut Edge, s: &str) {
     }
 }
 
-fn find(buf: &ratatui::buffer::Buffer, needle: &str) -> Option<(u16, u16)> {
-    for y in 0..buf.area.height {
-        let row: Vec<&str> = (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect();
-        let line: String = row.concat();
-        if let Some(i) = line.find(needle) {
-            // Cells here are all one byte wide in the text part.
-            let x = line[..i].chars().count() as u16;
-            return Some((x, y));
-        }
-    }
-    None
-}
-
 /// Selects "Paragraph 0 opens" with v w w e, annotates it with `note`, saves.
 fn annotate_first(app: &mut App, edge: &mut Edge, note: &str) -> Option<Effect> {
     for k in ['v', 'e', 'e'] {
@@ -126,10 +113,10 @@ fn a_on_a_selection_writes_a_tagged_note_that_is_marked_and_saved() {
     );
     // The passage is tinted and carries a margin mark; the text after it is not tinted.
     let buf = common::render(&app);
-    let (x, y) = find(&buf, "Paragraph 0").unwrap();
+    let (x, y) = common::find_text(&buf, "Paragraph 0").unwrap();
     assert_eq!(buf[(x, y)].bg, app.theme.annotation.bg.unwrap());
     assert_eq!(buf[(2, y)].symbol(), "✎");
-    let (x2, y2) = find(&buf, "delegates").unwrap();
+    let (x2, y2) = common::find_text(&buf, "delegates").unwrap();
     assert_ne!(buf[(x2, y2)].bg, app.theme.annotation.bg.unwrap());
     let text = common::buffer_text(&buf);
     let status = text.lines().last().unwrap_or("");
@@ -488,7 +475,7 @@ fn a_moved_note_is_marked_for_review_in_the_pane() {
     let landed = app.doc.slice(set.entries()[0].span().unwrap()).to_string();
     assert!(landed.starts_with("Paragraph 0 opened"), "{landed}");
     let buf = common::render(&app);
-    let (x, y) = find(&buf, &landed).unwrap();
+    let (x, y) = common::find_text(&buf, &landed).unwrap();
     assert_eq!(buf[(2, y)].symbol(), "?");
     assert!(buf[(x, y)]
         .modifier

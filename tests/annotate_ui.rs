@@ -10,9 +10,6 @@ use folio::document::Document;
 use folio::ui::effects::{self, Edge};
 use folio::ui::keymap::Key;
 use folio::ui::{Action, App, Effect, Mode};
-use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
-use ratatui::Terminal;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -59,12 +56,6 @@ fn keys(app: &mut App, edge: &Edge, text: &str) {
     }
 }
 
-fn screen(app: &App) -> Buffer {
-    let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap();
-    term.draw(|f| f.render_widget(app, f.area())).unwrap();
-    term.backend().buffer().clone()
-}
-
 /// Writes a note on the first sentence (cursor there, `a`, the text, Ctrl-s).
 fn annotate_sentence(app: &mut App, edge: &Edge, moves: &str, note: &str) {
     keys(app, edge, moves);
@@ -102,7 +93,7 @@ fn a_note_is_written_marked_on_screen_and_kept_on_disk() {
     assert_eq!(app.doc.slice(span), "The Caspian");
 
     // Marked on screen: the tint over the passage and a margin mark on its row.
-    let buf = screen(&app);
+    let buf = common::render(&app);
     let tint = app.theme.annotation.bg.unwrap();
     let row = (0..40)
         .find(|&y| {
@@ -143,7 +134,7 @@ fn escape_asks_before_throwing_a_typed_note_away() {
     keys(&mut app, &edge, "adraft");
     keys(&mut app, &edge, "\x1b");
     assert!(app.notes.editor.as_ref().unwrap().confirm_discard);
-    assert!(common::buffer_text(&screen(&app)).contains("Discard this note?"));
+    assert!(common::buffer_text(&common::render(&app)).contains("Discard this note?"));
     keys(&mut app, &edge, "n");
     assert_eq!(app.notes.editor.as_ref().unwrap().editor.text, "draft");
     // Ctrl-C in the editor is Esc, never a quit that loses the note.
@@ -196,13 +187,13 @@ fn the_panel_lists_filters_jumps_deletes_and_undoes() {
     annotate_sentence(&mut app, &edge, "}", "pipelines #energy");
     keys(&mut app, &edge, "A");
     assert_eq!(app.mode, Mode::Notes);
-    let shown = common::buffer_text(&screen(&app));
+    let shown = common::buffer_text(&common::render(&app));
     assert!(shown.contains("Notes (3 of 3)"), "{shown}");
     assert!(shown.contains("pipelines #energy"));
     // Filter by tag: only the energy note.
     keys(&mut app, &edge, "#ene\n");
     assert_eq!(app.notes.shown().len(), 1);
-    assert!(common::buffer_text(&screen(&app)).contains("Notes (1 of 3)"));
+    assert!(common::buffer_text(&common::render(&app)).contains("Notes (1 of 3)"));
     // Enter goes to its passage and closes the panel.
     keys(&mut app, &edge, "\n");
     assert_eq!(app.mode, Mode::Normal);
@@ -335,7 +326,7 @@ fn after_the_brief_is_edited_an_orphan_is_listed_moved_and_exported() {
         "never attached to a look-alike"
     );
     keys(&mut app, &edge, "A");
-    assert!(common::buffer_text(&screen(&app)).contains("✗ orphan"));
+    assert!(common::buffer_text(&common::render(&app)).contains("✗ orphan"));
     keys(&mut app, &edge, "\n");
     assert!(app.notice.as_deref().unwrap().contains("orphaned"));
     // Select a passage, then move the orphan there from the panel.

@@ -6,8 +6,6 @@ mod common;
 use folio::document::{Document, Span};
 use folio::entities::{Entities, Kind};
 use folio::ui::{Action, App, Focus, Mode};
-use ratatui::backend::TestBackend;
-use ratatui::Terminal;
 use std::sync::Arc;
 
 /// A long brief where "CSTO" occurs in paragraphs far apart and "Astana" once.
@@ -47,27 +45,11 @@ fn app() -> App {
     app
 }
 
-fn screen(app: &App) -> ratatui::buffer::Buffer {
-    let mut term = Terminal::new(TestBackend::new(app.screen.width, app.screen.height)).unwrap();
-    term.draw(|f| f.render_widget(app, f.area())).unwrap();
-    term.backend().buffer().clone()
-}
-
-fn row_text(buf: &ratatui::buffer::Buffer, y: u16) -> String {
-    (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect()
-}
-
-fn screen_text(buf: &ratatui::buffer::Buffer) -> String {
-    (0..buf.area.height)
-        .map(|y| row_text(buf, y) + "\n")
-        .collect()
-}
-
 #[test]
 fn sidebar_lists_entities_by_kind_with_counts() {
     let app = app();
     assert_eq!(app.sidebar.rows.len(), 2);
-    let text = screen_text(&screen(&app));
+    let text = common::screen_text(&app);
     assert!(text.contains("ORGANIZATIONS (1)"), "{text}");
     assert!(text.contains("CSTO") && text.contains(" 5"), "{text}");
     assert!(text.contains("PLACES (1)"));
@@ -89,8 +71,8 @@ fn selecting_an_entity_and_walking_its_mentions() {
     let m = app.mention.unwrap();
     let span = app.entities.mentions[m].span;
     assert_eq!(app.doc.slice(span), "CSTO");
-    let buf = screen(&app);
-    let text = screen_text(&buf);
+    let buf = common::render(&app);
+    let text = common::buffer_text(&buf);
     assert!(text.contains("Paragraph 27: the CSTO"), "{text}");
     assert!(text.contains("mention 4/5"), "{text}");
     // Wrapping: two more steps go past the last mention back to the first.
@@ -106,7 +88,7 @@ fn highlighted_cells_carry_the_entity_style() {
     let mut app = app();
     app.update(Action::FocusNext);
     app.update(Action::Activate);
-    let buf = screen(&app);
+    let buf = common::render(&app);
     let kind_style = app.theme.kind(Kind::Organization);
     let (x, y) = find(&buf, "CSTO").expect("CSTO on screen");
     let cell = &buf[(x, y)];
@@ -120,7 +102,7 @@ fn highlighted_cells_carry_the_entity_style() {
 
 fn find(buf: &ratatui::buffer::Buffer, needle: &str) -> Option<(u16, u16)> {
     for y in 0..buf.area.height {
-        let row = row_text(buf, y);
+        let row = common::row_text(buf, y);
         if let Some(i) = row.find(needle) {
             let x = row[..i].chars().count() as u16;
             if x < 80 {
@@ -200,11 +182,11 @@ fn tiny_terminals_get_a_message_and_never_panic() {
         (80, 24),
     ] {
         app.update(Action::Resize(w, h));
-        let buf = screen(&app);
+        let buf = common::render(&app);
         if w >= 80 && h >= 24 {
-            assert!(screen_text(&buf).contains("Entities"));
+            assert!(common::buffer_text(&buf).contains("Entities"));
         } else if w >= 40 && h >= 1 {
-            assert!(screen_text(&buf).contains("terminal too small"));
+            assert!(common::buffer_text(&buf).contains("terminal too small"));
         }
     }
 }
@@ -213,7 +195,7 @@ fn tiny_terminals_get_a_message_and_never_panic() {
 fn help_overlay_lists_live_bindings() {
     let mut app = app();
     app.update(Action::ToggleHelp);
-    let text = screen_text(&screen(&app));
+    let text = common::screen_text(&app);
     assert!(text.contains("next mention or search hit"), "{text}");
     assert!(text.contains("Ctrl-d"));
 }
@@ -232,7 +214,7 @@ fn reading_cursor_moves_by_sentence_and_paragraph() {
     app.update(Action::PrevParagraph);
     assert_eq!(app.cursor, Some(0));
     // The cursor's rows carry a margin mark.
-    let buf = screen(&app);
+    let buf = common::render(&app);
     assert_eq!(buf[(1, 1)].symbol(), "▎");
 }
 
@@ -259,7 +241,7 @@ fn selections_extend_by_word_and_sentence() {
     let p = app.doc.paragraphs()[app.doc.sentences()[app.cursor.unwrap()].paragraph].span;
     assert_eq!(app.selection_span(), Some(p));
     // Selected text is drawn with the selection style.
-    let buf = screen(&app);
+    let buf = common::render(&app);
     let selected = app.doc.slice(p).split(" is").next().unwrap().to_string();
     let (x, y) = find(&buf, &selected).unwrap();
     assert_eq!(buf[(x, y)].bg, app.theme.selection.bg.unwrap());
@@ -317,7 +299,7 @@ fn timeline_moves_filters_and_opens_passages() {
     app.update(Action::MoveRight);
     app.update(Action::MoveRight);
     assert_eq!(app.event, Some(1));
-    let text = screen_text(&screen(&app));
+    let text = common::screen_text(&app);
     assert!(
         text.contains("Apr 23") && text.contains("2007-04-23 · DATE"),
         "{text}"

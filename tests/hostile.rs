@@ -7,36 +7,15 @@ mod common;
 use common::{find_dangerous, hostile_corpus, Case};
 use folio::document::read_file;
 use folio::ui::{Action, App};
-use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
-use ratatui::Terminal;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
 use std::process::Command;
 use std::sync::Arc;
 use std::time::Instant;
 
-fn render(app: &App) -> Buffer {
-    let mut term = Terminal::new(TestBackend::new(app.screen.width, app.screen.height))
-        .expect("test terminal");
-    term.draw(|f| f.render_widget(app, f.area())).expect("draw");
-    term.backend().buffer().clone()
-}
-
-fn screen_text(buf: &Buffer) -> String {
-    let mut s = String::new();
-    for y in 0..buf.area.height {
-        for x in 0..buf.area.width {
-            s.push_str(buf[(x, y)].symbol());
-        }
-        s.push('\n');
-    }
-    s
-}
-
 /// Renders and checks the screen; returns its text.
 fn checked_screen(app: &App, step: &str) -> Result<String, String> {
-    let text = screen_text(&render(app));
+    let text = common::buffer_text(&common::render(app));
     match find_dangerous(&text, true) {
         Some(what) => Err(format!(
             "{step} at {}x{}: control on screen: {what}",

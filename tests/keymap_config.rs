@@ -1,13 +1,13 @@
 //! Key bindings from a config file change what keys do, and the help overlay
 //! drawn into a TestBackend shows the keys actually bound.
 
+mod common;
+
 use crossterm::event::KeyCode;
 use folio::config;
 use folio::document::Document;
 use folio::ui::keymap::{Key, Keymap};
 use folio::ui::{Action, App};
-use ratatui::backend::TestBackend;
-use ratatui::Terminal;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -23,20 +23,6 @@ fn app_with(config_text: &str) -> App {
     app.wrap_width = cfg.wrap_width;
     app.update(Action::Resize(120, 40));
     app
-}
-
-fn screen_text(app: &App) -> String {
-    let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap();
-    term.draw(|f| f.render_widget(&*app, f.area())).unwrap();
-    let buf = term.backend().buffer().clone();
-    (0..buf.area.height)
-        .map(|y| {
-            (0..buf.area.width)
-                .map(|x| buf[(x, y)].symbol().to_string())
-                .collect::<String>()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 #[test]
@@ -55,7 +41,7 @@ fn overrides_rebind_and_unbind_keys() {
     assert!(app.view.top > top, "x now goes to the bottom");
 
     app.update(Action::ToggleHelp);
-    let help = screen_text(&app);
+    let help = common::screen_text(&app);
     assert!(help.contains("Ctrl-f"), "{help}");
 }
 
@@ -96,7 +82,7 @@ fn without_overrides_the_defaults_hold() {
 fn wrap_width_narrows_the_text_column() {
     let app = app_with("[reader]\nwrap_width = 40\n");
     assert_eq!(app.view.width, 40);
-    let text = screen_text(&app);
+    let text = common::screen_text(&app);
     let longest = text
         .lines()
         .filter(|l| l.contains("Paragraph"))

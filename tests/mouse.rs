@@ -12,9 +12,6 @@ use folio::document::Document;
 use folio::entities::Kind;
 use folio::ui::layout;
 use folio::ui::{Action, App, Focus};
-use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
-use ratatui::Terminal;
 use std::sync::Arc;
 
 fn app_on(text: &str) -> App {
@@ -41,15 +38,13 @@ fn app() -> App {
     app_on(&paras.join("\n\n"))
 }
 
-fn screen(app: &App) -> Buffer {
-    let mut term = Terminal::new(TestBackend::new(app.screen.width, app.screen.height)).unwrap();
-    term.draw(|f| f.render_widget(app, f.area())).unwrap();
-    term.backend().buffer().clone()
-}
-
 /// The first cell inside `area` where the screen shows `word` (cell by cell, one
 /// character per cell; wide characters' trailing cells are skipped).
-fn find(buf: &Buffer, area: ratatui::layout::Rect, word: &str) -> Option<(u16, u16)> {
+fn find(
+    buf: &ratatui::buffer::Buffer,
+    area: ratatui::layout::Rect,
+    word: &str,
+) -> Option<(u16, u16)> {
     for y in area.y..area.bottom() {
         let mut cols = Vec::new();
         let mut line = String::new();
@@ -120,7 +115,7 @@ fn the_wheel_over_the_sidebar_moves_its_cursor() {
 fn a_click_on_a_sidebar_row_selects_that_entity() {
     let mut app = app();
     let a = areas(&app);
-    let (x, y) = find(&screen(&app), a.sidebar, "Astana").expect("Astana in the sidebar");
+    let (x, y) = find(&common::render(&app), a.sidebar, "Astana").expect("Astana in the sidebar");
     app.update(Action::Click { col: x, row: y });
     assert_eq!(app.focus, Focus::Sidebar);
     let astana = app
@@ -131,7 +126,7 @@ fn a_click_on_a_sidebar_row_selects_that_entity() {
     assert_eq!(app.selected, astana);
     assert_eq!(app.position().as_deref(), Some("mention 1/1"));
     // The pane now shows Astana's mention.
-    let buf = screen(&app);
+    let buf = common::render(&app);
     assert!(find(&buf, a.text, "mentions Astana").is_some());
     // A click on a kind heading focuses the sidebar and selects nothing new.
     let (hx, hy) = find(&buf, a.sidebar, "ORGANIZATIONS").unwrap();
@@ -144,7 +139,7 @@ fn a_click_on_a_mention_selects_it_and_on_a_word_moves_the_reading_cursor() {
     let mut app = app();
     app.update(Action::FocusNext);
     let a = areas(&app);
-    let buf = screen(&app);
+    let buf = common::render(&app);
     let (x, y) = find(&buf, a.text, "CSTO").expect("CSTO on the first screen");
     app.update(Action::Click { col: x + 2, row: y });
     assert_eq!(app.focus, Focus::Pane);
@@ -175,7 +170,7 @@ fn clicks_after_wide_characters_land_on_the_right_word() {
     let text = "中文中文中文 报道 Astana 的 CSTO 会议。Then English text follows here.\n\nSecond paragraph.";
     let mut app = app_on(text);
     let a = areas(&app);
-    let buf = screen(&app);
+    let buf = common::render(&app);
     let (x, y) = find(&buf, a.text, "Astana").expect("Astana drawn");
     // Eight wide characters and two spaces before: "Astana" starts at display column 18.
     assert_eq!(x - a.text.x, 18);
@@ -200,7 +195,7 @@ fn a_click_on_a_timeline_chip_selects_that_event() {
     let a = areas(&app);
     let band =
         ratatui::layout::Rect::new(a.timeline.x + 1, a.timeline.y + 1, a.timeline.width - 2, 1);
-    let buf = screen(&app);
+    let buf = common::render(&app);
     let chips: Vec<u16> = (band.x..band.right())
         .filter(|&x| buf[(x, band.y)].symbol() == "●")
         .collect();
@@ -220,7 +215,7 @@ fn a_click_on_a_timeline_chip_selects_that_event() {
     assert!(first <= second, "{first} {second}");
     // The text follows to the event's passage.
     let pos = app.events[1].timex.span.start;
-    let shown = screen(&app);
+    let shown = common::render(&app);
     let phrase = app.doc.slice(app.events[1].timex.span).to_string();
     assert!(
         find(&shown, a.text, &phrase).is_some(),
@@ -268,7 +263,7 @@ fn terminal_mouse_events_become_actions_unless_the_mouse_is_off() {
         row: a.text.y + 1,
         delta: 3,
     });
-    let (x, y) = find(&screen(&app), a.sidebar, "Astana").unwrap();
+    let (x, y) = find(&common::render(&app), a.sidebar, "Astana").unwrap();
     app.update(Action::Click { col: x, row: y });
     assert_eq!(app.top_byte(), top);
     assert_eq!(app.selected, None);
@@ -302,7 +297,7 @@ fn clicks_and_the_wheel_never_panic_anywhere_on_any_screen() {
                 });
             }
         }
-        let _ = screen(&app);
+        let _ = common::render(&app);
     }
 }
 
@@ -361,7 +356,7 @@ fn the_help_overlay_mentions_the_mouse_only_when_it_is_on() {
         let mut app = app();
         app.mouse = mouse;
         app.update(Action::ToggleHelp);
-        let buf = screen(&app);
+        let buf = common::render(&app);
         find(&buf, buf.area, "wheel: scroll the pane").is_some()
     };
     assert!(shows_mouse(true));

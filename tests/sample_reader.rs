@@ -2,13 +2,13 @@
 //! driven by keys as a newcomer would: Tab to the sidebar, pick CSTO, walk its
 //! mentions with `n`, open a timeline event.
 
+mod common;
+
 use folio::document::{decode, Document};
 use folio::entities::Kind;
 use folio::ui::keymap::Key;
 use folio::ui::{App, Focus, SAMPLE};
-use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
-use ratatui::Terminal;
 use std::sync::Arc;
 
 fn sample_app() -> App {
@@ -31,16 +31,6 @@ fn press(app: &mut App, keys: &[&str]) {
             app.update(a);
         }
     }
-}
-
-fn screen(app: &App) -> Buffer {
-    let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap();
-    term.draw(|f| f.render_widget(app, f.area())).unwrap();
-    term.backend().buffer().clone()
-}
-
-fn row(buf: &Buffer, y: u16) -> String {
-    (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect()
 }
 
 /// The text of the cells, in reading order, whose background is `bg`.
@@ -80,8 +70,12 @@ fn walking_every_csto_mention_of_the_sample_with_n() {
 
     let status = format!("mention 4/{total}");
     assert_eq!(app.position().as_deref(), Some(status.as_str()));
-    let buf = screen(&app);
-    assert!(row(&buf, 39).contains(&status), "{}", row(&buf, 39));
+    let buf = common::render(&app);
+    assert!(
+        common::row_text(&buf, 39).contains(&status),
+        "{}",
+        common::row_text(&buf, 39)
+    );
     // The fourth mention is on screen, and it is the one drawn as current.
     let current_bg = app
         .theme
@@ -107,12 +101,12 @@ fn walking_every_csto_mention_of_the_sample_with_n() {
 #[test]
 fn the_sample_screen_shows_highlights_counts_and_the_timeline() {
     let app = sample_app();
-    let buf = screen(&app);
-    let text: String = (0..40).map(|y| row(&buf, y) + "\n").collect();
+    let buf = common::render(&app);
+    let text: String = (0..40).map(|y| common::row_text(&buf, y) + "\n").collect();
     // The sidebar lists people with counts, most mentioned first.
     assert!(text.contains("PEOPLE"), "{text}");
     let putin = (0..40)
-        .map(|y| row(&buf, y))
+        .map(|y| common::row_text(&buf, y))
         .find(|r| r.contains("Vladimir Putin"));
     let putin = putin.expect("Putin in the sidebar");
     let count: usize = putin
@@ -130,8 +124,10 @@ fn the_sample_screen_shows_highlights_counts_and_the_timeline() {
     assert_eq!(count, app.entities.entities[id].mentions.len());
     // "Tehran" in the first paragraph (below the title border) carries the place style.
     let place = app.theme.kind(Kind::Place);
-    let y = (1..33).find(|&y| row(&buf, y).contains("Tehran")).unwrap();
-    let x = row(&buf, y)[..row(&buf, y).find("Tehran").unwrap()]
+    let y = (1..33)
+        .find(|&y| common::row_text(&buf, y).contains("Tehran"))
+        .unwrap();
+    let x = common::row_text(&buf, y)[..common::row_text(&buf, y).find("Tehran").unwrap()]
         .chars()
         .count() as u16;
     assert_eq!(buf[(x, y)].fg, place.fg.unwrap());
@@ -145,7 +141,7 @@ fn the_sample_screen_shows_highlights_counts_and_the_timeline() {
     }
     assert!(text.contains("Timeline ("), "{text}");
     // The strip groups events under one heading per date, plain dates as dots.
-    let band = row(&buf, 35);
+    let band = common::row_text(&buf, 35);
     let inner = band.trim_matches('│');
     let headings: Vec<&str> = inner
         .split(" │ ")
@@ -168,9 +164,9 @@ fn a_timeline_event_opens_its_passage() {
     press(&mut app, &["Tab", "Tab", "Enter"]);
     assert_eq!(app.focus, Focus::Pane);
     assert_eq!(app.cursor, Some(app.events[e].sentence));
-    let buf = screen(&app);
+    let buf = common::render(&app);
     let expr = app.doc.slice(app.events[e].timex.span).to_string();
     let first_words: String = expr.split_whitespace().next().unwrap().to_string();
-    let text: String = (0..33).map(|y| row(&buf, y)).collect();
+    let text: String = (0..33).map(|y| common::row_text(&buf, y)).collect();
     assert!(text.contains(&first_words), "{expr} on screen");
 }

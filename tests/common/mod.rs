@@ -237,13 +237,23 @@ pub fn render(app: &folio::ui::App) -> ratatui::buffer::Buffer {
 /// The text of a rendered buffer, one line per row.
 pub fn buffer_text(buf: &ratatui::buffer::Buffer) -> String {
     (0..buf.area.height)
-        .map(|y| {
-            (0..buf.area.width)
-                .map(|x| buf[(x, y)].symbol())
-                .collect::<String>()
-                + "\n"
-        })
+        .map(|y| row_text(buf, y) + "\n")
         .collect()
+}
+
+/// Row `y` of a rendered buffer as text.
+pub fn row_text(buf: &ratatui::buffer::Buffer, y: u16) -> String {
+    (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect()
+}
+
+/// Where `needle` first shows in a rendered buffer: (column, row), counting
+/// one column per cell symbol (the text tests use has no wide characters).
+pub fn find_text(buf: &ratatui::buffer::Buffer, needle: &str) -> Option<(u16, u16)> {
+    (0..buf.area.height).find_map(|y| {
+        let row = row_text(buf, y);
+        row.find(needle)
+            .map(|i| (row[..i].chars().count() as u16, y))
+    })
 }
 
 /// The text `app` shows on its screen.
