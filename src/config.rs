@@ -175,19 +175,11 @@ pub fn parse(text: &str, file: &Path) -> (Config, Vec<Warning>) {
             message,
         });
     };
-    let table: toml::Table = match toml::from_str(text) {
-        Ok(t) => t,
-        Err(e) => {
-            let line = e.span().map(|s| line_at(text, s.start));
-            warnings.push(Warning {
-                file: file.to_path_buf(),
-                line,
-                setting: "(syntax)".into(),
-                message: format!("{}; using the defaults", e.message()),
-            });
-            return (cfg, warnings);
-        }
+    let (table, text) = match readable(text, file, &mut warnings) {
+        Some(parsed) => parsed,
+        None => return (cfg, warnings),
     };
+    let text = text.as_str();
     for (section, value) in &table {
         if section == "keys" {
             read_keys(value, text, file, &mut cfg.keys, &mut warnings);
@@ -248,6 +240,46 @@ pub fn parse(text: &str, file: &Path) -> (Config, Vec<Warning>) {
         }
     }
     (cfg, warnings)
+}
+
+/// Most lines with a syntax error skipped before giving up on the file.
+const MAX_SKIPPED_LINES: usize = 8;
+
+/// The file as a TOML table: a line with a syntax error is skipped (blanked,
+/// so line numbers stay) with a warning and the rest is read again, so one
+/// typo does not throw away every other setting. Gives up (`None`, the
+/// defaults) when the error has no line or too many lines are broken.
+fn readable(text: &str, file: &Path, warnings: &mut Vec<Warning>) -> Option<(toml::Table, String)> {
+    let mut lines: Vec<&str> = text.split('\n').collect();
+    let mut src = text.to_string();
+    for _ in 0..=MAX_SKIPPED_LINES {
+        let e = match toml::from_str::<toml::Table>(&src) {
+            Ok(table) => return Some((table, src)),
+            Err(e) => e,
+        };
+        let line = e.span().map(|s| line_at(&src, s.start));
+        let skip = line.filter(|&l| lines.get(l - 1).is_some_and(|t| !t.trim().is_empty()));
+        warnings.push(Warning {
+            file: file.to_path_buf(),
+            line,
+            setting: "(syntax)".into(),
+            message: format!(
+                "{}; {}",
+                e.message(),
+                if skip.is_some() {
+                    "the line is skipped"
+                } else {
+                    "using the defaults"
+                }
+            ),
+        });
+        lines[skip? - 1] = "";
+        src = lines.join("\n");
+    }
+    if let Some(w) = warnings.last_mut() {
+        w.message = format!("{} (too many broken lines; using the defaults)", w.message);
+    }
+    None
 }
 
 /// Reads `[keys.CONTEXT]` tables into overrides, warning about unknown contexts,
@@ -464,11 +496,25 @@ mod tests {
     }
 
     #[test]
-    fn a_syntax_error_names_its_line_and_falls_back_to_defaults() {
-        let (c, w) = p("[reader]\nwrap_width = 72\ntheme = \n");
-        assert_eq!(c, Config::default());
-        assert_eq!(w.len(), 1);
+    fn a_syntax_error_names_its_line_and_the_rest_still_applies() {
+        let (c, w) = p("[reader]\nwrap_width = 72\ntheme = \nmouse = false\n");
+        assert_eq!((c.wrap_width, c.mouse), (72, false));
+        assert_eq!(w.len(), 1, "{w:?}");
         assert_eq!(w[0].line, Some(3));
         assert_eq!(w[0].setting, "(syntax)");
+        assert!(w[0].message.ends_with("the line is skipped"), "{w:?}");
+        // Two broken lines: both named, the good settings between them kept.
+        let (c, w) = p("[reader\ntheme = \"light\"\n[export]\nformat = csv\n");
+        let lines: Vec<_> = w.iter().map(|w| w.line).collect();
+        assert_eq!(lines[..2], [Some(1), Some(4)], "{w:?}");
+        assert_eq!(c.export, ExportFormat::Table);
+        // Beyond repair: the defaults, and the warning says so.
+        let broken = "x = [\n".repeat(MAX_SKIPPED_LINES + 2);
+        let (c, w) = p(&broken);
+        assert_eq!(c, Config::default());
+        assert!(
+            w.last().unwrap().message.contains("using the defaults"),
+            "{w:?}"
+        );
     }
 }

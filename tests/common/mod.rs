@@ -79,6 +79,26 @@ pub fn temp_dir(tag: &str) -> PathBuf {
     dir
 }
 
+/// A fresh temporary directory, removed with everything in it when dropped.
+pub struct TempDir(PathBuf);
+
+impl TempDir {
+    /// A new empty directory for test `tag` (unique per test and process).
+    pub fn new(tag: &str) -> TempDir {
+        TempDir(temp_dir(tag))
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
 /// Generates the small hostile corpus, or says why not and returns None.
 pub fn hostile_corpus(tag: &str) -> Option<Corpus> {
     let Some(shared) = shared_dir() else {

@@ -16,6 +16,7 @@ use super::cursor::{self, Selection};
 use super::editor::EditOp;
 use super::keymap::{Key, Keymap, Lookup};
 use super::layout;
+use super::notices::{Notices, Source};
 use super::search;
 use super::theme::Theme;
 use super::viewport::{Flow, Viewport};
@@ -27,6 +28,7 @@ pub use annotate::{EditTarget, Editing, Notes, Panel};
 pub use correct::Pending;
 use crossterm::event::{KeyCode, KeyModifiers};
 pub use events::Shown;
+pub use navigate::Counted;
 use ratatui::layout::Rect;
 use std::sync::Arc;
 use tail::Head;
@@ -138,8 +140,13 @@ pub struct App {
     /// Show only events whose sentence mentions the selected entity.
     pub timeline_filter: bool,
     pub search: Search,
-    /// A message for the status line (errors, hints), cleared by the next key.
+    /// The notice on the status line (the first of `notices`). Setting it inside
+    /// `update` says something: `update` files it in `notices`, so it never
+    /// overwrites a notice not read yet. Set outside `update`, it shows at once
+    /// and the next key reads it.
     pub notice: Option<String>,
+    /// Notices not read yet, the one shown first; the next key reads it.
+    pub notices: Notices,
     pub keymap: Keymap,
     /// Wrap the text at this many columns at most (0: the pane's width).
     pub wrap_width: u16,
@@ -183,6 +190,7 @@ impl App {
             timeline_filter: false,
             search: Search::default(),
             notice: None,
+            notices: Notices::default(),
             keymap: Keymap::default(),
             pending_key: None,
             wrap_width: 0,
@@ -281,20 +289,35 @@ impl App {
         }
     }
 
-    /// Applies `action`; returns what the edge must do.
+    /// Applies `action`; returns what the edge must do. A key press reads the
+    /// notice shown; what the action says is queued (see [`Notices`]).
     pub fn update(&mut self, action: Action) -> Option<Effect> {
-        if !matches!(
-            action,
-            Action::Resize(..)
-                | Action::Extracted(_)
-                | Action::ExtractedPrefix(_)
-                | Action::Loaded(_)
-                | Action::TailRead(_)
-                | Action::NotesSaved(..)
-                | Action::CorrectionNotSaved(_)
-        ) {
-            self.notice = None;
+        // Set outside `update` (by the library view): it was on screen, first.
+        if let Some(n) = self.notice.take() {
+            if self.notices.current() != Some(n.as_str()) {
+                self.notices.answer(n);
+            }
         }
+        let source = Source::of(&action);
+        if source == Source::User {
+            self.notices.dismiss();
+        }
+        let effect = self.apply(action);
+        if let Some(n) = self.notice.take() {
+            self.notices.say(source, n);
+        }
+        self.notice = self.notices.current().map(str::to_owned);
+        effect
+    }
+
+    /// Queues `msg` for the status line, after the notices not read yet.
+    pub fn say(&mut self, msg: impl Into<String>) {
+        self.notices.push(msg);
+        self.notice = self.notices.current().map(str::to_owned);
+    }
+
+    /// Applies `action`: the body of [`App::update`].
+    fn apply(&mut self, action: Action) -> Option<Effect> {
         let background = matches!(
             action,
             Action::Resize(..)
@@ -514,6 +537,12 @@ impl App {
             // Keep the same text at the top across a change of width.
             self.view.top = self.view.row_of(&self.flow, anchor);
         }
+    }
+
+    /// Where each widget is on the screen now (the status area grows while a notice shows).
+    pub fn areas(&self) -> Option<layout::Areas> {
+        let status = super::widgets::StatusLine::height(self, self.screen.width);
+        layout::areas_with(self.screen, status)
     }
 
     /// Byte offset of the first text on screen.

@@ -46,7 +46,7 @@ pub(crate) fn too_small(area: Rect, buf: &mut Buffer, style: ratatui::style::Sty
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let Some(a) = layout::areas(area) else {
+        let Some(a) = layout::areas_with(area, StatusLine::height(self, area.width)) else {
             too_small(area, buf, self.theme.notice);
             return;
         };
