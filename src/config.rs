@@ -3,11 +3,13 @@
 //! yields a warning naming the file, line and setting, and that setting keeps its
 //! default, so folio always starts.
 
-use crate::ui::keymap::{Key, KeyOverride};
-use crate::ui::keynames::{action_from_name, context_from_name, parse_keys};
+use crate::ui::keymap::KeyOverride;
 use crate::ui::user_theme::{self, StyleOverride};
 use std::fmt;
 use std::path::{Path, PathBuf};
+
+mod keys;
+use keys::read_keys;
 
 /// The commented default file, as `folio config --default` prints it and as shipped in `assets/config.toml`.
 pub const DEFAULT_FILE: &str = "\
@@ -45,11 +47,15 @@ mouse = true
 # \"table\" (for reading), \"json\", \"jsonl\" (one object a line) or \"csv\".
 format = \"table\"
 
-# Key bindings: [keys.CONTEXT] tables, CONTEXT one of global, pane, sidebar, timeline.
-# Each entry is a key name (\"j\", \"G\", \"ctrl-d\", \"alt-x\", \"shift-tab\", \"PageDown\",
-# \"space\", \"F5\"), or two of them for a sequence (\"g g\"), = an action name, or
-# \"none\" to unbind. A pane's own bindings win over global ones; a key that starts
-# a sequence waits for the next key instead of acting alone. Actions:
+# Key bindings: [keys.CONTEXT] tables. CONTEXT is global, pane, sidebar or
+# timeline in the reader (a pane's own bindings win over global ones), or notes
+# (the annotations panel), editor (the note editor's commands) or correct
+# (choosing a correction). Each entry is a key name (\"j\", \"G\", \"ctrl-d\",
+# \"alt-x\", \"shift-tab\", \"PageDown\", \"space\", \"F5\"), or in the reader two of
+# them for a sequence (\"g g\"), = an action name, or \"none\" to unbind. A key
+# that starts a sequence waits for the next key instead of acting alone. A key
+# that another action has by default is taken from it, with a warning.
+# Actions in global, pane, sidebar and timeline:
 #   quit help focus_next focus_prev down up left right page_down page_up
 #   half_page_down half_page_up top bottom activate next_match prev_match
 #   next_event prev_event timeline_filter next_sentence prev_sentence
@@ -57,10 +63,24 @@ format = \"table\"
 #   word_forward word_end word_back search clear annotate notes next_note
 #   prev_note retype_entity not_an_entity merge_entity add_entity
 #   undo_correction
+# Actions in notes, with their default keys:
+#   down (j, down) up (k, up) top (g, home) bottom (G, end) open_note (enter)
+#   edit_note (e) delete_note (d) undo_delete (u) filter_tag (#, /)
+#   confirm_note (c) move_note (r) notes (A, q, esc: closes the panel)
+# Actions in editor, with their default keys:
+#   save_note (ctrl-s) close_editor (esc) complete_tag (tab)
+#   and when asked whether to discard a note: discard_note (y, Y) keep_note (n, N)
+#   Characters, Enter, the arrows and Backspace type and move in the note:
+#   bind the commands to ctrl- or alt- keys.
+# Actions in correct, with their default keys:
+#   as_person (p) as_organization (o) as_place (l) as_misc (m) cancel (esc)
+#   and when merging: down (j, down) up (k, up) accept (enter)
 # For example:
 # [keys.global]
 # \"ctrl-f\" = \"page_down\"
 # \"ctrl-b\" = \"page_up\"
+# [keys.notes]
+# x = \"delete_note\"
 ";
 
 /// A built-in theme name.
@@ -282,79 +302,6 @@ fn readable(text: &str, file: &Path, warnings: &mut Vec<Warning>) -> Option<(tom
     None
 }
 
-/// Reads `[keys.CONTEXT]` tables into overrides, warning about unknown contexts,
-/// key names and actions, and a key bound twice in one context.
-fn read_keys(
-    value: &toml::Value,
-    text: &str,
-    file: &Path,
-    out: &mut Vec<KeyOverride>,
-    warnings: &mut Vec<Warning>,
-) {
-    let mut warn = |section: &str, key: &str, message: String| {
-        let setting = if key.is_empty() {
-            section.to_string()
-        } else {
-            format!("{section}.\"{key}\"")
-        };
-        warnings.push(Warning {
-            file: file.to_path_buf(),
-            line: line_in(text, section, key),
-            setting,
-            message: format!("{message}; using the default"),
-        });
-    };
-    let Some(contexts) = value.as_table() else {
-        warn("keys", "", "expected tables such as [keys.pane]".into());
-        return;
-    };
-    for (ctx_name, bindings) in contexts {
-        let section = format!("keys.{ctx_name}");
-        let Some(context) = context_from_name(ctx_name) else {
-            warn(
-                &section,
-                "",
-                "unknown context (global, pane, sidebar or timeline)".into(),
-            );
-            continue;
-        };
-        let Some(bindings) = bindings.as_table() else {
-            warn(&section, "", "expected a table of key = action".into());
-            continue;
-        };
-        let mut seen: Vec<((Option<Key>, Key), String)> = Vec::new();
-        for (key_name, action_name) in bindings {
-            let Some(keys) = parse_keys(key_name) else {
-                warn(&section, key_name, "unknown key name".into());
-                continue;
-            };
-            let Some(action) = action_name.as_str().and_then(action_from_name) else {
-                warn(
-                    &section,
-                    key_name,
-                    "unknown action (see `folio config --default`)".into(),
-                );
-                continue;
-            };
-            if let Some((_, first)) = seen.iter().find(|(k, _)| *k == keys) {
-                warn(
-                    &section,
-                    key_name,
-                    format!("key bound twice (also as \"{first}\")"),
-                );
-                continue;
-            }
-            seen.push((keys, key_name.clone()));
-            out.push(KeyOverride {
-                context,
-                prefix: keys.0,
-                key: keys.1,
-                action,
-            });
-        }
-    }
-}
-
 fn choice<T: Copy>(value: &toml::Value, options: &[(&str, T)]) -> Result<T, String> {
     let names: Vec<String> = options.iter().map(|(n, _)| format!("\"{n}\"")).collect();
     value
@@ -399,6 +346,7 @@ fn line_at(text: &str, byte: usize) -> usize {
 mod tests {
     use super::*;
     use crate::ui::action::Action;
+    use crate::ui::keymap::Key;
 
     fn p(text: &str) -> (Config, Vec<Warning>) {
         parse(text, Path::new("/home/u/.config/folio/config.toml"))
@@ -480,7 +428,7 @@ mod tests {
             format!("{f}:5: keys.pane.\"PageDown\": key bound twice (also as \"pgdn\"); using the default"),
             format!("{f}:6: keys.pane.\"hyper-x\": unknown key name; using the default"),
             format!("{f}:7: keys.pane.\"z\": unknown action (see `folio config --default`); using the default"),
-            format!("{f}:8: keys.moon: unknown context (global, pane, sidebar or timeline); using the default"),
+            format!("{f}:8: keys.moon: unknown context (global, pane, sidebar, timeline, notes, editor or correct); using the default"),
         ];
         for e in &expect {
             assert!(shown.contains(e), "missing {e:?} in {shown:#?}");

@@ -42,7 +42,7 @@ fn screen_text(app: &App) -> String {
 #[test]
 fn overrides_rebind_and_unbind_keys() {
     let mut app =
-        app_with("[keys.global]\n\"ctrl-f\" = \"page_down\"\nj = \"none\"\nx = \"bottom\"\n");
+        app_with("[keys.global]\n\"ctrl-f\" = \"page_down\"\nj = \"none\"\nz = \"bottom\"\n");
     assert_eq!(app.action_for_key(Key::ctrl('f')), Some(Action::PageDown));
     assert_eq!(app.action_for_key(Key::plain(KeyCode::Char('j'))), None);
     assert_eq!(
@@ -50,9 +50,9 @@ fn overrides_rebind_and_unbind_keys() {
         Some(Action::MoveDown)
     );
     let top = app.view.top;
-    let action = app.action_for_key(Key::plain(KeyCode::Char('x'))).unwrap();
+    let action = app.action_for_key(Key::plain(KeyCode::Char('z'))).unwrap();
     app.update(action);
-    assert!(app.view.top > top, "x now goes to the bottom");
+    assert!(app.view.top > top, "z now goes to the bottom");
 
     app.update(Action::ToggleHelp);
     let help = screen_text(&app);

@@ -5,6 +5,7 @@
 mod annotate;
 mod correct;
 mod events;
+mod keys;
 mod mouse;
 mod navigate;
 mod prompt;
@@ -14,12 +15,13 @@ mod tail;
 use super::action::Action;
 use super::cursor::{self, Selection};
 use super::editor::EditOp;
-use super::keymap::{Key, Keymap, Lookup};
+use super::keymap::{Context, Key, Keymap, Lookup};
 use super::layout;
 use super::notices::{Notices, Source};
 use super::search;
 use super::theme::Theme;
 use super::viewport::{Flow, Viewport};
+use super::widgets::HelpScroll;
 use crate::document::{Document, Span};
 use crate::entities::store::Change;
 use crate::entities::{Entities, EntityId, Kind};
@@ -28,6 +30,7 @@ pub use annotate::{EditTarget, Editing, Notes, Panel};
 pub use correct::Pending;
 use crossterm::event::{KeyCode, KeyModifiers};
 pub use events::Shown;
+use keys::prompt_key;
 pub use navigate::Counted;
 use ratatui::layout::Rect;
 use std::sync::Arc;
@@ -157,6 +160,8 @@ pub struct App {
     pub notes: Notes,
     /// Mouse clicks and the wheel act (`[reader] mouse`); off, mouse events are ignored.
     pub mouse: bool,
+    /// How far the `?` help is scrolled.
+    pub help: HelpScroll,
 }
 
 impl App {
@@ -197,6 +202,7 @@ impl App {
             theme: Theme::default(),
             notes: Notes::default(),
             mouse: true,
+            help: HelpScroll::default(),
         }
     }
 
@@ -221,59 +227,18 @@ impl App {
         }
         match self.mode {
             Mode::Editor => self.editor_key(key),
-            Mode::Notes => panel_key(key),
+            Mode::Notes => self.keymap.action_in(Context::Notes, key),
             Mode::NotesFilter => prompt_key(key),
-            Mode::Help => Some(Action::ToggleHelp),
+            Mode::Help => self.help_key(key),
             Mode::Search | Mode::Filter => prompt_key(key),
             Mode::Correct => self.correct_key(key),
             Mode::Normal => self.normal_key(key),
         }
     }
 
-    /// A key in the note editor (or its "discard?" question).
-    fn editor_key(&self, key: Key) -> Option<Action> {
-        let asking = self
-            .notes
-            .editor
-            .as_ref()
-            .is_some_and(|e| e.confirm_discard);
-        if asking {
-            return match key.code {
-                KeyCode::Char('y' | 'Y') => Some(Action::EditorDiscard(true)),
-                KeyCode::Char('n' | 'N') | KeyCode::Esc => Some(Action::EditorDiscard(false)),
-                _ => None,
-            };
-        }
-        if key == Key::ctrl('s') {
-            return Some(Action::EditorSave);
-        }
-        let op = match key.code {
-            KeyCode::Esc => return Some(Action::EditorCancel),
-            KeyCode::Enter => EditOp::Newline,
-            KeyCode::Backspace => EditOp::Backspace,
-            KeyCode::Delete => EditOp::Delete,
-            KeyCode::Left => EditOp::Left,
-            KeyCode::Right => EditOp::Right,
-            KeyCode::Up => EditOp::Up,
-            KeyCode::Down => EditOp::Down,
-            KeyCode::Home => EditOp::Home,
-            KeyCode::End => EditOp::End,
-            KeyCode::Tab => EditOp::Complete,
-            KeyCode::Char(c)
-                if !key
-                    .mods
-                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
-            {
-                EditOp::Insert(c)
-            }
-            _ => return None,
-        };
-        Some(Action::Edit(op))
-    }
-
     /// A key in normal mode, completing or starting a two-key sequence; a second
     /// key that completes nothing acts on its own.
-    fn normal_key(&mut self, key: Key) -> Option<Action> {
+    pub(super) fn normal_key(&mut self, key: Key) -> Option<Action> {
         if let Some(first) = self.pending_key.take() {
             if let Lookup::Action(a) = self.keymap.lookup(self.focus, Some(first), key) {
                 return Some(a);
@@ -374,6 +339,19 @@ impl App {
                 } else {
                     Mode::Help
                 };
+                self.help = HelpScroll::default();
+            }
+            a @ (Action::MoveDown
+            | Action::MoveUp
+            | Action::PageDown
+            | Action::PageUp
+            | Action::HalfPageDown
+            | Action::HalfPageUp
+            | Action::GoTop
+            | Action::GoBottom)
+                if self.mode == Mode::Help =>
+            {
+                self.help = self.help.after(self, &a, self.screen);
             }
             Action::FocusNext => self.focus = cycle(self.focus, 1),
             Action::FocusPrev => self.focus = cycle(self.focus, 2),
@@ -568,40 +546,4 @@ pub(super) fn cycle(f: Focus, by: usize) -> Focus {
 
 pub(super) fn wrap_index(i: usize, dir: isize, n: usize) -> usize {
     (i as isize + dir).rem_euclid(n as isize) as usize
-}
-
-/// A key while a one-line prompt (search, sidebar or tag filter) is open.
-fn prompt_key(key: Key) -> Option<Action> {
-    match key.code {
-        KeyCode::Esc => Some(Action::InputCancel),
-        KeyCode::Enter => Some(Action::InputSubmit),
-        KeyCode::Backspace => Some(Action::InputBackspace),
-        KeyCode::Char(c)
-            if !key
-                .mods
-                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
-        {
-            Some(Action::Input(c))
-        }
-        _ => None,
-    }
-}
-
-/// A key in the annotations panel.
-fn panel_key(key: Key) -> Option<Action> {
-    Some(match key.code {
-        KeyCode::Char('j') | KeyCode::Down => Action::MoveDown,
-        KeyCode::Char('k') | KeyCode::Up => Action::MoveUp,
-        KeyCode::Char('g') | KeyCode::Home => Action::GoTop,
-        KeyCode::Char('G') | KeyCode::End => Action::GoBottom,
-        KeyCode::Enter => Action::NoteOpen,
-        KeyCode::Char('e') => Action::NoteEdit,
-        KeyCode::Char('d') => Action::NoteDelete,
-        KeyCode::Char('u') => Action::NoteUndo,
-        KeyCode::Char('#' | '/') => Action::NoteFilter,
-        KeyCode::Char('c') => Action::NoteConfirm,
-        KeyCode::Char('r') => Action::NoteMove,
-        KeyCode::Char('A' | 'q') | KeyCode::Esc => Action::ToggleNotes,
-        _ => return None,
-    })
 }

@@ -11,9 +11,10 @@ impl App {
     pub(super) fn scroll(&mut self, delta: isize) {
         self.view.scroll(&self.flow, delta);
         if delta < 0 && self.showing_tail() && self.view.top == Default::default() {
-            self.notice = Some(
-                "the file's end, read ahead; the rest is still loading (g: the beginning)".into(),
-            );
+            self.notice = Some(format!(
+                "the file's end, read ahead; the rest is still loading ({}: the beginning)",
+                self.key_hint(Action::GoTop)
+            ));
         }
     }
 
@@ -104,8 +105,12 @@ impl App {
             return;
         }
         let Some(id) = self.selected else {
-            self.notice =
-                Some("select an entity in the sidebar (Tab, Enter) or search with /".into());
+            self.notice = Some(format!(
+                "select an entity in the sidebar ({}, {}) or search with {}",
+                self.key_hint(Action::FocusNext),
+                self.key_hint(Action::Activate),
+                self.key_hint(Action::StartSearch)
+            ));
             return;
         };
         let mentions = &self.entities.entities[id].mentions;

@@ -7,7 +7,7 @@ mod sidebar;
 mod status;
 mod timeline;
 
-pub use help::HelpOverlay;
+pub use help::{HelpOverlay, HelpScroll};
 pub use notes::{EditorOverlay, NotesPanel};
 pub use pane::ParagraphPane;
 pub use sidebar::EntitySidebar;

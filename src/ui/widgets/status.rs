@@ -202,13 +202,7 @@ fn hints(app: &App) -> Option<String> {
     if app.mode != Mode::Normal {
         return None;
     }
-    let key = |a: Action| {
-        app.keymap
-            .keys_for(&a)
-            .into_iter()
-            .next()
-            .unwrap_or_default()
-    };
+    let key = |a: Action| app.key_hint(a);
     Some(format!(
         "{} quit  {} help  {} focus  {} search  {}/{} next/prev",
         key(Action::Quit),
