@@ -148,3 +148,22 @@ fn many_config_problems_are_summed_up_after_the_first_three() {
         "config: 2 more problems; `folio config` lists them all"
     );
 }
+
+#[test]
+fn counts_in_notices_are_singular_for_one() {
+    let dir = TempDir::new("notices-one-note");
+    let store = Store::new(dir.path().join("annotations"));
+    let path = dir.path().join("brief.txt");
+    let doc = Document::from_text("Delegates met in Tehran.\n\nThey agreed on nothing.");
+    std::fs::write(&path, doc.text()).unwrap();
+    let (mut set, _) = store.open(&doc, Some(&path));
+    set.add(&doc, common::span_of(&doc, "Tehran"), "venue")
+        .unwrap();
+    store.save(&doc, &mut set).unwrap();
+    // The brief is edited: its one note is found through the path.
+    let edited = Document::from_text("A new opening.\n\nDelegates met in Tehran.");
+    std::fs::write(&path, edited.text()).unwrap();
+    let (_, notice) = store.open(&edited, Some(&path));
+    let message = notice.expect("the change is said").message;
+    assert!(message.contains(": 1 note, "), "{message}");
+}
