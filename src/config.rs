@@ -304,10 +304,16 @@ fn readable(text: &str, file: &Path, warnings: &mut Vec<Warning>) -> Option<(tom
 
 fn choice<T: Copy>(value: &toml::Value, options: &[(&str, T)]) -> Result<T, String> {
     let names: Vec<String> = options.iter().map(|(n, _)| format!("\"{n}\"")).collect();
-    value
-        .as_str()
+    let given = value.as_str();
+    given
         .and_then(|s| options.iter().find(|(n, _)| *n == s).map(|&(_, v)| v))
-        .ok_or_else(|| format!("expected one of {}", names.join(", ")))
+        .ok_or_else(|| {
+            // Name what was written, so a typo is easy to spot.
+            let not = given.map_or_else(String::new, |s| {
+                format!(", not \"{}\"", crate::display::escape_controls(s))
+            });
+            format!("expected one of {}{not}", names.join(", "))
+        })
 }
 
 /// The line defining `setting` (`section.key`): the key's line inside its section.
@@ -403,7 +409,7 @@ mod tests {
         assert_eq!((c.theme, c.wrap_width), (ThemeName::Dark, 72));
         assert_eq!(
             w[0].to_string(),
-            format!("{f}:3: reader.theme: expected one of \"dark\", \"light\", \"mono\"; using the default")
+            format!("{f}:3: reader.theme: expected one of \"dark\", \"light\", \"mono\", not \"pink\"; using the default")
         );
     }
 

@@ -20,7 +20,10 @@ fn an_unknown_theme_warns_naming_the_file_and_the_rest_applies() {
     assert_eq!(warnings.len(), 1, "{warnings:?}");
     let shown = warnings[0].to_string();
     assert!(
-        shown.starts_with(&format!("{}:2: reader.theme:", file.display())),
+        shown.starts_with(&format!(
+            "{}:2: reader.theme: expected one of \"dark\", \"light\", \"mono\", not \"solarized\"",
+            file.display()
+        )),
         "{shown}"
     );
     let notices = folio::ui::config_notices(&warnings);
