@@ -147,7 +147,8 @@ impl Key {
     pub fn label(self) -> String {
         let base = match self.code {
             KeyCode::Char(' ') => "Space".to_string(),
-            KeyCode::Char(c) => c.to_string(),
+            // A control character is shown as a marker, never written raw.
+            KeyCode::Char(c) => crate::display::escape_controls(&c.to_string()).into_owned(),
             KeyCode::Enter => "Enter".into(),
             KeyCode::Esc => "Esc".into(),
             KeyCode::Tab => "Tab".into(),
@@ -521,6 +522,8 @@ mod tests {
         assert_eq!(Key::from_event(e), Key::plain(KeyCode::Char('G')));
         assert_eq!(Key::plain(KeyCode::F(5)).label(), "F5");
         assert_eq!(Key::ctrl('s').label(), "Ctrl-s");
+        let bell = Key::plain(KeyCode::Char('\u{7}')).label();
+        assert!(!bell.chars().any(char::is_control), "{bell:?}");
         let bt = KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT);
         assert_eq!(
             Keymap::default().action(Focus::Pane, Key::from_event(bt)),

@@ -145,6 +145,8 @@ pub fn parse_key(name: &str) -> Option<Key> {
     }
     let mut chars = rest.chars();
     let code = match (chars.next(), chars.next()) {
+        // No terminal sends a control character as a key of its own (Ctrl-x is `ctrl-x`).
+        (Some(c), None) if c.is_control() => return None,
         (Some(c), None) => {
             if mods.contains(KeyModifiers::SHIFT) {
                 mods.remove(KeyModifiers::SHIFT);
@@ -218,7 +220,15 @@ mod tests {
             ))
         );
         assert_eq!(parse_keys("a b c"), None);
-        for bad in ["", "ctrl-", "wat", "F99", "shift-enter"] {
+        for bad in [
+            "",
+            "ctrl-",
+            "wat",
+            "F99",
+            "shift-enter",
+            "\u{1b}",
+            "ctrl-\u{7}",
+        ] {
             assert_eq!(parse_key(bad), None, "{bad}");
         }
     }

@@ -351,7 +351,7 @@ impl App {
             | Action::GoBottom)
                 if self.mode == Mode::Help =>
             {
-                self.help = self.help.after(self, &a, self.screen);
+                self.help = self.help.after(self, &a);
             }
             Action::FocusNext => self.focus = cycle(self.focus, 1),
             Action::FocusPrev => self.focus = cycle(self.focus, 2),

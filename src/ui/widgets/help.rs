@@ -27,10 +27,8 @@ pub struct HelpScroll {
 
 /// Widest the popup gets; wider screens keep lines short enough to read.
 const MAX_WIDTH: u16 = 100;
-/// Columns of the keys, left of the descriptions.
+/// Columns of the keys, left of the descriptions (the reader is at least 80 wide).
 const KEYS_WIDTH: usize = 20;
-/// Narrower than this, descriptions go under their keys instead of beside them.
-const MIN_DESCRIPTION: usize = 30;
 
 /// One line of the help: a heading, or (part of) a row of keys and description.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,9 +39,9 @@ struct HelpLine {
 }
 
 impl HelpScroll {
-    /// The scroll after `action` (a movement key) with the help drawn on `screen`.
-    pub fn after(self, app: &App, action: &Action, screen: Rect) -> HelpScroll {
-        let inner = inner(popup(app, screen));
+    /// The scroll after `action` (a movement key), with the help drawn on `app`'s screen.
+    pub fn after(self, app: &App, action: &Action) -> HelpScroll {
+        let inner = inner(popup(app, app.screen));
         let page = usize::from(inner.height).max(1);
         let total = lines(app, usize::from(inner.width)).len();
         let last = total.saturating_sub(page);
@@ -130,11 +128,19 @@ fn heading(app: &App, context: Context) -> String {
     }
 }
 
-/// Every line of the help for a popup `width` columns wide inside its border.
-fn lines(app: &App, width: usize) -> Vec<HelpLine> {
-    let mut rows: Vec<(Option<Context>, String, String)> = Vec::new();
+/// What the help lists, before it is laid out in lines.
+enum Entry {
+    Heading(String),
+    /// Keys (comma-separated labels) and what they do.
+    Binding(String, String),
+}
+
+/// Every binding of the live keymap, under a heading per context; bindings
+/// that do the same thing in a context share a row.
+fn entries(app: &App) -> Vec<Entry> {
+    let mut out = Vec::new();
     for context in Context::ALL {
-        let mut entries: Vec<(String, &'static str)> = Vec::new();
+        let mut rows: Vec<(String, &'static str)> = Vec::new();
         for b in app
             .keymap
             .bindings()
@@ -142,81 +148,66 @@ fn lines(app: &App, width: usize) -> Vec<HelpLine> {
             .filter(|b| b.context == context)
         {
             let what = describe(context, &b.action);
-            match entries.iter_mut().find(|(_, w)| *w == what) {
+            match rows.iter_mut().find(|(_, w)| *w == what) {
                 Some((keys, _)) => keys.push_str(&format!(", {}", b.label())),
-                None => entries.push((b.label(), what)),
+                None => rows.push((b.label(), what)),
             }
         }
         if context == Context::Editor {
-            entries.push((
+            rows.push((
                 "Enter, arrows, Backspace".into(),
                 "a new line, moving, deleting (these keys are fixed)",
             ));
         }
-        if entries.is_empty() {
-            continue;
+        if !rows.is_empty() {
+            out.push(Entry::Heading(heading(app, context)));
+            out.extend(rows.into_iter().map(|(k, w)| Entry::Binding(k, w.into())));
         }
-        rows.push((Some(context), String::new(), String::new()));
-        rows.extend(entries.into_iter().map(|(k, w)| (None, k, w.to_string())));
     }
     if app.mouse {
-        rows.push((None, String::new(), String::new()));
-        rows.push((
-            None,
+        out.push(Entry::Heading("The mouse".into()));
+        out.push(Entry::Binding(
             "mouse".into(),
             "wheel: scroll the pane under it · click: focus it and select what is there".into(),
         ));
     }
-    let side_by_side = width >= KEYS_WIDTH + 1 + MIN_DESCRIPTION;
+    out
+}
+
+/// Every line of the help for a popup `width` columns wide inside its border:
+/// keys beside their wrapped description, a blank line before each heading
+/// but the first.
+fn lines(app: &App, width: usize) -> Vec<HelpLine> {
+    let line = |keys: &str, what: &str, heading: bool| HelpLine {
+        keys: keys.to_string(),
+        what: what.to_string(),
+        heading,
+    };
     let mut out = Vec::new();
-    for (context, keys, what) in rows {
-        if let Some(c) = context {
-            if !out.is_empty() {
-                out.push(blank());
+    for entry in entries(app) {
+        match entry {
+            Entry::Heading(h) => {
+                if !out.is_empty() {
+                    out.push(line("", "", false));
+                }
+                out.extend(wrap_str(&h, width).into_iter().map(|l| line(l, "", true)));
             }
-            for l in wrap_str(&heading(app, c), width) {
-                out.push(HelpLine {
-                    keys: l.to_string(),
-                    what: String::new(),
-                    heading: true,
-                });
-            }
-            continue;
-        }
-        if keys.is_empty() && what.is_empty() {
-            out.push(blank());
-        } else if side_by_side {
-            let k = wrap_str(&keys, KEYS_WIDTH);
-            let w = wrap_str(&what, width - KEYS_WIDTH - 1);
-            for i in 0..k.len().max(w.len()) {
-                out.push(HelpLine {
-                    keys: k.get(i).copied().unwrap_or("").to_string(),
-                    what: w.get(i).copied().unwrap_or("").to_string(),
-                    heading: false,
-                });
-            }
-        } else {
-            for l in wrap_str(&keys, width) {
-                out.push(row(l, ""));
-            }
-            for l in wrap_str(&what, width.saturating_sub(2)) {
-                out.push(row("", l));
+            Entry::Binding(keys, what) => {
+                let k = wrap_str(&keys, KEYS_WIDTH);
+                let w = wrap_str(&what, description_width(width));
+                for i in 0..k.len().max(w.len()) {
+                    let (ki, wi) = (k.get(i).copied(), w.get(i).copied());
+                    out.push(line(ki.unwrap_or(""), wi.unwrap_or(""), false));
+                }
             }
         }
     }
     out
 }
 
-fn blank() -> HelpLine {
-    row("", "")
-}
-
-fn row(keys: &str, what: &str) -> HelpLine {
-    HelpLine {
-        keys: keys.to_string(),
-        what: what.to_string(),
-        heading: false,
-    }
+/// Columns left for descriptions beside the keys in `width`.
+fn description_width(width: usize) -> usize {
+    width.saturating_sub(KEYS_WIDTH + 1).max(1)
 }
 
 impl Widget for HelpOverlay<'_> {
@@ -255,7 +246,6 @@ impl Widget for HelpOverlay<'_> {
             .title(" Keys ")
             .title_bottom(Line::from(place).right_aligned());
         block.render(popup, buf);
-        let side_by_side = width >= KEYS_WIDTH + 1 + MIN_DESCRIPTION;
         for (i, line) in lines[top..shown].iter().enumerate() {
             let y = inner.y + i as u16;
             if line.heading {
@@ -263,12 +253,8 @@ impl Widget for HelpOverlay<'_> {
                 continue;
             }
             buf.set_stringn(inner.x, y, &line.keys, width, Style::new());
-            let (x, room) = if side_by_side {
-                (KEYS_WIDTH + 1, width - KEYS_WIDTH - 1)
-            } else {
-                (2, width.saturating_sub(2))
-            };
-            buf.set_stringn(inner.x + x as u16, y, &line.what, room, Style::new());
+            let x = inner.x + (KEYS_WIDTH + 1) as u16;
+            buf.set_stringn(x, y, &line.what, description_width(width), Style::new());
         }
         if lines.len() > page {
             let mut state = ScrollbarState::new(lines.len().saturating_sub(page)).position(top);
