@@ -3,11 +3,13 @@
 //! yields a warning naming the file, line and setting, and that setting keeps its
 //! default, so folio always starts.
 
-use crate::ui::keymap::{Key, KeyOverride};
-use crate::ui::keynames::{action_from_name, context_from_name, parse_keys};
+use crate::ui::keymap::KeyOverride;
 use crate::ui::user_theme::{self, StyleOverride};
 use std::fmt;
 use std::path::{Path, PathBuf};
+
+mod keys;
+use keys::read_keys;
 
 /// The commented default file, as `folio config --default` prints it and as shipped in `assets/config.toml`.
 pub const DEFAULT_FILE: &str = "\
@@ -45,11 +47,15 @@ mouse = true
 # \"table\" (for reading), \"json\", \"jsonl\" (one object a line) or \"csv\".
 format = \"table\"
 
-# Key bindings: [keys.CONTEXT] tables, CONTEXT one of global, pane, sidebar, timeline.
-# Each entry is a key name (\"j\", \"G\", \"ctrl-d\", \"alt-x\", \"shift-tab\", \"PageDown\",
-# \"space\", \"F5\"), or two of them for a sequence (\"g g\"), = an action name, or
-# \"none\" to unbind. A pane's own bindings win over global ones; a key that starts
-# a sequence waits for the next key instead of acting alone. Actions:
+# Key bindings: [keys.CONTEXT] tables. CONTEXT is global, pane, sidebar or
+# timeline in the reader (a pane's own bindings win over global ones), or notes
+# (the annotations panel), editor (the note editor's commands) or correct
+# (choosing a correction). Each entry is a key name (\"j\", \"G\", \"ctrl-d\",
+# \"alt-x\", \"shift-tab\", \"PageDown\", \"space\", \"F5\"), or in the reader two of
+# them for a sequence (\"g g\"), = an action name, or \"none\" to unbind. A key
+# that starts a sequence waits for the next key instead of acting alone. A key
+# that another action has by default is taken from it, with a warning.
+# Actions in global, pane, sidebar and timeline:
 #   quit help focus_next focus_prev down up left right page_down page_up
 #   half_page_down half_page_up top bottom activate next_match prev_match
 #   next_event prev_event timeline_filter next_sentence prev_sentence
@@ -57,10 +63,24 @@ format = \"table\"
 #   word_forward word_end word_back search clear annotate notes next_note
 #   prev_note retype_entity not_an_entity merge_entity add_entity
 #   undo_correction
+# Actions in notes, with their default keys:
+#   down (j, down) up (k, up) top (g, home) bottom (G, end) open_note (enter)
+#   edit_note (e) delete_note (d) undo_delete (u) filter_tag (#, /)
+#   confirm_note (c) move_note (r) notes (A, q, esc: closes the panel)
+# Actions in editor, with their default keys:
+#   save_note (ctrl-s) close_editor (esc) complete_tag (tab)
+#   and when asked whether to discard a note: discard_note (y, Y) keep_note (n, N)
+#   Characters, Enter, the arrows and Backspace type and move in the note:
+#   bind the commands to ctrl- or alt- keys.
+# Actions in correct, with their default keys:
+#   as_person (p) as_organization (o) as_place (l) as_misc (m) cancel (esc)
+#   and when merging: down (j, down) up (k, up) accept (enter)
 # For example:
 # [keys.global]
 # \"ctrl-f\" = \"page_down\"
 # \"ctrl-b\" = \"page_up\"
+# [keys.notes]
+# x = \"delete_note\"
 ";
 
 /// A built-in theme name.
@@ -175,19 +195,11 @@ pub fn parse(text: &str, file: &Path) -> (Config, Vec<Warning>) {
             message,
         });
     };
-    let table: toml::Table = match toml::from_str(text) {
-        Ok(t) => t,
-        Err(e) => {
-            let line = e.span().map(|s| line_at(text, s.start));
-            warnings.push(Warning {
-                file: file.to_path_buf(),
-                line,
-                setting: "(syntax)".into(),
-                message: format!("{}; using the defaults", e.message()),
-            });
-            return (cfg, warnings);
-        }
+    let (table, text) = match readable(text, file, &mut warnings) {
+        Some(parsed) => parsed,
+        None => return (cfg, warnings),
     };
+    let text = text.as_str();
     for (section, value) in &table {
         if section == "keys" {
             read_keys(value, text, file, &mut cfg.keys, &mut warnings);
@@ -250,85 +262,58 @@ pub fn parse(text: &str, file: &Path) -> (Config, Vec<Warning>) {
     (cfg, warnings)
 }
 
-/// Reads `[keys.CONTEXT]` tables into overrides, warning about unknown contexts,
-/// key names and actions, and a key bound twice in one context.
-fn read_keys(
-    value: &toml::Value,
-    text: &str,
-    file: &Path,
-    out: &mut Vec<KeyOverride>,
-    warnings: &mut Vec<Warning>,
-) {
-    let mut warn = |section: &str, key: &str, message: String| {
-        let setting = if key.is_empty() {
-            section.to_string()
-        } else {
-            format!("{section}.\"{key}\"")
+/// Most lines with a syntax error skipped before giving up on the file.
+const MAX_SKIPPED_LINES: usize = 8;
+
+/// The file as a TOML table: a line with a syntax error is skipped (blanked,
+/// so line numbers stay) with a warning and the rest is read again, so one
+/// typo does not throw away every other setting. Gives up (`None`, the
+/// defaults) when the error has no line or too many lines are broken.
+fn readable(text: &str, file: &Path, warnings: &mut Vec<Warning>) -> Option<(toml::Table, String)> {
+    let mut lines: Vec<&str> = text.split('\n').collect();
+    let mut src = text.to_string();
+    for _ in 0..=MAX_SKIPPED_LINES {
+        let e = match toml::from_str::<toml::Table>(&src) {
+            Ok(table) => return Some((table, src)),
+            Err(e) => e,
         };
+        let line = e.span().map(|s| line_at(&src, s.start));
+        let skip = line.filter(|&l| lines.get(l - 1).is_some_and(|t| !t.trim().is_empty()));
         warnings.push(Warning {
             file: file.to_path_buf(),
-            line: line_in(text, section, key),
-            setting,
-            message: format!("{message}; using the default"),
+            line,
+            setting: "(syntax)".into(),
+            message: format!(
+                "{}; {}",
+                e.message(),
+                if skip.is_some() {
+                    "the line is skipped"
+                } else {
+                    "using the defaults"
+                }
+            ),
         });
-    };
-    let Some(contexts) = value.as_table() else {
-        warn("keys", "", "expected tables such as [keys.pane]".into());
-        return;
-    };
-    for (ctx_name, bindings) in contexts {
-        let section = format!("keys.{ctx_name}");
-        let Some(context) = context_from_name(ctx_name) else {
-            warn(
-                &section,
-                "",
-                "unknown context (global, pane, sidebar or timeline)".into(),
-            );
-            continue;
-        };
-        let Some(bindings) = bindings.as_table() else {
-            warn(&section, "", "expected a table of key = action".into());
-            continue;
-        };
-        let mut seen: Vec<((Option<Key>, Key), String)> = Vec::new();
-        for (key_name, action_name) in bindings {
-            let Some(keys) = parse_keys(key_name) else {
-                warn(&section, key_name, "unknown key name".into());
-                continue;
-            };
-            let Some(action) = action_name.as_str().and_then(action_from_name) else {
-                warn(
-                    &section,
-                    key_name,
-                    "unknown action (see `folio config --default`)".into(),
-                );
-                continue;
-            };
-            if let Some((_, first)) = seen.iter().find(|(k, _)| *k == keys) {
-                warn(
-                    &section,
-                    key_name,
-                    format!("key bound twice (also as \"{first}\")"),
-                );
-                continue;
-            }
-            seen.push((keys, key_name.clone()));
-            out.push(KeyOverride {
-                context,
-                prefix: keys.0,
-                key: keys.1,
-                action,
-            });
-        }
+        lines[skip? - 1] = "";
+        src = lines.join("\n");
     }
+    if let Some(w) = warnings.last_mut() {
+        w.message = format!("{} (too many broken lines; using the defaults)", w.message);
+    }
+    None
 }
 
 fn choice<T: Copy>(value: &toml::Value, options: &[(&str, T)]) -> Result<T, String> {
     let names: Vec<String> = options.iter().map(|(n, _)| format!("\"{n}\"")).collect();
-    value
-        .as_str()
+    let given = value.as_str();
+    given
         .and_then(|s| options.iter().find(|(n, _)| *n == s).map(|&(_, v)| v))
-        .ok_or_else(|| format!("expected one of {}", names.join(", ")))
+        .ok_or_else(|| {
+            // Name what was written, so a typo is easy to spot.
+            let not = given.map_or_else(String::new, |s| {
+                format!(", not \"{}\"", crate::display::escape_controls(s))
+            });
+            format!("expected one of {}{not}", names.join(", "))
+        })
 }
 
 /// The line defining `setting` (`section.key`): the key's line inside its section.
@@ -367,6 +352,7 @@ fn line_at(text: &str, byte: usize) -> usize {
 mod tests {
     use super::*;
     use crate::ui::action::Action;
+    use crate::ui::keymap::Key;
 
     fn p(text: &str) -> (Config, Vec<Warning>) {
         parse(text, Path::new("/home/u/.config/folio/config.toml"))
@@ -423,7 +409,7 @@ mod tests {
         assert_eq!((c.theme, c.wrap_width), (ThemeName::Dark, 72));
         assert_eq!(
             w[0].to_string(),
-            format!("{f}:3: reader.theme: expected one of \"dark\", \"light\", \"mono\"; using the default")
+            format!("{f}:3: reader.theme: expected one of \"dark\", \"light\", \"mono\", not \"pink\"; using the default")
         );
     }
 
@@ -448,7 +434,7 @@ mod tests {
             format!("{f}:5: keys.pane.\"PageDown\": key bound twice (also as \"pgdn\"); using the default"),
             format!("{f}:6: keys.pane.\"hyper-x\": unknown key name; using the default"),
             format!("{f}:7: keys.pane.\"z\": unknown action (see `folio config --default`); using the default"),
-            format!("{f}:8: keys.moon: unknown context (global, pane, sidebar or timeline); using the default"),
+            format!("{f}:8: keys.moon: unknown context (global, pane, sidebar, timeline, notes, editor or correct); using the default"),
         ];
         for e in &expect {
             assert!(shown.contains(e), "missing {e:?} in {shown:#?}");
@@ -464,11 +450,25 @@ mod tests {
     }
 
     #[test]
-    fn a_syntax_error_names_its_line_and_falls_back_to_defaults() {
-        let (c, w) = p("[reader]\nwrap_width = 72\ntheme = \n");
-        assert_eq!(c, Config::default());
-        assert_eq!(w.len(), 1);
+    fn a_syntax_error_names_its_line_and_the_rest_still_applies() {
+        let (c, w) = p("[reader]\nwrap_width = 72\ntheme = \nmouse = false\n");
+        assert_eq!((c.wrap_width, c.mouse), (72, false));
+        assert_eq!(w.len(), 1, "{w:?}");
         assert_eq!(w[0].line, Some(3));
         assert_eq!(w[0].setting, "(syntax)");
+        assert!(w[0].message.ends_with("the line is skipped"), "{w:?}");
+        // Two broken lines: both named, the good settings between them kept.
+        let (c, w) = p("[reader\ntheme = \"light\"\n[export]\nformat = csv\n");
+        let lines: Vec<_> = w.iter().map(|w| w.line).collect();
+        assert_eq!(lines[..2], [Some(1), Some(4)], "{w:?}");
+        assert_eq!(c.export, ExportFormat::Table);
+        // Beyond repair: the defaults, and the warning says so.
+        let broken = "x = [\n".repeat(MAX_SKIPPED_LINES + 2);
+        let (c, w) = p(&broken);
+        assert_eq!(c, Config::default());
+        assert!(
+            w.last().unwrap().message.contains("using the defaults"),
+            "{w:?}"
+        );
     }
 }

@@ -432,12 +432,21 @@ fn e_in_the_panel_edits_a_note_and_help_lists_the_keys() {
     press(&mut app, &mut edge, Key::plain(KeyCode::Esc));
     press(&mut app, &mut edge, Key::plain(KeyCode::Esc));
     assert_eq!(app.mode, Mode::Normal);
-    press(&mut app, &mut edge, ch('?'));
-    // At 80x24 too: the help overlay shows every binding, the new ones included.
+    // At 80x24 too: the help overlay shows every binding, the new ones included,
+    // scrolling through it page by page.
     for (w, h) in [(100, 30), (80, 24)] {
         app.update(Action::Resize(w, h));
-        let text = common::screen_text(&app);
-        assert!(text.contains("annotat"), "{text}");
+        press(&mut app, &mut edge, ch('?'));
+        let mut seen = String::new();
+        for _ in 0..20 {
+            seen.push_str(&common::screen_text(&app));
+            press(&mut app, &mut edge, ch(' '));
+        }
+        assert_eq!(app.mode, Mode::Help, "space pages, it does not close");
+        assert!(seen.contains("annotate the selection"), "{seen}");
+        assert!(seen.contains("bring back the last deleted note"), "{seen}");
+        press(&mut app, &mut edge, ch('?'));
+        assert_eq!(app.mode, Mode::Normal);
     }
 }
 

@@ -28,7 +28,7 @@ fn app_with(config_text: &str) -> App {
 #[test]
 fn overrides_rebind_and_unbind_keys() {
     let mut app =
-        app_with("[keys.global]\n\"ctrl-f\" = \"page_down\"\nj = \"none\"\nx = \"bottom\"\n");
+        app_with("[keys.global]\n\"ctrl-f\" = \"page_down\"\nj = \"none\"\nz = \"bottom\"\n");
     assert_eq!(app.action_for_key(Key::ctrl('f')), Some(Action::PageDown));
     assert_eq!(app.action_for_key(Key::plain(KeyCode::Char('j'))), None);
     assert_eq!(
@@ -36,9 +36,9 @@ fn overrides_rebind_and_unbind_keys() {
         Some(Action::MoveDown)
     );
     let top = app.view.top;
-    let action = app.action_for_key(Key::plain(KeyCode::Char('x'))).unwrap();
+    let action = app.action_for_key(Key::plain(KeyCode::Char('z'))).unwrap();
     app.update(action);
-    assert!(app.view.top > top, "x now goes to the bottom");
+    assert!(app.view.top > top, "z now goes to the bottom");
 
     app.update(Action::ToggleHelp);
     let help = common::screen_text(&app);

@@ -137,10 +137,11 @@ impl Store {
                 found_by_path.map(|_| {
                     let moved = set.needs_review().count();
                     let lost = set.orphans().count();
+                    let n = set.len();
+                    let notes = if n == 1 { "note" } else { "notes" };
                     Notice {
                         message: format!(
-                            "the brief changed since its notes were saved: {} notes, {moved} re-anchored, {lost} orphaned",
-                            set.len()
+                            "the brief changed since its notes were saved: {n} {notes}, {moved} re-anchored, {lost} orphaned"
                         ),
                         read_only: false,
                     }

@@ -122,6 +122,9 @@ fn keys(roff: &mut String) {
             Context::Pane => " (text)",
             Context::Sidebar => " (entities)",
             Context::Timeline => " (timeline)",
+            Context::Notes => " (annotations panel)",
+            Context::Editor => " (note editor)",
+            Context::Correct => " (choosing a correction)",
         };
         let label = format!("{}{scope}", b.label());
         match rows.iter_mut().find(|(_, w)| *w == what) {

@@ -155,7 +155,8 @@ pub enum Action {
 }
 
 impl Action {
-    /// A short description for the help overlay (bindable actions only).
+    /// A short description for the help overlay (bindable actions only; the
+    /// help words some differently where they mean something else, as in the panel).
     pub fn describe(&self) -> &'static str {
         match self {
             Action::Quit => "quit",
@@ -198,12 +199,27 @@ impl Action {
             Action::MergeEntity => "merge the entity into one picked in the sidebar",
             Action::AddEntity => "make the selected text an entity",
             Action::UndoCorrection => "undo the last correction",
+            Action::NoteOpen => "go to the note's passage",
+            Action::NoteEdit => "edit the note",
+            Action::NoteDelete => "delete the note",
+            Action::NoteUndo => "bring back the last deleted note",
+            Action::NoteFilter => "show only the notes with a tag (type it)",
+            Action::NoteConfirm => "accept a re-anchored note where it now is",
+            Action::NoteMove => "move the note (or an orphan) to the selection",
+            Action::EditorSave => "save the note",
+            Action::EditorCancel => "close the editor (asks first if anything was typed)",
+            Action::Edit(EditOp::Complete) => "complete a #tag from the tags in use",
+            Action::EditorDiscard(true) => "when asked: discard the note",
+            Action::EditorDiscard(false) => "when asked: keep writing",
+            Action::PickKind(Kind::Person) => "a person",
+            Action::PickKind(Kind::Organization) => "an organization",
+            Action::PickKind(Kind::Place) => "a place",
+            Action::PickKind(Kind::Misc) => "misc",
+            Action::InputSubmit => "accept",
+            Action::InputCancel => "cancel",
             Action::Input(_)
-            | Action::PickKind(_)
             | Action::CorrectionNotSaved(_)
             | Action::InputBackspace
-            | Action::InputSubmit
-            | Action::InputCancel
             | Action::Resize(..)
             | Action::ScrollBy(_)
             | Action::Click { .. }
@@ -215,16 +231,6 @@ impl Action {
             | Action::LoadFailed(_)
             | Action::WorkerLost
             | Action::Edit(_)
-            | Action::EditorSave
-            | Action::EditorCancel
-            | Action::EditorDiscard(_)
-            | Action::NoteOpen
-            | Action::NoteEdit
-            | Action::NoteDelete
-            | Action::NoteUndo
-            | Action::NoteFilter
-            | Action::NoteConfirm
-            | Action::NoteMove
             | Action::NotesOpened(..)
             | Action::NotesUnavailable(_)
             | Action::NotesSaved(..) => "",

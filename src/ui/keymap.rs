@@ -1,8 +1,11 @@
-//! Keys → actions, per pane, and actions → keys for the help overlay and the
-//! status-line hints, so what is shown never disagrees with what is bound.
+//! Keys → actions, per pane and per modal context (the annotations panel, the
+//! note editor, the correction picker), and actions → keys for the help
+//! overlay, notices and hints, so what is shown never disagrees with what is bound.
 
 use super::action::Action;
 use super::app::Focus;
+use super::editor::EditOp;
+use crate::entities::Kind;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// Where a binding applies.
@@ -13,9 +16,26 @@ pub enum Context {
     Pane,
     Sidebar,
     Timeline,
+    /// The annotations panel, while it is open.
+    Notes,
+    /// The note editor's commands (text keys are typed, not bound).
+    Editor,
+    /// Choosing a correction: an entity kind, or the entity to merge into.
+    Correct,
 }
 
 impl Context {
+    /// Every context, in the order the help lists them.
+    pub const ALL: [Context; 7] = [
+        Context::Global,
+        Context::Pane,
+        Context::Sidebar,
+        Context::Timeline,
+        Context::Notes,
+        Context::Editor,
+        Context::Correct,
+    ];
+
     fn applies_to(self, focus: Focus) -> bool {
         matches!(
             (self, focus),
@@ -25,6 +45,67 @@ impl Context {
                 | (Context::Timeline, Focus::Timeline)
         )
     }
+
+    /// A context of the reader's panes, where two-key sequences may be bound.
+    pub fn is_reader(self) -> bool {
+        matches!(
+            self,
+            Context::Global | Context::Pane | Context::Sidebar | Context::Timeline
+        )
+    }
+
+    /// Whether `action` can be bound here: each modal context has its own actions.
+    pub fn allows(self, action: &Action) -> bool {
+        use Action::*;
+        match self {
+            Context::Notes => matches!(
+                action,
+                MoveDown
+                    | MoveUp
+                    | GoTop
+                    | GoBottom
+                    | NoteOpen
+                    | NoteEdit
+                    | NoteDelete
+                    | NoteUndo
+                    | NoteFilter
+                    | NoteConfirm
+                    | NoteMove
+                    | ToggleNotes
+            ),
+            Context::Editor => matches!(
+                action,
+                EditorSave | EditorCancel | Edit(EditOp::Complete) | EditorDiscard(_)
+            ),
+            Context::Correct => matches!(
+                action,
+                PickKind(_) | MoveDown | MoveUp | InputSubmit | InputCancel
+            ),
+            _ => super::keynames::name_of(action).is_some() && !modal_only(action),
+        }
+    }
+}
+
+/// Actions that mean something only in a modal context (the panel, the editor, the picker).
+fn modal_only(action: &Action) -> bool {
+    use Action::*;
+    matches!(
+        action,
+        NoteOpen
+            | NoteEdit
+            | NoteDelete
+            | NoteUndo
+            | NoteFilter
+            | NoteConfirm
+            | NoteMove
+            | EditorSave
+            | EditorCancel
+            | Edit(_)
+            | EditorDiscard(_)
+            | PickKind(_)
+            | InputSubmit
+            | InputCancel
+    )
 }
 
 /// A key with its modifiers, comparable and printable (`Ctrl-d`, `Shift-Tab`, `G`).
@@ -66,7 +147,8 @@ impl Key {
     pub fn label(self) -> String {
         let base = match self.code {
             KeyCode::Char(' ') => "Space".to_string(),
-            KeyCode::Char(c) => c.to_string(),
+            // A control character is shown as a marker, never written raw.
+            KeyCode::Char(c) => crate::display::escape_controls(&c.to_string()).into_owned(),
             KeyCode::Enter => "Enter".into(),
             KeyCode::Esc => "Esc".into(),
             KeyCode::Tab => "Tab".into(),
@@ -80,6 +162,9 @@ impl Key {
             KeyCode::Home => "Home".into(),
             KeyCode::End => "End".into(),
             KeyCode::Backspace => "Backspace".into(),
+            KeyCode::Delete => "Delete".into(),
+            KeyCode::Insert => "Insert".into(),
+            KeyCode::F(n) => format!("F{n}"),
             other => format!("{other:?}"),
         };
         let mut s = String::new();
@@ -144,7 +229,7 @@ impl Default for Keymap {
         use KeyCode::{BackTab, Char, Down, End, Enter, Esc, Home, Left, Right, Tab, Up};
         let c = |ch| Key::plain(Char(ch));
         let k = Key::plain;
-        let table: Vec<(Context, Key, Action)> = vec![
+        let mut table: Vec<(Context, Key, Action)> = vec![
             (Global, c('q'), Quit),
             (Global, Key::ctrl('c'), Quit),
             (Global, c('?'), ToggleHelp),
@@ -194,6 +279,7 @@ impl Default for Keymap {
             (Timeline, c('l'), MoveRight),
             (Timeline, k(Right), MoveRight),
         ];
+        table.extend(modal_defaults());
         Keymap {
             bindings: table
                 .into_iter()
@@ -206,6 +292,53 @@ impl Default for Keymap {
                 .collect(),
         }
     }
+}
+
+/// The default bindings of the annotations panel, the note editor and the correction picker.
+fn modal_defaults() -> Vec<(Context, Key, Action)> {
+    use Action::*;
+    use Context::{Correct, Editor, Notes};
+    use KeyCode::{Char, Down, End, Enter, Esc, Home, Tab, Up};
+    let c = |ch| Key::plain(Char(ch));
+    let k = Key::plain;
+    vec![
+        (Notes, c('j'), MoveDown),
+        (Notes, k(Down), MoveDown),
+        (Notes, c('k'), MoveUp),
+        (Notes, k(Up), MoveUp),
+        (Notes, c('g'), GoTop),
+        (Notes, k(Home), GoTop),
+        (Notes, c('G'), GoBottom),
+        (Notes, k(End), GoBottom),
+        (Notes, k(Enter), NoteOpen),
+        (Notes, c('e'), NoteEdit),
+        (Notes, c('d'), NoteDelete),
+        (Notes, c('u'), NoteUndo),
+        (Notes, c('#'), NoteFilter),
+        (Notes, c('/'), NoteFilter),
+        (Notes, c('c'), NoteConfirm),
+        (Notes, c('r'), NoteMove),
+        (Notes, c('A'), ToggleNotes),
+        (Notes, c('q'), ToggleNotes),
+        (Notes, k(Esc), ToggleNotes),
+        (Editor, Key::ctrl('s'), EditorSave),
+        (Editor, k(Esc), EditorCancel),
+        (Editor, k(Tab), Edit(EditOp::Complete)),
+        (Editor, c('y'), EditorDiscard(true)),
+        (Editor, c('Y'), EditorDiscard(true)),
+        (Editor, c('n'), EditorDiscard(false)),
+        (Editor, c('N'), EditorDiscard(false)),
+        (Correct, c('p'), PickKind(Kind::Person)),
+        (Correct, c('o'), PickKind(Kind::Organization)),
+        (Correct, c('l'), PickKind(Kind::Place)),
+        (Correct, c('m'), PickKind(Kind::Misc)),
+        (Correct, c('j'), MoveDown),
+        (Correct, k(Down), MoveDown),
+        (Correct, c('k'), MoveUp),
+        (Correct, k(Up), MoveUp),
+        (Correct, k(Enter), InputSubmit),
+        (Correct, k(Esc), InputCancel),
+    ]
 }
 
 impl Keymap {
@@ -245,13 +378,41 @@ impl Keymap {
         }
     }
 
-    /// Labels of the keys bound to `action` anywhere, in binding order.
-    pub fn keys_for(&self, action: &Action) -> Vec<String> {
+    /// The action `key` does in a modal context (the panel, the editor, the picker).
+    pub fn action_in(&self, context: Context, key: Key) -> Option<Action> {
         self.bindings
             .iter()
-            .filter(|b| &b.action == action)
+            .find(|b| b.context == context && b.prefix.is_none() && b.key == key)
+            .map(|b| b.action.clone())
+    }
+
+    /// Labels of the keys bound to `action` in the reader's panes, in binding order.
+    pub fn keys_for(&self, action: &Action) -> Vec<String> {
+        self.labels(|c| c.is_reader(), action)
+    }
+
+    /// Labels of the keys bound to `action` in `context`, in binding order.
+    pub fn keys_in(&self, context: Context, action: &Action) -> Vec<String> {
+        self.labels(|c| c == context, action)
+    }
+
+    fn labels(&self, context: impl Fn(Context) -> bool, action: &Action) -> Vec<String> {
+        self.bindings
+            .iter()
+            .filter(|b| context(b.context) && &b.action == action)
             .map(Binding::label)
             .collect()
+    }
+
+    /// How a hint names the key for `action` in the reader's panes: its first
+    /// key, or `<name>` (its config name) when no key is bound to it.
+    pub fn hint(&self, action: &Action) -> String {
+        first_or_name(self.keys_for(action), action)
+    }
+
+    /// How a hint names the key for `action` in `context` (see [`Keymap::hint`]).
+    pub fn hint_in(&self, context: Context, action: &Action) -> String {
+        first_or_name(self.keys_in(context, action), action)
     }
 
     /// This keymap with user bindings applied in order: each replaces any binding
@@ -279,6 +440,13 @@ impl Keymap {
     }
 }
 
+fn first_or_name(keys: Vec<String>, action: &Action) -> String {
+    keys.into_iter().next().unwrap_or_else(|| {
+        let name = super::keynames::name_of(action).unwrap_or("unbound");
+        format!("<{name}>")
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -297,9 +465,65 @@ mod tests {
     }
 
     #[test]
+    fn modal_contexts_have_their_own_keys_and_hints() {
+        let km = Keymap::default();
+        let u = Key::plain(KeyCode::Char('u'));
+        assert_eq!(km.action_in(Context::Notes, u), Some(Action::NoteUndo));
+        assert_eq!(
+            km.action(Focus::Pane, u),
+            None,
+            "u means nothing in the text"
+        );
+        assert_eq!(
+            km.action_in(Context::Correct, Key::plain(KeyCode::Char('l'))),
+            Some(Action::PickKind(Kind::Place))
+        );
+        assert_eq!(
+            km.action_in(Context::Editor, Key::ctrl('s')),
+            Some(Action::EditorSave)
+        );
+        // Hints name the context's key; the panel's q closes it, the reader's quits.
+        assert_eq!(km.keys_for(&Action::ToggleNotes), ["A"]);
+        assert_eq!(
+            km.keys_in(Context::Notes, &Action::ToggleNotes),
+            ["A", "q", "Esc"]
+        );
+        assert_eq!(km.hint_in(Context::Notes, &Action::NoteUndo), "u");
+        let o = KeyOverride {
+            context: Context::Notes,
+            prefix: None,
+            key: u,
+            action: None,
+        };
+        let km = km.with_overrides(&[o]);
+        assert_eq!(
+            km.hint_in(Context::Notes, &Action::NoteUndo),
+            "<undo_delete>"
+        );
+    }
+
+    #[test]
+    fn every_default_binding_is_allowed_in_its_context() {
+        for b in Keymap::default().bindings() {
+            assert!(
+                b.context.allows(&b.action),
+                "{:?} {:?}",
+                b.context,
+                b.action
+            );
+        }
+        assert!(!Context::Editor.allows(&Action::Quit));
+        assert!(!Context::Global.allows(&Action::NoteUndo));
+    }
+
+    #[test]
     fn shift_is_folded_into_characters() {
         let e = KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT);
         assert_eq!(Key::from_event(e), Key::plain(KeyCode::Char('G')));
+        assert_eq!(Key::plain(KeyCode::F(5)).label(), "F5");
+        assert_eq!(Key::ctrl('s').label(), "Ctrl-s");
+        let bell = Key::plain(KeyCode::Char('\u{7}')).label();
+        assert!(!bell.chars().any(char::is_control), "{bell:?}");
         let bt = KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT);
         assert_eq!(
             Keymap::default().action(Focus::Pane, Key::from_event(bt)),

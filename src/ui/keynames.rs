@@ -2,11 +2,14 @@
 //! (`"ctrl-d" = "half_page_down"`), parsed without touching the `Action` type.
 
 use super::action::Action;
+use super::editor::EditOp;
 use super::keymap::{Context, Key};
+use crate::entities::Kind;
 use crossterm::event::{KeyCode, KeyModifiers};
 
-/// Every bindable action with its config name; actions carrying data are not bindable.
-pub const ACTIONS: [(&str, Action); 40] = [
+/// Every bindable action with its config name: the reader's, then those of the
+/// annotations panel, the note editor and the correction picker.
+pub const ACTIONS: [(&str, Action); 58] = [
     ("quit", Action::Quit),
     ("help", Action::ToggleHelp),
     ("focus_next", Action::FocusNext),
@@ -47,7 +50,30 @@ pub const ACTIONS: [(&str, Action); 40] = [
     ("merge_entity", Action::MergeEntity),
     ("add_entity", Action::AddEntity),
     ("undo_correction", Action::UndoCorrection),
+    ("open_note", Action::NoteOpen),
+    ("edit_note", Action::NoteEdit),
+    ("delete_note", Action::NoteDelete),
+    ("undo_delete", Action::NoteUndo),
+    ("filter_tag", Action::NoteFilter),
+    ("confirm_note", Action::NoteConfirm),
+    ("move_note", Action::NoteMove),
+    ("save_note", Action::EditorSave),
+    ("close_editor", Action::EditorCancel),
+    ("complete_tag", Action::Edit(EditOp::Complete)),
+    ("discard_note", Action::EditorDiscard(true)),
+    ("keep_note", Action::EditorDiscard(false)),
+    ("as_person", Action::PickKind(Kind::Person)),
+    ("as_organization", Action::PickKind(Kind::Organization)),
+    ("as_place", Action::PickKind(Kind::Place)),
+    ("as_misc", Action::PickKind(Kind::Misc)),
+    ("accept", Action::InputSubmit),
+    ("cancel", Action::InputCancel),
 ];
+
+/// The config name of a bindable action.
+pub fn name_of(action: &Action) -> Option<&'static str> {
+    ACTIONS.iter().find(|(_, a)| a == action).map(|(n, _)| *n)
+}
 
 /// The action named `name` in the config file, or `"none"` → `None` inside `Some` (unbind).
 pub fn action_from_name(name: &str) -> Option<Option<Action>> {
@@ -60,6 +86,19 @@ pub fn action_from_name(name: &str) -> Option<Option<Action>> {
         .map(|(_, a)| Some(a.clone()))
 }
 
+/// The name of `context`'s `[keys.NAME]` table.
+pub fn context_name(context: Context) -> &'static str {
+    match context {
+        Context::Global => "global",
+        Context::Pane => "pane",
+        Context::Sidebar => "sidebar",
+        Context::Timeline => "timeline",
+        Context::Notes => "notes",
+        Context::Editor => "editor",
+        Context::Correct => "correct",
+    }
+}
+
 /// The context named by a `[keys.NAME]` table.
 pub fn context_from_name(name: &str) -> Option<Context> {
     match name {
@@ -67,6 +106,9 @@ pub fn context_from_name(name: &str) -> Option<Context> {
         "pane" => Some(Context::Pane),
         "sidebar" => Some(Context::Sidebar),
         "timeline" => Some(Context::Timeline),
+        "notes" => Some(Context::Notes),
+        "editor" => Some(Context::Editor),
+        "correct" => Some(Context::Correct),
         _ => None,
     }
 }
@@ -103,6 +145,8 @@ pub fn parse_key(name: &str) -> Option<Key> {
     }
     let mut chars = rest.chars();
     let code = match (chars.next(), chars.next()) {
+        // No terminal sends a control character as a key of its own (Ctrl-x is `ctrl-x`).
+        (Some(c), None) if c.is_control() => return None,
         (Some(c), None) => {
             if mods.contains(KeyModifiers::SHIFT) {
                 mods.remove(KeyModifiers::SHIFT);
@@ -176,7 +220,15 @@ mod tests {
             ))
         );
         assert_eq!(parse_keys("a b c"), None);
-        for bad in ["", "ctrl-", "wat", "F99", "shift-enter"] {
+        for bad in [
+            "",
+            "ctrl-",
+            "wat",
+            "F99",
+            "shift-enter",
+            "\u{1b}",
+            "ctrl-\u{7}",
+        ] {
             assert_eq!(parse_key(bad), None, "{bad}");
         }
     }
@@ -188,6 +240,9 @@ mod tests {
             assert!(ACTIONS[i + 1..].iter().all(|(n, _)| n != name));
         }
         assert_eq!(action_from_name("none"), Some(None));
+        for c in Context::ALL {
+            assert_eq!(context_from_name(context_name(c)), Some(c));
+        }
         assert_eq!(action_from_name("fly"), None);
     }
 }

@@ -10,8 +10,12 @@
 //! │ selected event: value, type, expression, range of a duration │
 //! │ its sentence, and the entities it mentions                   │
 //! └────────────────────────────────────────────────────────────┘
+//!  notice not read yet (one or two lines, only while there is one)
 //!  status line: file · publication · position · key hints
 //! ```
+//!
+//! While a notice shows, the status area grows and the timeline strip gives up
+//! its last rows, so the text keeps its place and size.
 
 use ratatui::layout::Rect;
 
@@ -33,13 +37,24 @@ pub struct Areas {
     pub status: Rect,
 }
 
-/// Splits `screen`; `None` when it is smaller than 80x24.
+/// Rows of the timeline strip and the status line together.
+const BOTTOM_ROWS: u16 = 6;
+/// Rows the timeline strip keeps however tall the status area grows: its band.
+const MIN_TIMELINE_ROWS: u16 = 3;
+
+/// Splits `screen` with a one-line status area; `None` when it is smaller than 80x24.
 pub fn areas(screen: Rect) -> Option<Areas> {
+    areas_with(screen, 1)
+}
+
+/// Splits `screen` with a status area `status_rows` tall (one to three), taken
+/// from the timeline strip; `None` when the screen is smaller than 80x24.
+pub fn areas_with(screen: Rect, status_rows: u16) -> Option<Areas> {
     if screen.width < MIN_WIDTH || screen.height < MIN_HEIGHT {
         return None;
     }
-    let timeline_h = 5;
-    let status_h = 1;
+    let status_h = status_rows.clamp(1, BOTTOM_ROWS - MIN_TIMELINE_ROWS);
+    let timeline_h = BOTTOM_ROWS - status_h;
     let main_h = screen.height - timeline_h - status_h;
     let sidebar_w = (screen.width / 4).clamp(26, 40);
     let pane = Rect::new(screen.x, screen.y, screen.width - sidebar_w, main_h);
@@ -84,5 +99,21 @@ mod tests {
         assert!(a.text.width > 70);
         assert!(areas(Rect::new(0, 0, 79, 40)).is_none());
         assert!(areas(Rect::new(0, 0, 0, 0)).is_none());
+    }
+
+    #[test]
+    fn a_taller_status_area_takes_rows_from_the_timeline_only() {
+        let screen = Rect::new(0, 0, 80, 24);
+        let one = areas(screen).unwrap();
+        for rows in 2..=5 {
+            let a = areas_with(screen, rows).unwrap();
+            assert_eq!(
+                (a.pane, a.text, a.sidebar),
+                (one.pane, one.text, one.sidebar)
+            );
+            assert_eq!(a.status.height, rows.min(3));
+            assert_eq!(a.timeline.height + a.status.height, 6);
+            assert_eq!(a.status.bottom(), 24);
+        }
     }
 }

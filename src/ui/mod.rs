@@ -12,6 +12,7 @@ pub mod keynames;
 pub mod layout;
 pub mod library_view;
 pub mod loader;
+pub mod notices;
 pub mod search;
 mod terminal;
 pub mod theme;
@@ -77,23 +78,18 @@ pub fn run_reader(files: &[PathBuf], published: Option<Date>) -> Result<(), Fail
     app.keymap = keymap::Keymap::default().with_overrides(&config.keys);
     app.wrap_width = config.wrap_width;
     app.mouse = config.mouse;
-    app.notice = encoding_notice(&app.doc);
-    if let Some(w) = warnings.first().filter(|_| app.notice.is_none()) {
-        let more = warnings.len() - 1;
-        app.notice = Some(if more > 0 {
-            format!("config: {w} (and {more} more; `folio config` lists them)")
-        } else {
-            format!("config: {w}")
-        });
+    // Every problem is said, one notice after another: none hides another.
+    if let Some(n) = encoding_notice(&app.doc) {
+        app.say(n);
+    }
+    for n in config_notices(&warnings) {
+        app.say(n);
     }
     let edge = effects::Edge::from_env();
     if let Some(store) = &edge.corrections {
         match store.load() {
             Ok(file) => app.corrections = file.corrections.into_iter().map(|e| e.change).collect(),
-            Err(e) if app.notice.is_none() => {
-                app.notice = Some(format!("{e}; corrections you make now are not saved"))
-            }
-            Err(_) => {}
+            Err(e) => app.say(format!("{e}; corrections you make now are not saved")),
         }
     }
     let doc = app.doc.clone();
@@ -119,6 +115,30 @@ pub fn encoding_notice(doc: &Document) -> Option<String> {
         }
         e => Some(format!("decoded from {e}")),
     }
+}
+
+/// Most config problems the reader shows one by one; more are summed up.
+const CONFIG_NOTICES: usize = 3;
+
+/// The reader's notices for config problems, each naming the file, line and
+/// setting; past [`CONFIG_NOTICES`] the rest are counted, and `folio config` lists them.
+pub fn config_notices(warnings: &[crate::config::Warning]) -> Vec<String> {
+    let mut out: Vec<String> = warnings
+        .iter()
+        .take(CONFIG_NOTICES)
+        .map(|w| format!("config: {w}"))
+        .collect();
+    if let Some(more) = warnings
+        .len()
+        .checked_sub(CONFIG_NOTICES)
+        .filter(|&n| n > 0)
+    {
+        let problems = if more == 1 { "problem" } else { "problems" };
+        out.push(format!(
+            "config: {more} more {problems}; `folio config` lists them all"
+        ));
+    }
+    out
 }
 
 /// Opens the library view on folders or several files.

@@ -72,6 +72,15 @@ pub fn wrap(text: &str, para: Span, width: usize) -> Vec<Span> {
     lines
 }
 
+/// `s` wrapped at `width` columns, as slices of `s`: for messages and help text.
+/// Controls in `s` count as their markers, so escape them before showing a line.
+pub fn wrap_str(s: &str, width: usize) -> Vec<&str> {
+    wrap(s, Span::new(0, s.len()), width)
+        .into_iter()
+        .map(|span| span.slice(s))
+        .collect()
+}
+
 fn is_space(c: &Cell) -> bool {
     matches!(c.kind, CellKind::Space | CellKind::Tab)
 }

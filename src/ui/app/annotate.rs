@@ -5,7 +5,10 @@
 use super::{App, Effect, Mode};
 use crate::annotations::{AnnotationSet, Entry};
 use crate::document::Span;
+use crate::ui::action::Action;
 use crate::ui::editor::{EditOp, NoteEditor};
+use crate::ui::keymap::Context;
+use crate::ui::notices::count;
 
 /// The brief's annotations as the reader holds them.
 #[derive(Debug, Clone, Default)]
@@ -189,7 +192,10 @@ impl App {
         let editing = self.notes.editor.clone()?;
         let text = editing.editor.text.trim().to_string();
         if text.is_empty() {
-            self.notice = Some("an empty note is not saved (Esc closes the editor)".into());
+            self.notice = Some(format!(
+                "an empty note is not saved ({} closes the editor)",
+                self.key_hint_in(Context::Editor, Action::EditorCancel)
+            ));
             return None;
         }
         let doc = self.doc.clone();
@@ -226,9 +232,15 @@ impl App {
             set.marks().map(|(s, e)| (s, e.id().to_string())).collect();
         if marked.is_empty() {
             self.notice = Some(if set.is_empty() {
-                "no notes in this brief (a annotates the sentence or selection)".into()
+                format!(
+                    "no notes in this brief ({} annotates the sentence or selection)",
+                    self.key_hint(Action::Annotate)
+                )
             } else {
-                "no note is attached to the text (A lists the orphans)".into()
+                format!(
+                    "no note is attached to the text ({} lists the orphans)",
+                    self.key_hint(Action::ToggleNotes)
+                )
             });
             return;
         }
@@ -348,7 +360,10 @@ impl App {
                     self.notes.current = None;
                 }
                 self.panel_move(0);
-                self.notice = Some("note deleted (u brings it back)".into());
+                self.notice = Some(format!(
+                    "note deleted ({} brings it back)",
+                    self.key_hint_in(Context::Notes, Action::NoteUndo)
+                ));
                 Some(Effect::SaveNotes)
             }
             Err(e) => {
@@ -378,9 +393,10 @@ impl App {
     pub(super) fn panel_confirm(&mut self) -> Option<Effect> {
         let (id, span, _) = self.panel_note()?;
         if span.is_none() {
-            self.notice = Some(
-                "an orphaned note has no passage to confirm: r moves it to the selection".into(),
-            );
+            self.notice = Some(format!(
+                "an orphaned note has no passage to confirm: {} moves it to the selection",
+                self.key_hint_in(Context::Notes, Action::NoteMove)
+            ));
             return None;
         }
         let doc = self.doc.clone();
@@ -397,8 +413,17 @@ impl App {
     pub(super) fn panel_move_note(&mut self) -> Option<Effect> {
         let (id, _, _) = self.panel_note()?;
         let Some(span) = self.selection_span() else {
-            self.notice =
-                Some("select the passage first (Esc, then v and w/e/b or V), then A, r".into());
+            self.notice = Some(format!(
+                "select the passage first ({} closes the panel, then {} and {}/{}/{} or {}), then {}, {}",
+                self.key_hint_in(Context::Notes, Action::ToggleNotes),
+                self.key_hint(Action::StartSelection),
+                self.key_hint(Action::WordForward),
+                self.key_hint(Action::WordEnd),
+                self.key_hint(Action::WordBack),
+                self.key_hint(Action::SelectParagraph),
+                self.key_hint(Action::ToggleNotes),
+                self.key_hint_in(Context::Notes, Action::NoteMove),
+            ));
             return None;
         };
         let doc = self.doc.clone();
@@ -452,9 +477,10 @@ impl App {
         let unsaved = self.notes.set.as_ref().is_some_and(AnnotationSet::is_dirty);
         if unsaved && !self.notes.quit_warned {
             self.notes.quit_warned = true;
-            self.notice = Some(
-                "note changes are not saved yet (retrying); q again quits without them".into(),
-            );
+            self.notice = Some(format!(
+                "note changes are not saved yet (retrying); {} again quits without them",
+                self.key_hint(Action::Quit)
+            ));
             return Some(Effect::SaveNotes);
         }
         Some(Effect::Quit)
@@ -474,12 +500,13 @@ impl App {
         self.notes.unavailable = None;
         self.notice = notice.or_else(|| {
             (n > 0).then(|| {
-                let notes = if n == 1 {
-                    "1 note".to_string()
-                } else {
-                    format!("{n} notes")
-                };
-                format!("{notes} (] and [ go through them, A lists them)")
+                format!(
+                    "{} ({} and {} go through them, {} lists them)",
+                    count(n, "note"),
+                    self.key_hint(Action::NextNote),
+                    self.key_hint(Action::PrevNote),
+                    self.key_hint(Action::ToggleNotes)
+                )
             })
         });
         refile.then_some(Effect::SaveNotes)
@@ -491,7 +518,8 @@ impl App {
         self.notes.saving = false;
         match error {
             Some(e) if self.notes.quit_warned => {
-                self.notice = Some(format!("{e} — q again quits without them"));
+                let quit = self.key_hint(Action::Quit);
+                self.notice = Some(format!("{e} — {quit} again quits without them"));
             }
             Some(e) => self.notice = Some(e),
             None => self.notes.quit_warned = false,

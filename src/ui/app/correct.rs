@@ -43,10 +43,11 @@ impl App {
             .correction_target()
             .map(|id| self.entities.entities[id].name.clone());
         if name.is_none() {
-            self.notice = Some(
-                "select an entity first (Tab to the sidebar, Enter), or put the sidebar cursor on one"
-                    .into(),
-            );
+            self.notice = Some(format!(
+                "select an entity first ({} to the sidebar, {}), or put the sidebar cursor on one",
+                self.key_hint(Action::FocusNext),
+                self.key_hint(Action::Activate)
+            ));
         }
         name
     }
@@ -62,7 +63,14 @@ impl App {
     /// `+`: ask for the kind of the selected text as a new entity.
     pub(super) fn start_add(&mut self) {
         let Some(span) = self.selection_span() else {
-            self.notice = Some("select the name first (v, then w/e/b), then press + again".into());
+            self.notice = Some(format!(
+                "select the name first ({}, then {}/{}/{}), then press {} again",
+                self.key_hint(Action::StartSelection),
+                self.key_hint(Action::WordForward),
+                self.key_hint(Action::WordEnd),
+                self.key_hint(Action::WordBack),
+                self.key_hint(Action::AddEntity)
+            ));
             return;
         };
         let name = self.doc.slice(span).trim();
@@ -89,16 +97,14 @@ impl App {
         self.make(Change::NotEntity { name })
     }
 
-    /// Keys while a correction waits for a choice.
+    /// Keys while a correction waits for a choice ([`Context::Correct`]): a
+    /// kind for a retype or an add; moving and accepting while merging.
     pub(super) fn correct_key(&self, key: Key) -> Option<Action> {
-        match (key.code, &self.pending) {
-            (KeyCode::Esc, _) => Some(Action::InputCancel),
-            (KeyCode::Char(c), Some(Pending::Retype(_) | Pending::Add(_))) => {
-                kind_for_key(c).map(Action::PickKind)
-            }
-            (KeyCode::Enter, Some(Pending::Merge(_))) => Some(Action::InputSubmit),
-            (KeyCode::Char('j') | KeyCode::Down, Some(Pending::Merge(_))) => Some(Action::MoveDown),
-            (KeyCode::Char('k') | KeyCode::Up, Some(Pending::Merge(_))) => Some(Action::MoveUp),
+        let merging = matches!(self.pending, Some(Pending::Merge(_)));
+        match self.keymap.action_in(Context::Correct, key)? {
+            Action::InputCancel => Some(Action::InputCancel),
+            a @ Action::PickKind(_) if !merging => Some(a),
+            a @ (Action::MoveDown | Action::MoveUp | Action::InputSubmit) if merging => Some(a),
             _ => None,
         }
     }
@@ -140,8 +146,9 @@ impl App {
                     .map(|&id| self.entities.entities[id].name.clone())?;
                 if corrections::key(&into) == corrections::key(&name) {
                     self.notice = Some(format!(
-                        "pick another entity to merge {} into (Esc cancels)",
-                        crate::display::escape_controls(&name)
+                        "pick another entity to merge {} into ({} cancels)",
+                        crate::display::escape_controls(&name),
+                        self.key_hint_in(Context::Correct, Action::InputCancel)
                     ));
                     return None;
                 }
@@ -162,10 +169,7 @@ impl App {
             "{} {} · {} undoes",
             change.action().replace('_', "-"),
             crate::display::escape_controls(&change.summary()),
-            self.keymap
-                .keys_for(&Action::UndoCorrection)
-                .first()
-                .map_or("U", String::as_str)
+            self.key_hint(Action::UndoCorrection)
         ));
         Some(Effect::SaveCorrection(change))
     }
@@ -250,33 +254,29 @@ impl App {
         self.corrected.get(id).copied().unwrap_or(false)
     }
 
-    /// The status-line prompt while a correction waits for a choice.
+    /// The status-line prompt while a correction waits for a choice, naming
+    /// the picker's keys from the live keymap.
     pub fn correction_prompt(&self) -> Option<String> {
         let esc = crate::display::escape_controls;
+        let key = |a: Action| self.key_hint_in(Context::Correct, a);
+        let cancel = key(Action::InputCancel);
+        let kinds = || {
+            Kind::ALL
+                .iter()
+                .map(|&k| format!("{} {}", key(Action::PickKind(k)), k.name()))
+                .collect::<Vec<_>>()
+                .join(" · ")
+        };
         Some(match self.pending.as_ref()? {
-            Pending::Retype(n) => format!(
-                "retype {} as: p person · o organization · l place · m misc · Esc cancel",
-                esc(n)
-            ),
-            Pending::Add(n) => format!(
-                "add “{}” as: p person · o organization · l place · m misc · Esc cancel",
-                esc(n)
-            ),
+            Pending::Retype(n) => format!("retype {} as: {} · {cancel} cancel", esc(n), kinds()),
+            Pending::Add(n) => format!("add “{}” as: {} · {cancel} cancel", esc(n), kinds()),
             Pending::Merge(n) => format!(
-                "merge {} into: j/k pick in the sidebar · Enter merge · Esc cancel",
-                esc(n)
+                "merge {} into: {}/{} pick in the sidebar · {} merge · {cancel} cancel",
+                esc(n),
+                key(Action::MoveDown),
+                key(Action::MoveUp),
+                key(Action::InputSubmit)
             ),
         })
-    }
-}
-
-/// The kind a picker key stands for: p, o, l, m (and the kinds' initials).
-fn kind_for_key(c: char) -> Option<Kind> {
-    match c {
-        'p' => Some(Kind::Person),
-        'o' => Some(Kind::Organization),
-        'l' => Some(Kind::Place),
-        'm' => Some(Kind::Misc),
-        _ => None,
     }
 }

@@ -3,6 +3,8 @@
 //! taking the reading cursor to an event's passage.
 
 use super::{App, Focus};
+use crate::ui::action::Action;
+use crate::ui::notices::count;
 
 /// The events the strip shows, as indexes into `App::events` in order: all of
 /// them without a list (a 100 MB archive's are many, and the strip is drawn on
@@ -105,7 +107,10 @@ impl App {
                 self.notice = Some(if self.events.is_empty() {
                     "no dated events in this brief".into()
                 } else {
-                    "no events mention the selected entity (f turns the filter off)".into()
+                    format!(
+                        "no events mention the selected entity ({} turns the filter off)",
+                        self.key_hint(Action::ToggleTimelineFilter)
+                    )
                 });
                 return;
             }
@@ -133,7 +138,11 @@ impl App {
     /// Turns the timeline filter (events mentioning the selected entity) on or off.
     pub(super) fn toggle_timeline_filter(&mut self) {
         if self.selected.is_none() && !self.timeline_filter {
-            self.notice = Some("select an entity first (Tab to the sidebar, Enter)".into());
+            self.notice = Some(format!(
+                "select an entity first ({} to the sidebar, {})",
+                self.key_hint(Action::FocusNext),
+                self.key_hint(Action::Activate)
+            ));
             return;
         }
         self.timeline_filter = !self.timeline_filter;
@@ -144,9 +153,11 @@ impl App {
         }
         let n = self.visible_events().len();
         self.notice = Some(if self.timeline_filter {
-            format!("timeline: {n} events mention the selected entity")
+            let events = count(n, "event");
+            let verb = if n == 1 { "mentions" } else { "mention" };
+            format!("timeline: {events} {verb} the selected entity")
         } else {
-            format!("timeline: all {n} events")
+            format!("timeline: all {}", count(n, "event"))
         });
     }
 }

@@ -5,6 +5,7 @@
 mod annotate;
 mod correct;
 mod events;
+mod keys;
 mod mouse;
 mod navigate;
 mod prompt;
@@ -14,11 +15,13 @@ mod tail;
 use super::action::Action;
 use super::cursor::{self, Selection};
 use super::editor::EditOp;
-use super::keymap::{Key, Keymap, Lookup};
+use super::keymap::{Context, Key, Keymap, Lookup};
 use super::layout;
+use super::notices::{Notices, Source};
 use super::search;
 use super::theme::Theme;
 use super::viewport::{Flow, RowContent, Viewport};
+use super::widgets::HelpScroll;
 use crate::document::{Document, Span};
 use crate::entities::store::Change;
 use crate::entities::{Entities, EntityId, Kind};
@@ -27,6 +30,8 @@ pub use annotate::{EditTarget, Editing, Notes, Panel};
 pub use correct::Pending;
 use crossterm::event::{KeyCode, KeyModifiers};
 pub use events::Shown;
+use keys::prompt_key;
+pub use navigate::Counted;
 use ratatui::layout::Rect;
 use std::sync::Arc;
 use tail::Head;
@@ -144,8 +149,13 @@ pub struct App {
     /// Show only events whose sentence mentions the selected entity.
     pub timeline_filter: bool,
     pub search: Search,
-    /// A message for the status line (errors, hints), cleared by the next key.
+    /// The notice on the status line (the first of `notices`). Setting it inside
+    /// `update` says something: `update` files it in `notices`, so it never
+    /// overwrites a notice not read yet. Set outside `update`, it shows at once
+    /// and the next key reads it.
     pub notice: Option<String>,
+    /// Notices not read yet, the one shown first; the next key reads it.
+    pub notices: Notices,
     pub keymap: Keymap,
     /// Wrap the text at this many columns at most (0: the pane's width).
     pub wrap_width: u16,
@@ -156,6 +166,8 @@ pub struct App {
     pub notes: Notes,
     /// Mouse clicks and the wheel act (`[reader] mouse`); off, mouse events are ignored.
     pub mouse: bool,
+    /// How far the `?` help is scrolled.
+    pub help: HelpScroll,
 }
 
 impl App {
@@ -190,12 +202,14 @@ impl App {
             timeline_filter: false,
             search: Search::default(),
             notice: None,
+            notices: Notices::default(),
             keymap: Keymap::default(),
             pending_key: None,
             wrap_width: 0,
             theme: Theme::default(),
             notes: Notes::default(),
             mouse: true,
+            help: HelpScroll::default(),
         }
     }
 
@@ -220,59 +234,18 @@ impl App {
         }
         match self.mode {
             Mode::Editor => self.editor_key(key),
-            Mode::Notes => panel_key(key),
+            Mode::Notes => self.keymap.action_in(Context::Notes, key),
             Mode::NotesFilter => prompt_key(key),
-            Mode::Help => Some(Action::ToggleHelp),
+            Mode::Help => self.help_key(key),
             Mode::Search | Mode::Filter => prompt_key(key),
             Mode::Correct => self.correct_key(key),
             Mode::Normal => self.normal_key(key),
         }
     }
 
-    /// A key in the note editor (or its "discard?" question).
-    fn editor_key(&self, key: Key) -> Option<Action> {
-        let asking = self
-            .notes
-            .editor
-            .as_ref()
-            .is_some_and(|e| e.confirm_discard);
-        if asking {
-            return match key.code {
-                KeyCode::Char('y' | 'Y') => Some(Action::EditorDiscard(true)),
-                KeyCode::Char('n' | 'N') | KeyCode::Esc => Some(Action::EditorDiscard(false)),
-                _ => None,
-            };
-        }
-        if key == Key::ctrl('s') {
-            return Some(Action::EditorSave);
-        }
-        let op = match key.code {
-            KeyCode::Esc => return Some(Action::EditorCancel),
-            KeyCode::Enter => EditOp::Newline,
-            KeyCode::Backspace => EditOp::Backspace,
-            KeyCode::Delete => EditOp::Delete,
-            KeyCode::Left => EditOp::Left,
-            KeyCode::Right => EditOp::Right,
-            KeyCode::Up => EditOp::Up,
-            KeyCode::Down => EditOp::Down,
-            KeyCode::Home => EditOp::Home,
-            KeyCode::End => EditOp::End,
-            KeyCode::Tab => EditOp::Complete,
-            KeyCode::Char(c)
-                if !key
-                    .mods
-                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
-            {
-                EditOp::Insert(c)
-            }
-            _ => return None,
-        };
-        Some(Action::Edit(op))
-    }
-
     /// A key in normal mode, completing or starting a two-key sequence; a second
     /// key that completes nothing acts on its own.
-    fn normal_key(&mut self, key: Key) -> Option<Action> {
+    pub(super) fn normal_key(&mut self, key: Key) -> Option<Action> {
         if let Some(first) = self.pending_key.take() {
             if let Lookup::Action(a) = self.keymap.lookup(self.focus, Some(first), key) {
                 return Some(a);
@@ -288,20 +261,35 @@ impl App {
         }
     }
 
-    /// Applies `action`; returns what the edge must do.
+    /// Applies `action`; returns what the edge must do. A key press reads the
+    /// notice shown; what the action says is queued (see [`Notices`]).
     pub fn update(&mut self, action: Action) -> Option<Effect> {
-        if !matches!(
-            action,
-            Action::Resize(..)
-                | Action::Extracted(_)
-                | Action::ExtractedPrefix(_)
-                | Action::Loaded(_)
-                | Action::TailRead(_)
-                | Action::NotesSaved(..)
-                | Action::CorrectionNotSaved(_)
-        ) {
-            self.notice = None;
+        // Set outside `update` (by the library view): it was on screen, first.
+        if let Some(n) = self.notice.take() {
+            if self.notices.current() != Some(n.as_str()) {
+                self.notices.answer(n);
+            }
         }
+        let source = Source::of(&action);
+        if source == Source::User {
+            self.notices.dismiss();
+        }
+        let effect = self.apply(action);
+        if let Some(n) = self.notice.take() {
+            self.notices.say(source, n);
+        }
+        self.notice = self.notices.current().map(str::to_owned);
+        effect
+    }
+
+    /// Queues `msg` for the status line, after the notices not read yet.
+    pub fn say(&mut self, msg: impl Into<String>) {
+        self.notices.push(msg);
+        self.notice = self.notices.current().map(str::to_owned);
+    }
+
+    /// Applies `action`: the body of [`App::update`].
+    fn apply(&mut self, action: Action) -> Option<Effect> {
         let background = matches!(
             action,
             Action::Resize(..)
@@ -358,6 +346,19 @@ impl App {
                 } else {
                     Mode::Help
                 };
+                self.help = HelpScroll::default();
+            }
+            a @ (Action::MoveDown
+            | Action::MoveUp
+            | Action::PageDown
+            | Action::PageUp
+            | Action::HalfPageDown
+            | Action::HalfPageUp
+            | Action::GoTop
+            | Action::GoBottom)
+                if self.mode == Mode::Help =>
+            {
+                self.help = self.help.after(self, &a);
             }
             Action::FocusNext => self.focus = cycle(self.focus, 1),
             Action::FocusPrev => self.focus = cycle(self.focus, 2),
@@ -419,7 +420,7 @@ impl App {
                 {
                     self.notice = Some(
                         if self.search.partial {
-                            "no match in the part loaded so far; the rest is searched as it arrives"
+                            prompt::PARTIAL_NO_MATCH
                         } else {
                             "no match"
                         }
@@ -531,6 +532,12 @@ impl App {
         }
     }
 
+    /// Where each widget is on the screen now (the status area grows while a notice shows).
+    pub fn areas(&self) -> Option<layout::Areas> {
+        let status = super::widgets::StatusLine::height(self, self.screen.width);
+        layout::areas_with(self.screen, status)
+    }
+
     /// Byte offset of the first text on screen.
     pub fn top_byte(&self) -> usize {
         let lines = self.view.lines(&self.flow, self.view.top.block);
@@ -554,40 +561,4 @@ pub(super) fn cycle(f: Focus, by: usize) -> Focus {
 
 pub(super) fn wrap_index(i: usize, dir: isize, n: usize) -> usize {
     (i as isize + dir).rem_euclid(n as isize) as usize
-}
-
-/// A key while a one-line prompt (search, sidebar or tag filter) is open.
-fn prompt_key(key: Key) -> Option<Action> {
-    match key.code {
-        KeyCode::Esc => Some(Action::InputCancel),
-        KeyCode::Enter => Some(Action::InputSubmit),
-        KeyCode::Backspace => Some(Action::InputBackspace),
-        KeyCode::Char(c)
-            if !key
-                .mods
-                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
-        {
-            Some(Action::Input(c))
-        }
-        _ => None,
-    }
-}
-
-/// A key in the annotations panel.
-fn panel_key(key: Key) -> Option<Action> {
-    Some(match key.code {
-        KeyCode::Char('j') | KeyCode::Down => Action::MoveDown,
-        KeyCode::Char('k') | KeyCode::Up => Action::MoveUp,
-        KeyCode::Char('g') | KeyCode::Home => Action::GoTop,
-        KeyCode::Char('G') | KeyCode::End => Action::GoBottom,
-        KeyCode::Enter => Action::NoteOpen,
-        KeyCode::Char('e') => Action::NoteEdit,
-        KeyCode::Char('d') => Action::NoteDelete,
-        KeyCode::Char('u') => Action::NoteUndo,
-        KeyCode::Char('#' | '/') => Action::NoteFilter,
-        KeyCode::Char('c') => Action::NoteConfirm,
-        KeyCode::Char('r') => Action::NoteMove,
-        KeyCode::Char('A' | 'q') | KeyCode::Esc => Action::ToggleNotes,
-        _ => return None,
-    })
 }

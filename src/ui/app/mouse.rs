@@ -53,7 +53,7 @@ impl App {
         if !self.mouse || !matches!(self.mode, Mode::Normal | Mode::Search | Mode::Filter) {
             return;
         }
-        let Some(a) = layout::areas(self.screen) else {
+        let Some(a) = self.areas() else {
             return;
         };
         if inside(a.pane, col, row) {
@@ -84,7 +84,7 @@ impl App {
         if self.mode != Mode::Normal {
             return;
         }
-        let Some(a) = layout::areas(self.screen) else {
+        let Some(a) = self.areas() else {
             return;
         };
         if inside(a.pane, col, row) {

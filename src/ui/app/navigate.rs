@@ -18,9 +18,10 @@ impl App {
         self.view.scroll(&self.flow, delta);
         self.keep_cursor_on_screen();
         if delta < 0 && self.showing_tail() && self.view.top == Default::default() {
-            self.notice = Some(
-                "the file's end, read ahead; the rest is still loading (g: the beginning)".into(),
-            );
+            self.notice = Some(format!(
+                "the file's end, read ahead; the rest is still loading ({}: the beginning)",
+                self.key_hint(Action::GoTop)
+            ));
         }
     }
 
@@ -112,8 +113,12 @@ impl App {
             return;
         }
         let Some(id) = self.selected else {
-            self.notice =
-                Some("select an entity in the sidebar (Tab, Enter) or search with /".into());
+            self.notice = Some(format!(
+                "select an entity in the sidebar ({}, {}) or search with {}",
+                self.key_hint(Action::FocusNext),
+                self.key_hint(Action::Activate),
+                self.key_hint(Action::StartSearch)
+            ));
             return;
         };
         let mentions = &self.entities.entities[id].mentions;
@@ -144,15 +149,50 @@ impl App {
 
     /// "mention 3/7", "hit 2/5" or "event 1/9" for the status line.
     pub fn position(&self) -> Option<String> {
+        self.counter()
+            .map(|(what, i, n)| format!("{} {i}/{n}", what.name()))
+    }
+
+    /// Where the reader is among the search hits, the selected entity's
+    /// mentions or the events: what is counted, the 1-based place and the total.
+    pub fn counter(&self) -> Option<(Counted, usize, usize)> {
         if let (Some(i), false) = (self.search.current, self.search.hits.is_empty()) {
-            return Some(format!("hit {}/{}", i + 1, self.search.hits.len()));
+            return Some((Counted::Hit, i + 1, self.search.hits.len()));
         }
         if let (Some(id), Some(m)) = (self.selected, self.mention) {
             let ms = &self.entities.entities[id].mentions;
             let k = ms.iter().position(|&x| x == m)?;
-            return Some(format!("mention {}/{}", k + 1, ms.len()));
+            return Some((Counted::Mention, k + 1, ms.len()));
         }
         self.event
-            .map(|i| format!("event {}/{}", i + 1, self.events.len()))
+            .map(|i| (Counted::Event, i + 1, self.events.len()))
+    }
+}
+
+/// What the status line's counter counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Counted {
+    Hit,
+    Mention,
+    Event,
+}
+
+impl Counted {
+    /// The word for it: "hit", "mention", "event".
+    pub fn name(self) -> &'static str {
+        match self {
+            Counted::Hit => "hit",
+            Counted::Mention => "mention",
+            Counted::Event => "event",
+        }
+    }
+
+    /// A shorter word, for a narrow status line: "hit", "m", "ev".
+    pub fn short(self) -> &'static str {
+        match self {
+            Counted::Hit => "hit",
+            Counted::Mention => "m",
+            Counted::Event => "ev",
+        }
     }
 }

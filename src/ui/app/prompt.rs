@@ -2,6 +2,10 @@
 
 use super::*;
 
+/// What a search says when the part of a big file loaded so far has no hit.
+pub(super) const PARTIAL_NO_MATCH: &str =
+    "no match in the part loaded so far; the rest is searched as it arrives";
+
 impl App {
     pub(super) fn start_prompt(&mut self) {
         if self.focus == Focus::Sidebar {
@@ -65,6 +69,7 @@ impl App {
             self.go_to(self.search.hits[i].start);
         }
         if was_partial {
+            self.notices.retire(|m| m.starts_with(PARTIAL_NO_MATCH));
             let q = crate::display::escape_controls(&self.search.query);
             self.notice = Some(match n {
                 0 => format!("no match for “{q}” in the whole file"),

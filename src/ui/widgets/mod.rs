@@ -7,7 +7,7 @@ mod sidebar;
 mod status;
 mod timeline;
 
-pub use help::HelpOverlay;
+pub use help::{HelpOverlay, HelpScroll};
 pub use notes::{EditorOverlay, NotesPanel};
 pub use pane::ParagraphPane;
 pub use sidebar::EntitySidebar;
@@ -46,7 +46,7 @@ pub(crate) fn too_small(area: Rect, buf: &mut Buffer, style: ratatui::style::Sty
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let Some(a) = layout::areas(area) else {
+        let Some(a) = layout::areas_with(area, StatusLine::height(self, area.width)) else {
             too_small(area, buf, self.theme.notice);
             return;
         };

@@ -3,7 +3,10 @@
 //! note goes through `display` so no control reaches the terminal.
 
 use crate::display;
+use crate::ui::action::Action;
 use crate::ui::app::App;
+use crate::ui::editor::EditOp;
+use crate::ui::keymap::Context;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
@@ -50,10 +53,20 @@ impl Widget for EditorOverlay<'_> {
             area.height.saturating_sub(h + 1),
         );
         Clear.render(popup, buf);
+        let key = |a: Action| app.key_hint_in(Context::Editor, a);
         let title = if ed.confirm_discard {
-            " Discard this note? y: discard · n: keep writing ".to_string()
+            format!(
+                " Discard this note? {}: discard · {}: keep writing ",
+                key(Action::EditorDiscard(true)),
+                key(Action::EditorDiscard(false))
+            )
         } else {
-            " Note — Ctrl-s save · Esc cancel · Tab completes #tags ".to_string()
+            format!(
+                " Note — {} save · {} cancel · {} completes #tags ",
+                key(Action::EditorSave),
+                key(Action::EditorCancel),
+                key(Action::Edit(EditOp::Complete))
+            )
         };
         let block = Block::new()
             .borders(Borders::ALL)
@@ -172,11 +185,24 @@ impl Widget for NotesPanel<'_> {
             return;
         }
         let width = usize::from(inner.width);
-        let help = "j/k move · Enter go · e edit · d delete · u undo · # tag filter · c confirm · r move to selection · Esc close";
+        let key = |a: Action| app.key_hint_in(Context::Notes, a);
+        let help = format!(
+            "{}/{} move · {} go · {} edit · {} delete · {} undo · {} tag filter · {} confirm · {} move to selection · {} close",
+            key(Action::MoveDown),
+            key(Action::MoveUp),
+            key(Action::NoteOpen),
+            key(Action::NoteEdit),
+            key(Action::NoteDelete),
+            key(Action::NoteUndo),
+            key(Action::NoteFilter),
+            key(Action::NoteConfirm),
+            key(Action::NoteMove),
+            key(Action::ToggleNotes),
+        );
         buf.set_stringn(
             inner.x,
             inner.y + inner.height - 1,
-            one_line(help, width),
+            one_line(&help, width),
             width,
             theme.dim,
         );
@@ -193,9 +219,15 @@ impl Widget for NotesPanel<'_> {
         let rows = usize::from(inner.height.saturating_sub(2)) / 2;
         if shown.is_empty() {
             let msg = if total == 0 {
-                "no notes yet: select a passage (v, w, V) and press a"
+                format!(
+                    "no notes yet: select a passage ({}, {}, {}) and press {}",
+                    app.key_hint(Action::StartSelection),
+                    app.key_hint(Action::WordForward),
+                    app.key_hint(Action::SelectParagraph),
+                    app.key_hint(Action::Annotate)
+                )
             } else {
-                "no note carries that tag"
+                "no note carries that tag".to_string()
             };
             buf.set_stringn(inner.x, inner.y, msg, width, theme.dim);
             return;

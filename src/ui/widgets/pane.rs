@@ -9,7 +9,7 @@ use crate::ui::layout::text_area;
 use crate::ui::viewport::RowContent;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span as TextSpan};
 use ratatui::widgets::{Block, Borders, Widget};
 
@@ -87,13 +87,15 @@ impl Widget for ParagraphPane<'_> {
     }
 }
 
+/// The kinds' marks and names on the pane's bottom border, each in its kind's
+/// style and with only its kind's modifiers: the border's own (bold when
+/// focused) would make bold, bold italic and italic look alike without colour.
 fn legend(app: &App) -> Line<'static> {
     let mut spans = vec![TextSpan::raw(" ")];
     for k in Kind::ALL {
-        spans.push(TextSpan::styled(
-            format!("■ {}", k.name()),
-            app.theme.kind(k),
-        ));
+        let style = app.theme.kind(k);
+        let own = style.remove_modifier(Modifier::all().difference(style.add_modifier));
+        spans.push(TextSpan::styled(format!("■ {}", k.name()), own));
         spans.push(TextSpan::raw("  "));
     }
     Line::from(spans)

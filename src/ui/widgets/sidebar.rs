@@ -114,7 +114,7 @@ fn heading(kind: Kind) -> &'static str {
         Kind::Person => "PEOPLE",
         Kind::Organization => "ORGANIZATIONS",
         Kind::Place => "PLACES",
-        Kind::Misc => "OTHER",
+        Kind::Misc => "MISC",
     }
 }
 

@@ -5,7 +5,9 @@
 use crate::date::Date;
 use crate::display;
 use crate::timeline::{Event, TimexType};
+use crate::ui::action::Action;
 use crate::ui::app::{App, Focus, Shown};
+use crate::ui::keymap::Context;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -49,22 +51,26 @@ impl Widget for TimelineStrip<'_> {
             return;
         }
         let width = usize::from(inner.width);
+        let no_events = format!(
+            "no events mention the selected entity ({}: show all)",
+            app.key_hint(Action::ToggleTimelineFilter)
+        );
         if shown.is_empty() {
             let msg = if app.extracting {
                 "finding dates…"
             } else if app.events.is_empty() {
                 "no dated events"
             } else {
-                "no events mention the selected entity (f: show all)"
+                &no_events
             };
             buf.set_stringn(inner.x, inner.y, msg, width, theme.dim);
             return;
         }
         draw_band(app, &band(app, &window(app, &shown, width)), inner, buf);
         let Some(e) = app.event.and_then(|i| app.events.get(i)) else {
-            let hint = "h/l or ←/→ here, < > from anywhere: move between events · Enter: go to the passage";
+            let hint = move_hint(app);
             if inner.height > 1 {
-                buf.set_stringn(inner.x, inner.y + 1, hint, width, theme.dim);
+                buf.set_stringn(inner.x, inner.y + 1, &hint, width, theme.dim);
             }
             return;
         };
@@ -272,6 +278,29 @@ fn context(app: &App, e: &Event) -> String {
     } else {
         format!("[{}] {sentence}", names.join(", "))
     }
+}
+
+/// How to move between events, from the live keymap: "h/l or ←/→ here, < >
+/// from anywhere: move between events · Enter: go to the passage".
+fn move_hint(app: &App) -> String {
+    let km = &app.keymap;
+    let here: Vec<String> = km
+        .keys_in(Context::Timeline, &Action::MoveLeft)
+        .iter()
+        .zip(km.keys_in(Context::Timeline, &Action::MoveRight))
+        .map(|(l, r)| format!("{l}/{r}"))
+        .collect();
+    let here = if here.is_empty() {
+        String::new()
+    } else {
+        format!("{} here, ", here.join(" or "))
+    };
+    format!(
+        "{here}{} {} from anywhere: move between events · {}: go to the passage",
+        app.key_hint(Action::PrevEvent),
+        app.key_hint(Action::NextEvent),
+        app.key_hint(Action::Activate)
+    )
 }
 
 #[cfg(test)]

@@ -1,0 +1,98 @@
+//! Which action a key stands for in the help, the note editor and the
+//! one-line prompts. The help and the editor's commands go through the keymap,
+//! so rebinding changes them; text typed into the editor or a prompt is fixed.
+
+use super::*;
+
+impl App {
+    /// A key while the help is shown: the movement keys scroll it; help, quit
+    /// and clear (`?`, `q`, `Esc`) close it; other keys do nothing.
+    pub(super) fn help_key(&mut self, key: Key) -> Option<Action> {
+        if key.code == KeyCode::Esc {
+            return Some(Action::ToggleHelp);
+        }
+        match self.normal_key(key)? {
+            Action::ToggleHelp | Action::Quit | Action::ClearSelection => Some(Action::ToggleHelp),
+            a @ (Action::MoveDown
+            | Action::MoveUp
+            | Action::PageDown
+            | Action::PageUp
+            | Action::HalfPageDown
+            | Action::HalfPageUp
+            | Action::GoTop
+            | Action::GoBottom) => Some(a),
+            _ => None,
+        }
+    }
+
+    /// A key in the note editor (or its "discard?" question): the editor's
+    /// bound commands first, then text keys, which are typed.
+    pub(super) fn editor_key(&self, key: Key) -> Option<Action> {
+        let asking = self
+            .notes
+            .editor
+            .as_ref()
+            .is_some_and(|e| e.confirm_discard);
+        let bound = self.keymap.action_in(Context::Editor, key);
+        if asking {
+            return match bound? {
+                Action::EditorCancel => Some(Action::EditorDiscard(false)),
+                a @ Action::EditorDiscard(_) => Some(a),
+                _ => None,
+            };
+        }
+        if let Some(a) = bound.filter(|a| !matches!(a, Action::EditorDiscard(_))) {
+            return Some(a);
+        }
+        let op = match key.code {
+            KeyCode::Enter => EditOp::Newline,
+            KeyCode::Backspace => EditOp::Backspace,
+            KeyCode::Delete => EditOp::Delete,
+            KeyCode::Left => EditOp::Left,
+            KeyCode::Right => EditOp::Right,
+            KeyCode::Up => EditOp::Up,
+            KeyCode::Down => EditOp::Down,
+            KeyCode::Home => EditOp::Home,
+            KeyCode::End => EditOp::End,
+            KeyCode::Char(c)
+                if !key
+                    .mods
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+            {
+                EditOp::Insert(c)
+            }
+            _ => return None,
+        };
+        Some(Action::Edit(op))
+    }
+}
+
+/// A key while a one-line prompt (search, sidebar or tag filter) is open.
+pub(super) fn prompt_key(key: Key) -> Option<Action> {
+    match key.code {
+        KeyCode::Esc => Some(Action::InputCancel),
+        KeyCode::Enter => Some(Action::InputSubmit),
+        KeyCode::Backspace => Some(Action::InputBackspace),
+        KeyCode::Char(c)
+            if !key
+                .mods
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+        {
+            Some(Action::Input(c))
+        }
+        _ => None,
+    }
+}
+
+impl App {
+    /// How a notice or hint names the key for `action` in the reader: from the
+    /// live keymap, so hints stay right after a rebinding.
+    pub fn key_hint(&self, action: Action) -> String {
+        self.keymap.hint(&action)
+    }
+
+    /// How a notice or hint names the key for `action` in `context`.
+    pub fn key_hint_in(&self, context: Context, action: Action) -> String {
+        self.keymap.hint_in(context, &action)
+    }
+}
