@@ -4,6 +4,7 @@
 //! default, so folio always starts.
 
 use crate::ui::keymap::KeyOverride;
+use crate::ui::theme::ThemeName;
 use crate::ui::user_theme::{self, StyleOverride};
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -48,9 +49,10 @@ mouse = true
 format = \"table\"
 
 # Key bindings: [keys.CONTEXT] tables. CONTEXT is global, pane, sidebar or
-# timeline in the reader (a pane's own bindings win over global ones), or notes
-# (the annotations panel), editor (the note editor's commands) or correct
-# (choosing a correction). Each entry is a key name (\"j\", \"G\", \"ctrl-d\",
+# timeline in the reader (a pane's own bindings win over global ones), notes
+# (the annotations panel), editor (the note editor's commands), correct
+# (choosing a correction), or library (the library's lists, concordance and
+# timeline; a brief opened there has the reader's keys). Each entry is a key name (\"j\", \"G\", \"ctrl-d\",
 # \"alt-x\", \"shift-tab\", \"PageDown\", \"space\", \"F5\"), or in the reader two of
 # them for a sequence (\"g g\"), = an action name, or \"none\" to unbind. A key
 # that starts a sequence waits for the next key instead of acting alone. A key
@@ -75,6 +77,14 @@ format = \"table\"
 # Actions in correct, with their default keys:
 #   as_person (p) as_organization (o) as_place (l) as_misc (m) cancel (esc)
 #   and when merging: down (j, down) up (k, up) accept (enter)
+# Actions in library, with their default keys:
+#   quit (q, ctrl-c) help (?) focus_next (tab: briefs or entities) focus_prev
+#   (shift-tab) down (j, down) up (k, up) left (h, left) right (l, right)
+#   page_down (PageDown, space) page_up (PageUp) half_page_down (ctrl-d)
+#   half_page_up (ctrl-u) top (g, home) bottom (G, end) activate (enter: open)
+#   search (/: filter the list) clear (esc: clear the filter, or back)
+#   next_match (n) prev_match (N: the concordance's mentions, also across
+#   briefs opened from it) library_timeline (t) timeline_filter (f)
 # For example:
 # [keys.global]
 # \"ctrl-f\" = \"page_down\"
@@ -82,14 +92,6 @@ format = \"table\"
 # [keys.notes]
 # x = \"delete_note\"
 ";
-
-/// A built-in theme name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ThemeName {
-    Dark,
-    Light,
-    Mono,
-}
 
 /// Output format of `folio entities` and `folio timeline`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -434,7 +436,7 @@ mod tests {
             format!("{f}:5: keys.pane.\"PageDown\": key bound twice (also as \"pgdn\"); using the default"),
             format!("{f}:6: keys.pane.\"hyper-x\": unknown key name; using the default"),
             format!("{f}:7: keys.pane.\"z\": unknown action (see `folio config --default`); using the default"),
-            format!("{f}:8: keys.moon: unknown context (global, pane, sidebar, timeline, notes, editor or correct); using the default"),
+            format!("{f}:8: keys.moon: unknown context (global, pane, sidebar, timeline, notes, editor, correct or library); using the default"),
         ];
         for e in &expect {
             assert!(shown.contains(e), "missing {e:?} in {shown:#?}");

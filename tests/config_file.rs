@@ -5,7 +5,8 @@
 
 mod common;
 
-use folio::config::{self, ThemeName};
+use folio::config;
+use folio::ui::theme::ThemeName;
 
 #[test]
 fn an_unknown_theme_warns_naming_the_file_and_the_rest_applies() {
@@ -26,7 +27,7 @@ fn an_unknown_theme_warns_naming_the_file_and_the_rest_applies() {
         )),
         "{shown}"
     );
-    let notices = folio::ui::config_notices(&warnings);
+    let notices = folio::cli::open::config_notices(&warnings);
     assert!(
         notices[0].contains(&file.display().to_string()),
         "{notices:?}"

@@ -6,9 +6,11 @@ mod library_fixture;
 
 use crossterm::event::{KeyCode, KeyModifiers};
 use folio::library::{self, Options};
+use folio::ui::effects::Edge;
 use folio::ui::keymap::Key;
 use folio::ui::library_view::widget::LibraryScreen;
-use folio::ui::library_view::{LibraryView, Screen};
+use folio::ui::library_view::{LibEdge, LibraryView, Screen, Session};
+use folio::ui::Settings;
 use library_fixture::*;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -24,13 +26,18 @@ fn opts(root: &Path) -> Options {
     }
 }
 
-/// A view whose index is complete, at 120x40.
-fn view(root: &Path) -> LibraryView {
+/// A library session whose index is complete, at 120x40, with the default settings.
+fn view(root: &Path) -> Session {
     let (mut lib, ix) = library::open(&[root.join("briefs")], &opts(root));
     lib.wait(ix);
-    let mut v = LibraryView::new(lib, None);
+    let mut v = session(LibraryView::new(lib, Settings::default()));
     v.resize(120, 40);
     v
+}
+
+/// `view` with an edge of no stores, as tests drive it.
+fn session(view: LibraryView) -> Session {
+    Session::new(view, LibEdge::new(Edge::default(), Default::default()))
 }
 
 fn screen(v: &LibraryView) -> Buffer {
@@ -51,13 +58,13 @@ fn text(buf: &Buffer) -> String {
     s
 }
 
-fn press(v: &mut LibraryView, keys: &str) {
+fn press(v: &mut Session, keys: &str) {
     for c in keys.chars() {
         assert!(!v.key(Key::plain(KeyCode::Char(c))), "{c} quit");
     }
 }
 
-fn code(v: &mut LibraryView, c: KeyCode) {
+fn code(v: &mut Session, c: KeyCode) {
     assert!(!v.key(Key {
         code: c,
         mods: KeyModifiers::NONE
@@ -84,7 +91,7 @@ fn list_filter_open_back_keeps_the_position() {
     populate(&dir.0);
     long_brief(&dir.0);
     let mut v = view(&dir.0);
-    let s = text(&screen(&v));
+    let s = text(&screen(&v.view));
     let (a, b, c) = (
         s.find("2008-05-01").unwrap(),
         s.find("2007-04-23").unwrap(),
@@ -101,28 +108,28 @@ fn list_filter_open_back_keeps_the_position() {
 
     press(&mut v, "/tazhin");
     code(&mut v, KeyCode::Enter);
-    assert_eq!(v.briefs.len(), 2);
-    let s = text(&screen(&v));
+    assert_eq!(v.view.briefs.len(), 2);
+    let s = text(&screen(&v.view));
     assert!(!s.contains("2008-05-01") && s.contains("2007-04-23"), "{s}");
     code(&mut v, KeyCode::Esc);
-    assert_eq!(v.briefs.len(), 4);
+    assert_eq!(v.view.briefs.len(), 4);
 
     // Open the long brief (2005, last row), scroll, go back, open again.
     press(&mut v, "G");
     code(&mut v, KeyCode::Enter);
-    assert_eq!(v.screen, Screen::Reading);
-    assert!(text(&screen(&v)).contains("Paragraph 0 tells"));
+    assert_eq!(v.view.screen, Screen::Reading);
+    assert!(text(&screen(&v.view)).contains("Paragraph 0 tells"));
     code(&mut v, KeyCode::PageDown);
     code(&mut v, KeyCode::PageDown);
-    let top = v.reading.as_ref().unwrap().app.top_byte();
+    let top = v.view.reading.as_ref().unwrap().app.top_byte();
     assert!(top > 0);
     code(&mut v, KeyCode::Esc);
-    assert_eq!(v.screen, Screen::List);
-    assert_eq!(v.brief_cursor.at, 3, "the cursor stays on the brief");
+    assert_eq!(v.view.screen, Screen::List);
+    assert_eq!(v.view.brief_cursor.at, 3, "the cursor stays on the brief");
     press(&mut v, "gG");
     code(&mut v, KeyCode::Enter);
-    assert_eq!(v.reading.as_ref().unwrap().app.top_byte(), top);
-    let s = text(&screen(&v));
+    assert_eq!(v.view.reading.as_ref().unwrap().app.top_byte(), top);
+    let s = text(&screen(&v.view));
     assert!(!s.contains("Paragraph 0 tells"), "{s}");
 }
 
@@ -135,8 +142,8 @@ fn concordance_opens_briefs_at_mentions_and_n_walks_across_them() {
     press(&mut v, "/bord");
     code(&mut v, KeyCode::Enter);
     code(&mut v, KeyCode::Enter);
-    assert_eq!(v.screen, Screen::Concordance);
-    let s = text(&screen(&v));
+    assert_eq!(v.view.screen, Screen::Concordance);
+    let s = text(&screen(&v.view));
     assert!(
         s.contains("Bordyuza (person) · 4 mentions in 3 briefs"),
         "{s}"
@@ -145,18 +152,18 @@ fn concordance_opens_briefs_at_mentions_and_n_walks_across_them() {
         s.contains("b.txt") && s.contains("Bordyuza was absent in 2006."),
         "{s}"
     );
-    let hits = v.concordance.as_ref().unwrap().hits.clone();
+    let hits = v.view.concordance.as_ref().unwrap().hits.clone();
     let order: Vec<u32> = hits.iter().map(|h| h.brief).collect();
     assert_eq!(order[1], order[2], "two mentions in the 2007 brief");
 
     code(&mut v, KeyCode::Enter);
-    assert_eq!(v.screen, Screen::Reading);
+    assert_eq!(v.view.screen, Screen::Reading);
     let walk: Vec<(u32, usize)> = (0..5)
         .map(|i| {
             if i > 0 {
                 press(&mut v, "n");
             }
-            let r = v.reading.as_ref().unwrap();
+            let r = v.view.reading.as_ref().unwrap();
             let m = r.app.mention.unwrap();
             assert_eq!(r.app.entities.mentions[m].span, hits[i % 4].span);
             assert_eq!(r.app.doc.slice(r.app.entities.mentions[m].span), "Bordyuza");
@@ -167,18 +174,20 @@ fn concordance_opens_briefs_at_mentions_and_n_walks_across_them() {
         walk.iter().map(|w| w.0).collect::<Vec<_>>(),
         [order[0], order[1], order[2], order[3], order[0]]
     );
-    let s = text(&screen(&v));
+    let s = text(&screen(&v.view));
     assert!(
-        s.contains("mention 1/4 across the library (wrapped) · Esc back"),
+        s.contains(
+            "mention 1/4 across the library (wrapped) · n/N next/previous in any brief · Esc back"
+        ),
         "{s}"
     );
     press(&mut v, "N");
-    assert_eq!(v.reading.as_ref().unwrap().brief, order[3]);
+    assert_eq!(v.view.reading.as_ref().unwrap().brief, order[3]);
     code(&mut v, KeyCode::Esc);
-    assert_eq!(v.screen, Screen::Concordance);
-    assert_eq!(v.concordance.as_ref().unwrap().cursor.at, 3);
+    assert_eq!(v.view.screen, Screen::Concordance);
+    assert_eq!(v.view.concordance.as_ref().unwrap().cursor.at, 3);
     code(&mut v, KeyCode::Esc);
-    assert_eq!(v.screen, Screen::List);
+    assert_eq!(v.view.screen, Screen::List);
     assert!(v.key(Key::plain(KeyCode::Char('q'))));
 }
 
@@ -196,20 +205,22 @@ fn progress_bar_while_indexing_and_keys_answer() {
         );
     }
     let (lib, ix) = library::open(&[dir.0.join("briefs")], &opts(&dir.0));
-    let mut v = LibraryView::new(lib, Some(ix));
+    let mut v = session(LibraryView::new(lib, Settings::default()));
+    v.view.progress = ix.progress();
+    v.edge.indexer = Some(ix);
     v.resize(120, 40);
-    let s = text(&screen(&v));
+    let s = text(&screen(&v.view));
     assert!(s.contains("indexing "), "{s}");
     press(&mut v, "jk");
     code(&mut v, KeyCode::Tab);
     let start = std::time::Instant::now();
-    while v.indexing() && start.elapsed().as_secs() < 20 {
+    while v.view.indexing() && start.elapsed().as_secs() < 20 {
         v.tick();
         std::thread::sleep(std::time::Duration::from_millis(5));
     }
-    assert!(!v.indexing());
-    assert_eq!(v.briefs.len(), 60);
-    let s = text(&screen(&v));
+    assert!(!v.view.indexing());
+    assert_eq!(v.view.briefs.len(), 60);
+    let s = text(&screen(&v.view));
     assert!(!s.contains("indexing "), "{s}");
     assert!(s.contains("60 briefs"), "{s}");
 }
@@ -235,7 +246,7 @@ fn nothing_from_a_brief_reaches_the_screen_raw() {
             };
             v.key(Key::plain(code));
         }
-        let buf = screen(&v);
+        let buf = screen(&v.view);
         for cell in buf.content() {
             assert!(
                 !cell.symbol().chars().any(folio::display::needs_marker),
@@ -244,7 +255,7 @@ fn nothing_from_a_brief_reaches_the_screen_raw() {
             );
         }
     }
-    assert_eq!(v.screen, Screen::Concordance);
+    assert_eq!(v.view.screen, Screen::Concordance);
 }
 
 #[test]
@@ -255,7 +266,7 @@ fn tiny_terminals_never_panic() {
     for (w, h) in [(0, 0), (1, 1), (79, 23), (80, 24), (300, 100)] {
         v.resize(w, h);
         let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-        t.draw(|f| f.render_widget(LibraryScreen(&v), f.area()))
+        t.draw(|f| f.render_widget(LibraryScreen(&v.view), f.area()))
             .unwrap();
     }
 }
@@ -266,8 +277,8 @@ fn one_timeline_across_briefs_filtered_by_entity_opens_at_the_event() {
     populate(&dir.0);
     let mut v = view(&dir.0);
     press(&mut v, "t");
-    assert_eq!(v.screen, Screen::Timeline);
-    let s = text(&screen(&v));
+    assert_eq!(v.view.screen, Screen::Timeline);
+    let s = text(&screen(&v.view));
     assert!(s.contains("timeline across the library · 4 events"), "{s}");
     let rows: Vec<usize> = ["2006 ", "2007 ", "2008 "]
         .iter()
@@ -279,19 +290,19 @@ fn one_timeline_across_briefs_filtered_by_entity_opens_at_the_event() {
     press(&mut v, "/tazhin");
     code(&mut v, KeyCode::Enter);
     press(&mut v, "t");
-    let s = text(&screen(&v));
+    let s = text(&screen(&v.view));
     assert!(s.contains("timeline of Tazhin · 1 events"), "{s}");
     code(&mut v, KeyCode::Enter);
-    assert_eq!(v.screen, Screen::Reading);
-    let app = &v.reading.as_ref().unwrap().app;
+    assert_eq!(v.view.screen, Screen::Reading);
+    let app = &v.view.reading.as_ref().unwrap().app;
     let ev = &app.events[app.event.unwrap()];
     assert_eq!(app.doc.slice(ev.timex.span), "2007");
     code(&mut v, KeyCode::Esc);
-    assert_eq!(v.screen, Screen::Timeline);
+    assert_eq!(v.view.screen, Screen::Timeline);
     press(&mut v, "f");
-    assert_eq!(v.timeline.as_ref().unwrap().rows.len(), 4);
+    assert_eq!(v.view.timeline.as_ref().unwrap().rows.len(), 4);
     code(&mut v, KeyCode::Esc);
-    assert_eq!(v.screen, Screen::List);
+    assert_eq!(v.view.screen, Screen::List);
 }
 
 #[test]
@@ -300,44 +311,42 @@ fn briefs_added_or_removed_while_open_are_picked_up() {
     let dir = tempdir("ui-watch");
     populate(&dir.0);
     let mut v = view(&dir.0);
-    v.watch = Some(Watch::new(
+    v.edge.watch = Some(Watch::new(
         vec![dir.0.join("briefs")],
         opts(&dir.0),
         std::time::Duration::ZERO,
     ));
-    let settle = |v: &mut LibraryView, want: usize| {
+    let settle = |v: &mut Session, want: usize| {
         let start = std::time::Instant::now();
-        while (v.briefs.len() != want || v.indexing()) && start.elapsed().as_secs() < 20 {
+        while (v.view.briefs.len() != want || v.view.indexing()) && start.elapsed().as_secs() < 20 {
             v.tick();
             std::thread::sleep(std::time::Duration::from_millis(2));
         }
-        assert_eq!(v.briefs.len(), want);
+        assert_eq!(v.view.briefs.len(), want);
     };
     // Nothing changed: no reload, no notice.
     for _ in 0..50 {
         v.tick();
         std::thread::sleep(std::time::Duration::from_millis(1));
     }
-    assert_eq!(v.notice, None);
+    assert_eq!(v.view.notice(), None);
     press(&mut v, "j");
-    let kept = v.lib.briefs()[v.briefs[1] as usize].path.clone();
+    let kept = v.view.lib.briefs()[v.view.briefs[1] as usize].path.clone();
     write(
         &dir.0.join("briefs/new.txt"),
         &brief("2010-10-10", "Nazarbayev came to Astana in 2010."),
         3600,
     );
     settle(&mut v, 4);
-    assert!(v
-        .notice
-        .as_deref()
-        .unwrap_or("")
-        .contains("1 new or changed"));
-    assert!(v.lib.find_entity("Nazarbayev").is_some());
+    assert!(v.view.notice().unwrap_or("").contains("1 new or changed"));
+    assert!(v.view.lib.find_entity("Nazarbayev").is_some());
     assert_eq!(
-        v.lib.briefs()[v.briefs[v.brief_cursor.at] as usize].path,
+        v.view.lib.briefs()[v.view.briefs[v.view.brief_cursor.at] as usize].path,
         kept
     );
+    // Read: the next notice shows after this key.
+    press(&mut v, "k");
     std::fs::remove_file(dir.0.join("briefs/b.txt")).unwrap();
     settle(&mut v, 3);
-    assert!(v.notice.as_deref().unwrap_or("").contains("1 removed"));
+    assert!(v.view.notice().unwrap_or("").contains("1 removed"));
 }

@@ -304,7 +304,7 @@ fn clicks_and_the_wheel_never_panic_anywhere_on_any_screen() {
 #[test]
 fn the_wheel_moves_through_the_library_and_the_open_brief_takes_clicks() {
     use folio::library::{self, Options};
-    use folio::ui::library_view::{LibraryView, Screen};
+    use folio::ui::library_view::{LibEdge, LibraryView, Screen, Session};
     let dir = library_fixture::tempdir("mouse");
     library_fixture::populate(&dir.0);
     let opts = Options {
@@ -315,7 +315,9 @@ fn the_wheel_moves_through_the_library_and_the_open_brief_takes_clicks() {
     };
     let (mut lib, ix) = library::open(&[dir.0.join("briefs")], &opts);
     lib.wait(ix);
-    let mut v = LibraryView::new(lib, None);
+    let view = LibraryView::new(lib, folio::ui::Settings::default());
+    let edge = LibEdge::new(folio::ui::effects::Edge::default(), Default::default());
+    let mut v = Session::new(view, edge);
     v.resize(120, 40);
     let wheel = |kind| MouseEvent {
         kind,
@@ -323,29 +325,29 @@ fn the_wheel_moves_through_the_library_and_the_open_brief_takes_clicks() {
         row: 10,
         modifiers: KeyModifiers::NONE,
     };
-    assert_eq!(v.brief_cursor.at, 0);
-    v.mouse_event(wheel(MouseEventKind::ScrollDown));
-    assert_eq!(v.brief_cursor.at, 1);
-    v.mouse_event(wheel(MouseEventKind::ScrollUp));
-    assert_eq!(v.brief_cursor.at, 0);
-    v.mouse = false;
-    v.mouse_event(wheel(MouseEventKind::ScrollDown));
-    assert_eq!(v.brief_cursor.at, 0, "mouse off: ignored");
-    v.mouse = true;
+    assert_eq!(v.view.brief_cursor.at, 0);
+    v.mouse(wheel(MouseEventKind::ScrollDown));
+    assert_eq!(v.view.brief_cursor.at, 1);
+    v.mouse(wheel(MouseEventKind::ScrollUp));
+    assert_eq!(v.view.brief_cursor.at, 0);
+    v.view.settings.mouse = false;
+    v.mouse(wheel(MouseEventKind::ScrollDown));
+    assert_eq!(v.view.brief_cursor.at, 0, "mouse off: ignored");
+    v.view.settings.mouse = true;
     // In an open brief, the reader's own handling: a click focuses the sidebar.
     assert!(!v.key(folio::ui::keymap::Key::plain(
         crossterm::event::KeyCode::Enter
     )));
-    assert_eq!(v.screen, Screen::Reading);
+    assert_eq!(v.view.screen, Screen::Reading);
     let a = layout::areas(ratatui::layout::Rect::new(0, 0, 120, 40)).unwrap();
-    v.mouse_event(MouseEvent {
+    v.mouse(MouseEvent {
         kind: MouseEventKind::Down(MouseButton::Left),
         column: a.sidebar.x + 2,
         row: a.sidebar.y + 2,
         modifiers: KeyModifiers::NONE,
     });
     assert_eq!(
-        v.reading.as_ref().map(|r| r.app.focus),
+        v.view.reading.as_ref().map(|r| r.app.focus),
         Some(Focus::Sidebar)
     );
 }

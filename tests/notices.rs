@@ -7,11 +7,12 @@ mod common;
 use common::TempDir;
 use crossterm::event::KeyCode;
 use folio::annotations::Store;
+use folio::cli::open::config_notices;
 use folio::config;
 use folio::document::{decode, Document};
 use folio::ui::effects::{self, Edge};
 use folio::ui::keymap::Key;
-use folio::ui::{config_notices, encoding_notice, Action, App, Effect};
+use folio::ui::{encoding_notice, Action, App, Effect};
 use std::path::Path;
 use std::sync::Arc;
 

@@ -1,8 +1,8 @@
 //! Entity kinds stay distinguishable when drawn: in 16-colour and no-colour
 //! modes each kind's cells carry a style no other kind has.
 
-use folio::config::ThemeName;
 use folio::entities::Kind;
+use folio::ui::theme::ThemeName;
 use folio::ui::theme::{ColorDepth, Theme};
 use ratatui::backend::TestBackend;
 use ratatui::style::Color;

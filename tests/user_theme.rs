@@ -1,8 +1,9 @@
 //! User themes: `[colors]` in the config file over the chosen theme, at every
 //! colour depth; bad values warn with file, line and setting and keep the default.
 
-use folio::config::{parse, ThemeName};
+use folio::config::parse;
 use folio::document::Document;
+use folio::ui::theme::ThemeName;
 use folio::ui::theme::{ColorDepth, Theme};
 use folio::ui::user_theme::build;
 use folio::ui::{Action, App};
@@ -23,7 +24,7 @@ fn cfg(text: &str) -> (folio::config::Config, Vec<String>) {
 fn user_colours_replace_the_theme_s_and_keep_its_cues() {
     let (c, w) = cfg("[reader]\ntheme = \"light\"\n\n[colors]\nperson = \"#112233\"\nplace = \"208 underlined italic\"\ncurrent = \"black on yellow bold\"\nselection = \"plain on 17\"\n");
     assert!(w.is_empty(), "{w:?}");
-    let t = build(&c, ColorDepth::TrueColor);
+    let t = build(c.theme, &c.colors, ColorDepth::TrueColor);
     let light = Theme::named(ThemeName::Light, ColorDepth::TrueColor);
     assert_eq!(t.kinds[0].fg, Some(Color::Rgb(0x11, 0x22, 0x33)));
     assert_eq!(
@@ -48,14 +49,14 @@ fn user_colours_replace_the_theme_s_and_keep_its_cues() {
 #[test]
 fn user_colours_follow_the_terminal_s_depth_and_no_colour() {
     let (c, _) = cfg("[colors]\nperson = \"#ff0000 bold\"\nmisc = \"lightcyan\"\n");
-    let t = build(&c, ColorDepth::Indexed256);
+    let t = build(c.theme, &c.colors, ColorDepth::Indexed256);
     assert_eq!(t.kinds[0].fg, Some(Color::Indexed(196)));
-    let t = build(&c, ColorDepth::Basic16);
+    let t = build(c.theme, &c.colors, ColorDepth::Basic16);
     assert_eq!(t.kinds[0].fg, Some(Color::LightRed));
     assert_eq!(t.kinds[3].fg, Some(Color::LightCyan));
-    for t in [build(&c, ColorDepth::None), {
+    for t in [build(c.theme, &c.colors, ColorDepth::None), {
         let (mono, _) = cfg("[reader]\ntheme = \"mono\"\n[colors]\nperson = \"#ff0000 bold\"\n");
-        build(&mono, ColorDepth::TrueColor)
+        build(mono.theme, &mono.colors, ColorDepth::TrueColor)
     }] {
         assert!(t.kinds.iter().all(|k| k.fg.is_none() && k.bg.is_none()));
         assert_eq!(t.kinds[0].add_modifier, Modifier::BOLD);
@@ -86,7 +87,7 @@ fn bad_colours_name_file_line_and_setting_and_keep_the_default() {
         "{w:#?}"
     );
     // The good one applies; every bad one keeps the theme's style.
-    let t = build(&c, ColorDepth::TrueColor);
+    let t = build(c.theme, &c.colors, ColorDepth::TrueColor);
     let dark = Theme::named(ThemeName::Dark, ColorDepth::TrueColor);
     assert_eq!(t.hit.fg, Some(Color::Cyan));
     assert_eq!(t.kinds, dark.kinds);
@@ -99,7 +100,7 @@ fn a_user_theme_at_16_colours_keeps_kinds_distinct_on_screen() {
     assert!(w.is_empty());
     let text = "Nursultan Nazarbayev met the Collective Security Treaty Organization in Astana.";
     let mut app = App::with_extraction(Arc::new(Document::from_text(text)), "t".into());
-    app.theme = build(&c, ColorDepth::Basic16);
+    app.theme = build(c.theme, &c.colors, ColorDepth::Basic16);
     app.update(Action::Resize(100, 30));
     let mut term = Terminal::new(TestBackend::new(100, 30)).unwrap();
     term.draw(|f| f.render_widget(&app, f.area())).unwrap();

@@ -125,6 +125,7 @@ fn keys(roff: &mut String) {
             Context::Notes => " (annotations panel)",
             Context::Editor => " (note editor)",
             Context::Correct => " (choosing a correction)",
+            Context::Library => " (library)",
         };
         let label = format!("{}{scope}", b.label());
         match rows.iter_mut().find(|(_, w)| *w == what) {

@@ -6,6 +6,7 @@ mod export;
 mod library;
 mod man;
 pub mod notes;
+pub mod open;
 mod output;
 mod report;
 mod suggest;
@@ -214,7 +215,7 @@ pub fn run(cli: Cli) -> ExitCode {
                 eprintln!("folio: {msg}");
                 return ExitCode::from(2);
             }
-            crate::ui::run_reader(&cli.files, cli.published)
+            open::run_reader(&cli.files, cli.published)
         }
     };
     match result {

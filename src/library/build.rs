@@ -119,6 +119,11 @@ impl Indexer {
         self.progress
     }
 
+    /// Every finished brief waiting now (never blocks).
+    pub fn drain(&mut self) -> Vec<Done> {
+        std::iter::from_fn(|| self.try_next()).collect()
+    }
+
     /// A finished brief if one is waiting (never blocks).
     pub fn try_next(&mut self) -> Option<Done> {
         match self.rx.try_recv() {

@@ -35,6 +35,18 @@ pub fn kwic(text: &str, hit: &Hit, width: usize) -> Option<Kwic> {
     })
 }
 
+/// The line for `hit` fitted into `total` columns: the keyword (cut to half
+/// of the line if it is longer), and the context split evenly between the two
+/// sides, the left keeping the words right before the keyword and the right
+/// those right after it.
+pub fn kwic_fit(text: &str, hit: &Hit, total: usize) -> Option<Kwic> {
+    let whole = kwic(text, hit, total)?;
+    let keyword = keep_start(&whole.keyword, (total / 2).max(1));
+    let side = total.saturating_sub(keyword.width()) / 2;
+    let fitted = kwic(text, hit, side)?;
+    Some(Kwic { keyword, ..fitted })
+}
+
 /// Whitespace runs (line breaks, tabs) as one space; other controls escaped.
 fn clean(s: &str) -> String {
     let mut flat = String::with_capacity(s.len());
@@ -135,6 +147,17 @@ mod tests {
             "the bidi override is shown: {}",
             k.keyword
         );
+    }
+
+    #[test]
+    fn a_fitted_line_keeps_the_words_next_to_the_keyword() {
+        let text = "Chinese President Hu Jintao welcomed Russian President Vladimir Putin in Beijing on Monday.";
+        let k = kwic_fit(text, &hit(text, "Vladimir Putin"), 60).unwrap();
+        assert_eq!(k.keyword, "Vladimir Putin");
+        assert!(k.left.ends_with("Russian President "), "{}", k.left);
+        assert!(k.right.starts_with(" in Beijing"), "{}", k.right);
+        let used = k.left.width() + k.keyword.width() + k.right.width();
+        assert!(used <= 60, "{used}");
     }
 
     #[test]

@@ -20,7 +20,7 @@ pub mod scan;
 pub use build::{Done, Indexer, Outcome, Progress};
 pub use cache::{default_dir as default_cache_dir, Miss};
 pub use hash::content_hash;
-pub use kwic::{kwic, Kwic};
+pub use kwic::{kwic, kwic_fit, Kwic};
 pub use record::{EventRec, MentionRec, Record, Span32, Summary};
 pub use scan::{scan, Found, Scan, Skipped};
 
@@ -296,15 +296,20 @@ pub fn open_blocking(paths: &[PathBuf], opts: &Options) -> Library {
 impl Library {
     /// Takes in the briefs the indexer has finished, without waiting; true if any.
     pub fn absorb(&mut self, indexer: &mut Indexer) -> bool {
-        let mut any = false;
-        while let Some(done) = indexer.try_next() {
-            self.insert(done);
-            any = true;
+        let done = indexer.drain();
+        let any = !done.is_empty();
+        self.take_in(done, indexer.progress().finished());
+        any
+    }
+
+    /// Takes in briefs an indexer finished (`finished`: all of them are in now).
+    pub fn take_in(&mut self, done: Vec<Done>, finished: bool) {
+        for d in done {
+            self.insert(d);
         }
-        if indexer.progress().finished() {
+        if finished {
             self.finish_indexing();
         }
-        any
     }
 
     /// Takes in every brief, waiting for the indexer to finish, then refreshes.

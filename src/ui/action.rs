@@ -131,6 +131,8 @@ pub enum Action {
     EditorCancel,
     /// The answer to "discard this note?": yes or no.
     EditorDiscard(bool),
+    /// In the library: the timeline across briefs (from the entity list, that entity's events).
+    ShowTimeline,
     /// In the annotations panel: go to the note under the cursor.
     NoteOpen,
     /// In the panel: edit the note under the cursor.
@@ -184,11 +186,13 @@ impl Action {
             Action::PrevSentence => "previous sentence",
             Action::NextParagraph => "next paragraph",
             Action::PrevParagraph => "previous paragraph",
-            Action::StartSelection => "select from the current sentence (again: stop)",
+            Action::StartSelection => {
+                "select the word, search hit or name at the cursor (again: stop)"
+            }
             Action::SelectParagraph => "select the current paragraph",
-            Action::WordForward => "selection: to the next word",
-            Action::WordEnd => "selection: to the end of the word",
-            Action::WordBack => "selection: back a word",
+            Action::WordForward => "next word (with a selection: extend it)",
+            Action::WordEnd => "end of the word (with a selection: extend it)",
+            Action::WordBack => "back a word (with a selection: shrink or extend it)",
             Action::ClearSelection => "clear selection, search and filter",
             Action::Annotate => "annotate the selection or sentence (note editor)",
             Action::ToggleNotes => "annotations panel: list, filter by tag, edit, delete",
@@ -217,6 +221,7 @@ impl Action {
             Action::PickKind(Kind::Misc) => "misc",
             Action::InputSubmit => "accept",
             Action::InputCancel => "cancel",
+            Action::ShowTimeline => "the timeline across the library",
             Action::Input(_)
             | Action::CorrectionNotSaved(_)
             | Action::InputBackspace
@@ -236,4 +241,84 @@ impl Action {
             | Action::NotesSaved(..) => "",
         }
     }
+}
+
+/// Every bindable action with its config name: the reader's, then those of the
+/// annotations panel, the note editor and the correction picker.
+pub const ACTIONS: [(&str, Action); 59] = [
+    ("quit", Action::Quit),
+    ("help", Action::ToggleHelp),
+    ("focus_next", Action::FocusNext),
+    ("focus_prev", Action::FocusPrev),
+    ("down", Action::MoveDown),
+    ("up", Action::MoveUp),
+    ("left", Action::MoveLeft),
+    ("right", Action::MoveRight),
+    ("page_down", Action::PageDown),
+    ("page_up", Action::PageUp),
+    ("half_page_down", Action::HalfPageDown),
+    ("half_page_up", Action::HalfPageUp),
+    ("top", Action::GoTop),
+    ("bottom", Action::GoBottom),
+    ("activate", Action::Activate),
+    ("next_match", Action::NextMatch),
+    ("prev_match", Action::PrevMatch),
+    ("next_event", Action::NextEvent),
+    ("prev_event", Action::PrevEvent),
+    ("timeline_filter", Action::ToggleTimelineFilter),
+    ("next_sentence", Action::NextSentence),
+    ("prev_sentence", Action::PrevSentence),
+    ("next_paragraph", Action::NextParagraph),
+    ("prev_paragraph", Action::PrevParagraph),
+    ("start_selection", Action::StartSelection),
+    ("select_paragraph", Action::SelectParagraph),
+    ("word_forward", Action::WordForward),
+    ("word_end", Action::WordEnd),
+    ("word_back", Action::WordBack),
+    ("search", Action::StartSearch),
+    ("clear", Action::ClearSelection),
+    ("annotate", Action::Annotate),
+    ("notes", Action::ToggleNotes),
+    ("next_note", Action::NextNote),
+    ("prev_note", Action::PrevNote),
+    ("retype_entity", Action::RetypeEntity),
+    ("not_an_entity", Action::NotAnEntity),
+    ("merge_entity", Action::MergeEntity),
+    ("add_entity", Action::AddEntity),
+    ("undo_correction", Action::UndoCorrection),
+    ("open_note", Action::NoteOpen),
+    ("edit_note", Action::NoteEdit),
+    ("delete_note", Action::NoteDelete),
+    ("undo_delete", Action::NoteUndo),
+    ("filter_tag", Action::NoteFilter),
+    ("confirm_note", Action::NoteConfirm),
+    ("move_note", Action::NoteMove),
+    ("save_note", Action::EditorSave),
+    ("close_editor", Action::EditorCancel),
+    ("complete_tag", Action::Edit(EditOp::Complete)),
+    ("discard_note", Action::EditorDiscard(true)),
+    ("keep_note", Action::EditorDiscard(false)),
+    ("as_person", Action::PickKind(Kind::Person)),
+    ("as_organization", Action::PickKind(Kind::Organization)),
+    ("as_place", Action::PickKind(Kind::Place)),
+    ("as_misc", Action::PickKind(Kind::Misc)),
+    ("accept", Action::InputSubmit),
+    ("cancel", Action::InputCancel),
+    ("library_timeline", Action::ShowTimeline),
+];
+
+/// The config name of a bindable action.
+pub fn name_of(action: &Action) -> Option<&'static str> {
+    ACTIONS.iter().find(|(_, a)| a == action).map(|(n, _)| *n)
+}
+
+/// The action named `name` in the config file, or `"none"` → `None` inside `Some` (unbind).
+pub fn action_from_name(name: &str) -> Option<Option<Action>> {
+    if name == "none" {
+        return Some(None);
+    }
+    ACTIONS
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, a)| Some(a.clone()))
 }

@@ -3,10 +3,17 @@
 //! overlay, notices and hints, so what is shown never disagrees with what is bound.
 
 use super::action::Action;
-use super::app::Focus;
 use super::editor::EditOp;
 use crate::entities::Kind;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// Which pane of the reader receives movement keys (and so which bindings apply).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Pane,
+    Sidebar,
+    Timeline,
+}
 
 /// Where a binding applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,11 +29,15 @@ pub enum Context {
     Editor,
     /// Choosing a correction: an entity kind, or the entity to merge into.
     Correct,
+    /// The library's screens: the brief and entity lists, an entity's
+    /// concordance, the timeline across briefs (a brief opened from them has
+    /// the reader's keys).
+    Library,
 }
 
 impl Context {
     /// Every context, in the order the help lists them.
-    pub const ALL: [Context; 7] = [
+    pub const ALL: [Context; 8] = [
         Context::Global,
         Context::Pane,
         Context::Sidebar,
@@ -34,6 +45,7 @@ impl Context {
         Context::Notes,
         Context::Editor,
         Context::Correct,
+        Context::Library,
     ];
 
     fn applies_to(self, focus: Focus) -> bool {
@@ -81,7 +93,34 @@ impl Context {
                 action,
                 PickKind(_) | MoveDown | MoveUp | InputSubmit | InputCancel
             ),
-            _ => super::keynames::name_of(action).is_some() && !modal_only(action),
+            Context::Library => matches!(
+                action,
+                Quit | ToggleHelp
+                    | FocusNext
+                    | FocusPrev
+                    | MoveDown
+                    | MoveUp
+                    | MoveLeft
+                    | MoveRight
+                    | PageDown
+                    | PageUp
+                    | HalfPageDown
+                    | HalfPageUp
+                    | GoTop
+                    | GoBottom
+                    | Activate
+                    | StartSearch
+                    | ClearSelection
+                    | NextMatch
+                    | PrevMatch
+                    | ShowTimeline
+                    | ToggleTimelineFilter
+            ),
+            _ => {
+                super::action::name_of(action).is_some()
+                    && !modal_only(action)
+                    && *action != ShowTimeline
+            }
         }
     }
 }
@@ -280,6 +319,7 @@ impl Default for Keymap {
             (Timeline, k(Right), MoveRight),
         ];
         table.extend(modal_defaults());
+        table.extend(library_defaults());
         Keymap {
             bindings: table
                 .into_iter()
@@ -339,6 +379,49 @@ fn modal_defaults() -> Vec<(Context, Key, Action)> {
         (Correct, k(Enter), InputSubmit),
         (Correct, k(Esc), InputCancel),
     ]
+}
+
+/// The default bindings of the library's screens: the reader's movement keys,
+/// `t` for the timeline across briefs, `f` to narrow it to an entity.
+fn library_defaults() -> Vec<(Context, Key, Action)> {
+    use Action::*;
+    use KeyCode::{BackTab, Char, Down, End, Enter, Esc, Home, Left, Right, Tab, Up};
+    let c = |ch| Key::plain(Char(ch));
+    let k = Key::plain;
+    [
+        (c('q'), Quit),
+        (Key::ctrl('c'), Quit),
+        (c('?'), ToggleHelp),
+        (k(Tab), FocusNext),
+        (k(BackTab), FocusPrev),
+        (c('j'), MoveDown),
+        (k(Down), MoveDown),
+        (c('k'), MoveUp),
+        (k(Up), MoveUp),
+        (c('h'), MoveLeft),
+        (k(Left), MoveLeft),
+        (c('l'), MoveRight),
+        (k(Right), MoveRight),
+        (k(KeyCode::PageDown), PageDown),
+        (c(' '), PageDown),
+        (k(KeyCode::PageUp), PageUp),
+        (Key::ctrl('d'), HalfPageDown),
+        (Key::ctrl('u'), HalfPageUp),
+        (c('g'), GoTop),
+        (k(Home), GoTop),
+        (c('G'), GoBottom),
+        (k(End), GoBottom),
+        (k(Enter), Activate),
+        (c('/'), StartSearch),
+        (k(Esc), ClearSelection),
+        (c('n'), NextMatch),
+        (c('N'), PrevMatch),
+        (c('t'), ShowTimeline),
+        (c('f'), ToggleTimelineFilter),
+    ]
+    .into_iter()
+    .map(|(key, action)| (Context::Library, key, action))
+    .collect()
 }
 
 impl Keymap {
@@ -442,7 +525,7 @@ impl Keymap {
 
 fn first_or_name(keys: Vec<String>, action: &Action) -> String {
     keys.into_iter().next().unwrap_or_else(|| {
-        let name = super::keynames::name_of(action).unwrap_or("unbound");
+        let name = super::action::name_of(action).unwrap_or("unbound");
         format!("<{name}>")
     })
 }

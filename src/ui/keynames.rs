@@ -1,90 +1,9 @@
 //! Names for keys and bindable actions as written in the config file
 //! (`"ctrl-d" = "half_page_down"`), parsed without touching the `Action` type.
 
-use super::action::Action;
-use super::editor::EditOp;
+pub use super::action::{action_from_name, name_of, ACTIONS};
 use super::keymap::{Context, Key};
-use crate::entities::Kind;
 use crossterm::event::{KeyCode, KeyModifiers};
-
-/// Every bindable action with its config name: the reader's, then those of the
-/// annotations panel, the note editor and the correction picker.
-pub const ACTIONS: [(&str, Action); 58] = [
-    ("quit", Action::Quit),
-    ("help", Action::ToggleHelp),
-    ("focus_next", Action::FocusNext),
-    ("focus_prev", Action::FocusPrev),
-    ("down", Action::MoveDown),
-    ("up", Action::MoveUp),
-    ("left", Action::MoveLeft),
-    ("right", Action::MoveRight),
-    ("page_down", Action::PageDown),
-    ("page_up", Action::PageUp),
-    ("half_page_down", Action::HalfPageDown),
-    ("half_page_up", Action::HalfPageUp),
-    ("top", Action::GoTop),
-    ("bottom", Action::GoBottom),
-    ("activate", Action::Activate),
-    ("next_match", Action::NextMatch),
-    ("prev_match", Action::PrevMatch),
-    ("next_event", Action::NextEvent),
-    ("prev_event", Action::PrevEvent),
-    ("timeline_filter", Action::ToggleTimelineFilter),
-    ("next_sentence", Action::NextSentence),
-    ("prev_sentence", Action::PrevSentence),
-    ("next_paragraph", Action::NextParagraph),
-    ("prev_paragraph", Action::PrevParagraph),
-    ("start_selection", Action::StartSelection),
-    ("select_paragraph", Action::SelectParagraph),
-    ("word_forward", Action::WordForward),
-    ("word_end", Action::WordEnd),
-    ("word_back", Action::WordBack),
-    ("search", Action::StartSearch),
-    ("clear", Action::ClearSelection),
-    ("annotate", Action::Annotate),
-    ("notes", Action::ToggleNotes),
-    ("next_note", Action::NextNote),
-    ("prev_note", Action::PrevNote),
-    ("retype_entity", Action::RetypeEntity),
-    ("not_an_entity", Action::NotAnEntity),
-    ("merge_entity", Action::MergeEntity),
-    ("add_entity", Action::AddEntity),
-    ("undo_correction", Action::UndoCorrection),
-    ("open_note", Action::NoteOpen),
-    ("edit_note", Action::NoteEdit),
-    ("delete_note", Action::NoteDelete),
-    ("undo_delete", Action::NoteUndo),
-    ("filter_tag", Action::NoteFilter),
-    ("confirm_note", Action::NoteConfirm),
-    ("move_note", Action::NoteMove),
-    ("save_note", Action::EditorSave),
-    ("close_editor", Action::EditorCancel),
-    ("complete_tag", Action::Edit(EditOp::Complete)),
-    ("discard_note", Action::EditorDiscard(true)),
-    ("keep_note", Action::EditorDiscard(false)),
-    ("as_person", Action::PickKind(Kind::Person)),
-    ("as_organization", Action::PickKind(Kind::Organization)),
-    ("as_place", Action::PickKind(Kind::Place)),
-    ("as_misc", Action::PickKind(Kind::Misc)),
-    ("accept", Action::InputSubmit),
-    ("cancel", Action::InputCancel),
-];
-
-/// The config name of a bindable action.
-pub fn name_of(action: &Action) -> Option<&'static str> {
-    ACTIONS.iter().find(|(_, a)| a == action).map(|(n, _)| *n)
-}
-
-/// The action named `name` in the config file, or `"none"` → `None` inside `Some` (unbind).
-pub fn action_from_name(name: &str) -> Option<Option<Action>> {
-    if name == "none" {
-        return Some(None);
-    }
-    ACTIONS
-        .iter()
-        .find(|(n, _)| *n == name)
-        .map(|(_, a)| Some(a.clone()))
-}
 
 /// The name of `context`'s `[keys.NAME]` table.
 pub fn context_name(context: Context) -> &'static str {
@@ -96,6 +15,7 @@ pub fn context_name(context: Context) -> &'static str {
         Context::Notes => "notes",
         Context::Editor => "editor",
         Context::Correct => "correct",
+        Context::Library => "library",
     }
 }
 
@@ -109,6 +29,7 @@ pub fn context_from_name(name: &str) -> Option<Context> {
         "notes" => Some(Context::Notes),
         "editor" => Some(Context::Editor),
         "correct" => Some(Context::Correct),
+        "library" => Some(Context::Library),
         _ => None,
     }
 }

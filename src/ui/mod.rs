@@ -7,6 +7,7 @@ pub mod app;
 pub mod cursor;
 pub mod editor;
 pub mod effects;
+pub mod help;
 pub mod keymap;
 pub mod keynames;
 pub mod layout;
@@ -14,6 +15,7 @@ pub mod library_view;
 pub mod loader;
 pub mod notices;
 pub mod search;
+pub mod settings;
 mod terminal;
 pub mod theme;
 pub mod user_theme;
@@ -23,81 +25,25 @@ pub mod wrap;
 
 pub use action::Action;
 pub use app::{App, Effect, Focus, Mode};
+pub use settings::Settings;
 
-use crate::cli::Failure;
-use crate::date::Date;
-use crate::document::{decode, Document};
-use std::io::IsTerminal;
-use std::path::PathBuf;
-use std::sync::Arc;
+use crate::document::Document;
+use std::sync::mpsc::Receiver;
 
 /// The sample brief bundled in the binary, opened when no file is given.
 pub const SAMPLE_NAME: &str = "caspian-summit-2007.txt";
 /// The sample brief's text.
 pub const SAMPLE: &str = include_str!("../../assets/briefs/caspian-summit-2007.txt");
 
-/// Opens the reader on `files` (the bundled sample when empty).
-pub fn run_reader(files: &[PathBuf], published: Option<Date>) -> Result<(), Failure> {
-    if files.len() > 1 || files.iter().any(|f| f.is_dir()) {
-        return run_library(files);
-    }
-    let (opened, source) = match files.first() {
-        Some(path) => {
-            let name = path.file_name().map_or_else(
-                || path.display().to_string(),
-                |n| n.to_string_lossy().into_owned(),
-            );
-            (
-                loader::open(path, published).map_err(|e| Failure::at(path, e))?,
-                name,
-            )
-        }
-        None => {
-            let decoded =
-                decode(SAMPLE.as_bytes()).map_err(|e| Failure(format!("sample brief: {e}")))?;
-            let mut doc = Document::parse(decoded);
-            if let Some(d) = published {
-                doc.set_published(d);
-            }
-            (loader::Opened::Whole(doc), format!("sample: {SAMPLE_NAME}"))
-        }
-    };
-    if !std::io::stdout().is_terminal() {
-        return Err(Failure(
-            "standard output is not a terminal; use `folio entities FILE` or `folio timeline FILE` for text output".into(),
-        ));
-    }
-    let (doc, rest) = match opened {
-        loader::Opened::Whole(doc) => (doc, None),
-        loader::Opened::Prefix { doc, path, .. } => (doc, Some((path, published))),
-    };
-    let mut app = App::new(Arc::new(doc), source);
-    app.loading = rest.is_some();
-    let (config, warnings) = crate::config::load();
-    app.theme = user_theme::build(&config, theme::ColorDepth::from_env());
-    app.keymap = keymap::Keymap::default().with_overrides(&config.keys);
-    app.wrap_width = config.wrap_width;
-    app.mouse = config.mouse;
-    // Every problem is said, one notice after another: none hides another.
-    if let Some(n) = encoding_notice(&app.doc) {
-        app.say(n);
-    }
-    for n in config_notices(&warnings) {
-        app.say(n);
-    }
-    let edge = effects::Edge::from_env();
-    if let Some(store) = &edge.corrections {
-        match store.load() {
-            Ok(file) => app.corrections = file.corrections.into_iter().map(|e| e.change).collect(),
-            Err(e) => app.say(format!("{e}; corrections you make now are not saved")),
-        }
-    }
-    let doc = app.doc.clone();
-    // Started once the first frame is on screen, so reading and extraction do
-    // not compete with it.
-    let background = move || loader::start(rest, doc);
-    let edge = edge.for_brief(files.first().cloned());
-    terminal::run(app, background, &edge).map_err(|e| Failure(format!("terminal error: {e}")))
+/// Runs the reader on `app` in the terminal until the user quits; `background`
+/// starts loading and extraction once the first frame is drawn, and `edge`
+/// holds the stores its effects are carried out on.
+pub fn read(
+    app: App,
+    background: impl FnOnce() -> Receiver<Action>,
+    edge: &effects::Edge,
+) -> std::io::Result<()> {
+    terminal::run(app, background, edge)
 }
 
 /// What the reader says when the file was not plain UTF-8: which encoding was
@@ -115,70 +61,4 @@ pub fn encoding_notice(doc: &Document) -> Option<String> {
         }
         e => Some(format!("decoded from {e}")),
     }
-}
-
-/// Most config problems the reader shows one by one; more are summed up.
-const CONFIG_NOTICES: usize = 3;
-
-/// The reader's notices for config problems, each naming the file, line and
-/// setting; past [`CONFIG_NOTICES`] the rest are counted, and `folio config` lists them.
-pub fn config_notices(warnings: &[crate::config::Warning]) -> Vec<String> {
-    let mut out: Vec<String> = warnings
-        .iter()
-        .take(CONFIG_NOTICES)
-        .map(|w| format!("config: {w}"))
-        .collect();
-    if let Some(more) = warnings
-        .len()
-        .checked_sub(CONFIG_NOTICES)
-        .filter(|&n| n > 0)
-    {
-        let problems = if more == 1 { "problem" } else { "problems" };
-        out.push(format!(
-            "config: {more} more {problems}; `folio config` lists them all"
-        ));
-    }
-    out
-}
-
-/// Opens the library view on folders or several files.
-fn run_library(paths: &[PathBuf]) -> Result<(), Failure> {
-    let edge = effects::Edge::from_env();
-    let corrections = Arc::new(
-        edge.corrections
-            .as_ref()
-            .and_then(|s| s.load().ok())
-            .map(|f| f.corrections())
-            .unwrap_or_default(),
-    );
-    let opts = crate::library::Options {
-        corrections: corrections.clone(),
-        ..crate::library::Options::default()
-    };
-    let (lib, indexer) = crate::library::open(paths, &opts);
-    if lib.briefs().is_empty() && indexer.progress().total == 0 {
-        let why = lib.skipped.first().map_or_else(
-            || "no .txt briefs found".to_owned(),
-            |s| format!("{}: {}", s.path.display(), s.reason),
-        );
-        return Err(Failure(why));
-    }
-    // Checked after the paths, so a bad path is reported as such either way.
-    if !std::io::stdout().is_terminal() {
-        return Err(Failure(
-            "standard output is not a terminal; use `folio library DIR` for text output".into(),
-        ));
-    }
-    let mut view = library_view::LibraryView::new(lib, Some(indexer));
-    view.edge = edge;
-    view.corrections = corrections;
-    let (config, _) = crate::config::load();
-    view.theme = user_theme::build(&config, theme::ColorDepth::from_env());
-    view.mouse = config.mouse;
-    view.watch = Some(library_view::watch::Watch::new(
-        paths.to_vec(),
-        opts,
-        std::time::Duration::from_secs(5),
-    ));
-    library_view::run(view).map_err(|e| Failure(format!("terminal error: {e}")))
 }

@@ -5,6 +5,14 @@
 use crate::entities::Kind;
 use ratatui::style::{Color, Modifier, Style};
 
+/// A built-in theme name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ThemeName {
+    Dark,
+    Light,
+    Mono,
+}
+
 /// Styles for everything the reader draws.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Theme {
@@ -107,12 +115,11 @@ impl Theme {
 
     /// The theme the environment asks for: monochrome under `NO_COLOR` or `TERM=dumb`.
     pub fn from_env() -> Theme {
-        Theme::named(crate::config::ThemeName::Dark, ColorDepth::from_env())
+        Theme::named(ThemeName::Dark, ColorDepth::from_env())
     }
 
     /// A built-in theme at the colour depth the terminal has.
-    pub fn named(name: crate::config::ThemeName, depth: ColorDepth) -> Theme {
-        use crate::config::ThemeName;
+    pub fn named(name: ThemeName, depth: ColorDepth) -> Theme {
         let theme = match name {
             ThemeName::Dark => Theme::default(),
             ThemeName::Light => Theme::light(),
@@ -320,7 +327,6 @@ mod tests {
 
     #[test]
     fn every_colour_fits_the_depth() {
-        use crate::config::ThemeName;
         for name in [ThemeName::Dark, ThemeName::Light] {
             let t = Theme::named(name, ColorDepth::Indexed256);
             assert!(t

@@ -3,8 +3,8 @@
 //! `place = 34`. What a style leaves out keeps the theme's, so a kind keeps its
 //! non-colour cue unless the user replaces it.
 
+use super::theme::ThemeName;
 use super::theme::{downsample, ColorDepth, Theme};
-use crate::config::{Config, ThemeName};
 use ratatui::style::{Color, Modifier, Style};
 
 /// The styles a user can set, by config name.
@@ -190,13 +190,13 @@ impl Theme {
 
 /// The reader's theme for `config` on a terminal of `depth`: the named theme,
 /// then the user's `[colors]` (no colours under the mono theme or `NO_COLOR`).
-pub fn build(config: &Config, depth: ColorDepth) -> Theme {
-    let depth = if config.theme == ThemeName::Mono {
+pub fn build(name: ThemeName, colors: &[(String, StyleOverride)], depth: ColorDepth) -> Theme {
+    let depth = if name == ThemeName::Mono {
         ColorDepth::None
     } else {
         depth
     };
-    Theme::named(config.theme, depth).with_user(&config.colors, depth)
+    Theme::named(name, depth).with_user(colors, depth)
 }
 
 #[cfg(test)]

@@ -68,7 +68,7 @@ impl App {
 }
 
 /// A key while a one-line prompt (search, sidebar or tag filter) is open.
-pub(super) fn prompt_key(key: Key) -> Option<Action> {
+pub(crate) fn prompt_key(key: Key) -> Option<Action> {
     match key.code {
         KeyCode::Esc => Some(Action::InputCancel),
         KeyCode::Enter => Some(Action::InputSubmit),

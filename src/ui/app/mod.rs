@@ -15,13 +15,15 @@ mod tail;
 use super::action::Action;
 use super::cursor::{self, Selection};
 use super::editor::EditOp;
+use super::help::{self, Help, HelpScroll};
+pub use super::keymap::Focus;
 use super::keymap::{Context, Key, Keymap, Lookup};
 use super::layout;
 use super::notices::{Notices, Source};
 use super::search;
+use super::settings::Settings;
 use super::theme::Theme;
 use super::viewport::{Flow, RowContent, Viewport};
-use super::widgets::HelpScroll;
 use crate::document::{Document, Span};
 use crate::entities::store::Change;
 use crate::entities::{Entities, EntityId, Kind};
@@ -30,19 +32,11 @@ pub use annotate::{EditTarget, Editing, Notes, Panel};
 pub use correct::Pending;
 use crossterm::event::{KeyCode, KeyModifiers};
 pub use events::Shown;
-use keys::prompt_key;
+pub(crate) use keys::prompt_key;
 pub use navigate::Counted;
 use ratatui::layout::Rect;
 use std::sync::Arc;
 use tail::Head;
-
-/// Which pane receives movement keys.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Focus {
-    Pane,
-    Sidebar,
-    Timeline,
-}
 
 /// What keys mean right now.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -213,6 +207,17 @@ impl App {
         }
     }
 
+    /// A reader on `doc` with the user's `settings` (theme, keys, wrap width, mouse):
+    /// how the reader is built for a brief opened alone and for one opened from a library.
+    pub fn configured(doc: Arc<Document>, source: String, settings: &Settings) -> App {
+        let mut app = App::new(doc, source);
+        app.theme = settings.theme.clone();
+        app.keymap = settings.keymap.clone();
+        app.wrap_width = settings.wrap_width;
+        app.mouse = settings.mouse;
+        app
+    }
+
     /// A reader with extraction done at once (tests, small briefs).
     pub fn with_extraction(doc: Arc<Document>, source: String) -> App {
         let entities = crate::entities::extract(&doc);
@@ -358,7 +363,7 @@ impl App {
             | Action::GoBottom)
                 if self.mode == Mode::Help =>
             {
-                self.help = self.help.after(self, &a);
+                self.help = self.help.after(&self.help_content(), self.screen, &a);
             }
             Action::FocusNext => self.focus = cycle(self.focus, 1),
             Action::FocusPrev => self.focus = cycle(self.focus, 2),
@@ -442,7 +447,7 @@ impl App {
             Action::MergeEntity => self.start_merge(),
             Action::AddEntity => self.start_add(),
             Action::UndoCorrection => return self.undo_correction(),
-            Action::PickKind(_) => {}
+            Action::PickKind(_) | Action::ShowTimeline => {}
             Action::CorrectionNotSaved(why) => {
                 self.notice = Some(format!(
                     "correction not saved (kept for this session): {why}"
@@ -545,6 +550,15 @@ impl App {
             .get(self.view.top.line)
             .or(lines.last())
             .map_or(0, |s| s.start)
+    }
+
+    /// What the reader's `?` help lists.
+    pub fn help_content(&self) -> Help<'_> {
+        Help {
+            keymap: &self.keymap,
+            contexts: help::READER,
+            mouse: self.mouse,
+        }
     }
 
     /// Kind of entity `id`.

@@ -101,6 +101,25 @@ impl App {
         }
     }
 
+    /// Selects the entity of mention `m` and goes to that mention (the reading
+    /// cursor lands on it).
+    pub fn go_to_mention(&mut self, m: usize) {
+        let Some(&mention) = self.entities.mentions.get(m) else {
+            return;
+        };
+        self.select_entity(mention.entity);
+        self.mention = Some(m);
+        self.go_to(mention.span.start);
+    }
+
+    /// Makes event `e` the current one and goes to its passage.
+    pub fn go_to_event(&mut self, e: usize) {
+        if e < self.events.len() {
+            self.event = Some(e);
+            self.reveal_event();
+        }
+    }
+
     pub(super) fn step_match(&mut self, dir: isize) {
         if !self.search.hits.is_empty() {
             let n = self.search.hits.len();

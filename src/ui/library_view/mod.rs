@@ -1,29 +1,36 @@
-//! The library in the reader: a list of briefs (newest first, `/` filters),
+//! The library in the terminal: a list of briefs (newest first, `/` filters),
 //! entities across briefs with brief and mention counts, an entity's
-//! concordance, and the reader on one brief with `Esc` back to where it was
-//! opened from. The index fills in from the background while keys are answered.
+//! concordance, one timeline across briefs, and the reader on one brief with
+//! `Esc` back to where it was opened from.
 //!
-//! State changes only in [`LibraryView::key`] and [`LibraryView::tick`];
-//! [`widget`] renders it; [`run`] is the terminal edge.
+//! Built like the reader: keys become actions through the `library` context of
+//! the user's keymap ([`LibraryView::action_for_key`]), one
+//! [`LibraryView::update`] applies them and news from the edge, and returns
+//! [`LibEffect`]s (reading a brief, saving the index) that [`edge`] carries out.
+//! [`widget`] renders the state and changes nothing; [`run`] is the terminal loop.
 
 mod concordance;
+pub mod edge;
+mod lists;
 mod mouse;
-mod reader;
+pub mod msg;
+pub mod reader;
 mod run;
 mod timeline;
 pub mod watch;
 pub mod widget;
 
+pub use edge::{LibEdge, Session};
+pub use msg::{LibAction, LibEffect};
 pub use run::run;
-
-use reader::{reader_for, show_event, show_hit};
 
 use super::action::Action;
 use super::app::{App, Mode as AppMode};
-use super::keymap::Key;
-use super::theme::Theme;
-use crate::library::{BriefId, EntityRef, Hit, Indexer, Library, Progress};
-use crossterm::event::{KeyCode, KeyModifiers};
+use super::help::{self, Help, HelpScroll};
+use super::keymap::{Context, Key};
+use super::notices::Notices;
+use super::settings::Settings;
+use crate::library::{BriefId, EntityRef, Hit, Library, Progress};
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -74,6 +81,24 @@ impl Cursor {
             self.top = self.at + 1 - h;
         }
     }
+
+    /// Moves by a list movement `action` in a list of `len` rows, `page` tall;
+    /// false when the action is not a movement.
+    fn step(&mut self, action: &Action, len: usize, page: usize) -> bool {
+        let page = page as isize;
+        match action {
+            Action::MoveDown | Action::MoveRight => self.moved(1, len),
+            Action::MoveUp | Action::MoveLeft => self.moved(-1, len),
+            Action::PageDown => self.moved(page, len),
+            Action::PageUp => self.moved(-page, len),
+            Action::HalfPageDown => self.moved((page / 2).max(1), len),
+            Action::HalfPageUp => self.moved(-(page / 2).max(1), len),
+            Action::GoTop => self.at = 0,
+            Action::GoBottom => self.moved(len as isize, len),
+            _ => return false,
+        }
+        true
+    }
 }
 
 /// An entity's mentions across the library.
@@ -81,6 +106,8 @@ pub struct Concordance {
     pub entity: EntityRef,
     pub hits: Vec<Hit>,
     pub cursor: Cursor,
+    /// The last walk went round from one end to the other.
+    pub wrapped: bool,
 }
 
 /// One timeline across the library, maybe only the events naming one entity.
@@ -115,9 +142,11 @@ pub struct Reading {
 /// Everything the library screens show.
 pub struct LibraryView {
     pub lib: Library,
-    indexer: Option<Indexer>,
+    /// The user's theme, keys, wrap width and mouse, for the lists and every brief opened.
+    pub settings: Settings,
+    /// How far the background index is; done when `done == total`.
     pub progress: Progress,
-    last_refresh: Instant,
+    last_refresh: Option<Instant>,
     pub screen: Screen,
     pub focus: Focus,
     /// Typing a filter into the focused list.
@@ -125,6 +154,9 @@ pub struct LibraryView {
     pub brief_filter: String,
     pub briefs: Vec<BriefId>,
     pub brief_cursor: Cursor,
+    /// The user moved the brief cursor: it stays on its brief as rows arrive
+    /// (until then it stays on the first row, the newest brief).
+    brief_moved: bool,
     pub entity_filter: String,
     pub entities: Vec<EntityRef>,
     pub entity_cursor: Cursor,
@@ -133,20 +165,16 @@ pub struct LibraryView {
     pub reading: Option<Reading>,
     /// Reading position (first byte on screen) of each brief opened before.
     positions: HashMap<PathBuf, usize>,
-    /// Rescans of the folders while open; `None` in tests that drive changes themselves.
-    pub watch: Option<watch::Watch>,
-    /// Texts of briefs shown in the concordance, read on demand.
+    /// Texts of briefs shown in the concordance or timeline, read on demand.
     pub texts: HashMap<BriefId, Option<Arc<str>>>,
     pub width: u16,
     pub height: u16,
-    pub notice: Option<String>,
-    pub theme: Theme,
-    /// Where corrections made in a brief are saved.
-    pub edge: super::effects::Edge,
-    /// The corrections applied to a brief extracted afresh (changed since indexed).
-    pub corrections: Arc<crate::entities::Corrections>,
-    /// The wheel moves through lists and the open brief takes clicks (`[reader] mouse`).
-    pub mouse: bool,
+    /// Messages for the status line, none lost (see [`Notices`]).
+    pub notices: Notices,
+    /// The `?` help, when shown, and how far it is scrolled.
+    pub help: Option<HelpScroll>,
+    /// Briefs new or changed, and removed, found by the rescan being acted on.
+    reopening: (usize, usize),
 }
 
 /// Rows of list content on a screen `height` tall (header, column titles, status line).
@@ -154,22 +182,25 @@ pub fn list_height(height: u16) -> usize {
     usize::from(height.saturating_sub(4)).max(1)
 }
 
+/// How often the lists are recomputed while briefs arrive from the index.
+const REFRESH_EVERY: Duration = Duration::from_millis(400);
+
 impl LibraryView {
-    /// A view on `lib`, taking in `indexer`'s briefs as they arrive (if still indexing).
-    pub fn new(mut lib: Library, indexer: Option<Indexer>) -> LibraryView {
+    /// A view on `lib` with the user's `settings`.
+    pub fn new(mut lib: Library, settings: Settings) -> LibraryView {
         lib.refresh();
-        let progress = indexer.as_ref().map(Indexer::progress).unwrap_or_default();
         let mut v = LibraryView {
             lib,
-            indexer,
-            progress,
-            last_refresh: Instant::now(),
+            settings,
+            progress: Progress::default(),
+            last_refresh: None,
             screen: Screen::List,
             focus: Focus::Briefs,
             typing: false,
             brief_filter: String::new(),
             briefs: Vec::new(),
             brief_cursor: Cursor::default(),
+            brief_moved: false,
             entity_filter: String::new(),
             entities: Vec::new(),
             entity_cursor: Cursor::default(),
@@ -177,15 +208,12 @@ impl LibraryView {
             timeline: None,
             reading: None,
             positions: HashMap::new(),
-            watch: None,
             texts: HashMap::new(),
-            edge: super::effects::Edge::default(),
-            corrections: Arc::default(),
             width: 80,
             height: 24,
-            notice: None,
-            theme: Theme::default(),
-            mouse: true,
+            notices: Notices::default(),
+            help: None,
+            reopening: (0, 0),
         };
         v.rows_changed();
         v
@@ -193,54 +221,196 @@ impl LibraryView {
 
     /// Whether the index is still being built.
     pub fn indexing(&self) -> bool {
-        self.indexer.is_some()
+        !self.progress.finished()
     }
 
-    /// Takes in indexed briefs; refreshes the lists at most a few times a second,
-    /// and saves the cache once the index is complete.
-    pub fn tick(&mut self) {
-        let Some(ix) = self.indexer.as_mut() else {
-            self.pick_up_changes();
-            return;
-        };
-        let got = self.lib.absorb(ix);
-        self.progress = ix.progress();
-        let done = self.progress.finished();
-        if done || (got && self.last_refresh.elapsed() >= Duration::from_millis(400)) {
-            self.lib.refresh();
-            self.last_refresh = Instant::now();
-            self.rows_changed();
+    /// The notice on the status line, if any.
+    pub fn notice(&self) -> Option<&str> {
+        self.notices.current()
+    }
+
+    /// What the library's `?` help lists.
+    pub fn help_content(&self) -> Help<'_> {
+        Help {
+            keymap: &self.settings.keymap,
+            contexts: help::LIBRARY,
+            mouse: self.settings.mouse,
         }
-        if done {
-            self.indexer = None;
-            if let Err(e) = self.lib.save() {
-                self.notice = Some(format!("index not cached: {e}"));
+    }
+
+    /// The action a key stands for on the screen showing: the reader's keys in
+    /// an open brief (with `Esc` and `n`/`N` leading back to the library when
+    /// the brief has nothing of its own for them), the `library` context's
+    /// elsewhere, the prompt's while a filter is typed.
+    pub fn action_for_key(&mut self, key: Key) -> Option<LibAction> {
+        let keymap = &self.settings.keymap;
+        if self.help.is_some() {
+            return keymap.action_in(Context::Library, key).map(LibAction::Do);
+        }
+        if self.screen == Screen::Reading {
+            return self.reading_action(key);
+        }
+        if self.typing {
+            return super::app::prompt_key(key).map(LibAction::Do);
+        }
+        keymap.action_in(Context::Library, key).map(LibAction::Do)
+    }
+
+    /// A key in the open brief, as its reader takes it, but for leaving it.
+    fn reading_action(&mut self, key: Key) -> Option<LibAction> {
+        let walking = self.walking();
+        let r = self.reading.as_mut()?;
+        let action = r.app.action_for_key(key)?;
+        if r.app.mode != AppMode::Normal {
+            return Some(LibAction::Reader(action));
+        }
+        let nothing_to_clear = r.app.selected.is_none()
+            && r.app.selection.is_none()
+            && r.app.search.query.is_empty()
+            && r.app.sidebar.filter.is_empty();
+        Some(match action {
+            Action::ClearSelection if nothing_to_clear || walking => LibAction::Back,
+            Action::NextMatch if walking && r.app.search.hits.is_empty() => LibAction::Walk(1),
+            Action::PrevMatch if walking && r.app.search.hits.is_empty() => LibAction::Walk(-1),
+            other => LibAction::Reader(other),
+        })
+    }
+
+    /// Applies `action`; returns what the edge must do.
+    pub fn update(&mut self, action: LibAction) -> Option<LibEffect> {
+        match action {
+            LibAction::Do(a) => {
+                self.notices.dismiss();
+                let effect = if self.help.is_some() {
+                    self.help_action(a)
+                } else {
+                    self.act(a)
+                };
+                self.follow();
+                effect.or_else(|| self.texts_wanted())
+            }
+            LibAction::Reader(a) => {
+                let r = self.reading.as_mut()?;
+                r.app.update(a).map(LibEffect::Reader)
+            }
+            LibAction::Back => {
+                self.close_brief();
+                self.texts_wanted()
+            }
+            LibAction::Walk(dir) => self.walk(dir),
+            LibAction::Resize(w, h) => {
+                self.width = w;
+                self.height = h;
+                if let Some(r) = self.reading.as_mut() {
+                    r.app.update(Action::Resize(w, h));
+                }
+                self.follow();
+                self.texts_wanted()
+            }
+            LibAction::Indexed(done, progress) => self.indexed(done, progress),
+            LibAction::Rescanned(found) => self.rescanned(&found),
+            LibAction::Reopened(lib, progress) => {
+                self.reopened(*lib, progress);
+                None
+            }
+            LibAction::BriefOpened(result, target) => {
+                self.brief_opened(result, target);
+                None
+            }
+            LibAction::TextsRead(texts) => {
+                self.texts.extend(texts);
+                None
+            }
+            LibAction::IndexSaved(Err(e)) => {
+                self.notices.push(format!("index not cached: {e}"));
+                None
+            }
+            LibAction::IndexSaved(Ok(())) => None,
+        }
+    }
+
+    /// An action of the `library` context on the screen showing.
+    fn act(&mut self, a: Action) -> Option<LibEffect> {
+        match a {
+            Action::Quit => return Some(LibEffect::Quit),
+            Action::ToggleHelp => {
+                self.help = Some(HelpScroll::default());
+                return None;
+            }
+            _ => {}
+        }
+        if self.typing {
+            self.filter_action(a);
+            return None;
+        }
+        match self.screen {
+            Screen::List => self.list_action(a),
+            Screen::Concordance => self.concordance_action(a),
+            Screen::Timeline => self.timeline_action(a),
+            Screen::Reading => None,
+        }
+    }
+
+    /// A key while the help shows: movements scroll it; help, quit and `Esc` close it.
+    fn help_action(&mut self, a: Action) -> Option<LibEffect> {
+        match a {
+            Action::ToggleHelp | Action::Quit | Action::ClearSelection => self.help = None,
+            other => {
+                let screen = ratatui::layout::Rect::new(0, 0, self.width, self.height);
+                let scroll = self.help.unwrap_or_default();
+                self.help = Some(scroll.after(&self.help_content(), screen, &other));
             }
         }
+        None
     }
 
-    /// Reopens the library when a rescan found briefs added, changed or removed. Only
-    /// on the list screen (brief ids change), and the cursor stays on the same file.
-    fn pick_up_changes(&mut self) {
-        if self.screen != Screen::List || self.typing {
-            return;
+    /// Briefs arrived from the background index: taken in, and the lists
+    /// recomputed at most a few times a second; the cache saved once complete.
+    fn indexed(
+        &mut self,
+        done: Vec<crate::library::Done>,
+        progress: Progress,
+    ) -> Option<LibEffect> {
+        let got = !done.is_empty();
+        self.progress = progress;
+        let finished = progress.finished();
+        self.lib.take_in(done, finished);
+        let due = self
+            .last_refresh
+            .is_none_or(|t| t.elapsed() >= REFRESH_EVERY);
+        if finished || (got && due) {
+            self.lib.refresh();
+            self.last_refresh = Some(Instant::now());
+            self.rows_changed();
         }
-        let Some(w) = self.watch.as_mut() else { return };
-        let Some(found) = w.poll() else { return };
-        let (changed, removed) = watch::changes(&self.lib, &found);
+        finished.then_some(LibEffect::SaveIndex)
+    }
+
+    /// A rescan finished: the library is reopened when briefs changed on disk.
+    /// Only on the list screen (brief ids change), and not while a filter is typed.
+    fn rescanned(&mut self, found: &crate::library::Scan) -> Option<LibEffect> {
+        if self.screen != Screen::List || self.typing || self.indexing() {
+            return None;
+        }
+        let (changed, removed) = watch::changes(&self.lib, found);
         if changed == 0 && removed == 0 {
-            return;
+            return None;
         }
-        let _ = self.lib.save();
+        self.reopening = (changed, removed);
+        Some(LibEffect::Reopen)
+    }
+
+    /// The library reopened after a rescan: the cursor stays on the same file.
+    fn reopened(&mut self, lib: Library, progress: Progress) {
+        let (changed, removed) = std::mem::take(&mut self.reopening);
         let keep = self
             .briefs
             .get(self.brief_cursor.at)
             .and_then(|&id| self.lib.brief(id))
             .map(|b| b.path.clone());
-        let (lib, ix) = crate::library::open(&w.paths, &w.opts);
         self.lib = lib;
-        self.progress = ix.progress();
-        self.indexer = Some(ix);
+        self.lib.refresh();
+        self.progress = progress;
         self.concordance = None;
         self.timeline = None;
         self.texts.clear();
@@ -254,16 +424,20 @@ impl LibraryView {
             self.brief_cursor.at = i;
             self.follow();
         }
-        self.notice = Some(format!(
+        self.notices.push(format!(
             "changed on disk: {changed} new or changed, {removed} removed"
         ));
     }
 
-    /// Recomputes the filtered rows, keeping each cursor on the same item.
+    /// Recomputes the filtered rows, keeping each cursor on the same item (the
+    /// brief cursor only once the user moved it).
     fn rows_changed(&mut self) {
         let keep = self.briefs.get(self.brief_cursor.at).copied();
         self.briefs = self.lib.filter(&self.brief_filter);
-        if let Some(i) = keep.and_then(|id| self.briefs.iter().position(|&b| b == id)) {
+        if let Some(i) = keep
+            .filter(|_| self.brief_moved)
+            .and_then(|id| self.briefs.iter().position(|&b| b == id))
+        {
             self.brief_cursor.at = i;
         }
         self.brief_cursor.moved(0, self.briefs.len());
@@ -299,11 +473,11 @@ impl LibraryView {
         if let Some(t) = self.timeline.as_mut() {
             t.cursor.follow(h);
         }
-        self.load_visible_texts();
     }
 
-    /// Reads the briefs the concordance or timeline screen shows (and forgets far-away ones).
-    fn load_visible_texts(&mut self) {
+    /// The briefs whose text the concordance or timeline screen shows and that
+    /// are not read yet; far-away texts are forgotten.
+    fn texts_wanted(&mut self) -> Option<LibEffect> {
         let h = list_height(self.height);
         let wanted: Vec<BriefId> = match (self.screen, &self.concordance, &self.timeline) {
             (Screen::Concordance, Some(c), _) => c
@@ -320,219 +494,58 @@ impl LibraryView {
                 .take(h)
                 .map(|&(b, _)| b)
                 .collect(),
-            _ => return,
+            _ => return None,
         };
         if self.texts.len() > 256 {
             self.texts.retain(|b, _| wanted.contains(b));
         }
-        for b in wanted {
-            let lib = &self.lib;
-            self.texts
-                .entry(b)
-                .or_insert_with(|| lib.text(b).ok().map(Arc::from));
-        }
+        let mut missing: Vec<BriefId> = wanted
+            .into_iter()
+            .filter(|b| !self.texts.contains_key(b))
+            .collect();
+        missing.sort_unstable();
+        missing.dedup();
+        (!missing.is_empty()).then_some(LibEffect::ReadTexts(missing))
     }
 
-    /// Applies a key; returns true when folio should quit.
-    pub fn key(&mut self, key: Key) -> bool {
-        if key == Key::ctrl('c') {
-            return true;
-        }
-        if self.screen != Screen::Reading {
-            self.notice = None;
-        }
-        match self.screen {
-            Screen::Reading => return self.reading_key(key),
-            _ if self.typing => self.filter_key(key),
-            Screen::List => return self.list_key(key),
-            Screen::Concordance => return self.concordance_key(key),
-            Screen::Timeline => return self.timeline_key(key),
-        }
-        false
-    }
-
-    /// The terminal is now `w`×`h`.
-    pub fn resize(&mut self, w: u16, h: u16) {
-        self.width = w;
-        self.height = h;
-        if let Some(r) = self.reading.as_mut() {
-            r.app.update(Action::Resize(w, h));
-        }
-        self.follow();
-    }
-
-    fn list_key(&mut self, key: Key) -> bool {
-        let page = list_height(self.height) as isize;
-        let len = match self.focus {
-            Focus::Briefs => self.briefs.len(),
-            Focus::Entities => self.entities.len(),
-        };
-        let cursor = match self.focus {
-            Focus::Briefs => &mut self.brief_cursor,
-            Focus::Entities => &mut self.entity_cursor,
-        };
-        match (key.code, key.mods.contains(KeyModifiers::CONTROL)) {
-            (KeyCode::Char('q'), false) => return true,
-            (KeyCode::Char('j') | KeyCode::Down, _) => cursor.moved(1, len),
-            (KeyCode::Char('k') | KeyCode::Up, _) => cursor.moved(-1, len),
-            (KeyCode::PageDown, _) | (KeyCode::Char('d'), true) => cursor.moved(page, len),
-            (KeyCode::PageUp, _) | (KeyCode::Char('u'), true) => cursor.moved(-page, len),
-            (KeyCode::Char('g') | KeyCode::Home, _) => cursor.at = 0,
-            (KeyCode::Char('G') | KeyCode::End, _) => cursor.moved(len as isize, len),
-            (KeyCode::Tab | KeyCode::BackTab, _) => {
-                self.focus = match self.focus {
-                    Focus::Briefs => Focus::Entities,
-                    Focus::Entities => Focus::Briefs,
-                }
-            }
-            (KeyCode::Char('/'), false) => self.typing = true,
-            (KeyCode::Char('t'), false) => {
-                let entity = match self.focus {
-                    Focus::Entities => self.entities.get(self.entity_cursor.at).copied(),
-                    Focus::Briefs => None,
-                };
-                self.open_timeline(entity);
-            }
-            (KeyCode::Esc, _)
-                if !self.brief_filter.is_empty() || !self.entity_filter.is_empty() =>
-            {
-                self.brief_filter.clear();
-                self.entity_filter.clear();
-                self.rows_changed();
-            }
-            (KeyCode::Enter, _) => match self.focus {
-                Focus::Briefs => {
-                    if let Some(&id) = self.briefs.get(self.brief_cursor.at) {
-                        self.open_brief(id, Target::Resume);
-                    }
-                }
-                Focus::Entities => {
-                    if let Some(&e) = self.entities.get(self.entity_cursor.at) {
-                        self.open_concordance(e);
-                    }
-                }
-            },
-            _ => {}
-        }
-        self.follow();
-        false
-    }
-
-    fn filter_key(&mut self, key: Key) {
-        let in_concordance = self.screen == Screen::Concordance;
-        let filter = match self.focus {
-            Focus::Briefs => &mut self.brief_filter,
-            Focus::Entities => &mut self.entity_filter,
-        };
-        match key.code {
-            KeyCode::Enter => self.typing = false,
-            KeyCode::Esc => {
-                filter.clear();
-                self.typing = false;
-            }
-            KeyCode::Backspace => {
-                filter.pop();
-            }
-            KeyCode::Char(c)
-                if !key
-                    .mods
-                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
-                    && !in_concordance =>
-            {
-                filter.push(c)
-            }
-            _ => return,
-        }
-        self.rows_changed();
-    }
-
-    fn reading_key(&mut self, key: Key) -> bool {
-        let walking = self.walking();
-        let Some(r) = self.reading.as_mut() else {
-            self.screen = Screen::List;
-            return false;
-        };
-        let plain = r.app.mode == AppMode::Normal;
-        if plain && key.code == KeyCode::Esc {
-            let nothing_to_clear = r.app.selected.is_none()
-                && r.app.search.query.is_empty()
-                && r.app.sidebar.filter.is_empty();
-            if nothing_to_clear || walking {
-                self.close_brief();
-                return false;
-            }
-        }
-        if plain && walking && r.app.search.hits.is_empty() {
-            match key.code {
-                KeyCode::Char('n') => {
-                    self.walk(1);
-                    return false;
-                }
-                KeyCode::Char('N') => {
-                    self.walk(-1);
-                    return false;
-                }
-                _ => {}
-            }
-        }
-        let Some(action) = r.app.action_for_key(key) else {
-            return false;
-        };
-        match r.app.update(action) {
-            Some(effect) => super::effects::run(&mut r.app, effect, &self.edge),
-            None => false,
-        }
-    }
-
-    /// Opens brief `id` in the reader at `target`; `Esc` comes back to the current screen.
-    pub fn open_brief(&mut self, id: BriefId, target: Target) {
-        if let Some(r) = self.reading.take() {
-            self.remember(&r);
-        }
+    /// Asks the edge to open brief `id` in the reader at `target`; `Esc` comes
+    /// back to the current screen (or, from an open brief, to its screen).
+    pub fn open_brief(&mut self, id: BriefId, target: Target) -> Option<LibEffect> {
         let back = match self.screen {
-            Screen::Reading => match target {
-                Target::Hit(_) => Screen::Concordance,
-                Target::Event(_) => Screen::Timeline,
-                Target::Resume => Screen::List,
-            },
+            Screen::Reading => self.reading.as_ref().map_or(Screen::List, |r| r.back),
             other => other,
         };
-        match reader_for(
-            &self.lib,
-            id,
-            (self.width, self.height),
-            back,
-            &self.corrections,
-        ) {
-            Ok(mut r) => {
-                r.app.theme = self.theme.clone();
-                // The brief's notes, from the same store as when it is opened alone.
-                let path = self.lib.brief(id).map(|b| b.path.clone());
-                let edge = self.edge.clone().for_brief(path);
-                super::effects::run(&mut r.app, super::Effect::OpenNotes, &edge);
+        Some(LibEffect::OpenBrief { id, target, back })
+    }
+
+    /// The edge read the brief asked for: it shows at `target`, or the
+    /// screen says why it could not be read.
+    fn brief_opened(&mut self, result: Result<Box<Reading>, String>, target: Target) {
+        match result {
+            Ok(r) => {
+                let mut r = *r;
+                if let Some(old) = self.reading.take() {
+                    self.remember(&old);
+                }
                 match target {
-                    Target::Hit(h) => show_hit(&mut r, &h),
-                    Target::Event(e) => show_event(&mut r, e as usize),
+                    Target::Hit(h) => reader::show_hit(&mut r, &h),
+                    Target::Event(e) => reader::show_event(&mut r, e as usize),
                     Target::Resume => {
-                        let path = self.lib.brief(id).map(|b| b.path.clone());
+                        let path = self.lib.brief(r.brief).map(|b| b.path.clone());
                         if let Some(&pos) = path.and_then(|p| self.positions.get(&p)) {
                             r.app.view.top = r.app.view.row_of(&r.app.flow, pos);
                         }
-                        r.app.notice = Some("Esc: back to the library".into());
+                        let back = r.app.keymap.hint(&Action::ClearSelection);
+                        r.app.say(format!("{back}: back to the library"));
                     }
                 }
                 self.reading = Some(r);
                 self.screen = Screen::Reading;
+                if let Target::Hit(_) = target {
+                    self.note_walk();
+                }
             }
-            Err(e) => {
-                let name = self
-                    .lib
-                    .brief(id)
-                    .map(|b| b.path.display().to_string())
-                    .unwrap_or_default();
-                self.notice = Some(format!("{name}: {e}"));
-                self.screen = back;
-            }
+            Err(e) => self.notices.push(e),
         }
     }
 

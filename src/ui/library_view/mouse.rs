@@ -1,35 +1,28 @@
 //! The mouse in the library: the wheel moves the cursor of the list on screen
-//! (briefs or entities, the concordance, the timeline) as ↓/↑ do, and in an
-//! open brief the reader's own mouse handling applies.
+//! (briefs or entities, the concordance, the timeline) as the down and up
+//! actions do, and in an open brief the reader's own mouse handling applies.
 
-use super::{LibraryView, Screen};
-use crate::ui::keymap::Key;
-use crossterm::event::{KeyCode, KeyModifiers, MouseEvent, MouseEventKind};
+use super::{LibAction, LibraryView, Screen};
+use crate::ui::action::Action;
+use crossterm::event::{MouseEvent, MouseEventKind};
 
 impl LibraryView {
-    /// Applies a terminal mouse event (nothing when the mouse is turned off).
-    pub fn mouse_event(&mut self, ev: MouseEvent) {
-        if !self.mouse {
-            return;
+    /// The action a terminal mouse event stands for (none when the mouse is off).
+    pub fn action_for_mouse(&mut self, ev: MouseEvent) -> Option<LibAction> {
+        if !self.settings.mouse {
+            return None;
         }
         if self.screen == Screen::Reading {
-            if let Some(r) = self.reading.as_mut() {
-                if let Some(action) = r.app.action_for_mouse(ev) {
-                    r.app.update(action);
-                }
-            }
-            return;
+            let r = self.reading.as_mut()?;
+            return r.app.action_for_mouse(ev).map(LibAction::Reader);
         }
-        let code = match ev.kind {
-            MouseEventKind::ScrollDown => KeyCode::Down,
-            MouseEventKind::ScrollUp => KeyCode::Up,
-            _ => return,
-        };
-        if !self.typing {
-            self.key(Key {
-                code,
-                mods: KeyModifiers::NONE,
-            });
+        if self.typing || self.help.is_some() {
+            return None;
+        }
+        match ev.kind {
+            MouseEventKind::ScrollDown => Some(LibAction::Do(Action::MoveDown)),
+            MouseEventKind::ScrollUp => Some(LibAction::Do(Action::MoveUp)),
+            _ => None,
         }
     }
 }

@@ -1,94 +1,80 @@
-//! Opening a brief of the library in the reader: its entities and timeline are
-//! rebuilt from the index (nothing to wait for), and a concordance hit is shown
-//! by selecting its entity at that mention.
+//! Opening a brief of the library in the reader: built with the user's
+//! settings, its entities and timeline rebuilt from the index (nothing to wait
+//! for) unless the file changed since it was indexed, and a concordance hit
+//! shown by selecting its entity at that mention. Pure: the edge reads the file.
 
 use super::{Reading, Screen};
-use crate::document::{decode, Document};
-use crate::entities::{Entities, Entity, EntityId, Mention};
-use crate::library::{content_hash, BriefId, EntityRef, Extractor, Hit, Library};
+use crate::document::Document;
+use crate::entities::{Corrections, Entities, Entity, EntityId, Mention};
+use crate::library::{BriefId, EntityRef, Extractor, Hit, Library};
 use crate::timeline::{Event, Timex};
 use crate::ui::action::Action;
 use crate::ui::app::App;
+use crate::ui::settings::Settings;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-/// Selects the hit's entity in the reader and shows that mention (found by its span,
-/// so a brief extracted afresh still lands on the right words).
-pub(super) fn show_hit(r: &mut Reading, hit: &Hit) {
-    let ents = &r.app.entities;
-    let m = Some(hit.mention as usize)
-        .filter(|&m| ents.mentions.get(m).is_some_and(|x| x.span == hit.span))
-        .or_else(|| ents.mention_at(hit.span.start));
-    match m {
-        Some(m) => {
-            let local = ents.mentions[m].entity;
-            r.app.select_entity(local);
-            r.app.mention = Some(m);
-        }
-        None => r.app.notice = Some("that mention is no longer in the brief".into()),
-    }
-    if hit.span.start <= r.app.doc.text().len() {
-        r.app.view.reveal(&r.app.flow, hit.span.start);
-    }
+/// A brief read for the reader, and whether it is still the file that was indexed.
+pub struct Read {
+    pub doc: Document,
+    pub same: bool,
 }
 
-/// Shows the brief's event `e` (an index into its events, as in the index).
-pub(super) fn show_event(r: &mut Reading, e: usize) {
-    if let Some(ev) = r.app.events.get(e) {
-        let pos = ev.timex.span.start;
-        r.app.event = Some(e);
-        r.app.view.reveal(&r.app.flow, pos);
-    }
-}
-
-/// A reader on brief `id` whose entities and timeline come from the library's index
-/// (no extraction to wait for); if the file changed since it was indexed, extracted afresh.
-pub(super) fn reader_for(
+/// A reader on brief `id` of `lib`, `size` columns by rows, whose `Esc` leads
+/// back to `back`. Entities and events come from the index when the file is
+/// the one indexed; otherwise they are extracted afresh (with `corrections`).
+pub fn build(
     lib: &Library,
     id: BriefId,
+    read: Read,
+    settings: &Settings,
+    corrections: &Corrections,
     (w, h): (u16, u16),
     back: Screen,
-    corrections: &crate::entities::Corrections,
-) -> Result<Reading, String> {
-    let b = lib.brief(id).ok_or("no such brief")?;
-    let bytes = read_regular(&b.path)?;
-    let same = content_hash(&bytes) == b.key.hash;
-    let doc = Document::parse(decode(&bytes).map_err(|e| e.to_string())?);
-    let name = b.path.file_name().map_or_else(
-        || b.path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    );
+) -> Reading {
+    let Read { doc, same } = read;
+    let name = lib.brief(id).map_or_else(String::new, |b| {
+        b.path.file_name().map_or_else(
+            || b.path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        )
+    });
     let (entities, events, global) = if same {
         from_index(lib, id, &doc)
     } else {
         let (e, ev) = Extractor::DEFAULT.run_corrected(&doc, corrections);
         (e, ev, Vec::new())
     };
-    let mut app = App::new(Arc::new(doc), name);
+    let mut app = App::configured(Arc::new(doc), name, settings);
     app.update(Action::Resize(w, h));
     app.update(Action::Extracted(Box::new((entities, events))));
     if !same {
-        app.notice = Some("changed since it was indexed; entities extracted afresh".into());
+        app.say("changed since it was indexed; entities extracted afresh");
     }
-    Ok(Reading {
+    Reading {
         brief: id,
         app,
         global,
         back,
-    })
+    }
 }
 
-/// Reads a file only if it is a regular one (never blocks on a FIFO swapped in).
-fn read_regular(path: &std::path::Path) -> Result<Vec<u8>, String> {
-    use std::io::Read;
-    let mut f = std::fs::File::open(path).map_err(|e| e.to_string())?;
-    let meta = f.metadata().map_err(|e| e.to_string())?;
-    if !meta.is_file() {
-        return Err("not a regular file".into());
+/// Selects the hit's entity in the reader and goes to that mention (found by its
+/// span, so a brief extracted afresh still lands on the right words).
+pub fn show_hit(r: &mut Reading, hit: &Hit) {
+    let ents = &r.app.entities;
+    let m = Some(hit.mention as usize)
+        .filter(|&m| ents.mentions.get(m).is_some_and(|x| x.span == hit.span))
+        .or_else(|| ents.mention_at(hit.span.start));
+    match m {
+        Some(m) => r.app.go_to_mention(m),
+        None => r.app.say("that mention is no longer in the brief"),
     }
-    let mut bytes = Vec::new();
-    f.read_to_end(&mut bytes).map_err(|e| e.to_string())?;
-    Ok(bytes)
+}
+
+/// Shows the brief's event `e` (an index into its events, as in the index).
+pub fn show_event(r: &mut Reading, e: usize) {
+    r.app.go_to_event(e);
 }
 
 /// The brief's entities and events rebuilt from the index, with local ids in order of

@@ -8,11 +8,14 @@
 //!  Enter open · / filter · Tab entities · q quit
 //! ```
 
-use super::{list_height, LibraryView, Screen};
+use super::{list_height, Focus, LibraryView, Screen};
 use crate::display::{escape_controls, truncate, width};
-use crate::library::{kwic, Hit};
+use crate::library::{kwic_fit, Hit};
+use crate::ui::action::Action;
+use crate::ui::keymap::Context;
 use crate::ui::layout::{MIN_HEIGHT, MIN_WIDTH};
 use crate::ui::theme::Theme;
+use crate::ui::widgets::HelpOverlay;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
@@ -31,7 +34,7 @@ impl Widget for LibraryScreen<'_> {
             }
         }
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-            crate::ui::widgets::too_small(area, buf, v.theme.notice);
+            crate::ui::widgets::too_small(area, buf, v.settings.theme.notice);
             return;
         }
         match v.screen {
@@ -40,6 +43,27 @@ impl Widget for LibraryScreen<'_> {
             _ => list(v, area, buf),
         }
         status(v, area, buf);
+        if let Some(scroll) = v.help {
+            HelpOverlay {
+                help: v.help_content(),
+                theme: &v.settings.theme,
+                scroll,
+            }
+            .render(area, buf);
+        }
+    }
+}
+
+/// How a row under a list's cursor is drawn: reversed across the row in the
+/// focused list; in the other, a `›` in the margin only, so one row at a time
+/// stands out and it is the one the keys move.
+fn cursor_row(theme: &Theme, focused: bool, x: u16, y: u16, w: u16, buf: &mut Buffer) -> Style {
+    if focused {
+        buf.set_style(Rect::new(x, y, w, 1), theme.cursor);
+        theme.cursor
+    } else {
+        buf.set_stringn(x, y, "›", 1, theme.dim);
+        Style::new()
     }
 }
 
@@ -51,14 +75,17 @@ fn put(buf: &mut Buffer, x: u16, y: u16, s: &str, max: usize, style: Style) -> u
 
 fn header(v: &LibraryView, area: Rect, buf: &mut Buffer, title: &str) {
     let w = usize::from(area.width);
-    buf.set_style(Rect::new(area.x, area.y, area.width, 1), v.theme.heading);
+    buf.set_style(
+        Rect::new(area.x, area.y, area.width, 1),
+        v.settings.theme.heading,
+    );
     put(
         buf,
         area.x + 1,
         area.y,
         title,
         w.saturating_sub(2),
-        v.theme.heading,
+        v.settings.theme.heading,
     );
     if v.indexing() {
         let p = v.progress;
@@ -73,7 +100,13 @@ fn header(v: &LibraryView, area: Rect, buf: &mut Buffer, title: &str) {
         );
         let bw = width(&bar);
         if bw + 2 < w {
-            buf.set_stringn(area.x + (w - bw) as u16, area.y, &bar, bw, v.theme.notice);
+            buf.set_stringn(
+                area.x + (w - bw) as u16,
+                area.y,
+                &bar,
+                bw,
+                v.settings.theme.notice,
+            );
         }
     }
 }
@@ -91,14 +124,16 @@ fn list(v: &LibraryView, area: Rect, buf: &mut Buffer) {
     let sep_x = area.x + main_w;
     let top = area.y + 2;
     let rows = list_height(area.height);
-    let theme = &v.theme;
+    let theme = &v.settings.theme;
+    // The focused list's column titles stand out, with a ▸ before them.
     let focused = |f| {
         if v.focus == f {
-            theme.border_focused
+            theme.border_focused.add_modifier(Modifier::BOLD)
         } else {
-            theme.heading
+            theme.dim
         }
     };
+    let mark = |f| if v.focus == f { "▸" } else { " " };
     let mw = usize::from(main_w);
     // Narrow screens drop the top entities before the title gets short.
     let (date_w, pub_w) = (10, (mw / 5).clamp(12, 24));
@@ -113,11 +148,19 @@ fn list(v: &LibraryView, area: Rect, buf: &mut Buffer) {
     );
     put(
         buf,
+        area.x,
+        area.y + 1,
+        mark(Focus::Briefs),
+        1,
+        focused(Focus::Briefs),
+    );
+    put(
+        buf,
         area.x + 1,
         area.y + 1,
         &cols,
         mw - 1,
-        focused(super::Focus::Briefs),
+        focused(Focus::Briefs),
     );
     for (i, &id) in v
         .briefs
@@ -157,11 +200,11 @@ fn list(v: &LibraryView, area: Rect, buf: &mut Buffer) {
             pad(&truncate(&title, title_w), title_w),
             truncate(&tops.join(", "), top_w)
         );
-        let cursor = v.brief_cursor.at == v.brief_cursor.top + i;
-        let style = if cursor { theme.cursor } else { Style::new() };
-        if cursor {
-            buf.set_style(Rect::new(area.x, y, main_w, 1), theme.cursor);
-        }
+        let style = if v.brief_cursor.at == v.brief_cursor.top + i {
+            cursor_row(theme, v.focus == Focus::Briefs, area.x, y, main_w, buf)
+        } else {
+            Style::new()
+        };
         put(buf, area.x + 1, y, &row, mw - 1, style);
     }
     if v.briefs.is_empty() {
@@ -183,11 +226,19 @@ fn list(v: &LibraryView, area: Rect, buf: &mut Buffer) {
     let cols = format!("{:<name_w$} {:>6} {:>7}", "ENTITY", "BRIEFS", "MENTNS");
     put(
         buf,
+        sep_x,
+        area.y + 1,
+        mark(Focus::Entities),
+        1,
+        focused(Focus::Entities),
+    );
+    put(
+        buf,
         sep_x + 1,
         area.y + 1,
         &cols,
         sw,
-        focused(super::Focus::Entities),
+        focused(Focus::Entities),
     );
     for (i, &e) in v
         .entities
@@ -198,11 +249,16 @@ fn list(v: &LibraryView, area: Rect, buf: &mut Buffer) {
     {
         let Some(ent) = lib.entity(e) else { continue };
         let y = top + i as u16;
-        let cursor = v.entity_cursor.at == v.entity_cursor.top + i;
-        let base = if cursor { theme.cursor } else { Style::new() };
-        if cursor {
-            buf.set_style(Rect::new(sep_x + 1, y, side_w, 1), theme.cursor);
-        }
+        let base = if v.entity_cursor.at == v.entity_cursor.top + i {
+            let focused = v.focus == Focus::Entities;
+            let base = cursor_row(theme, focused, sep_x + 1, y, side_w, buf);
+            if !focused {
+                buf.set_stringn(sep_x, y, "›", 1, theme.dim);
+            }
+            base
+        } else {
+            Style::new()
+        };
         let name = pad(&truncate(&ent.name, name_w), name_w);
         put(
             buf,
@@ -233,7 +289,7 @@ fn pad(s: &str, w: usize) -> String {
 fn concordance(v: &LibraryView, area: Rect, buf: &mut Buffer) {
     let Some(c) = &v.concordance else { return };
     let lib = &v.lib;
-    let theme: &Theme = &v.theme;
+    let theme: &Theme = &v.settings.theme;
     let Some(ent) = lib.entity(c.entity) else {
         return;
     };
@@ -280,53 +336,55 @@ fn concordance(v: &LibraryView, area: Rect, buf: &mut Buffer) {
         put(buf, area.x + 1, y, &meta, meta_w, base.patch(theme.dim));
         let x0 = area.x + 2 + meta_w as u16;
         let line = match v.texts.get(&hit.brief) {
-            Some(Some(text)) => kwic(text, hit, avail / 2),
+            Some(Some(text)) => kwic_fit(text, hit, avail),
             _ => None,
         };
         let Some(k) = line else {
-            put(
-                buf,
-                x0,
-                y,
-                "(brief unreadable or changed)",
-                avail,
-                base.patch(theme.dim),
-            );
+            let why = match v.texts.get(&hit.brief) {
+                None => "…",
+                Some(_) => "(brief unreadable or changed)",
+            };
+            put(buf, x0, y, why, avail, base.patch(theme.dim));
             continue;
         };
-        let kw = truncate(&k.keyword, (avail / 3).max(1));
-        let kw_w = width(&kw);
-        let side = avail.saturating_sub(kw_w) / 2;
-        let left = truncate(&k.left, side);
-        let lw = width(&left);
-        let lx = x0 + (side - lw.min(side)) as u16;
-        put(buf, lx, y, &left, side, base);
+        // The keyword in the middle: the left context ends right before it.
+        let side = avail.saturating_sub(width(&k.keyword)) / 2;
+        let lw = width(&k.left).min(side);
+        put(buf, x0 + (side - lw) as u16, y, &k.left, side, base);
         let kx = x0 + side as u16;
-        put(
+        let kw = put(
             buf,
             kx,
             y,
-            &kw,
-            kw_w,
+            &k.keyword,
+            avail - side,
             base.patch(theme.kind(ent.kind))
                 .add_modifier(Modifier::BOLD),
         );
-        put(buf, kx + kw_w as u16, y, &k.right, side, base);
+        put(
+            buf,
+            kx + kw,
+            y,
+            &k.right,
+            avail.saturating_sub(side + usize::from(kw)),
+            base,
+        );
     }
 }
 
 fn timeline(v: &LibraryView, area: Rect, buf: &mut Buffer) {
     let Some(t) = &v.timeline else { return };
     let lib = &v.lib;
-    let theme = &v.theme;
+    let theme = &v.settings.theme;
+    let f = v.hint(&Action::ToggleTimelineFilter);
     let title = match t.entity.and_then(|e| lib.entity(e)) {
         Some(e) => format!(
-            "timeline of {} · {} events (f: all events)",
+            "timeline of {} · {} events ({f}: all events)",
             escape_controls(&e.name),
             t.rows.len()
         ),
         None => format!(
-            "timeline across the library · {} events (f: only the entity under the sidebar cursor)",
+            "timeline across the library · {} events ({f}: only the entity under the sidebar cursor)",
             t.rows.len()
         ),
     };
@@ -375,7 +433,7 @@ fn timeline(v: &LibraryView, area: Rect, buf: &mut Buffer) {
             sentence: ev.sentence.span(),
         };
         let line = match v.texts.get(&b) {
-            Some(Some(text)) => kwic(text, &hit, avail / 2),
+            Some(Some(text)) => kwic_fit(text, &hit, avail),
             _ => None,
         };
         let x = x + 1 + meta_w as u16;
@@ -417,33 +475,68 @@ fn status(v: &LibraryView, area: Rect, buf: &mut Buffer) {
     let y = area.y + area.height - 1;
     let line = Rect::new(area.x, y, area.width, 1);
     let w = usize::from(area.width);
-    buf.set_style(line, v.theme.status);
+    let theme = &v.settings.theme;
+    buf.set_style(line, theme.status);
+    let h = |a: &Action| v.hint(a);
     let left = if v.typing {
         let (what, f) = match v.focus {
-            super::Focus::Briefs => ("filter briefs", &v.brief_filter),
-            super::Focus::Entities => ("filter entities", &v.entity_filter),
+            Focus::Briefs => ("filter briefs", &v.brief_filter),
+            Focus::Entities => ("filter entities", &v.entity_filter),
         };
-        format!(" {what}: {f}▏ Enter keep · Esc clear ")
+        format!(" {what}: {}▏ Enter keep · Esc clear ", escape_controls(f))
     } else {
+        let back = h(&Action::ClearSelection);
+        let (open, quit, help) = (
+            h(&Action::Activate),
+            h(&Action::Quit),
+            h(&Action::ToggleHelp),
+        );
         match v.screen {
-            Screen::Concordance => " Enter open at mention · j/k move · Esc back · q quit ".into(),
-            Screen::Timeline => " Enter open at event · j/k move · f filter by entity · Esc back · q quit ".into(),
-            _ => " Enter open · / filter · Tab briefs/entities · t timeline · Esc clear filter · q quit ".into(),
+            Screen::Concordance => format!(
+                " {open} open at mention · {}/{} move · {back} back · {help} help · {quit} quit ",
+                h(&Action::MoveDown),
+                h(&Action::MoveUp)
+            ),
+            Screen::Timeline => format!(
+                " {open} open at event · {} filter by entity · {back} back · {help} help · {quit} quit ",
+                h(&Action::ToggleTimelineFilter)
+            ),
+            _ => format!(
+                " {open} open · {} filter · {} briefs/entities · {} timeline · {help} help · {quit} quit ",
+                h(&Action::StartSearch),
+                h(&Action::FocusNext),
+                h(&Action::ShowTimeline)
+            ),
         }
     };
-    let used = put(buf, area.x, y, &left, w, v.theme.status);
-    if let Some(n) = &v.notice {
-        let n = format!(" {} ", escape_controls(n));
-        let nw = width(&n);
-        if usize::from(used) + nw < w {
-            put(
-                buf,
-                area.x + (w - nw) as u16,
-                y,
-                &n,
-                nw,
-                v.theme.status.patch(v.theme.notice),
-            );
-        }
+    let Some(n) = v.notice() else {
+        put(buf, area.x, y, &left, w, theme.status);
+        return;
+    };
+    // A notice takes the line while it is unread: the hints give way to it.
+    let more = match v.notices.waiting() {
+        0 => String::new(),
+        n => format!(" (+{n} more)"),
+    };
+    let n = format!(" {}{more} ", escape_controls(n));
+    let nw = width(&n).min(w);
+    let room = w - nw;
+    if room > 20 {
+        put(buf, area.x, y, &left, room, theme.status);
+    }
+    put(
+        buf,
+        area.x + room as u16,
+        y,
+        &n,
+        nw,
+        theme.status.patch(theme.notice),
+    );
+}
+
+impl LibraryView {
+    /// How the status line and titles name the key for `action` on the library's screens.
+    pub fn hint(&self, action: &Action) -> String {
+        self.settings.keymap.hint_in(Context::Library, action)
     }
 }

@@ -7,7 +7,7 @@ mod sidebar;
 mod status;
 mod timeline;
 
-pub use help::{HelpOverlay, HelpScroll};
+pub use help::HelpOverlay;
 pub use notes::{EditorOverlay, NotesPanel};
 pub use pane::ParagraphPane;
 pub use sidebar::EntitySidebar;
@@ -61,7 +61,12 @@ impl Widget for &App {
             EditorOverlay(self).render(area, buf);
         }
         if self.mode == Mode::Help {
-            HelpOverlay(self).render(area, buf);
+            HelpOverlay {
+                help: self.help_content(),
+                theme: &self.theme,
+                scroll: self.help,
+            }
+            .render(area, buf);
         }
     }
 }

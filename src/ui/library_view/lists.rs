@@ -1,0 +1,79 @@
+//! The list screen: the briefs and the entities across them, each with a
+//! cursor and a filter typed after `/`; `Enter` opens a brief or an entity's
+//! concordance, the timeline action the timeline across briefs.
+
+use super::{list_height, Focus, LibEffect, LibraryView, Target};
+use crate::ui::action::Action;
+
+impl LibraryView {
+    /// An action on the list screen.
+    pub(super) fn list_action(&mut self, a: Action) -> Option<LibEffect> {
+        let page = list_height(self.height);
+        let (cursor, len) = match self.focus {
+            Focus::Briefs => (&mut self.brief_cursor, self.briefs.len()),
+            Focus::Entities => (&mut self.entity_cursor, self.entities.len()),
+        };
+        if cursor.step(&a, len, page) {
+            if self.focus == Focus::Briefs {
+                self.brief_moved = true;
+            }
+            return None;
+        }
+        match a {
+            Action::FocusNext | Action::FocusPrev => {
+                self.focus = match self.focus {
+                    Focus::Briefs => Focus::Entities,
+                    Focus::Entities => Focus::Briefs,
+                }
+            }
+            Action::StartSearch => self.typing = true,
+            Action::ShowTimeline => {
+                let entity = match self.focus {
+                    Focus::Entities => self.entities.get(self.entity_cursor.at).copied(),
+                    Focus::Briefs => None,
+                };
+                self.open_timeline(entity);
+            }
+            Action::ClearSelection
+                if !self.brief_filter.is_empty() || !self.entity_filter.is_empty() =>
+            {
+                self.brief_filter.clear();
+                self.entity_filter.clear();
+                self.rows_changed();
+            }
+            Action::Activate => match self.focus {
+                Focus::Briefs => {
+                    let id = *self.briefs.get(self.brief_cursor.at)?;
+                    return self.open_brief(id, Target::Resume);
+                }
+                Focus::Entities => {
+                    let e = *self.entities.get(self.entity_cursor.at)?;
+                    self.open_concordance(e);
+                }
+            },
+            _ => {}
+        }
+        None
+    }
+
+    /// Typing into the focused list's filter: the list narrows as it is typed.
+    pub(super) fn filter_action(&mut self, a: Action) {
+        let filter = match self.focus {
+            Focus::Briefs => &mut self.brief_filter,
+            Focus::Entities => &mut self.entity_filter,
+        };
+        match a {
+            Action::InputSubmit => self.typing = false,
+            Action::InputCancel => {
+                filter.clear();
+                self.typing = false;
+            }
+            Action::InputBackspace => {
+                filter.pop();
+            }
+            Action::Input(c) => filter.push(c),
+            _ => return,
+        }
+        self.rows_changed();
+    }
+}
