@@ -217,3 +217,37 @@ fn a_brief_that_cannot_be_read_says_which_and_why() {
     assert!(s.key(Key::plain(KeyCode::Char('q'))));
     let _ = s.apply(LibAction::Resize(80, 24));
 }
+
+#[test]
+fn while_the_index_fills_in_the_cursor_stays_on_the_newest_brief_until_moved() {
+    let dir = tempdir("lv-filling");
+    for i in 0..40 {
+        write(
+            &dir.0.join(format!("briefs/n{i:02}.txt")),
+            &brief(
+                &format!("2001-03-{:02}", i % 28 + 1),
+                "Astana met Bordyuza.",
+            ),
+            3600,
+        );
+    }
+    let (lib, ix) = library::open(&[dir.0.join("briefs")], &opts(&dir.0));
+    let mut s = Session::new(
+        LibraryView::new(lib, Settings::default()),
+        LibEdge::new(Edge::default(), Default::default()),
+    );
+    s.view.progress = ix.progress();
+    s.edge.indexer = Some(ix);
+    s.resize(120, 40);
+    let start = std::time::Instant::now();
+    while s.view.indexing() && start.elapsed().as_secs() < 20 {
+        s.tick();
+    }
+    assert_eq!(s.view.brief_cursor.at, 0);
+    assert_eq!(s.view.entity_cursor.at, 0);
+    let newest = s.view.lib.brief(s.view.briefs[0]).unwrap();
+    assert_eq!(
+        newest.summary.date.map(|d| d.to_string()).as_deref(),
+        Some("2001-03-28")
+    );
+}

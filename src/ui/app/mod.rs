@@ -293,6 +293,14 @@ impl App {
         self.notice = self.notices.current().map(str::to_owned);
     }
 
+    /// Shows `msg` at once, the answer to what the user just did (from outside
+    /// `update`, e.g. the library saying where a walk across briefs is); older
+    /// unread notices wait behind it.
+    pub fn answer(&mut self, msg: impl Into<String>) {
+        self.notices.answer(msg);
+        self.notice = self.notices.current().map(str::to_owned);
+    }
+
     /// Applies `action`: the body of [`App::update`].
     fn apply(&mut self, action: Action) -> Option<Effect> {
         let background = matches!(

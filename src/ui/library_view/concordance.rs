@@ -99,7 +99,7 @@ impl LibraryView {
                 km.hint(&Action::PrevMatch),
                 km.hint(&Action::ClearSelection)
             ));
-            r.app.say(note);
+            r.app.answer(note);
         }
     }
 }

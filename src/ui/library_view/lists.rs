@@ -14,8 +14,9 @@ impl LibraryView {
             Focus::Entities => (&mut self.entity_cursor, self.entities.len()),
         };
         if cursor.step(&a, len, page) {
-            if self.focus == Focus::Briefs {
-                self.brief_moved = true;
+            match self.focus {
+                Focus::Briefs => self.brief_moved = true,
+                Focus::Entities => self.entity_moved = true,
             }
             return None;
         }

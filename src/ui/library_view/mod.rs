@@ -160,6 +160,8 @@ pub struct LibraryView {
     pub entity_filter: String,
     pub entities: Vec<EntityRef>,
     pub entity_cursor: Cursor,
+    /// The user moved the entity cursor (see `brief_moved`).
+    entity_moved: bool,
     pub concordance: Option<Concordance>,
     pub timeline: Option<TimelineView>,
     pub reading: Option<Reading>,
@@ -204,6 +206,7 @@ impl LibraryView {
             entity_filter: String::new(),
             entities: Vec::new(),
             entity_cursor: Cursor::default(),
+            entity_moved: false,
             concordance: None,
             timeline: None,
             reading: None,
@@ -456,7 +459,10 @@ impl LibraryView {
                         .contains(&needle)
             })
             .collect();
-        if let Some(i) = keep.and_then(|id| self.entities.iter().position(|&e| e == id)) {
+        if let Some(i) = keep
+            .filter(|_| self.entity_moved)
+            .and_then(|id| self.entities.iter().position(|&e| e == id))
+        {
             self.entity_cursor.at = i;
         }
         self.entity_cursor.moved(0, self.entities.len());
@@ -536,7 +542,7 @@ impl LibraryView {
                             r.app.view.top = r.app.view.row_of(&r.app.flow, pos);
                         }
                         let back = r.app.keymap.hint(&Action::ClearSelection);
-                        r.app.say(format!("{back}: back to the library"));
+                        r.app.answer(format!("{back}: back to the library"));
                     }
                 }
                 self.reading = Some(r);
