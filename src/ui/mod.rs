@@ -38,7 +38,7 @@ pub const SAMPLE: &str = include_str!("../../assets/briefs/caspian-summit-2007.t
 /// Opens the reader on `files` (the bundled sample when empty).
 pub fn run_reader(files: &[PathBuf], published: Option<Date>) -> Result<(), Failure> {
     if files.len() > 1 || files.iter().any(|f| f.is_dir()) {
-        return run_library(files);
+        return run_library(files, published);
     }
     let (opened, source) = match files.first() {
         Some(path) => {
@@ -121,8 +121,9 @@ pub fn encoding_notice(doc: &Document) -> Option<String> {
     }
 }
 
-/// Opens the library view on folders or several files.
-fn run_library(paths: &[PathBuf]) -> Result<(), Failure> {
+/// Opens the library view on folders or several files; `published` dates the
+/// briefs that have no date of their own.
+fn run_library(paths: &[PathBuf], published: Option<Date>) -> Result<(), Failure> {
     let edge = effects::Edge::from_env();
     let corrections = Arc::new(
         edge.corrections
@@ -133,15 +134,12 @@ fn run_library(paths: &[PathBuf]) -> Result<(), Failure> {
     );
     let opts = crate::library::Options {
         corrections: corrections.clone(),
+        published,
         ..crate::library::Options::default()
     };
     let (lib, indexer) = crate::library::open(paths, &opts);
     if lib.briefs().is_empty() && indexer.progress().total == 0 {
-        let why = lib.skipped.first().map_or_else(
-            || "no .txt briefs found".to_owned(),
-            |s| format!("{}: {}", s.path.display(), s.reason),
-        );
-        return Err(Failure(why));
+        return Err(Failure(crate::library::nothing_found(paths, &lib.skipped)));
     }
     // Checked after the paths, so a bad path is reported as such either way.
     if !std::io::stdout().is_terminal() {

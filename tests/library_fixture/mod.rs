@@ -128,6 +128,6 @@ pub fn populate(root: &Path) {
         ),
         3600,
     );
-    write(&b.join("notes.md"), "Not A Brief Astana.", 3600);
+    write(&b.join("notes.csv"), "Not A Brief Astana.", 3600);
     write(&b.join(".hidden.txt"), "Hidden Astana.", 3600);
 }

@@ -506,8 +506,13 @@ impl LibraryView {
         ) {
             Ok(mut r) => {
                 r.app.theme = self.theme.clone();
-                // The brief's notes, from the same store as when it is opened alone.
-                let path = self.lib.brief(id).map(|b| b.path.clone());
+                // The brief's notes, from the same store as when it is opened alone. A
+                // feed item's are found by its text only: its path is its siblings' too.
+                let path = self
+                    .lib
+                    .brief(id)
+                    .filter(|b| b.item.is_none())
+                    .map(|b| b.path.clone());
                 let edge = self.edge.clone().for_brief(path);
                 super::effects::run(&mut r.app, super::Effect::OpenNotes, &edge);
                 match target {

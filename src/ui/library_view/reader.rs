@@ -3,9 +3,9 @@
 //! by selecting its entity at that mention.
 
 use super::{Reading, Screen};
-use crate::document::{decode, Document};
+use crate::document::Document;
 use crate::entities::{Entities, Entity, EntityId, Mention};
-use crate::library::{content_hash, BriefId, EntityRef, Extractor, Hit, Library};
+use crate::library::{BriefId, EntityRef, Extractor, Hit, Library};
 use crate::timeline::{Event, Timex};
 use crate::ui::action::Action;
 use crate::ui::app::App;
@@ -51,9 +51,8 @@ pub(super) fn reader_for(
     corrections: &crate::entities::Corrections,
 ) -> Result<Reading, String> {
     let b = lib.brief(id).ok_or("no such brief")?;
-    let bytes = read_regular(&b.path)?;
-    let same = content_hash(&bytes) == b.key.hash;
-    let doc = Document::parse(decode(&bytes).map_err(|e| e.to_string())?);
+    let reread = lib.document(id)?;
+    let (doc, same) = (reread.doc, !reread.changed);
     let name = b.path.file_name().map_or_else(
         || b.path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
@@ -76,19 +75,6 @@ pub(super) fn reader_for(
         global,
         back,
     })
-}
-
-/// Reads a file only if it is a regular one (never blocks on a FIFO swapped in).
-fn read_regular(path: &std::path::Path) -> Result<Vec<u8>, String> {
-    use std::io::Read;
-    let mut f = std::fs::File::open(path).map_err(|e| e.to_string())?;
-    let meta = f.metadata().map_err(|e| e.to_string())?;
-    if !meta.is_file() {
-        return Err("not a regular file".into());
-    }
-    let mut bytes = Vec::new();
-    f.read_to_end(&mut bytes).map_err(|e| e.to_string())?;
-    Ok(bytes)
 }
 
 /// The brief's entities and events rebuilt from the index, with local ids in order of
