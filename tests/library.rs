@@ -478,6 +478,7 @@ fn feeds_give_a_brief_per_item_read_as_the_reader_reads_them_and_cached() {
         let doc = cold.document(id as u32).unwrap();
         assert!(!doc.changed);
         assert_eq!(doc.doc.text(), loaded[i].doc.text());
+        assert_eq!(cold.text(id as u32).unwrap(), doc.doc.text());
     }
     let warm = open(&dir.0, STAND_IN);
     assert_eq!((warm.report.cached, warm.report.queued), (4, 0));

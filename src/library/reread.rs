@@ -5,8 +5,8 @@
 //! another converts the feed once, not once per item.
 
 use super::{content_hash, fill_published, BriefId, Library};
-use crate::document::Document;
-use crate::formats;
+use crate::document::{decode_owned, Document};
+use crate::formats::{self, Format};
 use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -97,8 +97,21 @@ impl Library {
         })
     }
 
-    /// The text of [`Library::document`]: what the brief's spans index.
+    /// The text of [`Library::document`]: what the brief's spans index. A plain-text
+    /// brief's is its decoded bytes, taken without parsing a document (a concordance
+    /// screen reads dozens of briefs for a few lines each).
     pub fn text(&self, brief: BriefId) -> Result<String, String> {
-        self.document(brief).map(|r| r.doc.text().to_owned())
+        let b = self.brief(brief).ok_or("no such brief")?;
+        if b.item.is_some() || formats::by_name(&b.path) != Some(Format::Text) {
+            return self.document(brief).map(|r| r.doc.text().to_owned());
+        }
+        let (bytes, _) = crate::document::read_bytes(&b.path).map_err(|e| e.to_string())?;
+        if formats::detect(&b.path, &bytes) != Format::Text {
+            return self.document(brief).map(|r| r.doc.text().to_owned());
+        }
+        // What `formats` does with a text file: Document::parse keeps the decoded text as it is.
+        decode_owned(bytes)
+            .map(|d| d.text)
+            .map_err(|e| e.to_string())
     }
 }
