@@ -457,6 +457,7 @@ fn a_library_applies_corrections_and_its_cache_is_keyed_on_them() {
         threads: 1,
         extractor: Extractor::DEFAULT,
         corrections: Arc::new(c),
+        published: None,
     };
     let open = |o: &Options| {
         let mut lib = library::open_blocking(std::slice::from_ref(&briefs), o);

@@ -8,7 +8,7 @@ mod library_fixture;
 use folio::date::Date;
 use folio::document::{Document, Span};
 use folio::entities::{Entities, Kind};
-use folio::library::{self, kwic, Extractor, Library, Miss, Options};
+use folio::library::{self, kwic, Extractor, Miss, Options};
 use folio::timeline::Event;
 use library_fixture::*;
 use std::collections::HashMap;
@@ -24,42 +24,6 @@ fn counting(doc: &Document) -> (Entities, Vec<Event>) {
     stand_in(doc)
 }
 
-fn opts(root: &Path, extractor: Extractor) -> Options {
-    Options {
-        cache_dir: Some(root.join("cache")),
-        threads: 2,
-        corrections: Default::default(),
-        extractor,
-    }
-}
-
-fn open(root: &Path, extractor: Extractor) -> Library {
-    library::open_blocking(&[root.join("briefs")], &opts(root, extractor))
-}
-
-/// Every brief's mentions and events, keyed by file name, as the library holds them.
-fn snapshot(lib: &Library) -> Snapshot {
-    let mut out: Vec<_> = lib
-        .briefs()
-        .iter()
-        .map(|b| {
-            let name = b.path.file_name().unwrap().to_string_lossy().into_owned();
-            let mentions = b
-                .mentions
-                .iter()
-                .map(|m| {
-                    let e = &lib.entities()[m.entity as usize];
-                    (e.name.to_string(), e.kind, m.span.span())
-                })
-                .collect();
-            let events = b.events.iter().map(|e| e.value.to_string()).collect();
-            (name, mentions, events)
-        })
-        .collect();
-    out.sort();
-    out
-}
-
 #[test]
 fn index_matches_per_brief_extraction() {
     let dir = tempdir("correct");
@@ -68,7 +32,7 @@ fn index_matches_per_brief_extraction() {
     assert_eq!(
         lib.briefs().len(),
         3,
-        "notes.md and the hidden file are not briefs"
+        "notes.csv and the hidden file are not briefs"
     );
     let mut total = HashMap::new();
     for b in lib.briefs() {

@@ -96,6 +96,13 @@ fn library_lists_briefs_with_names_escaped_and_empty_folders_fail() {
         &cache,
     );
     assert_eq!(code, 1);
-    assert!(err.contains("no .txt briefs"), "{err}");
+    let empty = dir.join("empty");
+    assert!(
+        err.contains(&format!(
+            "{}: no briefs found (.txt, .md, .html, .rss, .atom)",
+            empty.display()
+        )),
+        "{err}"
+    );
     let _ = fs::remove_dir_all(&dir);
 }

@@ -23,6 +23,7 @@ fn opts(root: &Path) -> Options {
         threads: 2,
         corrections: Default::default(),
         extractor: STAND_IN,
+        published: None,
     }
 }
 

@@ -26,6 +26,7 @@ fn opts(root: &Path) -> Options {
         threads: 1,
         corrections: Default::default(),
         extractor: STAND_IN,
+        published: None,
     }
 }
 

@@ -312,6 +312,7 @@ fn the_wheel_moves_through_the_library_and_the_open_brief_takes_clicks() {
         threads: 1,
         extractor: library_fixture::STAND_IN,
         corrections: Default::default(),
+        published: None,
     };
     let (mut lib, ix) = library::open(&[dir.0.join("briefs")], &opts);
     lib.wait(ix);

@@ -77,7 +77,8 @@ fn special_files_are_refused_at_once() {
     let (code, stderr) = folio_entities(&dir);
     assert_eq!(code, Some(1), "{stderr}");
     assert!(
-        stderr.starts_with("folio: ") && stderr.contains("no .txt briefs found"),
+        stderr.starts_with("folio: ")
+            && stderr.contains("no briefs found (.txt, .md, .html, .rss, .atom)"),
         "{stderr}"
     );
 

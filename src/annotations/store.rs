@@ -157,6 +157,24 @@ impl Store {
         (set, notice)
     }
 
+    /// How many notes `doc` (opened from `brief`, if a file) has, found as
+    /// [`Store::open`] finds them but not anchored: for listings of many briefs.
+    /// A missing or unreadable file counts 0.
+    pub fn count(&self, doc: &Document, brief: Option<&Path>) -> usize {
+        let own = self.file_for(&disk::fingerprint(doc.text().as_bytes()));
+        let file = match disk::load_json::<StoreFile>(&own, SCHEMA_VERSION) {
+            Loaded::Missing => brief
+                .map(canonical)
+                .and_then(|p| self.by_path(&p))
+                .map(|f| disk::load_json::<StoreFile>(&f, SCHEMA_VERSION)),
+            other => Some(other),
+        };
+        match file {
+            Some(Loaded::Ok(f)) => f.annotations.len(),
+            _ => 0,
+        }
+    }
+
     fn refuse(&self, set: &mut AnnotationSet, why: String) -> Notice {
         set.make_read_only(why.clone());
         Notice {

@@ -1,4 +1,4 @@
-//! Rows for tools: one writer for `folio entities` and `folio timeline` that
+//! Rows for tools: one writer for `folio entities`, `timeline` and `library` that
 //! streams records as a JSON array, JSON Lines or CSV (RFC 4180: a header row,
 //! CRLF line ends, fields quoted when they hold a comma, quote or line break).
 
@@ -17,21 +17,45 @@ pub(super) trait Record: Serialize {
     fn fields(&self) -> Vec<String>;
 }
 
-/// A record of one brief of a library: its file, then the record's own fields.
+/// A record of one brief of a library: its file (and feed item), then the
+/// record's own fields. In JSON `item` is there for feed items only; in CSV its
+/// column is there when the library holds any (see [`InFile::columns_for`]).
 #[derive(Serialize)]
 pub(super) struct InFile<R> {
     pub file: String,
+    /// The feed item (0 for the first) whose text the record's offsets index.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub item: Option<u32>,
+    /// Whether the CSV has an `item` column (a field of each row then, empty when `None`).
+    #[serde(skip)]
+    pub item_column: bool,
     #[serde(flatten)]
     pub record: R,
 }
 
+impl<R: Record> InFile<R> {
+    /// The CSV columns: `file`, `item` if `item_column`, then the record's. A
+    /// library without feeds keeps the columns it always had.
+    pub fn columns_for(item_column: bool) -> Vec<&'static str> {
+        let item = item_column.then_some("item");
+        std::iter::once("file")
+            .chain(item)
+            .chain(R::columns())
+            .collect()
+    }
+}
+
 impl<R: Record> Record for InFile<R> {
     fn columns() -> Vec<&'static str> {
-        std::iter::once("file").chain(R::columns()).collect()
+        InFile::<R>::columns_for(false)
     }
 
     fn fields(&self) -> Vec<String> {
+        let item = self
+            .item_column
+            .then(|| self.item.map_or_else(String::new, |i| i.to_string()));
         std::iter::once(self.file.clone())
+            .chain(item)
             .chain(self.record.fields())
             .collect()
     }

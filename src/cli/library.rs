@@ -1,21 +1,33 @@
-//! Reports over a library (a folder or several files): `folio entities DIR`,
-//! `folio timeline DIR` (each JSON object gains `"file"`), and `folio library`
-//! (the briefs newest first, a concordance, or timing figures for the benchmark).
+//! Reports over a library (a folder or several files): `folio entities DIR` and
+//! `folio timeline DIR` (each record gains `"file"`, and `"item"` for a feed's
+//! items), the library's opening with the command line's flags, and timing
+//! figures for the benchmark. `folio library`'s listings are in `library_list`.
 
-use super::export::{InFile, Record, Rows};
+use super::export::{InFile, Rows};
 use super::output::emit;
 use super::report::{to_json, MentionJson, TimexJson};
 use super::Failure;
 use crate::config::ExportFormat;
-use crate::display::{escape_controls, truncate};
-use crate::document::CharIndex;
+use crate::date::Date;
+use crate::display::truncate;
+use crate::document::{Document, Span};
 use crate::library::{self, kwic, BriefId, Library, Options};
 use std::path::PathBuf;
 use std::time::Instant;
 
-fn open(paths: &[PathBuf]) -> Result<Library, Failure> {
+/// What the command line sets about how a library is read and extracted.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Flags {
+    /// `--published`: the date of briefs without one of their own.
+    pub published: Option<Date>,
+    /// `--no-corrections`: the recognizer's own entities.
+    pub no_corrections: bool,
+}
+
+/// Opens and indexes the library at `paths`; no brief at all is bad input.
+pub(super) fn open(paths: &[PathBuf], flags: Flags) -> Result<Library, Failure> {
     let t0 = Instant::now();
-    let lib = library::open_blocking(paths, &user_options());
+    let lib = library::open_blocking(paths, &user_options(flags));
     super::verbose(&format!(
         "library: {} briefs indexed ({} skipped) in {:.1} ms",
         lib.briefs().len(),
@@ -26,57 +38,69 @@ fn open(paths: &[PathBuf]) -> Result<Library, Failure> {
         super::verbose(&format!("skipped {}: {}", s.path.display(), s.reason));
     }
     if lib.briefs().is_empty() {
-        let place = paths
-            .first()
-            .map_or_else(String::new, |p| format!("{}: ", p.display()));
-        let why = lib.skipped.first().map_or_else(
-            || "no .txt briefs found".to_owned(),
-            |s| format!("no readable briefs ({}: {})", s.path.display(), s.reason),
-        );
-        return Err(Failure(format!("{place}{why}")));
+        return Err(Failure(library::nothing_found(paths, &lib.skipped)));
     }
     Ok(lib)
 }
 
-/// Brief ids in path order: stable output for tools.
-fn by_path(lib: &Library) -> Vec<BriefId> {
+/// Brief ids in path order (a feed's items in file order): stable output for tools.
+pub(super) fn by_path(lib: &Library) -> Vec<BriefId> {
     let mut ids: Vec<BriefId> = (0..lib.briefs().len() as BriefId).collect();
     ids.sort_by(|&a, &b| {
-        lib.briefs()[a as usize]
-            .path
-            .cmp(&lib.briefs()[b as usize].path)
+        let (x, y) = (&lib.briefs()[a as usize], &lib.briefs()[b as usize]);
+        (&x.path, x.item).cmp(&(&y.path, y.item))
     });
     ids
 }
 
-/// A brief's text and its code-point index, for spans turned into JSON offsets.
-struct Text {
-    text: String,
-    chars: CharIndex,
+/// Whether the library holds feed items (its CSV then has an `item` column).
+pub(super) fn has_items(lib: &Library) -> bool {
+    lib.briefs().iter().any(|b| b.item.is_some())
+}
+
+/// A brief's document as indexed, for spans turned into code-point offsets.
+pub(super) struct Text {
+    pub doc: Document,
 }
 
 impl Text {
-    fn read(lib: &Library, id: BriefId) -> Option<Text> {
-        let text = lib.text(id).ok()?;
-        let chars = CharIndex::new(&text);
-        Some(Text { text, chars })
+    /// The brief's document; `None`, with a notice, if it cannot be read or has
+    /// changed since it was indexed (its offsets would be wrong).
+    pub fn read(lib: &Library, id: BriefId) -> Option<Text> {
+        let path = || {
+            lib.brief(id)
+                .map_or_else(String::new, |b| b.path.display().to_string())
+        };
+        match lib.document(id) {
+            Ok(r) if !r.changed => Some(Text { doc: r.doc }),
+            Ok(_) => {
+                super::notice(&format!(
+                    "{}: changed while it was read; left out (run again)",
+                    path()
+                ));
+                None
+            }
+            Err(e) => {
+                super::notice(&format!("{}: {e}", path()));
+                None
+            }
+        }
     }
 
-    /// Code-point offsets and the slice, if the span still fits the text.
-    fn span(&self, start: u32, end: u32) -> Option<(usize, usize, &str)> {
-        let (s, e) = (start as usize, end as usize);
-        let slice = self.text.get(s..e)?;
+    /// Code-point offsets and the slice, if the span fits the text.
+    pub fn span(&self, span: Span) -> Option<(usize, usize, &str)> {
+        let slice = self.doc.text().get(span.start..span.end)?;
         Some((
-            self.chars.char_of_byte(&self.text, s),
-            self.chars.char_of_byte(&self.text, e),
+            self.doc.char_offset(span.start),
+            self.doc.char_offset(span.end),
             slice,
         ))
     }
 }
 
 /// `folio entities DIR`: every mention with its file (JSON), or entities across briefs (table).
-pub fn entities(paths: &[PathBuf], format: ExportFormat) -> Result<(), Failure> {
-    let lib = open(paths)?;
+pub fn entities(paths: &[PathBuf], format: ExportFormat, flags: Flags) -> Result<(), Failure> {
+    let lib = open(paths, flags)?;
     if format == ExportFormat::Table {
         let mut out = format!(
             "{:<13} {:>6} {:>8}  {}\n",
@@ -89,12 +113,13 @@ pub fn entities(paths: &[PathBuf], format: ExportFormat) -> Result<(), Failure> 
                 ent.kind.name(),
                 ent.briefs,
                 ent.mentions,
-                escape_controls(&ent.name)
+                crate::display::escape_controls(&ent.name)
             ));
         }
         return emit(&out);
     }
-    let mut rows = Rows::start(format, &InFile::<MentionJson>::columns());
+    let item_column = has_items(&lib);
+    let mut rows = Rows::start(format, &InFile::<MentionJson>::columns_for(item_column));
     for id in by_path(&lib) {
         let brief = &lib.briefs()[id as usize];
         let Some(text) = Text::read(&lib, id) else {
@@ -102,12 +127,14 @@ pub fn entities(paths: &[PathBuf], format: ExportFormat) -> Result<(), Failure> 
         };
         let file = brief.path.to_string_lossy().into_owned();
         for m in &brief.mentions {
-            let Some((start, end, slice)) = text.span(m.span.start, m.span.end) else {
+            let Some((start, end, slice)) = text.span(m.span.span()) else {
                 continue;
             };
             let ent = &lib.entities()[m.entity as usize];
             let row = InFile {
                 file: file.clone(),
+                item: brief.item,
+                item_column,
                 record: MentionJson {
                     start,
                     end,
@@ -123,8 +150,8 @@ pub fn entities(paths: &[PathBuf], format: ExportFormat) -> Result<(), Failure> 
 }
 
 /// `folio timeline DIR`: every expression with its file (JSON), or one timeline across briefs.
-pub fn timeline(paths: &[PathBuf], format: ExportFormat) -> Result<(), Failure> {
-    let lib = open(paths)?;
+pub fn timeline(paths: &[PathBuf], format: ExportFormat, flags: Flags) -> Result<(), Failure> {
+    let lib = open(paths, flags)?;
     if format == ExportFormat::Table {
         let mut out = format!(
             "{:<16} {:<9} {:<28} {}\n",
@@ -156,7 +183,8 @@ pub fn timeline(paths: &[PathBuf], format: ExportFormat) -> Result<(), Failure> 
         }
         return emit(&out);
     }
-    let mut rows = Rows::start(format, &InFile::<TimexJson>::columns());
+    let item_column = has_items(&lib);
+    let mut rows = Rows::start(format, &InFile::<TimexJson>::columns_for(item_column));
     for id in by_path(&lib) {
         let brief = &lib.briefs()[id as usize];
         let Some(text) = Text::read(&lib, id) else {
@@ -166,11 +194,13 @@ pub fn timeline(paths: &[PathBuf], format: ExportFormat) -> Result<(), Failure> 
         let mut events: Vec<_> = brief.events.iter().collect();
         events.sort_by_key(|e| e.span.start);
         for ev in events {
-            let Some((start, end, slice)) = text.span(ev.span.start, ev.span.end) else {
+            let Some((start, end, slice)) = text.span(ev.span.span()) else {
                 continue;
             };
             let row = InFile {
                 file: file.clone(),
+                item: brief.item,
+                item_column,
                 record: TimexJson {
                     start,
                     end,
@@ -185,76 +215,11 @@ pub fn timeline(paths: &[PathBuf], format: ExportFormat) -> Result<(), Failure> 
     rows.finish()
 }
 
-/// `folio library DIR...`: the briefs newest first; with an entity, its concordance.
-pub fn list(paths: &[PathBuf], entity: Option<&str>) -> Result<(), Failure> {
-    let lib = open(paths)?;
-    let mut out = String::new();
-    if let Some(name) = entity {
-        let e = lib
-            .find_entity(name)
-            .ok_or_else(|| Failure(format!("no entity named '{name}' in the library")))?;
-        let mut texts: Vec<Option<Option<String>>> = vec![None; lib.briefs().len()];
-        for hit in lib.concordance(e) {
-            let brief = &lib.briefs()[hit.brief as usize];
-            let text = texts[hit.brief as usize].get_or_insert_with(|| lib.text(hit.brief).ok());
-            let Some(k) = text.as_deref().and_then(|t| kwic(t, &hit, 40)) else {
-                continue;
-            };
-            let name = brief
-                .path
-                .file_name()
-                .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-            out.push_str(&format!(
-                "{:<24} {:>41} [{}] {}\n",
-                truncate(&name, 24),
-                k.left,
-                k.keyword,
-                k.right
-            ));
-        }
-        return emit(&out);
-    }
-    out.push_str(&format!(
-        "{:<10} {:<24} {:<6} {:<50} {}\n",
-        "DATE", "PUBLICATION", "ISSUE", "TITLE", "TOP ENTITIES"
-    ));
-    for &id in lib.order() {
-        let b = &lib.briefs()[id as usize];
-        let s = &b.summary;
-        let date = match (s.date, s.year) {
-            (Some(d), _) => d.to_string(),
-            (None, Some(y)) => y.to_string(),
-            (None, None) => "—".to_owned(),
-        };
-        let top: Vec<&str> = lib
-            .top_entities(id, 3)
-            .into_iter()
-            .map(|e| &*lib.entities()[e as usize].name)
-            .collect();
-        out.push_str(&format!(
-            "{:<10} {:<24} {:<6} {:<50} {}\n",
-            date,
-            truncate(&s.publication, 24),
-            truncate(&s.issue, 6),
-            truncate(&s.title, 50),
-            truncate(&top.join(", "), 60)
-        ));
-    }
-    for s in &lib.skipped {
-        out.push_str(&format!(
-            "skipped: {}: {}\n",
-            escape_controls(&s.path.display().to_string()),
-            escape_controls(&s.reason)
-        ));
-    }
-    emit(&out)
-}
-
 /// `folio library DIR --stats`: how long each stage took, as JSON, for `scripts/bench-library`.
-pub fn stats(paths: &[PathBuf], entity: Option<&str>) -> Result<(), Failure> {
+pub fn stats(paths: &[PathBuf], entity: Option<&str>, flags: Flags) -> Result<(), Failure> {
     let ms = |t: Instant| t.elapsed().as_secs_f64() * 1000.0;
     let t = Instant::now();
-    let (mut lib, indexer) = library::open(paths, &user_options());
+    let (mut lib, indexer) = library::open(paths, &user_options(flags));
     let open_ms = ms(t);
     let report = lib.report.clone();
     let t = Instant::now();
@@ -340,10 +305,12 @@ fn peak_rss_kb() -> Option<u64> {
         .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
 }
 
-/// The default options with the user's stored corrections (a damaged store is reported).
-fn user_options() -> Options {
+/// The default options with the user's stored corrections (a damaged store is
+/// reported) unless `--no-corrections`, and `--published`.
+fn user_options(flags: Flags) -> Options {
     Options {
-        corrections: std::sync::Arc::new(super::corrections::for_report(false)),
+        corrections: std::sync::Arc::new(super::corrections::for_report(flags.no_corrections)),
+        published: flags.published,
         ..Options::default()
     }
 }

@@ -4,6 +4,7 @@
 mod corrections;
 mod export;
 mod library;
+mod library_list;
 mod man;
 pub mod notes;
 pub mod open;
@@ -33,7 +34,8 @@ pub struct Cli {
     #[arg(value_name = "FILE")]
     pub files: Vec<PathBuf>,
 
-    /// Publication date (YYYY-MM-DD) that relative dates are resolved against.
+    /// Publication date (YYYY-MM-DD) that relative dates are resolved against; in a
+    /// library, of the briefs without a date of their own.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date, global = true)]
     pub published: Option<Date>,
 
@@ -67,7 +69,7 @@ pub(crate) fn verbose(msg: &str) {
 }
 
 /// The exit statuses, shown under `--help` and in the man page.
-pub const EXIT_CODES: &str = "Exit status: 0 success, also when whatever reads the output closes it early (folio man | head); 1 bad input (missing, unreadable or binary file; notes import whose notes all fail to anchor, without --force); 2 usage error (bad arguments, an unknown command).\n\nInput formats: plain text, Markdown (.md), HTML pages (.html), RSS/Atom feeds (.rss, .atom, or sniffed). folio text FILE prints the text that every offset indexes.";
+pub const EXIT_CODES: &str = "Exit status: 0 success, also when whatever reads the output closes it early (folio man | head); 1 bad input (missing, unreadable or binary file; a folder without briefs; notes import whose notes all fail to anchor, without --force; library --entity NAME that no entity, or several, are written as); 2 usage error (bad arguments, an unknown command, a flag the command cannot apply such as timeline --no-corrections).\n\nInput formats: plain text, Markdown (.md), HTML pages (.html), RSS/Atom feeds (.rss, .atom, or sniffed); in a library, one brief per feed item. folio text FILE prints the text that every offset indexes.";
 
 /// Reports printed to stdout instead of opening the reader.
 #[derive(Debug, Subcommand)]
@@ -93,6 +95,10 @@ pub enum Command {
         /// The brief to read.
         #[arg(value_name = "FILE")]
         file: PathBuf,
+        /// Only this item of a feed (0 for the first): the text that a library
+        /// record with this "item" indexes.
+        #[arg(long, value_name = "N")]
+        item: Option<usize>,
     },
     /// Print the man page (roff) to stdout.
     Man,
@@ -107,12 +113,21 @@ pub enum Command {
 /// Arguments of `folio library`.
 #[derive(Debug, Args)]
 pub struct LibraryArgs {
-    /// Folders (searched for .txt briefs, recursively) or brief files.
+    /// Folders (searched recursively for .txt, .md, .html, .rss and .atom briefs) or brief files.
     #[arg(value_name = "PATH", required = true)]
     pub paths: Vec<PathBuf>,
-    /// Print this entity's concordance: every mention with the words around it.
+    /// Print this entity's concordance: every mention with the words around it. Any
+    /// way the briefs write it finds it ("Putin", "NATO"), ignoring case.
     #[arg(long, value_name = "NAME")]
     pub entity: Option<String>,
+    /// Same as --format json.
+    #[arg(long, conflicts_with = "format")]
+    pub json: bool,
+    /// Output format: a table, a JSON array, JSON Lines or CSV with a header row
+    /// (one record per brief, or per mention with --entity; offsets in code points);
+    /// default: `[export] format` in the config, else table.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<crate::config::ExportFormat>,
     /// Print timings of opening, indexing and a concordance as JSON (for scripts/bench-library).
     #[arg(long, hide = true)]
     pub stats: bool,
@@ -127,7 +142,7 @@ pub struct ReportArgs {
     /// Same as --format json: one JSON array, offsets in Unicode code points into `folio text FILE`.
     #[arg(long, conflicts_with = "format")]
     pub json: bool,
-    /// Show the recognizer's own entities, without your stored corrections.
+    /// Show the recognizer's own entities, without your stored corrections (entities only).
     #[arg(long)]
     pub no_corrections: bool,
     /// Output format: a table, a JSON array, JSON Lines or CSV with a header row
@@ -139,17 +154,42 @@ pub struct ReportArgs {
 impl ReportArgs {
     /// The format asked for: --json, --format, the config's `[export] format`, or a table.
     pub fn resolved_format(&self) -> crate::config::ExportFormat {
-        use crate::config::ExportFormat;
-        if self.json {
-            return ExportFormat::Json;
+        export_format(self.json, self.format)
+    }
+}
+
+impl LibraryArgs {
+    /// The format asked for: --json, --format, the config's `[export] format`, or a table.
+    pub fn resolved_format(&self) -> crate::config::ExportFormat {
+        export_format(self.json, self.format)
+    }
+}
+
+/// --json, else --format, else the config's `[export] format` (its problems noted), else a table.
+fn export_format(
+    json: bool,
+    format: Option<crate::config::ExportFormat>,
+) -> crate::config::ExportFormat {
+    use crate::config::ExportFormat;
+    if json {
+        return ExportFormat::Json;
+    }
+    format.unwrap_or_else(|| {
+        let (config, warnings) = crate::config::load();
+        for w in warnings.iter().filter(|w| w.setting.starts_with("export")) {
+            notice(&w.to_string());
         }
-        self.format.unwrap_or_else(|| {
-            let (config, warnings) = crate::config::load();
-            for w in warnings.iter().filter(|w| w.setting.starts_with("export")) {
-                notice(&w.to_string());
-            }
-            config.export
-        })
+        config.export
+    })
+}
+
+/// A flag given to a command it cannot change: the usage error to report (status 2).
+fn inapplicable(command: &Option<Command>) -> Option<&'static str> {
+    match command {
+        Some(Command::Timeline(args)) if args.no_corrections => Some(
+            "--no-corrections changes only which entities are shown, and `folio timeline` shows none; use it with `folio entities`",
+        ),
+        _ => None,
     }
 }
 
@@ -179,13 +219,25 @@ pub fn run(cli: Cli) -> ExitCode {
         (false, false) => 0,
     };
     VERBOSITY.store(level, std::sync::atomic::Ordering::Relaxed);
+    if let Some(msg) = inapplicable(&cli.command) {
+        eprintln!("folio: {msg}");
+        return ExitCode::from(2);
+    }
+    let flags = |no_corrections| library::Flags {
+        published: cli.published,
+        no_corrections,
+    };
     let result = match &cli.command {
-        Some(Command::Entities(args)) if args.file.is_dir() => {
-            library::entities(std::slice::from_ref(&args.file), args.resolved_format())
-        }
-        Some(Command::Timeline(args)) if args.file.is_dir() => {
-            library::timeline(std::slice::from_ref(&args.file), args.resolved_format())
-        }
+        Some(Command::Entities(args)) if args.file.is_dir() => library::entities(
+            std::slice::from_ref(&args.file),
+            args.resolved_format(),
+            flags(args.no_corrections),
+        ),
+        Some(Command::Timeline(args)) if args.file.is_dir() => library::timeline(
+            std::slice::from_ref(&args.file),
+            args.resolved_format(),
+            flags(false),
+        ),
         Some(Command::Entities(args)) => open(&args.file, cli.published).and_then(|doc| {
             let corrections = corrections::for_report(args.no_corrections);
             report::entities(&doc, args.resolved_format(), &corrections)
@@ -195,16 +247,21 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Notes(args)) => notes::run(args),
         Some(Command::Corrections(args)) => corrections::run(args),
         Some(Command::Library(args)) if args.stats => {
-            library::stats(&args.paths, args.entity.as_deref())
+            library::stats(&args.paths, args.entity.as_deref(), flags(false))
         }
-        Some(Command::Library(args)) => library::list(&args.paths, args.entity.as_deref()),
+        Some(Command::Library(args)) => library_list::list(
+            &args.paths,
+            args.entity.as_deref(),
+            args.resolved_format(),
+            flags(false),
+        ),
         Some(Command::Completions { shell }) => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
             let mut script = Vec::new();
             clap_complete::generate(*shell, &mut cmd, "folio", &mut script);
             output::emit_bytes(&script)
         }
-        Some(Command::Text { file }) => text(file),
+        Some(Command::Text { file, item }) => text(file, *item),
         Some(Command::Man) => man::page()
             .map_err(|e| Failure(format!("cannot write the man page: {e}")))
             .and_then(|page| output::emit_bytes(&page)),
@@ -244,14 +301,36 @@ fn mistyped_command(files: &[PathBuf]) -> Option<String> {
 }
 
 /// `folio text FILE`: the document's whole text, header included, exactly as
-/// offsets count it; to a terminal, controls are shown as markers instead.
-fn text(path: &Path) -> Result<(), Failure> {
-    let doc = open(path, None)?;
+/// offsets count it; to a terminal, controls are shown as markers instead. With
+/// `item`, that feed item's text, as a library reads it.
+fn text(path: &Path, item: Option<usize>) -> Result<(), Failure> {
+    let doc = match item {
+        None => open(path, None)?,
+        Some(n) => feed_item(path, n)?,
+    };
     if std::io::IsTerminal::is_terminal(&std::io::stdout()) {
         output::emit(&crate::display::escape_keep_lines(doc.text()))
     } else {
         output::emit(doc.text())
     }
+}
+
+/// Item `n` of the feed at `path` (0 for the first), as the library reads it.
+fn feed_item(path: &Path, n: usize) -> Result<Document, Failure> {
+    let mut briefs = formats::load(path).map_err(|e| Failure::at(path, e))?;
+    if briefs.first().is_some_and(|b| b.item.is_none()) {
+        return Err(Failure::at(path, "is not a feed, so it has no items"));
+    }
+    let count = briefs.len();
+    if n >= count {
+        let have = match count {
+            0 => "has no items".to_owned(),
+            1 => "has one item (0)".to_owned(),
+            _ => format!("has {count} items (0 to {})", count - 1),
+        };
+        return Err(Failure::at(path, format!("{have}, not {n}")));
+    }
+    Ok(briefs.swap_remove(n).doc)
 }
 
 /// Prints the config file's path and reports its problems; bad input (status 1) if any.

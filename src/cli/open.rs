@@ -111,8 +111,9 @@ pub fn run_reader(files: &[PathBuf], published: Option<Date>) -> Result<(), Fail
     crate::ui::read(app, background, &edge).map_err(|e| Failure(format!("terminal error: {e}")))
 }
 
-/// Opens the library view on folders or several files.
-fn run_library(paths: &[PathBuf], _published: Option<Date>) -> Result<(), Failure> {
+/// Opens the library view on folders or several files; `published` dates the
+/// briefs that have no date of their own.
+fn run_library(paths: &[PathBuf], published: Option<Date>) -> Result<(), Failure> {
     let edge = Edge::from_env();
     let mut notices = Vec::new();
     let corrections = match edge.corrections.as_ref().map(|s| s.load()) {
@@ -125,15 +126,12 @@ fn run_library(paths: &[PathBuf], _published: Option<Date>) -> Result<(), Failur
     };
     let opts = crate::library::Options {
         corrections: Arc::new(corrections),
+        published,
         ..crate::library::Options::default()
     };
     let (lib, indexer) = crate::library::open(paths, &opts);
     if lib.briefs().is_empty() && indexer.progress().total == 0 {
-        let why = lib.skipped.first().map_or_else(
-            || "no .txt briefs found".to_owned(),
-            |s| format!("{}: {}", s.path.display(), s.reason),
-        );
-        return Err(Failure(why));
+        return Err(Failure(crate::library::nothing_found(paths, &lib.skipped)));
     }
     // Checked after the paths, so a bad path is reported as such either way.
     if !std::io::stdout().is_terminal() {

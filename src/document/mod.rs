@@ -12,7 +12,7 @@ pub mod segment;
 pub use decode::{decode, decode_owned, DecodeError, Decoded, Encoding, Repair};
 pub use header::Header;
 pub use offsets::CharIndex;
-pub use read::{read_file, read_prefix, read_suffix, ReadError};
+pub use read::{check_type, read_bytes, read_file, read_head, read_prefix, read_suffix, ReadError};
 pub use regions::Section;
 
 use crate::date::Date;

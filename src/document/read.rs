@@ -56,11 +56,25 @@ impl std::error::Error for ReadError {}
 
 /// Reads and parses the brief at `path`.
 pub fn read_file(path: &Path) -> Result<Document, ReadError> {
+    let (bytes, _) = read_bytes(path)?;
+    let decoded = decode_owned(bytes).map_err(ReadError::Decode)?;
+    Ok(Document::parse(decoded))
+}
+
+/// The bytes of the regular file at `path` and its metadata (taken from the open
+/// file, so size and mtime belong to the bytes read). Every read of a brief goes
+/// through here or [`read_head`]: a FIFO, socket or device is refused, never waited on.
+pub fn read_bytes(path: &Path) -> Result<(Vec<u8>, std::fs::Metadata), ReadError> {
     let (mut file, meta) = open_regular(path)?;
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0).saturating_add(1));
     file.read_to_end(&mut bytes).map_err(ReadError::Io)?;
-    let decoded = decode_owned(bytes).map_err(ReadError::Decode)?;
-    Ok(Document::parse(decoded))
+    Ok((bytes, meta))
+}
+
+/// At most the first `max_bytes` of the regular file at `path` (for sniffing its format).
+pub fn read_head(path: &Path, max_bytes: usize) -> Result<Vec<u8>, ReadError> {
+    let (file, _) = open_regular(path)?;
+    read_up_to(file, max_bytes)
 }
 
 /// Opens `path` only if it is a regular file. The type is checked before opening
@@ -84,7 +98,9 @@ fn open_error(path: &Path, e: std::io::Error) -> ReadError {
     }
 }
 
-fn check_type(meta: &std::fs::Metadata) -> Result<(), ReadError> {
+/// Refuses what is not a regular file (a folder, FIFO, socket or device), with the
+/// reason that names it: the check every read makes, for those that only stat.
+pub fn check_type(meta: &std::fs::Metadata) -> Result<(), ReadError> {
     let ft = meta.file_type();
     if ft.is_dir() {
         Err(ReadError::IsDirectory)

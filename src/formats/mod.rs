@@ -10,12 +10,13 @@ mod markdown;
 
 use crate::date::Date;
 use crate::document::{
-    decode_owned, read_file, Document, Published, PublishedFrom, ReadError, Section, Span,
+    decode_owned, read_bytes, read_head, Document, Published, PublishedFrom, ReadError, Section,
+    Span,
 };
 use std::path::Path;
 
 /// The kind of file a brief comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Format {
     Text,
     Markdown,
@@ -28,6 +29,8 @@ pub enum Format {
 pub struct Brief {
     /// The item's title, when the source has one.
     pub title: Option<String>,
+    /// Which item of the feed (0 for the first); `None` for a file that is one brief.
+    pub item: Option<usize>,
     pub doc: Document,
 }
 
@@ -70,20 +73,29 @@ impl Converted {
 /// How many bytes are sniffed for an HTML or feed signature.
 const SNIFF_BYTES: usize = 1024;
 
-/// The format of `path`: by extension first, then by sniffing the first bytes
-/// (so a saved page or feed without a telling name still opens as such).
-pub fn detect(path: &Path, head: &[u8]) -> Format {
+/// The format a file's name announces: `.txt` text, `.md` (`.markdown`, …)
+/// Markdown, `.html`/`.htm` HTML, `.rss`/`.atom` a feed; `None` for any other name.
+pub fn by_name(path: &Path) -> Option<Format> {
     let ext = path
         .extension()
         .and_then(|e| e.to_str())
         .map(|e| e.to_ascii_lowercase());
     match ext.as_deref() {
-        Some("md" | "markdown" | "mdown" | "mkd") => return Format::Markdown,
-        Some("html" | "htm" | "xhtml") => return Format::Html,
-        Some("rss" | "atom") => return Format::Feed,
-        _ => {}
+        Some("txt") => Some(Format::Text),
+        Some("md" | "markdown" | "mdown" | "mkd") => Some(Format::Markdown),
+        Some("html" | "htm" | "xhtml") => Some(Format::Html),
+        Some("rss" | "atom") => Some(Format::Feed),
+        _ => None,
     }
-    sniff(head)
+}
+
+/// The format of `path`: by extension first, then by sniffing the first bytes
+/// (so a saved page or feed without a telling name still opens as such).
+pub fn detect(path: &Path, head: &[u8]) -> Format {
+    match by_name(path) {
+        Some(f) if f != Format::Text => f,
+        _ => sniff(head),
+    }
 }
 
 /// Recognizes HTML and feeds by their opening markup; anything else is text.
@@ -110,9 +122,49 @@ pub fn sniff(head: &[u8]) -> Format {
 /// Reads `path` in whatever format it is, as one document. A feed becomes one
 /// document with a heading paragraph per item (use [`load`] for one brief per item).
 pub fn read(path: &Path) -> Result<Document, ReadError> {
-    let (format, bytes) = read_bytes(path)?;
-    let converted = match format {
-        Format::Text => return read_file(path),
+    let (bytes, _) = read_bytes(path)?;
+    document_of(path, bytes)
+}
+
+/// Reads `path` as a list of briefs: one per feed item (each with its own date as
+/// the publication date), or the single document of any other format.
+pub fn load(path: &Path) -> Result<Vec<Brief>, ReadError> {
+    let (bytes, _) = read_bytes(path)?;
+    briefs_of(path, bytes)
+}
+
+/// The briefs in `bytes`, the contents of the file at `path` (whose name, then
+/// first bytes, tell the format): what [`load`] gives, for a caller that has
+/// read the file itself (the library hashes the same bytes it converts).
+pub fn briefs_of(path: &Path, bytes: Vec<u8>) -> Result<Vec<Brief>, ReadError> {
+    if detect(path, &bytes) != Format::Feed {
+        return Ok(vec![Brief {
+            title: None,
+            item: None,
+            doc: document_of(path, bytes)?,
+        }]);
+    }
+    let feed = feed::parse(&text_of(bytes)?);
+    Ok(feed
+        .items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| Brief {
+            title: item.title.clone(),
+            item: Some(i),
+            doc: Converted::plain(feed::item_text(item)).into_document(),
+        })
+        .collect())
+}
+
+/// The one document in `bytes` (a feed as a whole).
+fn document_of(path: &Path, bytes: Vec<u8>) -> Result<Document, ReadError> {
+    let converted = match detect(path, &bytes) {
+        Format::Text => {
+            return Ok(Document::parse(
+                decode_owned(bytes).map_err(ReadError::Decode)?,
+            ))
+        }
         Format::Markdown => markdown::convert(&text_of(bytes)?),
         Format::Html => Converted::plain(html::page_text(&text_of(bytes)?)),
         Format::Feed => feed::to_single_text(&feed::parse(&text_of(bytes)?)),
@@ -120,68 +172,16 @@ pub fn read(path: &Path) -> Result<Document, ReadError> {
     Ok(converted.into_document())
 }
 
-/// Reads `path` as a list of briefs: one per feed item (each with its own date as
-/// the publication date), or the single document of any other format.
-pub fn load(path: &Path) -> Result<Vec<Brief>, ReadError> {
-    let (format, bytes) = read_bytes(path)?;
-    if format != Format::Feed {
-        return Ok(vec![Brief {
-            title: None,
-            doc: read(path)?,
-        }]);
-    }
-    let feed = feed::parse(&text_of(bytes)?);
-    feed.items
-        .iter()
-        .map(|item| {
-            let doc = Converted::plain(feed::item_text(item)).into_document();
-            Ok(Brief {
-                title: item.title.clone(),
-                doc,
-            })
-        })
-        .collect()
-}
-
-/// The format of the file at `path`, sniffing its first bytes when the name does not tell.
+/// The format of the file at `path`, sniffing its first bytes when the name does
+/// not tell (only a regular file is read: a FIFO is never waited on).
 pub fn detect_file(path: &Path) -> Format {
-    use std::io::Read;
-    let mut head = Vec::with_capacity(SNIFF_BYTES);
-    // Only a regular file is sniffed: opening a FIFO would block until a writer came.
-    if std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
-        if let Ok(f) = std::fs::File::open(path) {
-            if f.metadata().is_ok_and(|m| m.is_file()) {
-                let _ = f.take(SNIFF_BYTES as u64).read_to_end(&mut head);
-            }
-        }
-    }
+    let head = read_head(path, SNIFF_BYTES).unwrap_or_default();
     detect(path, &head)
-}
-
-fn read_bytes(path: &Path) -> Result<(Format, Vec<u8>), ReadError> {
-    let format = detect_file(path);
-    if format == Format::Text {
-        return Ok((format, Vec::new()));
-    }
-    // read_file validates the path (directory, FIFO, missing) before any read.
-    let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => ReadError::NotFound,
-        _ => ReadError::Io(e),
-    })?;
-    if meta.is_dir() {
-        return Err(ReadError::IsDirectory);
-    }
-    if !meta.is_file() {
-        return read_file(path).map(|_| (format, Vec::new()));
-    }
-    let bytes = std::fs::read(path).map_err(ReadError::Io)?;
-    Ok((format, bytes))
 }
 
 /// Decodes a markup file's bytes (BOM, UTF-16, invalid UTF-8 repaired) to a string.
 fn text_of(bytes: Vec<u8>) -> Result<String, ReadError> {
-    let decoded = decode_owned(bytes).map_err(ReadError::Decode)?;
-    Ok(Document::parse(decoded).text().to_string())
+    Ok(decode_owned(bytes).map_err(ReadError::Decode)?.text)
 }
 
 /// Joins paragraphs into folio's plain-text shape: whitespace inside a paragraph

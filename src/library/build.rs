@@ -1,33 +1,33 @@
 //! Indexing briefs in the background: a pool of threads (one per core) takes
-//! files from a shared queue, extracts each and sends the result through a
-//! channel, so the caller (the UI loop, or a blocking wait) shows progress and
-//! keeps answering while briefs arrive.
+//! files from a shared queue, reads each through `formats` (one brief, or one
+//! per feed item), extracts them and sends the result through a channel, so the
+//! caller (the UI loop, or a blocking wait) shows progress and keeps answering
+//! while briefs arrive.
 
 use super::hash::content_hash;
 use super::record::{reduce, Record};
 use super::scan::{mtime_ns, Found};
-use super::{Extractor, FileKey};
-use crate::document::{decode, Document};
-use crate::entities::Corrections;
+use super::{fill_published, reuse_key, FileKey, Options, ReuseKey};
+use crate::document::read_bytes;
+use crate::formats;
 use std::collections::HashSet;
-use std::io::Read;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 use std::sync::Arc;
 
-/// What became of one brief.
+/// What became of one file.
 #[derive(Debug)]
 pub enum Outcome {
-    /// Extracted afresh.
-    Indexed(Record),
+    /// Extracted afresh: its briefs, each with its feed item (`None` for a whole file).
+    Indexed(Vec<(Option<u32>, Record)>),
     /// Same content as a brief in the old index (touched or moved): reuse that.
     Unchanged,
-    /// Could not be read or decoded; the reason.
+    /// Could not be read or decoded, or a feed without items; the reason.
     Failed(String),
 }
 
-/// One brief done, as sent by a worker.
+/// One file done, as sent by a worker.
 #[derive(Debug)]
 pub struct Done {
     pub path: PathBuf,
@@ -35,7 +35,7 @@ pub struct Done {
     pub outcome: Outcome,
 }
 
-/// Briefs indexed so far out of those that needed it.
+/// Files indexed so far out of those that needed it.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Progress {
     pub done: usize,
@@ -56,14 +56,10 @@ pub struct Indexer {
 }
 
 impl Indexer {
-    /// Starts `threads` workers on `jobs`; briefs whose content hash is in `known` are not extracted.
-    pub(crate) fn start(
-        jobs: Vec<Found>,
-        known: HashSet<u64>,
-        extractor: Extractor,
-        corrections: Arc<Corrections>,
-        threads: usize,
-    ) -> Indexer {
+    /// Starts `opts.threads` workers on `jobs`; files whose content is `known` are not extracted.
+    pub(crate) fn start(jobs: Vec<Found>, known: HashSet<ReuseKey>, opts: &Options) -> Indexer {
+        let threads = opts.threads;
+        let opts = Arc::new(opts.clone());
         let (tx, rx) = mpsc::channel();
         let total = jobs.len();
         let cancel = Arc::new(AtomicBool::new(false));
@@ -75,13 +71,13 @@ impl Indexer {
             if total == 0 {
                 break;
             }
-            let (w_tx, w_jobs, w_known, w_next, w_cancel, w_corr) = (
+            let (w_tx, w_jobs, w_known, w_next, w_cancel, w_opts) = (
                 tx.clone(),
                 Arc::clone(&jobs),
                 Arc::clone(&known),
                 Arc::clone(&next),
                 Arc::clone(&cancel),
-                Arc::clone(&corrections),
+                Arc::clone(&opts),
             );
             let worker = std::thread::Builder::new()
                 .name("folio-index".into())
@@ -91,10 +87,7 @@ impl Indexer {
                     }
                     let i = w_next.fetch_add(1, Ordering::Relaxed);
                     let Some(job) = w_jobs.get(i) else { break };
-                    if w_tx
-                        .send(index_one(job, &w_known, extractor, &w_corr))
-                        .is_err()
-                    {
+                    if w_tx.send(index_one(job, &w_known, &w_opts)).is_err() {
                         break;
                     }
                 });
@@ -105,7 +98,7 @@ impl Indexer {
         if spawned == 0 {
             // No thread to be had: do the work here rather than never.
             for job in jobs.iter() {
-                let _ = tx.send(index_one(job, &known, extractor, &corrections));
+                let _ = tx.send(index_one(job, &known, &opts));
             }
         }
         Indexer {
@@ -158,33 +151,34 @@ impl Drop for Indexer {
     }
 }
 
-/// Reads, hashes and (unless its content is already known) extracts one brief.
-fn index_one(
-    job: &Found,
-    known: &HashSet<u64>,
-    extractor: Extractor,
-    corrections: &Corrections,
-) -> Done {
+/// Reads, hashes and (unless its content is already known) extracts one file.
+fn index_one(job: &Found, known: &HashSet<ReuseKey>, opts: &Options) -> Done {
     let mut key = FileKey {
         size: job.size,
         mtime_ns: job.mtime_ns,
         hash: 0,
     };
-    let bytes = match read_regular(job, &mut key) {
-        Ok(b) => b,
-        Err(reason) => {
+    // The one non-blocking, type-checked open: a FIFO swapped in since the scan
+    // is refused, and size and mtime come from the file the bytes were read from.
+    let bytes = match read_bytes(&job.path) {
+        Ok((bytes, meta)) => {
+            key.size = meta.len();
+            key.mtime_ns = mtime_ns(&meta);
+            bytes
+        }
+        Err(e) => {
             return Done {
                 path: job.path.clone(),
                 key,
-                outcome: Outcome::Failed(reason),
+                outcome: Outcome::Failed(e.to_string()),
             }
         }
     };
     key.hash = content_hash(&bytes);
-    let outcome = if known.contains(&key.hash) {
+    let outcome = if known.contains(&reuse_key(&job.path, key.hash)) {
         Outcome::Unchanged
     } else {
-        extract(&bytes, extractor, corrections)
+        extract(&job.path, bytes, opts)
     };
     Done {
         path: job.path.clone(),
@@ -193,35 +187,60 @@ fn index_one(
     }
 }
 
-/// Reads the file through one handle, checking it is still a regular file (a FIFO
-/// swapped in since the scan would block forever) and taking size and mtime from it.
-fn read_regular(job: &Found, key: &mut FileKey) -> Result<Vec<u8>, String> {
-    let mut file = std::fs::File::open(&job.path).map_err(|e| e.to_string())?;
-    let meta = file.metadata().map_err(|e| e.to_string())?;
-    if !meta.is_file() {
-        return Err("no longer a regular file".into());
-    }
-    key.size = meta.len();
-    key.mtime_ns = mtime_ns(&meta);
-    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0).min(1 << 30));
-    file.read_to_end(&mut bytes).map_err(|e| e.to_string())?;
-    Ok(bytes)
-}
-
-fn extract(bytes: &[u8], extractor: Extractor, corrections: &Corrections) -> Outcome {
-    let decoded = match decode(bytes) {
-        Ok(d) => d,
-        Err(e) => return Outcome::Failed(e.to_string()),
-    };
-    // An extractor bug on one brief must not take the whole library down.
+/// The file's briefs through `formats` (what the reader shows), each extracted and reduced.
+fn extract(path: &Path, bytes: Vec<u8>, opts: &Options) -> Outcome {
+    // A converter or extractor bug on one file must not take the whole library down.
     let result = std::panic::catch_unwind(move || {
-        let doc = Document::parse(decoded);
-        let (entities, events) = extractor.run_corrected(&doc, corrections);
-        reduce(&doc, &entities, &events)
+        let briefs = formats::briefs_of(path, bytes).map_err(|e| e.to_string())?;
+        if briefs.is_empty() {
+            return Err("a feed without items".to_owned());
+        }
+        briefs
+            .into_iter()
+            .map(|b| {
+                let mut doc = b.doc;
+                fill_published(&mut doc, opts.published);
+                let (entities, events) = opts.extractor.run_corrected(&doc, &opts.corrections);
+                let record = reduce(&doc, &entities, &events).ok_or("larger than 4 GiB")?;
+                let item = b.item.map(|i| u32::try_from(i).unwrap_or(u32::MAX));
+                Ok((item, record))
+            })
+            .collect::<Result<Vec<_>, String>>()
     });
     match result {
-        Ok(Some(record)) => Outcome::Indexed(record),
-        Ok(None) => Outcome::Failed("larger than 4 GiB".into()),
+        Ok(Ok(parts)) => Outcome::Indexed(parts),
+        Ok(Err(reason)) => Outcome::Failed(reason),
         Err(_) => Outcome::Failed("extraction failed (internal error)".into()),
+    }
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_fifo_swapped_in_after_the_scan_fails_at_once() {
+        let tmp = tempfile::tempdir().unwrap();
+        let path = tmp.path().join("a.txt");
+        let c = std::ffi::CString::new(path.as_os_str().as_encoded_bytes()).unwrap();
+        // SAFETY: a valid, NUL-terminated path.
+        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+        // As the scan saw it a moment ago: a regular file.
+        let job = Found {
+            path: path.clone(),
+            size: 10,
+            mtime_ns: 0,
+        };
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let _ = tx.send(index_one(&job, &HashSet::new(), &Options::default()));
+        });
+        let done = rx
+            .recv_timeout(std::time::Duration::from_secs(10))
+            .expect("the FIFO was waited on");
+        match done.outcome {
+            Outcome::Failed(reason) => assert!(reason.contains("named pipe"), "{reason}"),
+            other => panic!("{other:?}"),
+        }
     }
 }

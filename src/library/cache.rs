@@ -52,7 +52,7 @@ pub fn stamp(extractor: &str) -> u64 {
 pub enum Miss {
     /// No cache yet: the first open of this library.
     Absent,
-    /// Written by another folio build or extractor.
+    /// Written by another folio build, cache layout or extractor.
     Outdated,
     /// Unreadable or damaged; the reason.
     Damaged(String),
@@ -65,7 +65,10 @@ pub fn load(file: &Path, stamp: u64) -> Result<Stored, Miss> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(Miss::Absent),
         Err(e) => return Err(Miss::Damaged(e.to_string())),
     };
-    let stored = codec::decode(&bytes).map_err(|e| Miss::Damaged(e.to_string()))?;
+    let stored = codec::decode(&bytes).map_err(|e| match e {
+        codec::OTHER_VERSION => Miss::Outdated,
+        e => Miss::Damaged(e.to_string()),
+    })?;
     if stored.stamp != stamp {
         return Err(Miss::Outdated);
     }

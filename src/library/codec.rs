@@ -6,7 +6,7 @@
 
 use super::hash::content_hash;
 use super::record::{EventRec, MentionRec, Span32, Summary};
-use super::{Brief, FileKey};
+use super::{Brief, FileKey, LibEntity};
 use crate::date::Date;
 use crate::entities::Kind;
 use crate::timeline::TimexType;
@@ -14,9 +14,14 @@ use std::path::PathBuf;
 
 const MAGIC: &[u8; 8] = b"FOLIOLIB";
 /// Bumped whenever the layout below changes; an old file is then rebuilt.
-const VERSION: u32 = 1;
+/// 2: each brief's feed item, each entity's other spellings.
+const VERSION: u32 = 2;
 /// A mention on disk: entity, span start and end, sentence start and end.
 const MENTION_BYTES: usize = 20;
+/// Why [`decode`] refuses a file written in another layout (the cache is then outdated, not damaged).
+pub const OTHER_VERSION: &str = "written by another version of folio";
+/// The item number written for a brief that is a whole file (not a feed item).
+const NO_ITEM: u32 = u32::MAX;
 
 /// A decoded cache file.
 pub struct Stored {
@@ -24,7 +29,8 @@ pub struct Stored {
     pub stamp: u64,
     /// When it was written, in nanoseconds since the epoch.
     pub written_ns: i64,
-    pub entities: Vec<(Box<str>, Kind)>,
+    /// Name, kind and other spellings (counts are left at 0: they are derived).
+    pub entities: Vec<LibEntity>,
     pub briefs: Vec<Brief>,
 }
 
@@ -33,7 +39,7 @@ pub struct Stored {
 pub fn encode(
     stamp: u64,
     written_ns: i64,
-    entities: &[(&str, Kind)],
+    entities: &[&LibEntity],
     briefs: &[&Brief],
     remap: &[u32],
 ) -> Vec<u8> {
@@ -43,14 +49,19 @@ pub fn encode(
     w.u64(stamp);
     w.u64(written_ns as u64);
     w.len(entities.len());
-    for (name, kind) in entities {
-        w.u8(kind_code(*kind));
-        w.str(name);
+    for e in entities {
+        w.u8(kind_code(e.kind));
+        w.str(&e.name);
+        w.len(e.forms.len());
+        for f in &e.forms {
+            w.str(f);
+        }
     }
     let id = |e: u32| remap.get(e as usize).copied().unwrap_or(u32::MAX);
     w.len(briefs.len());
     for b in briefs {
         w.bytes(&path_bytes(&b.path));
+        w.u32(b.item.unwrap_or(NO_ITEM));
         w.u64(b.key.size);
         w.u64(b.key.mtime_ns as u64);
         w.u64(b.key.hash);
@@ -109,7 +120,7 @@ pub fn decode(bytes: &[u8]) -> Result<Stored, &'static str> {
         return Err("not a folio library cache");
     }
     if r.u32()? != VERSION {
-        return Err("written by another version of folio");
+        return Err(OTHER_VERSION);
     }
     let stamp = r.u64()?;
     let written_ns = r.u64()? as i64;
@@ -117,7 +128,19 @@ pub fn decode(bytes: &[u8]) -> Result<Stored, &'static str> {
     let mut entities = Vec::with_capacity(n.min(1 << 20));
     for _ in 0..n {
         let kind = kind_of(r.u8()?)?;
-        entities.push((Box::from(r.str()?), kind));
+        let name = Box::from(r.str()?);
+        let k = r.len()?;
+        let mut forms = Vec::with_capacity(k.min(1 << 10));
+        for _ in 0..k {
+            forms.push(Box::from(r.str()?));
+        }
+        entities.push(LibEntity {
+            name,
+            kind,
+            forms,
+            briefs: 0,
+            mentions: 0,
+        });
     }
     let check = |id: u32| {
         if (id as usize) < entities.len() {
@@ -130,6 +153,7 @@ pub fn decode(bytes: &[u8]) -> Result<Stored, &'static str> {
     let mut briefs = Vec::with_capacity(n.min(1 << 20));
     for _ in 0..n {
         let path = path_from(r.take_prefixed()?)?;
+        let item = Some(r.u32()?).filter(|&i| i != NO_ITEM);
         let key = FileKey {
             size: r.u64()?,
             mtime_ns: r.u64()? as i64,
@@ -201,6 +225,7 @@ pub fn decode(bytes: &[u8]) -> Result<Stored, &'static str> {
         }
         briefs.push(Brief {
             path,
+            item,
             key,
             summary,
             mentions,
@@ -362,9 +387,30 @@ impl<'a> Reader<'a> {
 mod tests {
     use super::*;
 
+    fn entity(name: &str, kind: Kind, forms: &[&str]) -> LibEntity {
+        LibEntity {
+            name: name.into(),
+            kind,
+            forms: forms.iter().map(|&f| f.into()).collect(),
+            briefs: 0,
+            mentions: 0,
+        }
+    }
+
+    #[test]
+    fn a_cache_of_the_previous_layout_is_refused_not_misread() {
+        let mut bytes = encode(1, 0, &[], &[], &[]);
+        bytes.truncate(bytes.len() - 8);
+        bytes[8..12].copy_from_slice(&1u32.to_le_bytes());
+        let sum = content_hash(&bytes);
+        bytes.extend_from_slice(&sum.to_le_bytes());
+        assert_eq!(decode(&bytes).err(), Some(OTHER_VERSION));
+    }
+
     fn sample() -> Brief {
         Brief {
             path: PathBuf::from("/tmp/Қазақстан brief.txt"),
+            item: Some(3),
             key: FileKey {
                 size: 1234,
                 mtime_ns: -5,
@@ -400,13 +446,19 @@ mod tests {
     #[test]
     fn round_trips_and_every_truncation_is_an_error() {
         let b = sample();
-        let table = [("CSTO", Kind::Organization), ("Astana", Kind::Place)];
-        let bytes = encode(7, 99, &table, &[&b], &[0, 1]);
+        let whole = Brief {
+            item: None,
+            ..sample()
+        };
+        let table = [
+            entity("CSTO", Kind::Organization, &["the CSTO"]),
+            entity("Astana", Kind::Place, &[]),
+        ];
+        let bytes = encode(7, 99, &[&table[0], &table[1]], &[&b, &whole], &[0, 1]);
         let back = decode(&bytes).unwrap();
         assert_eq!((back.stamp, back.written_ns), (7, 99));
-        assert_eq!(back.entities.len(), 2);
-        assert_eq!(&*back.entities[1].0, "Astana");
-        assert_eq!(back.briefs, vec![b]);
+        assert_eq!(back.entities, table);
+        assert_eq!(back.briefs, vec![b, whole]);
         for n in 0..bytes.len() {
             assert!(decode(&bytes[..n]).is_err(), "truncated to {n}");
         }
@@ -419,7 +471,8 @@ mod tests {
     fn ids_are_remapped_and_unwritten_entities_dropped() {
         let b = sample();
         // Entity 1 is written as 0; entity 0 has no stored id, so the event loses it.
-        let bytes = encode(1, 0, &[("Astana", Kind::Place)], &[&b], &[u32::MAX, 0]);
+        let astana = entity("Astana", Kind::Place, &[]);
+        let bytes = encode(1, 0, &[&astana], &[&b], &[u32::MAX, 0]);
         let back = decode(&bytes).unwrap();
         assert_eq!(back.briefs[0].mentions[0].entity, 0);
         assert_eq!(&*back.briefs[0].events[0].entities, &[0]);

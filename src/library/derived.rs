@@ -34,7 +34,7 @@ impl Library {
             y.summary
                 .date_key()
                 .cmp(&x.summary.date_key())
-                .then_with(|| x.path.cmp(&y.path))
+                .then_with(|| (&x.path, x.item).cmp(&(&y.path, y.item)))
         });
         let n = self.entities.len();
         let mut counts = vec![0u32; n];

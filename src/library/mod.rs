@@ -1,11 +1,13 @@
-//! A library of briefs: every `.txt` under the folders given, each indexed once
-//! (entities with their sentences, timeline events) and cached, so that "where
-//! else did this name come up?" and "what happened when?" are answered across
-//! thousands of briefs at once.
+//! A library of briefs: every brief under the folders given (text, Markdown, HTML,
+//! and each item of a feed), read through the same `formats` loader as the reader,
+//! each indexed once (entities with their sentences, timeline events) and cached,
+//! so that "where else did this name come up?" and "what happened when?" are
+//! answered across thousands of briefs at once.
 //!
 //! ```text
 //! open(paths) ─▶ scan ─▶ cached briefs kept ─▶ Library (usable at once)
-//!                    └─▶ stale/new briefs ─▶ Indexer (threads) ─▶ absorb ─▶ refresh ─▶ save
+//!                    └─▶ stale/new files ─▶ Indexer (threads) ─▶ absorb ─▶ refresh ─▶ save
+//! Library::document(id) ─▶ the brief's Document, as indexed (spans point into its text)
 //! ```
 
 mod build;
@@ -14,22 +16,29 @@ mod codec;
 mod derived;
 mod hash;
 pub mod kwic;
+mod lookup;
+mod options;
 pub mod record;
+mod reread;
 pub mod scan;
 
 pub use build::{Done, Indexer, Outcome, Progress};
 pub use cache::{default_dir as default_cache_dir, Miss};
 pub use hash::content_hash;
 pub use kwic::{kwic, kwic_fit, Kwic};
+pub use lookup::EntityMatch;
+use options::extractor_key;
+pub use options::{fill_published, Extractor, Options};
 pub use record::{EventRec, MentionRec, Record, Span32, Summary};
-pub use scan::{scan, Found, Scan, Skipped};
+pub use reread::Reread;
+pub use scan::{nothing_found, scan, Found, Scan, Skipped, LOOKED_FOR};
 
-use crate::document::{Document, Span};
-use crate::entities::{Corrections, Entities, Kind};
-use crate::timeline::Event;
+use crate::date::Date;
+use crate::document::Span;
+use crate::entities::Kind;
+use crate::formats::{self, Format};
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 /// Index of a brief in [`Library::briefs`]; stable while the library is open.
@@ -37,81 +46,12 @@ pub type BriefId = u32;
 /// Index of an entity in [`Library::entities`]; stable while the library is open.
 pub type EntityRef = u32;
 
-/// The extraction a library runs on each brief. Named, because the name is part of
-/// the cache key: a different extractor never reuses another's results.
-#[derive(Clone, Copy)]
-pub struct Extractor {
-    pub name: &'static str,
-    pub run: fn(&Document) -> (Entities, Vec<Event>),
-}
+/// What a file's old records are reused for when its content turns up again
+/// (touched, moved): the same bytes under a name of the same format class.
+type ReuseKey = (u64, Option<Format>);
 
-impl Extractor {
-    /// folio's entity recognizer and timeline.
-    pub const DEFAULT: Extractor = Extractor {
-        name: "folio",
-        run: |doc| {
-            let entities = crate::entities::extract(doc);
-            let events = crate::timeline::build(doc, &entities);
-            (entities, events)
-        },
-    };
-}
-
-impl Extractor {
-    /// Runs the extractor on `doc` and applies `corrections` to its entities
-    /// (the events are linked to the corrected entities).
-    pub fn run_corrected(
-        &self,
-        doc: &Document,
-        corrections: &Corrections,
-    ) -> (Entities, Vec<Event>) {
-        let (entities, mut events) = (self.run)(doc);
-        if corrections.is_empty() {
-            return (entities, events);
-        }
-        let entities = crate::entities::corrections::apply(doc.text(), entities, corrections);
-        crate::timeline::relink(doc, &entities, &mut events);
-        (entities, events)
-    }
-}
-
-/// What names the extraction in the cache key: the extractor and, when there
-/// are any, a fingerprint of the corrections.
-fn extractor_key(opts: &Options) -> String {
-    if opts.corrections.is_empty() {
-        return opts.extractor.name.to_string();
-    }
-    let json = serde_json::to_vec(&*opts.corrections).unwrap_or_default();
-    format!(
-        "{}+corrections:{}",
-        opts.extractor.name,
-        crate::store::fingerprint(&json)
-    )
-}
-
-/// How to open a library.
-#[derive(Clone)]
-pub struct Options {
-    /// Cache directory; `None` indexes from scratch and keeps nothing.
-    pub cache_dir: Option<PathBuf>,
-    /// Worker threads for indexing.
-    pub threads: usize,
-    pub extractor: Extractor,
-    /// The user's entity corrections, applied to every brief's extraction; they
-    /// are part of the cache key, so changing them re-indexes.
-    pub corrections: Arc<Corrections>,
-}
-
-impl Default for Options {
-    /// The user's cache directory and one thread per core.
-    fn default() -> Options {
-        Options {
-            cache_dir: cache::default_dir(),
-            threads: std::thread::available_parallelism().map_or(2, |n| n.get()),
-            extractor: Extractor::DEFAULT,
-            corrections: Arc::default(),
-        }
-    }
+fn reuse_key(path: &Path, hash: u64) -> ReuseKey {
+    (hash, formats::by_name(path))
 }
 
 /// What tells whether a brief's index is still current.
@@ -124,9 +64,13 @@ pub struct FileKey {
 }
 
 /// One brief of the library: where it is, its row, and its index (global entity ids).
+/// A feed gives one brief per item: `path` and `item` together name a brief.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Brief {
     pub path: PathBuf,
+    /// Which item of a feed (0 for the first); `None` for a file that is one brief.
+    pub item: Option<u32>,
+    /// The file's key (shared by the items of a feed).
     pub key: FileKey,
     pub summary: Summary,
     /// In text order.
@@ -140,6 +84,10 @@ pub struct Brief {
 pub struct LibEntity {
     pub name: Box<str>,
     pub kind: Kind,
+    /// Other spellings its mentions have somewhere ("Putin", "NATO"), for finding it
+    /// by any of them; gathered as briefs are indexed (a spelling only a since
+    /// removed brief used stays until the cache is rebuilt).
+    pub forms: Vec<Box<str>>,
     pub briefs: u32,
     pub mentions: u32,
 }
@@ -161,9 +109,9 @@ pub struct Hit {
 pub struct OpenReport {
     /// Briefs taken from the cache without reading them.
     pub cached: usize,
-    /// Briefs to read (new, changed, touched, or no usable cache).
+    /// Files to read (new, changed, touched, or no usable cache).
     pub queued: usize,
-    /// Briefs in the cache whose file is gone.
+    /// Files in the cache that are gone.
     pub removed: usize,
     /// Why the cache was not used, if it was not.
     pub miss: Option<Miss>,
@@ -180,8 +128,12 @@ pub struct Library {
     briefs: Vec<Brief>,
     entities: Vec<LibEntity>,
     lookup: HashMap<(Kind, Box<str>), EntityRef>,
-    /// Old briefs by content hash, reused when a file was only touched or moved.
-    spare: HashMap<u64, Brief>,
+    /// Old briefs (all of a file's) by content, reused when a file was only touched or moved.
+    spare: HashMap<ReuseKey, Vec<Brief>>,
+    /// `--published`, applied again whenever a brief's document is read.
+    published: Option<Date>,
+    /// The feeds read again last, converted (see [`Library::document`]).
+    recent: reread::Recent,
     /// Files found but not indexable, and why.
     pub skipped: Vec<Skipped>,
     pub report: OpenReport,
@@ -208,14 +160,18 @@ pub fn open(paths: &[PathBuf], opts: &Options) -> (Library, Indexer) {
         scan: scanned,
         ..OpenReport::default()
     };
-    let (entities, old, written_ns) = match stored {
+    let (entities, old_briefs, written_ns) = match stored {
         Ok(s) => (s.entities, s.briefs, s.written_ns),
         Err(miss) => {
             report.miss = Some(miss);
             (Vec::new(), Vec::new(), 0)
         }
     };
-    let mut old: HashMap<PathBuf, Brief> = old.into_iter().map(|b| (b.path.clone(), b)).collect();
+    // A file's briefs (one, or a feed's items), in item order.
+    let mut old: HashMap<PathBuf, Vec<Brief>> = HashMap::new();
+    for b in old_briefs {
+        old.entry(b.path.clone()).or_default().push(b);
+    }
     let mut briefs = Vec::with_capacity(found.files.len());
     let mut jobs = Vec::new();
     // A file written within two seconds of the cache may have changed unseen
@@ -224,13 +180,15 @@ pub fn open(paths: &[PathBuf], opts: &Options) -> (Library, Indexer) {
     let mut changed = Vec::new();
     for f in found.files {
         match old.remove(&f.path) {
-            Some(b)
-                if b.key.size == f.size && b.key.mtime_ns == f.mtime_ns && f.mtime_ns < settled =>
+            Some(bs)
+                if bs.first().is_some_and(|b| {
+                    b.key.size == f.size && b.key.mtime_ns == f.mtime_ns && f.mtime_ns < settled
+                }) =>
             {
-                briefs.push(b)
+                briefs.extend(bs)
             }
-            Some(b) => {
-                changed.push(b);
+            Some(bs) => {
+                changed.push(bs);
                 jobs.push(f);
             }
             None => jobs.push(f),
@@ -243,28 +201,13 @@ pub fn open(paths: &[PathBuf], opts: &Options) -> (Library, Indexer) {
         report.removed > 0 || matches!(report.miss, Some(Miss::Outdated | Miss::Damaged(_)));
     // Old records of changed or vanished files, reused if the content turns up again.
     report.load = t.elapsed();
-    let spare: HashMap<u64, Brief> = changed
+    let spare: HashMap<ReuseKey, Vec<Brief>> = changed
         .into_iter()
         .chain(old.into_values())
-        .map(|b| (b.key.hash, b))
+        .filter_map(|bs| Some((reuse_key(&bs.first()?.path, bs.first()?.key.hash), bs)))
         .collect();
-    let known: HashSet<u64> = spare.keys().copied().collect();
-    let indexer = Indexer::start(
-        jobs,
-        known,
-        opts.extractor,
-        opts.corrections.clone(),
-        opts.threads,
-    );
-    let entities = entities
-        .into_iter()
-        .map(|(name, kind)| LibEntity {
-            name,
-            kind,
-            briefs: 0,
-            mentions: 0,
-        })
-        .collect();
+    let known: HashSet<ReuseKey> = spare.keys().copied().collect();
+    let indexer = Indexer::start(jobs, known, opts);
     let mut lib = Library {
         cache_file,
         stamp,
@@ -272,6 +215,8 @@ pub fn open(paths: &[PathBuf], opts: &Options) -> (Library, Indexer) {
         entities,
         lookup: HashMap::new(),
         spare,
+        published: opts.published,
+        recent: reread::Recent::default(),
         skipped: found.skipped,
         report,
         derived: derived::Derived::default(),
@@ -327,44 +272,20 @@ impl Library {
 
     fn insert(&mut self, done: Done) {
         let Done { path, key, outcome } = done;
-        let brief = match outcome {
-            Outcome::Indexed(record) => {
-                let ids: Vec<EntityRef> = record
-                    .entities
-                    .into_iter()
-                    .map(|(name, kind)| self.intern(name, kind))
-                    .collect();
-                let global = |local: u32| ids.get(local as usize).copied();
-                Brief {
-                    path,
-                    key,
-                    summary: record.summary,
-                    mentions: record
-                        .mentions
-                        .into_iter()
-                        .filter_map(|m| {
-                            Some(MentionRec {
-                                entity: global(m.entity)?,
-                                ..m
-                            })
-                        })
-                        .collect(),
-                    events: record
-                        .events
-                        .into_iter()
-                        .map(|e| EventRec {
-                            entities: e.entities.iter().filter_map(|&x| global(x)).collect(),
-                            ..e
-                        })
-                        .collect(),
-                }
-            }
-            Outcome::Unchanged => match self.spare.get(&key.hash) {
-                Some(old) => Brief {
-                    path,
-                    key,
-                    ..old.clone()
-                },
+        let briefs: Vec<Brief> = match outcome {
+            Outcome::Indexed(parts) => parts
+                .into_iter()
+                .map(|(item, record)| self.brief_of(path.clone(), item, key, record))
+                .collect(),
+            Outcome::Unchanged => match self.spare.get(&reuse_key(&path, key.hash)) {
+                Some(old) => old
+                    .iter()
+                    .map(|b| Brief {
+                        path: path.clone(),
+                        key,
+                        ..b.clone()
+                    })
+                    .collect(),
                 None => return,
             },
             Outcome::Failed(reason) => {
@@ -372,9 +293,56 @@ impl Library {
                 return;
             }
         };
-        self.briefs.push(brief);
+        self.briefs.extend(briefs);
         self.stale = true;
         self.dirty = true;
+    }
+
+    /// A freshly extracted brief, its local entity ids made global.
+    fn brief_of(
+        &mut self,
+        path: PathBuf,
+        item: Option<u32>,
+        key: FileKey,
+        record: Record,
+    ) -> Brief {
+        let ids: Vec<EntityRef> = record
+            .entities
+            .into_iter()
+            .map(|(name, kind)| self.intern(name, kind))
+            .collect();
+        let global = |local: u32| ids.get(local as usize).copied();
+        for (local, form) in record.forms {
+            if let Some(e) = global(local).and_then(|e| self.entities.get_mut(e as usize)) {
+                if !e.forms.contains(&form) {
+                    e.forms.push(form);
+                }
+            }
+        }
+        Brief {
+            path,
+            item,
+            key,
+            summary: record.summary,
+            mentions: record
+                .mentions
+                .into_iter()
+                .filter_map(|m| {
+                    Some(MentionRec {
+                        entity: global(m.entity)?,
+                        ..m
+                    })
+                })
+                .collect(),
+            events: record
+                .events
+                .into_iter()
+                .map(|e| EventRec {
+                    entities: e.entities.iter().filter_map(|&x| global(x)).collect(),
+                    ..e
+                })
+                .collect(),
+        }
     }
 
     fn intern(&mut self, name: Box<str>, kind: Kind) -> EntityRef {
@@ -393,6 +361,7 @@ impl Library {
         self.entities.push(LibEntity {
             name: name.clone(),
             kind,
+            forms: Vec::new(),
             briefs: 0,
             mentions: 0,
         });
@@ -415,7 +384,7 @@ impl Library {
         for (i, e) in self.entities.iter().enumerate() {
             if e.mentions > 0 {
                 remap[i] = table.len() as u32;
-                table.push((&*e.name, e.kind));
+                table.push(e);
             }
         }
         let briefs: Vec<&Brief> = self.briefs.iter().collect();
@@ -459,15 +428,6 @@ impl Library {
     /// Entities named anywhere, most mentioned first, then by name.
     pub fn ranking(&self) -> &[EntityRef] {
         &self.derived.ranking
-    }
-
-    /// The entity called `name` (any kind; the most mentioned if several), ignoring case.
-    pub fn find_entity(&self, name: &str) -> Option<EntityRef> {
-        self.derived
-            .ranking
-            .iter()
-            .copied()
-            .find(|&e| self.entities[e as usize].name.eq_ignore_ascii_case(name))
     }
 
     /// Every mention of `entity` across the library, oldest brief first, in text order within a brief.
@@ -558,20 +518,4 @@ impl Library {
             })
             .collect()
     }
-
-    /// The text a brief was indexed from, read again (spans of its index point into it).
-    /// An error says why it cannot be read; a file changed since indexing is read anyway,
-    /// and the spans are then checked wherever they are used.
-    pub fn text(&self, brief: BriefId) -> Result<String, String> {
-        let b = self.brief(brief).ok_or("no such brief")?;
-        read_text(&b.path)
-    }
-}
-
-/// A brief's decoded text, as the index saw it.
-pub fn read_text(path: &Path) -> Result<String, String> {
-    let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
-    crate::document::decode(&bytes)
-        .map(|d| d.text)
-        .map_err(|e| e.to_string())
 }

@@ -84,6 +84,9 @@ pub struct Record {
     pub summary: Summary,
     /// Name and kind of each entity id used by `mentions` and `events` (local ids).
     pub entities: Vec<(Box<str>, Kind)>,
+    /// The other ways the brief writes each entity: `(local id, mention text)`, each
+    /// pair once, never the entity's own name ("Putin" for "Vladimir Putin").
+    pub forms: Vec<(u32, Box<str>)>,
     /// In text order.
     pub mentions: Vec<MentionRec>,
     /// In date order, as `timeline::build` gives them.
@@ -108,6 +111,23 @@ pub fn reduce(doc: &Document, entities: &Entities, events: &[Event]) -> Option<R
         .iter()
         .map(|e| (Box::from(e.name.as_str()), e.kind))
         .collect();
+    let mut forms: Vec<(u32, Box<str>)> = Vec::new();
+    for m in &entities.mentions {
+        let (Some(e), Some(text)) = (
+            entities.entities.get(m.entity),
+            doc.text().get(m.span.start..m.span.end),
+        ) else {
+            continue;
+        };
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let id = u32::try_from(m.entity).unwrap_or(u32::MAX);
+        if text != e.name
+            && !text.is_empty()
+            && !forms.iter().any(|(i, f)| *i == id && **f == *text)
+        {
+            forms.push((id, text.into()));
+        }
+    }
     let mentions = entities
         .mentions
         .iter()
@@ -147,6 +167,7 @@ pub fn reduce(doc: &Document, entities: &Entities, events: &[Event]) -> Option<R
     Some(Record {
         summary,
         entities: table,
+        forms,
         mentions,
         events,
     })
@@ -239,5 +260,10 @@ mod tests {
             .map(|m| doc.slice(m.span.span()))
             .collect();
         assert_eq!(texts, ["Kazakh", "Astana", "Astana"]);
+        assert_eq!(
+            rec.forms,
+            [(0, Box::from("Kazakh"))],
+            "a name is not its own form"
+        );
     }
 }

@@ -1,7 +1,10 @@
-//! Finding a library's briefs on disk: `.txt` files under folders (recursively,
-//! hidden entries skipped, symlinked folders not followed) and files named
-//! directly. Paths stay `PathBuf`, so any file name the OS allows works.
+//! Finding a library's briefs on disk: files in the formats folio reads (`.txt`,
+//! Markdown, HTML, RSS/Atom, and `.xml` that sniffs as a feed) under folders
+//! (recursively, hidden entries skipped, symlinked folders not followed), and
+//! files named directly. Paths stay `PathBuf`, so any file name the OS allows works.
 
+use crate::document::check_type;
+use crate::formats::{self, Format};
 use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -30,8 +33,27 @@ pub struct Scan {
     pub skipped: Vec<Skipped>,
 }
 
-/// Walks `paths`: folders contribute their `.txt` files, recursively; a file
-/// named directly is taken whatever its extension.
+/// The names a folder's briefs have, as the message for a folder without any says.
+pub const LOOKED_FOR: &str = ".txt, .md, .html, .rss, .atom";
+
+/// What to say when `paths` gave no brief: which paths, and what was looked for
+/// (`DIR: no briefs found (.txt, .md, …)`) or why the first file found was not read.
+pub fn nothing_found(paths: &[PathBuf], skipped: &[Skipped]) -> String {
+    let place: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+    match skipped.first() {
+        None => format!("{}: no briefs found ({LOOKED_FOR})", place.join(", ")),
+        Some(s) => format!(
+            "{}: no readable briefs ({}: {})",
+            place.join(", "),
+            s.path.display(),
+            s.reason
+        ),
+    }
+}
+
+/// Walks `paths`: folders contribute their briefs (see [`is_brief`]), recursively;
+/// a file named directly is taken whatever its name. A FIFO, socket or device
+/// with a brief's name is skipped with the reason, never opened.
 pub fn scan(paths: &[PathBuf]) -> Scan {
     let mut out = Scan::default();
     let mut seen = HashSet::new();
@@ -39,9 +61,9 @@ pub fn scan(paths: &[PathBuf]) -> Scan {
         match fs::metadata(path) {
             Ok(meta) if meta.is_dir() => walk(path, &mut out, &mut seen),
             Ok(meta) if meta.is_file() => push(path.clone(), &meta, &mut out, &mut seen),
-            Ok(_) => out.skipped.push(Skipped {
+            Ok(meta) => out.skipped.push(Skipped {
                 path: path.clone(),
-                reason: "not a regular file or folder".into(),
+                reason: not_regular(&meta),
             }),
             Err(e) => out.skipped.push(Skipped {
                 path: path.clone(),
@@ -50,6 +72,7 @@ pub fn scan(paths: &[PathBuf]) -> Scan {
         }
     }
     out.files.sort_by(|a, b| a.path.cmp(&b.path));
+    out.skipped.sort_by(|a, b| a.path.cmp(&b.path));
     out
 }
 
@@ -76,7 +99,7 @@ fn walk(dir: &Path, out: &mut Scan, seen: &mut HashSet<PathBuf>) {
             let Ok(ft) = entry.file_type() else { continue };
             if ft.is_dir() {
                 stack.push(path);
-            } else if is_txt(&path) {
+            } else if let Some(named) = brief_name(&path) {
                 // The entry's own metadata (no path lookup) unless it is a symlink to follow.
                 let meta = if ft.is_symlink() {
                     fs::metadata(&path)
@@ -84,8 +107,16 @@ fn walk(dir: &Path, out: &mut Scan, seen: &mut HashSet<PathBuf>) {
                     entry.metadata()
                 };
                 match meta {
-                    Ok(meta) if meta.is_file() => push(path, &meta, out, seen),
-                    Ok(_) => {}
+                    Ok(meta) if meta.is_file() => {
+                        if named == Named::Brief || formats::detect_file(&path) == Format::Feed {
+                            push(path, &meta, out, seen);
+                        }
+                    }
+                    Ok(meta) if meta.is_dir() => {}
+                    Ok(meta) => out.skipped.push(Skipped {
+                        path,
+                        reason: not_regular(&meta),
+                    }),
                     Err(e) => out.skipped.push(Skipped {
                         path,
                         reason: io_reason(&e),
@@ -96,9 +127,30 @@ fn walk(dir: &Path, out: &mut Scan, seen: &mut HashSet<PathBuf>) {
     }
 }
 
-fn is_txt(path: &Path) -> bool {
+/// What a file's name says about it being a brief.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Named {
+    /// A name folio reads (`.txt`, `.md`, `.html`, `.rss`, …).
+    Brief,
+    /// `.xml`: a brief only if its first bytes are a feed's.
+    MaybeFeed,
+}
+
+fn brief_name(path: &Path) -> Option<Named> {
+    if formats::by_name(path).is_some() {
+        return Some(Named::Brief);
+    }
     path.extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("txt"))
+        .is_some_and(|e| e.eq_ignore_ascii_case("xml"))
+        .then_some(Named::MaybeFeed)
+}
+
+/// Why something that is not a regular file is not read ("is a named pipe, …").
+fn not_regular(meta: &fs::Metadata) -> String {
+    match check_type(meta) {
+        Err(e) => e.to_string(),
+        Ok(()) => "not a regular file".into(),
+    }
 }
 
 fn push(path: PathBuf, meta: &fs::Metadata, out: &mut Scan, seen: &mut HashSet<PathBuf>) {
@@ -146,21 +198,53 @@ mod tests {
         fs::write(dir.join("sub/.c.txt"), "C.").unwrap();
         fs::write(dir.join("sub/.hidden/d.txt"), "D.").unwrap();
         fs::write(dir.join("notes.md"), "E.").unwrap();
+        fs::write(dir.join("page.HTM"), "<p>E.</p>").unwrap();
+        fs::write(dir.join("news.rss"), "<rss/>").unwrap();
+        fs::write(dir.join("feed.xml"), "<?xml version=\"1.0\"?><rss></rss>").unwrap();
+        fs::write(dir.join("config.xml"), "<?xml version=\"1.0\"?><config/>").unwrap();
+        fs::write(dir.join("table.csv"), "a,b").unwrap();
         let odd = dir.join("odd\u{1b}[31mname\n.txt");
         fs::write(&odd, "F.").unwrap();
-        let found = scan(&[dir.clone(), dir.join("notes.md")]);
+        let found = scan(&[dir.clone(), dir.join("notes.md"), dir.join("table.csv")]);
         let names: Vec<PathBuf> = found.files.iter().map(|f| f.path.clone()).collect();
         assert_eq!(
             names,
             [
                 dir.join("a.txt"),
+                dir.join("feed.xml"),
+                dir.join("news.rss"),
                 dir.join("notes.md"),
                 odd.clone(),
-                dir.join("sub/b.TXT")
+                dir.join("page.HTM"),
+                dir.join("sub/b.TXT"),
+                dir.join("table.csv"),
             ]
         );
         assert!(found.skipped.is_empty());
         let missing = scan(&[dir.join("nope")]);
         assert_eq!(missing.skipped.len(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_with_a_briefs_name_is_skipped_with_its_reason() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().to_path_buf();
+        fs::write(dir.join("a.txt"), "A.").unwrap();
+        let fifo = dir.join("x.txt");
+        let c = std::ffi::CString::new(fifo.as_os_str().as_encoded_bytes()).unwrap();
+        // SAFETY: a valid, NUL-terminated path.
+        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+        let found = scan(std::slice::from_ref(&dir));
+        assert_eq!(found.files.len(), 1);
+        assert_eq!(found.skipped.len(), 1);
+        assert_eq!(found.skipped[0].path, fifo);
+        assert!(
+            found.skipped[0].reason.contains("named pipe"),
+            "{}",
+            found.skipped[0].reason
+        );
+        let direct = scan(&[fifo]);
+        assert!(direct.skipped[0].reason.contains("named pipe"));
     }
 }

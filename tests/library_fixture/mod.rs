@@ -6,7 +6,7 @@
 use folio::date::Date;
 use folio::document::{Document, Span};
 use folio::entities::{Entities, Entity, Kind, Mention};
-use folio::library::Extractor;
+use folio::library::{self, Extractor, Library, Options};
 use folio::timeline::{Event, Timex, TimexType};
 use std::collections::HashMap;
 use std::fs;
@@ -128,6 +128,45 @@ pub fn populate(root: &Path) {
         ),
         3600,
     );
-    write(&b.join("notes.md"), "Not A Brief Astana.", 3600);
+    write(&b.join("notes.csv"), "Not A Brief Astana.", 3600);
     write(&b.join(".hidden.txt"), "Hidden Astana.", 3600);
+}
+
+/// Options for a test library under `root` (its cache in `root/cache`, two threads).
+pub fn opts(root: &Path, extractor: Extractor) -> Options {
+    Options {
+        cache_dir: Some(root.join("cache")),
+        threads: 2,
+        corrections: Default::default(),
+        extractor,
+        published: None,
+    }
+}
+
+/// The library of `root/briefs`, indexed and saved.
+pub fn open(root: &Path, extractor: Extractor) -> Library {
+    library::open_blocking(&[root.join("briefs")], &opts(root, extractor))
+}
+
+/// Every brief's mentions and events, keyed by file name, as the library holds them.
+pub fn snapshot(lib: &Library) -> Snapshot {
+    let mut out: Vec<_> = lib
+        .briefs()
+        .iter()
+        .map(|b| {
+            let name = b.path.file_name().unwrap().to_string_lossy().into_owned();
+            let mentions = b
+                .mentions
+                .iter()
+                .map(|m| {
+                    let e = &lib.entities()[m.entity as usize];
+                    (e.name.to_string(), e.kind, m.span.span())
+                })
+                .collect();
+            let events = b.events.iter().map(|e| e.value.to_string()).collect();
+            (name, mentions, events)
+        })
+        .collect();
+    out.sort();
+    out
 }

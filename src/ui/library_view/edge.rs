@@ -100,8 +100,13 @@ impl LibEdge {
             (view.width, view.height),
             back,
         );
-        // The brief's notes, from the same store as when it is opened alone.
-        let edge = self.stores.clone().for_brief(Some(path));
+        // The brief's notes, from the same store as when it is opened alone. A
+        // feed item's are found by its text only: its path is its siblings' too.
+        let path = lib
+            .brief(id)
+            .filter(|b| b.item.is_none())
+            .map(|b| b.path.clone());
+        let edge = self.stores.clone().for_brief(path);
         effects::run(&mut r.app, Effect::OpenNotes, &edge);
         Ok(Box::new(r))
     }
@@ -111,7 +116,11 @@ impl LibEdge {
         let Some(r) = view.reading.as_mut() else {
             return false;
         };
-        let path = view.lib.brief(r.brief).map(|b| b.path.clone());
+        let path = view
+            .lib
+            .brief(r.brief)
+            .filter(|b| b.item.is_none())
+            .map(|b| b.path.clone());
         let edge = self.stores.clone().for_brief(path);
         effects::run(&mut r.app, effect, &edge)
     }
@@ -158,15 +167,14 @@ impl LibEdge {
     }
 }
 
-/// The brief's document as `folio FILE` shows it, read without blocking on
-/// special files, and whether the file is still the one indexed.
+/// The brief's document as it was indexed (the same conversion, read without
+/// blocking on special files), and whether the file is still the one indexed.
 fn read_brief(lib: &Library, id: BriefId) -> Result<Read, String> {
-    let brief = lib.brief(id).ok_or("no such brief")?;
-    let doc = crate::formats::read(&brief.path).map_err(|e| e.to_string())?;
-    let same = std::fs::metadata(&brief.path).is_ok_and(|m| {
-        m.len() == brief.key.size && crate::library::scan::mtime_ns(&m) == brief.key.mtime_ns
-    });
-    Ok(Read { doc, same })
+    let reread = lib.document(id)?;
+    Ok(Read {
+        doc: reread.doc,
+        same: !reread.changed,
+    })
 }
 
 /// A library view and its edge: what the terminal loop drives, key by key, and
