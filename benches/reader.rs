@@ -8,7 +8,8 @@
 //! pipeline (sentences, entities, timeline) in words per second on one core,
 //! and, with highlighting on, wrapping plus rendering one 160x48 frame into a
 //! TestBackend buffer and the keys `j`, `G`, `g`, `n` and `>` through
-//! `App::update`. A plain `harness = false` benchmark: no extra crates.
+//! `App::update`; at 100 MB also the main thread's work on each message of
+//! the load, which a key pressed meanwhile waits for. A plain `harness = false` benchmark: no extra crates.
 
 use folio::document::Document;
 use folio::ui::{Action, App};
@@ -112,6 +113,53 @@ fn bench(label: &str, text: String, pipeline_runs: usize) {
     }
 }
 
+/// How long the main thread is busy with each message a big file's load sends
+/// (and the effect it asks for): a key pressed meanwhile waits that long.
+fn loading(text: &str) {
+    let mut cut = folio::ui::loader::PREFIX_BYTES.min(text.len());
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let notes = std::env::temp_dir().join(format!("folio-bench-notes-{}", std::process::id()));
+    let edge = folio::ui::effects::Edge {
+        notes: Some(folio::annotations::Store::new(&notes)),
+        ..Default::default()
+    };
+    let whole = Document::from_text(text);
+    let (entities, events) = {
+        let e = folio::entities::extract(&whole);
+        let ev = folio::timeline::build(&whole, &e);
+        (e, ev)
+    };
+    // As the loader sends it: hashed on the loading thread.
+    whole.fingerprint();
+    let whole = Arc::new(whole);
+    let mut worst = [Duration::ZERO; 2];
+    for _ in 0..3 {
+        let mut app = App::new(Arc::new(Document::from_text(&text[..cut])), "bench".into());
+        app.loading = true;
+        app.update(Action::Resize(160, 48));
+        let t = Instant::now();
+        if let Some(effect) = app.update(Action::Loaded(whole.clone())) {
+            folio::ui::effects::run(&mut app, effect, &edge);
+        }
+        worst[0] = worst[0].max(t.elapsed());
+        let data = Box::new((entities.clone(), events.clone()));
+        let t = Instant::now();
+        app.update(Action::Extracted(data));
+        worst[1] = worst[1].max(t.elapsed());
+    }
+    let _ = std::fs::remove_dir_all(&notes);
+    println!(
+        "  main thread on Loaded + its notes      {} (worst of 3)",
+        ms(worst[0])
+    );
+    println!(
+        "  main thread on Extracted               {} (worst of 3)",
+        ms(worst[1])
+    );
+}
+
 fn main() {
     let only: Vec<String> = std::env::args()
         .skip(1)
@@ -122,7 +170,9 @@ fn main() {
         bench("1 MB", corpus(1 << 20), 5);
     }
     if wanted("100mb") {
-        bench("100 MB", corpus(100 << 20), 1);
+        let text = corpus(100 << 20);
+        bench("100 MB", text.clone(), 1);
+        loading(&text);
     }
     if wanted("line") {
         let text = corpus(10 << 20);

@@ -187,3 +187,75 @@ fn a_search_in_the_files_end_keeps_its_hit_when_the_whole_file_arrives() {
     assert_eq!(app.doc.slice(hit), "very last");
     assert!(common::screen_text(&app).contains("The very last paragraph"));
 }
+
+/// Every moment of a load, as the background work reaches it, each with the
+/// action that brings the reader there.
+fn loading_states(path: &Path) -> Vec<(&'static str, Vec<Action>)> {
+    let head = app_head_doc(path);
+    let whole = Arc::new(read_file(path).unwrap());
+    let prefix = || {
+        let ents = common::entities_named(&head, &[("Astana", Kind::Place)]);
+        Action::ExtractedPrefix(Box::new((ents, Vec::new())))
+    };
+    let extracted = || {
+        let ents = common::entities_named(&whole, &[("Astana", Kind::Place)]);
+        Action::Extracted(Box::new((ents, Vec::new())))
+    };
+    vec![
+        ("first frame", vec![]),
+        ("after two j", vec![Action::MoveDown, Action::MoveDown]),
+        ("beginning extracted", vec![prefix()]),
+        (
+            "whole file in",
+            vec![prefix(), Action::Loaded(whole.clone())],
+        ),
+        (
+            "whole file extracted",
+            vec![prefix(), Action::Loaded(whole.clone()), extracted()],
+        ),
+    ]
+}
+
+#[test]
+fn g_reaches_the_end_at_every_moment_of_the_load() {
+    let (_dir, path) = big_file("big-g-states");
+    let edge = edge(&path);
+    for (moment, actions) in loading_states(&path) {
+        let mut app = open(&path);
+        for a in actions {
+            if let Some(effect) = app.update(a) {
+                effects::run(&mut app, effect, &edge);
+            }
+        }
+        let loading = app.loading;
+        if let Some(effect) = app.update(Action::GoBottom) {
+            // Only while loading does `G` need anything from the edge: the end read apart.
+            assert!(loading, "{moment}: G asked for {effect:?} with the file in");
+            assert_eq!(effect, Effect::ReadTail, "{moment}");
+            effects::run(&mut app, effect, &edge);
+        }
+        let shown = common::screen_text(&app);
+        assert!(
+            shown.contains("The very last paragraph of the archive."),
+            "{moment}: {shown}"
+        );
+    }
+}
+
+#[test]
+fn the_whole_file_arrives_hashed_so_opening_its_notes_does_not_stall_the_keys() {
+    let (_dir, path) = big_file("big-hashed");
+    let head = Arc::new(app_head_doc(&path));
+    let rx = loader::start(Some((path.clone(), None)), head);
+    let loaded = rx
+        .iter()
+        .find_map(|a| match a {
+            Action::Loaded(doc) => Some(doc),
+            _ => None,
+        })
+        .expect("the loader sends the whole file");
+    assert_eq!(
+        loaded.fingerprint_if_known(),
+        Some(folio::store::fingerprint(loaded.text().as_bytes()).as_str())
+    );
+}

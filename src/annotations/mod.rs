@@ -147,7 +147,7 @@ impl AnnotationSet {
     /// No annotations yet, for `doc`.
     pub fn new(doc: &Document) -> AnnotationSet {
         AnnotationSet {
-            fingerprint: crate::store::fingerprint(doc.text().as_bytes()),
+            fingerprint: doc.fingerprint().to_owned(),
             ..Default::default()
         }
     }

@@ -161,7 +161,7 @@ impl Store {
     /// [`Store::open`] finds them but not anchored: for listings of many briefs.
     /// A missing or unreadable file counts 0.
     pub fn count(&self, doc: &Document, brief: Option<&Path>) -> usize {
-        let own = self.file_for(&disk::fingerprint(doc.text().as_bytes()));
+        let own = self.file_for(doc.fingerprint());
         let file = match disk::load_json::<StoreFile>(&own, SCHEMA_VERSION) {
             Loaded::Missing => brief
                 .map(canonical)

@@ -129,6 +129,9 @@ pub struct Document {
     /// Split on first use: a 100 MB file is on screen and scrollable before its
     /// sentences (needed by extraction and the reading cursor) are known.
     sentences: OnceLock<Sentences>,
+    /// The text's hash, on first use: a 100 MB text takes ~200 ms to hash, so
+    /// the loading thread pays for it, never a key on the main thread.
+    fingerprint: OnceLock<String>,
     chars: CharIndex,
     published: Published,
     /// Code never scanned and sections with dates of their own, from the conversion.
@@ -190,6 +193,7 @@ impl Document {
             header,
             paragraphs,
             sentences: OnceLock::new(),
+            fingerprint: OnceLock::new(),
             chars,
             published: Published::UNKNOWN,
             regions: regions::Regions::default(),
@@ -298,6 +302,18 @@ impl Document {
 
     pub fn paragraphs(&self) -> &[Paragraph] {
         &self.paragraphs
+    }
+
+    /// The hash of the text that names the brief's notes file
+    /// ([`crate::store::fingerprint`]), computed on the first call.
+    pub fn fingerprint(&self) -> &str {
+        self.fingerprint
+            .get_or_init(|| crate::store::fingerprint(self.text.as_bytes()))
+    }
+
+    /// The fingerprint if it was computed already: for code that must not pay for hashing.
+    pub fn fingerprint_if_known(&self) -> Option<&str> {
+        self.fingerprint.get().map(String::as_str)
     }
 
     /// The sentences in text order (split on the first call).

@@ -91,6 +91,8 @@ fn load_rest(
             if let Some(d) = published {
                 full.set_published(d);
             }
+            // Hashed here so opening its notes on the main thread does not stall the keys.
+            full.fingerprint();
             let full = Arc::new(full);
             let _ = tx.send(Action::Loaded(full.clone()));
             full

@@ -14,6 +14,7 @@ pub mod layout;
 pub mod library_view;
 pub mod loader;
 pub mod notices;
+pub mod screen;
 pub mod search;
 pub mod settings;
 mod terminal;

@@ -7,6 +7,7 @@ use super::action::Action;
 use super::app::{App, Effect};
 use super::effects::{self, Edge};
 use super::keymap::Key;
+use super::screen::Screen;
 use crossterm::event::{self, Event, KeyEventKind};
 use std::io;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -149,7 +150,8 @@ fn event_loop(
 ) -> io::Result<()> {
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
-    terminal.draw(|frame| frame.render_widget(&app, frame.area()))?;
+    let mut screen = Screen::default();
+    screen.draw(terminal, &app, None)?;
     let background = background();
     // A brief read whole has its notes at once; a big one once it is loaded.
     effects::run(&mut app, Effect::OpenNotes, edge);
@@ -159,7 +161,7 @@ fn event_loop(
             return Ok(());
         }
         if dirty {
-            terminal.draw(|frame| frame.render_widget(&app, frame.area()))?;
+            screen.draw(terminal, &app, app.areas().map(|a| a.text))?;
             dirty = false;
         }
         // While results are due, look for them often so they show promptly.

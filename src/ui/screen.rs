@@ -1,0 +1,181 @@
+//! Frames to the terminal by their difference, and a scroll as the terminal's
+//! own scroll: when the pane's text moved up or down a few rows, the rows it
+//! spans are scrolled with a scroll region (DECSTBM and SU/SD, as `less` does),
+//! so only the new lines and what else changed are written, not the whole pane.
+//!
+//! Rendering is unchanged: the frame is drawn in full into a buffer; this only
+//! decides how to bring the terminal from the last frame to it.
+
+use ratatui::backend::Backend;
+use ratatui::buffer::{Buffer, Cell};
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
+use ratatui::Terminal;
+use std::ops::Range;
+
+/// The most rows one frame is scrolled by; a longer move repaints.
+const MAX_SHIFT: u16 = 3;
+
+/// The last frame on the terminal, to compare the next one with.
+#[derive(Default)]
+pub struct Screen {
+    last: Option<Buffer>,
+}
+
+impl Screen {
+    /// Draws `widget` full-screen. `pane` is the area whose text may have
+    /// scrolled since the last frame (the reader's text pane), if any.
+    pub fn draw<B: Backend, W: Widget>(
+        &mut self,
+        terminal: &mut Terminal<B>,
+        widget: W,
+        pane: Option<Rect>,
+    ) -> Result<(), B::Error> {
+        terminal.autoresize()?;
+        let area = terminal.get_frame().area();
+        let mut next = Buffer::empty(area);
+        widget.render(area, &mut next);
+        if let (Some(last), Some(pane)) = (self.last.as_ref(), pane) {
+            if last.area == area {
+                if let Some(shift) = scroll(last, &next, pane) {
+                    let rows = pane.y..pane.bottom();
+                    let mut shown = last.clone();
+                    shift_rows(&mut shown, rows.clone(), shift);
+                    if shift > 0 {
+                        terminal
+                            .backend_mut()
+                            .scroll_region_up(rows, shift as u16)?;
+                    } else {
+                        terminal
+                            .backend_mut()
+                            .scroll_region_down(rows, shift.unsigned_abs())?;
+                    }
+                    // The terminal now shows `shown`: make it the frame the next is compared with.
+                    std::mem::swap(terminal.current_buffer_mut(), &mut shown);
+                    terminal.swap_buffers();
+                }
+            }
+        }
+        *terminal.current_buffer_mut() = next.clone();
+        terminal.flush()?;
+        terminal.hide_cursor()?;
+        terminal.swap_buffers();
+        terminal.backend_mut().flush()?;
+        self.last = Some(next);
+        Ok(())
+    }
+
+    /// Forgets the last frame: the next is written whole.
+    pub fn forget(&mut self) {
+        self.last = None;
+    }
+}
+
+/// By how many rows the text of `pane` moved from `last` to `next` (positive:
+/// up, as after `j`), when scrolling the pane's rows saves writing most of them.
+pub fn scroll(last: &Buffer, next: &Buffer, pane: Rect) -> Option<i16> {
+    let height = pane.height;
+    if height < 4 {
+        return None;
+    }
+    let same = |from: u16, to: u16| row_eq(last, from, next, to, pane);
+    let count = |shift: i16| {
+        (pane.y..pane.bottom())
+            .filter(|&to| {
+                let from = i32::from(to) + i32::from(shift);
+                from >= i32::from(pane.y)
+                    && from < i32::from(pane.bottom())
+                    && same(from as u16, to)
+            })
+            .count()
+    };
+    let unmoved = count(0);
+    let limit = MAX_SHIFT.min(height / 2) as i16;
+    let (best, kept) = (1..=limit)
+        .flat_map(|s| [s, -s])
+        .map(|s| (s, count(s)))
+        .max_by_key(|&(s, n)| (n, -s.abs()))?;
+    // Worth it when most of the pane moved and fewer rows stayed where they were.
+    (kept * 2 >= usize::from(height) && kept > unmoved).then_some(best)
+}
+
+/// Whether row `a` of `x` and row `b` of `y` hold the same cells within `pane`'s columns.
+fn row_eq(x: &Buffer, a: u16, y: &Buffer, b: u16, pane: Rect) -> bool {
+    (pane.x..pane.right()).all(|col| x[(col, a)] == y[(col, b)])
+}
+
+/// What the terminal shows after scrolling `rows` of `buf` by `shift` (positive:
+/// up): every column of those rows moves, the rows scrolled in are blank.
+fn shift_rows(buf: &mut Buffer, rows: Range<u16>, shift: i16) {
+    let cols = buf.area.x..buf.area.right();
+    // Read each row before it is written over: top down for up, bottom up for down.
+    let order: Box<dyn Iterator<Item = u16>> = if shift > 0 {
+        Box::new(rows.clone())
+    } else {
+        Box::new(rows.clone().rev())
+    };
+    for to in order {
+        let from = i32::from(to) + i32::from(shift);
+        let from = u16::try_from(from).ok().filter(|f| rows.contains(f));
+        for col in cols.clone() {
+            buf[(col, to)] = match from {
+                Some(f) => buf[(col, f)].clone(),
+                None => Cell::EMPTY,
+            };
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::backend::TestBackend;
+    use ratatui::text::Line;
+    use ratatui::widgets::Paragraph;
+
+    /// Lines `from..` of a numbered text in a pane of the top 10 rows, a
+    /// sidebar beside it and a status row that says where the pane is.
+    struct Page(usize);
+
+    impl Widget for Page {
+        fn render(self, area: Rect, buf: &mut Buffer) {
+            let lines: Vec<Line> = (self.0..self.0 + 10)
+                .map(|i| Line::from(format!("line {i} of the text")))
+                .collect();
+            Paragraph::new(lines).render(Rect::new(0, 0, 30, 10), buf);
+            Paragraph::new("sidebar").render(Rect::new(30, 0, 10, 10), buf);
+            Line::from(format!("at {}", self.0)).render(Rect::new(0, 10, area.width, 1), buf);
+        }
+    }
+
+    fn page(from: usize) -> Page {
+        Page(from)
+    }
+
+    const PANE: Rect = Rect::new(0, 0, 30, 10);
+
+    fn full(widget: impl Widget) -> Buffer {
+        let mut b = Buffer::empty(Rect::new(0, 0, 40, 11));
+        widget.render(b.area, &mut b);
+        b
+    }
+
+    #[test]
+    fn finds_the_rows_the_text_moved_by() {
+        assert_eq!(scroll(&full(page(0)), &full(page(1)), PANE), Some(1));
+        assert_eq!(scroll(&full(page(5)), &full(page(3)), PANE), Some(-2));
+        assert_eq!(scroll(&full(page(0)), &full(page(0)), PANE), None);
+        assert_eq!(scroll(&full(page(0)), &full(page(40)), PANE), None);
+    }
+
+    #[test]
+    fn the_screen_after_a_scroll_equals_a_full_repaint() {
+        for (from, to) in [(0, 1), (4, 3), (10, 13), (9, 6), (0, 30)] {
+            let mut term = Terminal::new(TestBackend::new(40, 11)).unwrap();
+            let mut screen = Screen::default();
+            screen.draw(&mut term, page(from), Some(PANE)).unwrap();
+            screen.draw(&mut term, page(to), Some(PANE)).unwrap();
+            assert_eq!(term.backend().buffer(), &full(page(to)), "{from} -> {to}");
+        }
+    }
+}
