@@ -9,7 +9,7 @@ mod status;
 mod timeline;
 
 pub use help::HelpOverlay;
-pub use map::{bounds as map_bounds, marker as map_marker, PlaceMap};
+pub use map::{marker as map_marker, PlaceMap};
 pub use notes::{EditorOverlay, NotesPanel};
 pub use pane::ParagraphPane;
 pub use sidebar::EntitySidebar;
