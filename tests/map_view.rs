@@ -165,3 +165,25 @@ fn markers_read_without_colour() {
         .modifier
         .contains(ratatui::style::Modifier::REVERSED));
 }
+
+#[test]
+fn the_map_opened_while_entities_are_found_fills_in_when_they_arrive() {
+    let doc = Arc::new(Document::from_text(TEXT));
+    let mut app = App::new(doc.clone(), "steppe.txt".into());
+    app.update(Action::Resize(120, 40));
+    press_keys(&mut app, "M");
+    let screen = buffer_text(&render(&app));
+    assert!(
+        screen.contains("finding the places of this brief"),
+        "{screen}"
+    );
+    let named: Vec<(&str, Kind)> = PLACES.iter().map(|p| (*p, Kind::Place)).collect();
+    let ents = common::entities_named(&doc, &named);
+    app.update(Action::Extracted(Box::new((ents, Vec::new()))));
+    assert_eq!(app.mode, Mode::Map);
+    let screen = buffer_text(&render(&app));
+    assert!(screen.contains("●▶Astana 3"), "{screen}");
+    // Enter goes to the entity as it is now.
+    press_keys(&mut app, "<Enter>");
+    assert_eq!(app.entities.entities[app.selected.unwrap()].name, "Astana");
+}

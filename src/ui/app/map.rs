@@ -62,6 +62,23 @@ impl App {
         self.follow_in_sidebar();
     }
 
+    /// New entities arrived while the map is open: its places are found again
+    /// (entity ids change), keeping the selected place by name.
+    pub(super) fn refresh_map(&mut self) {
+        let Some(old) = self.map.take() else {
+            return;
+        };
+        let keep = old.current().map(|p| p.name.clone());
+        self.mode = Mode::Normal;
+        self.toggle_map();
+        if let (Some(map), Some(name)) = (self.map.as_mut(), keep) {
+            if let Some(i) = map.places.iter().position(|p| p.name == name) {
+                map.cursor = i;
+            }
+        }
+        self.follow_in_sidebar();
+    }
+
     pub(super) fn close_map(&mut self) {
         self.map = None;
         self.mode = Mode::Normal;

@@ -528,6 +528,7 @@ impl App {
         self.event =
             event_at.and_then(|at| self.events.iter().position(|e| e.timex.span.start == at));
         self.refresh_sidebar();
+        self.refresh_map();
     }
 
     /// Swaps in the whole document for the beginning (or end) shown so far,

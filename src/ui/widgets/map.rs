@@ -42,11 +42,50 @@ pub fn marker(p: &Located) -> &'static str {
     }
 }
 
+/// The places the view is zoomed to: all of them when they fit in a region;
+/// when a few lie far away (Washington in a brief on the Caspian), the region
+/// holding three quarters of the mentions or more, if the selected place is in
+/// it; else all (the whole world).
+pub fn in_view(places: &[Located], cursor: usize) -> Vec<&Located> {
+    const HALF_LON: f64 = 45.0;
+    const HALF_LAT: f64 = 30.0;
+    let all: Vec<&Located> = places.iter().collect();
+    let (w, e) = places.iter().fold((180.0f64, -180.0f64), |(w, e), p| {
+        (w.min(p.place.lon), e.max(p.place.lon))
+    });
+    if places.is_empty() || e - w <= 2.0 * HALF_LON {
+        return all;
+    }
+    let total: usize = places.iter().map(|p| p.mentions).sum();
+    let around = |c: &Located| -> Vec<&Located> {
+        places
+            .iter()
+            .filter(|p| {
+                (p.place.lon - c.place.lon).abs() <= HALF_LON
+                    && (p.place.lat - c.place.lat).abs() <= HALF_LAT
+            })
+            .collect()
+    };
+    let weight = |v: &[&Located]| v.iter().map(|p| p.mentions).sum::<usize>();
+    let best = places
+        .iter()
+        .map(around)
+        .max_by_key(|v| weight(v))
+        .unwrap_or_default();
+    let selected = places.get(cursor);
+    let holds_selected = selected.is_none_or(|s| best.iter().any(|p| std::ptr::eq(*p, s)));
+    if weight(&best) * 4 >= total * 3 && holds_selected {
+        best
+    } else {
+        all
+    }
+}
+
 /// The bounds that hold every place with a margin, shaped so a degree of
 /// latitude takes about as many dots as a degree of longitude on a `cols`×`rows`
 /// area (a cell is about twice as tall as wide); the whole world when the places
 /// are spread over it.
-pub fn bounds(places: &[Located], cols: u16, rows: u16) -> Bounds {
+pub fn bounds(places: &[&Located], cols: u16, rows: u16) -> Bounds {
     const WORLD: Bounds = ([-180.0, 180.0], [-90.0, 90.0]);
     if places.is_empty() {
         return WORLD;
@@ -155,7 +194,11 @@ impl Widget for PlaceMap<'_> {
             }
             return;
         }
-        let b = bounds(self.places, inner.width, inner.height);
+        let b = bounds(
+            &in_view(self.places, self.cursor),
+            inner.width,
+            inner.height,
+        );
         let coast = theme.dim.fg.unwrap_or(Color::Reset);
         let border = theme.border.fg.unwrap_or(Color::Reset);
         let ([w, e], [s, n]) = b;
@@ -186,10 +229,33 @@ impl Widget for PlaceMap<'_> {
             })
             .render(inner, buf);
         self.labels(inner, &b, buf);
+        self.off_the_map(inner, &b, buf);
     }
 }
 
 impl PlaceMap<'_> {
+    /// The places outside the view, named on the map's last row.
+    fn off_the_map(&self, inner: Rect, b: &Bounds, buf: &mut Buffer) {
+        let off: Vec<String> = self
+            .places
+            .iter()
+            .filter(|p| cell_of(inner, b, p.place.lon, p.place.lat).is_none())
+            .map(|p| format!("{} {}", p.name, p.mentions))
+            .collect();
+        if off.is_empty() {
+            return;
+        }
+        let line = format!("off the map: {}", off.join(", "));
+        let y = inner.bottom() - 1;
+        buf.set_stringn(
+            inner.x,
+            y,
+            crate::display::truncate(&line, usize::from(inner.width)),
+            usize::from(inner.width),
+            self.theme.dim.add_modifier(Modifier::REVERSED),
+        );
+    }
+
     /// Markers and names on top of the map: the selected place first, then the
     /// most mentioned; a name that would cover another keeps only its marker.
     fn labels(&self, inner: Rect, b: &Bounds, buf: &mut Buffer) {
@@ -271,7 +337,8 @@ mod tests {
     #[test]
     fn bounds_hold_the_places_with_a_margin() {
         let places = [at("Astana"), at("Moscow"), at("Kabul")];
-        let ([w, e], [s, n]) = bounds(&places, 60, 20);
+        let all: Vec<&Located> = places.iter().collect();
+        let ([w, e], [s, n]) = bounds(&all, 60, 20);
         for p in &places {
             assert!(w < p.place.lon - 3.0 && p.place.lon + 3.0 < e, "{w} {e}");
             assert!(s < p.place.lat - 2.0 && p.place.lat + 2.0 < n, "{s} {n}");
@@ -282,6 +349,21 @@ mod tests {
     #[test]
     fn places_spread_over_the_world_show_all_of_it() {
         let places = [at("Lima"), at("Tokyo"), at("Oslo")];
-        assert_eq!(bounds(&places, 60, 20), ([-180.0, 180.0], [-90.0, 90.0]));
+        let all = in_view(&places, 0);
+        assert_eq!(all.len(), 3);
+        assert_eq!(bounds(&all, 60, 20), ([-180.0, 180.0], [-90.0, 90.0]));
+    }
+
+    #[test]
+    fn a_far_place_with_few_mentions_is_left_out_of_the_view_unless_selected() {
+        let mut places = vec![at("Baku"), at("Tehran"), at("Astana"), at("Washington")];
+        places[0].mentions = 5;
+        places[1].mentions = 4;
+        places[2].mentions = 3;
+        let near = in_view(&places, 0);
+        assert_eq!(near.len(), 3, "Washington is off the map");
+        let ([w, _], _) = bounds(&near, 60, 20);
+        assert!(w > 0.0, "zoomed on the Caspian: {w}");
+        assert_eq!(in_view(&places, 3).len(), 4, "selected: the whole world");
     }
 }
