@@ -3,7 +3,7 @@
 
 use std::sync::OnceLock;
 
-const BORDERS: &str = include_str!("../../assets/borders.txt");
+static BORDERS: &str = include_str!("../../assets/borders.txt");
 
 /// Every boundary line as (longitude, latitude) points, parsed on first use.
 pub fn borders() -> &'static [Vec<(f64, f64)>] {

@@ -5,9 +5,9 @@
 use std::sync::OnceLock;
 
 /// One row of `assets/places.tsv`.
-const PLACES: &str = include_str!("../../assets/places.tsv");
+static PLACES: &str = include_str!("../../assets/places.tsv");
 /// Sorted `key<TAB>row,row…` lines: every name and alias, folded by [`key`].
-const NAMES: &str = include_str!("../../assets/place_names.tsv");
+static NAMES: &str = include_str!("../../assets/place_names.tsv");
 
 /// A place with coordinates: a country, first-level division, city, sea, lake,
 /// river or physical feature.
