@@ -51,8 +51,9 @@ format = \"table\"
 # Key bindings: [keys.CONTEXT] tables. CONTEXT is global, pane, sidebar or
 # timeline in the reader (a pane's own bindings win over global ones), notes
 # (the annotations panel), editor (the note editor's commands), correct
-# (choosing a correction), or library (the library's lists, concordance and
-# timeline; a brief opened there has the reader's keys). Each entry is a key name (\"j\", \"G\", \"ctrl-d\",
+# (choosing a correction), library (the library's lists, concordance and
+# timeline; a brief opened there has the reader's keys), or map (the map of
+# the places, in the reader and the library). Each entry is a key name (\"j\", \"G\", \"ctrl-d\",
 # \"alt-x\", \"shift-tab\", \"PageDown\", \"space\", \"F5\"), or in the reader two of
 # them for a sequence (\"g g\"), = an action name, or \"none\" to unbind. A key
 # that starts a sequence waits for the next key instead of acting alone. A key
@@ -64,7 +65,7 @@ format = \"table\"
 #   next_paragraph prev_paragraph start_selection select_paragraph
 #   word_forward word_end word_back search clear annotate notes next_note
 #   prev_note retype_entity not_an_entity merge_entity add_entity
-#   undo_correction
+#   undo_correction map
 # Actions in notes, with their default keys:
 #   down (j, down) up (k, up) top (g, home) bottom (G, end) open_note (enter)
 #   edit_note (e) delete_note (d) undo_delete (u) filter_tag (#, /)
@@ -84,7 +85,12 @@ format = \"table\"
 #   half_page_up (ctrl-u) top (g, home) bottom (G, end) activate (enter: open)
 #   search (/: filter the list) clear (esc: clear the filter, or back)
 #   next_match (n) prev_match (N: the concordance's mentions, also across
-#   briefs opened from it) library_timeline (t) timeline_filter (f)
+#   briefs opened from it) library_timeline (t) timeline_filter (f) map (M)
+# Actions in map, with their default keys:
+#   down (j, down) up (k, up) page_down (PageDown) page_up (PageUp) top (g,
+#   home) bottom (G, end) activate (enter: the place's first mention; in the
+#   library its concordance) next_match (n) prev_match (N: its mentions)
+#   help (?) map (M, esc, q: closes the map)
 # For example:
 # [keys.global]
 # \"ctrl-f\" = \"page_down\"
@@ -436,7 +442,7 @@ mod tests {
             format!("{f}:5: keys.pane.\"PageDown\": key bound twice (also as \"pgdn\"); using the default"),
             format!("{f}:6: keys.pane.\"hyper-x\": unknown key name; using the default"),
             format!("{f}:7: keys.pane.\"z\": unknown action (see `folio config --default`); using the default"),
-            format!("{f}:8: keys.moon: unknown context (global, pane, sidebar, timeline, notes, editor, correct or library); using the default"),
+            format!("{f}:8: keys.moon: unknown context (global, pane, sidebar, timeline, notes, editor, correct, library or map); using the default"),
         ];
         for e in &expect {
             assert!(shown.contains(e), "missing {e:?} in {shown:#?}");

@@ -28,6 +28,7 @@ pub mod document;
 pub mod entities;
 pub mod formats;
 pub mod library;
+pub mod places;
 pub mod store;
 pub mod timeline;
 pub mod ui;

@@ -636,3 +636,47 @@ fn a_fifo_in_the_folder_does_not_block_the_library() {
     s.wait_for("Tehran summit");
     quit_with_one_q(&mut s);
 }
+
+/// Types the key the live `keymap` binds to `action` on the map.
+fn map_key(s: &mut Session, keymap: &folio::ui::keymap::Keymap, action: Action) {
+    let label = keymap
+        .keys_in(folio::ui::keymap::Context::Map, &action)
+        .into_iter()
+        .next()
+        .unwrap_or_else(|| panic!("{action:?} is bound on the map"));
+    s.keys(&terminal::label_to_keys(&label));
+}
+
+/// The map of the sample brief's places: open it, move to the next place,
+/// jump to its first mention, open it again and close it.
+#[test]
+fn the_map_opens_moves_jumps_to_a_mention_and_closes() {
+    let home = Home::new("map");
+    let km = keymap("");
+    let mut s = home.open::<&str>(&[], 100, 30);
+    s.wait_for("PLACES (");
+    s.action(&km, Action::ToggleMap);
+    s.wait_for("Map: ");
+    // The most mentioned place is selected; the status line says where it is.
+    s.wait_for("▶Caspian");
+    assert!(
+        s.status_line().contains("Caspian: sea"),
+        "{}",
+        s.status_line()
+    );
+    map_key(&mut s, &km, Action::MoveDown);
+    s.wait_until("the next place selected", |s| {
+        s.status_line().contains("Azerbaijan: country")
+    });
+    assert!(s.screen().contains("↳ country"), "{}", s.screen());
+    map_key(&mut s, &km, Action::Activate);
+    s.wait_until("the map closed at the first mention", |s| {
+        !s.screen().contains("Map: ") && s.status_line().contains("mention 1/5")
+    });
+    s.action(&km, Action::ToggleMap);
+    s.wait_for("Map: ");
+    map_key(&mut s, &km, Action::ToggleMap);
+    s.wait_until("the map closed", |s| !s.screen().contains("Map: "));
+    assert_no_warning(&s);
+    quit_with_one_q(&mut s);
+}

@@ -126,6 +126,7 @@ fn keys(roff: &mut String) {
             Context::Editor => " (note editor)",
             Context::Correct => " (choosing a correction)",
             Context::Library => " (library)",
+            Context::Map => " (map)",
         };
         let label = format!("{}{scope}", b.label());
         match rows.iter_mut().find(|(_, w)| *w == what) {

@@ -9,6 +9,7 @@ mod man;
 pub mod notes;
 pub mod open;
 mod output;
+mod places;
 mod report;
 mod suggest;
 
@@ -78,6 +79,8 @@ pub enum Command {
     Entities(ReportArgs),
     /// List the brief's dated events (a chronological table, or JSON with --json).
     Timeline(ReportArgs),
+    /// List the brief's places with coordinates: one row or record per place (where it is, mentions).
+    Places(ReportArgs),
     /// List your entity corrections (id, action, names, date), or delete one with --delete ID.
     Corrections(corrections::CorrectionsArgs),
     /// Print a brief's annotations (Markdown, JSON or W3C), or import W3C annotations.
@@ -238,6 +241,15 @@ pub fn run(cli: Cli) -> ExitCode {
             args.resolved_format(),
             flags(false),
         ),
+        Some(Command::Places(args)) if args.file.is_dir() => places::library(
+            std::slice::from_ref(&args.file),
+            args.resolved_format(),
+            flags(args.no_corrections),
+        ),
+        Some(Command::Places(args)) => open(&args.file, cli.published).and_then(|doc| {
+            let corrections = corrections::for_report(args.no_corrections);
+            places::brief(&doc, args.resolved_format(), &corrections)
+        }),
         Some(Command::Entities(args)) => open(&args.file, cli.published).and_then(|doc| {
             let corrections = corrections::for_report(args.no_corrections);
             report::entities(&doc, args.resolved_format(), &corrections)

@@ -47,7 +47,7 @@ pub(super) fn read_keys(
             warn(
                 &section,
                 "",
-                "unknown context (global, pane, sidebar, timeline, notes, editor, correct or library); using the default".into(),
+                "unknown context (global, pane, sidebar, timeline, notes, editor, correct, library or map); using the default".into(),
             );
             continue;
         };

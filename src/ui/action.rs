@@ -133,6 +133,8 @@ pub enum Action {
     EditorDiscard(bool),
     /// In the library: the timeline across briefs (from the entity list, that entity's events).
     ShowTimeline,
+    /// Open the map of the places (again, or Esc: close it).
+    ToggleMap,
     /// In the annotations panel: go to the note under the cursor.
     NoteOpen,
     /// In the panel: edit the note under the cursor.
@@ -222,6 +224,7 @@ impl Action {
             Action::InputSubmit => "accept",
             Action::InputCancel => "cancel",
             Action::ShowTimeline => "the timeline across the library",
+            Action::ToggleMap => "map of the places (again: close it)",
             Action::Input(_)
             | Action::CorrectionNotSaved(_)
             | Action::InputBackspace
@@ -245,7 +248,7 @@ impl Action {
 
 /// Every bindable action with its config name: the reader's, then those of the
 /// annotations panel, the note editor and the correction picker.
-pub const ACTIONS: [(&str, Action); 59] = [
+pub const ACTIONS: [(&str, Action); 60] = [
     ("quit", Action::Quit),
     ("help", Action::ToggleHelp),
     ("focus_next", Action::FocusNext),
@@ -305,6 +308,7 @@ pub const ACTIONS: [(&str, Action); 59] = [
     ("accept", Action::InputSubmit),
     ("cancel", Action::InputCancel),
     ("library_timeline", Action::ShowTimeline),
+    ("map", Action::ToggleMap),
 ];
 
 /// The config name of a bindable action.

@@ -40,10 +40,11 @@ pub const READER: &[Context] = &[
     Context::Notes,
     Context::Editor,
     Context::Correct,
+    Context::Map,
 ];
 
 /// The contexts the library view's help lists.
-pub const LIBRARY: &[Context] = &[Context::Library];
+pub const LIBRARY: &[Context] = &[Context::Library, Context::Map];
 
 /// How far the help is scrolled: the first line shown.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -127,7 +128,25 @@ fn describe(context: Context, action: &Action) -> &'static str {
         (Context::Correct, Action::InputSubmit) => "merging: merge into the entity picked",
         (Context::Correct, Action::InputCancel) => "cancel the correction",
         (Context::Library, a) => library_description(a),
+        (Context::Map, a) => map_description(a),
         _ => action.describe(),
+    }
+}
+
+/// What a key does on the map.
+fn map_description(action: &Action) -> &'static str {
+    match action {
+        Action::MoveDown => "next place (most mentioned first)",
+        Action::MoveUp => "previous place",
+        Action::PageDown => "five places on",
+        Action::PageUp => "five places back",
+        Action::GoTop => "the most mentioned place",
+        Action::GoBottom => "the least mentioned place",
+        Action::Activate => "go to the place's first mention in the text",
+        Action::NextMatch => "go to the place's next mention",
+        Action::PrevMatch => "go to the place's previous mention",
+        Action::ToggleMap => "close the map",
+        other => other.describe(),
     }
 }
 
@@ -178,6 +197,10 @@ fn heading(km: &Keymap, context: Context) -> String {
             km.hint(&Action::MergeEntity)
         ),
         Context::Library => "In the library's lists, concordance and timeline".into(),
+        Context::Map => format!(
+            "On the map of the places ({} opens it)",
+            km.hint(&Action::ToggleMap)
+        ),
     }
 }
 

@@ -33,11 +33,13 @@ pub enum Context {
     /// concordance, the timeline across briefs (a brief opened from them has
     /// the reader's keys).
     Library,
+    /// The map of the places, while it is open (in the reader or the library).
+    Map,
 }
 
 impl Context {
     /// Every context, in the order the help lists them.
-    pub const ALL: [Context; 8] = [
+    pub const ALL: [Context; 9] = [
         Context::Global,
         Context::Pane,
         Context::Sidebar,
@@ -46,6 +48,7 @@ impl Context {
         Context::Editor,
         Context::Correct,
         Context::Library,
+        Context::Map,
     ];
 
     fn applies_to(self, focus: Focus) -> bool {
@@ -115,6 +118,22 @@ impl Context {
                     | PrevMatch
                     | ShowTimeline
                     | ToggleTimelineFilter
+                    | ToggleMap
+            ),
+            Context::Map => matches!(
+                action,
+                Quit | ToggleHelp
+                    | MoveDown
+                    | MoveUp
+                    | PageDown
+                    | PageUp
+                    | GoTop
+                    | GoBottom
+                    | Activate
+                    | NextMatch
+                    | PrevMatch
+                    | ClearSelection
+                    | ToggleMap
             ),
             _ => {
                 super::action::name_of(action).is_some()
@@ -303,6 +322,7 @@ impl Default for Keymap {
             (Global, c('m'), MergeEntity),
             (Global, c('+'), AddEntity),
             (Global, c('U'), UndoCorrection),
+            (Global, c('M'), ToggleMap),
             (Pane, c(')'), NextSentence),
             (Pane, c('('), PrevSentence),
             (Pane, c('}'), NextParagraph),
@@ -320,6 +340,7 @@ impl Default for Keymap {
         ];
         table.extend(modal_defaults());
         table.extend(library_defaults());
+        table.extend(map_defaults());
         Keymap {
             bindings: table
                 .into_iter()
@@ -418,9 +439,41 @@ fn library_defaults() -> Vec<(Context, Key, Action)> {
         (c('N'), PrevMatch),
         (c('t'), ShowTimeline),
         (c('f'), ToggleTimelineFilter),
+        (c('M'), ToggleMap),
     ]
     .into_iter()
     .map(|(key, action)| (Context::Library, key, action))
+    .collect()
+}
+
+/// The default bindings of the map: move through the places, go to their
+/// mentions, close it with `M`, `Esc` or `q`.
+fn map_defaults() -> Vec<(Context, Key, Action)> {
+    use Action::*;
+    use KeyCode::{Char, Down, End, Enter, Esc, Home, Up};
+    let c = |ch| Key::plain(Char(ch));
+    let k = Key::plain;
+    [
+        (c('j'), MoveDown),
+        (k(Down), MoveDown),
+        (c('k'), MoveUp),
+        (k(Up), MoveUp),
+        (k(KeyCode::PageDown), PageDown),
+        (k(KeyCode::PageUp), PageUp),
+        (c('g'), GoTop),
+        (k(Home), GoTop),
+        (c('G'), GoBottom),
+        (k(End), GoBottom),
+        (k(Enter), Activate),
+        (c('n'), NextMatch),
+        (c('N'), PrevMatch),
+        (c('?'), ToggleHelp),
+        (c('M'), ToggleMap),
+        (k(Esc), ToggleMap),
+        (c('q'), ToggleMap),
+    ]
+    .into_iter()
+    .map(|(key, action)| (Context::Map, key, action))
     .collect()
 }
 

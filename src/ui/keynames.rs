@@ -16,6 +16,7 @@ pub fn context_name(context: Context) -> &'static str {
         Context::Editor => "editor",
         Context::Correct => "correct",
         Context::Library => "library",
+        Context::Map => "map",
     }
 }
 
@@ -30,6 +31,7 @@ pub fn context_from_name(name: &str) -> Option<Context> {
         "editor" => Some(Context::Editor),
         "correct" => Some(Context::Correct),
         "library" => Some(Context::Library),
+        "map" => Some(Context::Map),
         _ => None,
     }
 }

@@ -6,6 +6,7 @@ mod annotate;
 mod correct;
 mod events;
 mod keys;
+mod map;
 mod mouse;
 mod navigate;
 mod prompt;
@@ -33,6 +34,7 @@ pub use correct::Pending;
 use crossterm::event::{KeyCode, KeyModifiers};
 pub use events::Shown;
 pub(crate) use keys::prompt_key;
+pub use map::MapView;
 pub use navigate::Counted;
 use ratatui::layout::Rect;
 use std::sync::Arc;
@@ -55,6 +57,8 @@ pub enum Mode {
     NotesFilter,
     /// A correction waits for a choice (a kind, or the entity to merge into).
     Correct,
+    /// The map of the places has the keys.
+    Map,
 }
 
 /// Work for the edge of the program to carry out.
@@ -162,6 +166,8 @@ pub struct App {
     pub mouse: bool,
     /// How far the `?` help is scrolled.
     pub help: HelpScroll,
+    /// The map of the brief's places, while it is open.
+    pub map: Option<MapView>,
 }
 
 impl App {
@@ -204,6 +210,7 @@ impl App {
             notes: Notes::default(),
             mouse: true,
             help: HelpScroll::default(),
+            map: None,
         }
     }
 
@@ -244,6 +251,7 @@ impl App {
             Mode::Help => self.help_key(key),
             Mode::Search | Mode::Filter => prompt_key(key),
             Mode::Correct => self.correct_key(key),
+            Mode::Map => self.map_key(key),
             Mode::Normal => self.normal_key(key),
         }
     }
@@ -317,6 +325,9 @@ impl App {
         if self.mode == Mode::Correct && !background {
             return self.update_correcting(action);
         }
+        if self.mode == Mode::Map && !background {
+            return self.update_map(action);
+        }
         match action {
             Action::Quit => return self.quit(),
             Action::Annotate => self.annotate(),
@@ -353,9 +364,15 @@ impl App {
             }
             Action::InputSubmit if self.mode == Mode::NotesFilter => self.panel_filter_done(true),
             Action::InputCancel if self.mode == Mode::NotesFilter => self.panel_filter_done(false),
+            Action::ToggleMap => self.toggle_map(),
             Action::ToggleHelp => {
                 self.mode = if self.mode == Mode::Help {
-                    Mode::Normal
+                    // Back to the map when the help was opened over it.
+                    if self.map.is_some() {
+                        Mode::Map
+                    } else {
+                        Mode::Normal
+                    }
                 } else {
                     Mode::Help
                 };
@@ -511,6 +528,7 @@ impl App {
         self.event =
             event_at.and_then(|at| self.events.iter().position(|e| e.timex.span.start == at));
         self.refresh_sidebar();
+        self.refresh_map();
     }
 
     /// Swaps in the whole document for the beginning (or end) shown so far,

@@ -37,6 +37,8 @@ impl LibraryView {
             return None;
         }
         match a {
+            // Back to the map when the concordance was opened from it.
+            Action::ClearSelection if self.map.is_some() => self.screen = Screen::Map,
             Action::ClearSelection => self.screen = Screen::List,
             Action::Activate => {
                 c.wrapped = false;

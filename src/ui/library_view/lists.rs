@@ -28,6 +28,7 @@ impl LibraryView {
                 }
             }
             Action::StartSearch => self.typing = true,
+            Action::ToggleMap => self.open_map(),
             Action::ShowTimeline => {
                 let entity = match self.focus {
                     Focus::Entities => self.entities.get(self.entity_cursor.at).copied(),

@@ -12,6 +12,8 @@
 mod concordance;
 pub mod edge;
 mod lists;
+mod map;
+mod map_screen;
 mod mouse;
 pub mod msg;
 pub mod reader;
@@ -47,6 +49,8 @@ pub enum Screen {
     Timeline,
     /// One brief in the reader.
     Reading,
+    /// The map of the library's places.
+    Map,
 }
 
 /// Which list of the library screen has the cursor.
@@ -165,6 +169,9 @@ pub struct LibraryView {
     pub concordance: Option<Concordance>,
     pub timeline: Option<TimelineView>,
     pub reading: Option<Reading>,
+    /// The map of the library's places, while it is open (kept under the
+    /// concordance of a place opened from it, which goes back to it).
+    pub map: Option<super::app::MapView>,
     /// Reading position (first byte on screen) of each brief opened before.
     positions: HashMap<PathBuf, usize>,
     /// Texts of briefs shown in the concordance or timeline, read on demand.
@@ -210,6 +217,7 @@ impl LibraryView {
             concordance: None,
             timeline: None,
             reading: None,
+            map: None,
             positions: HashMap::new(),
             texts: HashMap::new(),
             width: 80,
@@ -255,6 +263,9 @@ impl LibraryView {
         }
         if self.typing {
             return super::app::prompt_key(key).map(LibAction::Do);
+        }
+        if self.screen == Screen::Map {
+            return keymap.action_in(Context::Map, key).map(LibAction::Do);
         }
         keymap.action_in(Context::Library, key).map(LibAction::Do)
     }
@@ -350,6 +361,7 @@ impl LibraryView {
             Screen::List => self.list_action(a),
             Screen::Concordance => self.concordance_action(a),
             Screen::Timeline => self.timeline_action(a),
+            Screen::Map => self.map_action(a),
             Screen::Reading => None,
         }
     }
@@ -416,6 +428,7 @@ impl LibraryView {
         self.progress = progress;
         self.concordance = None;
         self.timeline = None;
+        self.map = None;
         self.texts.clear();
         self.briefs.clear();
         self.rows_changed();

@@ -40,6 +40,7 @@ impl Widget for LibraryScreen<'_> {
         match v.screen {
             Screen::Concordance => concordance(v, area, buf),
             Screen::Timeline => timeline(v, area, buf),
+            Screen::Map => super::map_screen::render(v, area, buf),
             _ => list(v, area, buf),
         }
         status(v, area, buf);
@@ -497,15 +498,26 @@ fn status(v: &LibraryView, area: Rect, buf: &mut Buffer) {
                 h(&Action::MoveDown),
                 h(&Action::MoveUp)
             ),
+            Screen::Map => {
+                let m = |a: &Action| v.settings.keymap.hint_in(Context::Map, a);
+                format!(
+                    " {}/{} place · {} its concordance · {} close · {help} help ",
+                    m(&Action::MoveDown),
+                    m(&Action::MoveUp),
+                    m(&Action::Activate),
+                    m(&Action::ToggleMap)
+                )
+            }
             Screen::Timeline => format!(
                 " {open} open at event · {} filter by entity · {back} back · {help} help · {quit} quit ",
                 h(&Action::ToggleTimelineFilter)
             ),
             _ => format!(
-                " {open} open · {} filter · {} briefs/entities · {} timeline · {help} help · {quit} quit ",
+                " {open} open · {} filter · {} briefs/entities · {} timeline · {} map · {help} help · {quit} quit ",
                 h(&Action::StartSearch),
                 h(&Action::FocusNext),
-                h(&Action::ShowTimeline)
+                h(&Action::ShowTimeline),
+                h(&Action::ToggleMap)
             ),
         }
     };

@@ -1,6 +1,7 @@
 //! Widgets: each renders from `&App` into a buffer and changes nothing.
 
 mod help;
+mod map;
 mod notes;
 mod pane;
 mod sidebar;
@@ -8,6 +9,7 @@ mod status;
 mod timeline;
 
 pub use help::HelpOverlay;
+pub use map::{marker as map_marker, PlaceMap};
 pub use notes::{EditorOverlay, NotesPanel};
 pub use pane::ParagraphPane;
 pub use sidebar::EntitySidebar;
@@ -50,7 +52,18 @@ impl Widget for &App {
             too_small(area, buf, self.theme.notice);
             return;
         };
-        ParagraphPane(self).render(a.pane, buf);
+        match &self.map {
+            Some(map) => PlaceMap {
+                places: &map.places,
+                cursor: map.cursor,
+                unplaced: map.unplaced,
+                pending: self.extracting,
+                scope: "this brief",
+                theme: &self.theme,
+            }
+            .render(a.pane, buf),
+            None => ParagraphPane(self).render(a.pane, buf),
+        }
         EntitySidebar(self).render(a.sidebar, buf);
         TimelineStrip(self).render(a.timeline, buf);
         StatusLine(self).render(a.status, buf);

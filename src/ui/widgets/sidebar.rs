@@ -1,5 +1,7 @@
 //! The entity sidebar: entities grouped by kind, most mentioned first, with
 //! mention counts; filter-as-you-type; the cursor and the selected entity marked.
+//! While the map is open its cursor follows the selected place, and a line under
+//! it says where that place is ("city in Kazakhstan").
 
 use crate::display;
 use crate::entities::Kind;
@@ -15,13 +17,15 @@ pub struct EntitySidebar<'a>(pub &'a App);
 enum Item {
     Heading(Kind, usize),
     Entity(usize),
+    /// Where the map's selected place is, under its row.
+    Where(String),
 }
 
 impl Widget for EntitySidebar<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.0;
         let theme = &app.theme;
-        let focused = app.focus == Focus::Sidebar;
+        let focused = app.focus == Focus::Sidebar || app.map.is_some();
         let title = if app.sidebar.filter.is_empty() && app.mode != Mode::Filter {
             format!(" Entities ({}) ", app.entities.entities.len())
         } else {
@@ -56,6 +60,10 @@ impl Widget for EntitySidebar<'_> {
         for (i, item) in items.iter().skip(offset).take(height).enumerate() {
             let y = inner.y + i as u16;
             match *item {
+                Item::Where(ref what) => {
+                    let line = format!("   ↳ {what}");
+                    buf.set_stringn(inner.x, y, line, width, theme.dim);
+                }
                 Item::Heading(kind, n) => {
                     let label = format!("{} ({n})", heading(kind));
                     buf.set_stringn(
@@ -93,7 +101,12 @@ fn first_line(app: &App, items: &[Item], height: usize) -> usize {
         .iter()
         .position(|it| matches!(it, Item::Entity(r) if *r == app.sidebar.cursor))
         .unwrap_or(0);
-    cursor_line.saturating_sub(height.saturating_sub(1))
+    // The line saying where the map's place is stays on screen with it.
+    let last = match items.get(cursor_line + 1) {
+        Some(Item::Where(_)) => cursor_line + 1,
+        _ => cursor_line,
+    };
+    last.saturating_sub(height.saturating_sub(1))
 }
 
 /// The sidebar row (index into `app.sidebar.rows`) drawn on line `line` of a
@@ -105,7 +118,7 @@ pub fn row_at(app: &App, height: usize, line: usize) -> Option<usize> {
     let items = items(app);
     match items.get(first_line(app, &items, height) + line)? {
         Item::Entity(row) => Some(*row),
-        Item::Heading(..) => None,
+        Item::Heading(..) | Item::Where(_) => None,
     }
 }
 
@@ -135,6 +148,11 @@ fn items(app: &App) -> Vec<Item> {
             last = Some(kind);
         }
         out.push(Item::Entity(row));
+        if let Some(p) = app.map.as_ref().and_then(|m| m.current()) {
+            if p.entity == id && row == app.sidebar.cursor {
+                out.push(Item::Where(p.place.describe()));
+            }
+        }
     }
     out
 }

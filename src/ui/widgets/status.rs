@@ -137,8 +137,28 @@ fn status_line(app: &App, width: usize) -> String {
             display::truncate(&format!("filter entities: {}▏", app.sidebar.filter), width)
         }
         Mode::Editor => "writing a note".to_string(),
+        Mode::Map => match app.map.as_ref().and_then(|m| m.current()) {
+            Some(p) => display::truncate(&where_line(p), width),
+            None => position_line(app, width),
+        },
         _ => position_line(app, width),
     }
+}
+
+/// The selected place on the map: "Astana: city in Kazakhstan, 51.18°N 71.45°E · 3 mentions".
+pub(crate) fn where_line(p: &crate::places::Located) -> String {
+    let lat = p.place.lat;
+    let lon = p.place.lon;
+    format!(
+        "{}: {}, {:.2}°{} {:.2}°{} · {}",
+        display::escape_controls(&p.name),
+        p.place.describe(),
+        lat.abs(),
+        if lat < 0.0 { 'S' } else { 'N' },
+        lon.abs(),
+        if lon < 0.0 { 'W' } else { 'E' },
+        count(p.mentions, "mention")
+    )
 }
 
 /// File, publication, counter and notes, shortened until they fit `width`:
@@ -199,6 +219,18 @@ fn publication(app: &App) -> Option<String> {
 /// Key hints from the live keymap, in normal mode only: while typing a search,
 /// a filter or a note, or choosing in a panel, the keys mean something else.
 fn hints(app: &App) -> Option<String> {
+    if app.mode == Mode::Map {
+        let key = |a: Action| app.keymap.hint_in(crate::ui::keymap::Context::Map, &a);
+        return Some(format!(
+            "{}/{} place  {} go there  {}/{} mentions  {} close",
+            key(Action::MoveDown),
+            key(Action::MoveUp),
+            key(Action::Activate),
+            key(Action::NextMatch),
+            key(Action::PrevMatch),
+            key(Action::ToggleMap),
+        ));
+    }
     if app.mode != Mode::Normal {
         return None;
     }
