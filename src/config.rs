@@ -82,9 +82,10 @@ format = \"table\"
 #   (shift-tab) down (j, down) up (k, up) left (h, left) right (l, right)
 #   page_down (PageDown, space) page_up (PageUp) half_page_down (ctrl-d)
 #   half_page_up (ctrl-u) top (g, home) bottom (G, end) activate (enter: open)
-#   search (/: filter the list) clear (esc: clear the filter, or back)
-#   next_match (n) prev_match (N: the concordance's mentions, also across
-#   briefs opened from it) library_timeline (t) timeline_filter (f)
+#   search (/: search every brief's text; in the entities: filter them)
+#   clear (esc: clear the filter, or back) next_match (n) prev_match (N: the
+#   concordance's mentions or the search's hits, also across briefs opened
+#   from them) library_timeline (t) timeline_filter (f)
 # For example:
 # [keys.global]
 # \"ctrl-f\" = \"page_down\"

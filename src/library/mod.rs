@@ -21,6 +21,7 @@ mod options;
 pub mod record;
 mod reread;
 pub mod scan;
+pub mod search;
 
 pub use build::{Done, Indexer, Outcome, Progress};
 pub use cache::{default_dir as default_cache_dir, Miss};
@@ -32,6 +33,7 @@ pub use options::{fill_published, Extractor, Options};
 pub use record::{EventRec, MentionRec, Record, Span32, Summary};
 pub use reread::Reread;
 pub use scan::{nothing_found, scan, Found, Scan, Skipped, LOOKED_FOR};
+pub use search::{Query, TextHit, TextSearch};
 
 use crate::date::Date;
 use crate::document::Span;

@@ -140,12 +140,14 @@ fn library_description(action: &Action) -> &'static str {
         Action::MoveLeft => "previous row (in the timeline: previous event)",
         Action::MoveRight => "next row (in the timeline: next event)",
         Action::Activate => "open: the brief, an entity's concordance, the event's brief",
-        Action::StartSearch => "filter the list (type; Enter keeps it, Esc clears it)",
+        Action::StartSearch => {
+            "search the text of every brief (several words: that phrase); in the entities: filter them"
+        }
         Action::ClearSelection => "clear the filter, or go back a screen",
         Action::NextMatch => {
-            "concordance: next mention (in a brief opened from it: the next one in any brief)"
+            "concordance or search: next mention or hit (in a brief opened from it: the next one in any brief)"
         }
-        Action::PrevMatch => "concordance: previous mention",
+        Action::PrevMatch => "concordance or search: previous mention or hit",
         Action::ShowTimeline => {
             "the timeline across the library (from the entity list: that entity's events)"
         }
@@ -177,7 +179,7 @@ fn heading(km: &Keymap, context: Context) -> String {
             km.hint(&Action::AddEntity),
             km.hint(&Action::MergeEntity)
         ),
-        Context::Library => "In the library's lists, concordance and timeline".into(),
+        Context::Library => "In the library's lists, search, concordance and timeline".into(),
     }
 }
 

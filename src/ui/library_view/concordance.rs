@@ -99,6 +99,10 @@ impl LibraryView {
                 km.hint(&Action::PrevMatch),
                 km.hint(&Action::ClearSelection)
             ));
+            // The walk's last position is stale now: only the new one shows.
+            r.app
+                .notices
+                .retire(|m| m.ends_with(" back") && m.contains(" across the library"));
             r.app.answer(note);
         }
     }

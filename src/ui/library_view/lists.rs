@@ -1,5 +1,6 @@
 //! The list screen: the briefs and the entities across them, each with a
-//! cursor and a filter typed after `/`; `Enter` opens a brief or an entity's
+//! cursor; `/` searches every brief's text from the briefs and filters the
+//! entities from their list; `Enter` opens a brief or an entity's
 //! concordance, the timeline action the timeline across briefs.
 
 use super::{list_height, Focus, LibEffect, LibraryView, Target};
@@ -27,7 +28,13 @@ impl LibraryView {
                     Focus::Entities => Focus::Briefs,
                 }
             }
-            Action::StartSearch => self.typing = true,
+            Action::StartSearch => {
+                self.typing = true;
+                self.searching = self.focus == Focus::Briefs;
+                if self.searching {
+                    self.search_input.clear();
+                }
+            }
             Action::ShowTimeline => {
                 let entity = match self.focus {
                     Focus::Entities => self.entities.get(self.entity_cursor.at).copied(),
@@ -35,10 +42,7 @@ impl LibraryView {
                 };
                 self.open_timeline(entity);
             }
-            Action::ClearSelection
-                if !self.brief_filter.is_empty() || !self.entity_filter.is_empty() =>
-            {
-                self.brief_filter.clear();
+            Action::ClearSelection if !self.entity_filter.is_empty() => {
                 self.entity_filter.clear();
                 self.rows_changed();
             }
@@ -57,12 +61,28 @@ impl LibraryView {
         None
     }
 
-    /// Typing into the focused list's filter: the list narrows as it is typed.
-    pub(super) fn filter_action(&mut self, a: Action) {
-        let filter = match self.focus {
-            Focus::Briefs => &mut self.brief_filter,
-            Focus::Entities => &mut self.entity_filter,
-        };
+    /// Typing into the prompt: the entity list narrows as its filter is typed;
+    /// a search of every brief starts when it is accepted.
+    pub(super) fn filter_action(&mut self, a: Action) -> Option<LibEffect> {
+        if self.searching {
+            match a {
+                Action::InputSubmit => {
+                    self.typing = false;
+                    return self.start_search();
+                }
+                Action::InputCancel => {
+                    self.search_input.clear();
+                    self.typing = false;
+                }
+                Action::InputBackspace => {
+                    self.search_input.pop();
+                }
+                Action::Input(c) => self.search_input.push(c),
+                _ => {}
+            }
+            return None;
+        }
+        let filter = &mut self.entity_filter;
         match a {
             Action::InputSubmit => self.typing = false,
             Action::InputCancel => {
@@ -73,8 +93,9 @@ impl LibraryView {
                 filter.pop();
             }
             Action::Input(c) => filter.push(c),
-            _ => return,
+            _ => return None,
         }
         self.rows_changed();
+        None
     }
 }

@@ -1,7 +1,8 @@
-//! The library in the terminal: a list of briefs (newest first, `/` filters),
-//! entities across briefs with brief and mention counts, an entity's
-//! concordance, one timeline across briefs, and the reader on one brief with
-//! `Esc` back to where it was opened from.
+//! The library in the terminal: a list of briefs (newest first), entities
+//! across briefs with brief and mention counts (`/` filters them), a search of
+//! every brief's text (`/` on the briefs), an entity's concordance, one
+//! timeline across briefs, and the reader on one brief with `Esc` back to
+//! where it was opened from.
 //!
 //! Built like the reader: keys become actions through the `library` context of
 //! the user's keymap ([`LibraryView::action_for_key`]), one
@@ -16,6 +17,7 @@ mod mouse;
 pub mod msg;
 pub mod reader;
 mod run;
+mod search;
 mod timeline;
 pub mod watch;
 pub mod widget;
@@ -30,7 +32,8 @@ use super::help::{self, Help, HelpScroll};
 use super::keymap::{Context, Key};
 use super::notices::Notices;
 use super::settings::Settings;
-use crate::library::{BriefId, EntityRef, Hit, Library, Progress};
+use crate::document::Span;
+use crate::library::{BriefId, EntityRef, Hit, Library, Progress, Query, TextHit};
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -45,6 +48,8 @@ pub enum Screen {
     Concordance,
     /// One timeline across the library.
     Timeline,
+    /// The hits of a search of every brief's text.
+    Search,
     /// One brief in the reader.
     Reading,
 }
@@ -118,6 +123,19 @@ pub struct TimelineView {
     pub entity: Option<EntityRef>,
 }
 
+/// A search of every brief's text: its hits, newest brief first, as they are found.
+pub struct SearchView {
+    pub query: Query,
+    pub hits: Vec<TextHit>,
+    /// Briefs with at least one hit.
+    pub briefs: usize,
+    pub cursor: Cursor,
+    /// Every brief has been searched.
+    pub done: bool,
+    /// The last walk went round from one end to the other.
+    pub wrapped: bool,
+}
+
 /// Where to put the reader in a brief being opened.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Target {
@@ -127,6 +145,8 @@ pub enum Target {
     Hit(Hit),
     /// At the brief's event with this index.
     Event(u32),
+    /// At a hit of the library's search (a byte span), with the search active.
+    Found(Span),
 }
 
 /// The brief open in the reader.
@@ -149,9 +169,12 @@ pub struct LibraryView {
     last_refresh: Option<Instant>,
     pub screen: Screen,
     pub focus: Focus,
-    /// Typing a filter into the focused list.
+    /// Typing into the prompt: a search of every brief (`searching`) or a filter of the entities.
     pub typing: bool,
-    pub brief_filter: String,
+    /// The prompt is the search of every brief's text, not the entity filter.
+    pub searching: bool,
+    /// The search being typed.
+    pub search_input: String,
     pub briefs: Vec<BriefId>,
     pub brief_cursor: Cursor,
     /// The user moved the brief cursor: it stays on its brief as rows arrive
@@ -164,6 +187,7 @@ pub struct LibraryView {
     entity_moved: bool,
     pub concordance: Option<Concordance>,
     pub timeline: Option<TimelineView>,
+    pub search: Option<SearchView>,
     pub reading: Option<Reading>,
     /// Reading position (first byte on screen) of each brief opened before.
     positions: HashMap<PathBuf, usize>,
@@ -199,7 +223,8 @@ impl LibraryView {
             screen: Screen::List,
             focus: Focus::Briefs,
             typing: false,
-            brief_filter: String::new(),
+            searching: false,
+            search_input: String::new(),
             briefs: Vec::new(),
             brief_cursor: Cursor::default(),
             brief_moved: false,
@@ -209,6 +234,7 @@ impl LibraryView {
             entity_moved: false,
             concordance: None,
             timeline: None,
+            search: None,
             reading: None,
             positions: HashMap::new(),
             texts: HashMap::new(),
@@ -262,6 +288,7 @@ impl LibraryView {
     /// A key in the open brief, as its reader takes it, but for leaving it.
     fn reading_action(&mut self, key: Key) -> Option<LibAction> {
         let walking = self.walking();
+        let searching = self.walking_search();
         let r = self.reading.as_mut()?;
         let action = r.app.action_for_key(key)?;
         if r.app.mode != AppMode::Normal {
@@ -272,7 +299,9 @@ impl LibraryView {
             && r.app.search.query.is_empty()
             && r.app.sidebar.filter.is_empty();
         Some(match action {
-            Action::ClearSelection if nothing_to_clear || walking => LibAction::Back,
+            Action::ClearSelection if nothing_to_clear || walking || searching => LibAction::Back,
+            Action::NextMatch if searching => LibAction::Walk(1),
+            Action::PrevMatch if searching => LibAction::Walk(-1),
             Action::NextMatch if walking && r.app.search.hits.is_empty() => LibAction::Walk(1),
             Action::PrevMatch if walking && r.app.search.hits.is_empty() => LibAction::Walk(-1),
             other => LibAction::Reader(other),
@@ -300,6 +329,7 @@ impl LibraryView {
                 self.close_brief();
                 self.texts_wanted()
             }
+            LibAction::Walk(dir) if self.walking_search() => self.search_walk(dir),
             LibAction::Walk(dir) => self.walk(dir),
             LibAction::Resize(w, h) => {
                 self.width = w;
@@ -319,6 +349,10 @@ impl LibraryView {
             LibAction::BriefOpened(result, target) => {
                 self.brief_opened(result, target);
                 None
+            }
+            LibAction::SearchFound(query, found) => {
+                self.search_found(&query, found);
+                self.texts_wanted()
             }
             LibAction::TextsRead(texts) => {
                 self.texts.extend(texts);
@@ -343,13 +377,13 @@ impl LibraryView {
             _ => {}
         }
         if self.typing {
-            self.filter_action(a);
-            return None;
+            return self.filter_action(a);
         }
         match self.screen {
             Screen::List => self.list_action(a),
             Screen::Concordance => self.concordance_action(a),
             Screen::Timeline => self.timeline_action(a),
+            Screen::Search => self.search_action(a),
             Screen::Reading => None,
         }
     }
@@ -416,6 +450,7 @@ impl LibraryView {
         self.progress = progress;
         self.concordance = None;
         self.timeline = None;
+        self.search = None;
         self.texts.clear();
         self.briefs.clear();
         self.rows_changed();
@@ -436,7 +471,7 @@ impl LibraryView {
     /// brief cursor only once the user moved it).
     fn rows_changed(&mut self) {
         let keep = self.briefs.get(self.brief_cursor.at).copied();
-        self.briefs = self.lib.filter(&self.brief_filter);
+        self.briefs = self.lib.order().to_vec();
         if let Some(i) = keep
             .filter(|_| self.brief_moved)
             .and_then(|id| self.briefs.iter().position(|&b| b == id))
@@ -479,6 +514,9 @@ impl LibraryView {
         if let Some(t) = self.timeline.as_mut() {
             t.cursor.follow(h);
         }
+        if let Some(s) = self.search.as_mut() {
+            s.cursor.follow(h);
+        }
     }
 
     /// The briefs whose text the concordance or timeline screen shows and that
@@ -486,6 +524,15 @@ impl LibraryView {
     fn texts_wanted(&mut self) -> Option<LibEffect> {
         let h = list_height(self.height);
         let wanted: Vec<BriefId> = match (self.screen, &self.concordance, &self.timeline) {
+            (Screen::Search, _, _) => {
+                let s = self.search.as_ref()?;
+                s.hits
+                    .iter()
+                    .skip(s.cursor.top)
+                    .take(h)
+                    .map(|hit| hit.brief)
+                    .collect()
+            }
             (Screen::Concordance, Some(c), _) => c
                 .hits
                 .iter()
@@ -536,6 +583,11 @@ impl LibraryView {
                 match target {
                     Target::Hit(h) => reader::show_hit(&mut r, &h),
                     Target::Event(e) => reader::show_event(&mut r, e as usize),
+                    Target::Found(span) => {
+                        if let Some(s) = &self.search {
+                            r.app.search_for(s.query.shown(), span.start);
+                        }
+                    }
                     Target::Resume => {
                         let path = self.lib.brief(r.brief).map(|b| b.path.clone());
                         if let Some(&pos) = path.and_then(|p| self.positions.get(&p)) {
@@ -547,8 +599,10 @@ impl LibraryView {
                 }
                 self.reading = Some(r);
                 self.screen = Screen::Reading;
-                if let Target::Hit(_) = target {
-                    self.note_walk();
+                match target {
+                    Target::Hit(_) => self.note_walk(),
+                    Target::Found(_) => self.note_search_walk(),
+                    _ => {}
                 }
             }
             Err(e) => self.notices.push(e),

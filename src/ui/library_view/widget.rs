@@ -40,6 +40,7 @@ impl Widget for LibraryScreen<'_> {
         match v.screen {
             Screen::Concordance => concordance(v, area, buf),
             Screen::Timeline => timeline(v, area, buf),
+            Screen::Search => search(v, area, buf),
             _ => list(v, area, buf),
         }
         status(v, area, buf);
@@ -210,10 +211,8 @@ fn list(v: &LibraryView, area: Rect, buf: &mut Buffer) {
     if v.briefs.is_empty() {
         let msg = if v.indexing() {
             "indexing… briefs appear as they are done"
-        } else if v.brief_filter.is_empty() {
-            "no briefs"
         } else {
-            "no brief matches the filter"
+            "no briefs"
         };
         put(buf, area.x + 1, top, msg, mw - 1, theme.dim);
     }
@@ -372,6 +371,104 @@ fn concordance(v: &LibraryView, area: Rect, buf: &mut Buffer) {
     }
 }
 
+/// The date of a brief as its rows show it.
+fn brief_date(b: &crate::library::Brief) -> String {
+    match (b.summary.date, b.summary.year) {
+        (Some(d), _) => d.to_string(),
+        (None, Some(y)) => y.to_string(),
+        (None, None) => "—".into(),
+    }
+}
+
+/// The search screen: a row per hit, the brief's date and title, and the hit
+/// highlighted in its line.
+fn search(v: &LibraryView, area: Rect, buf: &mut Buffer) {
+    let Some(s) = &v.search else { return };
+    let lib = &v.lib;
+    let theme = &v.settings.theme;
+    let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
+    let state = if s.done { "" } else { " · searching…" };
+    let title = format!(
+        "“{}” · {} in {}, newest first{state}",
+        escape_controls(s.query.shown()),
+        plural(s.hits.len(), "hit"),
+        plural(s.briefs, "brief")
+    );
+    header(v, area, buf, &title);
+    let w = usize::from(area.width);
+    let (date_w, title_w) = (10, (w / 4).clamp(12, 36));
+    let cols = format!("{:<date_w$} {:<title_w$} IN CONTEXT", "DATE", "BRIEF");
+    put(buf, area.x + 1, area.y + 1, &cols, w - 2, theme.heading);
+    let avail = w.saturating_sub(date_w + title_w + 4);
+    if s.hits.is_empty() {
+        let msg = if s.done { "no hits" } else { "searching…" };
+        put(buf, area.x + 1, area.y + 2, msg, w - 2, theme.dim);
+    }
+    let rows = list_height(area.height);
+    for (i, hit) in s.hits.iter().skip(s.cursor.top).take(rows).enumerate() {
+        let y = area.y + 2 + i as u16;
+        let cursor = s.cursor.at == s.cursor.top + i;
+        let base = if cursor { theme.cursor } else { Style::new() };
+        if cursor {
+            buf.set_style(Rect::new(area.x, y, area.width, 1), theme.cursor);
+        }
+        let Some(b) = lib.brief(hit.brief) else {
+            continue;
+        };
+        put(
+            buf,
+            area.x + 1,
+            y,
+            &brief_date(b),
+            date_w,
+            base.patch(theme.dim),
+        );
+        let name = if b.summary.title.is_empty() {
+            b.path
+                .file_name()
+                .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+        } else {
+            b.summary.title.clone()
+        };
+        let x = area.x + 2 + date_w as u16;
+        put(buf, x, y, &escape_controls(&name), title_w, base);
+        let x = x + 1 + title_w as u16;
+        let line = match v.texts.get(&hit.brief) {
+            Some(Some(text)) => {
+                let h = Hit {
+                    brief: hit.brief,
+                    mention: 0,
+                    span: hit.span,
+                    sentence: crate::library::search::line_around(text, hit.span, 400),
+                };
+                kwic_fit(text, &h, avail)
+            }
+            _ => None,
+        };
+        let Some(k) = line else {
+            let why = match v.texts.get(&hit.brief) {
+                None => "…",
+                Some(_) => "(brief unreadable or changed)",
+            };
+            put(buf, x, y, why, avail, base.patch(theme.dim));
+            continue;
+        };
+        let side = avail.saturating_sub(width(&k.keyword)) / 2;
+        let lw = width(&k.left).min(side);
+        put(buf, x + (side - lw) as u16, y, &k.left, side, base);
+        let kx = x + side as u16;
+        let kw = put(buf, kx, y, &k.keyword, avail - side, base.patch(theme.hit));
+        put(
+            buf,
+            kx + kw,
+            y,
+            &k.right,
+            avail.saturating_sub(side + usize::from(kw)),
+            base,
+        );
+    }
+}
+
 fn timeline(v: &LibraryView, area: Rect, buf: &mut Buffer) {
     let Some(t) = &v.timeline else { return };
     let lib = &v.lib;
@@ -479,11 +576,17 @@ fn status(v: &LibraryView, area: Rect, buf: &mut Buffer) {
     buf.set_style(line, theme.status);
     let h = |a: &Action| v.hint(a);
     let left = if v.typing {
-        let (what, f) = match v.focus {
-            Focus::Briefs => ("filter briefs", &v.brief_filter),
-            Focus::Entities => ("filter entities", &v.entity_filter),
-        };
-        format!(" {what}: {}▏ Enter keep · Esc clear ", escape_controls(f))
+        if v.searching {
+            format!(
+                " search every brief: {}▏ Enter search · Esc cancel ",
+                escape_controls(&v.search_input)
+            )
+        } else {
+            format!(
+                " filter entities: {}▏ Enter keep · Esc clear ",
+                escape_controls(&v.entity_filter)
+            )
+        }
     } else {
         let back = h(&Action::ClearSelection);
         let (open, quit, help) = (
@@ -497,12 +600,18 @@ fn status(v: &LibraryView, area: Rect, buf: &mut Buffer) {
                 h(&Action::MoveDown),
                 h(&Action::MoveUp)
             ),
+            Screen::Search => format!(
+                " {open} open at hit · {}/{} move · {} new search · {back} back · {help} help · {quit} quit ",
+                h(&Action::MoveDown),
+                h(&Action::MoveUp),
+                h(&Action::StartSearch)
+            ),
             Screen::Timeline => format!(
                 " {open} open at event · {} filter by entity · {back} back · {help} help · {quit} quit ",
                 h(&Action::ToggleTimelineFilter)
             ),
             _ => format!(
-                " {open} open · {} filter · {} briefs/entities · {} timeline · {help} help · {quit} quit ",
+                " {open} open · {} search (entities: filter) · {} briefs/entities · {} timeline · {help} help · {quit} quit ",
                 h(&Action::StartSearch),
                 h(&Action::FocusNext),
                 h(&Action::ShowTimeline)

@@ -1,0 +1,259 @@
+//! Searching the text of briefs: a [`Query`] (case-insensitive; several words,
+//! or a quoted phrase, match as that phrase with any whitespace between the
+//! words, so a line break does not hide it) and its hits as byte spans; and a
+//! [`TextSearch`] over a library's briefs, newest first, done in steps so a
+//! screen shows the first hits while the rest are still being found.
+
+use super::{BriefId, Library};
+use crate::document::Span;
+use std::time::Instant;
+
+/// At most this many hits are kept across a library, so a one-letter query stays cheap.
+pub const MAX_HITS: usize = 100_000;
+
+/// What to look for: the words of the query, lower-cased, one space between them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Query {
+    /// The words joined by single spaces (a space matches any whitespace run).
+    phrase: Vec<char>,
+    shown: String,
+}
+
+impl Query {
+    /// The query typed: surrounding quotes dropped, whitespace runs as one space;
+    /// `None` when nothing is left to look for.
+    pub fn parse(typed: &str) -> Option<Query> {
+        let t = typed.trim();
+        let t = ['"', '“', '”', '\'']
+            .iter()
+            .fold(t, |t, q| t.strip_prefix(*q).unwrap_or(t));
+        let t = ['"', '“', '”', '\'']
+            .iter()
+            .fold(t, |t, q| t.strip_suffix(*q).unwrap_or(t));
+        let shown = t.split_whitespace().collect::<Vec<_>>().join(" ");
+        if shown.is_empty() {
+            return None;
+        }
+        let phrase = shown.chars().flat_map(char::to_lowercase).collect();
+        Some(Query { phrase, shown })
+    }
+
+    /// The query as it is matched, for titles and notices (not escaped).
+    pub fn shown(&self) -> &str {
+        &self.shown
+    }
+
+    /// Non-overlapping hits in `text`, in text order, at most `max`.
+    pub fn find(&self, text: &str, max: usize) -> Vec<Span> {
+        self.find_in(text, Span::new(0, text.len()), max)
+    }
+
+    /// Non-overlapping hits inside `within` (a byte span of `text`), at most `max`.
+    pub fn find_in(&self, text: &str, within: Span, max: usize) -> Vec<Span> {
+        let mut hits = Vec::new();
+        let Some(hay) = text.get(within.start..within.end) else {
+            return hits;
+        };
+        let first = self.phrase[0];
+        let mut at = 0;
+        while hits.len() < max {
+            let Some(i) = next_candidate(hay, at, first) else {
+                break;
+            };
+            match match_at(&hay[i..], &self.phrase) {
+                Some(len) => {
+                    hits.push(Span::new(within.start + i, within.start + i + len));
+                    at = i + len;
+                }
+                None => at = i + hay[i..].chars().next().map_or(1, char::len_utf8),
+            }
+        }
+        hits
+    }
+}
+
+/// The next byte offset from `at` where a match starting with `first` may begin.
+fn next_candidate(hay: &str, at: usize, first: char) -> Option<usize> {
+    let rest = hay.as_bytes().get(at..)?;
+    if first.is_ascii() {
+        // An ASCII byte never occurs inside a multi-byte character: memchr finds it.
+        let (lo, up) = (first as u8, first.to_ascii_uppercase() as u8);
+        return memchr::memchr2(lo, up, rest).map(|i| at + i);
+    }
+    hay.get(at..)?
+        .char_indices()
+        .find(|&(_, c)| c.to_lowercase().next() == Some(first))
+        .map(|(i, _)| at + i)
+}
+
+/// Byte length of the prefix of `s` that matches `phrase` ignoring case, a space
+/// of the phrase matching a run of whitespace; `None` if it does not.
+fn match_at(s: &str, phrase: &[char]) -> Option<usize> {
+    let mut qi = 0;
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if phrase[qi] == ' ' {
+            if !c.is_whitespace() {
+                return None;
+            }
+            while chars.peek().is_some_and(|&(_, c)| c.is_whitespace()) {
+                chars.next();
+            }
+            qi += 1;
+            continue;
+        }
+        for lc in c.to_lowercase() {
+            if phrase.get(qi) != Some(&lc) {
+                return None;
+            }
+            qi += 1;
+        }
+        if qi == phrase.len() {
+            return Some(i + c.len_utf8());
+        }
+    }
+    None
+}
+
+/// The line around `hit` in `text`, at most `reach` bytes each side of it: the
+/// context a result is shown in.
+pub fn line_around(text: &str, hit: Span, reach: usize) -> Span {
+    let floor = hit.start.saturating_sub(reach);
+    let mut start = text[..hit.start]
+        .rfind('\n')
+        .map_or(0, |i| i + 1)
+        .max(floor);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    let ceil = (hit.end + reach).min(text.len());
+    let mut end = text[hit.end..]
+        .find('\n')
+        .map_or(text.len(), |i| hit.end + i)
+        .min(ceil);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    Span::new(start, end.max(hit.end))
+}
+
+/// One hit of a search across a library: the brief and the byte span in its text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TextHit {
+    pub brief: BriefId,
+    pub span: Span,
+}
+
+/// A search through a library's briefs, newest first, done a step at a time.
+pub struct TextSearch {
+    pub query: Query,
+    /// The briefs, newest first, as they were when the search started (the
+    /// order changes as an index being built takes briefs in).
+    order: Vec<BriefId>,
+    /// Position in `order` of the next brief to search.
+    next: usize,
+    /// Briefs that could not be read, so their hits are unknown.
+    pub unreadable: usize,
+}
+
+/// What one [`TextSearch::step`] found.
+#[derive(Debug, Default)]
+pub struct Found {
+    pub hits: Vec<TextHit>,
+    /// Every brief has been searched (or the hit limit reached).
+    pub done: bool,
+}
+
+impl TextSearch {
+    /// A search for `query` through the briefs `lib` has now.
+    pub fn new(query: Query, lib: &Library) -> TextSearch {
+        TextSearch {
+            query,
+            order: lib.order().to_vec(),
+            next: 0,
+            unreadable: 0,
+        }
+    }
+
+    /// Searches on, newest brief first, until `want` hits are found, `until`
+    /// passes, or every brief is searched; `had` hits were found before, and
+    /// the search stops at [`MAX_HITS`] in all.
+    pub fn step(&mut self, lib: &Library, want: usize, until: Instant, had: usize) -> Found {
+        let order = &self.order;
+        let mut found = Found::default();
+        while self.next < order.len() {
+            let room = MAX_HITS.saturating_sub(had + found.hits.len());
+            if room == 0 {
+                self.next = order.len();
+                break;
+            }
+            let id = order[self.next];
+            self.next += 1;
+            match lib.text(id) {
+                Ok(text) => found.hits.extend(
+                    self.query
+                        .find(&text, room)
+                        .into_iter()
+                        .map(|span| TextHit { brief: id, span }),
+                ),
+                Err(_) => self.unreadable += 1,
+            }
+            if found.hits.len() >= want || Instant::now() >= until {
+                break;
+            }
+        }
+        found.done = self.next >= order.len();
+        found
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found<'a>(text: &'a str, q: &str) -> Vec<&'a str> {
+        Query::parse(q)
+            .unwrap()
+            .find(text, 100)
+            .into_iter()
+            .map(|s| &text[s.start..s.end])
+            .collect()
+    }
+
+    #[test]
+    fn words_match_as_a_phrase_ignoring_case_and_line_breaks() {
+        let text = "The Kashagan\nconsortium met.  KASHAGAN   Consortium again; kashagan field.";
+        assert_eq!(
+            found(text, "kashagan consortium"),
+            ["Kashagan\nconsortium", "KASHAGAN   Consortium"]
+        );
+        assert_eq!(
+            found(text, "\"Kashagan consortium\""),
+            found(text, "kashagan consortium")
+        );
+        assert_eq!(found(text, "kashagan").len(), 3);
+        assert!(found(text, "consortium field").is_empty());
+        assert_eq!(Query::parse("  “ ” "), None);
+        assert_eq!(Query::parse(" a \t b ").unwrap().shown(), "a b");
+    }
+
+    #[test]
+    fn non_ascii_queries_and_texts_keep_char_boundaries() {
+        let text = "Қазақстан and ҚАЗАҚСТАН; Astana—Қазақстан";
+        assert_eq!(found(text, "қазақстан").len(), 3);
+        assert_eq!(found(text, "astana—қазақстан"), ["Astana—Қазақстан"]);
+        let text = "é café CAFÉ";
+        assert_eq!(found(text, "café"), ["café", "CAFÉ"]);
+    }
+
+    #[test]
+    fn the_line_around_a_hit_is_cut_at_char_boundaries() {
+        let text = "first line\nÄÄÄ the hit ÄÄÄ\nlast";
+        let at = text.find("hit").unwrap();
+        let line = line_around(text, Span::new(at, at + 3), 100);
+        assert_eq!(&text[line.start..line.end], "ÄÄÄ the hit ÄÄÄ");
+        let short = line_around(text, Span::new(at, at + 3), 5);
+        assert!(text.get(short.start..short.end).is_some());
+        assert!(short.start <= at && short.end >= at + 3);
+    }
+}
