@@ -85,7 +85,8 @@ format = \"table\"
 #   search (/: search every brief's text; in the entities: filter them)
 #   clear (esc: clear the filter, or back) next_match (n) prev_match (N: the
 #   concordance's mentions or the search's hits, also across briefs opened
-#   from them) library_timeline (t) timeline_filter (f)
+#   from them) library_timeline (t) timeline_filter (f) notes (A: every note
+#   of every brief) filter_tag (#: the notes with a tag)
 # For example:
 # [keys.global]
 # \"ctrl-f\" = \"page_down\"

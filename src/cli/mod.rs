@@ -7,6 +7,7 @@ mod library;
 mod library_list;
 mod man;
 pub mod notes;
+mod notes_all;
 pub mod open;
 mod output;
 mod report;
@@ -81,7 +82,7 @@ pub enum Command {
     Timeline(ReportArgs),
     /// List your entity corrections (id, action, names, date), or delete one with --delete ID.
     Corrections(corrections::CorrectionsArgs),
-    /// Print a brief's annotations (Markdown, JSON or W3C), or import W3C annotations.
+    /// Print a brief's annotations, or every brief's in a folder (Markdown, JSON or W3C), or import W3C annotations.
     Notes(notes::NotesArgs),
     /// List a library's briefs, newest first, or an entity's mentions across them.
     Library(LibraryArgs),

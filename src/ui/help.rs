@@ -154,6 +154,8 @@ fn library_description(action: &Action) -> &'static str {
         Action::ToggleTimelineFilter => {
             "timeline: only the events of the entity under the cursor (again: all)"
         }
+        Action::ToggleNotes => "every note of every brief, newest first (again: back)",
+        Action::NoteFilter => "notes: only those with a tag (type it; Esc shows all again)",
         other => other.describe(),
     }
 }
@@ -179,7 +181,9 @@ fn heading(km: &Keymap, context: Context) -> String {
             km.hint(&Action::AddEntity),
             km.hint(&Action::MergeEntity)
         ),
-        Context::Library => "In the library's lists, search, concordance and timeline".into(),
+        Context::Library => {
+            "In the library's lists, search, notes, concordance and timeline".into()
+        }
     }
 }
 

@@ -115,6 +115,8 @@ impl Context {
                     | PrevMatch
                     | ShowTimeline
                     | ToggleTimelineFilter
+                    | ToggleNotes
+                    | NoteFilter
             ),
             _ => {
                 super::action::name_of(action).is_some()
@@ -382,7 +384,8 @@ fn modal_defaults() -> Vec<(Context, Key, Action)> {
 }
 
 /// The default bindings of the library's screens: the reader's movement keys,
-/// `t` for the timeline across briefs, `f` to narrow it to an entity.
+/// `t` for the timeline across briefs, `f` to narrow it to an entity, `A` for
+/// every note and `#` to narrow them to a tag.
 fn library_defaults() -> Vec<(Context, Key, Action)> {
     use Action::*;
     use KeyCode::{BackTab, Char, Down, End, Enter, Esc, Home, Left, Right, Tab, Up};
@@ -418,6 +421,8 @@ fn library_defaults() -> Vec<(Context, Key, Action)> {
         (c('N'), PrevMatch),
         (c('t'), ShowTimeline),
         (c('f'), ToggleTimelineFilter),
+        (c('A'), ToggleNotes),
+        (c('#'), NoteFilter),
     ]
     .into_iter()
     .map(|(key, action)| (Context::Library, key, action))

@@ -64,6 +64,16 @@ impl LibEdge {
                     let want = super::list_height(view.height);
                     self.search_step(view, want, FIRST_STEP)
                 }
+                LibEffect::ReadNotes => {
+                    let (notes, problems) = match &self.stores.notes {
+                        Some(store) => view.lib.notes(store),
+                        None => (
+                            Vec::new(),
+                            vec!["no user data directory, so no notes".into()],
+                        ),
+                    };
+                    view.update(LibAction::NotesRead(notes, problems))
+                }
                 LibEffect::ReadTexts(ids) => {
                     let texts = ids
                         .into_iter()

@@ -3,7 +3,7 @@
 //! entities from their list; `Enter` opens a brief or an entity's
 //! concordance, the timeline action the timeline across briefs.
 
-use super::{list_height, Focus, LibEffect, LibraryView, Target};
+use super::{list_height, Focus, LibEffect, LibraryView, Prompt, Target};
 use crate::ui::action::Action;
 
 impl LibraryView {
@@ -30,11 +30,13 @@ impl LibraryView {
             }
             Action::StartSearch => {
                 self.typing = true;
-                self.searching = self.focus == Focus::Briefs;
-                if self.searching {
-                    self.search_input.clear();
-                }
+                self.prompt = match self.focus {
+                    Focus::Briefs => Prompt::Search,
+                    Focus::Entities => Prompt::Entities,
+                };
+                self.search_input.clear();
             }
+            Action::ToggleNotes => return self.open_notes(),
             Action::ShowTimeline => {
                 let entity = match self.focus {
                     Focus::Entities => self.entities.get(self.entity_cursor.at).copied(),
@@ -64,7 +66,11 @@ impl LibraryView {
     /// Typing into the prompt: the entity list narrows as its filter is typed;
     /// a search of every brief starts when it is accepted.
     pub(super) fn filter_action(&mut self, a: Action) -> Option<LibEffect> {
-        if self.searching {
+        if self.prompt == Prompt::Tag {
+            self.tag_action(a);
+            return None;
+        }
+        if self.prompt == Prompt::Search {
             match a {
                 Action::InputSubmit => {
                     self.typing = false;

@@ -15,6 +15,7 @@ pub mod edge;
 mod lists;
 mod mouse;
 pub mod msg;
+mod notes;
 pub mod reader;
 mod run;
 mod search;
@@ -33,7 +34,7 @@ use super::keymap::{Context, Key};
 use super::notices::Notices;
 use super::settings::Settings;
 use crate::document::Span;
-use crate::library::{BriefId, EntityRef, Hit, Library, Progress, Query, TextHit};
+use crate::library::{BriefId, EntityRef, Hit, LibNote, Library, Progress, Query, TextHit};
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -50,6 +51,8 @@ pub enum Screen {
     Timeline,
     /// The hits of a search of every brief's text.
     Search,
+    /// The notes of every brief, newest first.
+    Notes,
     /// One brief in the reader.
     Reading,
 }
@@ -136,6 +139,29 @@ pub struct SearchView {
     pub wrapped: bool,
 }
 
+/// The notes of every brief, newest first, maybe only those with a tag.
+pub struct NotesView {
+    pub notes: Vec<LibNote>,
+    /// Indices into `notes` of the rows shown.
+    pub shown: Vec<usize>,
+    /// Only notes with this tag (without `#`); empty for all.
+    pub tag: String,
+    pub cursor: Cursor,
+    /// The edge is still gathering them.
+    pub loading: bool,
+}
+
+/// What the prompt being typed is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Prompt {
+    /// The entity list's filter.
+    Entities,
+    /// A search of every brief's text.
+    Search,
+    /// The notes list's tag.
+    Tag,
+}
+
 /// Where to put the reader in a brief being opened.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Target {
@@ -147,6 +173,8 @@ pub enum Target {
     Event(u32),
     /// At a hit of the library's search (a byte span), with the search active.
     Found(Span),
+    /// At the note with this index in the notes list.
+    Note(usize),
 }
 
 /// The brief open in the reader.
@@ -169,10 +197,9 @@ pub struct LibraryView {
     last_refresh: Option<Instant>,
     pub screen: Screen,
     pub focus: Focus,
-    /// Typing into the prompt: a search of every brief (`searching`) or a filter of the entities.
+    /// Typing into the prompt (what for: `prompt`).
     pub typing: bool,
-    /// The prompt is the search of every brief's text, not the entity filter.
-    pub searching: bool,
+    pub prompt: Prompt,
     /// The search being typed.
     pub search_input: String,
     pub briefs: Vec<BriefId>,
@@ -188,6 +215,7 @@ pub struct LibraryView {
     pub concordance: Option<Concordance>,
     pub timeline: Option<TimelineView>,
     pub search: Option<SearchView>,
+    pub notes: Option<NotesView>,
     pub reading: Option<Reading>,
     /// Reading position (first byte on screen) of each brief opened before.
     positions: HashMap<PathBuf, usize>,
@@ -223,7 +251,7 @@ impl LibraryView {
             screen: Screen::List,
             focus: Focus::Briefs,
             typing: false,
-            searching: false,
+            prompt: Prompt::Entities,
             search_input: String::new(),
             briefs: Vec::new(),
             brief_cursor: Cursor::default(),
@@ -235,6 +263,7 @@ impl LibraryView {
             concordance: None,
             timeline: None,
             search: None,
+            notes: None,
             reading: None,
             positions: HashMap::new(),
             texts: HashMap::new(),
@@ -354,6 +383,10 @@ impl LibraryView {
                 self.search_found(&query, found);
                 self.texts_wanted()
             }
+            LibAction::NotesRead(notes, problems) => {
+                self.notes_read(notes, problems);
+                None
+            }
             LibAction::TextsRead(texts) => {
                 self.texts.extend(texts);
                 None
@@ -384,6 +417,7 @@ impl LibraryView {
             Screen::Concordance => self.concordance_action(a),
             Screen::Timeline => self.timeline_action(a),
             Screen::Search => self.search_action(a),
+            Screen::Notes => self.notes_action(a),
             Screen::Reading => None,
         }
     }
@@ -451,6 +485,7 @@ impl LibraryView {
         self.concordance = None;
         self.timeline = None;
         self.search = None;
+        self.notes = None;
         self.texts.clear();
         self.briefs.clear();
         self.rows_changed();
@@ -516,6 +551,9 @@ impl LibraryView {
         }
         if let Some(s) = self.search.as_mut() {
             s.cursor.follow(h);
+        }
+        if let Some(n) = self.notes.as_mut() {
+            n.cursor.follow(h);
         }
     }
 
@@ -583,6 +621,11 @@ impl LibraryView {
                 match target {
                     Target::Hit(h) => reader::show_hit(&mut r, &h),
                     Target::Event(e) => reader::show_event(&mut r, e as usize),
+                    Target::Note(i) => {
+                        if let Some(n) = self.notes.as_ref().and_then(|n| n.notes.get(i)) {
+                            r.app.show_note(n.entry.id());
+                        }
+                    }
                     Target::Found(span) => {
                         if let Some(s) = &self.search {
                             r.app.search_for(s.query.shown(), span.start);

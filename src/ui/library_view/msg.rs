@@ -7,7 +7,7 @@
 
 use super::{Reading, Screen, Target};
 use crate::library::search::Found;
-use crate::library::{BriefId, Done, Library, Progress, Query, Scan};
+use crate::library::{BriefId, Done, LibNote, Library, Progress, Query, Scan};
 use crate::ui::action::Action;
 use crate::ui::app::Effect;
 use std::sync::Arc;
@@ -35,6 +35,8 @@ pub enum LibAction {
     BriefOpened(Result<Box<Reading>, String>, Target),
     /// Hits of the search for this query found since the last, and whether it is done.
     SearchFound(Query, Found),
+    /// The notes of every brief, newest first, and what went wrong gathering them.
+    NotesRead(Vec<LibNote>, Vec<String>),
     /// Texts of briefs shown in the concordance or timeline (`None`: unreadable).
     TextsRead(Vec<(BriefId, Option<Arc<str>>)>),
     /// The index cache was saved, or why not.
@@ -53,6 +55,8 @@ pub enum LibEffect {
     },
     /// Search the text of every brief, newest first, reporting hits as they are found.
     Search(Query),
+    /// Gather the notes of every brief.
+    ReadNotes,
     /// Read the texts of these briefs, for the lines the screen shows.
     ReadTexts(Vec<BriefId>),
     /// Save the index to the cache.

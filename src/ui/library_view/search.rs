@@ -3,7 +3,7 @@
 //! opens the brief at a hit with the search active in the reader, and the
 //! next/previous-match keys there go on to the next hit in whatever brief.
 
-use super::{list_height, Cursor, LibEffect, LibraryView, Screen, SearchView, Target};
+use super::{list_height, Cursor, LibEffect, LibraryView, Prompt, Screen, SearchView, Target};
 use crate::library::search::Found;
 use crate::library::Query;
 use crate::ui::action::Action;
@@ -64,7 +64,7 @@ impl LibraryView {
             Action::ClearSelection => self.screen = Screen::List,
             Action::StartSearch => {
                 self.typing = true;
-                self.searching = true;
+                self.prompt = Prompt::Search;
                 self.search_input = s.query.shown().to_owned();
             }
             Action::Activate => {

@@ -8,7 +8,7 @@
 //!  Enter open · / filter · Tab entities · q quit
 //! ```
 
-use super::{list_height, Focus, LibraryView, Screen};
+use super::{list_height, Focus, LibraryView, Prompt, Screen};
 use crate::display::{escape_controls, truncate, width};
 use crate::library::{kwic_fit, Hit};
 use crate::ui::action::Action;
@@ -41,6 +41,7 @@ impl Widget for LibraryScreen<'_> {
             Screen::Concordance => concordance(v, area, buf),
             Screen::Timeline => timeline(v, area, buf),
             Screen::Search => search(v, area, buf),
+            Screen::Notes => notes(v, area, buf),
             _ => list(v, area, buf),
         }
         status(v, area, buf);
@@ -469,6 +470,119 @@ fn search(v: &LibraryView, area: Rect, buf: &mut Buffer) {
     }
 }
 
+/// The notes screen: a row per note, when it was made, its brief, its tags,
+/// its first line and the passage it is on.
+fn notes(v: &LibraryView, area: Rect, buf: &mut Buffer) {
+    let Some(n) = &v.notes else { return };
+    let lib = &v.lib;
+    let theme = &v.settings.theme;
+    let briefs: std::collections::HashSet<_> = n.shown.iter().map(|&i| n.notes[i].brief).collect();
+    let which = if n.tag.is_empty() {
+        String::new()
+    } else {
+        format!(" tagged #{}", escape_controls(&n.tag))
+    };
+    let title = if n.loading {
+        "notes of every brief · gathering…".to_owned()
+    } else {
+        format!(
+            "notes of every brief · {} notes{which} in {} briefs, newest first",
+            n.shown.len(),
+            briefs.len()
+        )
+    };
+    header(v, area, buf, &title);
+    let w = usize::from(area.width);
+    let (date_w, brief_w, tags_w) = (10, (w / 5).clamp(12, 30), (w / 6).clamp(8, 20));
+    let cols = format!(
+        "{:<date_w$} {:<brief_w$} {:<tags_w$} NOTE · PASSAGE",
+        "MADE", "BRIEF", "TAGS"
+    );
+    put(buf, area.x + 1, area.y + 1, &cols, w - 2, theme.heading);
+    if n.shown.is_empty() && !n.loading {
+        let msg = if n.notes.is_empty() {
+            format!(
+                "no notes yet: open a brief and annotate with {}",
+                v.settings.keymap.hint(&Action::Annotate)
+            )
+        } else {
+            "no note has that tag".to_owned()
+        };
+        put(buf, area.x + 1, area.y + 2, &msg, w - 2, theme.dim);
+    }
+    let rest = w.saturating_sub(date_w + brief_w + tags_w + 5);
+    for (i, &k) in n
+        .shown
+        .iter()
+        .skip(n.cursor.top)
+        .take(list_height(area.height))
+        .enumerate()
+    {
+        let note = &n.notes[k];
+        let y = area.y + 2 + i as u16;
+        let cursor = n.cursor.at == n.cursor.top + i;
+        let base = if cursor { theme.cursor } else { Style::new() };
+        if cursor {
+            buf.set_style(Rect::new(area.x, y, area.width, 1), theme.cursor);
+        }
+        let a = &note.entry.annotation;
+        let made = a.created.get(..10).unwrap_or(&a.created);
+        let mut x = area.x + 1;
+        put(
+            buf,
+            x,
+            y,
+            &escape_controls(made),
+            date_w,
+            base.patch(theme.dim),
+        );
+        x += date_w as u16 + 1;
+        let name = lib.brief(note.brief).map_or_else(String::new, |b| {
+            if b.summary.title.is_empty() {
+                b.path
+                    .file_name()
+                    .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+            } else {
+                b.summary.title.clone()
+            }
+        });
+        put(buf, x, y, &escape_controls(&name), brief_w, base);
+        x += brief_w as u16 + 1;
+        let tags: Vec<String> = a.tags.iter().map(|t| format!("#{t}")).collect();
+        put(
+            buf,
+            x,
+            y,
+            &escape_controls(&tags.join(" ")),
+            tags_w,
+            base.patch(theme.annotation),
+        );
+        x += tags_w as u16 + 1;
+        let first = escape_controls(note.entry.first_line()).into_owned();
+        let quote: String = a
+            .target
+            .quote
+            .exact
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let orphan = if note.entry.is_orphan() {
+            " (orphaned)"
+        } else {
+            ""
+        };
+        let nw = put(buf, x, y, &first, rest, base.add_modifier(Modifier::BOLD));
+        put(
+            buf,
+            x + nw,
+            y,
+            &format!(" · “{}”{orphan}", escape_controls(&quote)),
+            rest.saturating_sub(usize::from(nw)),
+            base.patch(theme.dim),
+        );
+    }
+}
+
 fn timeline(v: &LibraryView, area: Rect, buf: &mut Buffer) {
     let Some(t) = &v.timeline else { return };
     let lib = &v.lib;
@@ -576,16 +690,32 @@ fn status(v: &LibraryView, area: Rect, buf: &mut Buffer) {
     buf.set_style(line, theme.status);
     let h = |a: &Action| v.hint(a);
     let left = if v.typing {
-        if v.searching {
-            format!(
+        match v.prompt {
+            Prompt::Search => format!(
                 " search every brief: {}▏ Enter search · Esc cancel ",
                 escape_controls(&v.search_input)
-            )
-        } else {
-            format!(
+            ),
+            Prompt::Entities => format!(
                 " filter entities: {}▏ Enter keep · Esc clear ",
                 escape_controls(&v.entity_filter)
-            )
+            ),
+            Prompt::Tag => {
+                let n = v.notes.as_ref();
+                let tag = n.map_or("", |n| n.tag.as_str());
+                let tags: Vec<String> = n
+                    .map(|n| n.tags())
+                    .unwrap_or_default()
+                    .into_iter()
+                    .filter(|(t, _)| t.to_lowercase().starts_with(&tag.to_lowercase()))
+                    .take(6)
+                    .map(|(t, c)| format!("#{t} {c}"))
+                    .collect();
+                format!(
+                    " tag: #{}▏ {} · Enter keep · Esc all ",
+                    escape_controls(tag),
+                    escape_controls(&tags.join(" "))
+                )
+            }
         }
     } else {
         let back = h(&Action::ClearSelection);
@@ -606,15 +736,20 @@ fn status(v: &LibraryView, area: Rect, buf: &mut Buffer) {
                 h(&Action::MoveUp),
                 h(&Action::StartSearch)
             ),
+            Screen::Notes => format!(
+                " {open} open at note · {} filter by tag · {back} back · {help} help · {quit} quit ",
+                h(&Action::NoteFilter)
+            ),
             Screen::Timeline => format!(
                 " {open} open at event · {} filter by entity · {back} back · {help} help · {quit} quit ",
                 h(&Action::ToggleTimelineFilter)
             ),
             _ => format!(
-                " {open} open · {} search (entities: filter) · {} briefs/entities · {} timeline · {help} help · {quit} quit ",
+                " {open} open · {} search (entities: filter) · {} briefs/entities · {} timeline · {} notes · {help} help · {quit} quit ",
                 h(&Action::StartSearch),
                 h(&Action::FocusNext),
-                h(&Action::ShowTimeline)
+                h(&Action::ShowTimeline),
+                h(&Action::ToggleNotes)
             ),
         }
     };
