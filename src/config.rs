@@ -86,7 +86,9 @@ format = \"table\"
 #   clear (esc: clear the filter, or back) next_match (n) prev_match (N: the
 #   concordance's mentions or the search's hits, also across briefs opened
 #   from them) library_timeline (t) timeline_filter (f) notes (A: every note
-#   of every brief) filter_tag (#: the notes with a tag)
+#   of every brief) filter_tag (#: the notes with a tag) profile (p: the
+#   entity's profile) shared (s: in a profile, the sentences it shares with the
+#   entity under the cursor)
 # For example:
 # [keys.global]
 # \"ctrl-f\" = \"page_down\"

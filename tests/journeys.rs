@@ -591,7 +591,7 @@ fn the_librarys_highlight_keys_and_wrap_width_follow_the_user() {
     quit_with_one_q(&mut s);
 }
 
-/// `folio library DIR --entity NATO --format json`: the concordance as JSON.
+/// `folio library DIR --entity NATO --format json`: the profile and concordance as JSON.
 #[test]
 fn the_concordance_of_an_acronym_comes_out_as_json() {
     let home = Home::new("lib-json");
@@ -614,8 +614,20 @@ fn the_concordance_of_an_acronym_comes_out_as_json() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let rows: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
-    let rows = rows.as_array().expect("an array");
+    let profile: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    for field in [
+        "entity",
+        "kind",
+        "mentions",
+        "briefs",
+        "first_seen",
+        "last_seen",
+        "months",
+        "related",
+    ] {
+        assert!(profile.get(field).is_some(), "{field} in {profile}");
+    }
+    let rows = profile["concordance"].as_array().expect("an array");
     assert!(!rows.is_empty());
     for r in rows {
         for field in ["file", "start", "end", "text", "entity", "kind", "context"] {

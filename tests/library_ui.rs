@@ -275,6 +275,94 @@ fn a_search_of_every_brief_lists_hits_newest_first_and_n_walks_them() {
 }
 
 #[test]
+fn an_entitys_profile_shows_its_months_company_and_first_and_last_sighting() {
+    let dir = tempdir("ui-profile");
+    populate(&dir.0);
+    let mut v = view(&dir.0);
+    press(&mut v, "p");
+    assert_eq!(v.view.screen, Screen::List, "no profile of a brief");
+    assert!(text(&screen(&v.view)).contains("a profile is of an entity: Tab to the entity list"));
+    code(&mut v, KeyCode::Tab);
+    press(&mut v, "/bord");
+    code(&mut v, KeyCode::Enter);
+    press(&mut v, "p");
+    assert_eq!(v.view.screen, Screen::Profile);
+    let s = text(&screen(&v.view));
+    assert!(
+        s.contains("Bordyuza (person) · 4 mentions in 3 briefs · first seen 2006-01-02 b.txt · last seen 2008-05-01 c.txt"),
+        "{s}"
+    );
+    assert!(
+        s.contains("busiest: 2007-04 (2), 2006-01 (1), 2008-05 (1)"),
+        "{s}"
+    );
+    assert!(s.contains("▲2007-04"), "{s}");
+    let p = &v.view.profile.as_ref().unwrap().profile;
+    assert_eq!(
+        p.series().len(),
+        29,
+        "2006-01 to 2008-05, empty months included"
+    );
+    // The chart: a bar a month (four columns wide: 29 months on 118 columns),
+    // the tallest in April 2007, none in empty months.
+    let buf = screen(&v.view);
+    let bar_rows = 2..8u16;
+    let height = |x: u16| {
+        bar_rows
+            .clone()
+            .filter(|&y| !buf[(x, y)].symbol().trim().is_empty())
+            .count()
+    };
+    assert_eq!(height(1 + 15 * 4), 6, "2007-04 fills the chart:\n{s}");
+    assert_eq!(height(1 + 15 * 4 + 3), 6, "four columns wide:\n{s}");
+    assert_eq!(height(1 + 5 * 4), 0, "2006-06 has none:\n{s}");
+    assert!(height(1) > 0 && height(1) < 6, "2006-01 has half:\n{s}");
+    // In the company of: named in the same sentences, most first (the
+    // stand-in recognizer takes every capitalized word for a name).
+    let company: Vec<(String, u32)> = p
+        .related
+        .iter()
+        .map(|&(e, n)| (v.view.lib.entity(e).unwrap().name.to_string(), n))
+        .collect();
+    assert_eq!(
+        company,
+        [
+            ("Astana".to_string(), 2),
+            ("Almaty".to_string(), 1),
+            ("Later".to_string(), 1),
+            ("Tazhin".to_string(), 1),
+            ("Қазақстан".to_string(), 1)
+        ]
+    );
+    assert!(s.contains("Astana") && s.contains("2 sentences"), "{s}");
+    // Enter: Astana's own profile; Esc back to Bordyuza's.
+    code(&mut v, KeyCode::Enter);
+    let s = text(&screen(&v.view));
+    assert!(
+        s.contains("Astana (person) · 3 mentions in 2 briefs"),
+        "{s}"
+    );
+    code(&mut v, KeyCode::Esc);
+    assert!(text(&screen(&v.view)).contains("Bordyuza (person)"));
+    // s: the sentences they share, as a concordance; Esc back to the profile.
+    press(&mut v, "s");
+    assert_eq!(v.view.screen, Screen::Concordance);
+    let s = text(&screen(&v.view));
+    assert!(
+        s.contains("Bordyuza (person) with Astana · 2 shared sentences"),
+        "{s}"
+    );
+    assert!(
+        s.contains("Bordyuza met Tazhin in Astana") && !s.contains("was absent"),
+        "{s}"
+    );
+    code(&mut v, KeyCode::Esc);
+    assert_eq!(v.view.screen, Screen::Profile);
+    code(&mut v, KeyCode::Esc);
+    assert_eq!(v.view.screen, Screen::List);
+}
+
+#[test]
 fn progress_bar_while_indexing_and_keys_answer() {
     let dir = tempdir("ui-progress");
     for i in 0..60 {

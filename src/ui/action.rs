@@ -133,6 +133,11 @@ pub enum Action {
     EditorDiscard(bool),
     /// In the library: the timeline across briefs (from the entity list, that entity's events).
     ShowTimeline,
+    /// In the library: the profile of the entity under the cursor (activity over
+    /// time, the company it keeps, first and last seen).
+    ShowProfile,
+    /// In an entity's profile: the sentences it shares with the entity under the cursor.
+    ShowShared,
     /// In the annotations panel: go to the note under the cursor.
     NoteOpen,
     /// In the panel: edit the note under the cursor.
@@ -222,6 +227,8 @@ impl Action {
             Action::InputSubmit => "accept",
             Action::InputCancel => "cancel",
             Action::ShowTimeline => "the timeline across the library",
+            Action::ShowProfile => "the entity's profile across the library",
+            Action::ShowShared => "the sentences two entities share",
             Action::Input(_)
             | Action::CorrectionNotSaved(_)
             | Action::InputBackspace
@@ -245,7 +252,7 @@ impl Action {
 
 /// Every bindable action with its config name: the reader's, then those of the
 /// annotations panel, the note editor and the correction picker.
-pub const ACTIONS: [(&str, Action); 59] = [
+pub const ACTIONS: [(&str, Action); 61] = [
     ("quit", Action::Quit),
     ("help", Action::ToggleHelp),
     ("focus_next", Action::FocusNext),
@@ -305,6 +312,8 @@ pub const ACTIONS: [(&str, Action); 59] = [
     ("accept", Action::InputSubmit),
     ("cancel", Action::InputCancel),
     ("library_timeline", Action::ShowTimeline),
+    ("profile", Action::ShowProfile),
+    ("shared", Action::ShowShared),
 ];
 
 /// The config name of a bindable action.

@@ -155,6 +155,12 @@ fn library_description(action: &Action) -> &'static str {
             "timeline: only the events of the entity under the cursor (again: all)"
         }
         Action::ToggleNotes => "every note of every brief, newest first (again: back)",
+        Action::ShowProfile => {
+            "the profile of the entity under the cursor (entity list, concordance): mentions per month, the company it keeps, first and last seen"
+        }
+        Action::ShowShared => {
+            "profile: the sentences the entity shares with the one under the cursor"
+        }
         Action::NoteFilter => "notes: only those with a tag (type it; Esc shows all again)",
         other => other.describe(),
     }
@@ -182,7 +188,7 @@ fn heading(km: &Keymap, context: Context) -> String {
             km.hint(&Action::MergeEntity)
         ),
         Context::Library => {
-            "In the library's lists, search, notes, concordance and timeline".into()
+            "In the library's lists, search, notes, profiles, concordance and timeline".into()
         }
     }
 }

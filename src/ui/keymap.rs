@@ -117,11 +117,13 @@ impl Context {
                     | ToggleTimelineFilter
                     | ToggleNotes
                     | NoteFilter
+                    | ShowProfile
+                    | ShowShared
             ),
             _ => {
                 super::action::name_of(action).is_some()
                     && !modal_only(action)
-                    && *action != ShowTimeline
+                    && !matches!(action, ShowTimeline | ShowProfile | ShowShared)
             }
         }
     }
@@ -385,7 +387,8 @@ fn modal_defaults() -> Vec<(Context, Key, Action)> {
 
 /// The default bindings of the library's screens: the reader's movement keys,
 /// `t` for the timeline across briefs, `f` to narrow it to an entity, `A` for
-/// every note and `#` to narrow them to a tag.
+/// every note and `#` to narrow them to a tag, `p` for an entity's profile and
+/// `s` for the sentences it shares with another.
 fn library_defaults() -> Vec<(Context, Key, Action)> {
     use Action::*;
     use KeyCode::{BackTab, Char, Down, End, Enter, Esc, Home, Left, Right, Tab, Up};
@@ -423,6 +426,8 @@ fn library_defaults() -> Vec<(Context, Key, Action)> {
         (c('f'), ToggleTimelineFilter),
         (c('A'), ToggleNotes),
         (c('#'), NoteFilter),
+        (c('p'), ShowProfile),
+        (c('s'), ShowShared),
     ]
     .into_iter()
     .map(|(key, action)| (Context::Library, key, action))

@@ -37,6 +37,18 @@ impl LibraryView {
                 self.search_input.clear();
             }
             Action::ToggleNotes => return self.open_notes(),
+            Action::ShowProfile => match self.focus {
+                Focus::Entities => {
+                    let e = *self.entities.get(self.entity_cursor.at)?;
+                    self.open_profile(e);
+                }
+                Focus::Briefs => {
+                    let tab = self.hint(&Action::FocusNext);
+                    self.notices.answer(format!(
+                        "a profile is of an entity: {tab} to the entity list"
+                    ));
+                }
+            },
             Action::ShowTimeline => {
                 let entity = match self.focus {
                     Focus::Entities => self.entities.get(self.entity_cursor.at).copied(),

@@ -16,6 +16,7 @@ mod lists;
 mod mouse;
 pub mod msg;
 mod notes;
+mod profile;
 pub mod reader;
 mod run;
 mod search;
@@ -34,7 +35,9 @@ use super::keymap::{Context, Key};
 use super::notices::Notices;
 use super::settings::Settings;
 use crate::document::Span;
-use crate::library::{BriefId, EntityRef, Hit, LibNote, Library, Progress, Query, TextHit};
+use crate::library::{
+    BriefId, EntityRef, Hit, LibNote, Library, Profile, Progress, Query, TextHit,
+};
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -53,6 +56,8 @@ pub enum Screen {
     Search,
     /// The notes of every brief, newest first.
     Notes,
+    /// One entity's profile: activity over time, its company, first and last seen.
+    Profile,
     /// One brief in the reader.
     Reading,
 }
@@ -112,6 +117,10 @@ impl Cursor {
 /// An entity's mentions across the library.
 pub struct Concordance {
     pub entity: EntityRef,
+    /// Only the sentences it shares with this entity (from a profile).
+    pub with: Option<EntityRef>,
+    /// Where `Esc` goes.
+    pub back: Screen,
     pub hits: Vec<Hit>,
     pub cursor: Cursor,
     /// The last walk went round from one end to the other.
@@ -149,6 +158,16 @@ pub struct NotesView {
     pub cursor: Cursor,
     /// The edge is still gathering them.
     pub loading: bool,
+}
+
+/// An entity's profile on screen, the cursor on the entities it keeps company with.
+pub struct ProfileView {
+    pub profile: Profile,
+    pub cursor: Cursor,
+    /// Profiles gone through from here (`Esc` goes back through them).
+    pub trail: Vec<EntityRef>,
+    /// Where `Esc` goes after the trail.
+    pub back: Screen,
 }
 
 /// What the prompt being typed is for.
@@ -216,6 +235,7 @@ pub struct LibraryView {
     pub timeline: Option<TimelineView>,
     pub search: Option<SearchView>,
     pub notes: Option<NotesView>,
+    pub profile: Option<ProfileView>,
     pub reading: Option<Reading>,
     /// Reading position (first byte on screen) of each brief opened before.
     positions: HashMap<PathBuf, usize>,
@@ -264,6 +284,7 @@ impl LibraryView {
             timeline: None,
             search: None,
             notes: None,
+            profile: None,
             reading: None,
             positions: HashMap::new(),
             texts: HashMap::new(),
@@ -418,6 +439,7 @@ impl LibraryView {
             Screen::Timeline => self.timeline_action(a),
             Screen::Search => self.search_action(a),
             Screen::Notes => self.notes_action(a),
+            Screen::Profile => self.profile_action(a),
             Screen::Reading => None,
         }
     }
@@ -486,6 +508,7 @@ impl LibraryView {
         self.timeline = None;
         self.search = None;
         self.notes = None;
+        self.profile = None;
         self.texts.clear();
         self.briefs.clear();
         self.rows_changed();
@@ -554,6 +577,9 @@ impl LibraryView {
         }
         if let Some(n) = self.notes.as_mut() {
             n.cursor.follow(h);
+        }
+        if let Some(p) = self.profile.as_mut() {
+            p.cursor.follow(profile::company_height(self.height));
         }
     }
 
