@@ -650,3 +650,99 @@ fn a_fifo_in_the_folder_does_not_block_the_library() {
     s.wait_for("Tehran summit");
     quit_with_one_q(&mut s);
 }
+
+/// A library of three briefs with a fresh home.
+fn three_briefs(tag: &str) -> (Home, std::path::PathBuf) {
+    let home = Home::new(tag);
+    home.file("lib/caspian.txt", CASPIAN);
+    home.file("lib/georgia.txt", GEORGIA);
+    home.file("lib/sco.txt", SCO);
+    let dir = home.files().join("lib");
+    (home, dir)
+}
+
+/// `/` on the briefs searches every brief; `Enter` opens the newest hit with the
+/// search active; `n` goes on into the next brief; `Esc` is back on the hits.
+#[test]
+fn a_search_across_briefs_opens_at_a_hit_and_n_walks_into_the_next_brief() {
+    let (home, dir) = three_briefs("lib-search");
+    let km = keymap("");
+    let mut s = home.open(&[&dir], 120, 30);
+    s.wait_for("Bishkek summit");
+    s.library_action(&km, Action::StartSearch);
+    s.keys("vladimir putin<Enter>");
+    s.wait_for("“vladimir putin” · ");
+    s.wait_for("in 3 briefs, newest first");
+    s.library_action(&km, Action::Activate);
+    s.wait_for("across the library");
+    assert!(s.screen().contains("georgia.txt"), "{}", s.screen());
+    s.library_action(&km, Action::NextMatch);
+    s.wait_until("the walk to reach the Caspian brief", |s| {
+        s.screen().contains("caspian.txt") && s.screen().contains("hit 2/")
+    });
+    s.keys("<Esc>");
+    s.wait_for("open at hit");
+    assert_no_warning(&s);
+    quit_with_one_q(&mut s);
+}
+
+/// A note made in one brief of the library shows in `A`, narrows by its tag,
+/// and `Enter` opens the brief at it.
+#[test]
+fn a_note_made_in_the_library_is_listed_by_a_and_opens_at_its_passage() {
+    let (home, dir) = three_briefs("lib-notes");
+    let km = keymap("");
+    let mut s = home.open(&[&dir], 120, 30);
+    s.wait_for("Bishkek summit");
+    s.library_action(&km, Action::Activate);
+    s.wait_for("back to the library");
+    s.action(&km, Action::Annotate);
+    s.wait_for("Ctrl-s");
+    s.keys("Ceasefire watch #georgia");
+    s.keys("<C-s>");
+    s.wait_until("the editor to close", |s| !s.screen().contains("#georgia▏"));
+    s.keys("<Esc>");
+    s.wait_for("Bishkek summit");
+    s.library_action(&km, Action::ToggleNotes);
+    s.wait_for("1 note in 1 brief");
+    assert!(s.screen().contains("Ceasefire watch"), "{}", s.screen());
+    s.library_action(&km, Action::NoteFilter);
+    s.keys("geo<Enter>");
+    s.wait_for("1 note tagged #geo in 1 brief");
+    s.library_action(&km, Action::Activate);
+    s.wait_for("georgia.txt");
+    s.keys("<Esc>");
+    s.wait_for("1 note tagged #geo");
+    assert_no_warning(&s);
+    quit_with_one_q(&mut s);
+}
+
+/// `p` on an entity shows its profile; `Enter` goes to a companion's profile,
+/// `Esc` back, and `s` lists the sentences they share.
+#[test]
+fn an_entitys_profile_leads_to_its_company_and_their_shared_sentences() {
+    let (home, dir) = three_briefs("lib-profile");
+    let km = keymap("");
+    let mut s = home.open(&[&dir], 120, 30);
+    s.wait_for("Bishkek summit");
+    s.library_action(&km, Action::FocusNext);
+    s.library_action(&km, Action::StartSearch);
+    s.keys("vladimir putin<Enter>");
+    s.library_action(&km, Action::ShowProfile);
+    s.wait_for("Vladimir Putin (person) · 11 mentions in 3 briefs");
+    s.wait_for("first seen 2007-08-18 sco.txt");
+    s.wait_for("IN THE COMPANY OF");
+    assert!(s.screen().contains("▲2007-10"), "{}", s.screen());
+    s.library_action(&km, Action::Activate);
+    s.wait_until("a companion's profile", |s| {
+        !s.screen().contains("Vladimir Putin (person)")
+    });
+    s.keys("<Esc>");
+    s.wait_for("Vladimir Putin (person)");
+    s.library_action(&km, Action::ShowShared);
+    s.wait_for("shared sentences, oldest first");
+    s.keys("<Esc>");
+    s.wait_for("IN THE COMPANY OF");
+    assert_no_warning(&s);
+    quit_with_one_q(&mut s);
+}

@@ -495,10 +495,11 @@ fn notes(v: &LibraryView, area: Rect, buf: &mut Buffer) {
     let title = if n.loading {
         "notes of every brief · gathering…".to_owned()
     } else {
+        let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
         format!(
-            "notes of every brief · {} notes{which} in {} briefs, newest first",
-            n.shown.len(),
-            briefs.len()
+            "notes of every brief · {}{which} in {}, newest first",
+            plural(n.shown.len(), "note"),
+            plural(briefs.len(), "brief")
         )
     };
     header(v, area, buf, &title);
