@@ -115,24 +115,29 @@ fn match_at(s: &str, phrase: &[char]) -> Option<usize> {
     None
 }
 
-/// The line around `hit` in `text`, at most `reach` bytes each side of it: the
-/// context a result is shown in.
+/// The line around `hit` in `text`, at most `reach` bytes each side of it (cut
+/// at a space when it is longer): the context a result is shown in.
 pub fn line_around(text: &str, hit: Span, reach: usize) -> Span {
-    let floor = hit.start.saturating_sub(reach);
-    let mut start = text[..hit.start]
-        .rfind('\n')
-        .map_or(0, |i| i + 1)
-        .max(floor);
+    let line_start = text[..hit.start].rfind('\n').map_or(0, |i| i + 1);
+    let mut start = line_start.max(hit.start.saturating_sub(reach));
     while !text.is_char_boundary(start) {
         start += 1;
     }
-    let ceil = (hit.end + reach).min(text.len());
-    let mut end = text[hit.end..]
+    if start > line_start {
+        // Cut: from the first word that starts whole.
+        start = text[start..hit.start]
+            .find(' ')
+            .map_or(start, |i| start + i + 1);
+    }
+    let line_end = text[hit.end..]
         .find('\n')
-        .map_or(text.len(), |i| hit.end + i)
-        .min(ceil);
+        .map_or(text.len(), |i| hit.end + i);
+    let mut end = line_end.min(hit.end + reach);
     while !text.is_char_boundary(end) {
         end -= 1;
+    }
+    if end < line_end {
+        end = text[hit.end..end].rfind(' ').map_or(end, |i| hit.end + i);
     }
     Span::new(start, end.max(hit.end))
 }
@@ -255,5 +260,10 @@ mod tests {
         let short = line_around(text, Span::new(at, at + 3), 5);
         assert!(text.get(short.start..short.end).is_some());
         assert!(short.start <= at && short.end >= at + 3);
+        // A long line is cut between words.
+        let text = "one two three four five six seven";
+        let at = text.find("four").unwrap();
+        let cut = line_around(text, Span::new(at, at + 4), 8);
+        assert_eq!(&text[cut.start..cut.end], "three four five");
     }
 }
