@@ -2,8 +2,8 @@
 //! word or phrase in the text of every brief under the paths (each feed item a
 //! brief), newest brief first, one record per hit with code-point offsets into
 //! the text `folio text FILE` prints. Files are read without the library's
-//! index: two threads read and search them, and only a brief with a hit is
-//! parsed for its date.
+//! index: threads read and search them, a plain-text brief's date read from
+//! its header alone.
 
 use super::export::{InFile, Record, Rows};
 use super::output::emit;
@@ -11,10 +11,10 @@ use super::Failure;
 use crate::config::ExportFormat;
 use crate::date::Date;
 use crate::display::{escape_controls, truncate};
-use crate::document::{decode_owned, read_bytes, Document, Span};
+use crate::document::{decode_owned, read_bytes, Document, Published, Span};
 use crate::formats::{self, Format};
 use crate::library::search::line_around;
-use crate::library::{fill_published, scan, Found, Query};
+use crate::library::{scan, Found, Query};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -116,34 +116,35 @@ fn search_files(files: &[Found], q: &Query, published: Option<Date>) -> Vec<Brie
 }
 
 /// The briefs of one file that have hits. A plain-text file is searched as
-/// decoded, and parsed only when it has a hit (for its date).
+/// decoded, its date read from its header alone; other formats are converted.
 fn search_file(path: &Path, q: &Query, published: Option<Date>) -> Result<Vec<BriefHits>, String> {
     let (bytes, _) = read_bytes(path).map_err(|e| e.to_string())?;
     let plain = formats::by_name(path) == Some(Format::Text)
         && formats::detect(path, &bytes) == Format::Text;
-    let docs: Vec<(Option<usize>, Document)> = if plain {
-        let decoded = decode_owned(bytes).map_err(|e| e.to_string())?;
-        if q.find(&decoded.text, 1).is_empty() {
-            return Ok(Vec::new());
-        }
-        vec![(None, Document::parse(decoded))]
+    let texts: Vec<(Option<usize>, String, Published)> = if plain {
+        let text = decode_owned(bytes).map_err(|e| e.to_string())?.text;
+        let p = Document::published_in_header(&text);
+        vec![(None, text, p)]
     } else {
         formats::briefs_of(path, bytes)
             .map_err(|e| e.to_string())?
             .into_iter()
-            .map(|b| (b.item, b.doc))
+            .map(|b| {
+                let p = b.doc.published();
+                (b.item, b.doc.text().to_owned(), p)
+            })
             .collect()
     };
-    Ok(docs
+    Ok(texts
         .into_iter()
-        .filter_map(|(item, mut doc)| {
-            let hits = q.find(doc.text(), crate::library::search::MAX_HITS);
+        .filter_map(|(item, text, p)| {
+            let hits = q.find(&text, crate::library::search::MAX_HITS);
             if hits.is_empty() {
                 return None;
             }
-            fill_published(&mut doc, published);
-            let p = doc.published();
-            let (date, shown_date) = match (p.date, p.year) {
+            // `--published` dates the briefs without a date of their own, as in a library.
+            let date = p.date.or(published);
+            let (date, shown_date) = match (date, p.year) {
                 (Some(d), _) => ((d.year, d.month, d.day), d.to_string()),
                 (None, Some(y)) => ((y, 0, 0), format!("{y:04}")),
                 (None, None) => ((i32::MIN, 0, 0), "—".to_owned()),
@@ -153,7 +154,7 @@ fn search_file(path: &Path, q: &Query, published: Option<Date>) -> Result<Vec<Br
                 item: item.and_then(|i| u32::try_from(i).ok()),
                 date,
                 shown_date,
-                text: doc.text().to_owned(),
+                text,
                 hits,
             })
         })

@@ -17,7 +17,14 @@ pub struct Query {
     /// The words joined by single spaces (a space matches any whitespace run).
     phrase: Vec<char>,
     shown: String,
+    /// The letter of the first word that candidates are looked for by (the
+    /// rarest in English text), and its offset in it: an ASCII first word only.
+    anchor: Option<(u8, usize)>,
 }
+
+/// ASCII letters, rarest in English text first: the anchor is the first word's
+/// letter that comes earliest here, so memchr stops at few false candidates.
+const RARITY: &[u8] = b"zqxjkvbpgwyfmculdhrsnioate";
 
 impl Query {
     /// The query typed: surrounding quotes dropped, whitespace runs as one space;
@@ -34,8 +41,23 @@ impl Query {
         if shown.is_empty() {
             return None;
         }
-        let phrase = shown.chars().flat_map(char::to_lowercase).collect();
-        Some(Query { phrase, shown })
+        let phrase: Vec<char> = shown.chars().flat_map(char::to_lowercase).collect();
+        let word: Vec<char> = phrase.iter().copied().take_while(|&c| c != ' ').collect();
+        let anchor = if word.iter().all(char::is_ascii) {
+            word.iter()
+                .enumerate()
+                .filter_map(|(i, &c)| Some((RARITY.iter().position(|&r| r == c as u8)?, i)))
+                .min()
+                .map(|(_, i)| (word[i] as u8, i))
+                .or(Some((word[0] as u8, 0)))
+        } else {
+            None
+        };
+        Some(Query {
+            phrase,
+            shown,
+            anchor,
+        })
     }
 
     /// The query as it is matched, for titles and notices (not escaped).
@@ -57,7 +79,11 @@ impl Query {
         let first = self.phrase[0];
         let mut at = 0;
         while hits.len() < max {
-            let Some(i) = next_candidate(hay, at, first) else {
+            let candidate = match self.anchor {
+                Some(anchor) => anchored(hay, at, anchor),
+                None => next_candidate(hay, at, first),
+            };
+            let Some(i) = candidate else {
                 break;
             };
             match match_at(&hay[i..], &self.phrase) {
@@ -69,6 +95,23 @@ impl Query {
             }
         }
         hits
+    }
+}
+
+/// The next byte offset from `at` where a match may begin whose first word (all
+/// ASCII) has the byte `b` at offset `k`: found by memchr on `b` in either case.
+fn anchored(hay: &str, at: usize, (b, k): (u8, usize)) -> Option<usize> {
+    let bytes = hay.as_bytes();
+    let (lo, up) = (b, b.to_ascii_uppercase());
+    let mut from = at + k;
+    loop {
+        let p = from + memchr::memchr2(lo, up, bytes.get(from..)?)?;
+        let start = p - k;
+        // The word's bytes before the anchor are ASCII: a match starts on a char boundary.
+        if hay.is_char_boundary(start) {
+            return Some(start);
+        }
+        from = p + 1;
     }
 }
 
@@ -249,6 +292,11 @@ mod tests {
         assert_eq!(found(text, "astana—қазақстан"), ["Astana—Қазақстан"]);
         let text = "é café CAFÉ";
         assert_eq!(found(text, "café"), ["café", "CAFÉ"]);
+        // Candidates are found by the first word's rarest letter, wherever it is in the word.
+        let text = "Қазақ the\nthem THE  Kashagan, Ӂhe theme";
+        assert_eq!(found(text, "the"), ["the", "the", "THE", "the"]);
+        assert_eq!(found(text, "the kashagan"), ["THE  Kashagan"]);
+        assert_eq!(found(text, "them"), ["them", "them"]);
     }
 
     #[test]
