@@ -41,6 +41,10 @@ impl LibraryView {
             let q = crate::display::escape_controls(s.query.shown()).into_owned();
             self.notices.answer(format!("no brief has “{q}”"));
         }
+        if s.done && self.indexing() {
+            self.notices
+                .push("briefs still being indexed were not searched: search again when it is done");
+        }
     }
 
     /// Whether the search still runs (the edge keeps stepping it).
