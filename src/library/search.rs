@@ -225,35 +225,53 @@ impl TextSearch {
 
     /// Searches on, newest brief first, until `want` hits are found, `until`
     /// passes, or every brief is searched; `had` hits were found before, and
-    /// the search stops at [`MAX_HITS`] in all.
+    /// the search stops at [`MAX_HITS`] in all. Briefs are read and searched a
+    /// batch at a time on two threads, their hits kept in brief order.
     pub fn step(&mut self, lib: &Library, want: usize, until: Instant, had: usize) -> Found {
-        let order = &self.order;
         let mut found = Found::default();
-        while self.next < order.len() {
+        while self.next < self.order.len() {
             let room = MAX_HITS.saturating_sub(had + found.hits.len());
             if room == 0 {
-                self.next = order.len();
+                self.next = self.order.len();
                 break;
             }
-            let id = order[self.next];
-            self.next += 1;
-            match lib.text(id) {
-                Ok(text) => found.hits.extend(
-                    self.query
-                        .find(&text, room)
-                        .into_iter()
-                        .map(|span| TextHit { brief: id, span }),
-                ),
-                Err(_) => self.unreadable += 1,
+            let end = (self.next + BATCH).min(self.order.len());
+            let batch = &self.order[self.next..end];
+            self.next = end;
+            let half = batch.len().div_ceil(2);
+            let q = &self.query;
+            let search = |ids: &[BriefId]| -> Vec<(BriefId, Option<Vec<Span>>)> {
+                ids.iter()
+                    .map(|&id| (id, lib.text(id).ok().map(|t| q.find(&t, room))))
+                    .collect()
+            };
+            let (a, b) = std::thread::scope(|s| {
+                let other = s.spawn(|| search(&batch[half..]));
+                let mine = search(&batch[..half]);
+                (mine, other.join().unwrap_or_default())
+            });
+            let before = found.hits.len();
+            for (id, spans) in a.into_iter().chain(b) {
+                match spans {
+                    Some(spans) => found
+                        .hits
+                        .extend(spans.into_iter().map(|span| TextHit { brief: id, span })),
+                    None => self.unreadable += 1,
+                }
             }
+            found.hits.truncate(before + room);
             if found.hits.len() >= want || Instant::now() >= until {
                 break;
             }
         }
-        found.done = self.next >= order.len();
+        found.done = self.next >= self.order.len();
         found
     }
 }
+
+/// Briefs searched at a time: enough to keep two threads busy, few enough that
+/// the first screen of hits is not kept waiting.
+const BATCH: usize = 32;
 
 #[cfg(test)]
 mod tests {
