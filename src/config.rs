@@ -83,9 +83,13 @@ format = \"table\"
 #   (shift-tab) down (j, down) up (k, up) left (h, left) right (l, right)
 #   page_down (PageDown, space) page_up (PageUp) half_page_down (ctrl-d)
 #   half_page_up (ctrl-u) top (g, home) bottom (G, end) activate (enter: open)
-#   search (/: filter the list) clear (esc: clear the filter, or back)
-#   next_match (n) prev_match (N: the concordance's mentions, also across
-#   briefs opened from it) library_timeline (t) timeline_filter (f) map (M)
+#   search (/: search every brief's text; in the entities: filter them)
+#   clear (esc: clear the filter, or back) next_match (n) prev_match (N: the
+#   concordance's mentions or the search's hits, also across briefs opened
+#   from them) library_timeline (t) timeline_filter (f) map (M) notes (A:
+#   every note of every brief) filter_tag (#: the notes with a tag) profile
+#   (p: the entity's profile) shared (s: in a profile, the sentences it shares
+#   with the entity under the cursor)
 # Actions in map, with their default keys:
 #   down (j, down) up (k, up) page_down (PageDown) page_up (PageUp) top (g,
 #   home) bottom (G, end) activate (enter: the place's first mention; in the

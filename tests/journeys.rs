@@ -536,9 +536,11 @@ fn a_folder_of_every_format_opens_as_a_library_with_titles_and_converted_text() 
             "a raw source shows as a title:\n{screen}"
         );
     }
-    // Open the feed's Baku item: its converted text, not the XML.
+    // Find the feed's Baku item by a phrase of its text, and open it there:
+    // its converted text, not the XML.
     s.action(&km, Action::StartSearch);
-    s.keys("Baku<Enter>");
+    s.keys("ministers met in baku<Enter>");
+    s.wait_for("1 hit in 1 brief");
     s.action(&km, Action::Activate);
     s.wait_for("Ministers met in Baku");
     assert!(!s.screen().contains("CDATA"), "{}", s.screen());
@@ -589,7 +591,7 @@ fn the_librarys_highlight_keys_and_wrap_width_follow_the_user() {
     quit_with_one_q(&mut s);
 }
 
-/// `folio library DIR --entity NATO --format json`: the concordance as JSON.
+/// `folio library DIR --entity NATO --format json`: the profile and concordance as JSON.
 #[test]
 fn the_concordance_of_an_acronym_comes_out_as_json() {
     let home = Home::new("lib-json");
@@ -612,8 +614,20 @@ fn the_concordance_of_an_acronym_comes_out_as_json() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let rows: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
-    let rows = rows.as_array().expect("an array");
+    let profile: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    for field in [
+        "entity",
+        "kind",
+        "mentions",
+        "briefs",
+        "first_seen",
+        "last_seen",
+        "months",
+        "related",
+    ] {
+        assert!(profile.get(field).is_some(), "{field} in {profile}");
+    }
+    let rows = profile["concordance"].as_array().expect("an array");
     assert!(!rows.is_empty());
     for r in rows {
         for field in ["file", "start", "end", "text", "entity", "kind", "context"] {
@@ -677,6 +691,102 @@ fn the_map_opens_moves_jumps_to_a_mention_and_closes() {
     s.wait_for("Map: ");
     map_key(&mut s, &km, Action::ToggleMap);
     s.wait_until("the map closed", |s| !s.screen().contains("Map: "));
+    assert_no_warning(&s);
+    quit_with_one_q(&mut s);
+}
+
+/// A library of three briefs with a fresh home.
+fn three_briefs(tag: &str) -> (Home, std::path::PathBuf) {
+    let home = Home::new(tag);
+    home.file("lib/caspian.txt", CASPIAN);
+    home.file("lib/georgia.txt", GEORGIA);
+    home.file("lib/sco.txt", SCO);
+    let dir = home.files().join("lib");
+    (home, dir)
+}
+
+/// `/` on the briefs searches every brief; `Enter` opens the newest hit with the
+/// search active; `n` goes on into the next brief; `Esc` is back on the hits.
+#[test]
+fn a_search_across_briefs_opens_at_a_hit_and_n_walks_into_the_next_brief() {
+    let (home, dir) = three_briefs("lib-search");
+    let km = keymap("");
+    let mut s = home.open(&[&dir], 120, 30);
+    s.wait_for("Bishkek summit");
+    s.library_action(&km, Action::StartSearch);
+    s.keys("vladimir putin<Enter>");
+    s.wait_for("“vladimir putin” · ");
+    s.wait_for("in 3 briefs, newest first");
+    s.library_action(&km, Action::Activate);
+    s.wait_for("across the library");
+    assert!(s.screen().contains("georgia.txt"), "{}", s.screen());
+    s.library_action(&km, Action::NextMatch);
+    s.wait_until("the walk to reach the Caspian brief", |s| {
+        s.screen().contains("caspian.txt") && s.screen().contains("hit 2/")
+    });
+    s.keys("<Esc>");
+    s.wait_for("open at hit");
+    assert_no_warning(&s);
+    quit_with_one_q(&mut s);
+}
+
+/// A note made in one brief of the library shows in `A`, narrows by its tag,
+/// and `Enter` opens the brief at it.
+#[test]
+fn a_note_made_in_the_library_is_listed_by_a_and_opens_at_its_passage() {
+    let (home, dir) = three_briefs("lib-notes");
+    let km = keymap("");
+    let mut s = home.open(&[&dir], 120, 30);
+    s.wait_for("Bishkek summit");
+    s.library_action(&km, Action::Activate);
+    s.wait_for("back to the library");
+    s.action(&km, Action::Annotate);
+    s.wait_for("Ctrl-s");
+    s.keys("Ceasefire watch #georgia");
+    s.keys("<C-s>");
+    s.wait_until("the editor to close", |s| !s.screen().contains("#georgia▏"));
+    s.keys("<Esc>");
+    s.wait_for("Bishkek summit");
+    s.library_action(&km, Action::ToggleNotes);
+    s.wait_for("1 note in 1 brief");
+    assert!(s.screen().contains("Ceasefire watch"), "{}", s.screen());
+    s.library_action(&km, Action::NoteFilter);
+    s.keys("geo<Enter>");
+    s.wait_for("1 note tagged #geo in 1 brief");
+    s.library_action(&km, Action::Activate);
+    s.wait_for("georgia.txt");
+    s.keys("<Esc>");
+    s.wait_for("1 note tagged #geo");
+    assert_no_warning(&s);
+    quit_with_one_q(&mut s);
+}
+
+/// `p` on an entity shows its profile; `Enter` goes to a companion's profile,
+/// `Esc` back, and `s` lists the sentences they share.
+#[test]
+fn an_entitys_profile_leads_to_its_company_and_their_shared_sentences() {
+    let (home, dir) = three_briefs("lib-profile");
+    let km = keymap("");
+    let mut s = home.open(&[&dir], 120, 30);
+    s.wait_for("Bishkek summit");
+    s.library_action(&km, Action::FocusNext);
+    s.library_action(&km, Action::StartSearch);
+    s.keys("vladimir putin<Enter>");
+    s.library_action(&km, Action::ShowProfile);
+    s.wait_for("Vladimir Putin (person) · 11 mentions in 3 briefs");
+    s.wait_for("first seen 2007-08-18 sco.txt");
+    s.wait_for("IN THE COMPANY OF");
+    assert!(s.screen().contains("▲2007-10"), "{}", s.screen());
+    s.library_action(&km, Action::Activate);
+    s.wait_until("a companion's profile", |s| {
+        !s.screen().contains("Vladimir Putin (person)")
+    });
+    s.keys("<Esc>");
+    s.wait_for("Vladimir Putin (person)");
+    s.library_action(&km, Action::ShowShared);
+    s.wait_for("shared sentences, oldest first");
+    s.keys("<Esc>");
+    s.wait_for("IN THE COMPANY OF");
     assert_no_warning(&s);
     quit_with_one_q(&mut s);
 }

@@ -106,3 +106,52 @@ fn library_lists_briefs_with_names_escaped_and_empty_folders_fail() {
     );
     let _ = fs::remove_dir_all(&dir);
 }
+
+/// `folio library DIR --entity NAME --format json`: the entity's profile (months,
+/// company, first and last seen) around its concordance.
+#[test]
+fn an_entitys_profile_comes_out_as_json() {
+    let dir = common::TempDir::new("libcli-profile");
+    fs::create_dir_all(dir.join("lib")).unwrap();
+    for (file, date, body) in [
+        ("a.txt", "2007-03-02", "Nikolai Bordyuzha met officials of the CSTO in Moscow on Monday. The weather was mild."),
+        ("b.txt", "2007-03-20", "Nikolai Bordyuzha spoke for the CSTO again. Bordyuzha then left for Minsk."),
+        ("c.txt", "2008-11-05", "Nikolai Bordyuzha returned to Moscow for talks."),
+    ] {
+        fs::write(
+            dir.join("lib").join(file),
+            format!("Title: Brief {file}\nDate: {date}\n\n{body}\n"),
+        )
+        .unwrap();
+    }
+    let cache = dir.join("cache");
+    let lib = dir.join("lib");
+    let (code, out, err) = folio(
+        &[
+            "library".as_ref(),
+            lib.as_os_str(),
+            "--entity".as_ref(),
+            "Nikolai Bordyuzha".as_ref(),
+            "--format".as_ref(),
+            "json".as_ref(),
+        ],
+        &cache,
+    );
+    assert_eq!(code, 0, "{err}");
+    let p: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(p["entity"], "Nikolai Bordyuzha", "{out}");
+    assert_eq!(p["kind"], "person");
+    assert_eq!(p["mentions"], 4);
+    assert_eq!(p["briefs"], 3);
+    assert_eq!(p["months"], serde_json::json!({"2007-03": 3, "2008-11": 1}));
+    assert_eq!(p["first_seen"]["date"], "2007-03-02");
+    assert!(p["first_seen"]["file"].as_str().unwrap().ends_with("a.txt"));
+    assert_eq!(p["last_seen"]["date"], "2008-11-05");
+    let related = p["related"].as_array().unwrap();
+    let csto = related
+        .iter()
+        .find(|r| r["entity"] == "CSTO")
+        .expect("CSTO");
+    assert_eq!(csto["sentences"], 2, "{out}");
+    assert_eq!(p["concordance"].as_array().unwrap().len(), 4);
+}

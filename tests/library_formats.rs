@@ -43,6 +43,12 @@ fn json(out: &Output) -> Vec<Value> {
     serde_json::from_str(&ok(out)).unwrap()
 }
 
+/// The concordance of `folio library --entity NAME --json` (an entity's profile).
+fn concordance(out: &Output) -> Vec<Value> {
+    let profile: Value = serde_json::from_str(&ok(out)).unwrap();
+    profile["concordance"].as_array().unwrap().clone()
+}
+
 fn err(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
@@ -195,7 +201,7 @@ fn every_offset_of_a_folder_indexes_the_text_of_its_brief() {
             assert_eq!(from_folder, alone, "{cmd} {name}");
         }
     }
-    let hits = json(&sb.folio(&["library", s(&lib), "--entity", "Aktau", "--json"]));
+    let hits = concordance(&sb.folio(&["library", s(&lib), "--entity", "Aktau", "--json"]));
     assert_offsets(&sb, &hits);
     assert!(hits
         .iter()
@@ -377,7 +383,7 @@ fn any_spelling_of_an_entity_finds_it_and_a_shared_surname_lists_the_candidates(
     let sb = Sandbox::new();
     let lib = library(&sb);
     let hits = |name: &str| -> Vec<(String, String)> {
-        json(&sb.folio(&["library", s(&lib), "--entity", name, "--json"]))
+        concordance(&sb.folio(&["library", s(&lib), "--entity", name, "--json"]))
             .iter()
             .map(|h| {
                 (

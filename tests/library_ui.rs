@@ -1,6 +1,7 @@
 //! The library screens driven by keys on ratatui's TestBackend: filter, open,
-//! back (with the reading position kept), a concordance walked across briefs
-//! with `n`/`N`, and the progress bar while the index fills in.
+//! back (with the reading position kept), a concordance and a search of every
+//! brief walked across briefs with `n`/`N`, and the progress bar while the
+//! index fills in.
 
 mod library_fixture;
 
@@ -107,12 +108,14 @@ fn list_filter_open_back_keeps_the_position() {
         .unwrap_or_else(|| panic!("{s}"));
     assert!(row.trim_end().ends_with("3       4"), "{row}");
 
+    // `/` on the briefs searches their text; `Esc` is back on the list.
     press(&mut v, "/tazhin");
     code(&mut v, KeyCode::Enter);
-    assert_eq!(v.view.briefs.len(), 2);
+    assert_eq!(v.view.screen, Screen::Search);
     let s = text(&screen(&v.view));
-    assert!(!s.contains("2008-05-01") && s.contains("2007-04-23"), "{s}");
+    assert!(s.contains("“tazhin” · 2 hits in 2 briefs"), "{s}");
     code(&mut v, KeyCode::Esc);
+    assert_eq!(v.view.screen, Screen::List);
     assert_eq!(v.view.briefs.len(), 4);
 
     // Open the long brief (2005, last row), scroll, go back, open again.
@@ -190,6 +193,173 @@ fn concordance_opens_briefs_at_mentions_and_n_walks_across_them() {
     code(&mut v, KeyCode::Esc);
     assert_eq!(v.view.screen, Screen::List);
     assert!(v.key(Key::plain(KeyCode::Char('q'))));
+}
+
+#[test]
+fn a_search_of_every_brief_lists_hits_newest_first_and_n_walks_them() {
+    let dir = tempdir("ui-search");
+    populate(&dir.0);
+    let mut v = view(&dir.0);
+    press(&mut v, "/BORDYUZA");
+    code(&mut v, KeyCode::Enter);
+    assert_eq!(v.view.screen, Screen::Search);
+    let s = text(&screen(&v.view));
+    assert!(
+        s.contains("“BORDYUZA” · 4 hits in 3 briefs, newest first"),
+        "{s}"
+    );
+    let rows: Vec<&str> = s.lines().filter(|l| l.contains("Bordyuza")).collect();
+    assert_eq!(rows.len(), 4, "{s}");
+    for (row, date) in rows
+        .iter()
+        .zip(["2008-05-01", "2007-04-23", "2007-04-23", "2006-01-02"])
+    {
+        assert!(row.trim_start().starts_with(date), "{row}");
+    }
+    assert!(
+        rows[3].contains("Tazhin spoke in Almaty. Bordyuza was absent"),
+        "{}",
+        rows[3]
+    );
+    // The hit is drawn in the theme's hit style.
+    let buf = screen(&v.view);
+    let y = s.lines().position(|l| l == rows[1]).unwrap() as u16;
+    let at = rows[1].rfind("Bordyuza").unwrap();
+    let x = rows[1][..at].chars().count() as u16;
+    assert_eq!(buf[(x, y)].bg, Settings::default().theme.hit.bg.unwrap());
+
+    let hits = v.view.search.as_ref().unwrap().hits.clone();
+    code(&mut v, KeyCode::Enter);
+    assert_eq!(v.view.screen, Screen::Reading);
+    for i in 0..5 {
+        if i > 0 {
+            press(&mut v, "n");
+        }
+        let r = v.view.reading.as_ref().unwrap();
+        assert_eq!(r.brief, hits[i % 4].brief, "step {i}");
+        assert_eq!(r.app.search.query, "BORDYUZA", "the search is active");
+        let current = r.app.search.hits[r.app.search.current.unwrap()];
+        assert_eq!(current, hits[i % 4].span, "step {i}");
+    }
+    let s = text(&screen(&v.view));
+    assert!(
+        s.contains(
+            "hit 1/4 across the library (wrapped) · n/N next/previous in any brief · Esc back"
+        ),
+        "{s}"
+    );
+    press(&mut v, "N");
+    assert_eq!(v.view.reading.as_ref().unwrap().brief, hits[3].brief);
+    code(&mut v, KeyCode::Esc);
+    assert_eq!(v.view.screen, Screen::Search);
+    assert_eq!(v.view.search.as_ref().unwrap().cursor.at, 3);
+
+    // Several words are that phrase, whatever whitespace the brief has between them.
+    press(&mut v, "/");
+    for _ in 0.."BORDYUZA".len() {
+        code(&mut v, KeyCode::Backspace);
+    }
+    press(&mut v, "astana  WAS");
+    code(&mut v, KeyCode::Enter);
+    let s = text(&screen(&v.view));
+    assert!(s.contains("“astana WAS” · 1 hit in 1 brief"), "{s}");
+    press(&mut v, "/zzqx");
+    code(&mut v, KeyCode::Enter);
+    let s = text(&screen(&v.view));
+    assert!(
+        s.contains("0 hits in 0 briefs") && s.contains("no hits"),
+        "{s}"
+    );
+    code(&mut v, KeyCode::Esc);
+    assert_eq!(v.view.screen, Screen::List);
+}
+
+#[test]
+fn an_entitys_profile_shows_its_months_company_and_first_and_last_sighting() {
+    let dir = tempdir("ui-profile");
+    populate(&dir.0);
+    let mut v = view(&dir.0);
+    press(&mut v, "p");
+    assert_eq!(v.view.screen, Screen::List, "no profile of a brief");
+    assert!(text(&screen(&v.view)).contains("a profile is of an entity: Tab to the entity list"));
+    code(&mut v, KeyCode::Tab);
+    press(&mut v, "/bord");
+    code(&mut v, KeyCode::Enter);
+    press(&mut v, "p");
+    assert_eq!(v.view.screen, Screen::Profile);
+    let s = text(&screen(&v.view));
+    assert!(
+        s.contains("Bordyuza (person) · 4 mentions in 3 briefs · first seen 2006-01-02 b.txt · last seen 2008-05-01 c.txt"),
+        "{s}"
+    );
+    assert!(
+        s.contains("busiest: 2007-04 (2), 2006-01 (1), 2008-05 (1)"),
+        "{s}"
+    );
+    assert!(s.contains("▲2007-04"), "{s}");
+    let p = &v.view.profile.as_ref().unwrap().profile;
+    assert_eq!(
+        p.series().len(),
+        29,
+        "2006-01 to 2008-05, empty months included"
+    );
+    // The chart: a bar a month (four columns wide: 29 months on 118 columns),
+    // the tallest in April 2007, none in empty months.
+    let buf = screen(&v.view);
+    let bar_rows = 2..8u16;
+    let height = |x: u16| {
+        bar_rows
+            .clone()
+            .filter(|&y| !buf[(x, y)].symbol().trim().is_empty())
+            .count()
+    };
+    assert_eq!(height(1 + 15 * 4), 6, "2007-04 fills the chart:\n{s}");
+    assert_eq!(height(1 + 15 * 4 + 3), 6, "four columns wide:\n{s}");
+    assert_eq!(height(1 + 5 * 4), 0, "2006-06 has none:\n{s}");
+    assert!(height(1) > 0 && height(1) < 6, "2006-01 has half:\n{s}");
+    // In the company of: named in the same sentences, most first (the
+    // stand-in recognizer takes every capitalized word for a name).
+    let company: Vec<(String, u32)> = p
+        .related
+        .iter()
+        .map(|&(e, n)| (v.view.lib.entity(e).unwrap().name.to_string(), n))
+        .collect();
+    assert_eq!(
+        company,
+        [
+            ("Astana".to_string(), 2),
+            ("Almaty".to_string(), 1),
+            ("Later".to_string(), 1),
+            ("Tazhin".to_string(), 1),
+            ("Қазақстан".to_string(), 1)
+        ]
+    );
+    assert!(s.contains("Astana") && s.contains("2 sentences"), "{s}");
+    // Enter: Astana's own profile; Esc back to Bordyuza's.
+    code(&mut v, KeyCode::Enter);
+    let s = text(&screen(&v.view));
+    assert!(
+        s.contains("Astana (person) · 3 mentions in 2 briefs"),
+        "{s}"
+    );
+    code(&mut v, KeyCode::Esc);
+    assert!(text(&screen(&v.view)).contains("Bordyuza (person)"));
+    // s: the sentences they share, as a concordance; Esc back to the profile.
+    press(&mut v, "s");
+    assert_eq!(v.view.screen, Screen::Concordance);
+    let s = text(&screen(&v.view));
+    assert!(
+        s.contains("Bordyuza (person) with Astana · 2 shared sentences"),
+        "{s}"
+    );
+    assert!(
+        s.contains("Bordyuza met Tazhin in Astana") && !s.contains("was absent"),
+        "{s}"
+    );
+    code(&mut v, KeyCode::Esc);
+    assert_eq!(v.view.screen, Screen::Profile);
+    code(&mut v, KeyCode::Esc);
+    assert_eq!(v.view.screen, Screen::List);
 }
 
 #[test]

@@ -175,6 +175,23 @@ impl Store {
         }
     }
 
+    /// Whether a file of notes exists for a brief with this `text` (opened from
+    /// `brief`, if a file), found as [`Store::open`] finds it but without reading
+    /// it: so a library's notes are gathered without opening every brief.
+    pub fn holds(&self, text: &str, brief: Option<&Path>) -> bool {
+        self.file_for(&disk::fingerprint(text.as_bytes())).exists()
+            || brief
+                .map(canonical)
+                .is_some_and(|p| self.by_path(&p).is_some())
+    }
+
+    /// Whether the store holds any file of notes at all.
+    pub fn any(&self) -> bool {
+        std::fs::read_dir(&self.dir).is_ok_and(|mut d| {
+            d.any(|e| e.is_ok_and(|e| e.path().extension().is_some_and(|x| x == "json")))
+        })
+    }
+
     fn refuse(&self, set: &mut AnnotationSet, why: String) -> Notice {
         set.make_read_only(why.clone());
         Notice {

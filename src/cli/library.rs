@@ -258,7 +258,38 @@ pub fn stats(paths: &[PathBuf], entity: Option<&str>, flags: Flags) -> Result<()
             })
             .count();
         let all_ms = ms(t);
+        let t = Instant::now();
+        let p = lib.profile(e);
+        let profile_ms = ms(t);
+        // The library view's search for the entity's name: its first screen (a
+        // 40-row terminal's 36 rows), then every hit.
+        let name = lib.entities()[e as usize].name.to_string();
+        let mut search = serde_json::Value::Null;
+        if let Some(q) = library::Query::parse(&name) {
+            let far = Instant::now() + std::time::Duration::from_secs(3600);
+            let t = Instant::now();
+            let mut job = library::TextSearch::new(q, &lib);
+            let first = job.step(&lib, 36, far, 0);
+            let first_ms = ms(t);
+            let mut hits = first.hits.len();
+            let mut done = first.done;
+            while !done {
+                let more = job.step(&lib, usize::MAX, far, hits);
+                hits += more.hits.len();
+                done = more.done;
+            }
+            search = serde_json::json!({
+                "query": name,
+                "first_screen_ms": first_ms,
+                "all_hits_ms": ms(t),
+                "hits": hits,
+            });
+        }
         concordance = serde_json::json!({
+            "search": search,
+            "profile_ms": profile_ms,
+            "profile_months": p.months.len(),
+            "profile_related": p.related.len(),
             "entity": lib.entities()[e as usize].name,
             "mentions": hits.len(),
             "briefs": lib.entities()[e as usize].briefs,

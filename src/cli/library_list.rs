@@ -57,7 +57,7 @@ impl Record for BriefJson<'_> {
 struct HitJson<'a> {
     start: usize,
     end: usize,
-    text: &'a str,
+    text: String,
     entity: &'a str,
     kind: &'static str,
     /// The sentence around the mention, whitespace runs as one space.
@@ -72,7 +72,7 @@ impl Record for HitJson<'_> {
         vec![
             self.start.to_string(),
             self.end.to_string(),
-            self.text.to_owned(),
+            self.text.clone(),
             self.entity.to_owned(),
             self.kind.to_owned(),
             self.context.clone(),
@@ -93,6 +93,7 @@ pub fn list(
             let e = find(&lib, name)?;
             match format {
                 ExportFormat::Table => concordance_table(&lib, e),
+                ExportFormat::Json => profile_json(&lib, e),
                 _ => concordance_rows(&lib, e, format),
             }
         }
@@ -160,6 +161,102 @@ fn concordance_table(lib: &Library, e: EntityRef) -> Result<(), Failure> {
 fn concordance_rows(lib: &Library, e: EntityRef, format: ExportFormat) -> Result<(), Failure> {
     let item_column = has_items(lib);
     let mut rows = Rows::start(format, &InFile::<HitJson>::columns_for(item_column));
+    for_each_hit(lib, e, |hit| rows.push(&hit))?;
+    rows.finish()
+}
+
+/// Where an entity was first or last seen: the brief's date and file.
+#[derive(Serialize)]
+struct SeenJson {
+    date: Option<String>,
+    file: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    item: Option<u32>,
+}
+
+/// An entity named in the same sentences, and how many it shares.
+#[derive(Serialize)]
+struct RelatedJson<'a> {
+    entity: &'a str,
+    kind: &'static str,
+    sentences: u32,
+}
+
+/// `folio library --entity NAME --format json`: the entity's profile with its concordance.
+#[derive(Serialize)]
+struct ProfileJson<'a> {
+    entity: &'a str,
+    kind: &'static str,
+    mentions: u32,
+    briefs: u32,
+    first_seen: Option<SeenJson>,
+    last_seen: Option<SeenJson>,
+    /// Mentions per month (`YYYY-MM`) of the briefs whose month is known.
+    months: std::collections::BTreeMap<String, u32>,
+    related: Vec<RelatedJson<'a>>,
+    concordance: Vec<InFile<HitJson<'a>>>,
+}
+
+/// Entities listed under `related` at most.
+const RELATED: usize = 50;
+
+fn profile_json(lib: &Library, e: EntityRef) -> Result<(), Failure> {
+    let p = lib.profile(e);
+    let ent = &lib.entities()[e as usize];
+    let seen = |id: Option<BriefId>| {
+        let b = lib.brief(id?)?;
+        Some(SeenJson {
+            date: date_of(lib, id?),
+            file: b.path.to_string_lossy().into_owned(),
+            item: b.item,
+        })
+    };
+    let mut concordance = Vec::new();
+    for_each_hit(lib, e, |hit| {
+        concordance.push(hit);
+        Ok(())
+    })?;
+    let out = ProfileJson {
+        entity: &ent.name,
+        kind: ent.kind.name(),
+        mentions: p.mentions,
+        briefs: p.briefs,
+        first_seen: seen(p.first_seen),
+        last_seen: seen(p.last_seen),
+        months: p
+            .months
+            .iter()
+            .map(|(&m, &n)| (crate::library::profile::month_label(m), n))
+            .collect(),
+        related: p
+            .related
+            .iter()
+            .take(RELATED)
+            .filter_map(|&(r, n)| {
+                let x = lib.entity(r)?;
+                Some(RelatedJson {
+                    entity: &x.name,
+                    kind: x.kind.name(),
+                    sentences: n,
+                })
+            })
+            .collect(),
+        concordance,
+    };
+    let mut json = serde_json::to_string_pretty(&out)
+        .map_err(|e| Failure(format!("cannot write JSON: {e}")))?;
+    json.push('\n');
+    emit(&json)
+}
+
+/// Each mention of `e` as a record, oldest brief first (briefs that cannot be
+/// read as indexed left out, with a notice).
+fn for_each_hit<'a>(
+    lib: &'a Library,
+    e: EntityRef,
+    mut f: impl FnMut(InFile<HitJson<'a>>) -> Result<(), Failure>,
+) -> Result<(), Failure> {
+    let item_column = has_items(lib);
     let ent = &lib.entities()[e as usize];
     let mut texts: Vec<Option<Option<Text>>> = (0..lib.briefs().len()).map(|_| None).collect();
     for hit in lib.concordance(e) {
@@ -177,21 +274,21 @@ fn concordance_rows(lib: &Library, e: EntityRef, format: ExportFormat) -> Result
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ");
-        rows.push(&InFile {
+        f(InFile {
             file: brief.path.to_string_lossy().into_owned(),
             item: brief.item,
             item_column,
             record: HitJson {
                 start,
                 end,
-                text: slice,
+                text: slice.to_owned(),
                 entity: &ent.name,
                 kind: ent.kind.name(),
                 context,
             },
         })?;
     }
-    rows.finish()
+    Ok(())
 }
 
 fn date_of(lib: &Library, id: BriefId) -> Option<String> {

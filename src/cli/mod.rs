@@ -7,10 +7,12 @@ mod library;
 mod library_list;
 mod man;
 pub mod notes;
+mod notes_all;
 pub mod open;
 mod output;
 mod places;
 mod report;
+mod search;
 mod suggest;
 
 use crate::date::Date;
@@ -83,10 +85,12 @@ pub enum Command {
     Places(ReportArgs),
     /// List your entity corrections (id, action, names, date), or delete one with --delete ID.
     Corrections(corrections::CorrectionsArgs),
-    /// Print a brief's annotations (Markdown, JSON or W3C), or import W3C annotations.
+    /// Print a brief's annotations, or every brief's in a folder (Markdown, JSON or W3C), or import W3C annotations.
     Notes(notes::NotesArgs),
     /// List a library's briefs, newest first, or an entity's mentions across them.
     Library(LibraryArgs),
+    /// Find a word or phrase in the text of every brief (ignoring case; several words match as that phrase), newest brief first.
+    Search(SearchArgs),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell) to stdout.
     Completions {
         /// The shell to complete for.
@@ -134,6 +138,26 @@ pub struct LibraryArgs {
     /// Print timings of opening, indexing and a concordance as JSON (for scripts/bench-library).
     #[arg(long, hide = true)]
     pub stats: bool,
+}
+
+/// Arguments of `folio search`.
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// Folders (searched recursively for .txt, .md, .html, .rss and .atom briefs) or brief files.
+    #[arg(value_name = "PATH", required = true, num_args = 1..)]
+    pub paths: Vec<PathBuf>,
+    /// What to find: a word, or several words (or a quoted phrase) found as that phrase,
+    /// with any whitespace between them; case is ignored.
+    #[arg(value_name = "QUERY", required = true)]
+    pub query: String,
+    /// Same as --format json.
+    #[arg(long, conflicts_with = "format")]
+    pub json: bool,
+    /// Output format: a table, a JSON array, JSON Lines or CSV with a header row (one
+    /// record per hit: file, start, end, text, context; offsets in code points into
+    /// `folio text FILE`); default: `[export] format` in the config, else table.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<crate::config::ExportFormat>,
 }
 
 /// Arguments shared by the report commands.
@@ -266,6 +290,12 @@ pub fn run(cli: Cli) -> ExitCode {
             args.entity.as_deref(),
             args.resolved_format(),
             flags(false),
+        ),
+        Some(Command::Search(args)) => search::run(
+            &args.paths,
+            &args.query,
+            export_format(args.json, args.format),
+            cli.published,
         ),
         Some(Command::Completions { shell }) => {
             let mut cmd = <Cli as clap::CommandFactory>::command();

@@ -1,4 +1,5 @@
-//! `folio notes FILE [--format md|json|w3c]` prints a brief's annotations;
+//! `folio notes FILE [--format md|json|w3c]` prints a brief's annotations (a
+//! folder's: every brief's, see `notes_all`);
 //! `folio notes import FILE ANNOTATIONS.json` reads W3C Web Annotation JSON
 //! into the brief's store.
 
@@ -17,7 +18,7 @@ use std::path::{Path, PathBuf};
 pub struct NotesArgs {
     #[command(subcommand)]
     pub action: Option<NotesAction>,
-    /// The brief whose annotations to print.
+    /// The brief whose annotations to print, or a folder: the notes of every brief in it, each with its file.
     #[arg(value_name = "FILE", required = true)]
     pub file: Option<PathBuf>,
     /// Output format: Markdown grouped by paragraph, the store's JSON, or W3C Web Annotation JSON-LD.
@@ -86,14 +87,19 @@ fn open_doc(file: &Path) -> Result<Document, Failure> {
     super::open(file, None)
 }
 
-/// Prints the annotations of the brief at `file` in `format` to stdout.
+/// Prints the annotations of the brief at `file` (of every brief, for a
+/// folder) in `format` to stdout.
 pub fn print(file: &Path, format: Format) -> Result<(), Failure> {
-    let doc = open_doc(file)?;
-    let (set, notice) = store()?.open(&doc, Some(file));
-    if let Some(n) = notice {
-        super::notice(&n.message);
-    }
-    let out = export::render(&doc, &set, format);
+    let out = if file.is_dir() {
+        super::notes_all::render(file, &store()?, format)?
+    } else {
+        let doc = open_doc(file)?;
+        let (set, notice) = store()?.open(&doc, Some(file));
+        if let Some(n) = notice {
+            super::notice(&n.message);
+        }
+        export::render(&doc, &set, format)
+    };
     let safe = match format {
         Format::Markdown => escape_keep_lines(&expand_tabs(&out)).into_owned(),
         Format::Json | Format::W3c => escape_json(&out),

@@ -17,21 +17,27 @@ mod derived;
 mod hash;
 pub mod kwic;
 mod lookup;
+pub mod notes;
 mod options;
+pub mod profile;
 pub mod record;
 mod reread;
 pub mod scan;
+pub mod search;
 
 pub use build::{Done, Indexer, Outcome, Progress};
 pub use cache::{default_dir as default_cache_dir, Miss};
 pub use hash::content_hash;
 pub use kwic::{kwic, kwic_fit, Kwic};
 pub use lookup::EntityMatch;
+pub use notes::LibNote;
 use options::extractor_key;
 pub use options::{fill_published, Extractor, Options};
+pub use profile::Profile;
 pub use record::{EventRec, MentionRec, Record, Span32, Summary};
 pub use reread::Reread;
 pub use scan::{nothing_found, scan, Found, Scan, Skipped, LOOKED_FOR};
+pub use search::{Query, TextHit, TextSearch};
 
 use crate::date::Date;
 use crate::document::Span;

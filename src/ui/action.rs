@@ -135,6 +135,11 @@ pub enum Action {
     ShowTimeline,
     /// Open the map of the places (again, or Esc: close it).
     ToggleMap,
+    /// In the library: the profile of the entity under the cursor (activity over
+    /// time, the company it keeps, first and last seen).
+    ShowProfile,
+    /// In an entity's profile: the sentences it shares with the entity under the cursor.
+    ShowShared,
     /// In the annotations panel: go to the note under the cursor.
     NoteOpen,
     /// In the panel: edit the note under the cursor.
@@ -225,6 +230,8 @@ impl Action {
             Action::InputCancel => "cancel",
             Action::ShowTimeline => "the timeline across the library",
             Action::ToggleMap => "map of the places (again: close it)",
+            Action::ShowProfile => "the entity's profile across the library",
+            Action::ShowShared => "the sentences two entities share",
             Action::Input(_)
             | Action::CorrectionNotSaved(_)
             | Action::InputBackspace
@@ -248,7 +255,7 @@ impl Action {
 
 /// Every bindable action with its config name: the reader's, then those of the
 /// annotations panel, the note editor and the correction picker.
-pub const ACTIONS: [(&str, Action); 60] = [
+pub const ACTIONS: [(&str, Action); 62] = [
     ("quit", Action::Quit),
     ("help", Action::ToggleHelp),
     ("focus_next", Action::FocusNext),
@@ -309,6 +316,8 @@ pub const ACTIONS: [(&str, Action); 60] = [
     ("cancel", Action::InputCancel),
     ("library_timeline", Action::ShowTimeline),
     ("map", Action::ToggleMap),
+    ("profile", Action::ShowProfile),
+    ("shared", Action::ShowShared),
 ];
 
 /// The config name of a bindable action.

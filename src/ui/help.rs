@@ -159,18 +159,28 @@ fn library_description(action: &Action) -> &'static str {
         Action::MoveLeft => "previous row (in the timeline: previous event)",
         Action::MoveRight => "next row (in the timeline: next event)",
         Action::Activate => "open: the brief, an entity's concordance, the event's brief",
-        Action::StartSearch => "filter the list (type; Enter keeps it, Esc clears it)",
+        Action::StartSearch => {
+            "search the text of every brief (several words: that phrase); in the entities: filter them"
+        }
         Action::ClearSelection => "clear the filter, or go back a screen",
         Action::NextMatch => {
-            "concordance: next mention (in a brief opened from it: the next one in any brief)"
+            "concordance or search: next mention or hit (in a brief opened from it: the next one in any brief)"
         }
-        Action::PrevMatch => "concordance: previous mention",
+        Action::PrevMatch => "concordance or search: previous mention or hit",
         Action::ShowTimeline => {
             "the timeline across the library (from the entity list: that entity's events)"
         }
         Action::ToggleTimelineFilter => {
             "timeline: only the events of the entity under the cursor (again: all)"
         }
+        Action::ToggleNotes => "every note of every brief, newest first (again: back)",
+        Action::ShowProfile => {
+            "the profile of the entity under the cursor (entity list, concordance): mentions per month, the company it keeps, first and last seen"
+        }
+        Action::ShowShared => {
+            "profile: the sentences the entity shares with the one under the cursor"
+        }
+        Action::NoteFilter => "notes: only those with a tag (type it; Esc shows all again)",
         other => other.describe(),
     }
 }
@@ -196,11 +206,13 @@ fn heading(km: &Keymap, context: Context) -> String {
             km.hint(&Action::AddEntity),
             km.hint(&Action::MergeEntity)
         ),
-        Context::Library => "In the library's lists, concordance and timeline".into(),
         Context::Map => format!(
             "On the map of the places ({} opens it)",
             km.hint(&Action::ToggleMap)
         ),
+        Context::Library => {
+            "In the library's lists, search, notes, profiles, concordance and timeline".into()
+        }
     }
 }
 

@@ -119,6 +119,10 @@ impl Context {
                     | ShowTimeline
                     | ToggleTimelineFilter
                     | ToggleMap
+                    | ToggleNotes
+                    | NoteFilter
+                    | ShowProfile
+                    | ShowShared
             ),
             Context::Map => matches!(
                 action,
@@ -138,7 +142,7 @@ impl Context {
             _ => {
                 super::action::name_of(action).is_some()
                     && !modal_only(action)
-                    && *action != ShowTimeline
+                    && !matches!(action, ShowTimeline | ShowProfile | ShowShared)
             }
         }
     }
@@ -403,7 +407,9 @@ fn modal_defaults() -> Vec<(Context, Key, Action)> {
 }
 
 /// The default bindings of the library's screens: the reader's movement keys,
-/// `t` for the timeline across briefs, `f` to narrow it to an entity.
+/// `t` for the timeline across briefs, `f` to narrow it to an entity, `A` for
+/// every note and `#` to narrow them to a tag, `p` for an entity's profile and
+/// `s` for the sentences it shares with another.
 fn library_defaults() -> Vec<(Context, Key, Action)> {
     use Action::*;
     use KeyCode::{BackTab, Char, Down, End, Enter, Esc, Home, Left, Right, Tab, Up};
@@ -440,6 +446,10 @@ fn library_defaults() -> Vec<(Context, Key, Action)> {
         (c('t'), ShowTimeline),
         (c('f'), ToggleTimelineFilter),
         (c('M'), ToggleMap),
+        (c('A'), ToggleNotes),
+        (c('#'), NoteFilter),
+        (c('p'), ShowProfile),
+        (c('s'), ShowShared),
     ]
     .into_iter()
     .map(|(key, action)| (Context::Library, key, action))

@@ -300,6 +300,16 @@ impl Session {
         self.keys(&label_to_keys(&label));
     }
 
+    /// Types the keys the live `keymap` binds to `action` on the library's screens.
+    pub fn library_action(&mut self, keymap: &Keymap, action: Action) {
+        let label = keymap
+            .keys_in(folio::ui::keymap::Context::Library, &action)
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| panic!("{action:?} is bound in the library"));
+        self.keys(&label_to_keys(&label));
+    }
+
     fn exited(&mut self) -> bool {
         if self.status.is_none() {
             self.status = self.child.try_wait().ok().flatten();

@@ -287,6 +287,21 @@ impl App {
         }
     }
 
+    /// Goes to the note `id` (from the library's list of notes), or says it is orphaned.
+    pub fn show_note(&mut self, id: &str) {
+        let span = self
+            .notes
+            .set
+            .as_ref()
+            .and_then(|set| set.get(id))
+            .map(|e| e.span());
+        match span {
+            Some(Some(span)) => self.go_to_note(span, id.to_owned()),
+            Some(None) => self.say("that note's passage is no longer in the brief (orphaned)"),
+            None => self.say("that note is no longer in the brief's notes"),
+        }
+    }
+
     fn go_to_note(&mut self, span: Span, id: String) {
         self.go_to(span.start);
         self.notes.current = Some(id);

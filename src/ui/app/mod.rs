@@ -472,7 +472,10 @@ impl App {
             Action::MergeEntity => self.start_merge(),
             Action::AddEntity => self.start_add(),
             Action::UndoCorrection => return self.undo_correction(),
-            Action::PickKind(_) | Action::ShowTimeline => {}
+            Action::PickKind(_)
+            | Action::ShowTimeline
+            | Action::ShowProfile
+            | Action::ShowShared => {}
             Action::CorrectionNotSaved(why) => {
                 self.notice = Some(format!(
                     "correction not saved (kept for this session): {why}"

@@ -42,6 +42,22 @@ impl App {
         }
     }
 
+    /// Shows a search made elsewhere (across the library): the hits of `query`
+    /// in this brief, the one at byte `at` current, and the text at `at`.
+    pub fn search_for(&mut self, query: &str, at: usize) {
+        self.mode = Mode::Normal;
+        let hits = search::find_all(&self.doc, query);
+        let i = hits.partition_point(|h| h.end <= at);
+        self.search = Search {
+            query: query.to_owned(),
+            current: (!hits.is_empty()).then(|| i % hits.len()),
+            hits,
+            origin: at,
+            partial: self.loading,
+        };
+        self.go_to(at);
+    }
+
     /// The whole text of a big file arrived: the search runs over all of it.
     /// A search made on the part loaded before goes to its first hit (from
     /// where it started, or from the screen after the file's end was shown)

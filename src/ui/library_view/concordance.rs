@@ -3,19 +3,31 @@
 //! in a brief opened from it going on to the next mention in whatever brief.
 
 use super::{list_height, reader, Concordance, Cursor, LibEffect, LibraryView, Screen, Target};
-use crate::library::EntityRef;
+use crate::library::{EntityRef, Hit};
 use crate::ui::action::Action;
 
 impl LibraryView {
     /// Opens the concordance of library entity `e`.
     pub fn open_concordance(&mut self, e: EntityRef) {
         let hits = self.lib.concordance(e);
+        self.show_concordance(e, None, hits);
+    }
+
+    /// Opens the concordance of `e` limited to the sentences it shares with `other`.
+    pub fn open_shared(&mut self, e: EntityRef, other: EntityRef) {
+        let hits = self.lib.shared(e, other);
+        self.show_concordance(e, Some(other), hits);
+    }
+
+    fn show_concordance(&mut self, e: EntityRef, with: Option<EntityRef>, hits: Vec<Hit>) {
         if hits.is_empty() {
             self.notices.answer("no mentions");
             return;
         }
         self.concordance = Some(Concordance {
             entity: e,
+            with,
+            back: self.screen,
             hits,
             cursor: Cursor::default(),
             wrapped: false,
@@ -37,9 +49,11 @@ impl LibraryView {
             return None;
         }
         match a {
-            // Back to the map when the concordance was opened from it.
-            Action::ClearSelection if self.map.is_some() => self.screen = Screen::Map,
-            Action::ClearSelection => self.screen = Screen::List,
+            Action::ClearSelection => self.screen = c.back,
+            Action::ShowProfile => {
+                let e = c.entity;
+                self.open_profile(e);
+            }
             Action::Activate => {
                 c.wrapped = false;
                 let hit = *c.hits.get(c.cursor.at)?;
@@ -101,6 +115,10 @@ impl LibraryView {
                 km.hint(&Action::PrevMatch),
                 km.hint(&Action::ClearSelection)
             ));
+            // The walk's last position is stale now: only the new one shows.
+            r.app
+                .notices
+                .retire(|m| m.ends_with(" back") && m.contains(" across the library"));
             r.app.answer(note);
         }
     }

@@ -9,12 +9,18 @@ use super::reader::{self, Read};
 use super::watch::Watch;
 use super::{LibAction, LibEffect, LibraryView, Screen, Target};
 use crate::entities::Corrections;
-use crate::library::{BriefId, Indexer, Library};
+use crate::library::{BriefId, Indexer, Library, TextSearch};
 use crate::ui::effects::{self, Edge};
 use crate::ui::keymap::Key;
 use crate::ui::Effect;
 use crossterm::event::MouseEvent;
 use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+/// How long the first step of a search may take before its first hits show.
+const FIRST_STEP: Duration = Duration::from_millis(80);
+/// How long each later step takes, between keys and screen updates.
+const LATER_STEP: Duration = Duration::from_millis(40);
 
 /// What the library's effects are carried out with.
 pub struct LibEdge {
@@ -26,6 +32,8 @@ pub struct LibEdge {
     pub indexer: Option<Indexer>,
     /// Periodic rescans of the folders; `None` in tests that make changes themselves.
     pub watch: Option<Watch>,
+    /// The search of every brief's text, while it runs.
+    pub search: Option<TextSearch>,
 }
 
 impl LibEdge {
@@ -36,6 +44,7 @@ impl LibEdge {
             corrections,
             indexer: None,
             watch: None,
+            search: None,
         }
     }
 
@@ -49,6 +58,21 @@ impl LibEdge {
                 LibEffect::OpenBrief { id, target, back } => {
                     let opened = self.open(view, id, back);
                     view.update(LibAction::BriefOpened(opened, target))
+                }
+                LibEffect::Search(query) => {
+                    self.search = Some(TextSearch::new(query, &view.lib));
+                    let want = super::list_height(view.height);
+                    self.search_step(view, want, FIRST_STEP)
+                }
+                LibEffect::ReadNotes => {
+                    let (notes, problems) = match &self.stores.notes {
+                        Some(store) => view.lib.notes(store),
+                        None => (
+                            Vec::new(),
+                            vec!["no user data directory, so no notes".into()],
+                        ),
+                    };
+                    view.update(LibAction::NotesRead(notes, problems))
                 }
                 LibEffect::ReadTexts(ids) => {
                     let texts = ids
@@ -71,6 +95,33 @@ impl LibEdge {
             };
         }
         false
+    }
+
+    /// Searches on for up to `time` or until `want` more hits, and tells the view.
+    fn search_step(
+        &mut self,
+        view: &mut LibraryView,
+        want: usize,
+        time: Duration,
+    ) -> Option<LibEffect> {
+        let job = self.search.as_mut()?;
+        let live = view.search.as_ref().filter(|s| s.query == job.query);
+        let Some(had) = live.map(|s| s.hits.len()) else {
+            // The view has left this search, or started another.
+            self.search = None;
+            return None;
+        };
+        let found = job.step(&view.lib, want, Instant::now() + time, had);
+        let query = job.query.clone();
+        if found.done {
+            self.search = None;
+        }
+        view.update(LibAction::SearchFound(query, found))
+    }
+
+    /// Whether work is waiting that the loop should not sleep through (a search).
+    pub fn busy(&self) -> bool {
+        self.search.is_some()
     }
 
     /// Reads brief `id` (through the same loader as `folio FILE`) and builds its
@@ -132,6 +183,7 @@ impl LibEdge {
         if let Err(e) = view.lib.save() {
             view.update(LibAction::IndexSaved(Err(e)));
         }
+        self.search = None;
         let (lib, ix) = crate::library::open(&w.paths, &w.opts);
         let progress = ix.progress();
         self.indexer = Some(ix);
@@ -153,6 +205,10 @@ impl LibEdge {
             if progress.finished() {
                 self.indexer = None;
             }
+        }
+        if self.search.is_some() {
+            news = true;
+            effects.extend(self.search_step(view, usize::MAX, LATER_STEP));
         }
         if let Some(found) = self.watch.as_mut().and_then(Watch::poll) {
             effects.extend(view.update(LibAction::Rescanned(found)));

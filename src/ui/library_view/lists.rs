@@ -1,8 +1,9 @@
 //! The list screen: the briefs and the entities across them, each with a
-//! cursor and a filter typed after `/`; `Enter` opens a brief or an entity's
+//! cursor; `/` searches every brief's text from the briefs and filters the
+//! entities from their list; `Enter` opens a brief or an entity's
 //! concordance, the timeline action the timeline across briefs.
 
-use super::{list_height, Focus, LibEffect, LibraryView, Target};
+use super::{list_height, Focus, LibEffect, LibraryView, Prompt, Target};
 use crate::ui::action::Action;
 
 impl LibraryView {
@@ -27,8 +28,28 @@ impl LibraryView {
                     Focus::Entities => Focus::Briefs,
                 }
             }
-            Action::StartSearch => self.typing = true,
             Action::ToggleMap => self.open_map(),
+            Action::StartSearch => {
+                self.typing = true;
+                self.prompt = match self.focus {
+                    Focus::Briefs => Prompt::Search,
+                    Focus::Entities => Prompt::Entities,
+                };
+                self.search_input.clear();
+            }
+            Action::ToggleNotes => return self.open_notes(),
+            Action::ShowProfile => match self.focus {
+                Focus::Entities => {
+                    let e = *self.entities.get(self.entity_cursor.at)?;
+                    self.open_profile(e);
+                }
+                Focus::Briefs => {
+                    let tab = self.hint(&Action::FocusNext);
+                    self.notices.answer(format!(
+                        "a profile is of an entity: {tab} to the entity list"
+                    ));
+                }
+            },
             Action::ShowTimeline => {
                 let entity = match self.focus {
                     Focus::Entities => self.entities.get(self.entity_cursor.at).copied(),
@@ -36,10 +57,7 @@ impl LibraryView {
                 };
                 self.open_timeline(entity);
             }
-            Action::ClearSelection
-                if !self.brief_filter.is_empty() || !self.entity_filter.is_empty() =>
-            {
-                self.brief_filter.clear();
+            Action::ClearSelection if !self.entity_filter.is_empty() => {
                 self.entity_filter.clear();
                 self.rows_changed();
             }
@@ -58,12 +76,32 @@ impl LibraryView {
         None
     }
 
-    /// Typing into the focused list's filter: the list narrows as it is typed.
-    pub(super) fn filter_action(&mut self, a: Action) {
-        let filter = match self.focus {
-            Focus::Briefs => &mut self.brief_filter,
-            Focus::Entities => &mut self.entity_filter,
-        };
+    /// Typing into the prompt: the entity list narrows as its filter is typed;
+    /// a search of every brief starts when it is accepted.
+    pub(super) fn filter_action(&mut self, a: Action) -> Option<LibEffect> {
+        if self.prompt == Prompt::Tag {
+            self.tag_action(a);
+            return None;
+        }
+        if self.prompt == Prompt::Search {
+            match a {
+                Action::InputSubmit => {
+                    self.typing = false;
+                    return self.start_search();
+                }
+                Action::InputCancel => {
+                    self.search_input.clear();
+                    self.typing = false;
+                }
+                Action::InputBackspace => {
+                    self.search_input.pop();
+                }
+                Action::Input(c) => self.search_input.push(c),
+                _ => {}
+            }
+            return None;
+        }
+        let filter = &mut self.entity_filter;
         match a {
             Action::InputSubmit => self.typing = false,
             Action::InputCancel => {
@@ -74,8 +112,9 @@ impl LibraryView {
                 filter.pop();
             }
             Action::Input(c) => filter.push(c),
-            _ => return,
+            _ => return None,
         }
         self.rows_changed();
+        None
     }
 }

@@ -1,7 +1,8 @@
-//! The library in the terminal: a list of briefs (newest first, `/` filters),
-//! entities across briefs with brief and mention counts, an entity's
-//! concordance, one timeline across briefs, and the reader on one brief with
-//! `Esc` back to where it was opened from.
+//! The library in the terminal: a list of briefs (newest first), entities
+//! across briefs with brief and mention counts (`/` filters them), a search of
+//! every brief's text (`/` on the briefs), an entity's concordance, one
+//! timeline across briefs, and the reader on one brief with `Esc` back to
+//! where it was opened from.
 //!
 //! Built like the reader: keys become actions through the `library` context of
 //! the user's keymap ([`LibraryView::action_for_key`]), one
@@ -16,8 +17,11 @@ mod map;
 mod map_screen;
 mod mouse;
 pub mod msg;
+mod notes;
+mod profile;
 pub mod reader;
 mod run;
+mod search;
 mod timeline;
 pub mod watch;
 pub mod widget;
@@ -32,7 +36,10 @@ use super::help::{self, Help, HelpScroll};
 use super::keymap::{Context, Key};
 use super::notices::Notices;
 use super::settings::Settings;
-use crate::library::{BriefId, EntityRef, Hit, Library, Progress};
+use crate::document::Span;
+use crate::library::{
+    BriefId, EntityRef, Hit, LibNote, Library, Profile, Progress, Query, TextHit,
+};
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -47,6 +54,12 @@ pub enum Screen {
     Concordance,
     /// One timeline across the library.
     Timeline,
+    /// The hits of a search of every brief's text.
+    Search,
+    /// The notes of every brief, newest first.
+    Notes,
+    /// One entity's profile: activity over time, its company, first and last seen.
+    Profile,
     /// One brief in the reader.
     Reading,
     /// The map of the library's places.
@@ -108,6 +121,10 @@ impl Cursor {
 /// An entity's mentions across the library.
 pub struct Concordance {
     pub entity: EntityRef,
+    /// Only the sentences it shares with this entity (from a profile).
+    pub with: Option<EntityRef>,
+    /// Where `Esc` goes.
+    pub back: Screen,
     pub hits: Vec<Hit>,
     pub cursor: Cursor,
     /// The last walk went round from one end to the other.
@@ -122,6 +139,52 @@ pub struct TimelineView {
     pub entity: Option<EntityRef>,
 }
 
+/// A search of every brief's text: its hits, newest brief first, as they are found.
+pub struct SearchView {
+    pub query: Query,
+    pub hits: Vec<TextHit>,
+    /// Briefs with at least one hit.
+    pub briefs: usize,
+    pub cursor: Cursor,
+    /// Every brief has been searched.
+    pub done: bool,
+    /// The last walk went round from one end to the other.
+    pub wrapped: bool,
+}
+
+/// The notes of every brief, newest first, maybe only those with a tag.
+pub struct NotesView {
+    pub notes: Vec<LibNote>,
+    /// Indices into `notes` of the rows shown.
+    pub shown: Vec<usize>,
+    /// Only notes with this tag (without `#`); empty for all.
+    pub tag: String,
+    pub cursor: Cursor,
+    /// The edge is still gathering them.
+    pub loading: bool,
+}
+
+/// An entity's profile on screen, the cursor on the entities it keeps company with.
+pub struct ProfileView {
+    pub profile: Profile,
+    pub cursor: Cursor,
+    /// Profiles gone through from here (`Esc` goes back through them).
+    pub trail: Vec<EntityRef>,
+    /// Where `Esc` goes after the trail.
+    pub back: Screen,
+}
+
+/// What the prompt being typed is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Prompt {
+    /// The entity list's filter.
+    Entities,
+    /// A search of every brief's text.
+    Search,
+    /// The notes list's tag.
+    Tag,
+}
+
 /// Where to put the reader in a brief being opened.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Target {
@@ -131,6 +194,10 @@ pub enum Target {
     Hit(Hit),
     /// At the brief's event with this index.
     Event(u32),
+    /// At a hit of the library's search (a byte span), with the search active.
+    Found(Span),
+    /// At the note with this index in the notes list.
+    Note(usize),
 }
 
 /// The brief open in the reader.
@@ -153,9 +220,11 @@ pub struct LibraryView {
     last_refresh: Option<Instant>,
     pub screen: Screen,
     pub focus: Focus,
-    /// Typing a filter into the focused list.
+    /// Typing into the prompt (what for: `prompt`).
     pub typing: bool,
-    pub brief_filter: String,
+    pub prompt: Prompt,
+    /// The search being typed.
+    pub search_input: String,
     pub briefs: Vec<BriefId>,
     pub brief_cursor: Cursor,
     /// The user moved the brief cursor: it stays on its brief as rows arrive
@@ -168,6 +237,9 @@ pub struct LibraryView {
     entity_moved: bool,
     pub concordance: Option<Concordance>,
     pub timeline: Option<TimelineView>,
+    pub search: Option<SearchView>,
+    pub notes: Option<NotesView>,
+    pub profile: Option<ProfileView>,
     pub reading: Option<Reading>,
     /// The map of the library's places, while it is open (kept under the
     /// concordance of a place opened from it, which goes back to it).
@@ -206,7 +278,8 @@ impl LibraryView {
             screen: Screen::List,
             focus: Focus::Briefs,
             typing: false,
-            brief_filter: String::new(),
+            prompt: Prompt::Entities,
+            search_input: String::new(),
             briefs: Vec::new(),
             brief_cursor: Cursor::default(),
             brief_moved: false,
@@ -216,6 +289,9 @@ impl LibraryView {
             entity_moved: false,
             concordance: None,
             timeline: None,
+            search: None,
+            notes: None,
+            profile: None,
             reading: None,
             map: None,
             positions: HashMap::new(),
@@ -273,6 +349,7 @@ impl LibraryView {
     /// A key in the open brief, as its reader takes it, but for leaving it.
     fn reading_action(&mut self, key: Key) -> Option<LibAction> {
         let walking = self.walking();
+        let searching = self.walking_search();
         let r = self.reading.as_mut()?;
         let action = r.app.action_for_key(key)?;
         if r.app.mode != AppMode::Normal {
@@ -283,7 +360,9 @@ impl LibraryView {
             && r.app.search.query.is_empty()
             && r.app.sidebar.filter.is_empty();
         Some(match action {
-            Action::ClearSelection if nothing_to_clear || walking => LibAction::Back,
+            Action::ClearSelection if nothing_to_clear || walking || searching => LibAction::Back,
+            Action::NextMatch if searching => LibAction::Walk(1),
+            Action::PrevMatch if searching => LibAction::Walk(-1),
             Action::NextMatch if walking && r.app.search.hits.is_empty() => LibAction::Walk(1),
             Action::PrevMatch if walking && r.app.search.hits.is_empty() => LibAction::Walk(-1),
             other => LibAction::Reader(other),
@@ -311,6 +390,7 @@ impl LibraryView {
                 self.close_brief();
                 self.texts_wanted()
             }
+            LibAction::Walk(dir) if self.walking_search() => self.search_walk(dir),
             LibAction::Walk(dir) => self.walk(dir),
             LibAction::Resize(w, h) => {
                 self.width = w;
@@ -329,6 +409,14 @@ impl LibraryView {
             }
             LibAction::BriefOpened(result, target) => {
                 self.brief_opened(result, target);
+                None
+            }
+            LibAction::SearchFound(query, found) => {
+                self.search_found(&query, found);
+                self.texts_wanted()
+            }
+            LibAction::NotesRead(notes, problems) => {
+                self.notes_read(notes, problems);
                 None
             }
             LibAction::TextsRead(texts) => {
@@ -354,14 +442,16 @@ impl LibraryView {
             _ => {}
         }
         if self.typing {
-            self.filter_action(a);
-            return None;
+            return self.filter_action(a);
         }
         match self.screen {
             Screen::List => self.list_action(a),
             Screen::Concordance => self.concordance_action(a),
             Screen::Timeline => self.timeline_action(a),
             Screen::Map => self.map_action(a),
+            Screen::Search => self.search_action(a),
+            Screen::Notes => self.notes_action(a),
+            Screen::Profile => self.profile_action(a),
             Screen::Reading => None,
         }
     }
@@ -429,6 +519,9 @@ impl LibraryView {
         self.concordance = None;
         self.timeline = None;
         self.map = None;
+        self.search = None;
+        self.notes = None;
+        self.profile = None;
         self.texts.clear();
         self.briefs.clear();
         self.rows_changed();
@@ -449,7 +542,7 @@ impl LibraryView {
     /// brief cursor only once the user moved it).
     fn rows_changed(&mut self) {
         let keep = self.briefs.get(self.brief_cursor.at).copied();
-        self.briefs = self.lib.filter(&self.brief_filter);
+        self.briefs = self.lib.order().to_vec();
         if let Some(i) = keep
             .filter(|_| self.brief_moved)
             .and_then(|id| self.briefs.iter().position(|&b| b == id))
@@ -492,6 +585,15 @@ impl LibraryView {
         if let Some(t) = self.timeline.as_mut() {
             t.cursor.follow(h);
         }
+        if let Some(s) = self.search.as_mut() {
+            s.cursor.follow(h);
+        }
+        if let Some(n) = self.notes.as_mut() {
+            n.cursor.follow(h);
+        }
+        if let Some(p) = self.profile.as_mut() {
+            p.cursor.follow(profile::company_height(self.height));
+        }
     }
 
     /// The briefs whose text the concordance or timeline screen shows and that
@@ -499,6 +601,15 @@ impl LibraryView {
     fn texts_wanted(&mut self) -> Option<LibEffect> {
         let h = list_height(self.height);
         let wanted: Vec<BriefId> = match (self.screen, &self.concordance, &self.timeline) {
+            (Screen::Search, _, _) => {
+                let s = self.search.as_ref()?;
+                s.hits
+                    .iter()
+                    .skip(s.cursor.top)
+                    .take(h)
+                    .map(|hit| hit.brief)
+                    .collect()
+            }
             (Screen::Concordance, Some(c), _) => c
                 .hits
                 .iter()
@@ -549,6 +660,16 @@ impl LibraryView {
                 match target {
                     Target::Hit(h) => reader::show_hit(&mut r, &h),
                     Target::Event(e) => reader::show_event(&mut r, e as usize),
+                    Target::Note(i) => {
+                        if let Some(n) = self.notes.as_ref().and_then(|n| n.notes.get(i)) {
+                            r.app.show_note(n.entry.id());
+                        }
+                    }
+                    Target::Found(span) => {
+                        if let Some(s) = &self.search {
+                            r.app.search_for(s.query.shown(), span.start);
+                        }
+                    }
                     Target::Resume => {
                         let path = self.lib.brief(r.brief).map(|b| b.path.clone());
                         if let Some(&pos) = path.and_then(|p| self.positions.get(&p)) {
@@ -560,8 +681,10 @@ impl LibraryView {
                 }
                 self.reading = Some(r);
                 self.screen = Screen::Reading;
-                if let Target::Hit(_) = target {
-                    self.note_walk();
+                match target {
+                    Target::Hit(_) => self.note_walk(),
+                    Target::Found(_) => self.note_search_walk(),
+                    _ => {}
                 }
             }
             Err(e) => self.notices.push(e),

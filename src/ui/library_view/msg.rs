@@ -6,7 +6,8 @@
 //! [`LibraryView::update`]: super::LibraryView::update
 
 use super::{Reading, Screen, Target};
-use crate::library::{BriefId, Done, Library, Progress, Scan};
+use crate::library::search::Found;
+use crate::library::{BriefId, Done, LibNote, Library, Progress, Query, Scan};
 use crate::ui::action::Action;
 use crate::ui::app::Effect;
 use std::sync::Arc;
@@ -19,8 +20,8 @@ pub enum LibAction {
     Reader(Action),
     /// Leave the open brief for the screen it was opened from.
     Back,
-    /// `n`/`N` in a brief opened from a concordance: the next (1) or previous
-    /// (-1) mention of its entity, in whatever brief.
+    /// `n`/`N` in a brief opened from a concordance or a search: the next (1)
+    /// or previous (-1) mention of its entity or hit of the search, in whatever brief.
     Walk(isize),
     /// The terminal is now this many columns and rows.
     Resize(u16, u16),
@@ -32,6 +33,10 @@ pub enum LibAction {
     Reopened(Box<Library>, Progress),
     /// The brief asked for is read and its reader built, or why it could not be.
     BriefOpened(Result<Box<Reading>, String>, Target),
+    /// Hits of the search for this query found since the last, and whether it is done.
+    SearchFound(Query, Found),
+    /// The notes of every brief, newest first, and what went wrong gathering them.
+    NotesRead(Vec<LibNote>, Vec<String>),
     /// Texts of briefs shown in the concordance or timeline (`None`: unreadable).
     TextsRead(Vec<(BriefId, Option<Arc<str>>)>),
     /// The index cache was saved, or why not.
@@ -48,6 +53,10 @@ pub enum LibEffect {
         target: Target,
         back: Screen,
     },
+    /// Search the text of every brief, newest first, reporting hits as they are found.
+    Search(Query),
+    /// Gather the notes of every brief.
+    ReadNotes,
     /// Read the texts of these briefs, for the lines the screen shows.
     ReadTexts(Vec<BriefId>),
     /// Save the index to the cache.

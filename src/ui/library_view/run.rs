@@ -44,8 +44,14 @@ pub fn run(
                 terminal.draw(|frame| frame.render_widget(LibraryScreen(&s.view), frame.area()))?;
                 dirty = false;
             }
-            // Short waits while indexing, and never so long that a signal goes unseen.
-            let wait = if s.view.indexing() { 50 } else { 200 };
+            // No wait while a search runs, short waits while indexing, and never so long that a signal goes unseen.
+            let wait = if s.edge.busy() {
+                0
+            } else if s.view.indexing() {
+                50
+            } else {
+                200
+            };
             if !poll(Duration::from_millis(wait))? {
                 continue;
             }

@@ -8,7 +8,7 @@
 //!  Enter open · / filter · Tab entities · q quit
 //! ```
 
-use super::{list_height, Focus, LibraryView, Screen};
+use super::{list_height, Focus, LibraryView, Prompt, Screen};
 use crate::display::{escape_controls, truncate, width};
 use crate::library::{kwic_fit, Hit};
 use crate::ui::action::Action;
@@ -41,6 +41,9 @@ impl Widget for LibraryScreen<'_> {
             Screen::Concordance => concordance(v, area, buf),
             Screen::Timeline => timeline(v, area, buf),
             Screen::Map => super::map_screen::render(v, area, buf),
+            Screen::Search => search(v, area, buf),
+            Screen::Notes => notes(v, area, buf),
+            Screen::Profile => profile(v, area, buf),
             _ => list(v, area, buf),
         }
         status(v, area, buf);
@@ -211,10 +214,8 @@ fn list(v: &LibraryView, area: Rect, buf: &mut Buffer) {
     if v.briefs.is_empty() {
         let msg = if v.indexing() {
             "indexing… briefs appear as they are done"
-        } else if v.brief_filter.is_empty() {
-            "no briefs"
         } else {
-            "no brief matches the filter"
+            "no briefs"
         };
         put(buf, area.x + 1, top, msg, mw - 1, theme.dim);
     }
@@ -294,13 +295,22 @@ fn concordance(v: &LibraryView, area: Rect, buf: &mut Buffer) {
     let Some(ent) = lib.entity(c.entity) else {
         return;
     };
-    let title = format!(
-        "{} ({}) · {} mentions in {} briefs, oldest first",
-        escape_controls(&ent.name),
-        ent.kind.name(),
-        c.hits.len(),
-        ent.briefs
-    );
+    let title = match c.with.and_then(|w| lib.entity(w)) {
+        Some(w) => format!(
+            "{} ({}) with {} · {} shared sentences, oldest first",
+            escape_controls(&ent.name),
+            ent.kind.name(),
+            escape_controls(&w.name),
+            c.hits.len()
+        ),
+        None => format!(
+            "{} ({}) · {} mentions in {} briefs, oldest first",
+            escape_controls(&ent.name),
+            ent.kind.name(),
+            c.hits.len(),
+            ent.briefs
+        ),
+    };
     header(v, area, buf, &title);
     let w = usize::from(area.width);
     let meta_w = 26;
@@ -368,6 +378,377 @@ fn concordance(v: &LibraryView, area: Rect, buf: &mut Buffer) {
             y,
             &k.right,
             avail.saturating_sub(side + usize::from(kw)),
+            base,
+        );
+    }
+}
+
+/// The date of a brief as its rows show it.
+fn brief_date(b: &crate::library::Brief) -> String {
+    match (b.summary.date, b.summary.year) {
+        (Some(d), _) => d.to_string(),
+        (None, Some(y)) => y.to_string(),
+        (None, None) => "—".into(),
+    }
+}
+
+/// The search screen: a row per hit, the brief's date and title, and the hit
+/// highlighted in its line.
+fn search(v: &LibraryView, area: Rect, buf: &mut Buffer) {
+    let Some(s) = &v.search else { return };
+    let lib = &v.lib;
+    let theme = &v.settings.theme;
+    let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
+    let state = if s.done { "" } else { " · searching…" };
+    let title = format!(
+        "“{}” · {} in {}, newest first{state}",
+        escape_controls(s.query.shown()),
+        plural(s.hits.len(), "hit"),
+        plural(s.briefs, "brief")
+    );
+    header(v, area, buf, &title);
+    let w = usize::from(area.width);
+    let (date_w, title_w) = (10, (w / 4).clamp(12, 36));
+    let cols = format!("{:<date_w$} {:<title_w$} IN CONTEXT", "DATE", "BRIEF");
+    put(buf, area.x + 1, area.y + 1, &cols, w - 2, theme.heading);
+    let avail = w.saturating_sub(date_w + title_w + 4);
+    if s.hits.is_empty() {
+        let msg = if s.done { "no hits" } else { "searching…" };
+        put(buf, area.x + 1, area.y + 2, msg, w - 2, theme.dim);
+    }
+    let rows = list_height(area.height);
+    for (i, hit) in s.hits.iter().skip(s.cursor.top).take(rows).enumerate() {
+        let y = area.y + 2 + i as u16;
+        let cursor = s.cursor.at == s.cursor.top + i;
+        let base = if cursor { theme.cursor } else { Style::new() };
+        if cursor {
+            buf.set_style(Rect::new(area.x, y, area.width, 1), theme.cursor);
+        }
+        let Some(b) = lib.brief(hit.brief) else {
+            continue;
+        };
+        put(
+            buf,
+            area.x + 1,
+            y,
+            &brief_date(b),
+            date_w,
+            base.patch(theme.dim),
+        );
+        let name = if b.summary.title.is_empty() {
+            b.path
+                .file_name()
+                .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+        } else {
+            b.summary.title.clone()
+        };
+        let x = area.x + 2 + date_w as u16;
+        put(buf, x, y, &escape_controls(&name), title_w, base);
+        let x = x + 1 + title_w as u16;
+        let line = match v.texts.get(&hit.brief) {
+            Some(Some(text)) => {
+                let h = Hit {
+                    brief: hit.brief,
+                    mention: 0,
+                    span: hit.span,
+                    sentence: crate::library::search::line_around(text, hit.span, 400),
+                };
+                kwic_fit(text, &h, avail)
+            }
+            _ => None,
+        };
+        let Some(k) = line else {
+            let why = match v.texts.get(&hit.brief) {
+                None => "…",
+                Some(_) => "(brief unreadable or changed)",
+            };
+            put(buf, x, y, why, avail, base.patch(theme.dim));
+            continue;
+        };
+        let side = avail.saturating_sub(width(&k.keyword)) / 2;
+        let lw = width(&k.left).min(side);
+        put(buf, x + (side - lw) as u16, y, &k.left, side, base);
+        let kx = x + side as u16;
+        let kw = put(buf, kx, y, &k.keyword, avail - side, base.patch(theme.hit));
+        put(
+            buf,
+            kx + kw,
+            y,
+            &k.right,
+            avail.saturating_sub(side + usize::from(kw)),
+            base,
+        );
+    }
+}
+
+/// The notes screen: a row per note, when it was made, its brief, its tags,
+/// its first line and the passage it is on.
+fn notes(v: &LibraryView, area: Rect, buf: &mut Buffer) {
+    let Some(n) = &v.notes else { return };
+    let lib = &v.lib;
+    let theme = &v.settings.theme;
+    let briefs: std::collections::HashSet<_> = n.shown.iter().map(|&i| n.notes[i].brief).collect();
+    let which = if n.tag.is_empty() {
+        String::new()
+    } else {
+        format!(" tagged #{}", escape_controls(&n.tag))
+    };
+    let title = if n.loading {
+        "notes of every brief · gathering…".to_owned()
+    } else {
+        let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
+        format!(
+            "notes of every brief · {}{which} in {}, newest first",
+            plural(n.shown.len(), "note"),
+            plural(briefs.len(), "brief")
+        )
+    };
+    header(v, area, buf, &title);
+    let w = usize::from(area.width);
+    let (date_w, brief_w, tags_w) = (10, (w / 5).clamp(12, 30), (w / 6).clamp(8, 20));
+    let cols = format!(
+        "{:<date_w$} {:<brief_w$} {:<tags_w$} NOTE · PASSAGE",
+        "MADE", "BRIEF", "TAGS"
+    );
+    put(buf, area.x + 1, area.y + 1, &cols, w - 2, theme.heading);
+    if n.shown.is_empty() && !n.loading {
+        let msg = if n.notes.is_empty() {
+            format!(
+                "no notes yet: open a brief and annotate with {}",
+                v.settings.keymap.hint(&Action::Annotate)
+            )
+        } else {
+            "no note has that tag".to_owned()
+        };
+        put(buf, area.x + 1, area.y + 2, &msg, w - 2, theme.dim);
+    }
+    let rest = w.saturating_sub(date_w + brief_w + tags_w + 5);
+    for (i, &k) in n
+        .shown
+        .iter()
+        .skip(n.cursor.top)
+        .take(list_height(area.height))
+        .enumerate()
+    {
+        let note = &n.notes[k];
+        let y = area.y + 2 + i as u16;
+        let cursor = n.cursor.at == n.cursor.top + i;
+        let base = if cursor { theme.cursor } else { Style::new() };
+        if cursor {
+            buf.set_style(Rect::new(area.x, y, area.width, 1), theme.cursor);
+        }
+        let a = &note.entry.annotation;
+        let made = a.created.get(..10).unwrap_or(&a.created);
+        let mut x = area.x + 1;
+        put(
+            buf,
+            x,
+            y,
+            &escape_controls(made),
+            date_w,
+            base.patch(theme.dim),
+        );
+        x += date_w as u16 + 1;
+        let name = lib.brief(note.brief).map_or_else(String::new, |b| {
+            if b.summary.title.is_empty() {
+                b.path
+                    .file_name()
+                    .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+            } else {
+                b.summary.title.clone()
+            }
+        });
+        put(buf, x, y, &escape_controls(&name), brief_w, base);
+        x += brief_w as u16 + 1;
+        let tags: Vec<String> = a.tags.iter().map(|t| format!("#{t}")).collect();
+        put(
+            buf,
+            x,
+            y,
+            &escape_controls(&tags.join(" ")),
+            tags_w,
+            base.patch(theme.annotation),
+        );
+        x += tags_w as u16 + 1;
+        let first = escape_controls(note.entry.first_line()).into_owned();
+        let quote: String = a
+            .target
+            .quote
+            .exact
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let orphan = if note.entry.is_orphan() {
+            " (orphaned)"
+        } else {
+            ""
+        };
+        let nw = put(buf, x, y, &first, rest, base.add_modifier(Modifier::BOLD));
+        put(
+            buf,
+            x + nw,
+            y,
+            &format!(" · “{}”{orphan}", escape_controls(&quote)),
+            rest.saturating_sub(usize::from(nw)),
+            base.patch(theme.dim),
+        );
+    }
+}
+
+/// `YYYY-MM-DD file` of a brief, for "first seen" and "last seen".
+fn seen(v: &LibraryView, id: Option<crate::library::BriefId>) -> String {
+    let Some(b) = id.and_then(|id| v.lib.brief(id)) else {
+        return "—".into();
+    };
+    let name = b
+        .path
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    format!("{} {}", brief_date(b), escape_controls(&name))
+}
+
+/// The profile screen: mentions per month as a sparkline (one column per month,
+/// or per several when the months outnumber the columns) with the busiest
+/// months labelled, then the company the entity keeps.
+fn profile(v: &LibraryView, area: Rect, buf: &mut Buffer) {
+    use crate::library::profile::month_label;
+    let Some(pv) = &v.profile else { return };
+    let p = &pv.profile;
+    let lib = &v.lib;
+    let theme = &v.settings.theme;
+    let Some(ent) = lib.entity(p.entity) else {
+        return;
+    };
+    let title = format!(
+        "{} ({}) · {} mentions in {} briefs · first seen {} · last seen {}",
+        escape_controls(&ent.name),
+        ent.kind.name(),
+        p.mentions,
+        p.briefs,
+        seen(v, p.first_seen),
+        seen(v, p.last_seen)
+    );
+    header(v, area, buf, &title);
+    let w = usize::from(area.width);
+    let busiest = p.busiest(3);
+    let names: Vec<String> = busiest
+        .iter()
+        .map(|&(m, n)| format!("{} ({n})", month_label(m)))
+        .collect();
+    let undated = if p.undated > 0 {
+        format!(" · {} in briefs without a month", p.undated)
+    } else {
+        String::new()
+    };
+    put(
+        buf,
+        area.x + 1,
+        area.y + 1,
+        &format!(
+            "MENTIONS PER MONTH · busiest: {}{undated}",
+            names.join(", ")
+        ),
+        w - 2,
+        theme.heading,
+    );
+    // A bar per month, up to four columns wide when there are few months, or
+    // months summed into one column when they outnumber the columns.
+    let series = p.series();
+    let cols = w.saturating_sub(2).max(1);
+    let per = series.len().div_ceil(cols).max(1);
+    let wide = (cols / series.len().max(1)).clamp(1, 4);
+    let bars: Vec<u64> = series
+        .chunks(per)
+        .flat_map(|c| std::iter::repeat_n(c.iter().map(|&(_, n)| u64::from(n)).sum(), wide))
+        .collect();
+    let chart = Rect::new(
+        area.x + 1,
+        area.y + 2,
+        bars.len() as u16,
+        super::profile::CHART_ROWS,
+    );
+    ratatui::widgets::Sparkline::default()
+        .data(&bars)
+        .style(theme.kind(ent.kind))
+        .render(chart, buf);
+    // Labels under the chart: the first and last month, and ▲ under the busiest.
+    let axis = area.y + 2 + super::profile::CHART_ROWS;
+    if let (Some(first), Some(last)) = (series.first(), series.last()) {
+        put(buf, area.x + 1, axis, &month_label(first.0), 7, theme.dim);
+        let lw = 7u16;
+        let lx = area.x + 1 + (bars.len() as u16).saturating_sub(lw);
+        if lx > area.x + 9 {
+            put(buf, lx, axis, &month_label(last.0), 7, theme.dim);
+        }
+        let mut taken: Vec<(u16, u16)> = Vec::new();
+        for &(m, _) in &busiest {
+            let Some(i) = series.iter().position(|&(x, _)| x == m) else {
+                continue;
+            };
+            let x = area.x + 1 + (i / per * wide) as u16;
+            let label = format!("▲{}", month_label(m));
+            let (a, b) = (x, x + 8);
+            if b > area.x + area.width || taken.iter().any(|&(s, e)| a < e && s < b) {
+                continue;
+            }
+            taken.push((a, b));
+            put(buf, x, axis + 1, &label, 8, theme.heading);
+        }
+    }
+    let top = axis + 3;
+    let f = v.hint(&Action::ShowShared);
+    put(
+        buf,
+        area.x + 1,
+        top - 1,
+        &format!(
+            "IN THE COMPANY OF · named in the same sentences ({} their profile, {f} the sentences)",
+            v.hint(&Action::Activate)
+        ),
+        w - 2,
+        theme.heading,
+    );
+    if p.related.is_empty() {
+        put(
+            buf,
+            area.x + 1,
+            top,
+            "no other entity in its sentences",
+            w - 2,
+            theme.dim,
+        );
+    }
+    let name_w = (w / 3).clamp(16, 40);
+    for (i, &(e, n)) in p
+        .related
+        .iter()
+        .skip(pv.cursor.top)
+        .take(super::profile::company_height(area.height))
+        .enumerate()
+    {
+        let Some(x) = lib.entity(e) else { continue };
+        let y = top + i as u16;
+        let cursor = pv.cursor.at == pv.cursor.top + i;
+        let base = if cursor { theme.cursor } else { Style::new() };
+        if cursor {
+            buf.set_style(Rect::new(area.x, y, area.width, 1), theme.cursor);
+        }
+        let name = pad(&truncate(&escape_controls(&x.name), name_w), name_w);
+        put(
+            buf,
+            area.x + 1,
+            y,
+            &name,
+            name_w,
+            base.patch(theme.kind(x.kind)),
+        );
+        let sentences = if n == 1 { "sentence" } else { "sentences" };
+        put(
+            buf,
+            area.x + 2 + name_w as u16,
+            y,
+            &format!("{:<12} {n:>6} {sentences}", x.kind.name()),
+            w.saturating_sub(name_w + 3),
             base,
         );
     }
@@ -480,11 +861,33 @@ fn status(v: &LibraryView, area: Rect, buf: &mut Buffer) {
     buf.set_style(line, theme.status);
     let h = |a: &Action| v.hint(a);
     let left = if v.typing {
-        let (what, f) = match v.focus {
-            Focus::Briefs => ("filter briefs", &v.brief_filter),
-            Focus::Entities => ("filter entities", &v.entity_filter),
-        };
-        format!(" {what}: {}▏ Enter keep · Esc clear ", escape_controls(f))
+        match v.prompt {
+            Prompt::Search => format!(
+                " search every brief: {}▏ Enter search · Esc cancel ",
+                escape_controls(&v.search_input)
+            ),
+            Prompt::Entities => format!(
+                " filter entities: {}▏ Enter keep · Esc clear ",
+                escape_controls(&v.entity_filter)
+            ),
+            Prompt::Tag => {
+                let n = v.notes.as_ref();
+                let tag = n.map_or("", |n| n.tag.as_str());
+                let tags: Vec<String> = n
+                    .map(|n| n.tags())
+                    .unwrap_or_default()
+                    .into_iter()
+                    .filter(|(t, _)| t.to_lowercase().starts_with(&tag.to_lowercase()))
+                    .take(6)
+                    .map(|(t, c)| format!("#{t} {c}"))
+                    .collect();
+                format!(
+                    " tag: #{}▏ {} · Enter keep · Esc all ",
+                    escape_controls(tag),
+                    escape_controls(&tags.join(" "))
+                )
+            }
+        }
     } else {
         let back = h(&Action::ClearSelection);
         let (open, quit, help) = (
@@ -494,9 +897,24 @@ fn status(v: &LibraryView, area: Rect, buf: &mut Buffer) {
         );
         match v.screen {
             Screen::Concordance => format!(
-                " {open} open at mention · {}/{} move · {back} back · {help} help · {quit} quit ",
+                " {open} open at mention · {}/{} move · {} profile · {back} back · {help} help · {quit} quit ",
                 h(&Action::MoveDown),
-                h(&Action::MoveUp)
+                h(&Action::MoveUp),
+                h(&Action::ShowProfile)
+            ),
+            Screen::Profile => format!(
+                " {open} their profile · {} the sentences they share · {back} back · {help} help · {quit} quit ",
+                h(&Action::ShowShared)
+            ),
+            Screen::Search => format!(
+                " {open} open at hit · {}/{} move · {} new search · {back} back · {help} help · {quit} quit ",
+                h(&Action::MoveDown),
+                h(&Action::MoveUp),
+                h(&Action::StartSearch)
+            ),
+            Screen::Notes => format!(
+                " {open} open at note · {} filter by tag · {back} back · {help} help · {quit} quit ",
+                h(&Action::NoteFilter)
             ),
             Screen::Map => {
                 let m = |a: &Action| v.settings.keymap.hint_in(Context::Map, a);
@@ -513,11 +931,13 @@ fn status(v: &LibraryView, area: Rect, buf: &mut Buffer) {
                 h(&Action::ToggleTimelineFilter)
             ),
             _ => format!(
-                " {open} open · {} filter · {} briefs/entities · {} timeline · {} map · {help} help · {quit} quit ",
+                " {open} open · {} search (entities: filter) · {} briefs/entities · {} timeline · {} map · {} notes · {} profile · {help} help · {quit} quit ",
                 h(&Action::StartSearch),
                 h(&Action::FocusNext),
                 h(&Action::ShowTimeline),
-                h(&Action::ToggleMap)
+                h(&Action::ToggleMap),
+                h(&Action::ToggleNotes),
+                h(&Action::ShowProfile)
             ),
         }
     };

@@ -1,0 +1,335 @@
+//! Searching the text of briefs: a [`Query`] (case-insensitive; several words,
+//! or a quoted phrase, match as that phrase with any whitespace between the
+//! words, so a line break does not hide it) and its hits as byte spans; and a
+//! [`TextSearch`] over a library's briefs, newest first, done in steps so a
+//! screen shows the first hits while the rest are still being found.
+
+use super::{BriefId, Library};
+use crate::document::Span;
+use std::time::Instant;
+
+/// At most this many hits are kept across a library, so a one-letter query stays cheap.
+pub const MAX_HITS: usize = 100_000;
+
+/// What to look for: the words of the query, lower-cased, one space between them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Query {
+    /// The words joined by single spaces (a space matches any whitespace run).
+    phrase: Vec<char>,
+    shown: String,
+    /// The letter of the first word that candidates are looked for by (the
+    /// rarest in English text), and its offset in it: an ASCII first word only.
+    anchor: Option<(u8, usize)>,
+}
+
+/// ASCII letters, rarest in English text first: the anchor is the first word's
+/// letter that comes earliest here, so memchr stops at few false candidates.
+const RARITY: &[u8] = b"zqxjkvbpgwyfmculdhrsnioate";
+
+impl Query {
+    /// The query typed: surrounding quotes dropped, whitespace runs as one space;
+    /// `None` when nothing is left to look for.
+    pub fn parse(typed: &str) -> Option<Query> {
+        let t = typed.trim();
+        let t = ['"', '“', '”', '\'']
+            .iter()
+            .fold(t, |t, q| t.strip_prefix(*q).unwrap_or(t));
+        let t = ['"', '“', '”', '\'']
+            .iter()
+            .fold(t, |t, q| t.strip_suffix(*q).unwrap_or(t));
+        let shown = t.split_whitespace().collect::<Vec<_>>().join(" ");
+        if shown.is_empty() {
+            return None;
+        }
+        let phrase: Vec<char> = shown.chars().flat_map(char::to_lowercase).collect();
+        let word: Vec<char> = phrase.iter().copied().take_while(|&c| c != ' ').collect();
+        let anchor = if word.iter().all(char::is_ascii) {
+            word.iter()
+                .enumerate()
+                .filter_map(|(i, &c)| Some((RARITY.iter().position(|&r| r == c as u8)?, i)))
+                .min()
+                .map(|(_, i)| (word[i] as u8, i))
+                .or(Some((word[0] as u8, 0)))
+        } else {
+            None
+        };
+        Some(Query {
+            phrase,
+            shown,
+            anchor,
+        })
+    }
+
+    /// The query as it is matched, for titles and notices (not escaped).
+    pub fn shown(&self) -> &str {
+        &self.shown
+    }
+
+    /// Non-overlapping hits in `text`, in text order, at most `max`.
+    pub fn find(&self, text: &str, max: usize) -> Vec<Span> {
+        self.find_in(text, Span::new(0, text.len()), max)
+    }
+
+    /// Non-overlapping hits inside `within` (a byte span of `text`), at most `max`.
+    pub fn find_in(&self, text: &str, within: Span, max: usize) -> Vec<Span> {
+        let mut hits = Vec::new();
+        let Some(hay) = text.get(within.start..within.end) else {
+            return hits;
+        };
+        let first = self.phrase[0];
+        let mut at = 0;
+        while hits.len() < max {
+            let candidate = match self.anchor {
+                Some(anchor) => anchored(hay, at, anchor),
+                None => next_candidate(hay, at, first),
+            };
+            let Some(i) = candidate else {
+                break;
+            };
+            match match_at(&hay[i..], &self.phrase) {
+                Some(len) => {
+                    hits.push(Span::new(within.start + i, within.start + i + len));
+                    at = i + len;
+                }
+                None => at = i + hay[i..].chars().next().map_or(1, char::len_utf8),
+            }
+        }
+        hits
+    }
+}
+
+/// The next byte offset from `at` where a match may begin whose first word (all
+/// ASCII) has the byte `b` at offset `k`: found by memchr on `b` in either case.
+fn anchored(hay: &str, at: usize, (b, k): (u8, usize)) -> Option<usize> {
+    let bytes = hay.as_bytes();
+    let (lo, up) = (b, b.to_ascii_uppercase());
+    let mut from = at + k;
+    loop {
+        let p = from + memchr::memchr2(lo, up, bytes.get(from..)?)?;
+        let start = p - k;
+        // The word's bytes before the anchor are ASCII: a match starts on a char boundary.
+        if hay.is_char_boundary(start) {
+            return Some(start);
+        }
+        from = p + 1;
+    }
+}
+
+/// The next byte offset from `at` where a match starting with `first` may begin.
+fn next_candidate(hay: &str, at: usize, first: char) -> Option<usize> {
+    let rest = hay.as_bytes().get(at..)?;
+    if first.is_ascii() {
+        // An ASCII byte never occurs inside a multi-byte character: memchr finds it.
+        let (lo, up) = (first as u8, first.to_ascii_uppercase() as u8);
+        return memchr::memchr2(lo, up, rest).map(|i| at + i);
+    }
+    hay.get(at..)?
+        .char_indices()
+        .find(|&(_, c)| c.to_lowercase().next() == Some(first))
+        .map(|(i, _)| at + i)
+}
+
+/// Byte length of the prefix of `s` that matches `phrase` ignoring case, a space
+/// of the phrase matching a run of whitespace; `None` if it does not.
+fn match_at(s: &str, phrase: &[char]) -> Option<usize> {
+    let mut qi = 0;
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if phrase[qi] == ' ' {
+            if !c.is_whitespace() {
+                return None;
+            }
+            while chars.peek().is_some_and(|&(_, c)| c.is_whitespace()) {
+                chars.next();
+            }
+            qi += 1;
+            continue;
+        }
+        for lc in c.to_lowercase() {
+            if phrase.get(qi) != Some(&lc) {
+                return None;
+            }
+            qi += 1;
+        }
+        if qi == phrase.len() {
+            return Some(i + c.len_utf8());
+        }
+    }
+    None
+}
+
+/// The line around `hit` in `text`, at most `reach` bytes each side of it (cut
+/// at a space when it is longer): the context a result is shown in.
+pub fn line_around(text: &str, hit: Span, reach: usize) -> Span {
+    let line_start = text[..hit.start].rfind('\n').map_or(0, |i| i + 1);
+    let mut start = line_start.max(hit.start.saturating_sub(reach));
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    if start > line_start {
+        // Cut: from the first word that starts whole.
+        start = text[start..hit.start]
+            .find(' ')
+            .map_or(start, |i| start + i + 1);
+    }
+    let line_end = text[hit.end..]
+        .find('\n')
+        .map_or(text.len(), |i| hit.end + i);
+    let mut end = line_end.min(hit.end + reach);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    if end < line_end {
+        end = text[hit.end..end].rfind(' ').map_or(end, |i| hit.end + i);
+    }
+    Span::new(start, end.max(hit.end))
+}
+
+/// One hit of a search across a library: the brief and the byte span in its text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TextHit {
+    pub brief: BriefId,
+    pub span: Span,
+}
+
+/// A search through a library's briefs, newest first, done a step at a time.
+pub struct TextSearch {
+    pub query: Query,
+    /// The briefs, newest first, as they were when the search started (the
+    /// order changes as an index being built takes briefs in).
+    order: Vec<BriefId>,
+    /// Position in `order` of the next brief to search.
+    next: usize,
+    /// Briefs that could not be read, so their hits are unknown.
+    pub unreadable: usize,
+}
+
+/// What one [`TextSearch::step`] found.
+#[derive(Debug, Default)]
+pub struct Found {
+    pub hits: Vec<TextHit>,
+    /// Every brief has been searched (or the hit limit reached).
+    pub done: bool,
+}
+
+impl TextSearch {
+    /// A search for `query` through the briefs `lib` has now.
+    pub fn new(query: Query, lib: &Library) -> TextSearch {
+        TextSearch {
+            query,
+            order: lib.order().to_vec(),
+            next: 0,
+            unreadable: 0,
+        }
+    }
+
+    /// Searches on, newest brief first, until `want` hits are found, `until`
+    /// passes, or every brief is searched; `had` hits were found before, and
+    /// the search stops at [`MAX_HITS`] in all. Briefs are read and searched a
+    /// batch at a time on two threads, their hits kept in brief order.
+    pub fn step(&mut self, lib: &Library, want: usize, until: Instant, had: usize) -> Found {
+        let mut found = Found::default();
+        while self.next < self.order.len() {
+            let room = MAX_HITS.saturating_sub(had + found.hits.len());
+            if room == 0 {
+                self.next = self.order.len();
+                break;
+            }
+            let end = (self.next + BATCH).min(self.order.len());
+            let batch = &self.order[self.next..end];
+            self.next = end;
+            let half = batch.len().div_ceil(2);
+            let q = &self.query;
+            let search = |ids: &[BriefId]| -> Vec<(BriefId, Option<Vec<Span>>)> {
+                ids.iter()
+                    .map(|&id| (id, lib.text(id).ok().map(|t| q.find(&t, room))))
+                    .collect()
+            };
+            let (a, b) = std::thread::scope(|s| {
+                let other = s.spawn(|| search(&batch[half..]));
+                let mine = search(&batch[..half]);
+                (mine, other.join().unwrap_or_default())
+            });
+            let before = found.hits.len();
+            for (id, spans) in a.into_iter().chain(b) {
+                match spans {
+                    Some(spans) => found
+                        .hits
+                        .extend(spans.into_iter().map(|span| TextHit { brief: id, span })),
+                    None => self.unreadable += 1,
+                }
+            }
+            found.hits.truncate(before + room);
+            if found.hits.len() >= want || Instant::now() >= until {
+                break;
+            }
+        }
+        found.done = self.next >= self.order.len();
+        found
+    }
+}
+
+/// Briefs searched at a time: enough to keep two threads busy, few enough that
+/// the first screen of hits is not kept waiting.
+const BATCH: usize = 32;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found<'a>(text: &'a str, q: &str) -> Vec<&'a str> {
+        Query::parse(q)
+            .unwrap()
+            .find(text, 100)
+            .into_iter()
+            .map(|s| &text[s.start..s.end])
+            .collect()
+    }
+
+    #[test]
+    fn words_match_as_a_phrase_ignoring_case_and_line_breaks() {
+        let text = "The Kashagan\nconsortium met.  KASHAGAN   Consortium again; kashagan field.";
+        assert_eq!(
+            found(text, "kashagan consortium"),
+            ["Kashagan\nconsortium", "KASHAGAN   Consortium"]
+        );
+        assert_eq!(
+            found(text, "\"Kashagan consortium\""),
+            found(text, "kashagan consortium")
+        );
+        assert_eq!(found(text, "kashagan").len(), 3);
+        assert!(found(text, "consortium field").is_empty());
+        assert_eq!(Query::parse("  “ ” "), None);
+        assert_eq!(Query::parse(" a \t b ").unwrap().shown(), "a b");
+    }
+
+    #[test]
+    fn non_ascii_queries_and_texts_keep_char_boundaries() {
+        let text = "Қазақстан and ҚАЗАҚСТАН; Astana—Қазақстан";
+        assert_eq!(found(text, "қазақстан").len(), 3);
+        assert_eq!(found(text, "astana—қазақстан"), ["Astana—Қазақстан"]);
+        let text = "é café CAFÉ";
+        assert_eq!(found(text, "café"), ["café", "CAFÉ"]);
+        // Candidates are found by the first word's rarest letter, wherever it is in the word.
+        let text = "Қазақ the\nthem THE  Kashagan, Ӂhe theme";
+        assert_eq!(found(text, "the"), ["the", "the", "THE", "the"]);
+        assert_eq!(found(text, "the kashagan"), ["THE  Kashagan"]);
+        assert_eq!(found(text, "them"), ["them", "them"]);
+    }
+
+    #[test]
+    fn the_line_around_a_hit_is_cut_at_char_boundaries() {
+        let text = "first line\nÄÄÄ the hit ÄÄÄ\nlast";
+        let at = text.find("hit").unwrap();
+        let line = line_around(text, Span::new(at, at + 3), 100);
+        assert_eq!(&text[line.start..line.end], "ÄÄÄ the hit ÄÄÄ");
+        let short = line_around(text, Span::new(at, at + 3), 5);
+        assert!(text.get(short.start..short.end).is_some());
+        assert!(short.start <= at && short.end >= at + 3);
+        // A long line is cut between words.
+        let text = "one two three four five six seven";
+        let at = text.find("four").unwrap();
+        let cut = line_around(text, Span::new(at, at + 4), 8);
+        assert_eq!(&text[cut.start..cut.end], "three four five");
+    }
+}

@@ -1,0 +1,141 @@
+//! The search screen and its walk: every hit of a word or phrase in the text
+//! of every brief, newest brief first, listed as the edge finds them; `Enter`
+//! opens the brief at a hit with the search active in the reader, and the
+//! next/previous-match keys there go on to the next hit in whatever brief.
+
+use super::{list_height, Cursor, LibEffect, LibraryView, Prompt, Screen, SearchView, Target};
+use crate::library::search::Found;
+use crate::library::Query;
+use crate::ui::action::Action;
+
+impl LibraryView {
+    /// The search typed is accepted: its screen shows, empty until the edge
+    /// reports hits. An empty query changes nothing.
+    pub(super) fn start_search(&mut self) -> Option<LibEffect> {
+        let query = Query::parse(&self.search_input)?;
+        self.search = Some(SearchView {
+            query: query.clone(),
+            hits: Vec::new(),
+            briefs: 0,
+            cursor: Cursor::default(),
+            done: false,
+            wrapped: false,
+        });
+        self.screen = Screen::Search;
+        Some(LibEffect::Search(query))
+    }
+
+    /// Hits the edge found for `query` (ignored if another search replaced it).
+    pub(super) fn search_found(&mut self, query: &Query, found: Found) {
+        let Some(s) = self.search.as_mut().filter(|s| &s.query == query) else {
+            return;
+        };
+        for hit in found.hits {
+            if s.hits.last().is_none_or(|h| h.brief != hit.brief) {
+                s.briefs += 1;
+            }
+            s.hits.push(hit);
+        }
+        s.done = found.done;
+        if s.done && s.hits.is_empty() {
+            let q = crate::display::escape_controls(s.query.shown()).into_owned();
+            self.notices.answer(format!("no brief has “{q}”"));
+        }
+        if s.done && self.indexing() {
+            self.notices
+                .push("briefs still being indexed were not searched: search again when it is done");
+        }
+    }
+
+    /// Whether the search still runs (the edge keeps stepping it).
+    pub fn search_running(&self) -> bool {
+        self.search.as_ref().is_some_and(|s| !s.done)
+    }
+
+    /// An action on the search screen.
+    pub(super) fn search_action(&mut self, a: Action) -> Option<LibEffect> {
+        let page = list_height(self.height);
+        let s = self.search.as_mut()?;
+        let step = match &a {
+            Action::NextMatch => Action::MoveDown,
+            Action::PrevMatch => Action::MoveUp,
+            other => other.clone(),
+        };
+        if s.cursor.step(&step, s.hits.len(), page) {
+            return None;
+        }
+        match a {
+            Action::ClearSelection => self.screen = Screen::List,
+            Action::StartSearch => {
+                self.typing = true;
+                self.prompt = Prompt::Search;
+                self.search_input = s.query.shown().to_owned();
+            }
+            Action::Activate => {
+                s.wrapped = false;
+                let hit = *s.hits.get(s.cursor.at)?;
+                return self.open_brief(hit.brief, Target::Found(hit.span));
+            }
+            _ => {}
+        }
+        None
+    }
+
+    /// Whether the next/previous-match keys walk the search across briefs: the
+    /// brief was opened from it and its reader still searches the same words.
+    pub fn walking_search(&self) -> bool {
+        let (Some(r), Some(s)) = (&self.reading, &self.search) else {
+            return false;
+        };
+        r.back == Screen::Search
+            && !s.hits.is_empty()
+            && Query::parse(&r.app.search.query).is_some_and(|q| q == s.query)
+    }
+
+    /// The next (`dir` 1) or previous (-1) hit of the search, in whatever brief.
+    pub(super) fn search_walk(&mut self, dir: isize) -> Option<LibEffect> {
+        let s = self.search.as_mut()?;
+        let n = s.hits.len();
+        if n == 0 {
+            return None;
+        }
+        let next = (s.cursor.at as isize + dir).rem_euclid(n as isize) as usize;
+        s.wrapped = (dir > 0 && next < s.cursor.at) || (dir < 0 && next > s.cursor.at);
+        s.cursor.at = next;
+        let hit = s.hits[next];
+        let shown = s.query.shown().to_owned();
+        match self.reading.as_mut() {
+            Some(r) if r.brief == hit.brief => {
+                r.app.search_for(&shown, hit.span.start);
+                self.note_search_walk();
+                None
+            }
+            _ => self.open_brief(hit.brief, Target::Found(hit.span)),
+        }
+    }
+
+    /// Says in the open brief where among the search's hits the reader is.
+    pub(super) fn note_search_walk(&mut self) {
+        let Some(s) = &self.search else { return };
+        let (at, n, wrapped, done) = (s.cursor.at, s.hits.len(), s.wrapped, s.done);
+        if let Some(r) = self.reading.as_mut() {
+            let km = &r.app.keymap;
+            let more = if done { "" } else { "+" };
+            let mut note = format!("hit {}/{n}{more} across the library", at + 1);
+            if wrapped {
+                note.push_str(" (wrapped)");
+            }
+            note.push_str(&format!(
+                " · {}/{} next/previous in any brief · {} back",
+                km.hint(&Action::NextMatch),
+                km.hint(&Action::PrevMatch),
+                km.hint(&Action::ClearSelection)
+            ));
+            // The walk's last position is stale now: only the new one shows.
+            r.app
+                .notices
+                .retire(|m| m.ends_with(" back") && m.contains(" across the library"));
+            r.app.answer(note);
+        }
+    }
+}
