@@ -14,6 +14,8 @@ pub enum Expr {
     Set(String),
     /// `PAST_REF`, `PRESENT_REF`, `FUTURE_REF`.
     Ref(&'static str),
+    /// "one day", "someday": some day, ahead unless the clause looks back.
+    SomeDay,
 }
 
 /// Time of day: a clock reading or a part of the day.
@@ -80,6 +82,8 @@ pub enum Base {
         from: u32,
         shift: i64,
     },
+    /// `offset` days after Easter Sunday (Good Friday -2); `shift` -1 for "last Easter".
+    Easter { offset: i32, shift: i64 },
     /// The ISO week holding a day: "the week of March 6".
     WeekOf {
         year: Option<i32>,

@@ -23,6 +23,15 @@ pub fn at(toks: &Tokens, lo: usize, hi: usize, first: usize, last: usize) -> Ten
     if first > lo && toks.word(first - 1) == "by" {
         return Tense::Future;
     }
+    // "payable Dec. 7", "effective on Feb. 1": a date a filing looks ahead to.
+    let before = if first > lo && toks.word(first - 1) == "on" {
+        first.saturating_sub(2)
+    } else {
+        first.wrapping_sub(1)
+    };
+    if before >= lo && before < first && matches!(toks.word(before), "payable" | "effective") {
+        return Tense::Future;
+    }
     let mut i = first;
     let stop = first.saturating_sub(REACH).max(lo);
     while i > stop {

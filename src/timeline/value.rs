@@ -24,6 +24,8 @@ pub fn first_day(value: &str) -> Option<Date> {
     let rest: Vec<&str> = parts.collect();
     match (y.len(), rest.as_slice()) {
         (3, []) => Date::new(num::<i32>(y)? * 10, 1, 1),
+        // A decade: "199X" is the 1990s.
+        (4, []) if y.ends_with('X') => Date::new(num::<i32>(&y[..3])? * 10, 1, 1),
         (2, []) => Date::new(num::<i32>(y)? * 100, 1, 1),
         (4, []) => Date::new(num(y)?, 1, 1),
         (4, [second, tail @ ..]) => {
@@ -183,6 +185,9 @@ fn point_label(v: &str) -> String {
     let month = |m: &str| num::<usize>(m).and_then(|m| MONTH_ABBR.get(m.wrapping_sub(1)).copied());
     let text = match parts.as_slice() {
         [y] if y.len() == 3 => format!("{y}0s"),
+        [y] if y.len() == 4 && y.ends_with('X') && num::<u32>(&y[..3]).is_some() => {
+            format!("{}0s", &y[..3])
+        }
         [y] if y.len() == 2 => format!("{}00s", y),
         [y] => year(y),
         [y, m] => {
