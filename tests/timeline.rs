@@ -769,10 +769,17 @@ const TABLE: &[(Pub, &str, &str, TimexType, &str)] = &[
     ),
     (
         Pub::Day("2007-04-27"),
-        "Dues are paid annually.",
-        "annually",
-        S,
-        "P1Y",
+        "Mine may open someday, the minister said.",
+        "someday",
+        D,
+        "FUTURE_REF",
+    ),
+    (
+        Pub::Day("2007-09-26"),
+        "The delegation planned to leave on Thursday.",
+        "Thursday",
+        D,
+        "2007-09-27",
     ),
     (
         Pub::Day("2007-04-27"),

@@ -14,8 +14,9 @@ pub enum Expr {
     Set(String),
     /// `PAST_REF`, `PRESENT_REF`, `FUTURE_REF`.
     Ref(&'static str),
-    /// "one day", "someday": some day, ahead unless the clause looks back.
-    SomeDay,
+    /// "one day", "someday": some day ahead, or one in the past when it opens a
+    /// sentence that looks back ("One day, the guards left").
+    SomeDay { opening: bool },
 }
 
 /// Time of day: a clock reading or a part of the day.

@@ -86,8 +86,8 @@ pub fn resolve(expr: &Expr, tense: Tense, ctx: &Context) -> Resolved {
             kind: TimexType::Set,
             resolved: true,
         },
-        Expr::SomeDay => Resolved {
-            value: if tense == Tense::Past {
+        Expr::SomeDay { opening } => Resolved {
+            value: if *opening && tense == Tense::Past {
                 "PAST_REF"
             } else {
                 "FUTURE_REF"

@@ -98,8 +98,7 @@ impl Scanner<'_> {
                 _ => None,
             },
             "fiscal" | "fy" => self.fiscal_year(i),
-            "someday" => Some((i + 1, Expr::SomeDay)),
-            "annually" => Some((i + 1, Expr::Set("P1Y".into()))),
+            "someday" => Some((i + 1, Expr::SomeDay { opening: false })),
             // "dividends are paid quarterly"; "a quarterly dividend" is not a time.
             "quarterly" if matches!(self.w(i + 1), "." | "," | ";" | "") => {
                 Some((i + 1, Expr::Set("P1Q".into())))

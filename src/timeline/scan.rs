@@ -460,7 +460,9 @@ impl Scanner<'_> {
             return None;
         }
         if self.is_some_day(i, k) {
-            return Some((k + 1, Expr::SomeDay));
+            let opening = self.w(k + 1) == ","
+                && (i == 0 || matches!(self.w(i - 1), "." | "!" | "?" | "\"" | "“"));
+            return Some((k + 1, Expr::SomeDay { opening }));
         }
         let mut end = k + 1;
         // "a year and a half", "an hour and a half"

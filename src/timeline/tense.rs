@@ -63,7 +63,10 @@ fn marker(toks: &Tokens, i: usize) -> Option<Tense> {
             Some(Tense::Future)
         }
         // "plans to", "hopes to": verbs of intent; "vacation plans" is a noun.
-        "plans" | "plan" | "hopes" | "hope" | "aims" | "wants" if toks.word(i + 1) == "to" => {
+        "plans" | "plan" | "planned" | "hopes" | "hope" | "hoped" | "aims" | "wants" | "set"
+        | "scheduled" | "due"
+            if toks.word(i + 1) == "to" =>
+        {
             Some(Tense::Future)
         }
         // "it is calling for", "they are meeting": the present, nearer than any "said".
