@@ -485,10 +485,24 @@ const TABLE: &[(Pub, &str, &str, TimexType, &str)] = &[
     ),
     (
         Pub::Day("2007-04-27"),
-        "The war ended almost two years ago.",
-        "almost two years ago",
+        "The war ended about two years ago.",
+        "about two years ago",
         Du,
         "P2Y",
+    ),
+    (
+        Pub::Day("2007-04-27"),
+        "The war ended nearly four years ago.",
+        "nearly four years ago",
+        D,
+        "2003",
+    ),
+    (
+        Pub::Day("2007-04-27"),
+        "The envoy came a week or so ago.",
+        "a week or so ago",
+        D,
+        "2007-W16",
     ),
     (
         Pub::Day("2007-04-27"),

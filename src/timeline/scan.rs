@@ -415,8 +415,7 @@ impl Scanner<'_> {
                 | "approximately"
                 | "barely"
                 | "up"
-                // Verbs of length: "lasted one day", "took one day".
-                | "last"
+                // Verbs of length: "lasted one day", "took one day" ("last" is above).
                 | "lasts"
                 | "lasted"
                 | "lasting"
@@ -473,6 +472,10 @@ impl Scanner<'_> {
                 end = e;
             }
         }
+        // "a week or so ago": the hedge belongs to the expression.
+        if self.w(end) == "or" && self.w(end + 1) == "so" {
+            end += 2;
+        }
         // "48 years old"; "five-year-old", "year-earlier" and "three-quarters" are not lengths of time.
         if self.w(end) == "old"
             || (self.w(end) == "-" && self.t.joined(end))
@@ -494,8 +497,11 @@ impl Scanner<'_> {
         }
         let whole = n.map(|v| v as i64);
         match self.w(end) {
-            // "almost two years ago" is annotated as the length, "two years ago" as the date.
-            "ago" if self.is_hedged(i) => return Some((end + 1, Expr::Duration { n, unit })),
+            // "about two years ago" is annotated as the length, "two years ago" and
+            // "nearly two years ago" as the date.
+            "ago" if self.is_hedged(i) && !matches!(self.w(i), "nearly" | "almost") => {
+                return Some((end + 1, Expr::Duration { n, unit }))
+            }
             "ago" => {
                 return Some(match whole {
                     Some(n) if n > 0 => (
