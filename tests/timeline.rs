@@ -844,6 +844,27 @@ const TABLE: &[(Pub, &str, &str, TimexType, &str)] = &[
         D,
         "198X",
     ),
+    (
+        Pub::Day("2013-03-15"),
+        "Exports rose in the second half of last year.",
+        "the second half of last year",
+        D,
+        "2012-H2",
+    ),
+    (
+        Pub::Day("2013-03-15"),
+        "Growth will slow in the first quarter of next year.",
+        "the first quarter of next year",
+        D,
+        "2014-Q1",
+    ),
+    (
+        Pub::Day("2013-03-15"),
+        "The bill passed in the 2004 fiscal year.",
+        "the 2004 fiscal year",
+        D,
+        "2004",
+    ),
     // No reference at all: what is known is kept, nothing is guessed.
     (
         Pub::None,

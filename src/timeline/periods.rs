@@ -80,6 +80,7 @@ impl Scanner<'_> {
             return None;
         }
         let mut end = k + 1;
+        let mut shift = 0;
         if matches!(self.w(end), "of" | "in") {
             if let Some(v) = self
                 .t
@@ -88,6 +89,12 @@ impl Scanner<'_> {
             {
                 year = Some(v as i32);
                 end += 2;
+            } else if let Some(s) = lexicon::shift(self.w(end + 1))
+                .filter(|_| self.w(end + 2) == "year" && self.w(end + 1) != "past")
+            {
+                // "the second half of last year", "the first quarter of next year"
+                shift = s;
+                end += 3;
             }
         } else if let Some(v) = self
             .t
@@ -99,8 +106,8 @@ impl Scanner<'_> {
         }
         let base = match (year_ago, half, q) {
             (true, _, _) => Base::YearAgoQuarter,
-            (false, true, Some(h)) => Base::Half { h, year, shift: 0 },
-            _ => Base::Quarter { q, year, shift: 0 },
+            (false, true, Some(h)) => Base::Half { h, year, shift },
+            _ => Base::Quarter { q, year, shift },
         };
         Some((end, Expr::Point(base, None)))
     }

@@ -473,6 +473,12 @@ impl Scanner<'_> {
         if let Some((e, d @ Expr::Point(Base::Decade(_), None))) = decade {
             return Some((e, d));
         }
+        // "the 2004 fiscal year"
+        if let Some((e, y @ Expr::Point(Base::Cal { month: None, .. }, None))) = decade {
+            if self.w(e) == "fiscal" && self.w(e + 1) == "year" {
+                return Some((e + 2, y));
+            }
+        }
         if let Some((unit, true)) = lexicon::unit(w1) {
             if i > 0
                 && matches!(self.w(i - 1), "over" | "through" | "throughout")
