@@ -968,6 +968,17 @@ fn labels_read_like_a_person_would_write_them() {
             "every year",
         ),
         (
+            "Repairs will take two and a half years.",
+            "two and a half years",
+            "2 years 6 months",
+        ),
+        (
+            "The hearing ran an hour and a half.",
+            "an hour and a half",
+            "1 hour 30 minutes",
+        ),
+        ("Tariffs fell in the 1980s.", "the 1980s", "1980s"),
+        (
             "Flights leave each Thursday.",
             "each Thursday",
             "every Thursday",

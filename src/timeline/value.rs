@@ -120,11 +120,35 @@ fn split_duration(v: &str) -> Option<(String, &'static str)> {
 }
 
 fn duration_label(v: &str) -> String {
+    if let Some(parts) = compound_duration(v) {
+        return parts.join(" ");
+    }
     match split_duration(v) {
         Some((n, unit)) if n == "X" => format!("some {unit}s").replace("centurys", "centuries"),
         Some((n, unit)) => plural(&n, unit),
         None => v.to_string(),
     }
+}
+
+/// The parts of a duration with more than one unit, `P2Y6M` → "2 years", "6 months";
+/// None for a single unit or anything else.
+fn compound_duration(v: &str) -> Option<Vec<String>> {
+    let body = v.strip_prefix('P')?;
+    let mut parts = Vec::new();
+    let mut time = false;
+    let mut n = String::new();
+    for c in body.chars() {
+        match c {
+            'T' if n.is_empty() => time = true,
+            '0'..='9' | '.' => n.push(c),
+            'Y' | 'M' | 'W' | 'D' | 'H' | 'S' if !n.is_empty() => {
+                parts.push(plural(&n, unit_name(&c.to_string(), time)));
+                n.clear();
+            }
+            _ => return None,
+        }
+    }
+    (parts.len() > 1 && n.is_empty()).then_some(parts)
 }
 
 fn set_label(v: &str) -> String {
