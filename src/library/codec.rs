@@ -13,9 +13,11 @@ use crate::timeline::TimexType;
 use std::path::PathBuf;
 
 const MAGIC: &[u8; 8] = b"FOLIOLIB";
-/// Bumped whenever the layout below changes; an old file is then rebuilt.
+/// Bumped whenever the layout below or what extraction writes into it changes;
+/// an old file is then rebuilt.
 /// 2: each brief's feed item, each entity's other spellings.
-const VERSION: u32 = 2;
+/// 3: timeline values of the new tagger (decades as `199X`, vague references undated).
+const VERSION: u32 = 3;
 /// A mention on disk: entity, span start and end, sentence start and end.
 const MENTION_BYTES: usize = 20;
 /// Why [`decode`] refuses a file written in another layout (the cache is then outdated, not damaged).

@@ -90,7 +90,8 @@ impl Library {
             .collect();
         timeline.sort_by_key(|&(b, e)| {
             let ev = &briefs[b as usize].events[e as usize];
-            (ev.day.is_none(), ev.day, rank[b as usize], ev.span.start)
+            let place = crate::timeline::Place::of(&ev.value, ev.resolved, ev.day);
+            (place, ev.day, rank[b as usize], ev.span.start)
         });
         self.derived = Derived {
             order,

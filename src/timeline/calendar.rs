@@ -279,6 +279,18 @@ impl Scanner<'_> {
         let w = self.w(i);
         let (hour, minute) = match w.split_once(':') {
             Some((h, m)) => (h.parse::<u32>().ok()?, m.parse::<u32>().ok()?),
+            // "0900 GMT", "1430 hours": a 24-hour clock with its zone.
+            None if w.len() == 4
+                && (lexicon::is_zone(self.w(i + 1))
+                    || matches!(self.w(i + 1), "hours" | "hrs")) =>
+            {
+                let v = w.parse::<u32>().ok()?;
+                let (h, m) = (v / 100, v % 100);
+                if h > 23 || m > 59 {
+                    return None;
+                }
+                return self.with_day(i + 2, Clock::At { hour: h, minute: m });
+            }
             None => (w.parse::<u32>().ok()?, 0),
         };
         if hour > 24 || minute > 59 || w.contains([',', '.']) {

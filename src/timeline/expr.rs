@@ -14,6 +14,9 @@ pub enum Expr {
     Set(String),
     /// `PAST_REF`, `PRESENT_REF`, `FUTURE_REF`.
     Ref(&'static str),
+    /// "one day", "someday": some day ahead, or one in the past when it opens a
+    /// sentence that looks back ("One day, the guards left").
+    SomeDay { opening: bool },
 }
 
 /// Time of day: a clock reading or a part of the day.
@@ -80,6 +83,8 @@ pub enum Base {
         from: u32,
         shift: i64,
     },
+    /// `offset` days after Easter Sunday (Good Friday -2); `shift` -1 for "last Easter".
+    Easter { offset: i32, shift: i64 },
     /// The ISO week holding a day: "the week of March 6".
     WeekOf {
         year: Option<i32>,

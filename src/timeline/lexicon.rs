@@ -233,31 +233,14 @@ pub fn is_zone(word: &str) -> bool {
             | "bst"
             | "cet"
             | "msk"
+            | "et"
+            | "ct"
+            | "pt"
+            | "cest"
+            | "jst"
+            | "ist"
+            | "z"
     )
-}
-
-/// A fixed-date holiday: (month, day).
-pub fn holiday(word: &str, next: &str) -> Option<(u32, u32, usize)> {
-    Some(match (word, next) {
-        ("christmas", "eve") => (12, 24, 2),
-        ("christmas", _) => (12, 25, 1),
-        ("halloween", _) => (10, 31, 1),
-        ("valentine", _) => (2, 14, 1),
-        _ => return None,
-    })
-}
-
-/// A holiday on the `n`th weekday of a month counted from a day:
-/// (month, weekday with Monday = 0, n, from day, words used).
-pub fn floating_holiday(word: &str, next: &str) -> Option<(u32, u32, u32, u32, usize)> {
-    Some(match (word, next) {
-        ("thanksgiving", "day") => (11, 3, 4, 1, 2),
-        ("thanksgiving", _) => (11, 3, 4, 1, 1),
-        ("labor", "day") => (9, 0, 1, 1, 2),
-        // US Election Day: the Tuesday after the first Monday of November.
-        ("election", "day") => (11, 1, 1, 2, 2),
-        _ => return None,
-    })
 }
 
 /// How a word bears on the tense of its clause: past, future or neither.

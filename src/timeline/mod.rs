@@ -4,6 +4,7 @@
 
 mod calendar;
 mod expr;
+mod holidays;
 mod lexicon;
 mod normalize;
 mod periods;
@@ -53,6 +54,35 @@ pub struct Timex {
     pub resolved: bool,
     /// The first calendar day the value points at, for ordering and grouping.
     pub day: Option<Date>,
+}
+
+impl Timex {
+    /// Where the timex stands on a timeline; see [`Place`].
+    pub fn place(&self) -> Place {
+        Place::of(&self.value, self.resolved, self.day)
+    }
+}
+
+/// The groups of a timeline, in the order they are shown: dated events first,
+/// then lengths and recurrences, then vague references, then what could not be resolved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Place {
+    Dated,
+    Undated,
+    Vague,
+    Unresolved,
+}
+
+impl Place {
+    /// The group of a value: `PRESENT_REF`, `PAST_REF` and `FUTURE_REF` are vague.
+    pub fn of(value: &str, resolved: bool, day: Option<Date>) -> Place {
+        match (resolved, day) {
+            (false, _) => Place::Unresolved,
+            (true, Some(_)) => Place::Dated,
+            _ if matches!(value, "PRESENT_REF" | "PAST_REF" | "FUTURE_REF") => Place::Vague,
+            _ => Place::Undated,
+        }
+    }
 }
 
 /// A timeline event: a temporal expression in its sentence.
@@ -131,14 +161,9 @@ fn extract_from(doc: &Document, text: &str, from: usize) -> Vec<Timex> {
         let lo = sentence.1.max(clause_start(&toks, f.first));
         let tense = tense::at(&toks, lo, clause_end(&toks, f.last), f.first, f.last);
         let r = normalize::resolve(&f.expr, tense, &ctx);
+        // A vague reference ("now") names no day of its own: it is not placed among dated events.
         let day = match r.kind {
-            TimexType::Date | TimexType::Time => {
-                if r.value == "PRESENT_REF" && r.resolved {
-                    ctx.date
-                } else {
-                    value::first_day(&r.value)
-                }
-            }
+            TimexType::Date | TimexType::Time => value::first_day(&r.value),
             _ => None,
         };
         remember(&mut ctx, &f.expr, &r, s);
@@ -235,7 +260,8 @@ fn sentence_entities(doc: &Document, entities: &Entities, sentence: usize) -> Ve
     ids
 }
 
-/// Events in date order (undated ones last, in text order).
+/// Events in date order; then, each group in text order, undated lengths and
+/// recurrences, vague references and unresolved expressions.
 pub fn build(doc: &Document, entities: &Entities) -> Vec<Event> {
     let mut events: Vec<Event> = extract(doc)
         .into_iter()
@@ -248,6 +274,6 @@ pub fn build(doc: &Document, entities: &Entities) -> Vec<Event> {
             }
         })
         .collect();
-    events.sort_by_key(|e| (e.timex.day.is_none(), e.timex.day, e.timex.span.start));
+    events.sort_by_key(|e| (e.timex.place(), e.timex.day, e.timex.span.start));
     events
 }

@@ -86,6 +86,16 @@ pub fn resolve(expr: &Expr, tense: Tense, ctx: &Context) -> Resolved {
             kind: TimexType::Set,
             resolved: true,
         },
+        Expr::SomeDay { opening } => Resolved {
+            value: if *opening && tense == Tense::Past {
+                "PAST_REF"
+            } else {
+                "FUTURE_REF"
+            }
+            .to_string(),
+            kind: TimexType::Date,
+            resolved: true,
+        },
         Expr::Ref(r) => Resolved {
             value: (*r).to_string(),
             kind: TimexType::Date,
@@ -282,7 +292,7 @@ fn base_value(base: Base, tense: Tense, ctx: &Context) -> (String, bool) {
         },
         Base::Unit { unit, shift } => unit_value(unit, shift, tense, ctx),
         Base::Offset { unit, n, narrative } => offset_value(unit, n, narrative, ctx),
-        Base::Decade(d) => (format!("{d:03}"), true),
+        Base::Decade(d) => (format!("{d:03}X"), true),
         Base::Century(c) => (format!("{c:02}"), true),
         Base::Season {
             code,
@@ -356,6 +366,28 @@ fn base_value(base: Base, tense: Tense, ctx: &Context) -> (String, bool) {
                 None => unknown(format!("{y:04}-{month:02}-XX")),
             }
         }
+        Base::Easter { offset, shift } => {
+            let day = |y: i32| super::holidays::easter(y).map(|d| d.add_days(i64::from(offset)));
+            let y = match (ctx.date, ctx.year) {
+                (Some(r), _) if shift < 0 => {
+                    if day(r.year).is_some_and(|d| d < r) {
+                        r.year
+                    } else {
+                        r.year - 1
+                    }
+                }
+                (Some(r), _) => match day(r.year) {
+                    Some(d) => infer_year(r, d.month, Some(d.day), tense),
+                    None => r.year,
+                },
+                (None, Some(y)) => y,
+                _ => return unknown("XXXX-XX-XX".into()),
+            };
+            match day(y) {
+                Some(d) => ymd(d),
+                None => unknown(format!("{y:04}-XX-XX")),
+            }
+        }
         Base::WeekOf { year, month, day } => {
             let (v, ok) = base_value(
                 Base::Cal {
@@ -393,8 +425,8 @@ fn unit_value(unit: Unit, shift: i64, tense: Tense, ctx: &Context) -> (String, b
             None => unknown("XXXX".into()),
         },
         Unit::Decade => match ctx.year {
-            Some(y) => (format!("{:03}", y.div_euclid(10) + s32), true),
-            None => unknown("XXX".into()),
+            Some(y) => (format!("{:03}X", y.div_euclid(10) + s32), true),
+            None => unknown("XXXX".into()),
         },
         Unit::Century => match ctx.year {
             Some(y) => (format!("{:02}", y.div_euclid(100) + s32), true),

@@ -1,5 +1,6 @@
 //! Reporting periods: quarters and halves ("the third quarter", "third-quarter",
-//! "the fiscal first quarter", "the year-ago quarter", "the first half of 1990").
+//! "the fiscal first quarter", "the year-ago quarter", "the first half of 1990"),
+//! fiscal years ("fiscal 1999", "FY2003") and seasons ("spring 2014").
 
 use super::expr::{Base, Expr};
 use super::lexicon::{self, Unit};
@@ -79,6 +80,7 @@ impl Scanner<'_> {
             return None;
         }
         let mut end = k + 1;
+        let mut shift = 0;
         if matches!(self.w(end), "of" | "in") {
             if let Some(v) = self
                 .t
@@ -87,6 +89,12 @@ impl Scanner<'_> {
             {
                 year = Some(v as i32);
                 end += 2;
+            } else if let Some(s) = lexicon::shift(self.w(end + 1))
+                .filter(|_| self.w(end + 2) == "year" && self.w(end + 1) != "past")
+            {
+                // "the second half of last year", "the first quarter of next year"
+                shift = s;
+                end += 3;
             }
         } else if let Some(v) = self
             .t
@@ -98,9 +106,87 @@ impl Scanner<'_> {
         }
         let base = match (year_ago, half, q) {
             (true, _, _) => Base::YearAgoQuarter,
-            (false, true, Some(h)) => Base::Half { h, year, shift: 0 },
-            _ => Base::Quarter { q, year, shift: 0 },
+            (false, true, Some(h)) => Base::Half { h, year, shift },
+            _ => Base::Quarter { q, year, shift },
         };
         Some((end, Expr::Point(base, None)))
+    }
+
+    /// "fiscal 1999", "fiscal year 2001", "fiscal-year 2001", "FY2003", "FY 03", "fiscal year".
+    pub fn fiscal_year(&self, i: usize) -> Hit {
+        let mut k = i + 1;
+        if self.w(i) == "fiscal" {
+            if self.w(k) == "-" && self.t.joined(k) && self.w(k + 1) == "year" {
+                k += 1;
+            }
+            if self.w(k) == "year" {
+                k += 1;
+            }
+        } else if !self.t.is_cap(i) || (self.w(k) == "-" && !self.t.joined(k)) {
+            return None;
+        } else if self.w(k) == "-" {
+            k += 1;
+        }
+        let year = |y: i32| {
+            Expr::Point(
+                Base::Cal {
+                    year: Some(y),
+                    month: None,
+                    day: None,
+                },
+                None,
+            )
+        };
+        if let Some(v) = self.t.int(k) {
+            if self.plausible_year(k, v) || (self.w(k).len() == 4 && (1600..2200).contains(&v)) {
+                return Some((k + 1, year(v as i32)));
+            }
+            // "FY03", "fiscal '99": a two-digit year, in the century nearest 2000.
+            if self.w(k).len() == 2 && self.w(i) == "fy" {
+                let v = v as i32;
+                return Some((k + 1, year(if v < 50 { 2000 + v } else { 1900 + v })));
+            }
+        }
+        if self.w(i) == "fiscal" && self.w(k - 1) == "year" {
+            let base = Base::Unit {
+                unit: Unit::Year,
+                shift: 0,
+            };
+            return Some((k, Expr::Point(base, None)));
+        }
+        None
+    }
+
+    /// A season named with its year, "spring 2014", "the summer of 2005" (read from
+    /// "summer"), or on its own after "in", "during", "since": "in spring".
+    pub fn season(&self, i: usize) -> Hit {
+        let (code, start) = lexicon::season(self.w(i))?;
+        let k = if self.w(i + 1) == "of" { i + 2 } else { i + 1 };
+        if let Some(v) = self.t.int(k).filter(|&v| self.plausible_year(k, v)) {
+            let base = Base::Season {
+                code,
+                start,
+                year: Some(v as i32),
+                shift: 0,
+            };
+            return Some((k + 1, Expr::Point(base, None)));
+        }
+        // "fall" is a verb as often as a season; "in the fall" is read from "the".
+        let prev = if i > 0 { self.w(i - 1) } else { "" };
+        if self.w(i) == "fall"
+            || !matches!(
+                prev,
+                "in" | "during" | "since" | "until" | "by" | "early" | "late" | "mid" | "through"
+            )
+        {
+            return None;
+        }
+        let base = Base::Season {
+            code,
+            start,
+            year: None,
+            shift: 0,
+        };
+        Some((i + 1, Expr::Point(base, None)))
     }
 }

@@ -11,6 +11,9 @@ impl Scanner<'_> {
     pub fn word_led(&self, i: usize) -> Hit {
         let w = self.w(i);
         if self.t.is_cap(i) {
+            if let Some(hit) = self.holiday(i, 0) {
+                return Some(hit);
+            }
             if let Some(hit) = self.month_led(i) {
                 return Some(hit);
             }
@@ -94,29 +97,13 @@ impl Scanner<'_> {
                 ),
                 _ => None,
             },
-            "fiscal" => {
-                let v = self.t.int(i + 1)?;
-                if self.plausible_year(i + 1, v) {
-                    return point(
-                        i + 2,
-                        Base::Cal {
-                            year: Some(v as i32),
-                            month: None,
-                            day: None,
-                        },
-                    );
-                }
-                if self.w(i + 1) == "year" {
-                    return point(
-                        i + 2,
-                        Base::Unit {
-                            unit: Unit::Year,
-                            shift: 0,
-                        },
-                    );
-                }
-                None
+            "fiscal" | "fy" => self.fiscal_year(i),
+            "someday" => Some((i + 1, Expr::SomeDay { opening: false })),
+            // "dividends are paid quarterly"; "a quarterly dividend" is not a time.
+            "quarterly" if matches!(self.w(i + 1), "." | "," | ";" | "") => {
+                Some((i + 1, Expr::Set("P1Q".into())))
             }
+            w if lexicon::season(w).is_some() => self.season(i),
             "year" if self.w(i + 1) == "-" && matches!(self.w(i + 2), "ago" | "earlier") => {
                 let k = if self.w(i + 3) == "quarter" {
                     i + 4
@@ -151,47 +138,6 @@ impl Scanner<'_> {
                         shift: 0,
                     },
                 )
-            }
-            "thanksgiving" | "labor" | "election" => {
-                let shift = if i > 0 && self.w(i - 1) == "last" {
-                    -1
-                } else {
-                    0
-                };
-                self.floating_holiday(i, shift)
-            }
-            "christmas" | "halloween" | "valentine" => {
-                let (m, d, n) = lexicon::holiday(w, self.w(i + 1))?;
-                let n = if self.w(i + n) == "day" { n + 1 } else { n };
-                point(
-                    i + n,
-                    Base::Cal {
-                        year: None,
-                        month: Some(m),
-                        day: Some(d),
-                    },
-                )
-            }
-            "new" if self.w(i + 1) == "year" && self.w(i + 2) == "'" && self.w(i + 3) == "s" => {
-                match self.w(i + 4) {
-                    "day" => point(
-                        i + 5,
-                        Base::Cal {
-                            year: None,
-                            month: Some(1),
-                            day: Some(1),
-                        },
-                    ),
-                    "eve" => point(
-                        i + 5,
-                        Base::Cal {
-                            year: None,
-                            month: Some(12),
-                            day: Some(31),
-                        },
-                    ),
-                    _ => None,
-                }
             }
             "nineteen" | "twenty" => self.spoken_year(i),
             _ => {
@@ -251,7 +197,7 @@ impl Scanner<'_> {
                 },
             );
         }
-        if let Some(hit) = self.floating_holiday(k, shift) {
+        if let Some(hit) = self.holiday(k, shift) {
             return Some(hit);
         }
         // "this past spring"
@@ -341,22 +287,6 @@ impl Scanner<'_> {
         }
     }
 
-    /// "Thanksgiving", "Labor Day", "Election Day": holidays that move with the weekday.
-    fn floating_holiday(&self, k: usize, shift: i64) -> Hit {
-        let (month, weekday, n, from, len) = lexicon::floating_holiday(self.w(k), self.w(k + 1))?;
-        if !self.t.is_cap(k) {
-            return None;
-        }
-        let base = Base::NthWeekday {
-            month,
-            weekday,
-            n,
-            from,
-            shift: shift.min(0),
-        };
-        Some((k + len, Expr::Point(base, None)))
-    }
-
     /// Phrases led by "the".
     fn the(&self, i: usize) -> Hit {
         let point = |e: usize, b: Base| Some((e, Expr::Point(b, None)));
@@ -385,6 +315,14 @@ impl Scanner<'_> {
                 return reference(i + 2, "PAST_REF")
             }
             ("present", _) => return reference(i + 2, "PRESENT_REF"),
+            ("other", "day") => return reference(i + 3, "PAST_REF"),
+            // "in the weeks ahead": some weeks from now.
+            (w, "ahead")
+                if lexicon::unit(w).is_some_and(|(u, plural)| plural && u != Unit::Weekend) =>
+            {
+                let (unit, _) = lexicon::unit(w)?;
+                return Some((i + 3, Expr::Duration { n: None, unit }));
+            }
             ("year", "ended" | "ending" | "to") => {
                 return Some((
                     i + 2,
@@ -534,6 +472,12 @@ impl Scanner<'_> {
         };
         if let Some((e, d @ Expr::Point(Base::Decade(_), None))) = decade {
             return Some((e, d));
+        }
+        // "the 2004 fiscal year"
+        if let Some((e, y @ Expr::Point(Base::Cal { month: None, .. }, None))) = decade {
+            if self.w(e) == "fiscal" && self.w(e + 1) == "year" {
+                return Some((e + 2, y));
+            }
         }
         if let Some((unit, true)) = lexicon::unit(w1) {
             if i > 0

@@ -105,6 +105,8 @@ impl Scanner<'_> {
                 }
                 lexicon::small_number(w).is_some()
                     || lexicon::shift(w).is_some()
+                    || super::holidays::starts_holiday(w)
+                    || lexicon::season(w).is_some()
                     || lexicon::is_hedge(w)
                     || lexicon::is_vague_count(w)
                     || lexicon::ordinal(w).is_some()
@@ -134,6 +136,8 @@ impl Scanner<'_> {
                             | "monthly"
                             | "annually"
                             | "yearly"
+                            | "someday"
+                            | "fy"
                             | "quarterly"
                             | "hourly"
                             | "nightly"
@@ -151,10 +155,6 @@ impl Scanner<'_> {
                             | "noon"
                             | "midnight"
                             | "midday"
-                            | "christmas"
-                            | "thanksgiving"
-                            | "labor"
-                            | "election"
                             | "new"
                             | "at"
                             | "more"
@@ -164,8 +164,6 @@ impl Scanner<'_> {
                             | "within"
                             | "for"
                             | "end"
-                            | "halloween"
-                            | "valentine"
                             | "overnight"
                             | "half"
                     )
@@ -317,7 +315,14 @@ impl Scanner<'_> {
         if self.w(k) == "couple" && self.w(k + 1) == "of" {
             return self.unit_after(i, k + 2, Some(2.0), dir);
         }
-        let (mut k2, n) = self.number(k)?;
+        let (mut k2, mut n) = self.number(k)?;
+        // "two and a half years", "two-and-a-half months"
+        if let (Some(v), Some(e)) = (n, self.and_a_half(k2)) {
+            if v >= 1.0 && v.fract() == 0.0 {
+                n = Some(v + 0.5);
+                k2 = e;
+            }
+        }
         if matches!(
             self.w(k2),
             "more" | "additional" | "straight" | "consecutive" | "full" | "long"
@@ -325,6 +330,110 @@ impl Scanner<'_> {
             k2 += 1;
         }
         self.unit_after(i, k2, n, dir)
+    }
+
+    /// The token after "and a half" (or "-and-a-half") starting at `k`.
+    fn and_a_half(&self, k: usize) -> Option<usize> {
+        let mut j = k;
+        let mut step = |word: &str| {
+            if self.w(j) == "-" && self.t.joined(j) {
+                j += 1;
+            }
+            (self.w(j) == word).then(|| j += 1)
+        };
+        step("and")?;
+        step("a")?;
+        step("half")?;
+        Some(j)
+    }
+
+    /// Whether "one day" at `i` (the unit at `k`) means some day, not a day's length:
+    /// "One day he will return", not "for one day" or "one day after the vote".
+    fn is_some_day(&self, i: usize, k: usize) -> bool {
+        if !matches!(self.w(i), "one" | "some") || self.w(k) != "day" || k != i + 1 {
+            return false;
+        }
+        let after = self.w(k + 1);
+        if matches!(
+            after,
+            "after"
+                | "before"
+                | "later"
+                | "earlier"
+                | "ago"
+                | "of"
+                | "long"
+                | "-"
+                | "'"
+                | "’"
+                | "more"
+                | "less"
+                | "or"
+                | "to"
+                | "and"
+                | "a"
+                | "per"
+                | "from"
+                | "in"
+                | "ahead"
+        ) {
+            return false;
+        }
+        let before = if i > 0 { self.w(i - 1) } else { "" };
+        !(matches!(
+            before,
+            "for"
+                | "in"
+                | "within"
+                | "over"
+                | "after"
+                | "than"
+                | "about"
+                | "only"
+                | "just"
+                | "least"
+                | "most"
+                | "to"
+                | "of"
+                | "a"
+                | "the"
+                | "first"
+                | "last"
+                | "next"
+                | "past"
+                | "every"
+                | "each"
+                | "per"
+                | "by"
+                | "another"
+                | "extra"
+                | "additional"
+                | "nearly"
+                | "almost"
+                | "roughly"
+                | "around"
+                | "approximately"
+                | "barely"
+                | "up"
+                // Verbs of length: "lasted one day", "took one day" ("last" is above).
+                | "lasts"
+                | "lasted"
+                | "lasting"
+                | "take"
+                | "takes"
+                | "took"
+                | "taking"
+                | "spend"
+                | "spent"
+                | "wait"
+                | "waited"
+                | "stay"
+                | "stayed"
+                | "need"
+                | "needs"
+                | "needed"
+                | "remained"
+        ) || (i > 0 && self.t.kind(i - 1) == Some(Kind::Num)))
     }
 
     fn is_hedged(&self, i: usize) -> bool {
@@ -349,7 +458,24 @@ impl Scanner<'_> {
         if unit == Unit::Weekend {
             return None;
         }
-        let end = k + 1;
+        if self.is_some_day(i, k) {
+            let opening = self.w(k + 1) == ","
+                && (i == 0 || matches!(self.w(i - 1), "." | "!" | "?" | "\"" | "“"));
+            return Some((k + 1, Expr::SomeDay { opening }));
+        }
+        let mut end = k + 1;
+        // "a year and a half", "an hour and a half"
+        let mut n = n;
+        if let (Some(v), Some(e)) = (n, self.and_a_half(end)) {
+            if v >= 1.0 && v.fract() == 0.0 {
+                n = Some(v + 0.5);
+                end = e;
+            }
+        }
+        // "a week or so ago": the hedge belongs to the expression.
+        if self.w(end) == "or" && self.w(end + 1) == "so" {
+            end += 2;
+        }
         // "48 years old"; "five-year-old", "year-earlier" and "three-quarters" are not lengths of time.
         if self.w(end) == "old"
             || (self.w(end) == "-" && self.t.joined(end))
@@ -371,8 +497,11 @@ impl Scanner<'_> {
         }
         let whole = n.map(|v| v as i64);
         match self.w(end) {
-            // "almost two years ago" is annotated as the length, "two years ago" as the date.
-            "ago" if self.is_hedged(i) => return Some((end + 1, Expr::Duration { n, unit })),
+            // "about two years ago" is annotated as the length, "two years ago" and
+            // "nearly two years ago" as the date.
+            "ago" if self.is_hedged(i) && !matches!(self.w(i), "nearly" | "almost") => {
+                return Some((end + 1, Expr::Duration { n, unit }))
+            }
             "ago" => {
                 return Some(match whole {
                     Some(n) if n > 0 => (
@@ -412,7 +541,7 @@ impl Scanner<'_> {
                     ));
                 }
             }
-            "from" if self.w(end + 1) == "now" && dir.is_none() => {
+            "from" if matches!(self.w(end + 1), "now" | "today") && dir.is_none() => {
                 if let Some(n) = whole.filter(|&n| n > 0) {
                     return Some((
                         end + 2,

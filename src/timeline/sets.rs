@@ -14,6 +14,17 @@ impl Scanner<'_> {
         if let Some(wd) = lexicon::weekday(self.w(k)).filter(|_| self.t.is_cap(k)) {
             return Some((k + 1, Expr::Set(format!("XXXX-WXX-{}", wd + 1))));
         }
+        if let Some((code, _)) = lexicon::season(self.w(k)) {
+            return Some((k + 1, Expr::Set(format!("XXXX-{code}"))));
+        }
+        if let Some(m) = super::scan::date_month(self.w(k)).filter(|_| {
+            self.t.is_cap(k)
+                && crate::date::MONTHS
+                    .iter()
+                    .any(|n| n.eq_ignore_ascii_case(self.w(k)))
+        }) {
+            return Some((k + 1, Expr::Set(format!("XXXX-{m:02}"))));
+        }
         if let Some(part) = lexicon::part_of_day(self.w(k)) {
             return Some((k + 1, Expr::Set(format!("XXXX-XX-XXT{part}"))));
         }

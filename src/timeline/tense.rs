@@ -23,6 +23,15 @@ pub fn at(toks: &Tokens, lo: usize, hi: usize, first: usize, last: usize) -> Ten
     if first > lo && toks.word(first - 1) == "by" {
         return Tense::Future;
     }
+    // "payable Dec. 7", "effective on Feb. 1": a date a filing looks ahead to.
+    let before = if first > lo && toks.word(first - 1) == "on" {
+        first.saturating_sub(2)
+    } else {
+        first.wrapping_sub(1)
+    };
+    if before >= lo && before < first && matches!(toks.word(before), "payable" | "effective") {
+        return Tense::Future;
+    }
     let mut i = first;
     let stop = first.saturating_sub(REACH).max(lo);
     while i > stop {
@@ -54,7 +63,10 @@ fn marker(toks: &Tokens, i: usize) -> Option<Tense> {
             Some(Tense::Future)
         }
         // "plans to", "hopes to": verbs of intent; "vacation plans" is a noun.
-        "plans" | "plan" | "hopes" | "hope" | "aims" | "wants" if toks.word(i + 1) == "to" => {
+        "plans" | "plan" | "planned" | "hopes" | "hope" | "hoped" | "aims" | "wants" | "set"
+        | "scheduled" | "due"
+            if toks.word(i + 1) == "to" =>
+        {
             Some(Tense::Future)
         }
         // "it is calling for", "they are meeting": the present, nearer than any "said".

@@ -24,6 +24,8 @@ pub fn first_day(value: &str) -> Option<Date> {
     let rest: Vec<&str> = parts.collect();
     match (y.len(), rest.as_slice()) {
         (3, []) => Date::new(num::<i32>(y)? * 10, 1, 1),
+        // A decade: "199X" is the 1990s.
+        (4, []) if y.ends_with('X') => Date::new(num::<i32>(&y[..3])? * 10, 1, 1),
         (2, []) => Date::new(num::<i32>(y)? * 100, 1, 1),
         (4, []) => Date::new(num(y)?, 1, 1),
         (4, [second, tail @ ..]) => {
@@ -118,11 +120,35 @@ fn split_duration(v: &str) -> Option<(String, &'static str)> {
 }
 
 fn duration_label(v: &str) -> String {
+    if let Some(parts) = compound_duration(v) {
+        return parts.join(" ");
+    }
     match split_duration(v) {
         Some((n, unit)) if n == "X" => format!("some {unit}s").replace("centurys", "centuries"),
         Some((n, unit)) => plural(&n, unit),
         None => v.to_string(),
     }
+}
+
+/// The parts of a duration with more than one unit, `P2Y6M` → "2 years", "6 months";
+/// None for a single unit or anything else.
+fn compound_duration(v: &str) -> Option<Vec<String>> {
+    let body = v.strip_prefix('P')?;
+    let mut parts = Vec::new();
+    let mut time = false;
+    let mut n = String::new();
+    for c in body.chars() {
+        match c {
+            'T' if n.is_empty() => time = true,
+            '0'..='9' | '.' => n.push(c),
+            'Y' | 'M' | 'W' | 'D' | 'H' | 'S' if !n.is_empty() => {
+                parts.push(plural(&n, unit_name(&c.to_string(), time)));
+                n.clear();
+            }
+            _ => return None,
+        }
+    }
+    (parts.len() > 1 && n.is_empty()).then_some(parts)
 }
 
 fn set_label(v: &str) -> String {
@@ -183,6 +209,9 @@ fn point_label(v: &str) -> String {
     let month = |m: &str| num::<usize>(m).and_then(|m| MONTH_ABBR.get(m.wrapping_sub(1)).copied());
     let text = match parts.as_slice() {
         [y] if y.len() == 3 => format!("{y}0s"),
+        [y] if y.len() == 4 && y.ends_with('X') && num::<u32>(&y[..3]).is_some() => {
+            format!("{}0s", &y[..3])
+        }
         [y] if y.len() == 2 => format!("{}00s", y),
         [y] => year(y),
         [y, m] => {

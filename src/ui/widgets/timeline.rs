@@ -1,10 +1,10 @@
-//! The timeline strip: events grouped by day in date order, unresolved ones
-//! apart at the end; the selected event's value, its range for a duration, its
+//! The timeline strip: events grouped by day in date order, vague references
+//! ("now", "recently") and unresolved ones apart at the end; the selected event's value, its range for a duration, its
 //! sentence and the entities in it below.
 
 use crate::date::Date;
 use crate::display;
-use crate::timeline::{Event, TimexType};
+use crate::timeline::{Event, Place, TimexType};
 use crate::ui::action::Action;
 use crate::ui::app::{App, Focus, Shown};
 use crate::ui::keymap::Context;
@@ -92,7 +92,7 @@ impl Widget for TimelineStrip<'_> {
 }
 
 /// Events grouped under the label of the point they name ("1943", "Jul 2001",
-/// "Oct 16 2007"), in time order, unresolved ones apart at the end. A group of
+/// "Oct 16 2007"), in time order, vague and unresolved ones apart at the end.
 /// An event whose expression is just the date under which it stands is a dot;
 /// any other ("recently", "the next two years") shows its words.
 fn band(app: &App, shown: &[usize]) -> Vec<Piece> {
@@ -139,12 +139,13 @@ fn band(app: &App, shown: &[usize]) -> Vec<Piece> {
     pieces
 }
 
-/// The group heading of an event: the timeline's label of its value, or "unresolved".
+/// The group heading of an event: the timeline's label of its value, or
+/// "vague" ("now", "recently") or "unresolved" for the groups kept apart.
 fn heading(e: &Event) -> String {
-    if e.timex.resolved {
-        crate::timeline::label(&e.timex)
-    } else {
-        "unresolved".to_string()
+    match e.timex.place() {
+        Place::Vague => "vague".to_string(),
+        Place::Unresolved => "unresolved".to_string(),
+        Place::Dated | Place::Undated => crate::timeline::label(&e.timex),
     }
 }
 
