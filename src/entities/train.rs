@@ -182,13 +182,25 @@ fn prepare(docs: &[Doc], gaz: &Gazetteer, lex: &Lexicon, classes: &WordClasses) 
         let (weight, has_misc) = source_profile(&d.source);
         let mut flat: Vec<TokInfo> = Vec::new();
         let mut v = Vec::new();
-        for s in &d.sentences {
-            let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
+        let held_out = di % 20 == 7;
+        for (si, s) in d.sentences.iter().enumerate() {
+            // One sentence in twelve is written in capitals, as headlines are.
+            let shout = !held_out && (di + si) % 12 == 5 && s.words.len() >= 3;
+            let upper: Vec<String> = if shout {
+                s.words.iter().map(|w| w.to_uppercase()).collect()
+            } else {
+                Vec::new()
+            };
+            let words: Vec<&str> =
+                if shout && upper.iter().zip(&s.words).all(|(u, w)| u.len() == w.len()) {
+                    upper.iter().map(String::as_str).collect()
+                } else {
+                    s.words.iter().map(String::as_str).collect()
+                };
             analyze(&words, gaz, lex, classes, &mut v);
             flat.extend_from_slice(&v);
         }
         mark_seen_caps_flat(&mut flat, &mut seen);
-        let held_out = di % 20 == 7;
         let mut at = 0;
         for (si, s) in d.sentences.iter().enumerate() {
             let mut inf = flat.get(at..at + s.words.len()).unwrap_or(&[]).to_vec();
