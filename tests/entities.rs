@@ -209,6 +209,13 @@ fn cited_sources_are_organizations() {
 }
 
 #[test]
+fn datelines_give_the_place_and_the_agency() {
+    run("[ASTANA]{place}, April 23 ([Interfax]{org}) — The ministry denied the report.");
+    run("[NEW DELHI]{place} ([Kazinform]{org}) - Talks on the pipeline resumed on Monday.");
+    run("[TBILISI]{place}, Aug 9 -- Shelling went on overnight.");
+}
+
+#[test]
 fn divisions_stay_with_their_place() {
     run("A soldier died in [Almaty Region]{place} last week.");
 }

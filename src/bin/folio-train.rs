@@ -1,8 +1,9 @@
 //! Trains folio's entity tagger: `folio-train TRAIN_DIR OUT_DIR [--bits N] [--epochs N]`
-//! (defaults: 2^19 feature rows, 12 epochs: the shipped model).
+//! (defaults: 2^20 feature rows, 12 epochs: the shipped model).
 //! Reads every `*.conll` file of TRAIN_DIR (BIO tags, see `../shared/eval/ner-train`)
 //! and writes OUT_DIR/ner.model and OUT_DIR/lexicon.txt (copy both to `assets/`).
 
+use folio::entities::classes::WordClasses;
 use folio::entities::gazetteer::Gazetteer;
 use folio::entities::train::train;
 use std::path::PathBuf;
@@ -11,7 +12,7 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     let mut args = std::env::args().skip(1);
     let mut paths = Vec::new();
-    let mut bits = 19u32;
+    let mut bits = 20u32;
     let mut epochs = 12usize;
     while let Some(a) = args.next() {
         match a.as_str() {
@@ -35,7 +36,8 @@ fn main() -> ExitCode {
         return ExitCode::from(2);
     };
     let gaz = Gazetteer::builtin();
-    let trained = match train(train_dir, &gaz, bits, epochs) {
+    let classes = WordClasses::builtin();
+    let trained = match train(train_dir, &gaz, &classes, bits, epochs) {
         Ok(t) => t,
         Err(e) => {
             eprintln!("folio-train: {e}");

@@ -1,7 +1,8 @@
 //! Per-token facts (case-folded form, word shape, affixes, gazetteer and
-//! lexicon membership) and the hashed feature keys the tagger scores.
+//! lexicon membership, word classes) and the hashed feature keys the tagger scores.
 //! Shared by extraction and training so both see exactly the same features.
 
+use super::classes::{WordClasses, LEVELS};
 use super::gazetteer::{cat, Gazetteer, MAX_LEN};
 use super::hashing::{bytes_hash, lower_hash, mix, push_char, HashSet64};
 
@@ -30,7 +31,7 @@ pub mod flag {
 /// Number of tags: O, then B/I for person, organization, place, misc.
 pub const NT: usize = 9;
 /// Number of feature keys per token.
-pub const NF: usize = 31;
+pub const NF: usize = 39;
 
 /// What the tagger knows about one token.
 #[derive(Debug, Clone, Copy, Default)]
@@ -50,6 +51,11 @@ pub struct TokInfo {
     /// ("Bank of America": bank, america), 0 outside runs.
     pub run_first: u64,
     pub run_last: u64,
+    /// Word classes of the case-folded form, finest first.
+    pub class: [u16; LEVELS],
+    /// Second-finest class of the last word of the capitalized run holding the
+    /// token ("Vancouver Canucks": the class of sports teams), 0 outside runs.
+    pub run_class: u16,
 }
 
 /// Common lower-case vocabulary, learned from the training corpus.
@@ -157,7 +163,13 @@ fn is_shouting(words: &[&str]) -> bool {
 }
 
 /// Fills `out` with the facts of the tokens `words` of one sentence.
-pub fn analyze(words: &[&str], gaz: &Gazetteer, lex: &Lexicon, out: &mut Vec<TokInfo>) {
+pub fn analyze(
+    words: &[&str],
+    gaz: &Gazetteer,
+    lex: &Lexicon,
+    classes: &WordClasses,
+    out: &mut Vec<TokInfo>,
+) {
     out.clear();
     let shout = is_shouting(words);
     let mut initial = true;
@@ -217,6 +229,8 @@ pub fn analyze(words: &[&str], gaz: &Gazetteer, lex: &Lexicon, out: &mut Vec<Tok
             gaz_pos: 0,
             run_first: 0,
             run_last: 0,
+            class: classes.of(lower),
+            run_class: 0,
         });
     }
     mark_phrases(gaz, out);
@@ -266,9 +280,11 @@ fn mark_runs(words: &[&str], infos: &mut [TokInfo]) {
             }
         }
         let (first, last) = (infos[i].lower, infos[j - 1].lower);
+        let class = infos[j - 1].class[1];
         for t in &mut infos[i..j] {
             t.run_first = first;
             t.run_last = last;
+            t.run_class = class;
         }
         i = j;
     }
@@ -340,6 +356,8 @@ const NONE: TokInfo = TokInfo {
     gaz_pos: 0,
     run_first: 0,
     run_last: 0,
+    class: [u16::MAX - 1; LEVELS],
+    run_class: 0,
 };
 
 #[inline]
@@ -400,6 +418,14 @@ pub fn features(infos: &[TokInfo], i: usize, prev: u8, prev2: u8, hist: u8, out:
         f(29, mix(u64::from(wm1.gaz), u64::from(wp1.gaz))),
         f(30, mix(w0.shape, fl)),
         f(31, mix(wm1.lower, w0.shape)),
+        f(32, u64::from(w0.class[0])),
+        f(33, u64::from(w0.class[1])),
+        f(34, mix(u64::from(w0.class[2]), fl)),
+        f(35, u64::from(wm1.class[1])),
+        f(36, u64::from(wp1.class[1])),
+        f(37, mix(u64::from(w0.class[3]), p)),
+        f(38, u64::from(w0.run_class)),
+        f(39, mix(u64::from(wp1.class[0]), fl)),
     ];
 }
 
@@ -411,10 +437,23 @@ mod tests {
     fn shouted_words_are_recased() {
         let gaz = Gazetteer::parse("C\tKazakhstan\n");
         let lex = Lexicon::parse("minister\nvisits\n");
+        let classes = WordClasses::default();
         let mut a = Vec::new();
-        analyze(&["MINISTER", "VISITS", "KAZAKHSTAN"], &gaz, &lex, &mut a);
+        analyze(
+            &["MINISTER", "VISITS", "KAZAKHSTAN"],
+            &gaz,
+            &lex,
+            &classes,
+            &mut a,
+        );
         let mut b = Vec::new();
-        analyze(&["minister", "visits", "Kazakhstan"], &gaz, &lex, &mut b);
+        analyze(
+            &["minister", "visits", "Kazakhstan"],
+            &gaz,
+            &lex,
+            &classes,
+            &mut b,
+        );
         assert_eq!(a[1].shape, b[1].shape);
         assert_eq!(a[2].shape, b[2].shape);
         assert!(a[2].flags & flag::CAP != 0 && a[1].flags & flag::LOWER != 0);

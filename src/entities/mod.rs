@@ -3,6 +3,7 @@
 
 mod acronyms;
 mod aliases;
+pub mod classes;
 pub mod corrections;
 pub mod features;
 pub mod gazetteer;

@@ -2,6 +2,7 @@
 //! aliases and document-level consistency, giving [`Entities`].
 
 use super::aliases;
+use super::classes::WordClasses;
 use super::features::{analyze, mark_seen_caps_flat, Lexicon, TokInfo};
 use super::gazetteer::{cat, Gazetteer};
 use super::hashing::HashSet64;
@@ -18,6 +19,7 @@ use std::sync::OnceLock;
 pub struct Recognizer {
     pub gazetteer: Gazetteer,
     pub lexicon: Lexicon,
+    pub classes: WordClasses,
     /// `None` when the shipped model is missing or unreadable: rules only.
     pub model: Option<Model>,
     /// The precision dial: the tagger margin a name needs to be kept
@@ -196,11 +198,12 @@ static MODEL: &Aligned<[u8]> = &Aligned(*include_bytes!("../../assets/ner.model"
 
 impl Recognizer {
     /// The shipped recognizer (`assets/ner.model`, `assets/lexicon.txt`,
-    /// `assets/gazetteer.tsv`), loaded on first use.
+    /// `assets/gazetteer.tsv`, `assets/word-classes.tsv`), loaded on first use.
     pub fn builtin() -> &'static Recognizer {
         BUILTIN.get_or_init(|| Recognizer {
             gazetteer: Gazetteer::builtin(),
             lexicon: Lexicon::parse(include_str!("../../assets/lexicon.txt")),
+            classes: WordClasses::builtin(),
             model: Model::from_static(&MODEL.0),
             min_conf: DEFAULT_MIN_CONF,
         })
@@ -249,7 +252,13 @@ impl Recognizer {
             tokenize_into(text, s.start, s.end, &mut tokens);
             words.clear();
             words.extend(tokens[first..].iter().map(|t| t.text(text)));
-            analyze(&words, &self.gazetteer, &self.lexicon, &mut sent_infos);
+            analyze(
+                &words,
+                &self.gazetteer,
+                &self.lexicon,
+                &self.classes,
+                &mut sent_infos,
+            );
             infos.extend_from_slice(&sent_infos);
             ranges.push(first..tokens.len());
         }

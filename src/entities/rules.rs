@@ -53,6 +53,7 @@ pub fn apply(a: &Analysis, gaz: &Gazetteer, cands: &mut Vec<Cand>) -> Vec<Acrony
     titled_people(a, cands);
     people_after_titles(a, cands);
     cited_sources(a, cands);
+    datelines(a, cands);
     cands.retain(|c| !is_common(a, c));
     retype(a, cands);
     extend_divisions(a, cands);
@@ -229,6 +230,71 @@ pub fn person_verb(word: &str) -> bool {
 /// Whether token `i` starts a date: a month name or a number.
 fn starts_date(a: &Analysis, i: usize) -> bool {
     a.infos.get(i).is_some_and(|t| t.flags & flag::DIGIT != 0) || lower_in(a.word(i), MONTHS)
+}
+
+/// Whether token `i` is an upper-case word ("ASTANA", "NEW").
+fn shouted_word(a: &Analysis, i: usize) -> bool {
+    a.infos
+        .get(i)
+        .is_some_and(|t| t.flags & flag::ALLCAP != 0 && t.flags & flag::DIGIT == 0)
+        && a.word(i).chars().count() > 1
+}
+
+/// A story's dateline, "ASTANA, April 23 (Interfax) —" or "KYIV (Ukrinform) -": the
+/// capitalized place that opens a sentence is a place and the agency in
+/// parentheses an organization, replacing whatever the tagger made of them.
+fn datelines(a: &Analysis, cands: &mut Vec<Cand>) {
+    let mut found = Vec::new();
+    for r in &a.sentences {
+        let mut q = r.start;
+        while q < r.end && q - r.start < 4 && shouted_word(a, q) {
+            q += 1;
+        }
+        if q == r.start {
+            continue;
+        }
+        let place = (r.start, q);
+        let mut p = q;
+        if a.word(p) == "," && starts_date(a, p + 1) {
+            p += 1;
+            while p < r.end && p - q < 6 && a.word(p) != "(" && !is_dash(a.word(p)) {
+                p += 1;
+            }
+        }
+        let mut agency = None;
+        if a.word(p) == "(" {
+            let mut e = p + 1;
+            while e < r.end && e - p <= 4 && a.infos[e].flags & flag::CAP != 0 {
+                e += 1;
+            }
+            if e > p + 1 && a.word(e) == ")" {
+                agency = Some((p + 1, e));
+                p = e + 1;
+            }
+        }
+        // A date or an agency, then the dash that opens the story.
+        if (agency.is_some() || p > q + 1) && is_dash(a.word(p)) {
+            found.push((place, Kind::Place));
+            if let Some(span) = agency {
+                found.push((span, Kind::Organization));
+            }
+        }
+    }
+    if found.is_empty() {
+        return;
+    }
+    cands.retain(|c| !found.iter().any(|&((s, e), _)| c.start < e && s < c.end));
+    cands.extend(found.into_iter().map(|((start, end), kind)| Cand {
+        start,
+        end,
+        kind,
+        conf: f32::INFINITY,
+    }));
+    cands.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
+}
+
+fn is_dash(word: &str) -> bool {
+    matches!(word, "-" | "--" | "–" | "—")
 }
 
 /// Adds the source of a citation, "(Interfax-Kazakhstan, April 23)", as an organization.

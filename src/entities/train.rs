@@ -6,6 +6,7 @@
 //!
 //! ```text
 //! scripts/build-gazetteers ../shared            # assets/gazetteer.tsv (only if the lists change)
+//! scripts/build-word-classes GLOVE_DATA_DIR      # assets/word-classes.tsv (only if the clusters change)
 //! cargo run --release --bin folio-train -- ../shared/eval/ner-train /tmp/ner
 //! cp /tmp/ner/ner.model /tmp/ner/lexicon.txt assets/
 //! cargo build --release && scripts/eval-ner ../shared
@@ -16,6 +17,7 @@
 //! btc and wnut17 (tweets) get weight 0; litbank and btc annotate no misc
 //! names, so their `O` on capitalized words is not learned from.
 
+use super::classes::WordClasses;
 use super::features::{analyze, flag, mark_seen_caps_flat, Lexicon, TokInfo};
 use super::gazetteer::Gazetteer;
 use super::hashing::HashSet64;
@@ -173,20 +175,32 @@ struct Prepared {
     source: &'static str,
 }
 
-fn prepare(docs: &[Doc], gaz: &Gazetteer, lex: &Lexicon) -> Vec<Prepared> {
+fn prepare(docs: &[Doc], gaz: &Gazetteer, lex: &Lexicon, classes: &WordClasses) -> Vec<Prepared> {
     let mut out = Vec::new();
     let mut seen = HashSet64::default();
     for (di, d) in docs.iter().enumerate() {
         let (weight, has_misc) = source_profile(&d.source);
         let mut flat: Vec<TokInfo> = Vec::new();
         let mut v = Vec::new();
-        for s in &d.sentences {
-            let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
-            analyze(&words, gaz, lex, &mut v);
+        let held_out = di % 20 == 7;
+        for (si, s) in d.sentences.iter().enumerate() {
+            // One sentence in twelve is written in capitals, as headlines are.
+            let shout = !held_out && (di + si) % 12 == 5 && s.words.len() >= 3;
+            let upper: Vec<String> = if shout {
+                s.words.iter().map(|w| w.to_uppercase()).collect()
+            } else {
+                Vec::new()
+            };
+            let words: Vec<&str> =
+                if shout && upper.iter().zip(&s.words).all(|(u, w)| u.len() == w.len()) {
+                    upper.iter().map(String::as_str).collect()
+                } else {
+                    s.words.iter().map(String::as_str).collect()
+                };
+            analyze(&words, gaz, lex, classes, &mut v);
             flat.extend_from_slice(&v);
         }
         mark_seen_caps_flat(&mut flat, &mut seen);
-        let held_out = di % 20 == 7;
         let mut at = 0;
         for (si, s) in d.sentences.iter().enumerate() {
             let mut inf = flat.get(at..at + s.words.len()).unwrap_or(&[]).to_vec();
@@ -270,10 +284,17 @@ fn held_out_scores(model: &Model, data: &[Prepared]) -> Vec<(&'static str, f64, 
 /// Scores the whole recognizer (tagger, rules, aliases) on the held-out
 /// documents of the news-like sources, with their tokens joined by spaces, for
 /// a range of precision dials.
-fn pipeline_report(docs: &[Doc], model: &Model, gaz: &Gazetteer, lexicon: &str) {
+fn pipeline_report(
+    docs: &[Doc],
+    model: &Model,
+    gaz: &Gazetteer,
+    classes: &WordClasses,
+    lexicon: &str,
+) {
     let mut rec = Recognizer {
         gazetteer: gaz.clone(),
         lexicon: Lexicon::parse(lexicon),
+        classes: classes.clone(),
         model: Some(model.clone()),
         min_conf: 0.0,
     };
@@ -387,7 +408,13 @@ pub struct Trained {
 }
 
 /// Trains on every `*.conll` file of `dir`, printing progress to stderr.
-pub fn train(dir: &Path, gaz: &Gazetteer, bits: u32, epochs: usize) -> std::io::Result<Trained> {
+pub fn train(
+    dir: &Path,
+    gaz: &Gazetteer,
+    classes: &WordClasses,
+    bits: u32,
+    epochs: usize,
+) -> std::io::Result<Trained> {
     let mut docs = Vec::new();
     let mut paths: Vec<_> = std::fs::read_dir(dir)?
         .filter_map(Result::ok)
@@ -411,7 +438,7 @@ pub fn train(dir: &Path, gaz: &Gazetteer, bits: u32, epochs: usize) -> std::io::
     let lexicon = learn_lexicon(&docs);
     let lex = Lexicon::parse(&lexicon);
     eprintln!("lexicon: {} words", lex.len());
-    let data = prepare(&docs, gaz, &lex);
+    let data = prepare(&docs, gaz, &lex, classes);
     // Documents are shuffled, their sentences kept in order for the history feature.
     let mut doc_sentences: Vec<Vec<usize>> = Vec::new();
     for (i, p) in data.iter().enumerate() {
@@ -451,7 +478,7 @@ pub fn train(dir: &Path, gaz: &Gazetteer, bits: u32, epochs: usize) -> std::io::
         );
     }
     let model = trainer.finish();
-    pipeline_report(&docs, &model, gaz, &lexicon);
+    pipeline_report(&docs, &model, gaz, classes, &lexicon);
     eprintln!("held-out (every 20th ner-train document), per/org/place spans:");
     for (name, p, r, f) in held_out_scores(&model, &data) {
         eprintln!("  {name:<10} P {p:.3} R {r:.3} F1 {f:.3}");
