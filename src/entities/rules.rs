@@ -358,6 +358,10 @@ fn retype(a: &Analysis, cands: &mut [Cand]) {
         } else if c.kind != Kind::Organization && multi && last_cap && lower_in(last, PLACE_HEADS) {
             c.conf += HEAD_BOOST * f32::from(u8::from(c.kind == Kind::Place));
             c.kind = Kind::Place;
+        } else if c.kind == Kind::Person && !multi && known_only_as_place(a, c.start) {
+            // "Officials in Tashkent and Astana": one word the gazetteer knows as a
+            // place and as no one's name, with no title before it.
+            c.kind = Kind::Place;
         } else if c.kind == Kind::Place
             && a.infos.get(c.end - 1).is_some_and(|t| {
                 t.gaz & cat::PEOPLE != 0 && t.gaz & (cat::PLACE | cat::COUNTRY) == 0
@@ -366,6 +370,16 @@ fn retype(a: &Analysis, cands: &mut [Cand]) {
             c.kind = Kind::Misc;
         }
     }
+}
+
+/// Whether token `i` is a place in the gazetteer and not a given name,
+/// surname, leader or people's name, and no title comes before it.
+fn known_only_as_place(a: &Analysis, i: usize) -> bool {
+    let names = cat::GIVEN | cat::SURNAME | cat::LEADER | cat::PEOPLE;
+    a.infos
+        .get(i)
+        .is_some_and(|t| t.gaz & (cat::PLACE | cat::COUNTRY) != 0 && t.gaz & names == 0)
+        && !titled(a, i, i + 1)
 }
 
 /// A single common word: a function word, or a sentence-initial word the
