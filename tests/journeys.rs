@@ -668,7 +668,7 @@ fn the_map_opens_moves_jumps_to_a_mention_and_closes() {
     let home = Home::new("map");
     let km = keymap("");
     let mut s = home.open::<&str>(&[], 100, 30);
-    s.wait_for("PLACES (");
+    s.wait_for("ORGANIZATIONS (");
     s.action(&km, Action::ToggleMap);
     s.wait_for("Map: ");
     // The most mentioned place is selected; the status line says where it is.
