@@ -737,7 +737,10 @@ fn a_note_made_in_the_library_is_listed_by_a_and_opens_at_its_passage() {
     let (home, dir) = three_briefs("lib-notes");
     let km = keymap("");
     let mut s = home.open(&[&dir], 120, 30);
+    // All three listed, so the first row is the newest brief, Georgia's.
     s.wait_for("Bishkek summit");
+    s.wait_for("Tehran summit binds");
+    s.wait_for("A ceasefire on paper");
     s.library_action(&km, Action::Activate);
     s.wait_for("back to the library");
     s.action(&km, Action::Annotate);
