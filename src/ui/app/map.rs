@@ -35,6 +35,22 @@ impl MapView {
         self.places.get(self.cursor)
     }
 
+    /// Moves the selection for a movement key (a place, a page of five, the
+    /// first or last); false for any other action.
+    pub fn move_by(&mut self, action: &Action) -> bool {
+        let delta = match action {
+            Action::MoveDown => 1,
+            Action::MoveUp => -1,
+            Action::PageDown => 5,
+            Action::PageUp => -5,
+            Action::GoTop => isize::MIN / 2,
+            Action::GoBottom => isize::MAX / 2,
+            _ => return false,
+        };
+        self.step(delta);
+        true
+    }
+
     /// Moves the selection by `delta`, staying within the list.
     pub fn step(&mut self, delta: isize) {
         let last = self.places.len().saturating_sub(1) as isize;
@@ -95,19 +111,17 @@ impl App {
             self.mode = Mode::Normal;
             return None;
         };
+        if map.move_by(&action) {
+            self.follow_in_sidebar();
+            return None;
+        }
         match action {
-            Action::MoveDown => map.step(1),
-            Action::MoveUp => map.step(-1),
-            Action::PageDown => map.step(5),
-            Action::PageUp => map.step(-5),
-            Action::GoTop => map.step(isize::MIN / 2),
-            Action::GoBottom => map.step(isize::MAX / 2),
             Action::Activate => {
                 if let Some(id) = map.current().map(|p| p.entity) {
                     self.close_map();
                     self.select_entity(id);
                 }
-                return None;
+                None
             }
             Action::NextMatch | Action::PrevMatch => {
                 let dir = if action == Action::NextMatch { 1 } else { -1 };
@@ -120,23 +134,21 @@ impl App {
                     self.search = Default::default();
                     self.step_match(dir);
                 }
-                return None;
+                None
             }
             Action::ToggleMap | Action::ClearSelection => {
                 self.close_map();
-                return None;
+                None
             }
             Action::ToggleHelp => {
                 // The help shows over the map; closing it comes back here.
                 self.mode = Mode::Help;
                 self.help = Default::default();
-                return None;
+                None
             }
-            Action::Quit => return self.quit(),
-            _ => return None,
+            Action::Quit => self.quit(),
+            _ => None,
         }
-        self.follow_in_sidebar();
-        None
     }
 
     /// Puts the sidebar's cursor on the selected place's row.

@@ -102,24 +102,31 @@ impl LibraryView {
     /// Says in the open brief where in the concordance the reader is.
     pub(super) fn note_walk(&mut self) {
         let Some(c) = &self.concordance else { return };
-        let (at, n, wrapped) = (c.cursor.at, c.hits.len(), c.wrapped);
-        if let Some(r) = self.reading.as_mut() {
-            let km = &r.app.keymap;
-            let mut note = format!("mention {}/{n} across the library", at + 1);
-            if wrapped {
-                note.push_str(" (wrapped)");
-            }
-            note.push_str(&format!(
-                " · {}/{} next/previous in any brief · {} back",
-                km.hint(&Action::NextMatch),
-                km.hint(&Action::PrevMatch),
-                km.hint(&Action::ClearSelection)
-            ));
-            // The walk's last position is stale now: only the new one shows.
-            r.app
-                .notices
-                .retire(|m| m.ends_with(" back") && m.contains(" across the library"));
-            r.app.answer(note);
+        let position = format!("mention {}/{}", c.cursor.at + 1, c.hits.len());
+        let wrapped = c.wrapped;
+        self.say_walk(position, wrapped);
+    }
+
+    /// Says "`position` across the library" in the open brief, with the keys
+    /// that walk on, in place of the walk's last position, which is stale now.
+    pub(super) fn say_walk(&mut self, position: String, wrapped: bool) {
+        let Some(r) = self.reading.as_mut() else {
+            return;
+        };
+        let km = &r.app.keymap;
+        let mut note = format!("{position} across the library");
+        if wrapped {
+            note.push_str(" (wrapped)");
         }
+        note.push_str(&format!(
+            " · {}/{} next/previous in any brief · {} back",
+            km.hint(&Action::NextMatch),
+            km.hint(&Action::PrevMatch),
+            km.hint(&Action::ClearSelection)
+        ));
+        r.app
+            .notices
+            .retire(|m| m.ends_with(" back") && m.contains(" across the library"));
+        r.app.answer(note);
     }
 }

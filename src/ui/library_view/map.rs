@@ -44,13 +44,10 @@ impl LibraryView {
     /// A key of the `map` context on the map screen.
     pub(super) fn map_action(&mut self, a: Action) -> Option<LibEffect> {
         let map = self.map.as_mut()?;
+        if map.move_by(&a) {
+            return None;
+        }
         match a {
-            Action::MoveDown => map.step(1),
-            Action::MoveUp => map.step(-1),
-            Action::PageDown => map.step(5),
-            Action::PageUp => map.step(-5),
-            Action::GoTop => map.step(isize::MIN / 2),
-            Action::GoBottom => map.step(isize::MAX / 2),
             Action::Activate | Action::NextMatch | Action::PrevMatch => {
                 let e = map.current()?.entity as crate::library::EntityRef;
                 self.open_concordance(e);

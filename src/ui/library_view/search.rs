@@ -117,25 +117,9 @@ impl LibraryView {
     /// Says in the open brief where among the search's hits the reader is.
     pub(super) fn note_search_walk(&mut self) {
         let Some(s) = &self.search else { return };
-        let (at, n, wrapped, done) = (s.cursor.at, s.hits.len(), s.wrapped, s.done);
-        if let Some(r) = self.reading.as_mut() {
-            let km = &r.app.keymap;
-            let more = if done { "" } else { "+" };
-            let mut note = format!("hit {}/{n}{more} across the library", at + 1);
-            if wrapped {
-                note.push_str(" (wrapped)");
-            }
-            note.push_str(&format!(
-                " · {}/{} next/previous in any brief · {} back",
-                km.hint(&Action::NextMatch),
-                km.hint(&Action::PrevMatch),
-                km.hint(&Action::ClearSelection)
-            ));
-            // The walk's last position is stale now: only the new one shows.
-            r.app
-                .notices
-                .retire(|m| m.ends_with(" back") && m.contains(" across the library"));
-            r.app.answer(note);
-        }
+        let more = if s.done { "" } else { "+" };
+        let position = format!("hit {}/{}{more}", s.cursor.at + 1, s.hits.len());
+        let wrapped = s.wrapped;
+        self.say_walk(position, wrapped);
     }
 }

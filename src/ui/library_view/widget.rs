@@ -10,7 +10,7 @@
 
 use super::{list_height, Focus, LibraryView, Prompt, Screen};
 use crate::display::{escape_controls, truncate, width};
-use crate::library::{kwic_fit, Hit};
+use crate::library::{kwic_fit, Hit, Kwic};
 use crate::ui::action::Action;
 use crate::ui::keymap::Context;
 use crate::ui::layout::{MIN_HEIGHT, MIN_WIDTH};
@@ -350,37 +350,54 @@ fn concordance(v: &LibraryView, area: Rect, buf: &mut Buffer) {
             Some(Some(text)) => kwic_fit(text, hit, avail),
             _ => None,
         };
-        let Some(k) = line else {
-            let why = match v.texts.get(&hit.brief) {
-                None => "…",
-                Some(_) => "(brief unreadable or changed)",
-            };
-            put(buf, x0, y, why, avail, base.patch(theme.dim));
-            continue;
-        };
-        // The keyword in the middle: the left context ends right before it.
-        let side = avail.saturating_sub(width(&k.keyword)) / 2;
-        let lw = width(&k.left).min(side);
-        put(buf, x0 + (side - lw) as u16, y, &k.left, side, base);
-        let kx = x0 + side as u16;
-        let kw = put(
+        let key = base
+            .patch(theme.kind(ent.kind))
+            .add_modifier(Modifier::BOLD);
+        let read = v.texts.contains_key(&hit.brief);
+        kwic_row(
             buf,
-            kx,
-            y,
-            &k.keyword,
-            avail - side,
-            base.patch(theme.kind(ent.kind))
-                .add_modifier(Modifier::BOLD),
-        );
-        put(
-            buf,
-            kx + kw,
-            y,
-            &k.right,
-            avail.saturating_sub(side + usize::from(kw)),
-            base,
+            (x0, y),
+            avail,
+            line.as_ref(),
+            read,
+            (base, key, theme.dim),
         );
     }
+}
+
+/// One keyword-in-context row from `at`, `avail` columns wide: the keyword in
+/// the middle in `key` style, the left context ending right before it. Without
+/// a line, why: the brief is still being read, or it is unreadable or changed.
+fn kwic_row(
+    buf: &mut Buffer,
+    (x, y): (u16, u16),
+    avail: usize,
+    line: Option<&Kwic>,
+    read: bool,
+    (base, key, dim): (Style, Style, Style),
+) {
+    let Some(k) = line else {
+        let why = if read {
+            "(brief unreadable or changed)"
+        } else {
+            "…"
+        };
+        put(buf, x, y, why, avail, base.patch(dim));
+        return;
+    };
+    let side = avail.saturating_sub(width(&k.keyword)) / 2;
+    let lw = width(&k.left).min(side);
+    put(buf, x + (side - lw) as u16, y, &k.left, side, base);
+    let kx = x + side as u16;
+    let kw = put(buf, kx, y, &k.keyword, avail - side, key);
+    put(
+        buf,
+        kx + kw,
+        y,
+        &k.right,
+        avail.saturating_sub(side + usize::from(kw)),
+        base,
+    );
 }
 
 /// The date of a brief as its rows show it.
@@ -457,27 +474,9 @@ fn search(v: &LibraryView, area: Rect, buf: &mut Buffer) {
             }
             _ => None,
         };
-        let Some(k) = line else {
-            let why = match v.texts.get(&hit.brief) {
-                None => "…",
-                Some(_) => "(brief unreadable or changed)",
-            };
-            put(buf, x, y, why, avail, base.patch(theme.dim));
-            continue;
-        };
-        let side = avail.saturating_sub(width(&k.keyword)) / 2;
-        let lw = width(&k.left).min(side);
-        put(buf, x + (side - lw) as u16, y, &k.left, side, base);
-        let kx = x + side as u16;
-        let kw = put(buf, kx, y, &k.keyword, avail - side, base.patch(theme.hit));
-        put(
-            buf,
-            kx + kw,
-            y,
-            &k.right,
-            avail.saturating_sub(side + usize::from(kw)),
-            base,
-        );
+        let read = v.texts.contains_key(&hit.brief);
+        let styles = (base, base.patch(theme.hit), theme.dim);
+        kwic_row(buf, (x, y), avail, line.as_ref(), read, styles);
     }
 }
 
