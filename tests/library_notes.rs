@@ -3,6 +3,7 @@
 //! the note and `Esc` comes back; `folio notes DIR` prints them all, each with
 //! its file, as Markdown, JSON or one W3C AnnotationCollection.
 
+mod common;
 mod library_fixture;
 
 use crossterm::event::{KeyCode, KeyModifiers};
@@ -67,15 +68,7 @@ fn screen(v: &LibraryView) -> String {
     let mut t = Terminal::new(TestBackend::new(120, 30)).unwrap();
     t.draw(|f| f.render_widget(LibraryScreen(v), f.area()))
         .unwrap();
-    let buf = t.backend().buffer().clone();
-    let mut s = String::new();
-    for y in 0..buf.area.height {
-        for x in 0..buf.area.width {
-            s.push_str(buf[(x, y)].symbol());
-        }
-        s.push('\n');
-    }
-    s
+    common::buffer_text(t.backend().buffer())
 }
 
 fn press(v: &mut Session, keys: &str) {
