@@ -30,7 +30,7 @@ pub struct Recognizer {
 
 /// The shipped precision dial (see [`Recognizer::min_conf`]), chosen on
 /// held-out training documents.
-pub const DEFAULT_MIN_CONF: f32 = 16.0;
+pub const DEFAULT_MIN_CONF: f32 = 20.0;
 
 /// Documents longer than this (far above a brief's few tens of kilobytes) are
 /// recognized a run of paragraphs at a time, so
