@@ -16,6 +16,8 @@
 //! scores on them per source and per precision dial (`Recognizer::min_conf`).
 //! btc and wnut17 (tweets) get weight 0; litbank and btc annotate no misc
 //! names, so their `O` on capitalized words is not learned from.
+//! The tagger reads a document twice (`consensus`); the second pass's evidence
+//! for a training document comes from first-pass models that never saw it.
 
 use super::classes::WordClasses;
 use super::consensus::{self, tag_document, Scratch};
