@@ -12,6 +12,12 @@ use super::recognizer::Analysis;
 use super::rules::{self, AcronymPair, Cand};
 use super::{Entities, Entity, Kind, Mention};
 
+/// The share of the precision dial an organization needs: the tagger is less
+/// sure of organizations than of people and places when it is right about them.
+/// On held-out ner-train documents, dial 16 for every kind gave organizations
+/// P 0.840 R 0.562; dial 20 with half of it for organizations gives P 0.815
+/// R 0.598, and people and places gain precision (0.860 -> 0.873, 0.868 -> 0.881).
+const ORG_DIAL: f32 = 0.5;
 /// Confidence a name needs to be propagated to its other occurrences.
 const PROPAGATE_CONF: f32 = 20.0;
 const MAX_NAME: usize = 8;
@@ -120,7 +126,9 @@ fn propagate(a: &Analysis, cands: &mut Vec<Cand>, min_conf: f32) {
     }
     let unknown_conf = UNKNOWN_PERSON_CONF;
     cands.retain(|c| {
-        let need = if c.kind != Kind::Person {
+        let need = if c.kind == Kind::Organization {
+            min_conf * ORG_DIAL
+        } else if c.kind != Kind::Person {
             min_conf
         } else if rules::titled(a, c.start, c.end) {
             TITLED_PERSON_CONF

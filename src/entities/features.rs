@@ -31,7 +31,7 @@ pub mod flag {
 /// Number of tags: O, then B/I for person, organization, place, misc.
 pub const NT: usize = 9;
 /// Number of feature keys per token.
-pub const NF: usize = 39;
+pub const NF: usize = 42;
 
 /// What the tagger knows about one token.
 #[derive(Debug, Clone, Copy, Default)]
@@ -56,6 +56,9 @@ pub struct TokInfo {
     /// Second-finest class of the last word of the capitalized run holding the
     /// token ("Vancouver Canucks": the class of sports teams), 0 outside runs.
     pub run_class: u16,
+    /// What the tagger's first pass made of the other occurrences of this
+    /// form in the document (see `consensus::mark`), 0 in the first pass.
+    pub doc: u8,
 }
 
 /// Common lower-case vocabulary, learned from the training corpus.
@@ -231,6 +234,7 @@ pub fn analyze(
             run_last: 0,
             class: classes.of(lower),
             run_class: 0,
+            doc: 0,
         });
     }
     mark_phrases(gaz, out);
@@ -358,6 +362,7 @@ const NONE: TokInfo = TokInfo {
     run_last: 0,
     class: [u16::MAX - 1; LEVELS],
     run_class: 0,
+    doc: 0,
 };
 
 #[inline]
@@ -426,6 +431,9 @@ pub fn features(infos: &[TokInfo], i: usize, prev: u8, prev2: u8, hist: u8, out:
         f(37, mix(u64::from(w0.class[3]), p)),
         f(38, u64::from(w0.run_class)),
         f(39, mix(u64::from(wp1.class[0]), fl)),
+        f(40, u64::from(w0.doc)),
+        f(41, mix(u64::from(w0.doc), p)),
+        f(42, u64::from(wm1.doc) << 8 | u64::from(wp1.doc)),
     ];
 }
 

@@ -4,6 +4,7 @@
 mod acronyms;
 mod aliases;
 pub mod classes;
+pub mod consensus;
 pub mod corrections;
 pub mod features;
 pub mod gazetteer;

@@ -261,7 +261,8 @@ impl Trainer {
     }
 
     /// One pass over a sentence with gold tags; `skip_o` marks tokens whose
-    /// gold `O` is not trusted (no update is made from them).
+    /// gold `O` is not trusted (no update is made from them). The tags guessed
+    /// (before each update) are appended to `guesses`.
     pub fn learn(
         &mut self,
         infos: &[TokInfo],
@@ -269,6 +270,7 @@ impl Trainer {
         gold: &[u8],
         skip_o: &[bool],
         weight: f32,
+        guesses: &mut Vec<u8>,
     ) -> (usize, usize) {
         let mut feats = [0u64; NF];
         let (mut prev, mut prev2) = (0u8, 0u8);
@@ -292,6 +294,7 @@ impl Trainer {
                 0
             };
             remember(hist, &infos[i], guess);
+            guesses.push(guess);
             prev2 = prev;
             prev = guess;
         }

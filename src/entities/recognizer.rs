@@ -3,10 +3,11 @@
 
 use super::aliases;
 use super::classes::WordClasses;
+use super::consensus;
 use super::features::{analyze, mark_seen_caps_flat, Lexicon, TokInfo};
 use super::gazetteer::{cat, Gazetteer};
 use super::hashing::HashSet64;
-use super::perceptron::{kind_index, History, Model};
+use super::perceptron::{kind_index, Model};
 use super::rules::{self, Cand};
 use super::tokens::{tokenize_into, Token};
 use super::{Entities, Kind};
@@ -29,7 +30,7 @@ pub struct Recognizer {
 
 /// The shipped precision dial (see [`Recognizer::min_conf`]), chosen on
 /// held-out training documents.
-pub const DEFAULT_MIN_CONF: f32 = 16.0;
+pub const DEFAULT_MIN_CONF: f32 = 20.0;
 
 /// Documents longer than this (far above a brief's few tens of kilobytes) are
 /// recognized a run of paragraphs at a time, so
@@ -234,8 +235,8 @@ impl Recognizer {
 
     /// Finds the entities of `text`, given its sentence spans.
     pub fn extract_spans(&self, text: &str, sentences: &[Span]) -> Entities {
-        let a = self.analyze(text, sentences);
-        let mut cands = self.tag(&a);
+        let mut a = self.analyze(text, sentences);
+        let mut cands = self.tag(&mut a);
         let pairs = rules::apply(&a, &self.gazetteer, &mut cands);
         aliases::resolve(&a, cands, &pairs, self.min_conf)
     }
@@ -272,19 +273,26 @@ impl Recognizer {
         }
     }
 
-    fn tag(&self, a: &Analysis) -> Vec<Cand> {
+    fn tag(&self, a: &mut Analysis) -> Vec<Cand> {
         let mut out = Vec::new();
         let Some(model) = &self.model else {
             return out;
         };
-        let mut tags = Vec::new();
-        let mut margins = Vec::new();
-        let mut hist = History::default();
+        let mut all_tags = Vec::new();
+        let mut all_margins = Vec::new();
+        consensus::tag_document(
+            model,
+            &mut a.infos,
+            &a.sentences,
+            &mut consensus::Scratch::default(),
+            &mut all_tags,
+            &mut all_margins,
+        );
         for r in &a.sentences {
-            let Some(infos) = a.infos.get(r.clone()) else {
+            let (Some(tags), Some(margins)) = (all_tags.get(r.clone()), all_margins.get(r.clone()))
+            else {
                 continue;
             };
-            model.tag(infos, &mut hist, &mut tags, &mut margins);
             let mut i = 0;
             while i < tags.len() {
                 let t = tags[i];

@@ -16,8 +16,11 @@
 //! scores on them per source and per precision dial (`Recognizer::min_conf`).
 //! btc and wnut17 (tweets) get weight 0; litbank and btc annotate no misc
 //! names, so their `O` on capitalized words is not learned from.
+//! The tagger reads a document twice (`consensus`); the second pass's evidence
+//! for a training document comes from first-pass models that never saw it.
 
 use super::classes::WordClasses;
+use super::consensus::{self, tag_document, Scratch};
 use super::features::{analyze, flag, mark_seen_caps_flat, Lexicon, TokInfo};
 use super::gazetteer::Gazetteer;
 use super::hashing::HashSet64;
@@ -26,6 +29,7 @@ use super::{Kind, Recognizer};
 use crate::document::Span;
 use std::collections::HashMap;
 use std::fmt::Write as _;
+use std::ops::Range;
 use std::path::Path;
 
 /// One sentence of the training corpus.
@@ -237,29 +241,40 @@ fn held_out_scores(model: &Model, data: &[Prepared]) -> Vec<(&'static str, f64, 
     let mut counts: Vec<(&'static str, [usize; 3])> = Vec::new();
     let mut tags = Vec::new();
     let mut margins = Vec::new();
-    let mut hist = History::default();
-    let mut doc = usize::MAX;
-    for p in data.iter().filter(|p| p.held_out) {
-        if p.doc != doc {
-            hist.clear();
-            doc = p.doc;
+    let mut scratch = Scratch::default();
+    let held: Vec<&Prepared> = data.iter().filter(|p| p.held_out).collect();
+    for doc in held.chunk_by(|a, b| a.doc == b.doc) {
+        let mut infos = Vec::new();
+        let mut ranges = Vec::new();
+        for p in doc {
+            ranges.push(infos.len()..infos.len() + p.infos.len());
+            infos.extend_from_slice(&p.infos);
         }
-        model.tag(&p.infos, &mut hist, &mut tags, &mut margins);
-        let pred = spans(&tags);
-        let gold = spans(&p.tags);
-        let tp = pred.iter().filter(|s| gold.contains(s)).count();
-        for name in [p.source, "all"] {
-            let i = match counts.iter().position(|c| c.0 == name) {
-                Some(i) => i,
-                None => {
-                    counts.push((name, [0; 3]));
-                    counts.len() - 1
-                }
-            };
-            let c = &mut counts[i].1;
-            c[0] += tp;
-            c[1] += pred.len();
-            c[2] += gold.len();
+        tag_document(
+            model,
+            &mut infos,
+            &ranges,
+            &mut scratch,
+            &mut tags,
+            &mut margins,
+        );
+        for (p, r) in doc.iter().zip(&ranges) {
+            let pred = spans(&tags[r.clone()]);
+            let gold = spans(&p.tags);
+            let tp = pred.iter().filter(|s| gold.contains(s)).count();
+            for name in [p.source, "all"] {
+                let i = match counts.iter().position(|c| c.0 == name) {
+                    Some(i) => i,
+                    None => {
+                        counts.push((name, [0; 3]));
+                        counts.len() - 1
+                    }
+                };
+                let c = &mut counts[i].1;
+                c[0] += tp;
+                c[1] += pred.len();
+                c[2] += gold.len();
+            }
         }
     }
     counts
@@ -344,6 +359,8 @@ fn pipeline_report(
     for dial in [0.0, 4.0, 8.0, 12.0, 16.0, 20.0] {
         rec.min_conf = dial;
         let mut line = format!("  min_conf {dial:>4}:");
+        // Per kind (person, organization, place) over the four sources: tp, predicted, gold.
+        let mut by_kind = [[0usize; 3]; 3];
         for src in ["gum", "redocred", "crossner", "uner-ewt"] {
             let (mut tp, mut np, mut ng) = (0, 0, 0);
             for (s, text, sentences, gold) in texts.iter().filter(|t| t.0 == src) {
@@ -365,6 +382,15 @@ fn pipeline_report(
                 np += pred.len();
                 ng += gold.len();
                 tp += pred.iter().filter(|p| gold.contains(p)).count();
+                for (k, counts) in by_kind.iter_mut().enumerate() {
+                    let kind = 1 + 2 * k as u8;
+                    counts[0] += pred
+                        .iter()
+                        .filter(|p| p.2 == kind && gold.contains(p))
+                        .count();
+                    counts[1] += pred.iter().filter(|p| p.2 == kind).count();
+                    counts[2] += gold.iter().filter(|g| g.2 == kind).count();
+                }
             }
             let p = tp as f64 / np.max(1) as f64;
             let r = tp as f64 / ng.max(1) as f64;
@@ -374,6 +400,11 @@ fn pipeline_report(
                 0.0
             };
             line.push_str(&format!("  {src} P {p:.3} R {r:.3} F1 {f:.3}"));
+        }
+        for (name, [tp, np, ng]) in ["per", "org", "place"].iter().zip(by_kind) {
+            let p = tp as f64 / np.max(1) as f64;
+            let r = tp as f64 / ng.max(1) as f64;
+            line.push_str(&format!("  {name} P {p:.3} R {r:.3}"));
         }
         eprintln!("{line}");
     }
@@ -399,6 +430,82 @@ fn spans(tags: &[u8]) -> Vec<(usize, usize, u8)> {
         i = j;
     }
     out
+}
+
+/// Folds of the first-pass models that give the training documents their evidence.
+const FOLDS: usize = 4;
+
+/// The tokens of a document's sentences in one run, and each sentence's range in it.
+fn flatten(data: &[Prepared], sentences: &[usize]) -> (Vec<TokInfo>, Vec<Range<usize>>) {
+    let mut flat = Vec::new();
+    let mut ranges = Vec::new();
+    for &i in sentences {
+        ranges.push(flat.len()..flat.len() + data[i].infos.len());
+        flat.extend_from_slice(&data[i].infos);
+    }
+    (flat, ranges)
+}
+
+/// Runs `epochs` shuffled passes over `docs` (each a document's sentence
+/// indexes into `data`). With `evidence` (a `doc` value per token of each
+/// sentence) every document is learned twice, as [`tag_document`] reads it:
+/// first without document evidence, then with it.
+fn run_epochs(
+    trainer: &mut Trainer,
+    data: &[Prepared],
+    docs: &[Vec<usize>],
+    epochs: usize,
+    evidence: Option<&[Vec<u8>]>,
+) {
+    let mut order: Vec<usize> = (0..docs.len()).collect();
+    let mut hist = History::default();
+    let mut guesses = Vec::new();
+    let mut infos = Vec::new();
+    let mut rng = 0x2545_f491_4f6c_dd1du64;
+    for epoch in 0..epochs {
+        for i in (1..order.len()).rev() {
+            rng ^= rng << 13;
+            rng ^= rng >> 7;
+            rng ^= rng << 17;
+            order.swap(i, (rng % (i as u64 + 1)) as usize);
+        }
+        let (mut right, mut seen) = (0, 0);
+        for &d in &order {
+            let passes: &[bool] = if evidence.is_some() {
+                &[false, true]
+            } else {
+                &[false]
+            };
+            for &with_evidence in passes {
+                hist.clear();
+                for &i in &docs[d] {
+                    let p = &data[i];
+                    infos.clear();
+                    infos.extend_from_slice(&p.infos);
+                    let doc = evidence.filter(|_| with_evidence).and_then(|e| e.get(i));
+                    for (k, t) in infos.iter_mut().enumerate() {
+                        t.doc = doc.and_then(|v| v.get(k)).copied().unwrap_or(0);
+                    }
+                    guesses.clear();
+                    let (r, s) = trainer.learn(
+                        &infos,
+                        &mut hist,
+                        &p.tags,
+                        &p.skip_o,
+                        p.weight,
+                        &mut guesses,
+                    );
+                    right += r;
+                    seen += s;
+                }
+            }
+        }
+        eprintln!(
+            "epoch {}: scored-token accuracy {:.4}",
+            epoch + 1,
+            right as f64 / seen.max(1) as f64
+        );
+    }
 }
 
 /// What a training run produces.
@@ -450,33 +557,47 @@ pub fn train(
             _ => doc_sentences.push(vec![i]),
         }
     }
-    let mut order: Vec<usize> = (0..doc_sentences.len()).collect();
-    let mut hist = History::default();
-    let mut trainer = Trainer::new(bits);
-    let mut rng = 0x2545_f491_4f6c_dd1du64;
-    for epoch in 0..epochs {
-        for i in (1..order.len()).rev() {
-            rng ^= rng << 13;
-            rng ^= rng >> 7;
-            rng ^= rng << 17;
-            order.swap(i, (rng % (i as u64 + 1)) as usize);
+    // Document evidence for the second pass comes from models that never saw
+    // the document (four folds), so the tagger learns to trust it only as far
+    // as a first pass on unseen text deserves.
+    let mut evidence: Vec<Vec<u8>> = vec![Vec::new(); data.len()];
+    let mut scratch = Scratch::default();
+    let (mut tags, mut margins) = (Vec::new(), Vec::new());
+    for fold in 0..FOLDS {
+        let (mut rest, mut own) = (Vec::new(), Vec::new());
+        for (k, d) in doc_sentences.iter().enumerate() {
+            if k % FOLDS == fold {
+                own.push(d.clone());
+            } else {
+                rest.push(d.clone());
+            }
         }
-        let (mut right, mut seen) = (0, 0);
-        for &d in &order {
-            hist.clear();
-            for &i in &doc_sentences[d] {
-                let p = &data[i];
-                let (r, s) = trainer.learn(&p.infos, &mut hist, &p.tags, &p.skip_o, p.weight);
-                right += r;
-                seen += s;
+        let mut trainer = Trainer::new(bits);
+        run_epochs(&mut trainer, &data, &rest, epochs, None);
+        let model = trainer.finish();
+        for sentences in &own {
+            let (mut flat, ranges) = flatten(&data, sentences);
+            consensus::first_pass(
+                &model,
+                &flat,
+                &ranges,
+                &mut scratch,
+                &mut tags,
+                &mut margins,
+            );
+            consensus::mark(&mut flat, &tags, &mut scratch);
+            for (&i, r) in sentences.iter().zip(&ranges) {
+                evidence[i] = flat[r.clone()].iter().map(|t| t.doc).collect();
             }
         }
         eprintln!(
-            "epoch {}: scored-token accuracy {:.4}",
-            epoch + 1,
-            right as f64 / seen.max(1) as f64
+            "fold {}: first-pass evidence for {} documents",
+            fold + 1,
+            own.len()
         );
     }
+    let mut trainer = Trainer::new(bits);
+    run_epochs(&mut trainer, &data, &doc_sentences, epochs, Some(&evidence));
     let model = trainer.finish();
     pipeline_report(&docs, &model, gaz, classes, &lexicon);
     eprintln!("held-out (every 20th ner-train document), per/org/place spans:");

@@ -78,10 +78,51 @@ pub(super) const CONNECTORS: &[&str] = &[
     "of", "and", "for", "the", "on", "in", "&", "de", "du", "des", "la", "to",
 ];
 
+/// Whether `word`, ignoring case and a final full stop, is in `list` (whose
+/// entries are lower case ASCII); the first byte is compared before anything
+/// else, as these lookups run for every candidate name.
 pub(super) fn lower_in(word: &str, list: &[&str]) -> bool {
     let w = word.trim_end_matches('.');
+    let Some(first) = w.as_bytes().first().map(u8::to_ascii_lowercase) else {
+        return false;
+    };
     list.iter().any(|x| {
-        let x2 = x.trim_end_matches('.');
-        x2.len() == w.len() && x2.eq_ignore_ascii_case(w)
+        x.as_bytes().first() == Some(&first) && {
+            let x2 = x.trim_end_matches('.');
+            x2.len() == w.len() && x2.eq_ignore_ascii_case(w)
+        }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_are_lower_case_ascii() {
+        for list in [
+            STOP,
+            MONTHS,
+            TITLES,
+            HEAD_TITLES,
+            ORG_HEADS,
+            PLACE_HEADS,
+            DIVISIONS,
+            CONNECTORS,
+        ] {
+            for w in list {
+                assert!(
+                    !w.is_empty() && w.is_ascii() && *w == w.to_lowercase(),
+                    "{w}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn looks_up_ignoring_case_and_final_stop() {
+        assert!(lower_in("Gen", TITLES) && lower_in("GEN.", TITLES));
+        assert!(lower_in("Ministry", ORG_HEADS) && !lower_in("Minis", ORG_HEADS));
+        assert!(!lower_in("", STOP) && !lower_in(".", STOP) && !lower_in("Ölü", STOP));
+    }
 }
