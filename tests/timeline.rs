@@ -882,6 +882,28 @@ const TABLE: &[(Pub, &str, &str, TimexType, &str)] = &[
         S,
         "P1Y",
     ),
+    // Counted from the narrative: the length is the expression, "later" a signal.
+    (
+        Pub::Day("2012-03-09"),
+        "The levee broke, and three days later the town flooded.",
+        "three days",
+        Du,
+        "P3D",
+    ),
+    (
+        Pub::Day("2012-03-09"),
+        "A week earlier the engineers had warned of cracks.",
+        "A week",
+        Du,
+        "P1W",
+    ),
+    (
+        Pub::Day("2012-03-09"),
+        "The pilot radioed a minute and a half later.",
+        "a minute and a half",
+        Du,
+        "PT1M30S",
+    ),
 ];
 
 #[test]

@@ -521,6 +521,7 @@ impl Scanner<'_> {
             "earlier" | "previously" | "later" | "afterward" | "afterwards" | "hence"
                 if dir.is_none() && !hyphen =>
             {
+                let length = Expr::Duration { n, unit };
                 if let Some(n) = whole.filter(|&n| n > 0) {
                     let sign = if matches!(self.w(end), "earlier" | "previously") {
                         -1
@@ -528,6 +529,12 @@ impl Scanner<'_> {
                         1
                     };
                     let narrative = self.w(end) != "hence";
+                    // "three days later", "a week earlier": TimeML marks the length and
+                    // leaves "later" as a signal; "a year earlier" in a report names the
+                    // period compared with, a date.
+                    if narrative && !(unit == Unit::Year && n == 1) {
+                        return Some((end, length));
+                    }
                     return Some((
                         end + 1,
                         Expr::Point(
