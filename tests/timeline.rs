@@ -904,6 +904,29 @@ const TABLE: &[(Pub, &str, &str, TimexType, &str)] = &[
         Du,
         "PT1M30S",
     ),
+    // Tense: a past verb of lasting before "until" looks back; "takes effect" looks ahead.
+    // 2013-05-15 is a Wednesday.
+    (
+        Pub::Day("2013-05-15"),
+        "The negotiations ran until Monday without a deal.",
+        "Monday",
+        D,
+        "2013-05-13",
+    ),
+    (
+        Pub::Day("2013-05-15"),
+        "The ceasefire was extended until Monday.",
+        "Monday",
+        D,
+        "2013-05-20",
+    ),
+    (
+        Pub::Day("2013-05-15"),
+        "The new tariff takes effect Oct. 1, the ministry said.",
+        "Oct. 1",
+        D,
+        "2013-10-01",
+    ),
 ];
 
 #[test]
