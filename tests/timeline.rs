@@ -927,6 +927,29 @@ const TABLE: &[(Pub, &str, &str, TimexType, &str)] = &[
         D,
         "2013-10-01",
     ),
+    // A clock time takes its day from "on Tuesday" after it; "local time" belongs to it.
+    (
+        Pub::Day("2013-05-15"),
+        "The market reopened on Monday. Voting will end at 8 p.m. EST on Friday.",
+        "8 p.m. EST",
+        T,
+        "2013-05-17T20:00",
+    ),
+    (
+        Pub::Day("2013-05-15"),
+        "The blast came at 3 p.m. local time, the police said.",
+        "3 p.m. local time",
+        T,
+        "2013-05-15T15:00",
+    ),
+    // "9/11" by name.
+    (
+        Pub::Day("2013-05-15"),
+        "Airport checks have been strict since 9/11.",
+        "9/11",
+        D,
+        "2001-09-11",
+    ),
 ];
 
 #[test]

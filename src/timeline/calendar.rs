@@ -17,6 +17,21 @@ impl Scanner<'_> {
             return Some(hit);
         }
         let v = self.t.int(i)?;
+        // "9/11": the attacks of September 11, 2001, by the name news gives them.
+        if w == "9"
+            && self.w(i + 1) == "/"
+            && self.w(i + 2) == "11"
+            && self.t.joined(i + 1)
+            && self.t.joined(i + 2)
+            && !(matches!(self.w(i + 3), "/" | "-") && self.t.joined(i + 3))
+        {
+            let base = Base::Cal {
+                year: Some(2001),
+                month: Some(9),
+                day: Some(11),
+            };
+            return Some((i + 3, Expr::Point(base, None)));
+        }
         if matches!(self.w(i + 1), "st" | "nd" | "rd" | "th")
             && self.w(i + 2) == "century"
             && (1..=30).contains(&v)
@@ -347,12 +362,25 @@ impl Scanner<'_> {
         }
         if lexicon::is_zone(self.w(k)) {
             k += 1;
+        } else if self.w(k) == "local" && self.w(k + 1) == "time" {
+            k += 2;
         }
         self.with_day(k, Clock::At { hour, minute })
     }
 
     /// A clock time followed by the day it falls on, if any.
     pub fn with_day(&self, k: usize, clock: Clock) -> Hit {
+        // "8 p.m. on Tuesday": the day is its own expression, but the time falls on it.
+        if self.w(k) == "on" {
+            if let Some((_, Expr::Point(b, None))) = self.weekday_led(k + 1, 0, false) {
+                return Some((k, Expr::Point(b, Some(clock))));
+            }
+            if let Some((_, Expr::Point(b @ Base::Cal { day: Some(_), .. }, None))) =
+                self.month_led(k + 1)
+            {
+                return Some((k, Expr::Point(b, Some(clock))));
+            }
+        }
         let n = if self.w(k) == "," { k + 1 } else { k };
         let base = if let Some((end, Expr::Point(b, None))) = self.weekday_led(n, 0, false) {
             return Some((end, Expr::Point(b, Some(clock))));
