@@ -950,6 +950,50 @@ const TABLE: &[(Pub, &str, &str, TimexType, &str)] = &[
         D,
         "2001-09-11",
     ),
+    // Quarter and half codes; the current quarter is the one publication falls in.
+    (
+        Pub::Day("2013-05-15"),
+        "Deliveries slipped in Q1 as the yard flooded.",
+        "Q1",
+        D,
+        "2013-Q1",
+    ),
+    (
+        Pub::Day("2013-05-15"),
+        "Margins recovered in Q3 2012 after the price war.",
+        "Q3 2012",
+        D,
+        "2012-Q3",
+    ),
+    (
+        Pub::Day("2013-05-15"),
+        "The chain opened forty shops in H2 of 2012.",
+        "H2 of 2012",
+        D,
+        "2012-H2",
+    ),
+    (
+        Pub::Day("2013-05-15"),
+        "Bookings in the current quarter look weak.",
+        "the current quarter",
+        D,
+        "2013-Q2",
+    ),
+    // "prior" is "previous".
+    (
+        Pub::Day("2013-05-15"),
+        "The mill closed in 2009. The prior year it had cut its staff.",
+        "The prior year",
+        D,
+        "2008",
+    ),
+    (
+        Pub::Day("2013-05-15"),
+        "The reservoir filled on June 2, 2011; the prior day it rained hard.",
+        "the prior day",
+        D,
+        "2011-06-01",
+    ),
 ];
 
 #[test]
@@ -1260,6 +1304,7 @@ fn lookalikes_are_not_dates() {
         "You may go when you like.",
         "He paid $1990 for 2000 shares.",
         "She came a second time, with a quarter of the votes.",
+        "The H1N1 virus spread, H1 visas ran out and the Q3x model sold well.",
     ];
     for text in texts {
         let d = doc(text, Pub::Day("2007-04-27"));

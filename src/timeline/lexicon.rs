@@ -192,7 +192,7 @@ pub fn season(word: &str) -> Option<(&'static str, u32)> {
 /// Words for "the one before" (`last week`) and "the one after" (`next week`).
 pub fn shift(word: &str) -> Option<i64> {
     Some(match word {
-        "last" | "past" | "previous" | "preceding" => -1,
+        "last" | "past" | "previous" | "preceding" | "prior" => -1,
         "this" | "current" | "present" => 0,
         "next" | "coming" | "following" | "upcoming" => 1,
         _ => return None,

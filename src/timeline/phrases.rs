@@ -24,6 +24,9 @@ impl Scanner<'_> {
         if let Some(hit) = self.quarter(i, i) {
             return Some(hit);
         }
+        if let Some(hit) = self.quarter_code(i) {
+            return Some(hit);
+        }
         let point = |k: usize, b: Base| Some((k, Expr::Point(b, None)));
         let reference = |k: usize, r: &'static str| Some((k, Expr::Ref(r)));
         match w {
@@ -237,7 +240,7 @@ impl Scanner<'_> {
         if self.w(i) == "the"
             && matches!(
                 self.w(k - 1),
-                "following" | "next" | "previous" | "preceding"
+                "following" | "next" | "previous" | "preceding" | "prior"
             )
             && matches!(unit, Unit::Year | Unit::Month | Unit::Week)
         {
@@ -399,7 +402,9 @@ impl Scanner<'_> {
             ("next" | "following", "morning" | "afternoon" | "evening" | "night") => {
                 return point(i + 3, Base::NarrativeDay(1));
             }
-            ("previous", "day") => return point(i + 3, Base::NarrativeDay(-1)),
+            ("previous" | "prior" | "preceding", "day") => {
+                return point(i + 3, Base::NarrativeDay(-1))
+            }
             // "the day before" names a day only on its own, not before a clause ("the day before he left").
             ("day", "after" | "before") => {
                 let sign = if self.w(i + 2) == "after" { 1 } else { -1 };

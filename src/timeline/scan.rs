@@ -166,6 +166,8 @@ impl Scanner<'_> {
                             | "end"
                             | "overnight"
                             | "half"
+                            | "q"
+                            | "h"
                     )
             }
             None => false,
@@ -288,9 +290,9 @@ impl Scanner<'_> {
         if self.w(k) == "the" {
             match self.w(k + 1) {
                 "past" | "last" | "next" | "first" | "coming" | "following" | "previous"
-                | "final" | "latest" => {
+                | "prior" | "final" | "latest" => {
                     dir = Some(match self.w(k + 1) {
-                        "past" | "last" | "previous" | "latest" => "past",
+                        "past" | "last" | "previous" | "prior" | "latest" => "past",
                         "first" => "first",
                         _ => "next",
                     });
