@@ -994,6 +994,36 @@ const TABLE: &[(Pub, &str, &str, TimexType, &str)] = &[
         D,
         "2011-06-01",
     ),
+    // Bare plural units counted from the story: "Hours later", "months ago".
+    (
+        Pub::Day("2013-05-15"),
+        "The dam held. Hours later the valley flooded.",
+        "Hours",
+        Du,
+        "PTXH",
+    ),
+    (
+        Pub::Day("2013-05-15"),
+        "Decades ago the square was a market.",
+        "Decades ago",
+        Du,
+        "PXY",
+    ),
+    // "earlier in the day", "later in the year".
+    (
+        Pub::Day("2013-05-15"),
+        "The envoy landed on May 3. Later in the day he met the rebels.",
+        "Later in the day",
+        D,
+        "2013-05-03",
+    ),
+    (
+        Pub::Day("2013-05-15"),
+        "The council expects to vote later in the year.",
+        "later in the year",
+        D,
+        "2013",
+    ),
 ];
 
 #[test]

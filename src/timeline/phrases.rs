@@ -5,6 +5,7 @@
 use super::expr::{Base, Clock, Expr};
 use super::lexicon::{self, Unit};
 use super::scan::{Hit, Scanner};
+use super::token::Kind;
 
 impl Scanner<'_> {
     /// Patterns led by a word token.
@@ -143,6 +144,17 @@ impl Scanner<'_> {
                 )
             }
             "nineteen" | "twenty" => self.spoken_year(i),
+            // "earlier in the day", "later in the year": the day the story is on, the
+            // year of publication.
+            "earlier" | "later" if self.w(i + 1) == "in" && self.w(i + 2) == "the" => {
+                match lexicon::unit(self.w(i + 3)) {
+                    Some((Unit::Day, false)) => point(i + 4, Base::NarrativeDay(0)),
+                    Some((unit @ (Unit::Week | Unit::Month | Unit::Year), false)) => {
+                        point(i + 4, Base::Unit { unit, shift: 0 })
+                    }
+                    _ => None,
+                }
+            }
             _ => {
                 if let Some(shift) = lexicon::shift(w) {
                     return self.shifted(i, i + 1, shift);
@@ -161,6 +173,16 @@ impl Scanner<'_> {
                         && unit != Unit::Weekend
                     {
                         return Some((i + 1, Expr::Duration { n: None, unit }));
+                    }
+                    // "Hours later" is a length like "three hours later", and TimeBank
+                    // marks "months ago" as one too (PXM), "ago" inside.
+                    if unit != Unit::Weekend && !(i > 0 && self.t.kind(i - 1) == Some(Kind::Num)) {
+                        let end = match self.w(i + 1) {
+                            "later" | "earlier" => i + 1,
+                            "ago" => i + 2,
+                            _ => return None,
+                        };
+                        return Some((end, Expr::Duration { n: None, unit }));
                     }
                 }
                 None
