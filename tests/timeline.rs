@@ -1024,6 +1024,36 @@ const TABLE: &[(Pub, &str, &str, TimexType, &str)] = &[
         D,
         "2013",
     ),
+    // "half a" counts a half: fifty years, thirty minutes.
+    (
+        Pub::Day("2013-05-15"),
+        "Half a century ago the mine opened.",
+        "Half a century ago",
+        D,
+        "1963",
+    ),
+    (
+        Pub::Day("2013-05-15"),
+        "The crowd waited half an hour in the rain.",
+        "half an hour",
+        Du,
+        "PT30M",
+    ),
+    // More fixed holidays; "May Day" needs its capital.
+    (
+        Pub::Day("2013-05-15"),
+        "Unions marched on May Day.",
+        "May Day",
+        D,
+        "2013-05-01",
+    ),
+    (
+        Pub::Day("2013-05-15"),
+        "The pubs were full on St. Patrick's Day.",
+        "St. Patrick's Day",
+        D,
+        "2013-03-17",
+    ),
 ];
 
 #[test]

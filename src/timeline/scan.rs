@@ -247,6 +247,10 @@ impl Scanner<'_> {
         if lexicon::is_vague_count(w) {
             return Some((i + 1, None));
         }
+        // "half an hour", "half a century"
+        if w == "half" && matches!(self.w(i + 1), "a" | "an") {
+            return Some((i + 2, Some(0.5)));
+        }
         let mut v = lexicon::small_number(w)?;
         let mut k = i + 1;
         // "twenty-five", "twenty five"
@@ -505,6 +509,13 @@ impl Scanner<'_> {
                 return Some((end + 1, Expr::Duration { n, unit }))
             }
             "ago" => {
+                // "half a century ago" is fifty years ago.
+                let (unit, whole) = match n {
+                    Some(v) if v.fract() != 0.0 && (v * unit.scale() as f64).fract() == 0.0 => {
+                        (Unit::Year, Some((v * unit.scale() as f64) as i64))
+                    }
+                    _ => (unit, whole),
+                };
                 return Some(match whole {
                     Some(n) if n > 0 => (
                         end + 1,
