@@ -1054,6 +1054,28 @@ const TABLE: &[(Pub, &str, &str, TimexType, &str)] = &[
         D,
         "2013-03-17",
     ),
+    // Vague lengths: "after months of talks", "a several-year tenure", "eight trading days".
+    (
+        Pub::Day("2013-05-15"),
+        "After months of haggling, the unions signed.",
+        "months",
+        Du,
+        "PXM",
+    ),
+    (
+        Pub::Day("2013-05-15"),
+        "She left after a several-year stint abroad.",
+        "several-year",
+        Du,
+        "PXY",
+    ),
+    (
+        Pub::Day("2013-05-15"),
+        "The index slid for six trading days in a row.",
+        "six trading days",
+        Du,
+        "P6D",
+    ),
 ];
 
 #[test]
@@ -1365,6 +1387,8 @@ fn lookalikes_are_not_dates() {
         "He paid $1990 for 2000 shares.",
         "She came a second time, with a quarter of the votes.",
         "The H1N1 virus spread, H1 visas ran out and the Q3x model sold well.",
+        "Rebels struck in the early hours of the night.",
+        "Quarters of the old city were dark.",
     ];
     for text in texts {
         let d = doc(text, Pub::Day("2007-04-27"));

@@ -180,6 +180,28 @@ impl Scanner<'_> {
                         let end = match self.w(i + 1) {
                             "later" | "earlier" => i + 1,
                             "ago" => i + 2,
+                            // "after months of talks", "years of war" ("Days of Thunder" is a title).
+                            "of" if unit != Unit::Quarter
+                                && (!self.t.is_cap(i)
+                                    || i == 0
+                                    || matches!(self.w(i - 1), "." | "\"" | "“"))
+                                && !matches!(
+                                    self.w(i.wrapping_sub(1)),
+                                    "the"
+                                        | "these"
+                                        | "those"
+                                        | "many"
+                                        | "all"
+                                        | "more"
+                                        | "few"
+                                        // "the early hours of Sunday" is a time of day.
+                                        | "early"
+                                        | "small"
+                                        | "wee"
+                                ) =>
+                            {
+                                i + 1
+                            }
                             _ => return None,
                         };
                         return Some((end, Expr::Duration { n: None, unit }));

@@ -335,6 +335,15 @@ impl Scanner<'_> {
         ) {
             k2 += 1;
         }
+        // "eight trading days", "ten business days": days all the same.
+        if matches!(self.w(k2), "trading" | "business" | "working")
+            && matches!(
+                lexicon::unit(self.w(k2 + 1)),
+                Some((Unit::Day | Unit::Week, _))
+            )
+        {
+            k2 += 1;
+        }
         self.unit_after(i, k2, n, dir)
     }
 
@@ -493,8 +502,8 @@ impl Scanner<'_> {
         if matches!(self.w(i), "a" | "an") && matches!(unit, Unit::Second | Unit::Quarter) {
             return None;
         }
-        // A vague count needs a plural unit: "some years", not "some day".
-        if n.is_none() && !plural {
+        // A vague count needs a plural unit: "some years", not "some day" (but "a several-year tenure").
+        if n.is_none() && !plural && !hyphen {
             return None;
         }
         // Counts past a few thousand are not lengths of time ("99999999 years").
