@@ -1076,6 +1076,21 @@ const TABLE: &[(Pub, &str, &str, TimexType, &str)] = &[
         Du,
         "P6D",
     ),
+    // A stretch next to an event, without its article.
+    (
+        Pub::Day("2013-05-15"),
+        "Neighbours saw the van in the days before the raid.",
+        "days",
+        Du,
+        "PXD",
+    ),
+    (
+        Pub::Day("2013-05-15"),
+        "In the years that followed, the town shrank.",
+        "years",
+        Du,
+        "PXY",
+    ),
 ];
 
 #[test]

@@ -174,6 +174,21 @@ impl Scanner<'_> {
                     {
                         return Some((i + 1, Expr::Duration { n: None, unit }));
                     }
+                    // "in the days before the vote", "the years that followed": a stretch
+                    // of time next to an event, marked without its article.
+                    if i > 0
+                        && self.w(i - 1) == "the"
+                        && matches!(
+                            unit,
+                            Unit::Day | Unit::Week | Unit::Month | Unit::Year | Unit::Decade
+                        )
+                        && matches!(
+                            self.w(i + 1),
+                            "before" | "after" | "following" | "preceding" | "leading" | "that"
+                        )
+                    {
+                        return Some((i + 1, Expr::Duration { n: None, unit }));
+                    }
                     // "Hours later" is a length like "three hours later", and TimeBank
                     // marks "months ago" as one too (PXM), "ago" inside.
                     if unit != Unit::Weekend && !(i > 0 && self.t.kind(i - 1) == Some(Kind::Num)) {
