@@ -1091,6 +1091,21 @@ const TABLE: &[(Pub, &str, &str, TimexType, &str)] = &[
         Du,
         "PXY",
     ),
+    // The story's day: "that night", "until then".
+    (
+        Pub::Day("2013-05-15"),
+        "The envoy reached Goma on May 2. That night the shelling stopped.",
+        "That night",
+        D,
+        "2013-05-02",
+    ),
+    (
+        Pub::Day("2013-05-15"),
+        "The bonds mature on June 30. Until then they pay 4%.",
+        "then",
+        D,
+        "2013-06-30",
+    ),
 ];
 
 #[test]

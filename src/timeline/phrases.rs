@@ -99,8 +99,20 @@ impl Scanner<'_> {
                         narrative: true,
                     },
                 ),
+                // "that night", "that morning": the story's day, read as the day like "Friday night".
+                _ if matches!(self.w(i + 1), "morning" | "afternoon" | "evening" | "night") => {
+                    point(i + 2, Base::NarrativeDay(0))
+                }
                 _ => None,
             },
+            // "until then", "by then": the day the story last named.
+            "then"
+                if i > 0
+                    && matches!(self.w(i - 1), "until" | "by" | "till")
+                    && !self.t.is_cap(i) =>
+            {
+                point(i + 1, Base::NarrativeDay(0))
+            }
             "fiscal" | "fy" => self.fiscal_year(i),
             "someday" => Some((i + 1, Expr::SomeDay { opening: false })),
             // "dividends are paid quarterly"; "a quarterly dividend" is not a time.

@@ -168,6 +168,7 @@ impl Scanner<'_> {
                             | "half"
                             | "q"
                             | "h"
+                            | "then"
                     )
             }
             None => false,
