@@ -1106,6 +1106,14 @@ const TABLE: &[(Pub, &str, &str, TimexType, &str)] = &[
         D,
         "2013-06-30",
     ),
+    // "the year before," counted from the story's year.
+    (
+        Pub::Day("2013-05-15"),
+        "The mill closed in 2009. The year before, it had cut its staff.",
+        "The year before",
+        D,
+        "2008",
+    ),
 ];
 
 #[test]

@@ -380,6 +380,21 @@ impl Scanner<'_> {
             return Some(hit);
         }
         match (w1, self.w(i + 2)) {
+            // "the year before," like "the day before": counted from the story's date.
+            ("week" | "month" | "year", "after" | "before")
+                if matches!(self.w(i + 3), "." | "," | ";" | "") =>
+            {
+                let unit = lexicon::unit(w1).map_or(Unit::Year, |(u, _)| u);
+                let n = if self.w(i + 2) == "after" { 1 } else { -1 };
+                return point(
+                    i + 3,
+                    Base::Offset {
+                        unit,
+                        n,
+                        narrative: true,
+                    },
+                );
+            }
             ("future", _) => return reference(i + 2, "FUTURE_REF"),
             ("near" | "distant", "future") => return reference(i + 3, "FUTURE_REF"),
             ("short" | "long" | "near" | "medium", "term") => {
