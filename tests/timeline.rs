@@ -1114,6 +1114,21 @@ const TABLE: &[(Pub, &str, &str, TimexType, &str)] = &[
         D,
         "2008",
     ),
+    // Weekdays in the plural recur.
+    (
+        Pub::Day("2013-05-15"),
+        "The border post is shut on Sundays.",
+        "Sundays",
+        S,
+        "XXXX-WXX-7",
+    ),
+    (
+        Pub::Day("2013-05-15"),
+        "The ferry sails on Thursday evenings.",
+        "Thursday evenings",
+        S,
+        "XXXX-WXX-4TEV",
+    ),
 ];
 
 #[test]

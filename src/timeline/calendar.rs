@@ -269,6 +269,19 @@ impl Scanner<'_> {
         if !self.t.is_cap(i) || w.len() < 6 {
             return None;
         }
+        // "on Sundays", "Tuesday nights": every such day.
+        let part = lexicon::part_of_day(self.w(i + 1));
+        let plural_part = part.is_some() && self.w(i + 1).ends_with('s');
+        if let Some(wd) = lexicon::weekdays(w).or(lexicon::weekday(w).filter(|_| plural_part)) {
+            if shift != 0 {
+                return None;
+            }
+            let (end, time) = match part {
+                Some(p) => (i + 2, format!("T{p}")),
+                None => (i + 1, String::new()),
+            };
+            return Some((end, Expr::Set(format!("XXXX-WXX-{}{time}", wd + 1))));
+        }
         let wd = lexicon::weekday(w)?;
         let mut k = i + 1;
         let comma = usize::from(self.w(k) == ",");

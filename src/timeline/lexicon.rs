@@ -143,6 +143,13 @@ pub fn ordinal(word: &str) -> Option<i64> {
 }
 
 /// Weekday number (Monday = 0) for a name or abbreviation.
+/// A weekday in the plural, a recurrence: "Sundays" -> 6.
+pub fn weekdays(word: &str) -> Option<u32> {
+    word.strip_suffix('s')
+        .filter(|w| w.len() >= 6)
+        .and_then(weekday)
+}
+
 pub fn weekday(word: &str) -> Option<u32> {
     Some(match word {
         "monday" | "mon" => 0,

@@ -100,7 +100,11 @@ impl Scanner<'_> {
             Some(Kind::Punct) => self.w(i) == "'" || self.w(i) == "’",
             Some(Kind::Word) => {
                 let w = self.w(i);
-                if self.t.is_cap(i) && (date_month(w).is_some() || lexicon::weekday(w).is_some()) {
+                if self.t.is_cap(i)
+                    && (date_month(w).is_some()
+                        || lexicon::weekday(w).is_some()
+                        || lexicon::weekdays(w).is_some())
+                {
                     return true;
                 }
                 lexicon::small_number(w).is_some()
