@@ -1129,6 +1129,21 @@ const TABLE: &[(Pub, &str, &str, TimexType, &str)] = &[
         S,
         "XXXX-WXX-4TEV",
     ),
+    // A span of years gives both years.
+    (
+        Pub::Day("2013-05-15"),
+        "The 1995-97 drought emptied the wells.",
+        "97",
+        D,
+        "1997",
+    ),
+    (
+        Pub::Day("2013-05-15"),
+        "The 2012-2013 budget was cut twice.",
+        "2012",
+        D,
+        "2012",
+    ),
 ];
 
 #[test]
@@ -1442,6 +1457,7 @@ fn lookalikes_are_not_dates() {
         "The H1N1 virus spread, H1 visas ran out and the Q3x model sold well.",
         "Rebels struck in the early hours of the night.",
         "Quarters of the old city were dark.",
+        "Dial 2012-4455 for tickets.",
     ];
     for text in texts {
         let d = doc(text, Pub::Day("2007-04-27"));

@@ -63,6 +63,14 @@ impl Scanner<'_> {
             }
             return None;
         }
+        if w.len() == 4 && self.year_range_end(i, v).is_some() {
+            let base = Base::Cal {
+                year: Some(v as i32),
+                month: None,
+                day: None,
+            };
+            return Some((i + 1, Expr::Point(base, None)));
+        }
         if w.len() == 4 && self.plausible_year(i, v) {
             // "1990s", "1990's"
             if self.w(i + 1) == "s" && self.t.joined(i + 1) {
@@ -88,6 +96,28 @@ impl Scanner<'_> {
             ));
         }
         None
+    }
+
+    /// The end year of a span of years written "1995-97", "2012-2013", "2010/11" that
+    /// starts with year `v` at token `i` (its first year is read as a year on its own).
+    pub fn year_range_end(&self, i: usize, v: i64) -> Option<i32> {
+        if !(1600..=2199).contains(&v)
+            || !matches!(self.w(i + 1), "-" | "/" | "–")
+            || !self.t.joined(i + 1)
+            || !self.t.joined(i + 2)
+            || (i > 0 && matches!(self.w(i - 1), "$" | "#" | "no" | "/" | "-"))
+            // "2012-05-01", "2012-4455-X": a date or a code.
+            || (matches!(self.w(i + 3), "-" | "/") && self.t.joined(i + 3))
+        {
+            return None;
+        }
+        let end = self.t.int(i + 2)?;
+        let end = match self.w(i + 2).len() {
+            2 => v - v % 100 + end,
+            4 => end,
+            _ => return None,
+        };
+        (1..=50).contains(&(end - v)).then_some(end as i32)
     }
 
     /// A four-digit number read as a year: not money, not a count of things.

@@ -35,7 +35,7 @@ pub fn scan(toks: &Tokens) -> Vec<Found> {
         }
         match s.at(i) {
             Some((j, expr)) if j > i => {
-                let second = s.second_day(j, &expr);
+                let second = s.second_day(j, &expr).or_else(|| s.second_year(i, j));
                 out.push(Found {
                     first: i,
                     last: j,
@@ -89,6 +89,24 @@ impl Scanner<'_> {
         Some(Found {
             first: j + 1,
             last: j + 2,
+            expr: Expr::Point(base, None),
+        })
+    }
+
+    /// The end of "1995-97" after its first year (tokens `[i, j)`), as a year of its own.
+    fn second_year(&self, i: usize, j: usize) -> Option<Found> {
+        if j != i + 1 || self.t.kind(i) != Some(Kind::Num) {
+            return None;
+        }
+        let end = self.year_range_end(i, self.t.int(i)?)?;
+        let base = Base::Cal {
+            year: Some(end),
+            month: None,
+            day: None,
+        };
+        Some(Found {
+            first: i + 2,
+            last: i + 3,
             expr: Expr::Point(base, None),
         })
     }
