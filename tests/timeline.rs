@@ -1144,6 +1144,21 @@ const TABLE: &[(Pub, &str, &str, TimexType, &str)] = &[
         D,
         "2012",
     ),
+    // A day of the story's month, by its ordinal.
+    (
+        Pub::Day("2013-05-15"),
+        "The first ballots were counted on the 12th.",
+        "the 12th",
+        D,
+        "2013-05-12",
+    ),
+    (
+        Pub::Day("2013-05-15"),
+        "The court will rule on the 3rd, officials said.",
+        "the 3rd",
+        D,
+        "2013-06-03",
+    ),
 ];
 
 #[test]
@@ -1458,6 +1473,7 @@ fn lookalikes_are_not_dates() {
         "Rebels struck in the early hours of the night.",
         "Quarters of the old city were dark.",
         "Dial 2012-4455 for tickets.",
+        "Her office is on the 5th floor.",
     ];
     for text in texts {
         let d = doc(text, Pub::Day("2007-04-27"));

@@ -366,6 +366,20 @@ impl Scanner<'_> {
         let point = |e: usize, b: Base| Some((e, Expr::Point(b, None)));
         let reference = |e: usize, r: &'static str| Some((e, Expr::Ref(r)));
         let w1 = self.w(i + 1);
+        // "on the 15th", "by the 3rd": a day of the month the story is in.
+        if let Some(d) = self.t.int(i + 1).filter(|d| (1..=31).contains(d)) {
+            let after = self.w(i + 3);
+            if i > 0
+                && matches!(self.w(i - 1), "on" | "by" | "until" | "since" | "before")
+                && matches!(self.w(i + 2), "st" | "nd" | "rd" | "th")
+                && self.t.joined(i + 2)
+                && (matches!(after, "." | "," | ";" | ":" | ")" | "")
+                    || (self.t.kind(i + 3) == Some(Kind::Word)
+                        && matches!(after, "and" | "or" | "when" | "at" | "in" | "to")))
+            {
+                return point(i + 3, Base::DayOfMonth(d as u32));
+            }
+        }
         // "the same period last year", "the corresponding quarter a year earlier"
         if matches!(w1, "same" | "corresponding" | "comparable" | "year-ago")
             && matches!(self.w(i + 2), "period" | "quarter")
