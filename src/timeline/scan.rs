@@ -125,9 +125,11 @@ impl Scanner<'_> {
                 {
                     return true;
                 }
+                // Holiday names are capitalized ("May Day", not "may").
                 lexicon::small_number(w).is_some()
                     || lexicon::shift(w).is_some()
-                    || super::holidays::starts_holiday(w)
+                    || (self.t.is_cap(i) && super::holidays::starts_holiday(w))
+                    || (w == "then" && i > 0 && matches!(self.w(i - 1), "until" | "by" | "till"))
                     || lexicon::season(w).is_some()
                     || lexicon::is_hedge(w)
                     || lexicon::is_vague_count(w)
@@ -190,7 +192,6 @@ impl Scanner<'_> {
                             | "half"
                             | "q"
                             | "h"
-                            | "then"
                     )
             }
             None => false,
