@@ -12,9 +12,11 @@
 //! the load, which a key pressed meanwhile waits for. A plain `harness = false` benchmark: no extra crates.
 
 use folio::document::Document;
+use folio::ui::screen::Screen;
 use folio::ui::{Action, App};
-use ratatui::backend::TestBackend;
-use ratatui::Terminal;
+use ratatui::backend::{CrosstermBackend, TestBackend};
+use ratatui::layout::Rect;
+use ratatui::{Terminal, TerminalOptions, Viewport};
 use std::hint::black_box;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -93,6 +95,31 @@ fn bench(label: &str, text: String, pipeline_runs: usize) {
             .expect("draw");
     });
     println!("  wrap + render one 160x48 frame        {}", ms(frame));
+    // What the reader does per key: the key, then the frame written as a
+    // difference (a one-line scroll as the terminal's own scroll).
+    // Written as escape sequences to a sink, as to a real terminal.
+    let mut sink = Terminal::with_options(
+        CrosstermBackend::new(std::io::sink()),
+        TerminalOptions {
+            viewport: Viewport::Fixed(Rect::new(0, 0, 160, 48)),
+        },
+    )
+    .expect("backend");
+    let mut screen = Screen::default();
+    let mut down = true;
+    let scrolled = time(101, || {
+        // Down and back up, so the pane never reaches an end and stops moving.
+        app.update(if down {
+            Action::MoveDown
+        } else {
+            Action::MoveUp
+        });
+        down = !down;
+        screen
+            .draw(&mut sink, &app, app.areas().map(|a| a.text))
+            .expect("draw");
+    });
+    println!("  j + its frame through ui::screen      {}", ms(scrolled));
     // Select the most mentioned entity so `n` has somewhere to go.
     if let Some(id) =
         (0..app.entities.entities.len()).max_by_key(|&i| app.entities.entities[i].mentions.len())

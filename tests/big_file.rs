@@ -14,11 +14,16 @@ use std::sync::Arc;
 /// A file of numbered paragraphs, several times [`PREFIX_BYTES`], that names
 /// Astana in its first paragraph and ends with a marked last one.
 fn big_file(tag: &str) -> (common::TempDir, PathBuf) {
+    big_file_of(tag, 4 * PREFIX_BYTES)
+}
+
+/// [`big_file`] of at least `bytes` bytes.
+fn big_file_of(tag: &str, bytes: usize) -> (common::TempDir, PathBuf) {
     let dir = common::scratch(tag);
     let path = dir.join("big.txt");
     let mut text = String::from("Paragraph 0 says the CSTO met in Astana.\n\n");
     let mut i = 1;
-    while text.len() < 4 * PREFIX_BYTES {
+    while text.len() < bytes {
         text.push_str(&format!(
             "Paragraph {i} is filler about nothing in particular, long enough to wrap once.\n\n"
         ));
@@ -258,4 +263,44 @@ fn the_whole_file_arrives_hashed_so_opening_its_notes_does_not_stall_the_keys() 
         loaded.fingerprint_if_known(),
         Some(folio::store::fingerprint(loaded.text().as_bytes()).as_str())
     );
+}
+
+/// Splitting a big text into sentences takes seconds (about 8 s at 100 MB) and
+/// is done by the extraction thread once the whole file is in. The keys pressed
+/// meanwhile, a search and its jump included, must not split it on the main
+/// thread (or wait for the other thread's split): the reading cursor waits.
+#[test]
+fn keys_while_the_whole_file_is_being_extracted_never_split_its_sentences() {
+    let (_dir, path) = big_file_of("big-split", 3 << 20);
+    let edge = edge(&path);
+    let mut app = open(&path);
+    let whole = Arc::new(read_file(&path).unwrap());
+    assert!(
+        !whole.sentences_ready(),
+        "3 MB is split by the extraction thread"
+    );
+    let head = app_head_doc(&path);
+    let prefix = common::entities_named(&head, &[("Astana", Kind::Place)]);
+    app.update(Action::ExtractedPrefix(Box::new((prefix, Vec::new()))));
+    if let Some(effect) = app.update(Action::Loaded(whole.clone())) {
+        effects::run(&mut app, effect, &edge);
+    }
+    common::press_keys(&mut app, "jjwa/very last<Enter>nGgw)v");
+    let shown = common::screen_text(&app);
+    assert!(
+        !whole.sentences_ready(),
+        "a key split the whole text on the main thread"
+    );
+    assert_eq!(app.search.hits.len(), 1, "{shown}");
+    assert!(shown.contains("reading cursor is back once"), "{shown}");
+    // Once the extraction is in, its split is there and the cursor works again.
+    let _ = whole.sentences();
+    let ents = common::entities_named(&whole, &[("Astana", Kind::Place)]);
+    app.update(Action::Extracted(Box::new((ents, Vec::new()))));
+    common::press_keys(&mut app, "n");
+    let s = app.cursor.expect("the hit's sentence");
+    assert!(app
+        .doc
+        .slice(app.doc.sentences()[s].span)
+        .contains("very last"));
 }

@@ -117,14 +117,29 @@ const MAGIC: &[(&[u8], &str)] = &[
     (b"SQLite format 3\x00", "SQLite database"),
 ];
 
-/// Decodes a file's bytes, or says why they are not text.
-pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
-    // The byte-order mark is decoded with the rest: it stays as U+FEFF, so offsets count it.
+/// What a file's first bytes say it is, before any text is built from it.
+enum Shape {
+    Utf16 {
+        little_endian: bool,
+    },
+    /// UTF-8, perhaps with invalid bytes to repair; `bom` when it starts with one.
+    Utf8 {
+        bom: bool,
+    },
+}
+
+/// Judges the encoding by BOM, magic numbers and NUL pattern, or says why the
+/// bytes are not text; cheap, so a library search can judge every brief.
+fn shape(bytes: &[u8]) -> Result<Shape, DecodeError> {
     if bytes.starts_with(b"\xff\xfe") {
-        return Ok(utf16(bytes, true));
+        return Ok(Shape::Utf16 {
+            little_endian: true,
+        });
     }
     if bytes.starts_with(b"\xfe\xff") {
-        return Ok(utf16(bytes, false));
+        return Ok(Shape::Utf16 {
+            little_endian: false,
+        });
     }
     let bom = bytes.starts_with(b"\xef\xbb\xbf");
     if !bom {
@@ -136,16 +151,32 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
         }
     }
     if !bom && looks_utf16le(bytes) {
-        return Ok(utf16(bytes, true));
+        return Ok(Shape::Utf16 {
+            little_endian: true,
+        });
     }
+    Ok(Shape::Utf8 { bom })
+}
+
+fn utf8_encoding(bom: bool) -> Encoding {
+    if bom {
+        Encoding::Utf8Bom
+    } else {
+        Encoding::Utf8
+    }
+}
+
+/// Decodes a file's bytes, or says why they are not text.
+pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
+    // The byte-order mark is decoded with the rest: it stays as U+FEFF, so offsets count it.
+    let bom = match shape(bytes)? {
+        Shape::Utf16 { little_endian } => return Ok(utf16(bytes, little_endian)),
+        Shape::Utf8 { bom } => bom,
+    };
     match std::str::from_utf8(bytes) {
         Ok(text) => Ok(Decoded {
             text: text.to_owned(),
-            encoding: if bom {
-                Encoding::Utf8Bom
-            } else {
-                Encoding::Utf8
-            },
+            encoding: utf8_encoding(bom),
             repairs: Vec::new(),
         }),
         Err(_) => {
@@ -162,23 +193,18 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
 /// [`decode`] taking ownership, so valid UTF-8 (the common case) becomes the text
 /// without a copy: a 100 MB brief costs 100 MB, not 200.
 pub fn decode_owned(bytes: Vec<u8>) -> Result<Decoded, DecodeError> {
-    // Let `decode` judge the encoding and binary shape on a sample first.
-    let sample = &bytes[..bytes.len().min(65536)];
-    let sample = match std::str::from_utf8(sample) {
-        // A character cut by the sample's end is not an error.
-        Err(e) if e.error_len().is_none() => &sample[..e.valid_up_to()],
-        _ => sample,
+    // The shape is judged on a sample; the whole is validated once.
+    let bom = match shape(&bytes[..bytes.len().min(65536)])? {
+        Shape::Utf16 { .. } => return decode(&bytes),
+        Shape::Utf8 { bom } => bom,
     };
-    let head = decode(sample)?;
-    if !matches!(head.encoding, Encoding::Utf8 | Encoding::Utf8Bom) {
-        return decode(&bytes);
-    }
     match String::from_utf8(bytes) {
         Ok(text) => Ok(Decoded {
             text,
-            encoding: head.encoding,
+            encoding: utf8_encoding(bom),
             repairs: Vec::new(),
         }),
+        // Invalid bytes: repaired, or judged binary on the whole.
         Err(e) => decode(&e.into_bytes()),
     }
 }
@@ -217,7 +243,8 @@ fn utf16(bytes: &[u8], little_endian: bool) -> Decoded {
 /// ASCII text encoded as UTF-16LE has a zero in most odd positions and few in even ones.
 fn looks_utf16le(bytes: &[u8]) -> bool {
     let sample = &bytes[..bytes.len().min(8192) & !1];
-    if sample.len() < 4 {
+    // Text in UTF-16LE has a NUL in most pairs; memchr rules out the common case fast.
+    if sample.len() < 4 || memchr::memchr(0, sample).is_none() {
         return false;
     }
     let pairs = sample.len() / 2;

@@ -20,6 +20,10 @@ use serde::Serialize;
 use std::ops::Range;
 use std::sync::OnceLock;
 
+/// Texts up to this size are split into sentences wherever first asked (a
+/// megabyte takes tens of milliseconds); see [`Document::sentences_ready`].
+const SPLIT_ON_THE_SPOT: usize = 1 << 20;
+
 /// A half-open byte range `[start, end)` of a document's text.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct Span {
@@ -310,6 +314,13 @@ impl Document {
     /// The fingerprint if it was computed already: for code that must not pay for hashing.
     pub fn fingerprint_if_known(&self) -> Option<&str> {
         self.fingerprint.get().map(String::as_str)
+    }
+
+    /// Whether [`Document::sentences`] answers without a long wait: the text is
+    /// split already, or small enough to split on the spot. A big text is split
+    /// by the extraction thread, and a reader's key must not wait seconds for it.
+    pub fn sentences_ready(&self) -> bool {
+        self.sentences.get().is_some() || self.text.len() <= SPLIT_ON_THE_SPOT
     }
 
     /// The sentences in text order (split on the first call).

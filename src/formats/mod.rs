@@ -101,7 +101,17 @@ pub fn detect(path: &Path, head: &[u8]) -> Format {
 /// Recognizes HTML and feeds by their opening markup; anything else is text.
 pub fn sniff(head: &[u8]) -> Format {
     let head = &head[..head.len().min(SNIFF_BYTES)];
-    let text = String::from_utf8_lossy(head.strip_prefix(b"\xef\xbb\xbf").unwrap_or(head));
+    let head = head.strip_prefix(b"\xef\xbb\xbf").unwrap_or(head);
+    // Most briefs are plain text: their first visible byte already says so.
+    match head
+        .iter()
+        .find(|&&b| !(b.is_ascii_whitespace() || b == 0x0b))
+    {
+        Some(&b) if b.is_ascii() && b != b'<' => return Format::Text,
+        None => return Format::Text,
+        _ => {}
+    }
+    let text = String::from_utf8_lossy(head);
     let lower = text.trim_start().to_ascii_lowercase();
     if !lower.starts_with('<') {
         return Format::Text;

@@ -6,25 +6,33 @@
 
 use super::{BriefId, Library};
 use crate::document::Span;
+use memchr::memmem;
 use std::time::Instant;
 
 /// At most this many hits are kept across a library, so a one-letter query stays cheap.
 pub const MAX_HITS: usize = 100_000;
 
 /// What to look for: the words of the query, lower-cased, one space between them.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct Query {
     /// The words joined by single spaces (a space matches any whitespace run).
     phrase: Vec<char>,
     shown: String,
-    /// The letter of the first word that candidates are looked for by (the
-    /// rarest in English text), and its offset in it: an ASCII first word only.
-    anchor: Option<(u8, usize)>,
+    /// The first word, when it is ASCII: candidates are where it occurs in the
+    /// text lower-cased a chunk at a time (memmem), each then matched in full.
+    first_word: Option<Box<memmem::Finder<'static>>>,
 }
 
-/// ASCII letters, rarest in English text first: the anchor is the first word's
-/// letter that comes earliest here, so memchr stops at few false candidates.
-const RARITY: &[u8] = b"zqxjkvbpgwyfmculdhrsnioate";
+impl PartialEq for Query {
+    fn eq(&self, other: &Query) -> bool {
+        self.phrase == other.phrase && self.shown == other.shown
+    }
+}
+
+impl Eq for Query {}
+
+/// Bytes of text lower-cased at a time while looking for an ASCII first word.
+const CHUNK: usize = 64 * 1024;
 
 impl Query {
     /// The query typed: surrounding quotes dropped, whitespace runs as one space;
@@ -42,21 +50,14 @@ impl Query {
             return None;
         }
         let phrase: Vec<char> = shown.chars().flat_map(char::to_lowercase).collect();
-        let word: Vec<char> = phrase.iter().copied().take_while(|&c| c != ' ').collect();
-        let anchor = if word.iter().all(char::is_ascii) {
-            word.iter()
-                .enumerate()
-                .filter_map(|(i, &c)| Some((RARITY.iter().position(|&r| r == c as u8)?, i)))
-                .min()
-                .map(|(_, i)| (word[i] as u8, i))
-                .or(Some((word[0] as u8, 0)))
-        } else {
-            None
-        };
+        let word: String = phrase.iter().take_while(|&&c| c != ' ').collect();
+        let first_word = word
+            .is_ascii()
+            .then(|| Box::new(memmem::Finder::new(word.as_bytes()).into_owned()));
         Some(Query {
             phrase,
             shown,
-            anchor,
+            first_word,
         })
     }
 
@@ -73,45 +74,73 @@ impl Query {
     /// Non-overlapping hits inside `within` (a byte span of `text`), at most `max`.
     pub fn find_in(&self, text: &str, within: Span, max: usize) -> Vec<Span> {
         let mut hits = Vec::new();
-        let Some(hay) = text.get(within.start..within.end) else {
+        let Some(hay) = text.get(within.start..within.end).filter(|_| max > 0) else {
             return hits;
         };
-        let first = self.phrase[0];
-        let mut at = 0;
-        while hits.len() < max {
-            let candidate = match self.anchor {
-                Some(anchor) => anchored(hay, at, anchor),
-                None => next_candidate(hay, at, first),
-            };
-            let Some(i) = candidate else {
-                break;
-            };
-            match match_at(&hay[i..], &self.phrase) {
-                Some(len) => {
-                    hits.push(Span::new(within.start + i, within.start + i + len));
-                    at = i + len;
+        let mut push = |i: usize, len: usize| {
+            hits.push(Span::new(within.start + i, within.start + i + len));
+            hits.len() < max
+        };
+        match &self.first_word {
+            Some(word) => find_ascii_word(hay, word, &self.phrase, &mut push),
+            None => {
+                let first = self.phrase[0];
+                let mut at = 0;
+                while let Some(i) = next_candidate(hay, at, first) {
+                    match match_at(&hay[i..], &self.phrase) {
+                        Some(len) => {
+                            if !push(i, len) {
+                                break;
+                            }
+                            at = i + len;
+                        }
+                        None => at = i + hay[i..].chars().next().map_or(1, char::len_utf8),
+                    }
                 }
-                None => at = i + hay[i..].chars().next().map_or(1, char::len_utf8),
             }
         }
         hits
     }
 }
 
-/// The next byte offset from `at` where a match may begin whose first word (all
-/// ASCII) has the byte `b` at offset `k`: found by memchr on `b` in either case.
-fn anchored(hay: &str, at: usize, (b, k): (u8, usize)) -> Option<usize> {
+/// Calls `push(start, len)` for each non-overlapping match of `phrase` in `hay`
+/// whose ASCII first word `word` finds the candidates, until `push` says stop.
+/// The text is lower-cased (ASCII only, so offsets stay) a chunk at a time, the
+/// chunks overlapping by the word's length so no candidate is cut.
+fn find_ascii_word(
+    hay: &str,
+    word: &memmem::Finder<'_>,
+    phrase: &[char],
+    push: &mut dyn FnMut(usize, usize) -> bool,
+) {
     let bytes = hay.as_bytes();
-    let (lo, up) = (b, b.to_ascii_uppercase());
-    let mut from = at + k;
-    loop {
-        let p = from + memchr::memchr2(lo, up, bytes.get(from..)?)?;
-        let start = p - k;
-        // The word's bytes before the anchor are ASCII: a match starts on a char boundary.
-        if hay.is_char_boundary(start) {
-            return Some(start);
+    let reach = word.needle().len().saturating_sub(1);
+    let mut lower = Vec::with_capacity(bytes.len().min(CHUNK) + reach);
+    let (mut from, mut at) = (0, 0);
+    while from < bytes.len() {
+        let end = (from + CHUNK + reach).min(bytes.len());
+        lower.clear();
+        lower.extend(bytes[from..end].iter().map(u8::to_ascii_lowercase));
+        // Candidates starting past this chunk's own bytes come with the next chunk.
+        let own = if end == bytes.len() {
+            end - from
+        } else {
+            CHUNK
+        };
+        for k in word.find_iter(&lower).take_while(|&k| k < own) {
+            let i = from + k;
+            if i < at {
+                continue;
+            }
+            // An ASCII byte never occurs inside a multi-byte character: `i` is a boundary.
+            if let Some(len) = match_at(&hay[i..], phrase) {
+                if !push(i, len) {
+                    return;
+                }
+                at = i + len;
+            }
         }
-        from = p + 1;
+        from += CHUNK;
     }
 }
 
@@ -315,6 +344,29 @@ mod tests {
         assert_eq!(found(text, "the"), ["the", "the", "THE", "the"]);
         assert_eq!(found(text, "the kashagan"), ["THE  Kashagan"]);
         assert_eq!(found(text, "them"), ["them", "them"]);
+    }
+
+    #[test]
+    fn hits_across_the_chunks_the_text_is_lowercased_in_are_each_found_once() {
+        // Place "Kashagan consortium" so it straddles every chunk boundary in turn.
+        for shift in 0..12 {
+            let pad = "é".repeat((CHUNK - shift) / 2);
+            let text = format!(
+                "{pad}{}Kashagan\nCONSORTIUM x kashagan consortium",
+                &"x"[..shift % 2]
+            );
+            let hits = found(&text, "kashagan consortium");
+            assert_eq!(
+                hits,
+                ["Kashagan\nCONSORTIUM", "kashagan consortium"],
+                "shift {shift}"
+            );
+            assert_eq!(found(&text, "kashagan").len(), 2, "shift {shift}");
+        }
+        // Overlapping candidates: non-overlapping hits, left to right.
+        assert_eq!(found("aaaa", "aa"), ["aa", "aa"]);
+        assert_eq!(Query::parse("aa").unwrap().find("aaaaaa", 2).len(), 2);
+        assert!(Query::parse("aa").unwrap().find("aaaa", 0).is_empty());
     }
 
     #[test]

@@ -16,15 +16,21 @@ use std::ops::Range;
 /// The most rows one frame is scrolled by; a longer move repaints.
 const MAX_SHIFT: u16 = 3;
 
-/// The last frame on the terminal, to compare the next one with.
+/// The last frame on the terminal, to compare the next one with, and a spare
+/// buffer the next frame is drawn into: frames are swapped, never copied.
 #[derive(Default)]
 pub struct Screen {
     last: Option<Buffer>,
+    spare: Buffer,
 }
 
 impl Screen {
     /// Draws `widget` full-screen. `pane` is the area whose text may have
     /// scrolled since the last frame (the reader's text pane), if any.
+    ///
+    /// The difference is written straight to the backend, so `Terminal`'s own
+    /// buffers are not used: a frame costs one render, one comparison and the
+    /// bytes that changed.
     pub fn draw<B: Backend, W: Widget>(
         &mut self,
         terminal: &mut Terminal<B>,
@@ -33,34 +39,36 @@ impl Screen {
     ) -> Result<(), B::Error> {
         terminal.autoresize()?;
         let area = terminal.get_frame().area();
-        let mut next = Buffer::empty(area);
+        let mut next = std::mem::take(&mut self.spare);
+        next.resize(area);
+        next.reset();
         widget.render(area, &mut next);
-        if let (Some(last), Some(pane)) = (self.last.as_ref(), pane) {
-            if last.area == area {
-                if let Some(shift) = scroll(last, &next, pane) {
-                    let rows = pane.y..pane.bottom();
-                    let mut shown = last.clone();
-                    shift_rows(&mut shown, rows.clone(), shift);
-                    if shift > 0 {
-                        terminal
-                            .backend_mut()
-                            .scroll_region_up(rows, shift as u16)?;
-                    } else {
-                        terminal
-                            .backend_mut()
-                            .scroll_region_down(rows, shift.unsigned_abs())?;
-                    }
-                    // The terminal now shows `shown`: make it the frame the next is compared with.
-                    std::mem::swap(terminal.current_buffer_mut(), &mut shown);
-                    terminal.swap_buffers();
-                }
+        let backend = terminal.backend_mut();
+        let mut last = match self.last.take() {
+            Some(last) if last.area == area => last,
+            // First frame, or the terminal was resized: start from a blank screen.
+            _ => {
+                backend.clear()?;
+                Buffer::empty(area)
+            }
+        };
+        // A pane laid out for another size (a resize not yet seen) is not scrolled.
+        let pane = pane.filter(|p| area.union(*p) == area);
+        if let Some((shift, pane)) = pane.and_then(|p| scroll(&last, &next, p).map(|s| (s, p))) {
+            let rows = pane.y..pane.bottom();
+            shift_rows(&mut last, rows.clone(), shift);
+            if shift > 0 {
+                backend.scroll_region_up(rows, shift as u16)?;
+            } else {
+                backend.scroll_region_down(rows, shift.unsigned_abs())?;
             }
         }
-        *terminal.current_buffer_mut() = next.clone();
-        terminal.flush()?;
+        // The terminal now shows `last`: write what differs from it.
+        backend.draw(last.diff(&next).into_iter())?;
+        // Through `Terminal`, which remembers to show the cursor again when it is dropped.
         terminal.hide_cursor()?;
-        terminal.swap_buffers();
         terminal.backend_mut().flush()?;
+        self.spare = last;
         self.last = Some(next);
         Ok(())
     }
@@ -101,29 +109,31 @@ pub fn scroll(last: &Buffer, next: &Buffer, pane: Rect) -> Option<i16> {
 
 /// Whether row `a` of `x` and row `b` of `y` hold the same cells within `pane`'s columns.
 fn row_eq(x: &Buffer, a: u16, y: &Buffer, b: u16, pane: Rect) -> bool {
-    (pane.x..pane.right()).all(|col| x[(col, a)] == y[(col, b)])
+    let width = usize::from(pane.width);
+    let (i, j) = (x.index_of(pane.x, a), y.index_of(pane.x, b));
+    x.content[i..i + width] == y.content[j..j + width]
 }
 
 /// What the terminal shows after scrolling `rows` of `buf` by `shift` (positive:
-/// up): every column of those rows moves, the rows scrolled in are blank.
+/// up): whole rows move (the terminal scrolls every column), the rows scrolled
+/// in are blank. The cells are moved, not copied.
 fn shift_rows(buf: &mut Buffer, rows: Range<u16>, shift: i16) {
-    let cols = buf.area.x..buf.area.right();
-    // Read each row before it is written over: top down for up, bottom up for down.
-    let order: Box<dyn Iterator<Item = u16>> = if shift > 0 {
-        Box::new(rows.clone())
+    let (x, width) = (buf.area.x, usize::from(buf.area.width));
+    let (start, end) = (
+        buf.index_of(x, rows.start),
+        buf.index_of(x, rows.end - 1) + width,
+    );
+    let region = &mut buf.content[start..end];
+    let moved = (usize::from(shift.unsigned_abs()) * width).min(region.len());
+    let blank = if shift > 0 {
+        region.rotate_left(moved);
+        let len = region.len();
+        &mut region[len - moved..]
     } else {
-        Box::new(rows.clone().rev())
+        region.rotate_right(moved);
+        &mut region[..moved]
     };
-    for to in order {
-        let from = i32::from(to) + i32::from(shift);
-        let from = u16::try_from(from).ok().filter(|f| rows.contains(f));
-        for col in cols.clone() {
-            buf[(col, to)] = match from {
-                Some(f) => buf[(col, f)].clone(),
-                None => Cell::EMPTY,
-            };
-        }
-    }
+    blank.fill(Cell::EMPTY);
 }
 
 #[cfg(test)]
@@ -158,6 +168,26 @@ mod tests {
         let mut b = Buffer::empty(Rect::new(0, 0, 40, 11));
         widget.render(b.area, &mut b);
         b
+    }
+
+    #[test]
+    fn frames_in_a_row_scrolled_or_not_and_a_resize_leave_the_screen_a_full_repaint_would() {
+        let mut term = Terminal::new(TestBackend::new(40, 11)).unwrap();
+        let mut screen = Screen::default();
+        for from in [0, 1, 2, 2, 5, 4, 3, 30, 31, 28, 29] {
+            screen.draw(&mut term, page(from), Some(PANE)).unwrap();
+            assert_eq!(term.backend().buffer(), &full(page(from)), "at {from}");
+        }
+        // A pane laid out for a bigger screen than the frame's is repainted, not scrolled.
+        screen
+            .draw(&mut term, page(8), Some(Rect::new(0, 0, 30, 40)))
+            .unwrap();
+        assert_eq!(term.backend().buffer(), &full(page(8)));
+        term.backend_mut().resize(50, 12);
+        screen.draw(&mut term, page(7), Some(PANE)).unwrap();
+        let mut big = Buffer::empty(Rect::new(0, 0, 50, 12));
+        page(7).render(big.area, &mut big);
+        assert_eq!(term.backend().buffer(), &big);
     }
 
     #[test]

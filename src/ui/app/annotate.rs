@@ -135,7 +135,9 @@ impl App {
             None => match self.cursor_sentence() {
                 Some(s) => self.doc.sentences()[s].span,
                 None => {
-                    self.notice = Some("nothing to annotate".into());
+                    if self.sentences_ready() {
+                        self.notice = Some("nothing to annotate".into());
+                    }
                     return;
                 }
             },
@@ -251,7 +253,10 @@ impl App {
         // otherwise from the reading position.
         let on_note = self.notes.current.as_ref().and_then(|id| {
             let p = order.iter().position(|&i| &marked[i].1 == id)?;
-            let at = self.doc.sentence_at(marked[order[p]].0.start);
+            let at = self
+                .sentences_ready()
+                .then(|| self.doc.sentence_at(marked[order[p]].0.start))
+                .flatten();
             (self.cursor.is_none() || self.cursor == at).then_some(p)
         });
         let (p, wrapped) = match on_note {
@@ -262,7 +267,9 @@ impl App {
             None => {
                 let here = self
                     .cursor
-                    .map(|c| self.doc.sentences()[c].span.start)
+                    .filter(|_| self.sentences_ready())
+                    .and_then(|c| self.doc.sentences().get(c))
+                    .map(|s| s.span.start)
                     .unwrap_or_else(|| self.top_byte());
                 let found = if dir > 0 {
                     order.iter().position(|&i| marked[i].0.start >= here)

@@ -7,8 +7,25 @@
 use super::*;
 
 impl App {
+    /// Whether the reading cursor can work now: the sentences are at hand, or
+    /// nobody else is splitting them (extraction is over, or was lost). While a
+    /// big file's whole text is split on the extraction thread the cursor waits
+    /// (it stays where it was; `v`, `a` and the sentence motions do nothing)
+    /// and keys are answered at once.
+    pub(crate) fn sentences_ready(&self) -> bool {
+        !self.extracting || self.doc.sentences_ready()
+    }
+
     /// The cursor's sentence, placing the cursor on the first sentence on screen if it has none.
     pub(super) fn cursor_sentence(&mut self) -> Option<usize> {
+        if !self.sentences_ready() {
+            self.notice = Some(
+                "the reading cursor is back once the whole file is split into sentences \
+                 (finding entities…)"
+                    .into(),
+            );
+            return None;
+        }
         if self.cursor.is_none() {
             let top = self.top_byte();
             let sentences = self.doc.sentences();
@@ -34,6 +51,12 @@ impl App {
     /// Puts the cursor at byte `pos` (a jump's target): the point there, the
     /// cursor on the sentence holding it.
     pub(super) fn place_cursor(&mut self, pos: usize) {
+        if !self.sentences_ready() {
+            // The sentence is not known yet: no cursor rather than a wait.
+            self.cursor = None;
+            self.point = None;
+            return;
+        }
         let sentences = self.doc.sentences();
         let Some(s) = self
             .doc
@@ -50,7 +73,7 @@ impl App {
     /// resize): a cursor left off screen comes onto it, at the first sentence
     /// starting on screen (the last one when it was below), as in vim.
     pub(super) fn keep_cursor_on_screen(&mut self) {
-        let Some(s) = self.cursor else {
+        let Some(s) = self.cursor.filter(|_| self.sentences_ready()) else {
             return;
         };
         let Some(sentence) = self.doc.sentences().get(s).map(|x| x.span) else {
@@ -182,7 +205,9 @@ impl App {
         };
         sel.head = motion.head(&self.doc, sel.head);
         let head = sel.head;
-        self.cursor = self.doc.sentence_at(head.saturating_sub(1)).or(self.cursor);
+        if self.sentences_ready() {
+            self.cursor = self.doc.sentence_at(head.saturating_sub(1)).or(self.cursor);
+        }
         self.point = Some(head);
         self.view.reveal(&self.flow, head.saturating_sub(1));
     }

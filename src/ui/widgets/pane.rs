@@ -57,6 +57,7 @@ impl Widget for ParagraphPane<'_> {
         let selection = app.selection_span();
         let cursor = app
             .cursor
+            .filter(|_| app.sentences_ready())
             .and_then(|c| app.doc.sentences().get(c))
             .map(|s| s.span);
         for (i, row) in app.view.visible(&app.flow).into_iter().enumerate() {

@@ -265,9 +265,10 @@ fn add_period(from: Date, v: &str) -> Option<Date> {
 /// The event's sentence and the entities it mentions.
 fn context(app: &App, e: &Event) -> String {
     let doc = &app.doc;
-    let sentence = doc
-        .sentences()
-        .get(e.sentence)
+    let sentence = app
+        .sentences_ready()
+        .then(|| doc.sentences().get(e.sentence))
+        .flatten()
         .map_or("", |s| doc.slice(s.span));
     let names: Vec<&str> = e
         .entities
