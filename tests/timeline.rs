@@ -882,6 +882,283 @@ const TABLE: &[(Pub, &str, &str, TimexType, &str)] = &[
         S,
         "P1Y",
     ),
+    // Counted from the narrative: the length is the expression, "later" a signal.
+    (
+        Pub::Day("2012-03-09"),
+        "The levee broke, and three days later the town flooded.",
+        "three days",
+        Du,
+        "P3D",
+    ),
+    (
+        Pub::Day("2012-03-09"),
+        "A week earlier the engineers had warned of cracks.",
+        "A week",
+        Du,
+        "P1W",
+    ),
+    (
+        Pub::Day("2012-03-09"),
+        "The pilot radioed a minute and a half later.",
+        "a minute and a half",
+        Du,
+        "PT1M30S",
+    ),
+    // Tense: a past verb of lasting before "until" looks back; "takes effect" looks ahead.
+    // 2013-05-15 is a Wednesday.
+    (
+        Pub::Day("2013-05-15"),
+        "The negotiations ran until Monday without a deal.",
+        "Monday",
+        D,
+        "2013-05-13",
+    ),
+    (
+        Pub::Day("2013-05-15"),
+        "The ceasefire was extended until Monday.",
+        "Monday",
+        D,
+        "2013-05-20",
+    ),
+    (
+        Pub::Day("2013-05-15"),
+        "The new tariff takes effect Oct. 1, the ministry said.",
+        "Oct. 1",
+        D,
+        "2013-10-01",
+    ),
+    // A clock time takes its day from "on Tuesday" after it; "local time" belongs to it.
+    (
+        Pub::Day("2013-05-15"),
+        "The market reopened on Monday. Voting will end at 8 p.m. EST on Friday.",
+        "8 p.m. EST",
+        T,
+        "2013-05-17T20:00",
+    ),
+    (
+        Pub::Day("2013-05-15"),
+        "The blast came at 3 p.m. local time, the police said.",
+        "3 p.m. local time",
+        T,
+        "2013-05-15T15:00",
+    ),
+    // "9/11" by name.
+    (
+        Pub::Day("2013-05-15"),
+        "Airport checks have been strict since 9/11.",
+        "9/11",
+        D,
+        "2001-09-11",
+    ),
+    // Quarter and half codes; the current quarter is the one publication falls in.
+    (
+        Pub::Day("2013-05-15"),
+        "Deliveries slipped in Q1 as the yard flooded.",
+        "Q1",
+        D,
+        "2013-Q1",
+    ),
+    (
+        Pub::Day("2013-05-15"),
+        "Margins recovered in Q3 2012 after the price war.",
+        "Q3 2012",
+        D,
+        "2012-Q3",
+    ),
+    (
+        Pub::Day("2013-05-15"),
+        "The chain opened forty shops in H2 of 2012.",
+        "H2 of 2012",
+        D,
+        "2012-H2",
+    ),
+    (
+        Pub::Day("2013-05-15"),
+        "Bookings in the current quarter look weak.",
+        "the current quarter",
+        D,
+        "2013-Q2",
+    ),
+    // "prior" is "previous".
+    (
+        Pub::Day("2013-05-15"),
+        "The mill closed in 2009. The prior year it had cut its staff.",
+        "The prior year",
+        D,
+        "2008",
+    ),
+    (
+        Pub::Day("2013-05-15"),
+        "The reservoir filled on June 2, 2011; the prior day it rained hard.",
+        "the prior day",
+        D,
+        "2011-06-01",
+    ),
+    // Bare plural units counted from the story: "Hours later", "months ago".
+    (
+        Pub::Day("2013-05-15"),
+        "The dam held. Hours later the valley flooded.",
+        "Hours",
+        Du,
+        "PTXH",
+    ),
+    (
+        Pub::Day("2013-05-15"),
+        "Decades ago the square was a market.",
+        "Decades ago",
+        Du,
+        "PXY",
+    ),
+    // "earlier in the day", "later in the year".
+    (
+        Pub::Day("2013-05-15"),
+        "The envoy landed on May 3. Later in the day he met the rebels.",
+        "Later in the day",
+        D,
+        "2013-05-03",
+    ),
+    (
+        Pub::Day("2013-05-15"),
+        "The council expects to vote later in the year.",
+        "later in the year",
+        D,
+        "2013",
+    ),
+    // "half a" counts a half: fifty years, thirty minutes.
+    (
+        Pub::Day("2013-05-15"),
+        "Half a century ago the mine opened.",
+        "Half a century ago",
+        D,
+        "1963",
+    ),
+    (
+        Pub::Day("2013-05-15"),
+        "The crowd waited half an hour in the rain.",
+        "half an hour",
+        Du,
+        "PT30M",
+    ),
+    // More fixed holidays; "May Day" needs its capital.
+    (
+        Pub::Day("2013-05-15"),
+        "Unions marched on May Day.",
+        "May Day",
+        D,
+        "2013-05-01",
+    ),
+    (
+        Pub::Day("2013-05-15"),
+        "The pubs were full on St. Patrick's Day.",
+        "St. Patrick's Day",
+        D,
+        "2013-03-17",
+    ),
+    // Vague lengths: "after months of talks", "a several-year tenure", "eight trading days".
+    (
+        Pub::Day("2013-05-15"),
+        "After months of haggling, the unions signed.",
+        "months",
+        Du,
+        "PXM",
+    ),
+    (
+        Pub::Day("2013-05-15"),
+        "She left after a several-year stint abroad.",
+        "several-year",
+        Du,
+        "PXY",
+    ),
+    (
+        Pub::Day("2013-05-15"),
+        "The index slid for six trading days in a row.",
+        "six trading days",
+        Du,
+        "P6D",
+    ),
+    // A stretch next to an event, without its article.
+    (
+        Pub::Day("2013-05-15"),
+        "Neighbours saw the van in the days before the raid.",
+        "days",
+        Du,
+        "PXD",
+    ),
+    (
+        Pub::Day("2013-05-15"),
+        "In the years that followed, the town shrank.",
+        "years",
+        Du,
+        "PXY",
+    ),
+    // The story's day: "that night", "until then".
+    (
+        Pub::Day("2013-05-15"),
+        "The envoy reached Goma on May 2. That night the shelling stopped.",
+        "That night",
+        D,
+        "2013-05-02",
+    ),
+    (
+        Pub::Day("2013-05-15"),
+        "The bonds mature on June 30. Until then they pay 4%.",
+        "then",
+        D,
+        "2013-06-30",
+    ),
+    // "the year before," counted from the story's year.
+    (
+        Pub::Day("2013-05-15"),
+        "The mill closed in 2009. The year before, it had cut its staff.",
+        "The year before",
+        D,
+        "2008",
+    ),
+    // Weekdays in the plural recur.
+    (
+        Pub::Day("2013-05-15"),
+        "The border post is shut on Sundays.",
+        "Sundays",
+        S,
+        "XXXX-WXX-7",
+    ),
+    (
+        Pub::Day("2013-05-15"),
+        "The ferry sails on Thursday evenings.",
+        "Thursday evenings",
+        S,
+        "XXXX-WXX-4TEV",
+    ),
+    // A span of years gives both years.
+    (
+        Pub::Day("2013-05-15"),
+        "The 1995-97 drought emptied the wells.",
+        "97",
+        D,
+        "1997",
+    ),
+    (
+        Pub::Day("2013-05-15"),
+        "The 2012-2013 budget was cut twice.",
+        "2012",
+        D,
+        "2012",
+    ),
+    // A day of the story's month, by its ordinal.
+    (
+        Pub::Day("2013-05-15"),
+        "The first ballots were counted on the 12th.",
+        "the 12th",
+        D,
+        "2013-05-12",
+    ),
+    (
+        Pub::Day("2013-05-15"),
+        "The court will rule on the 3rd, officials said.",
+        "the 3rd",
+        D,
+        "2013-06-03",
+    ),
 ];
 
 #[test]
@@ -1192,6 +1469,11 @@ fn lookalikes_are_not_dates() {
         "You may go when you like.",
         "He paid $1990 for 2000 shares.",
         "She came a second time, with a quarter of the votes.",
+        "The H1N1 virus spread, H1 visas ran out and the Q3x model sold well.",
+        "Rebels struck in the early hours of the night.",
+        "Quarters of the old city were dark.",
+        "Dial 2012-4455 for tickets.",
+        "Her office is on the 5th floor.",
     ];
     for text in texts {
         let d = doc(text, Pub::Day("2007-04-27"));

@@ -17,6 +17,21 @@ impl Scanner<'_> {
             return Some(hit);
         }
         let v = self.t.int(i)?;
+        // "9/11": the attacks of September 11, 2001, by the name news gives them.
+        if w == "9"
+            && self.w(i + 1) == "/"
+            && self.w(i + 2) == "11"
+            && self.t.joined(i + 1)
+            && self.t.joined(i + 2)
+            && !(matches!(self.w(i + 3), "/" | "-") && self.t.joined(i + 3))
+        {
+            let base = Base::Cal {
+                year: Some(2001),
+                month: Some(9),
+                day: Some(11),
+            };
+            return Some((i + 3, Expr::Point(base, None)));
+        }
         if matches!(self.w(i + 1), "st" | "nd" | "rd" | "th")
             && self.w(i + 2) == "century"
             && (1..=30).contains(&v)
@@ -48,6 +63,14 @@ impl Scanner<'_> {
             }
             return None;
         }
+        if w.len() == 4 && self.year_range_end(i, v).is_some() {
+            let base = Base::Cal {
+                year: Some(v as i32),
+                month: None,
+                day: None,
+            };
+            return Some((i + 1, Expr::Point(base, None)));
+        }
         if w.len() == 4 && self.plausible_year(i, v) {
             // "1990s", "1990's"
             if self.w(i + 1) == "s" && self.t.joined(i + 1) {
@@ -73,6 +96,28 @@ impl Scanner<'_> {
             ));
         }
         None
+    }
+
+    /// The end year of a span of years written "1995-97", "2012-2013", "2010/11" that
+    /// starts with year `v` at token `i` (its first year is read as a year on its own).
+    pub fn year_range_end(&self, i: usize, v: i64) -> Option<i32> {
+        if !(1600..=2199).contains(&v)
+            || !matches!(self.w(i + 1), "-" | "/" | "–")
+            || !self.t.joined(i + 1)
+            || !self.t.joined(i + 2)
+            || (i > 0 && matches!(self.w(i - 1), "$" | "#" | "no" | "/" | "-"))
+            // "2012-05-01", "2012-4455-X": a date or a code.
+            || (matches!(self.w(i + 3), "-" | "/") && self.t.joined(i + 3))
+        {
+            return None;
+        }
+        let end = self.t.int(i + 2)?;
+        let end = match self.w(i + 2).len() {
+            2 => v - v % 100 + end,
+            4 => end,
+            _ => return None,
+        };
+        (1..=50).contains(&(end - v)).then_some(end as i32)
     }
 
     /// A four-digit number read as a year: not money, not a count of things.
@@ -254,6 +299,19 @@ impl Scanner<'_> {
         if !self.t.is_cap(i) || w.len() < 6 {
             return None;
         }
+        // "on Sundays", "Tuesday nights": every such day.
+        let part = lexicon::part_of_day(self.w(i + 1));
+        let plural_part = part.is_some() && self.w(i + 1).ends_with('s');
+        if let Some(wd) = lexicon::weekdays(w).or(lexicon::weekday(w).filter(|_| plural_part)) {
+            if shift != 0 {
+                return None;
+            }
+            let (end, time) = match part {
+                Some(p) => (i + 2, format!("T{p}")),
+                None => (i + 1, String::new()),
+            };
+            return Some((end, Expr::Set(format!("XXXX-WXX-{}{time}", wd + 1))));
+        }
         let wd = lexicon::weekday(w)?;
         let mut k = i + 1;
         let comma = usize::from(self.w(k) == ",");
@@ -347,12 +405,25 @@ impl Scanner<'_> {
         }
         if lexicon::is_zone(self.w(k)) {
             k += 1;
+        } else if self.w(k) == "local" && self.w(k + 1) == "time" {
+            k += 2;
         }
         self.with_day(k, Clock::At { hour, minute })
     }
 
     /// A clock time followed by the day it falls on, if any.
     pub fn with_day(&self, k: usize, clock: Clock) -> Hit {
+        // "8 p.m. on Tuesday": the day is its own expression, but the time falls on it.
+        if self.w(k) == "on" {
+            if let Some((_, Expr::Point(b, None))) = self.weekday_led(k + 1, 0, false) {
+                return Some((k, Expr::Point(b, Some(clock))));
+            }
+            if let Some((_, Expr::Point(b @ Base::Cal { day: Some(_), .. }, None))) =
+                self.month_led(k + 1)
+            {
+                return Some((k, Expr::Point(b, Some(clock))));
+            }
+        }
         let n = if self.w(k) == "," { k + 1 } else { k };
         let base = if let Some((end, Expr::Point(b, None))) = self.weekday_led(n, 0, false) {
             return Some((end, Expr::Point(b, Some(clock))));

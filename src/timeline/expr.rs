@@ -99,4 +99,6 @@ pub enum Base {
     },
     /// The same quarter a year before the narrative's current quarter ("the year-ago quarter").
     YearAgoQuarter,
+    /// A day of the month the story is in: "on the 15th".
+    DayOfMonth(u32),
 }

@@ -47,6 +47,13 @@ const NAMES: &[(&[&str], Rule)] = &[
     (&["veterans", "'", "day"], Rule::Fixed(11, 11)),
     (&["veterans", "day"], Rule::Fixed(11, 11)),
     (&["boxing", "day"], Rule::Fixed(12, 26)),
+    (&["may", "day"], Rule::Fixed(5, 1)),
+    (&["bastille", "day"], Rule::Fixed(7, 14)),
+    (&["armistice", "day"], Rule::Fixed(11, 11)),
+    (&["remembrance", "day"], Rule::Fixed(11, 11)),
+    (&["earth", "day"], Rule::Fixed(4, 22)),
+    (&["st", ".", "patrick", "'", "s", "day"], Rule::Fixed(3, 17)),
+    (&["saint", "patrick", "'", "s", "day"], Rule::Fixed(3, 17)),
     (&["thanksgiving", "day"], nth(11, 3, 4, 1)),
     (&["thanksgiving"], nth(11, 3, 4, 1)),
     (&["labor", "day"], nth(9, 0, 1, 1)),
@@ -88,6 +95,13 @@ pub fn starts_holiday(word: &str) -> bool {
             | "fourth"
             | "veterans"
             | "boxing"
+            | "may"
+            | "bastille"
+            | "armistice"
+            | "remembrance"
+            | "earth"
+            | "st"
+            | "saint"
             | "thanksgiving"
             | "labor"
             | "election"
@@ -118,6 +132,10 @@ impl Scanner<'_> {
                 w == name || (name == "'" && w == "’")
             })
         })?;
+        // "May Day", not "in May day after day".
+        if words[0] == "may" && !self.t.is_cap(i + 1) {
+            return None;
+        }
         let mut end = i + words.len();
         // "Valentine's Day" after "Valentine", "Easter Island" is a place.
         if words.len() == 1 && self.t.is_cap(end) && self.w(end) != "day" {

@@ -143,6 +143,13 @@ pub fn ordinal(word: &str) -> Option<i64> {
 }
 
 /// Weekday number (Monday = 0) for a name or abbreviation.
+/// A weekday in the plural, a recurrence: "Sundays" -> 6.
+pub fn weekdays(word: &str) -> Option<u32> {
+    word.strip_suffix('s')
+        .filter(|w| w.len() >= 6)
+        .and_then(weekday)
+}
+
 pub fn weekday(word: &str) -> Option<u32> {
     Some(match word {
         "monday" | "mon" => 0,
@@ -192,7 +199,7 @@ pub fn season(word: &str) -> Option<(&'static str, u32)> {
 /// Words for "the one before" (`last week`) and "the one after" (`next week`).
 pub fn shift(word: &str) -> Option<i64> {
     Some(match word {
-        "last" | "past" | "previous" | "preceding" => -1,
+        "last" | "past" | "previous" | "preceding" | "prior" => -1,
         "this" | "current" | "present" => 0,
         "next" | "coming" | "following" | "upcoming" => 1,
         _ => return None,

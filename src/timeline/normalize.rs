@@ -410,6 +410,22 @@ fn base_value(base: Base, tense: Tense, ctx: &Context) -> (String, bool) {
             Some(y) => (format!("{y:04}-H{h}"), true),
             None => unknown(format!("XXXX-H{h}")),
         },
+        Base::DayOfMonth(d) => {
+            let Some(r) = ctx.narrative.day.or(ctx.date) else {
+                return unknown(format!("XXXX-XX-{d:02}"));
+            };
+            // "was sworn in on the 20th" looks back a month when the 20th is still ahead.
+            let shift = match tense {
+                Tense::Past if d > r.day => -1,
+                Tense::Future if d < r.day => 1,
+                _ => 0,
+            };
+            let (y, m) = shift_month(r.year, r.month, shift);
+            match Date::new(y, m, d) {
+                Some(day) => ymd(day),
+                None => unknown(format!("{y:04}-{m:02}-XX")),
+            }
+        }
         Base::YearAgoQuarter => match latest_quarter(ctx) {
             Some((y, q)) => (format!("{:04}-Q{q}", y - 1), true),
             None => unknown("XXXX-QX".into()),

@@ -35,7 +35,7 @@ impl Scanner<'_> {
         }
         let which = self.w(k);
         let q = match which {
-            "latest" | "recent" | "most" | "last" | "past" | "previous" => {
+            "latest" | "recent" | "most" | "last" | "past" | "previous" | "prior" => {
                 if which == "most" && self.w(k + 1) == "recent" {
                     k += 1;
                 }
@@ -53,6 +53,19 @@ impl Scanner<'_> {
                     ));
                 }
                 None
+            }
+            // "the current quarter": the one publication falls in.
+            "current" if self.w(k + 1) == "quarter" && !year_ago && year.is_none() => {
+                return Some((
+                    k + 2,
+                    Expr::Point(
+                        Base::Unit {
+                            unit: Unit::Quarter,
+                            shift: 0,
+                        },
+                        None,
+                    ),
+                ));
             }
             "current" => None,
             "quarter" | "period" => {
@@ -108,6 +121,50 @@ impl Scanner<'_> {
             (true, _, _) => Base::YearAgoQuarter,
             (false, true, Some(h)) => Base::Half { h, year, shift },
             _ => Base::Quarter { q, year, shift },
+        };
+        Some((end, Expr::Point(base, None)))
+    }
+
+    /// The business shorthand "Q3", "Q4 2012", "Q1 of 2013", "H1 2013" (a half needs its
+    /// year or "in", "the", "for" before it: "H1" alone is as often a visa or a heading).
+    pub fn quarter_code(&self, i: usize) -> Hit {
+        let letter = self.w(i);
+        if !self.t.is_cap(i) || !matches!(letter, "q" | "h") || !self.t.joined(i + 1) {
+            return None;
+        }
+        let n = self.t.int(i + 1)? as u32;
+        let top = if letter == "q" { 4 } else { 2 };
+        // "Q3x", "H1N1", "Q3.5": a code of something else.
+        if !(1..=top).contains(&n) || self.w(i + 1).len() != 1 || self.t.joined(i + 2) {
+            return None;
+        }
+        let mut end = i + 2;
+        let of = usize::from(self.w(end) == "of");
+        // (The digit of "Q3" stands before the year, so `plausible_year` would refuse it.)
+        let year = self
+            .t
+            .int(end + of)
+            .filter(|&v| self.w(end + of).len() == 4 && (1900..2100).contains(&v))
+            .map(|v| v as i32);
+        if year.is_some() {
+            end += of + 1;
+        }
+        let base = if letter == "q" {
+            Base::Quarter {
+                q: Some(n),
+                year,
+                shift: 0,
+            }
+        } else {
+            let before = if i > 0 { self.w(i - 1) } else { "" };
+            if year.is_none() && !matches!(before, "in" | "the" | "for" | "during") {
+                return None;
+            }
+            Base::Half {
+                h: n,
+                year,
+                shift: 0,
+            }
         };
         Some((end, Expr::Point(base, None)))
     }

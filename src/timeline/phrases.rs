@@ -5,6 +5,7 @@
 use super::expr::{Base, Clock, Expr};
 use super::lexicon::{self, Unit};
 use super::scan::{Hit, Scanner};
+use super::token::Kind;
 
 impl Scanner<'_> {
     /// Patterns led by a word token.
@@ -22,6 +23,9 @@ impl Scanner<'_> {
             }
         }
         if let Some(hit) = self.quarter(i, i) {
+            return Some(hit);
+        }
+        if let Some(hit) = self.quarter_code(i) {
             return Some(hit);
         }
         let point = |k: usize, b: Base| Some((k, Expr::Point(b, None)));
@@ -95,8 +99,20 @@ impl Scanner<'_> {
                         narrative: true,
                     },
                 ),
+                // "that night", "that morning": the story's day, read as the day like "Friday night".
+                _ if matches!(self.w(i + 1), "morning" | "afternoon" | "evening" | "night") => {
+                    point(i + 2, Base::NarrativeDay(0))
+                }
                 _ => None,
             },
+            // "until then", "by then": the day the story last named.
+            "then"
+                if i > 0
+                    && matches!(self.w(i - 1), "until" | "by" | "till")
+                    && !self.t.is_cap(i) =>
+            {
+                point(i + 1, Base::NarrativeDay(0))
+            }
             "fiscal" | "fy" => self.fiscal_year(i),
             "someday" => Some((i + 1, Expr::SomeDay { opening: false })),
             // "dividends are paid quarterly"; "a quarterly dividend" is not a time.
@@ -140,6 +156,17 @@ impl Scanner<'_> {
                 )
             }
             "nineteen" | "twenty" => self.spoken_year(i),
+            // "earlier in the day", "later in the year": the day the story is on, the
+            // year of publication.
+            "earlier" | "later" if self.w(i + 1) == "in" && self.w(i + 2) == "the" => {
+                match lexicon::unit(self.w(i + 3)) {
+                    Some((Unit::Day, false)) => point(i + 4, Base::NarrativeDay(0)),
+                    Some((unit @ (Unit::Week | Unit::Month | Unit::Year), false)) => {
+                        point(i + 4, Base::Unit { unit, shift: 0 })
+                    }
+                    _ => None,
+                }
+            }
             _ => {
                 if let Some(shift) = lexicon::shift(w) {
                     return self.shifted(i, i + 1, shift);
@@ -158,6 +185,53 @@ impl Scanner<'_> {
                         && unit != Unit::Weekend
                     {
                         return Some((i + 1, Expr::Duration { n: None, unit }));
+                    }
+                    // "in the days before the vote", "the years that followed": a stretch
+                    // of time next to an event, marked without its article.
+                    if i > 0
+                        && self.w(i - 1) == "the"
+                        && matches!(
+                            unit,
+                            Unit::Day | Unit::Week | Unit::Month | Unit::Year | Unit::Decade
+                        )
+                        && matches!(
+                            self.w(i + 1),
+                            "before" | "after" | "following" | "preceding" | "leading" | "that"
+                        )
+                    {
+                        return Some((i + 1, Expr::Duration { n: None, unit }));
+                    }
+                    // "Hours later" is a length like "three hours later", and TimeBank
+                    // marks "months ago" as one too (PXM), "ago" inside.
+                    if unit != Unit::Weekend && !(i > 0 && self.t.kind(i - 1) == Some(Kind::Num)) {
+                        let end = match self.w(i + 1) {
+                            "later" | "earlier" => i + 1,
+                            "ago" => i + 2,
+                            // "after months of talks", "years of war" ("Days of Thunder" is a title).
+                            "of" if unit != Unit::Quarter
+                                && (!self.t.is_cap(i)
+                                    || i == 0
+                                    || matches!(self.w(i - 1), "." | "\"" | "“"))
+                                && !matches!(
+                                    self.w(i.wrapping_sub(1)),
+                                    "the"
+                                        | "these"
+                                        | "those"
+                                        | "many"
+                                        | "all"
+                                        | "more"
+                                        | "few"
+                                        // "the early hours of Sunday" is a time of day.
+                                        | "early"
+                                        | "small"
+                                        | "wee"
+                                ) =>
+                            {
+                                i + 1
+                            }
+                            _ => return None,
+                        };
+                        return Some((end, Expr::Duration { n: None, unit }));
                     }
                 }
                 None
@@ -237,7 +311,7 @@ impl Scanner<'_> {
         if self.w(i) == "the"
             && matches!(
                 self.w(k - 1),
-                "following" | "next" | "previous" | "preceding"
+                "following" | "next" | "previous" | "preceding" | "prior"
             )
             && matches!(unit, Unit::Year | Unit::Month | Unit::Week)
         {
@@ -292,6 +366,20 @@ impl Scanner<'_> {
         let point = |e: usize, b: Base| Some((e, Expr::Point(b, None)));
         let reference = |e: usize, r: &'static str| Some((e, Expr::Ref(r)));
         let w1 = self.w(i + 1);
+        // "on the 15th", "by the 3rd": a day of the month the story is in.
+        if let Some(d) = self.t.int(i + 1).filter(|d| (1..=31).contains(d)) {
+            let after = self.w(i + 3);
+            if i > 0
+                && matches!(self.w(i - 1), "on" | "by" | "until" | "since" | "before")
+                && matches!(self.w(i + 2), "st" | "nd" | "rd" | "th")
+                && self.t.joined(i + 2)
+                && (matches!(after, "." | "," | ";" | ":" | ")" | "")
+                    || (self.t.kind(i + 3) == Some(Kind::Word)
+                        && matches!(after, "and" | "or" | "when" | "at" | "in" | "to")))
+            {
+                return point(i + 3, Base::DayOfMonth(d as u32));
+            }
+        }
         // "the same period last year", "the corresponding quarter a year earlier"
         if matches!(w1, "same" | "corresponding" | "comparable" | "year-ago")
             && matches!(self.w(i + 2), "period" | "quarter")
@@ -306,6 +394,21 @@ impl Scanner<'_> {
             return Some(hit);
         }
         match (w1, self.w(i + 2)) {
+            // "the year before," like "the day before": counted from the story's date.
+            ("week" | "month" | "year", "after" | "before")
+                if matches!(self.w(i + 3), "." | "," | ";" | "") =>
+            {
+                let unit = lexicon::unit(w1).map_or(Unit::Year, |(u, _)| u);
+                let n = if self.w(i + 2) == "after" { 1 } else { -1 };
+                return point(
+                    i + 3,
+                    Base::Offset {
+                        unit,
+                        n,
+                        narrative: true,
+                    },
+                );
+            }
             ("future", _) => return reference(i + 2, "FUTURE_REF"),
             ("near" | "distant", "future") => return reference(i + 3, "FUTURE_REF"),
             ("short" | "long" | "near" | "medium", "term") => {
@@ -399,7 +502,9 @@ impl Scanner<'_> {
             ("next" | "following", "morning" | "afternoon" | "evening" | "night") => {
                 return point(i + 3, Base::NarrativeDay(1));
             }
-            ("previous", "day") => return point(i + 3, Base::NarrativeDay(-1)),
+            ("previous" | "prior" | "preceding", "day") => {
+                return point(i + 3, Base::NarrativeDay(-1))
+            }
             // "the day before" names a day only on its own, not before a clause ("the day before he left").
             ("day", "after" | "before") => {
                 let sign = if self.w(i + 2) == "after" { 1 } else { -1 };

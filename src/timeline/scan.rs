@@ -35,7 +35,7 @@ pub fn scan(toks: &Tokens) -> Vec<Found> {
         }
         match s.at(i) {
             Some((j, expr)) if j > i => {
-                let second = s.second_day(j, &expr);
+                let second = s.second_day(j, &expr).or_else(|| s.second_year(i, j));
                 out.push(Found {
                     first: i,
                     last: j,
@@ -93,6 +93,24 @@ impl Scanner<'_> {
         })
     }
 
+    /// The end of "1995-97" after its first year (tokens `[i, j)`), as a year of its own.
+    fn second_year(&self, i: usize, j: usize) -> Option<Found> {
+        if j != i + 1 || self.t.kind(i) != Some(Kind::Num) {
+            return None;
+        }
+        let end = self.year_range_end(i, self.t.int(i)?)?;
+        let base = Base::Cal {
+            year: Some(end),
+            month: None,
+            day: None,
+        };
+        Some(Found {
+            first: i + 2,
+            last: i + 3,
+            expr: Expr::Point(base, None),
+        })
+    }
+
     /// Whether token `i` is worth a closer look.
     fn trigger(&self, i: usize) -> bool {
         match self.t.kind(i) {
@@ -100,12 +118,18 @@ impl Scanner<'_> {
             Some(Kind::Punct) => self.w(i) == "'" || self.w(i) == "’",
             Some(Kind::Word) => {
                 let w = self.w(i);
-                if self.t.is_cap(i) && (date_month(w).is_some() || lexicon::weekday(w).is_some()) {
+                if self.t.is_cap(i)
+                    && (date_month(w).is_some()
+                        || lexicon::weekday(w).is_some()
+                        || lexicon::weekdays(w).is_some())
+                {
                     return true;
                 }
+                // Holiday names are capitalized ("May Day", not "may").
                 lexicon::small_number(w).is_some()
                     || lexicon::shift(w).is_some()
-                    || super::holidays::starts_holiday(w)
+                    || (self.t.is_cap(i) && super::holidays::starts_holiday(w))
+                    || (w == "then" && i > 0 && matches!(self.w(i - 1), "until" | "by" | "till"))
                     || lexicon::season(w).is_some()
                     || lexicon::is_hedge(w)
                     || lexicon::is_vague_count(w)
@@ -166,6 +190,8 @@ impl Scanner<'_> {
                             | "end"
                             | "overnight"
                             | "half"
+                            | "q"
+                            | "h"
                     )
             }
             None => false,
@@ -245,6 +271,10 @@ impl Scanner<'_> {
         if lexicon::is_vague_count(w) {
             return Some((i + 1, None));
         }
+        // "half an hour", "half a century"
+        if w == "half" && matches!(self.w(i + 1), "a" | "an") {
+            return Some((i + 2, Some(0.5)));
+        }
         let mut v = lexicon::small_number(w)?;
         let mut k = i + 1;
         // "twenty-five", "twenty five"
@@ -288,9 +318,9 @@ impl Scanner<'_> {
         if self.w(k) == "the" {
             match self.w(k + 1) {
                 "past" | "last" | "next" | "first" | "coming" | "following" | "previous"
-                | "final" | "latest" => {
+                | "prior" | "final" | "latest" => {
                     dir = Some(match self.w(k + 1) {
-                        "past" | "last" | "previous" | "latest" => "past",
+                        "past" | "last" | "previous" | "prior" | "latest" => "past",
                         "first" => "first",
                         _ => "next",
                     });
@@ -327,6 +357,15 @@ impl Scanner<'_> {
             self.w(k2),
             "more" | "additional" | "straight" | "consecutive" | "full" | "long"
         ) {
+            k2 += 1;
+        }
+        // "eight trading days", "ten business days": days all the same.
+        if matches!(self.w(k2), "trading" | "business" | "working")
+            && matches!(
+                lexicon::unit(self.w(k2 + 1)),
+                Some((Unit::Day | Unit::Week, _))
+            )
+        {
             k2 += 1;
         }
         self.unit_after(i, k2, n, dir)
@@ -487,8 +526,8 @@ impl Scanner<'_> {
         if matches!(self.w(i), "a" | "an") && matches!(unit, Unit::Second | Unit::Quarter) {
             return None;
         }
-        // A vague count needs a plural unit: "some years", not "some day".
-        if n.is_none() && !plural {
+        // A vague count needs a plural unit: "some years", not "some day" (but "a several-year tenure").
+        if n.is_none() && !plural && !hyphen {
             return None;
         }
         // Counts past a few thousand are not lengths of time ("99999999 years").
@@ -503,6 +542,13 @@ impl Scanner<'_> {
                 return Some((end + 1, Expr::Duration { n, unit }))
             }
             "ago" => {
+                // "half a century ago" is fifty years ago.
+                let (unit, whole) = match n {
+                    Some(v) if v.fract() != 0.0 && (v * unit.scale() as f64).fract() == 0.0 => {
+                        (Unit::Year, Some((v * unit.scale() as f64) as i64))
+                    }
+                    _ => (unit, whole),
+                };
                 return Some(match whole {
                     Some(n) if n > 0 => (
                         end + 1,
@@ -521,6 +567,7 @@ impl Scanner<'_> {
             "earlier" | "previously" | "later" | "afterward" | "afterwards" | "hence"
                 if dir.is_none() && !hyphen =>
             {
+                let length = Expr::Duration { n, unit };
                 if let Some(n) = whole.filter(|&n| n > 0) {
                     let sign = if matches!(self.w(end), "earlier" | "previously") {
                         -1
@@ -528,6 +575,12 @@ impl Scanner<'_> {
                         1
                     };
                     let narrative = self.w(end) != "hence";
+                    // "three days later", "a week earlier": TimeML marks the length and
+                    // leaves "later" as a signal; "a year earlier" in a report names the
+                    // period compared with, a date.
+                    if narrative && !(unit == Unit::Year && n == 1) {
+                        return Some((end, length));
+                    }
                     return Some((
                         end + 1,
                         Expr::Point(

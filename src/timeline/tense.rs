@@ -73,7 +73,17 @@ fn marker(toks: &Tokens, i: usize) -> Option<Tense> {
         "is" | "are" | "am" => Some(Tense::Present),
         // "until Tuesday", "as early as Tuesday", "as soon as Tuesday": a deadline ahead.
         // (Sentence-initial "Until Tuesday, they had not..." looks back.)
-        "until" | "till" if !toks.is_cap(i) => Some(Tense::Future),
+        // After a past verb of lasting, "talks ran until Thursday" looks back all the same
+        // ("was extended until Friday" still looks ahead).
+        "until" | "till" if !toks.is_cap(i) => match toks.word(i.wrapping_sub(1)) {
+            "ran" | "lasted" | "continued" | "stayed" | "remained" | "waited" | "served"
+            | "worked" | "lived" | "dragged" | "lingered" | "fought" | "talked" | "went" => {
+                Some(Tense::Past)
+            }
+            _ => Some(Tense::Future),
+        },
+        // "the law takes effect Oct. 1": a present that announces.
+        "takes" | "take" if toks.word(i + 1) == "effect" => Some(Tense::Future),
         "as" if matches!(toks.word(i + 1), "early" | "soon" | "late")
             && toks.word(i + 2) == "as" =>
         {
