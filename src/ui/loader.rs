@@ -55,6 +55,7 @@ pub fn open(path: &Path, published: Option<Date>) -> Result<Opened, ReadError> {
 pub fn start(opened_rest: Option<(PathBuf, Option<Date>)>, doc: Arc<Document>) -> Receiver<Action> {
     let (tx, rx) = channel();
     std::thread::spawn(move || {
+        lower_priority();
         let doc = match opened_rest {
             None => doc,
             Some((path, published)) => {
@@ -71,6 +72,17 @@ pub fn start(opened_rest: Option<(PathBuf, Option<Date>)>, doc: Arc<Document>) -
         let _ = tx.send(Action::Extracted(Box::new(extract(&doc))));
     });
     rx
+}
+
+/// Background work yields to the thread that answers keys: on a machine whose
+/// cores are all busy, a key is not kept waiting behind extraction. On Linux
+/// the nice value is per thread, so this lowers the calling thread only.
+fn lower_priority() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: setpriority takes plain integers and changes only a scheduling value.
+    unsafe {
+        libc::setpriority(libc::PRIO_PROCESS, 0, 10);
+    }
 }
 
 fn extract(doc: &Document) -> (crate::entities::Entities, Vec<crate::timeline::Event>) {
@@ -101,5 +113,26 @@ fn load_rest(
             let _ = tx.send(Action::LoadFailed(e.to_string()));
             prefix
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn background_work_runs_below_the_priority_of_the_thread_that_answers_keys() {
+        // SAFETY (both calls): getpriority reads a scheduling value.
+        let mine = unsafe { libc::getpriority(libc::PRIO_PROCESS, 0) };
+        let worker = std::thread::spawn(|| {
+            lower_priority();
+            unsafe { libc::getpriority(libc::PRIO_PROCESS, 0) }
+        })
+        .join()
+        .unwrap();
+        assert!(worker >= 10, "the worker's nice value is {worker}");
+        // Only the worker: the calling thread keeps its own.
+        assert_eq!(unsafe { libc::getpriority(libc::PRIO_PROCESS, 0) }, mine);
     }
 }
