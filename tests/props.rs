@@ -83,6 +83,28 @@ fn check_spans(doc: &Document) -> Result<(), TestCaseError> {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
 
+    /// Narrowing the hits as a query grows letter by letter finds exactly what
+    /// a new search of the text would, whenever it answers at all.
+    #[test]
+    fn refining_a_growing_query_equals_searching_again(
+        text in "[abAB \n\u{212a}k]{0,80}",
+        typed in "[abk]{1,4}",
+        more in "[abk ]{1,4}",
+    ) {
+        let (Some(prev), Some(next)) = (
+            folio::library::Query::parse(&typed),
+            folio::library::Query::parse(&format!("{typed}{more}")),
+        ) else {
+            return Ok(());
+        };
+        let all = Span::new(0, text.len());
+        let max = folio::library::search::MAX_HITS;
+        let prev_hits = prev.find_in(&text, all, max);
+        if let Some(refined) = next.refine(&prev, &prev_hits, &text, all, max) {
+            prop_assert_eq!(refined, next.find_in(&text, all, max));
+        }
+    }
+
     #[test]
     fn parsing_any_text_keeps_spans_exact(s in brief_text()) {
         check_spans(&Document::from_text(&s))?;

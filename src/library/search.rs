@@ -71,6 +71,61 @@ impl Query {
         self.find_in(text, Span::new(0, text.len()), max)
     }
 
+    /// The hits of this query inside `within`, found by checking only where
+    /// `prev` (this query's beginning, as the reader types on) matched: `None`
+    /// when that could miss a hit, and the text must be searched again. It
+    /// holds for a one-word ASCII `prev` that cannot overlap itself (no proper
+    /// prefix equal to a suffix), whose hits were not cut at [`MAX_HITS`], and
+    /// a query whose first word is ASCII too:
+    /// then its hits are every place it occurs, and every hit of this query
+    /// begins at one of them.
+    pub fn refine(
+        &self,
+        prev: &Query,
+        prev_hits: &[Span],
+        text: &str,
+        within: Span,
+        max: usize,
+    ) -> Option<Vec<Span>> {
+        let p = &prev.phrase;
+        // A search again takes its candidates from the first word's ASCII bytes: so must this.
+        let word = self.first_word.as_ref()?.needle();
+        let applies = self.phrase.len() > p.len()
+            && self.phrase.starts_with(p)
+            && p.iter().all(|&c| c.is_ascii() && c != ' ')
+            && prev_hits.len() < MAX_HITS
+            && (1..p.len()).all(|k| p[k..] != p[..p.len() - k]);
+        if !applies {
+            return None;
+        }
+        let hay = text.get(..within.end)?;
+        let mut hits = Vec::new();
+        let mut at = within.start;
+        for h in prev_hits.iter().filter(|h| h.start >= within.start) {
+            if hits.len() >= max {
+                break;
+            }
+            if h.start < at {
+                continue;
+            }
+            let Some(rest) = hay.get(h.start..) else {
+                continue;
+            };
+            let starts_with_word = rest
+                .as_bytes()
+                .get(..word.len())
+                .is_some_and(|b| b.eq_ignore_ascii_case(word));
+            if !starts_with_word {
+                continue;
+            }
+            if let Some(len) = match_at(rest, &self.phrase) {
+                hits.push(Span::new(h.start, h.start + len));
+                at = h.start + len;
+            }
+        }
+        Some(hits)
+    }
+
     /// Non-overlapping hits inside `within` (a byte span of `text`), at most `max`.
     pub fn find_in(&self, text: &str, within: Span, max: usize) -> Vec<Span> {
         let mut hits = Vec::new();
@@ -116,7 +171,7 @@ fn find_ascii_word(
     let bytes = hay.as_bytes();
     let reach = word.needle().len().saturating_sub(1);
     let mut lower = Vec::with_capacity(bytes.len().min(CHUNK) + reach);
-    let (mut from, mut at) = (0, 0);
+    let (mut from, mut at) = (0usize, 0usize);
     while from < bytes.len() {
         let end = (from + CHUNK + reach).min(bytes.len());
         lower.clear();
@@ -127,11 +182,14 @@ fn find_ascii_word(
         } else {
             CHUNK
         };
-        for k in word.find_iter(&lower).take_while(|&k| k < own) {
-            let i = from + k;
-            if i < at {
-                continue;
-            }
+        // Each occurrence is a candidate, overlapping ones too ("kk" in "kkk"):
+        // after one that does not match, the next may start one byte on.
+        let mut k = at.saturating_sub(from);
+        while k < own {
+            let Some(c) = word.find(&lower[k..]).map(|j| k + j).filter(|&c| c < own) else {
+                break;
+            };
+            let i = from + c;
             // An ASCII byte never occurs inside a multi-byte character: `i` is a boundary.
             if let Some(len) = match_at(&hay[i..], phrase) {
                 if !push(i, len) {
@@ -139,6 +197,7 @@ fn find_ascii_word(
                 }
                 at = i + len;
             }
+            k = (c + 1).max(at.saturating_sub(from));
         }
         from += CHUNK;
     }
@@ -363,10 +422,78 @@ mod tests {
             );
             assert_eq!(found(&text, "kashagan").len(), 2, "shift {shift}");
         }
+        // A candidate that fails does not hide one overlapping it.
+        assert_eq!(found("kkk\nK", "kk k"), ["kk\nK"]);
+        assert_eq!(found("xaab aaab", "aab"), ["aab", "aab"]);
         // Overlapping candidates: non-overlapping hits, left to right.
         assert_eq!(found("aaaa", "aa"), ["aa", "aa"]);
         assert_eq!(Query::parse("aa").unwrap().find("aaaaaa", 2).len(), 2);
         assert!(Query::parse("aa").unwrap().find("aaaa", 0).is_empty());
+    }
+
+    /// Every text of up to six letters from a small alphabet: the search finds
+    /// what trying every position in turn finds.
+    #[test]
+    fn the_search_finds_what_trying_every_position_finds() {
+        let alphabet = ['a', 'b', 'A', ' ', '\n'];
+        let queries = [
+            "a", "ab", "aa", "a b", "ba a", "aab", "b  a", "aa b", "aa a",
+        ];
+        let mut texts = vec![String::new()];
+        for _ in 0..6 {
+            let longer: Vec<String> = texts
+                .iter()
+                .filter(|t| t.len() == texts.last().map_or(0, String::len))
+                .flat_map(|t| alphabet.iter().map(move |c| format!("{t}{c}")))
+                .collect();
+            texts.extend(longer);
+        }
+        for q in queries {
+            let query = Query::parse(q).unwrap();
+            for text in &texts {
+                let mut expected = Vec::new();
+                let mut i = 0;
+                while i < text.len() {
+                    match match_at(&text[i..], &query.phrase) {
+                        Some(len) => {
+                            expected.push(Span::new(i, i + len));
+                            i += len;
+                        }
+                        None => i += 1,
+                    }
+                }
+                assert_eq!(query.find(text, MAX_HITS), expected, "{q:?} in {text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn refining_as_the_query_grows_finds_what_a_new_search_finds() {
+        let text = "Kash kashagan KASHAGAN\nconsortium; kashag abab ababab kashagan  c. aaaa";
+        let all = Span::new(0, text.len());
+        let cases = [
+            ("kash", "kashagan"),
+            ("kashagan", "kashagan consortium"),
+            ("kashagan", "kashagan c"),
+            ("ab", "abab"),
+            ("kas", "kashag"),
+        ];
+        for (typed, more) in cases {
+            let (prev, next) = (Query::parse(typed).unwrap(), Query::parse(more).unwrap());
+            let prev_hits = prev.find(text, MAX_HITS);
+            let refined = next.refine(&prev, &prev_hits, text, all, MAX_HITS).unwrap();
+            assert_eq!(refined, next.find(text, MAX_HITS), "{typed} -> {more}");
+        }
+        // A query that overlaps itself, a phrase, or another beginning: search again.
+        let none = |typed: &str, more: &str| {
+            let (prev, next) = (Query::parse(typed).unwrap(), Query::parse(more).unwrap());
+            next.refine(&prev, &prev.find(text, MAX_HITS), text, all, MAX_HITS)
+        };
+        assert!(none("aa", "aaa").is_none());
+        assert!(none("abab", "ababab").is_none());
+        assert!(none("kashagan c", "kashagan co").is_none());
+        assert!(none("kash", "kas").is_none());
+        assert!(none("k", "kash").is_some());
     }
 
     #[test]

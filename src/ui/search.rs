@@ -23,6 +23,21 @@ pub fn find_all(doc: &Document, query: &str) -> Vec<Span> {
     )
 }
 
+/// [`find_all`] for `query` typed on from `prev`, whose hits in this same
+/// document are `prev_hits`: only where `prev` matched is looked at when that
+/// finds every hit (see [`Query::refine`]), so typing a search in a big file
+/// does not read all of it again for every letter.
+pub fn find_all_from(doc: &Document, query: &str, prev: &str, prev_hits: &[Span]) -> Vec<Span> {
+    let (Some(first), Some(last)) = (doc.paragraphs().first(), doc.paragraphs().last()) else {
+        return Vec::new();
+    };
+    let body = Span::new(first.span.start, last.span.end);
+    let refined = Query::parse(query)
+        .zip(Query::parse(prev))
+        .and_then(|(q, p)| q.refine(&p, prev_hits, doc.text(), body, MAX_HITS));
+    refined.unwrap_or_else(|| find_all(doc, query))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -22,8 +22,15 @@ impl App {
     pub(super) fn edit_prompt(&mut self, edit: impl FnOnce(&mut String)) {
         match self.mode {
             Mode::Search => {
+                let before = self.search.query.clone();
                 edit(&mut self.search.query);
-                self.search.hits = search::find_all(&self.doc, &self.search.query);
+                // While a big file loads its document changes under the hits: search again then.
+                self.search.hits = if self.loading {
+                    search::find_all(&self.doc, &self.search.query)
+                } else {
+                    let prev_hits = std::mem::take(&mut self.search.hits);
+                    search::find_all_from(&self.doc, &self.search.query, &before, &prev_hits)
+                };
                 self.search.partial = self.loading;
                 let origin = self.search.origin;
                 let first = self.search.hits.partition_point(|h| h.start < origin);
