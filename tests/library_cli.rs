@@ -9,15 +9,10 @@ use std::path::Path;
 use std::process::Command;
 
 fn folio(args: &[&std::ffi::OsStr], cache: &Path) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_folio"))
-        .args(args)
-        .env("FOLIO_CACHE_DIR", cache)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
+    common::outcome(
+        Command::new(env!("CARGO_BIN_EXE_folio"))
+            .args(args)
+            .env("FOLIO_CACHE_DIR", cache),
     )
 }
 

@@ -6,12 +6,11 @@
 mod common;
 mod library_fixture;
 
-use crossterm::event::{KeyCode, KeyModifiers};
+use crossterm::event::KeyCode;
 use folio::annotations::Store;
 use folio::document::Span;
 use folio::library::{self, Options};
 use folio::ui::effects::Edge;
-use folio::ui::keymap::Key;
 use folio::ui::library_view::widget::LibraryScreen;
 use folio::ui::library_view::{LibEdge, LibraryView, Screen, Session};
 use folio::ui::Settings;
@@ -71,18 +70,7 @@ fn screen(v: &LibraryView) -> String {
     common::buffer_text(t.backend().buffer())
 }
 
-fn press(v: &mut Session, keys: &str) {
-    for c in keys.chars() {
-        assert!(!v.key(Key::plain(KeyCode::Char(c))), "{c} quit");
-    }
-}
-
-fn code(v: &mut Session, c: KeyCode) {
-    assert!(!v.key(Key {
-        code: c,
-        mods: KeyModifiers::NONE
-    }));
-}
+use common::{lib_code as code, lib_press as press};
 
 #[test]
 fn every_note_newest_first_narrowed_by_tag_and_opened_at_its_passage() {
@@ -148,16 +136,12 @@ fn a_library_without_notes_says_how_to_make_one() {
 }
 
 fn folio(data: &Path, args: &[&std::ffi::OsStr]) -> (bool, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_folio"))
-        .env("FOLIO_DATA_DIR", data)
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.success(),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
+    let (code, out, err) = common::outcome(
+        Command::new(env!("CARGO_BIN_EXE_folio"))
+            .env("FOLIO_DATA_DIR", data)
+            .args(args),
+    );
+    (code == 0, out, err)
 }
 
 #[test]

@@ -3,9 +3,10 @@
 //! brief walked across briefs with `n`/`N`, and the progress bar while the
 //! index fills in.
 
+mod common;
 mod library_fixture;
 
-use crossterm::event::{KeyCode, KeyModifiers};
+use crossterm::event::KeyCode;
 use folio::library::{self, Options};
 use folio::ui::effects::Edge;
 use folio::ui::keymap::Key;
@@ -60,18 +61,7 @@ fn text(buf: &Buffer) -> String {
     s
 }
 
-fn press(v: &mut Session, keys: &str) {
-    for c in keys.chars() {
-        assert!(!v.key(Key::plain(KeyCode::Char(c))), "{c} quit");
-    }
-}
-
-fn code(v: &mut Session, c: KeyCode) {
-    assert!(!v.key(Key {
-        code: c,
-        mods: KeyModifiers::NONE
-    }));
-}
+use common::{lib_code as code, lib_press as press};
 
 /// A long brief, so there is a reading position to remember.
 fn long_brief(root: &Path) {

@@ -10,15 +10,7 @@ use std::fs;
 use std::process::Command;
 
 fn folio(args: &[&OsStr]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_folio"))
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
+    common::outcome(Command::new(env!("CARGO_BIN_EXE_folio")).args(args))
 }
 
 fn setup(name: &str) -> common::TempDir {

@@ -72,11 +72,6 @@ impl Screen {
         self.last = Some(next);
         Ok(())
     }
-
-    /// Forgets the last frame: the next is written whole.
-    pub fn forget(&mut self) {
-        self.last = None;
-    }
 }
 
 /// By how many rows the text of `pane` moved from `last` to `next` (positive:

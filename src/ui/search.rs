@@ -10,17 +10,16 @@ pub const MAX_HITS: usize = 100_000;
 /// Non-overlapping hits of `query` in the body of `doc`, in text order: the
 /// library's phrase search (case-insensitive, any whitespace between words).
 pub fn find_all(doc: &Document, query: &str) -> Vec<Span> {
-    let (Some(first), Some(last)) = (doc.paragraphs().first(), doc.paragraphs().last()) else {
+    let (Some(body), Some(q)) = (body(doc), Query::parse(query)) else {
         return Vec::new();
     };
-    let Some(q) = Query::parse(query) else {
-        return Vec::new();
-    };
-    q.find_in(
-        doc.text(),
-        Span::new(first.span.start, last.span.end),
-        MAX_HITS,
-    )
+    q.find_in(doc.text(), body, MAX_HITS)
+}
+
+/// From the first paragraph's start to the last one's end: what is searched.
+fn body(doc: &Document) -> Option<Span> {
+    let (first, last) = (doc.paragraphs().first()?, doc.paragraphs().last()?);
+    Some(Span::new(first.span.start, last.span.end))
 }
 
 /// [`find_all`] for `query` typed on from `prev`, whose hits in this same
@@ -28,13 +27,10 @@ pub fn find_all(doc: &Document, query: &str) -> Vec<Span> {
 /// finds every hit (see [`Query::refine`]), so typing a search in a big file
 /// does not read all of it again for every letter.
 pub fn find_all_from(doc: &Document, query: &str, prev: &str, prev_hits: &[Span]) -> Vec<Span> {
-    let (Some(first), Some(last)) = (doc.paragraphs().first(), doc.paragraphs().last()) else {
-        return Vec::new();
+    let refined = match (body(doc), Query::parse(query), Query::parse(prev)) {
+        (Some(body), Some(q), Some(p)) => q.refine(&p, prev_hits, doc.text(), body, MAX_HITS),
+        _ => None,
     };
-    let body = Span::new(first.span.start, last.span.end);
-    let refined = Query::parse(query)
-        .zip(Query::parse(prev))
-        .and_then(|(q, p)| q.refine(&p, prev_hits, doc.text(), body, MAX_HITS));
     refined.unwrap_or_else(|| find_all(doc, query))
 }
 

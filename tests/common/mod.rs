@@ -360,3 +360,33 @@ impl Sandbox {
         self.command().args(args).output().expect("run folio")
     }
 }
+
+/// Runs `cmd` to its end: the exit code (-1 when a signal ended it), stdout and stderr.
+pub fn outcome(cmd: &mut Command) -> (i32, String, String) {
+    let out = cmd.output().expect("run folio");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).expect("UTF-8 stdout"),
+        String::from_utf8(out.stderr).expect("UTF-8 stderr"),
+    )
+}
+
+/// Types `keys` (plain characters) into a library session, none of them quitting.
+pub fn lib_press(v: &mut folio::ui::library_view::Session, keys: &str) {
+    for c in keys.chars() {
+        assert!(
+            !v.key(folio::ui::keymap::Key::plain(
+                crossterm::event::KeyCode::Char(c)
+            )),
+            "{c} quit"
+        );
+    }
+}
+
+/// Presses `c` with no modifier in a library session, which must not quit.
+pub fn lib_code(v: &mut folio::ui::library_view::Session, c: crossterm::event::KeyCode) {
+    assert!(!v.key(folio::ui::keymap::Key {
+        code: c,
+        mods: crossterm::event::KeyModifiers::NONE
+    }));
+}

@@ -253,10 +253,7 @@ impl App {
         // otherwise from the reading position.
         let on_note = self.notes.current.as_ref().and_then(|id| {
             let p = order.iter().position(|&i| &marked[i].1 == id)?;
-            let at = self
-                .sentences_ready()
-                .then(|| self.doc.sentence_at(marked[order[p]].0.start))
-                .flatten();
+            let at = self.sentence_at_now(marked[order[p]].0.start);
             (self.cursor.is_none() || self.cursor == at).then_some(p)
         });
         let (p, wrapped) = match on_note {
@@ -267,9 +264,8 @@ impl App {
             None => {
                 let here = self
                     .cursor
-                    .filter(|_| self.sentences_ready())
-                    .and_then(|c| self.doc.sentences().get(c))
-                    .map(|s| s.span.start)
+                    .and_then(|c| self.sentence_span_now(c))
+                    .map(|s| s.start)
                     .unwrap_or_else(|| self.top_byte());
                 let found = if dir > 0 {
                     order.iter().position(|&i| marked[i].0.start >= here)

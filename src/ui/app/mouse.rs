@@ -154,11 +154,7 @@ impl App {
     /// (a selection's end follows, as with `)`), and a mention there becomes the
     /// selected entity and current mention.
     fn click_text(&mut self, pos: usize) {
-        if let Some(s) = self
-            .sentences_ready()
-            .then(|| self.doc.sentence_at(pos))
-            .flatten()
-        {
+        if let Some(s) = self.sentence_at_now(pos) {
             self.cursor = Some(s);
             self.move_cursor(|_, _| s);
             self.place_cursor(pos);

@@ -16,6 +16,20 @@ impl App {
         !self.extracting || self.doc.sentences_ready()
     }
 
+    /// Sentence `s`'s span, when the sentences are at hand ([`App::sentences_ready`]).
+    pub(crate) fn sentence_span_now(&self, s: usize) -> Option<Span> {
+        self.sentences_ready()
+            .then(|| self.doc.sentences().get(s).map(|x| x.span))
+            .flatten()
+    }
+
+    /// The sentence holding byte `pos`, when the sentences are at hand.
+    pub(crate) fn sentence_at_now(&self, pos: usize) -> Option<usize> {
+        self.sentences_ready()
+            .then(|| self.doc.sentence_at(pos))
+            .flatten()
+    }
+
     /// The cursor's sentence, placing the cursor on the first sentence on screen if it has none.
     pub(super) fn cursor_sentence(&mut self) -> Option<usize> {
         if !self.sentences_ready() {
@@ -205,9 +219,7 @@ impl App {
         };
         sel.head = motion.head(&self.doc, sel.head);
         let head = sel.head;
-        if self.sentences_ready() {
-            self.cursor = self.doc.sentence_at(head.saturating_sub(1)).or(self.cursor);
-        }
+        self.cursor = self.sentence_at_now(head.saturating_sub(1)).or(self.cursor);
         self.point = Some(head);
         self.view.reveal(&self.flow, head.saturating_sub(1));
     }

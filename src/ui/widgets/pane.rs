@@ -55,11 +55,7 @@ impl Widget for ParagraphPane<'_> {
             return;
         }
         let selection = app.selection_span();
-        let cursor = app
-            .cursor
-            .filter(|_| app.sentences_ready())
-            .and_then(|c| app.doc.sentences().get(c))
-            .map(|s| s.span);
+        let cursor = app.cursor.and_then(|c| app.sentence_span_now(c));
         for (i, row) in app.view.visible(&app.flow).into_iter().enumerate() {
             let y = text.y + i as u16;
             if y >= text.bottom() {

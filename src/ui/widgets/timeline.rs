@@ -266,10 +266,8 @@ fn add_period(from: Date, v: &str) -> Option<Date> {
 fn context(app: &App, e: &Event) -> String {
     let doc = &app.doc;
     let sentence = app
-        .sentences_ready()
-        .then(|| doc.sentences().get(e.sentence))
-        .flatten()
-        .map_or("", |s| doc.slice(s.span));
+        .sentence_span_now(e.sentence)
+        .map_or("", |s| doc.slice(s));
     let names: Vec<&str> = e
         .entities
         .iter()
