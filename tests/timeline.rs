@@ -1159,8 +1159,135 @@ const TABLE: &[(Pub, &str, &str, TimexType, &str)] = &[
         D,
         "2013-06-03",
     ),
+    // Vague stretches: "recent years" and "past years" are the past at large.
+    (
+        Pub::Day("2012-06-04"),
+        "Ferry traffic has grown in recent years, the port said.",
+        "recent years",
+        D,
+        "PAST_REF",
+    ),
+    (
+        Pub::Day("2012-06-04"),
+        "Tolls were cut in past years as well.",
+        "past years",
+        D,
+        "PAST_REF",
+    ),
+    (
+        Pub::Day("2012-06-04"),
+        "Ferry traffic fell in recent months.",
+        "recent months",
+        Du,
+        "PXM",
+    ),
+    (
+        Pub::Day("2012-06-04"),
+        "The loss will lower taxes in future quarters.",
+        "future quarters",
+        D,
+        "FUTURE_REF",
+    ),
+    // Halves named by quarters: a date, not six months.
+    (
+        Pub::Day("2012-06-04"),
+        "Shipping will stay weak through the first two quarters of 2013.",
+        "the first two quarters of 2013",
+        D,
+        "2013-H1",
+    ),
+    (
+        Pub::Day("2012-06-04"),
+        "Sales should recover in the last half of 2012.",
+        "the last half of 2012",
+        D,
+        "2012-H2",
+    ),
+    // "a year earlier" next to the end date of the period compared.
+    (
+        Pub::Day("2012-11-20"),
+        "For the nine months ended Sept. 29, the mill earned $4 million, against $3 million a year earlier.",
+        "a year earlier",
+        D,
+        "2011-09-29",
+    ),
+    // A weekday naming when something was said is not the period compared.
+    (
+        Pub::Day("2012-11-20"),
+        "The mill said Friday that it earned $4 million in nine months, against $3 million a year earlier.",
+        "a year earlier",
+        D,
+        "2011",
+    ),
+    // The month the story is in, for "the following month".
+    (
+        Pub::Day("2012-11-20"),
+        "In May, the union rejected the offer. The following month, it went on strike.",
+        "The following month",
+        D,
+        "2012-06",
+    ),
+    // Tense: possessives look back, "had been due to" and "had … by" too.
+    (
+        Pub::Day("2012-11-23"),
+        "Lawyers said they would appeal Tuesday's ruling.",
+        "Tuesday",
+        D,
+        "2012-11-20",
+    ),
+    (
+        Pub::Day("2012-11-23"),
+        "The offer had been due to expire Wednesday evening.",
+        "Wednesday evening",
+        T,
+        "2012-11-21TEV",
+    ),
+    (
+        Pub::Day("2012-11-23"),
+        "Nine members had filed their reports by Wednesday.",
+        "Wednesday",
+        D,
+        "2012-11-21",
+    ),
+    (
+        Pub::Day("2012-11-23"),
+        "Members must file their reports by Wednesday.",
+        "Wednesday",
+        D,
+        "2012-11-28",
+    ),
+    // Parts of the day after "mid".
+    (
+        Pub::Day("2012-11-23"),
+        "By mid-afternoon, the ferries were running again.",
+        "mid-afternoon",
+        T,
+        "2012-11-23TAF",
+    ),
+    (
+        Pub::Day("2012-11-23"),
+        "Shares were up 3% at mid-morning yesterday.",
+        "mid-morning yesterday",
+        T,
+        "2012-11-22TMO",
+    ),
+    // A spoken year after its month.
+    (
+        Pub::Day("1998-02-27"),
+        "March nineteen ninety-six. The dam gave way.",
+        "March nineteen ninety-six",
+        D,
+        "1996-03",
+    ),
+    // "just" does not make "a decade ago" a length.
+    (
+        Pub::Day("2012-11-23"),
+        "Just a decade ago the town had no paved road.",
+        "Just a decade ago",
+        D,
+        "2002",
+    ),
 ];
-
 #[test]
 fn expression_table() {
     let mut failures = Vec::new();

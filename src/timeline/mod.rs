@@ -192,8 +192,15 @@ fn remember(
         let v = r.value.as_str();
         let explicit_quarter = matches!(base, expr::Base::Quarter { q: Some(_), .. });
         if let Some((y, q)) = v.split_once("-Q").filter(|_| explicit_quarter) {
-            if let (Ok(y), Ok(q)) = (y.parse(), q.parse()) {
-                ctx.narrative.quarter = Some((y, q, sentence));
+            if let (Ok(y), Ok(q)) = (y.parse::<i32>(), q.parse::<u32>()) {
+                // A quarter still ahead ("losses through the third quarter of 1990") is a
+                // forecast, not the period being reported on.
+                let ahead = ctx
+                    .date
+                    .is_some_and(|d| (y, q) > (d.year, (d.month - 1) / 3 + 1));
+                if !ahead {
+                    ctx.narrative.quarter = Some((y, q, sentence));
+                }
             }
         }
         // Counted dates ("a year earlier") follow the narrative; they do not move it.
@@ -201,10 +208,27 @@ fn remember(
             return;
         }
         if let Some(d) = value::first_day(v) {
-            if v.len() >= 10 && !v.contains('W') {
+            let calendar = !v.contains('W') && !v.contains('Q') && !v.contains('H');
+            if v.len() >= 10 && calendar {
                 ctx.narrative.day = Some(d);
+                // The period a report compares ("the six months ended Aug. 12") is named by
+                // its calendar date; a weekday is when something was said.
+                let named = matches!(
+                    base,
+                    expr::Base::Cal {
+                        month: Some(_),
+                        day: Some(_),
+                        ..
+                    }
+                );
+                ctx.narrative.day_sentence = named.then_some(sentence);
             }
-            if matches!(base, expr::Base::Cal { year: Some(_), .. }) {
+            if v.len() >= 7 && calendar && v.as_bytes()[4] == b'-' {
+                ctx.narrative.month = Some((d.year, d.month));
+            }
+            // A named year moves the narrative; so does a full date, whose year was
+            // inferred ("Aug. 12" after a paragraph about 1985 is this year's).
+            if matches!(base, expr::Base::Cal { year: Some(_), .. }) || v.len() >= 10 {
                 ctx.narrative.year = Some(d.year);
             }
         }

@@ -12,6 +12,10 @@ use crate::date::{shift_month, Date};
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Narrative {
     pub day: Option<Date>,
+    /// The sentence the last calendar date ("Aug. 12", not "Friday") was named in.
+    pub day_sentence: Option<usize>,
+    /// The last month named ("In March, …"), for "the following month".
+    pub month: Option<(i32, u32)>,
     pub year: Option<i32>,
     /// The last quarter mentioned and the sentence it was in.
     pub quarter: Option<(i32, u32, usize)>,
@@ -511,13 +515,19 @@ fn offset_value(unit: Unit, n: i64, narrative: bool, ctx: &Context) -> (String, 
             }
         }
         Unit::Weekend => unknown("XXXX-WXX-WE".into()),
-        Unit::Month => match day {
-            Some(r) => {
-                let (y, m) = shift_month(r.year, r.month, n);
-                (format!("{y:04}-{m:02}"), true)
+        Unit::Month => {
+            let month = match (narrative, ctx.narrative.month) {
+                (true, Some(ym)) => Some(ym),
+                _ => day.map(|r| (r.year, r.month)),
+            };
+            match month {
+                Some((y, m)) => {
+                    let (y, m) = shift_month(y, m, n);
+                    (format!("{y:04}-{m:02}"), true)
+                }
+                None => unknown("XXXX-XX".into()),
             }
-            None => unknown("XXXX-XX".into()),
-        },
+        }
         Unit::Quarter => match day {
             Some(r) => {
                 let (y, q) = shift_quarter(quarter_of(r), n);
@@ -528,10 +538,27 @@ fn offset_value(unit: Unit, n: i64, narrative: bool, ctx: &Context) -> (String, 
         Unit::Year | Unit::Decade | Unit::Century => {
             let years = n * unit.scale();
             if unit == Unit::Year && n.abs() == 1 {
-                if let Some((y, q, at)) = ctx.narrative.quarter {
-                    if ctx.sentence.saturating_sub(at) <= QUARTER_REACH {
-                        return (format!("{:04}-Q{q}", y + n as i32), true);
+                let quarter = ctx
+                    .narrative
+                    .quarter
+                    .filter(|&(_, _, at)| ctx.sentence.saturating_sub(at) <= QUARTER_REACH);
+                // "the six months ended Aug. 12 … a year earlier": the day named in this
+                // sentence (after any quarter), a year away.
+                let day_here = ctx.narrative.day.filter(|_| {
+                    narrative
+                        && n == -1
+                        && ctx.narrative.day_sentence == Some(ctx.sentence)
+                        && quarter.is_none_or(|(_, _, at)| at < ctx.sentence)
+                });
+                if let Some(d) = day_here {
+                    let shifted = Date::new(d.year + n as i32, d.month, d.day)
+                        .or_else(|| Date::new(d.year + n as i32, d.month, d.day - 1));
+                    if let Some(d) = shifted {
+                        return ymd(d);
                     }
+                }
+                if let Some((y, q, _)) = quarter {
+                    return (format!("{:04}-Q{q}", y + n as i32), true);
                 }
             }
             match year {

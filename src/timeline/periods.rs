@@ -34,6 +34,10 @@ impl Scanner<'_> {
             k += 1;
         }
         let which = self.w(k);
+        // "the last half of 1989" is its second half.
+        if which == "last" && self.w(k + 1) == "half" && !year_ago {
+            return self.half_of(k + 2, 2, year);
+        }
         let q = match which {
             "latest" | "recent" | "most" | "last" | "past" | "previous" | "prior" => {
                 if which == "most" && self.w(k + 1) == "recent" {
@@ -123,6 +127,29 @@ impl Scanner<'_> {
             _ => Base::Quarter { q, year, shift },
         };
         Some((end, Expr::Point(base, None)))
+    }
+
+    /// After "the first half" / "the last half" (`k` past "half"): its year, if named
+    /// ("of 1990", "of last year"), else the reference year.
+    pub fn half_of(&self, k: usize, h: u32, year: Option<i32>) -> Hit {
+        let mut year = year;
+        let mut shift = 0;
+        let mut end = k;
+        if matches!(self.w(k), "of" | "in") {
+            if let Some(v) = self.t.int(k + 1).filter(|&v| self.plausible_year(k + 1, v)) {
+                year = Some(v as i32);
+                end = k + 2;
+            } else if let Some(s) = lexicon::shift(self.w(k + 1))
+                .filter(|_| self.w(k + 2) == "year" && self.w(k + 1) != "past")
+            {
+                shift = s;
+                end = k + 3;
+            } else {
+                // "the last half of the '80s", "the last half of the game": not a year's half.
+                return None;
+            }
+        }
+        Some((end, Expr::Point(Base::Half { h, year, shift }, None)))
     }
 
     /// The business shorthand "Q3", "Q4 2012", "Q1 of 2013", "H1 2013" (a half needs its

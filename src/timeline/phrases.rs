@@ -76,7 +76,21 @@ impl Scanner<'_> {
                 }
                 reference(i + 1, "PRESENT_REF")
             }
+            // "by mid-afternoon", "mid-morning yesterday": a part of the day.
+            "mid" => {
+                let k = if self.w(i + 1) == "-" { i + 2 } else { i + 1 };
+                match lexicon::part_of_day(self.w(k)) {
+                    Some(part @ ("MO" | "AF" | "EV")) if !self.w(k).ends_with('s') => {
+                        self.with_day(k + 1, Clock::Part(part))
+                    }
+                    _ => None,
+                }
+            }
             "recently" | "lately" => reference(i + 1, "PAST_REF"),
+            // "future quarters", "future years": some time ahead, no length given.
+            "future" if matches!(lexicon::unit(self.w(i + 1)), Some((u, true)) if u != Unit::Weekend) => {
+                reference(i + 2, "FUTURE_REF")
+            }
             "these" if self.w(i + 1) == "days" => reference(i + 2, "PRESENT_REF"),
             // "the Communist Party daily Granma" is a newspaper.
             "daily" if self.t.is_cap(i + 1) || matches!(self.w(i + 1), "newspaper" | "paper") => {
@@ -303,7 +317,10 @@ impl Scanner<'_> {
         }
         let (unit, plural) = lexicon::unit(w)?;
         if plural {
-            // "coming months", "past years"
+            // "past years" is the past at large; "coming months" a stretch ahead.
+            if self.w(i) == "past" && k == i + 1 && matches!(unit, Unit::Year | Unit::Decade) {
+                return Some((k + 1, Expr::Ref("PAST_REF")));
+            }
             return matches!(self.w(i), "coming" | "past" | "next" | "last" | "recent")
                 .then_some((k + 1, Expr::Duration { n: None, unit }));
         }
@@ -615,7 +632,7 @@ impl Scanner<'_> {
     }
 
     /// "nineteen ninety-six", "nineteen eighty", "twenty ten".
-    fn spoken_year(&self, i: usize) -> Hit {
+    pub fn spoken_year(&self, i: usize) -> Hit {
         let century = match self.w(i) {
             "nineteen" => 1900,
             "twenty" => 2000,
