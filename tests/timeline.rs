@@ -1287,6 +1287,58 @@ const TABLE: &[(Pub, &str, &str, TimexType, &str)] = &[
         D,
         "2002",
     ),
+    // Counted from a coming weekday. 2013-03-15 is a Friday.
+    (
+        Pub::Day("2013-03-15"),
+        "The talks resume a week from Monday.",
+        "a week from Monday",
+        D,
+        "2013-03-25",
+    ),
+    (
+        Pub::Day("2013-03-15"),
+        "The museum is closed on weekends.",
+        "weekends",
+        S,
+        "XXXX-WXX-WE",
+    ),
+    (
+        Pub::Day("2013-03-15"),
+        "In the first half of the year, exports rose.",
+        "the first half of the year",
+        D,
+        "2013-H1",
+    ),
+    // Arranged dates look ahead: "set for".
+    (
+        Pub::Day("2013-03-15"),
+        "The vote is set for Dec. 15.",
+        "Dec. 15",
+        D,
+        "2013-12-15",
+    ),
+    // A range of months lies in one stretch: both ends last year here.
+    (
+        Pub::Day("2013-03-15"),
+        "From March to May, the river ran dry.",
+        "March",
+        D,
+        "2012-03",
+    ),
+    (
+        Pub::Day("2013-03-15"),
+        "From March to May, the river ran dry.",
+        "May",
+        D,
+        "2012-05",
+    ),
+    (
+        Pub::Day("2013-03-15"),
+        "Between November and February the pass was shut.",
+        "November",
+        D,
+        "2012-11",
+    ),
 ];
 #[test]
 fn expression_table() {

@@ -101,4 +101,6 @@ pub enum Base {
     YearAgoQuarter,
     /// A day of the month the story is in: "on the 15th".
     DayOfMonth(u32),
+    /// `days` after the coming `weekday`: "a week from Monday" (Monday = 0).
+    FromWeekday { weekday: u32, days: i64 },
 }

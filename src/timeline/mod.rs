@@ -124,13 +124,14 @@ fn without_verbatim(doc: &Document) -> std::borrow::Cow<'_, str> {
 /// byte `from` on, each resolved against its section's publication date.
 fn extract_from(doc: &Document, text: &str, from: usize) -> Vec<Timex> {
     let toks = token::Tokens::new(text);
-    let found = scan::scan(&toks);
+    let mut found = scan::scan(&toks);
     let verbatim = doc.verbatim();
     let mut ctx = normalize::Context::default();
     let mut section = usize::MAX;
     let mut out = Vec::with_capacity(found.len());
     let mut sentence = (usize::MAX, 0, 0);
-    for f in found {
+    for idx in 0..found.len() {
+        let f = &found[idx];
         let (Some(first), Some(last)) = (toks.toks.get(f.first), toks.toks.get(f.last - 1)) else {
             continue;
         };
@@ -160,13 +161,25 @@ fn extract_from(doc: &Document, text: &str, from: usize) -> Vec<Timex> {
         ctx.sentence = s;
         let lo = sentence.1.max(clause_start(&toks, f.first));
         let tense = tense::at(&toks, lo, clause_end(&toks, f.last), f.first, f.last);
-        let r = normalize::resolve(&f.expr, tense, &ctx);
+        // "from March to May": both ends in one year, read in the clause's tense.
+        let ranged = found
+            .get(idx + 1)
+            .filter(|g| is_range(&toks, f.last, g.first))
+            .and_then(|g| normalize::range_years(&f.expr, &g.expr, tense, &ctx));
+        let expr = match ranged {
+            Some((start, end)) => {
+                found[idx + 1].expr = end;
+                start
+            }
+            None => f.expr.clone(),
+        };
+        let r = normalize::resolve(&expr, tense, &ctx);
         // A vague reference ("now") names no day of its own: it is not placed among dated events.
         let day = match r.kind {
             TimexType::Date | TimexType::Time => value::first_day(&r.value),
             _ => None,
         };
-        remember(&mut ctx, &f.expr, &r, s);
+        remember(&mut ctx, &expr, &r, s);
         out.push(Timex {
             span,
             kind: r.kind,
@@ -233,6 +246,15 @@ fn remember(
             }
         }
     }
+}
+
+/// Whether tokens `[a, b)` join the two ends of a range: "to", "through", "until", "-".
+fn is_range(toks: &token::Tokens, a: usize, b: usize) -> bool {
+    b == a + 1
+        && matches!(
+            toks.word(a),
+            "to" | "through" | "until" | "till" | "-" | "and"
+        )
 }
 
 /// Sentence boundary guesses for the tense window: the nearest ". " before token `i`.

@@ -177,6 +177,37 @@ fn unknown(v: String) -> (String, bool) {
     (v, false)
 }
 
+/// The two ends of a range of yearless dates ("from March to May", "June 3-5") with
+/// their years: the end's year from the tense, the start's the same or the one before.
+pub fn range_years(start: &Expr, end: &Expr, tense: Tense, ctx: &Context) -> Option<(Expr, Expr)> {
+    let cal = |e: &Expr| match *e {
+        Expr::Point(
+            Base::Cal {
+                year: None,
+                month: Some(m),
+                day,
+            },
+            None,
+        ) => Some((m, day)),
+        _ => None,
+    };
+    let ((m1, d1), (m2, d2)) = (cal(start)?, cal(end)?);
+    let r = ctx.date?;
+    let y2 = infer_year(r, m2, d2, tense);
+    let y1 = if (m1, d1) <= (m2, d2) { y2 } else { y2 - 1 };
+    let with = |y: i32, m: u32, d: Option<u32>| {
+        Expr::Point(
+            Base::Cal {
+                year: Some(y),
+                month: Some(m),
+                day: d,
+            },
+            None,
+        )
+    };
+    Some((with(y1, m1, d1), with(y2, m2, d2)))
+}
+
 /// Year for month `m` (and day `d`) nearest the reference in the clause's tense.
 ///
 /// A day up to a month away on the "wrong" side still counts as this year's
@@ -430,6 +461,13 @@ fn base_value(base: Base, tense: Tense, ctx: &Context) -> (String, bool) {
                 None => unknown(format!("{y:04}-{m:02}-XX")),
             }
         }
+        Base::FromWeekday { weekday, days } => match ctx.date {
+            Some(r) => {
+                let ahead = i64::from((weekday + 7 - r.weekday()) % 7);
+                ymd(r.add_days(ahead + days))
+            }
+            None => unknown("XXXX-XX-XX".into()),
+        },
         Base::YearAgoQuarter => match latest_quarter(ctx) {
             Some((y, q)) => (format!("{:04}-Q{q}", y - 1), true),
             None => unknown("XXXX-QX".into()),

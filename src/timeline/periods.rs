@@ -112,6 +112,9 @@ impl Scanner<'_> {
                 // "the second half of last year", "the first quarter of next year"
                 shift = s;
                 end += 3;
+            } else if self.w(end + 1) == "the" && self.w(end + 2) == "year" && q.is_some() {
+                // "the third quarter of the year"
+                end += 3;
             }
         } else if let Some(v) = self
             .t
@@ -143,6 +146,9 @@ impl Scanner<'_> {
                 .filter(|_| self.w(k + 2) == "year" && self.w(k + 1) != "past")
             {
                 shift = s;
+                end = k + 3;
+            } else if self.w(k + 1) == "the" && self.w(k + 2) == "year" {
+                // "the first half of the year": the reference year's.
                 end = k + 3;
             } else {
                 // "the last half of the '80s", "the last half of the game": not a year's half.

@@ -86,6 +86,10 @@ impl Scanner<'_> {
                     _ => None,
                 }
             }
+            // "shops close on weekends": every weekend.
+            "weekends" if i > 0 && matches!(self.w(i - 1), "on" | "at" | "during") => {
+                Some((i + 1, Expr::Set("XXXX-WXX-WE".into())))
+            }
             "recently" | "lately" => reference(i + 1, "PAST_REF"),
             // "future quarters", "future years": some time ahead, no length given.
             "future" if matches!(lexicon::unit(self.w(i + 1)), Some((u, true)) if u != Unit::Weekend) => {

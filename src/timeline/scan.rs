@@ -619,6 +619,23 @@ impl Scanner<'_> {
                     ));
                 }
             }
+            // "a week from Monday": counted from the coming Monday.
+            "from"
+                if dir.is_none()
+                    && matches!(unit, Unit::Day | Unit::Week)
+                    && self.t.is_cap(end + 1)
+                    && lexicon::weekday(self.w(end + 1)).is_some() =>
+            {
+                if let (Some(n), Some(weekday)) =
+                    (whole.filter(|&n| n > 0), lexicon::weekday(self.w(end + 1)))
+                {
+                    let days = if unit == Unit::Week { 7 * n } else { n };
+                    return Some((
+                        end + 2,
+                        Expr::Point(Base::FromWeekday { weekday, days }, None),
+                    ));
+                }
+            }
             "from" if matches!(self.w(end + 1), "now" | "today") && dir.is_none() => {
                 if let Some(n) = whole.filter(|&n| n > 0) {
                     return Some((

@@ -85,6 +85,12 @@ fn marker(toks: &Tokens, i: usize) -> Option<Tense> {
         {
             Some(Tense::Future)
         }
+        // "the vote is set for Dec. 15", "slated for March": a date arranged ahead.
+        "set" | "scheduled" | "slated" | "planned" | "expected"
+            if toks.word(i + 1) == "for" && toks.word(i.wrapping_sub(1)) != "been" =>
+        {
+            Some(Tense::Future)
+        }
         // "it is calling for", "they are meeting": the present, nearer than any "said".
         "is" | "are" | "am" => Some(Tense::Present),
         // "until Tuesday", "as early as Tuesday", "as soon as Tuesday": a deadline ahead.
