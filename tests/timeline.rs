@@ -1339,6 +1339,37 @@ const TABLE: &[(Pub, &str, &str, TimexType, &str)] = &[
         D,
         "2012-11",
     ),
+    // A day counted from a weekday. 2013-03-15 is a Friday.
+    (
+        Pub::Day("2013-03-15"),
+        "The day before last Tuesday's hearing, the lawyers met.",
+        "The day before last Tuesday",
+        D,
+        "2013-03-11",
+    ),
+    (
+        Pub::Day("2013-03-15"),
+        "The board will decide at a later date.",
+        "later date",
+        D,
+        "FUTURE_REF",
+    ),
+    (
+        Pub::Day("2013-03-15"),
+        "For the week, the index rose 2%.",
+        "the week",
+        D,
+        "2013-W11",
+    ),
+    // Any mention of the quarter keeps it the frame for "a year ago".
+    (
+        Pub::Day("2013-10-24"),
+        "The mill reported third-quarter profit of $5 million. Its chief left. A new plant opened. \
+         Prices rose. Demand was firm. Output in the quarter rose 4% from a year ago.",
+        "a year ago",
+        D,
+        "2012-Q3",
+    ),
 ];
 #[test]
 fn expression_table() {

@@ -203,7 +203,22 @@ fn remember(
     }
     if let expr::Expr::Point(base, _) = expr {
         let v = r.value.as_str();
-        let explicit_quarter = matches!(base, expr::Base::Quarter { q: Some(_), .. });
+        // Any mention of the reporting quarter ("third-quarter", "the quarter", "the latest
+        // quarter") keeps it the frame for "a year ago".
+        // ("the 1988 period" is a year's, not the frame.)
+        let explicit_quarter = matches!(
+            base,
+            expr::Base::Quarter { q: Some(_), .. }
+                | expr::Base::Quarter {
+                    q: None,
+                    year: None,
+                    ..
+                }
+                | expr::Base::Unit {
+                    unit: lexicon::Unit::Quarter,
+                    ..
+                }
+        );
         if let Some((y, q)) = v.split_once("-Q").filter(|_| explicit_quarter) {
             if let (Ok(y), Ok(q)) = (y.parse::<i32>(), q.parse::<u32>()) {
                 // A quarter still ahead ("losses through the third quarter of 1990") is a
@@ -218,6 +233,13 @@ fn remember(
         }
         // Counted dates ("a year earlier") follow the narrative; they do not move it.
         if matches!(base, expr::Base::Offset { .. }) {
+            return;
+        }
+        // "the day before last Tuesday's hearing": the story is at the Tuesday.
+        if let expr::Base::FromWeekday { days, .. } = base {
+            if let Some(d) = value::first_day(v) {
+                ctx.narrative.day = Some(d.add_days(-days));
+            }
             return;
         }
         if let Some(d) = value::first_day(v) {

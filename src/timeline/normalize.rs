@@ -461,13 +461,24 @@ fn base_value(base: Base, tense: Tense, ctx: &Context) -> (String, bool) {
                 None => unknown(format!("{y:04}-{m:02}-XX")),
             }
         }
-        Base::FromWeekday { weekday, days } => match ctx.date {
-            Some(r) => {
-                let ahead = i64::from((weekday + 7 - r.weekday()) % 7);
-                ymd(r.add_days(ahead + days))
+        Base::FromWeekday {
+            weekday,
+            shift,
+            days,
+        } => {
+            let base = Base::Weekday {
+                weekday,
+                shift,
+                explicit: false,
+            };
+            match base_value(base, tense, ctx) {
+                (v, true) => match value_day(&v) {
+                    Some(d) => ymd(d.add_days(days)),
+                    None => unknown("XXXX-XX-XX".into()),
+                },
+                _ => unknown("XXXX-XX-XX".into()),
             }
-            None => unknown("XXXX-XX-XX".into()),
-        },
+        }
         Base::YearAgoQuarter => match latest_quarter(ctx) {
             Some((y, q)) => (format!("{:04}-Q{q}", y - 1), true),
             None => unknown("XXXX-QX".into()),

@@ -86,6 +86,8 @@ impl Scanner<'_> {
                     _ => None,
                 }
             }
+            // "at a later date", "at some future date": some time ahead.
+            "later" | "future" if self.w(i + 1) == "date" => reference(i + 2, "FUTURE_REF"),
             // "shops close on weekends": every weekend.
             "weekends" if i > 0 && matches!(self.w(i - 1), "on" | "at" | "during") => {
                 Some((i + 1, Expr::Set("XXXX-WXX-WE".into())))
@@ -509,6 +511,19 @@ impl Scanner<'_> {
                     },
                 )
             }
+            // "for the week", "the week's busiest session": the week of the report.
+            ("week", w2)
+                if matches!(w2, "'" | "’" | "." | "," | ";")
+                    || (i > 0 && matches!(self.w(i - 1), "for" | "during" | "over")) =>
+            {
+                return point(
+                    i + 2,
+                    Base::Unit {
+                        unit: Unit::Week,
+                        shift: 0,
+                    },
+                );
+            }
             ("weekend", _) => {
                 return point(
                     i + 2,
@@ -529,6 +544,23 @@ impl Scanner<'_> {
             // "the day before" names a day only on its own, not before a clause ("the day before he left").
             ("day", "after" | "before") => {
                 let sign = if self.w(i + 2) == "after" { 1 } else { -1 };
+                // "the day before last Tuesday", "the day after Friday's vote"
+                let (k, shift) = match lexicon::shift(self.w(i + 3)) {
+                    Some(s) => (i + 4, s),
+                    None => (i + 3, 0),
+                };
+                if let Some((e, Expr::Point(Base::Weekday { weekday, .. }, None))) =
+                    self.weekday_led(k, shift, shift != 0)
+                {
+                    return point(
+                        e,
+                        Base::FromWeekday {
+                            weekday,
+                            shift,
+                            days: sign,
+                        },
+                    );
+                }
                 return match self.w(i + 3) {
                     "tomorrow" | "yesterday" => point(i + 4, Base::Day(2 * sign)),
                     "." | "," | ";" | "" => point(i + 3, Base::NarrativeDay(sign)),

@@ -630,10 +630,12 @@ impl Scanner<'_> {
                     (whole.filter(|&n| n > 0), lexicon::weekday(self.w(end + 1)))
                 {
                     let days = if unit == Unit::Week { 7 * n } else { n };
-                    return Some((
-                        end + 2,
-                        Expr::Point(Base::FromWeekday { weekday, days }, None),
-                    ));
+                    let base = Base::FromWeekday {
+                        weekday,
+                        shift: 1,
+                        days,
+                    };
+                    return Some((end + 2, Expr::Point(base, None)));
                 }
             }
             "from" if matches!(self.w(end + 1), "now" | "today") && dir.is_none() => {
