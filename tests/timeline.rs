@@ -1370,6 +1370,24 @@ const TABLE: &[(Pub, &str, &str, TimexType, &str)] = &[
         D,
         "2012-Q3",
     ),
+    // The frame is the quarter reported on: not an earlier one named in contrast,
+    // nor the quarter under way (a forecast).
+    (
+        Pub::Day("2013-10-24"),
+        "Profit rose in the third quarter. After a flat second quarter, sales improved. \
+         Costs were lower than a year ago.",
+        "a year ago",
+        D,
+        "2012-Q3",
+    ),
+    (
+        Pub::Day("2013-10-24"),
+        "Profit rose in the third quarter. Losses will continue into the fourth quarter. \
+         In the year-ago period, the mill lost money.",
+        "the year-ago period",
+        D,
+        "2012-Q3",
+    ),
 ];
 #[test]
 fn expression_table() {
@@ -1684,6 +1702,8 @@ fn lookalikes_are_not_dates() {
         "Quarters of the old city were dark.",
         "Dial 2012-4455 for tickets.",
         "Her office is on the 5th floor.",
+        "The quarter-to-quarter comparison flattered the mill.",
+        "The sisters shared the last half of the cake.",
     ];
     for text in texts {
         let d = doc(text, Pub::Day("2007-04-27"));

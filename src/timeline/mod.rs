@@ -225,8 +225,14 @@ fn remember(
                 // forecast, not the period being reported on.
                 let ahead = ctx
                     .date
-                    .is_some_and(|d| (y, q) > (d.year, (d.month - 1) / 3 + 1));
-                if !ahead {
+                    .is_some_and(|d| (y, q) >= (d.year, (d.month - 1) / 3 + 1));
+                // Nor does an earlier quarter named in contrast ("after a flat second
+                // quarter") replace the one being reported on.
+                let earlier = ctx
+                    .narrative
+                    .quarter
+                    .is_some_and(|(y0, q0, _)| (y, q) < (y0, q0));
+                if !ahead && !earlier {
                     ctx.narrative.quarter = Some((y, q, sentence));
                 }
             }

@@ -96,6 +96,10 @@ impl Scanner<'_> {
         if half && (q.is_none() || q > Some(2)) {
             return None;
         }
+        // "the quarter-to-quarter comparison", "year-to-year": a kind of comparison.
+        if self.w(k + 1) == "-" && self.w(k + 2) == "to" {
+            return None;
+        }
         let mut end = k + 1;
         let mut shift = 0;
         if matches!(self.w(end), "of" | "in") {
