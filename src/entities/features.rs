@@ -26,12 +26,15 @@ pub mod flag {
     pub const SHOUT: u16 = 128;
     /// Every letter is upper case (as written).
     pub const ALLCAP: u16 = 256;
+    /// The sentence reads like a sports result: a score ("2-1", "63-7") or a
+    /// name, a number and a name ("Leeds 2 Chelsea 1").
+    pub const SCORE: u16 = 512;
 }
 
 /// Number of tags: O, then B/I for person, organization, place, misc.
 pub const NT: usize = 9;
 /// Number of feature keys per token.
-pub const NF: usize = 42;
+pub const NF: usize = 45;
 
 /// What the tagger knows about one token.
 #[derive(Debug, Clone, Copy, Default)]
@@ -56,6 +59,9 @@ pub struct TokInfo {
     /// Second-finest class of the last word of the capitalized run holding the
     /// token ("Vancouver Canucks": the class of sports teams), 0 outside runs.
     pub run_class: u16,
+    /// Where an organization cue word ("Bank", "Ministry", "FC") stands in the
+    /// capitalized run holding the token (see [`cue_code`]), 0 outside runs.
+    pub run_cue: u8,
     /// What the tagger's first pass made of the other occurrences of this
     /// form in the document (see `consensus::mark`), 0 in the first pass.
     pub doc: u8,
@@ -234,11 +240,62 @@ pub fn analyze(
             run_last: 0,
             class: classes.of(lower),
             run_class: 0,
+            run_cue: 0,
             doc: 0,
         });
     }
     mark_phrases(gaz, out);
     mark_runs(words, out);
+    if is_result_line(words, out) {
+        for t in out.iter_mut() {
+            t.flags |= flag::SCORE;
+        }
+    }
+}
+
+/// A score: two numbers of one to three digits joined by a hyphen or dash.
+fn is_score(word: &str) -> bool {
+    let Some((a, b)) = word.split_once(['-', '\u{2013}']) else {
+        return false;
+    };
+    let small = |x: &str| (1..=3).contains(&x.len()) && x.bytes().all(|c| c.is_ascii_digit());
+    small(a) && small(b)
+}
+
+/// Whether a sentence reads like a sports result or table row: it holds a
+/// score, or a capitalized word, a small number and a capitalized word in a row.
+fn is_result_line(words: &[&str], infos: &[TokInfo]) -> bool {
+    let name = |t: &TokInfo| t.flags & flag::CAP != 0 && t.flags & flag::LEX == 0;
+    words.iter().any(|w| is_score(w))
+        || infos.windows(3).zip(words.windows(3)).any(|(t, w)| {
+            name(&t[0])
+                && name(&t[2])
+                && w[1].len() <= 3
+                && w[1].bytes().all(|c| c.is_ascii_digit())
+        })
+}
+
+/// Where a cue word stands in a capitalized run: 0 nowhere, 1 last ("Football
+/// Federation"), 2 first ("Bank of England"), 3 inside; plus 4 when the token
+/// itself is a cue word, 8 when the run is that one word.
+fn cue_code(run: &[TokInfo], k: usize) -> u8 {
+    let is_cue = |t: &TokInfo| t.gaz & cat::CUE != 0;
+    let n = run.len();
+    let mut code = 0;
+    if n == 1 {
+        return if is_cue(&run[0]) { 8 } else { 0 };
+    }
+    if is_cue(&run[n - 1]) {
+        code = 1;
+    } else if is_cue(&run[0]) {
+        code = 2;
+    } else if run[1..n - 1].iter().any(is_cue) {
+        code = 3;
+    }
+    if is_cue(&run[k]) {
+        code |= 4;
+    }
+    code
 }
 
 fn is_name_word(t: &TokInfo) -> bool {
@@ -285,10 +342,13 @@ fn mark_runs(words: &[&str], infos: &mut [TokInfo]) {
         }
         let (first, last) = (infos[i].lower, infos[j - 1].lower);
         let class = infos[j - 1].class[1];
-        for t in &mut infos[i..j] {
+        for k in 0..j - i {
+            let cue = cue_code(&infos[i..j], k);
+            let t = &mut infos[i + k];
             t.run_first = first;
             t.run_last = last;
             t.run_class = class;
+            t.run_cue = cue;
         }
         i = j;
     }
@@ -362,6 +422,7 @@ const NONE: TokInfo = TokInfo {
     run_last: 0,
     class: [u16::MAX - 1; LEVELS],
     run_class: 0,
+    run_cue: 0,
     doc: 0,
 };
 
@@ -380,7 +441,7 @@ pub fn features(infos: &[TokInfo], i: usize, prev: u8, prev2: u8, hist: u8, out:
     let wp2 = infos.get(i + 2).unwrap_or(&NONE);
     let p = u64::from(prev);
     let p2 = u64::from(prev2);
-    let fl = u64::from(w0.flags & !(flag::SEEN_CAP | flag::ALLCAP | flag::SHOUT));
+    let fl = u64::from(w0.flags & !(flag::SEEN_CAP | flag::ALLCAP | flag::SHOUT | flag::SCORE));
     let gz = |t: &TokInfo| u64::from(t.gaz_span) << 8 | u64::from(t.gaz_pos);
     *out = [
         f(1, 0),
@@ -412,7 +473,7 @@ pub fn features(infos: &[TokInfo], i: usize, prev: u8, prev2: u8, hist: u8, out:
             23,
             mix(
                 fl,
-                u64::from(wp1.flags & !(flag::SEEN_CAP | flag::ALLCAP | flag::SHOUT)),
+                u64::from(wp1.flags & !(flag::SEEN_CAP | flag::ALLCAP | flag::SHOUT | flag::SCORE)),
             ),
         ),
         f(24, mix(u64::from(w0.gaz), p)),
@@ -434,6 +495,16 @@ pub fn features(infos: &[TokInfo], i: usize, prev: u8, prev2: u8, hist: u8, out:
         f(40, u64::from(w0.doc)),
         f(41, mix(u64::from(w0.doc), p)),
         f(42, u64::from(wm1.doc) << 8 | u64::from(wp1.doc)),
+        f(43, u64::from(w0.run_cue) << 16 | u64::from(w0.gaz)),
+        f(44, u64::from(w0.run_cue) << 8 | p),
+        f(
+            45,
+            if w0.flags & flag::SCORE != 0 {
+                1 << 32 | u64::from(w0.gaz_span) << 16 | u64::from(w0.class[1])
+            } else {
+                0
+            },
+        ),
     ];
 }
 

@@ -25,6 +25,7 @@ use super::features::{analyze, flag, mark_seen_caps_flat, Lexicon, TokInfo};
 use super::gazetteer::Gazetteer;
 use super::hashing::HashSet64;
 use super::perceptron::{History, Model, Trainer};
+use super::synthetic;
 use super::{Kind, Recognizer};
 use crate::document::Span;
 use std::collections::HashMap;
@@ -155,8 +156,15 @@ fn source_profile(source: &str) -> (f32, bool) {
 }
 
 /// The known source names, for per-source reports.
-const SOURCES: [&str; 7] = [
-    "btc", "crossner", "gum", "litbank", "redocred", "uner-ewt", "wnut17",
+const SOURCES: [&str; 8] = [
+    "btc",
+    "crossner",
+    "gum",
+    "litbank",
+    "redocred",
+    "synthetic",
+    "uner-ewt",
+    "wnut17",
 ];
 
 fn source_name(s: &str) -> &'static str {
@@ -432,6 +440,9 @@ fn spans(tags: &[u8]) -> Vec<(usize, usize, u8)> {
     out
 }
 
+/// Generated sports pages added to the corpus (see [`synthetic`]).
+const SPORTS_PAGES: usize = 400;
+
 /// Folds of the first-pass models that give the training documents their evidence.
 const FOLDS: usize = 4;
 
@@ -543,6 +554,10 @@ pub fn train(
         docs.extend(d);
     }
     let lexicon = learn_lexicon(&docs);
+    // Sports pages (after the lexicon, which stays learned from real text).
+    let pages = synthetic::documents(SPORTS_PAGES);
+    eprintln!("synthetic: {} documents", pages.len());
+    docs.extend(pages);
     let lex = Lexicon::parse(&lexicon);
     eprintln!("lexicon: {} words", lex.len());
     let data = prepare(&docs, gaz, &lex, classes);
