@@ -1,16 +1,19 @@
-//! Generated training documents in the shape of wire-service sports pages:
-//! results lines, tables and match reports, where a club named after its city
-//! ("Leeds 1 Middlesbrough 1") is an organization, a national side a place and
-//! a scorer a person. The open corpora hold almost no such text, so without it
-//! the tagger reads every team in a results table as a place. Templates are
-//! folio's own; names come from the club lists under `scripts/` (openfootball,
-//! CC0, and folio's own) and the gazetteer. Deterministic.
+//! Generated training documents in the shape of wire-service copy: sports
+//! pages (results lines, tables, match reports, where a club named after its
+//! city, "Leeds 1 Middlesbrough 1", is an organization, a national side a place
+//! and a scorer a person) and business and politics pages (companies with their
+//! designators, "Boeing Co said", agencies, parties). The open corpora hold
+//! almost no such text, so without it the tagger reads every team in a results
+//! table as a place and drops companies. Templates are folio's own; names come
+//! from the lists under `scripts/` (openfootball clubs, CC0; folio's own teams
+//! and news organizations) and the gazetteer. Deterministic.
 
 use super::train::{tag_of, Doc, Sentence};
 
 const CLUBS: &str = include_str!("../../scripts/football-clubs.txt");
 const TEAMS: &str = include_str!("../../scripts/sports-teams.txt");
 const GAZETTEER: &str = include_str!("../../assets/gazetteer.tsv");
+const NEWS_ORGS: &str = include_str!("../../scripts/news-organizations.txt");
 
 /// Name pools the templates draw from.
 struct Pools {
@@ -19,6 +22,10 @@ struct Pools {
     countries: Vec<String>,
     given: Vec<String>,
     surnames: Vec<String>,
+    /// News agencies, media, companies and state bodies (folio's own list).
+    orgs: Vec<String>,
+    /// Parties and international bodies from the gazetteer.
+    bodies: Vec<String>,
 }
 
 fn pools() -> Pools {
@@ -39,6 +46,8 @@ fn pools() -> Pools {
         countries: Vec::new(),
         given: Vec::new(),
         surnames: Vec::new(),
+        orgs: lines(NEWS_ORGS).map(str::to_string).collect(),
+        bodies: Vec::new(),
     };
     for l in GAZETTEER.lines() {
         let Some((tag, name)) = l.split_once('\t') else {
@@ -53,6 +62,7 @@ fn pools() -> Pools {
             "C" => &mut p.countries,
             "G" => &mut p.given,
             "S" => &mut p.surnames,
+            "O" => &mut p.bodies,
             _ => continue,
         };
         pool.push(name.to_string());
@@ -255,6 +265,187 @@ fn sentence(r: &mut Rng, p: &Pools, national: bool) -> Sentence {
     l.finish()
 }
 
+const INDUSTRIES: [&str; 16] = [
+    "Motors",
+    "Airlines",
+    "Electronics",
+    "Steel",
+    "Petroleum",
+    "Mining",
+    "Chemicals",
+    "Industries",
+    "Holdings",
+    "Communications",
+    "Foods",
+    "Bank",
+    "Securities",
+    "Pharmaceuticals",
+    "Resources",
+    "Group",
+];
+const DESIGNATORS: [&str; 12] = [
+    "Co", "Corp", "Inc", "Ltd", "Plc", "AG", "SA", "NV", "Co Ltd", "Corp.", "Inc.", "Co.",
+];
+
+/// A company name and the short form later sentences use ("Harlow
+/// Electronics Inc", "Harlow Electronics").
+fn company(r: &mut Rng, p: &Pools) -> (String, String) {
+    if r.below(4) == 0 {
+        let name = r.pick(&p.orgs).to_string();
+        return (name.clone(), name);
+    }
+    let base = match r.below(6) {
+        0 | 1 => r.pick(&p.cities).to_string(),
+        2 => (0..2 + r.below(2))
+            .map(|_| char::from(b'A' + r.below(26) as u8))
+            .collect(),
+        _ => r.pick(&p.surnames).to_string(),
+    };
+    let industry = (r.below(2) == 0).then(|| INDUSTRIES[r.below(INDUSTRIES.len())]);
+    let short = match industry {
+        Some(i) => format!("{base} {i}"),
+        None => base,
+    };
+    let full = if industry.is_some() && r.below(3) == 0 {
+        short.clone()
+    } else {
+        format!("{short} {}", DESIGNATORS[r.below(DESIGNATORS.len())])
+    };
+    (full, short)
+}
+
+fn person(r: &mut Rng, p: &Pools) -> String {
+    format!("{} {}", r.pick(&p.given), r.pick(&p.surnames))
+}
+
+/// One sentence of a business or politics page about `firm`.
+fn news_sentence(r: &mut Rng, p: &Pools, firm: &str) -> Sentence {
+    let mut l = Line::default();
+    let n = 1 + r.below(40);
+    match r.below(9) {
+        0 => {
+            l.name(firm, "ORG")
+                .words("said on")
+                .word(DAYS[r.below(7)])
+                .words("its profit rose")
+                .word(n.to_string())
+                .words("percent .");
+        }
+        1 => {
+            let verb = if r.below(2) == 0 { "rose" } else { "fell" };
+            l.words("Shares of")
+                .name(firm, "ORG")
+                .word(verb)
+                .word(n.to_string())
+                .words("cents in")
+                .name(r.pick(&p.cities), "LOC")
+                .word(".");
+        }
+        2 => {
+            l.name(&person(r, p), "PER")
+                .words(", chief executive of")
+                .name(firm, "ORG")
+                .words(", told")
+                .name(r.pick(&p.orgs), "ORG")
+                .words("the deal would close on")
+                .word(DAYS[r.below(7)])
+                .word(".");
+        }
+        3 => {
+            let (other, _) = company(r, p);
+            l.name(firm, "ORG")
+                .words("will buy")
+                .name(&other, "ORG")
+                .words("for")
+                .word(n.to_string())
+                .words("million dollars , the")
+                .name(r.pick(&p.cities), "LOC")
+                .words("company said .");
+        }
+        4 => {
+            l.words("The")
+                .name(r.pick(&p.bodies), "ORG")
+                .words("won")
+                .word(n.to_string())
+                .words("seats in")
+                .name(r.pick(&p.countries), "LOC")
+                .words(", officials said .");
+        }
+        5 => {
+            l.name(r.pick(&p.orgs), "ORG")
+                .words("quoted")
+                .name(&person(r, p), "PER")
+                .words("as saying")
+                .name(firm, "ORG")
+                .words("would cut jobs .");
+        }
+        6 => {
+            l.words("Analysts at")
+                .name(firm, "ORG")
+                .words("expect the")
+                .name(r.pick(&p.bodies), "ORG")
+                .words("to gain ground .");
+        }
+        7 => {
+            l.name(firm, "ORG")
+                .words(", based in")
+                .name(r.pick(&p.cities), "LOC")
+                .words(", said demand in")
+                .name(r.pick(&p.countries), "LOC")
+                .words("was weak .");
+        }
+        _ => {
+            l.name(r.pick(&p.surnames), "PER")
+                .words("said")
+                .name(firm, "ORG")
+                .words("had agreed to talks with the")
+                .name(r.pick(&p.bodies), "ORG")
+                .word(".");
+        }
+    }
+    l.finish()
+}
+
+/// A dateline, as wire copy opens: "LONDON 1997-05-04".
+fn dateline(r: &mut Rng, p: &Pools) -> Sentence {
+    let mut l = Line::default();
+    l.name(&r.pick(&p.cities).to_uppercase(), "LOC")
+        .word(format!(
+            "{}-0{}-1{}",
+            1990 + r.below(30),
+            1 + r.below(9),
+            r.below(10)
+        ));
+    l.finish()
+}
+
+/// `n` generated business and politics pages of 4 to 9 sentences about two
+/// companies each (full names first, short forms after), under the source
+/// name `synthetic`.
+pub fn news_documents(n: usize) -> Vec<Doc> {
+    let p = pools();
+    if p.orgs.is_empty() || p.cities.is_empty() || p.bodies.is_empty() {
+        return Vec::new();
+    }
+    let mut r = Rng(0x2545_f491_4f6c_dd1d);
+    (0..n)
+        .map(|i| {
+            let firms = [company(&mut r, &p), company(&mut r, &p)];
+            let mut sentences = vec![dateline(&mut r, &p)];
+            for k in 0..4 + r.below(6) {
+                let (full, short) = &firms[r.below(2)];
+                let name = if k < 2 { full } else { short };
+                sentences.push(news_sentence(&mut r, &p, name));
+            }
+            Doc {
+                source: "synthetic".to_string(),
+                id: format!("synthetic/news/{i}"),
+                sentences,
+            }
+        })
+        .collect()
+}
+
 /// `n` generated sports pages of 6 to 15 sentences, under the source name
 /// `synthetic`; one page in five is about national sides.
 pub fn documents(n: usize) -> Vec<Doc> {
@@ -267,16 +458,7 @@ pub fn documents(n: usize) -> Vec<Doc> {
         .map(|i| {
             let national = r.below(5) == 0;
             let mut sentences = Vec::new();
-            // A dateline, as wire copy opens: "LONDON 1997-05-04".
-            let mut l = Line::default();
-            l.name(&r.pick(&p.cities).to_uppercase(), "LOC")
-                .word(format!(
-                    "{}-0{}-1{}",
-                    1990 + r.below(30),
-                    1 + r.below(9),
-                    r.below(10)
-                ));
-            sentences.push(l.finish());
+            sentences.push(dateline(&mut r, &p));
             for _ in 0..6 + r.below(10) {
                 sentences.push(sentence(&mut r, &p, national));
             }

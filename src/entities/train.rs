@@ -442,6 +442,8 @@ fn spans(tags: &[u8]) -> Vec<(usize, usize, u8)> {
 
 /// Generated sports pages added to the corpus (see [`synthetic`]).
 const SPORTS_PAGES: usize = 400;
+/// Generated business and politics pages added to the corpus.
+const NEWS_PAGES: usize = 400;
 
 /// Folds of the first-pass models that give the training documents their evidence.
 const FOLDS: usize = 4;
@@ -554,8 +556,9 @@ pub fn train(
         docs.extend(d);
     }
     let lexicon = learn_lexicon(&docs);
-    // Sports pages (after the lexicon, which stays learned from real text).
-    let pages = synthetic::documents(SPORTS_PAGES);
+    // Sports, business and politics pages (after the lexicon, which stays learned from real text).
+    let mut pages = synthetic::documents(SPORTS_PAGES);
+    pages.extend(synthetic::news_documents(NEWS_PAGES));
     eprintln!("synthetic: {} documents", pages.len());
     docs.extend(pages);
     let lex = Lexicon::parse(&lexicon);
