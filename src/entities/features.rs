@@ -140,8 +140,8 @@ fn shape_hash(word: &str, casing: Casing) -> u64 {
     h
 }
 
-fn affixes(word: &str) -> (u64, u64) {
-    let n = word.chars().count();
+/// Hashes of the first three and last three characters of a word of `n` characters.
+fn affixes(word: &str, n: usize) -> (u64, u64) {
     let mut pre = bytes_hash(b"pre");
     let mut suf = bytes_hash(b"suf");
     for (i, c) in word.chars().enumerate() {
@@ -185,9 +185,21 @@ pub fn analyze(
     for w in words {
         let lower = lower_hash(w);
         let first = w.chars().next().unwrap_or(' ');
-        let has_alpha = w.chars().any(char::is_alphabetic);
-        let has_digit = w.chars().any(|c| c.is_numeric());
-        let all_caps = has_alpha && !w.chars().any(char::is_lowercase);
+        // One pass over the characters for what the flags need.
+        let (mut has_alpha, mut has_digit, mut has_lower, mut n_chars) = (false, false, false, 0);
+        for c in w.chars() {
+            n_chars += 1;
+            if c.is_ascii() {
+                has_alpha |= c.is_ascii_alphabetic();
+                has_lower |= c.is_ascii_lowercase();
+                has_digit |= c.is_ascii_digit();
+            } else {
+                has_alpha |= c.is_alphabetic();
+                has_lower |= c.is_lowercase();
+                has_digit |= c.is_numeric();
+            }
+        }
+        let all_caps = has_alpha && !has_lower;
         let mut flags = 0;
         let g = gaz.word(lower);
         let in_lex = lex.contains(lower);
@@ -197,7 +209,7 @@ pub fn analyze(
         if all_caps {
             flags |= flag::ALLCAP;
         }
-        let casing = if shout && all_caps && w.chars().count() > 1 {
+        let casing = if shout && all_caps && n_chars > 1 {
             flags |= flag::SHOUT;
             if in_lex && g & cat::COUNTRY == 0 {
                 Casing::Lower
@@ -226,7 +238,7 @@ pub fn analyze(
             flags |= flag::INITIAL;
             initial = false;
         }
-        let (prefix, suffix) = affixes(w);
+        let (prefix, suffix) = affixes(w, n_chars);
         out.push(TokInfo {
             lower,
             shape: shape_hash(w, casing),
@@ -266,36 +278,41 @@ fn is_score(word: &str) -> bool {
 /// score, or a capitalized word, a small number and a capitalized word in a row.
 fn is_result_line(words: &[&str], infos: &[TokInfo]) -> bool {
     let name = |t: &TokInfo| t.flags & flag::CAP != 0 && t.flags & flag::LEX == 0;
-    words.iter().any(|w| is_score(w))
-        || infos.windows(3).zip(words.windows(3)).any(|(t, w)| {
-            name(&t[0])
-                && name(&t[2])
-                && w[1].len() <= 3
-                && w[1].bytes().all(|c| c.is_ascii_digit())
-        })
+    infos.iter().zip(words).enumerate().any(|(k, (t, w))| {
+        t.flags & flag::DIGIT != 0
+            && (is_score(w)
+                || w.len() <= 3
+                    && w.bytes().all(|c| c.is_ascii_digit())
+                    && k > 0
+                    && name(&infos[k - 1])
+                    && infos.get(k + 1).is_some_and(name))
+    })
 }
 
-/// Where a cue word stands in a capitalized run: 0 nowhere, 1 last ("Football
-/// Federation"), 2 first ("Bank of England"), 3 inside; plus 4 when the token
-/// itself is a cue word, 8 when the run is that one word.
-fn cue_code(run: &[TokInfo], k: usize) -> u8 {
-    let is_cue = |t: &TokInfo| t.gaz & cat::CUE != 0;
-    let n = run.len();
-    let mut code = 0;
-    if n == 1 {
-        return if is_cue(&run[0]) { 8 } else { 0 };
+fn is_cue(t: &TokInfo) -> bool {
+    t.gaz & cat::CUE != 0
+}
+
+/// Where a cue word stands in a capitalized run of two or more words: 0
+/// nowhere, 1 last ("Football Federation"), 2 first ("Bank of England"), 3
+/// inside; the tokens that are cue words themselves add 4 (see `mark_runs`).
+/// A run of one cue word is 8.
+fn cue_code(run: &[TokInfo]) -> u8 {
+    match run {
+        [] => 0,
+        [one] => 8 * u8::from(is_cue(one)),
+        [first, inner @ .., last] => {
+            if is_cue(last) {
+                1
+            } else if is_cue(first) {
+                2
+            } else if inner.iter().any(is_cue) {
+                3
+            } else {
+                0
+            }
+        }
     }
-    if is_cue(&run[n - 1]) {
-        code = 1;
-    } else if is_cue(&run[0]) {
-        code = 2;
-    } else if run[1..n - 1].iter().any(is_cue) {
-        code = 3;
-    }
-    if is_cue(&run[k]) {
-        code |= 4;
-    }
-    code
 }
 
 fn is_name_word(t: &TokInfo) -> bool {
@@ -342,13 +359,13 @@ fn mark_runs(words: &[&str], infos: &mut [TokInfo]) {
         }
         let (first, last) = (infos[i].lower, infos[j - 1].lower);
         let class = infos[j - 1].class[1];
-        for k in 0..j - i {
-            let cue = cue_code(&infos[i..j], k);
-            let t = &mut infos[i + k];
+        let cue = cue_code(&infos[i..j]);
+        let several = j - i > 1;
+        for t in &mut infos[i..j] {
             t.run_first = first;
             t.run_last = last;
             t.run_class = class;
-            t.run_cue = cue;
+            t.run_cue = cue | (4 * u8::from(several && is_cue(t)));
         }
         i = j;
     }
