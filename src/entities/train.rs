@@ -5,6 +5,7 @@
 //! Retraining (deterministic: the same inputs give byte-identical files):
 //!
 //! ```text
+//! scripts/build-football-clubs CLUBS_CHECKOUT    # scripts/football-clubs.txt (openfootball/clubs)
 //! scripts/build-gazetteers ../shared            # assets/gazetteer.tsv (only if the lists change)
 //! scripts/build-word-classes GLOVE_DATA_DIR      # assets/word-classes.tsv (only if the clusters change)
 //! cargo run --release --bin folio-train -- ../shared/eval/ner-train /tmp/ner
@@ -14,6 +15,7 @@
 //!
 //! Every 20th document is held out; the run prints tagger and whole-pipeline
 //! scores on them per source and per precision dial (`Recognizer::min_conf`).
+//! Generated sports, business and politics pages (`synthetic`) join the corpus.
 //! btc and wnut17 (tweets) get weight 0; litbank and btc annotate no misc
 //! names, so their `O` on capitalized words is not learned from.
 //! The tagger reads a document twice (`consensus`); the second pass's evidence
