@@ -557,6 +557,44 @@ mod tests {
     }
 
     #[test]
+    fn a_cue_word_marks_every_word_of_its_name() {
+        let gaz = Gazetteer::parse("C\tKazakhstan\nK\tFederation\nK\tBank\n");
+        let (lex, classes) = (Lexicon::parse("the\nfined\n"), WordClasses::default());
+        let mut a = Vec::new();
+        let words = [
+            "the",
+            "Kazakhstan",
+            "Football",
+            "Federation",
+            "fined",
+            "Bank",
+            "of",
+            "England",
+        ];
+        analyze(&words, &gaz, &lex, &classes, &mut a);
+        let cues: Vec<u8> = a.iter().map(|t| t.run_cue).collect();
+        // Cue last in "Kazakhstan Football Federation", first in "Bank of England".
+        assert_eq!(cues, [0, 1, 1, 1 | 4, 0, 2 | 4, 2, 2]);
+        analyze(&["the", "Bank", "fined"], &gaz, &lex, &classes, &mut a);
+        assert_eq!(a[1].run_cue, 8);
+    }
+
+    #[test]
+    fn result_lines_are_told_from_prose() {
+        let (gaz, classes) = (Gazetteer::default(), WordClasses::default());
+        let lex = Lexicon::parse("beat\nin\nthe\nwon\nseats\n");
+        let score = |words: &[&str]| {
+            let mut a = Vec::new();
+            analyze(words, &gaz, &lex, &classes, &mut a);
+            a.iter().all(|t| t.flags & flag::SCORE != 0)
+        };
+        assert!(score(&["Leeds", "1", "Middlesbrough", "1"]));
+        assert!(score(&["Leeds", "beat", "Chelsea", "2-1"]));
+        assert!(!score(&["Leeds", "won", "12", "seats", "in", "1997-2001"]));
+        assert!(!score(&["the", "2", "Leeds"]));
+    }
+
+    #[test]
     fn shapes_collapse_runs() {
         assert_eq!(
             shape_hash("Kazakhstan", Casing::AsWritten),

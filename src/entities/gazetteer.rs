@@ -214,5 +214,7 @@ mod tests {
         let g = Gazetteer::builtin();
         assert!(g.word(lower_hash("Kazakhstan")) & cat::COUNTRY != 0);
         assert!(g.phrase("United States") & cat::COUNTRY != 0);
+        assert!(g.phrase("Leeds United") & cat::CLUB != 0);
+        assert!(g.word(lower_hash("Ministry")) & cat::CUE != 0);
     }
 }
