@@ -4,7 +4,7 @@
 
 use super::recognizer::Analysis;
 use super::rules::{AcronymPair, Cand, MAX_CAND};
-use super::words::{lower_in, CONNECTORS};
+use super::words::CONNECTORS;
 use super::Kind;
 
 /// Whether `word` looks like an acronym (2–8 letters, mostly capitals).
@@ -101,7 +101,7 @@ fn expansion_start(a: &Analysis, floor: usize, end: usize, letters: &[char]) -> 
             if need == 0 {
                 return Some(i);
             }
-        } else if !lower_in(w, CONNECTORS) {
+        } else if !CONNECTORS.has(w) {
             return None;
         }
     }
@@ -124,7 +124,7 @@ pub(super) fn short_form_letters(word: &str) -> Option<String> {
 pub(super) fn initials(words: &[&str]) -> Option<String> {
     let mut out = String::new();
     for w in words {
-        if lower_in(w, CONNECTORS) {
+        if CONNECTORS.has(w) {
             continue;
         }
         let c = w.chars().next()?;

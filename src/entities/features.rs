@@ -26,12 +26,15 @@ pub mod flag {
     pub const SHOUT: u16 = 128;
     /// Every letter is upper case (as written).
     pub const ALLCAP: u16 = 256;
+    /// The sentence reads like a sports result: a score ("2-1", "63-7") or a
+    /// name, a number and a name ("Leeds 2 Chelsea 1").
+    pub const SCORE: u16 = 512;
 }
 
 /// Number of tags: O, then B/I for person, organization, place, misc.
 pub const NT: usize = 9;
 /// Number of feature keys per token.
-pub const NF: usize = 42;
+pub const NF: usize = 45;
 
 /// What the tagger knows about one token.
 #[derive(Debug, Clone, Copy, Default)]
@@ -56,6 +59,9 @@ pub struct TokInfo {
     /// Second-finest class of the last word of the capitalized run holding the
     /// token ("Vancouver Canucks": the class of sports teams), 0 outside runs.
     pub run_class: u16,
+    /// Where an organization cue word ("Bank", "Ministry", "FC") stands in the
+    /// capitalized run holding the token (see [`cue_code`]), 0 outside runs.
+    pub run_cue: u8,
     /// What the tagger's first pass made of the other occurrences of this
     /// form in the document (see `consensus::mark`), 0 in the first pass.
     pub doc: u8,
@@ -134,8 +140,8 @@ fn shape_hash(word: &str, casing: Casing) -> u64 {
     h
 }
 
-fn affixes(word: &str) -> (u64, u64) {
-    let n = word.chars().count();
+/// Hashes of the first three and last three characters of a word of `n` characters.
+fn affixes(word: &str, n: usize) -> (u64, u64) {
     let mut pre = bytes_hash(b"pre");
     let mut suf = bytes_hash(b"suf");
     for (i, c) in word.chars().enumerate() {
@@ -179,9 +185,21 @@ pub fn analyze(
     for w in words {
         let lower = lower_hash(w);
         let first = w.chars().next().unwrap_or(' ');
-        let has_alpha = w.chars().any(char::is_alphabetic);
-        let has_digit = w.chars().any(|c| c.is_numeric());
-        let all_caps = has_alpha && !w.chars().any(char::is_lowercase);
+        // One pass over the characters for what the flags need.
+        let (mut has_alpha, mut has_digit, mut has_lower, mut n_chars) = (false, false, false, 0);
+        for c in w.chars() {
+            n_chars += 1;
+            if c.is_ascii() {
+                has_alpha |= c.is_ascii_alphabetic();
+                has_lower |= c.is_ascii_lowercase();
+                has_digit |= c.is_ascii_digit();
+            } else {
+                has_alpha |= c.is_alphabetic();
+                has_lower |= c.is_lowercase();
+                has_digit |= c.is_numeric();
+            }
+        }
+        let all_caps = has_alpha && !has_lower;
         let mut flags = 0;
         let g = gaz.word(lower);
         let in_lex = lex.contains(lower);
@@ -191,7 +209,7 @@ pub fn analyze(
         if all_caps {
             flags |= flag::ALLCAP;
         }
-        let casing = if shout && all_caps && w.chars().count() > 1 {
+        let casing = if shout && all_caps && n_chars > 1 {
             flags |= flag::SHOUT;
             if in_lex && g & cat::COUNTRY == 0 {
                 Casing::Lower
@@ -220,7 +238,7 @@ pub fn analyze(
             flags |= flag::INITIAL;
             initial = false;
         }
-        let (prefix, suffix) = affixes(w);
+        let (prefix, suffix) = affixes(w, n_chars);
         out.push(TokInfo {
             lower,
             shape: shape_hash(w, casing),
@@ -234,11 +252,67 @@ pub fn analyze(
             run_last: 0,
             class: classes.of(lower),
             run_class: 0,
+            run_cue: 0,
             doc: 0,
         });
     }
     mark_phrases(gaz, out);
     mark_runs(words, out);
+    if is_result_line(words, out) {
+        for t in out.iter_mut() {
+            t.flags |= flag::SCORE;
+        }
+    }
+}
+
+/// A score: two numbers of one to three digits joined by a hyphen or dash.
+fn is_score(word: &str) -> bool {
+    let Some((a, b)) = word.split_once(['-', '\u{2013}']) else {
+        return false;
+    };
+    let small = |x: &str| (1..=3).contains(&x.len()) && x.bytes().all(|c| c.is_ascii_digit());
+    small(a) && small(b)
+}
+
+/// Whether a sentence reads like a sports result or table row: it holds a
+/// score, or a capitalized word, a small number and a capitalized word in a row.
+fn is_result_line(words: &[&str], infos: &[TokInfo]) -> bool {
+    let name = |t: &TokInfo| t.flags & flag::CAP != 0 && t.flags & flag::LEX == 0;
+    infos.iter().zip(words).enumerate().any(|(k, (t, w))| {
+        t.flags & flag::DIGIT != 0
+            && (is_score(w)
+                || w.len() <= 3
+                    && w.bytes().all(|c| c.is_ascii_digit())
+                    && k > 0
+                    && name(&infos[k - 1])
+                    && infos.get(k + 1).is_some_and(name))
+    })
+}
+
+fn is_cue(t: &TokInfo) -> bool {
+    t.gaz & cat::CUE != 0
+}
+
+/// Where a cue word stands in a capitalized run of two or more words: 0
+/// nowhere, 1 last ("Football Federation"), 2 first ("Bank of England"), 3
+/// inside; the tokens that are cue words themselves add 4 (see `mark_runs`).
+/// A run of one cue word is 8.
+fn cue_code(run: &[TokInfo]) -> u8 {
+    match run {
+        [] => 0,
+        [one] => 8 * u8::from(is_cue(one)),
+        [first, inner @ .., last] => {
+            if is_cue(last) {
+                1
+            } else if is_cue(first) {
+                2
+            } else if inner.iter().any(is_cue) {
+                3
+            } else {
+                0
+            }
+        }
+    }
 }
 
 fn is_name_word(t: &TokInfo) -> bool {
@@ -285,10 +359,13 @@ fn mark_runs(words: &[&str], infos: &mut [TokInfo]) {
         }
         let (first, last) = (infos[i].lower, infos[j - 1].lower);
         let class = infos[j - 1].class[1];
+        let cue = cue_code(&infos[i..j]);
+        let several = j - i > 1;
         for t in &mut infos[i..j] {
             t.run_first = first;
             t.run_last = last;
             t.run_class = class;
+            t.run_cue = cue | (4 * u8::from(several && is_cue(t)));
         }
         i = j;
     }
@@ -362,6 +439,7 @@ const NONE: TokInfo = TokInfo {
     run_last: 0,
     class: [u16::MAX - 1; LEVELS],
     run_class: 0,
+    run_cue: 0,
     doc: 0,
 };
 
@@ -380,7 +458,7 @@ pub fn features(infos: &[TokInfo], i: usize, prev: u8, prev2: u8, hist: u8, out:
     let wp2 = infos.get(i + 2).unwrap_or(&NONE);
     let p = u64::from(prev);
     let p2 = u64::from(prev2);
-    let fl = u64::from(w0.flags & !(flag::SEEN_CAP | flag::ALLCAP | flag::SHOUT));
+    let fl = u64::from(w0.flags & !(flag::SEEN_CAP | flag::ALLCAP | flag::SHOUT | flag::SCORE));
     let gz = |t: &TokInfo| u64::from(t.gaz_span) << 8 | u64::from(t.gaz_pos);
     *out = [
         f(1, 0),
@@ -412,7 +490,7 @@ pub fn features(infos: &[TokInfo], i: usize, prev: u8, prev2: u8, hist: u8, out:
             23,
             mix(
                 fl,
-                u64::from(wp1.flags & !(flag::SEEN_CAP | flag::ALLCAP | flag::SHOUT)),
+                u64::from(wp1.flags & !(flag::SEEN_CAP | flag::ALLCAP | flag::SHOUT | flag::SCORE)),
             ),
         ),
         f(24, mix(u64::from(w0.gaz), p)),
@@ -434,6 +512,16 @@ pub fn features(infos: &[TokInfo], i: usize, prev: u8, prev2: u8, hist: u8, out:
         f(40, u64::from(w0.doc)),
         f(41, mix(u64::from(w0.doc), p)),
         f(42, u64::from(wm1.doc) << 8 | u64::from(wp1.doc)),
+        f(43, u64::from(w0.run_cue) << 16 | u64::from(w0.gaz)),
+        f(44, u64::from(w0.run_cue) << 8 | p),
+        f(
+            45,
+            if w0.flags & flag::SCORE != 0 {
+                1 << 32 | u64::from(w0.gaz_span) << 16 | u64::from(w0.class[1])
+            } else {
+                0
+            },
+        ),
     ];
 }
 
@@ -466,6 +554,44 @@ mod tests {
         assert_eq!(a[2].shape, b[2].shape);
         assert!(a[2].flags & flag::CAP != 0 && a[1].flags & flag::LOWER != 0);
         assert_eq!(a[2].gaz_span, cat::COUNTRY);
+    }
+
+    #[test]
+    fn a_cue_word_marks_every_word_of_its_name() {
+        let gaz = Gazetteer::parse("C\tKazakhstan\nK\tFederation\nK\tBank\n");
+        let (lex, classes) = (Lexicon::parse("the\nfined\n"), WordClasses::default());
+        let mut a = Vec::new();
+        let words = [
+            "the",
+            "Kazakhstan",
+            "Football",
+            "Federation",
+            "fined",
+            "Bank",
+            "of",
+            "England",
+        ];
+        analyze(&words, &gaz, &lex, &classes, &mut a);
+        let cues: Vec<u8> = a.iter().map(|t| t.run_cue).collect();
+        // Cue last in "Kazakhstan Football Federation", first in "Bank of England".
+        assert_eq!(cues, [0, 1, 1, 1 | 4, 0, 2 | 4, 2, 2]);
+        analyze(&["the", "Bank", "fined"], &gaz, &lex, &classes, &mut a);
+        assert_eq!(a[1].run_cue, 8);
+    }
+
+    #[test]
+    fn result_lines_are_told_from_prose() {
+        let (gaz, classes) = (Gazetteer::default(), WordClasses::default());
+        let lex = Lexicon::parse("beat\nin\nthe\nwon\nseats\n");
+        let score = |words: &[&str]| {
+            let mut a = Vec::new();
+            analyze(words, &gaz, &lex, &classes, &mut a);
+            a.iter().all(|t| t.flags & flag::SCORE != 0)
+        };
+        assert!(score(&["Leeds", "1", "Middlesbrough", "1"]));
+        assert!(score(&["Leeds", "beat", "Chelsea", "2-1"]));
+        assert!(!score(&["Leeds", "won", "12", "seats", "in", "1997-2001"]));
+        assert!(!score(&["the", "2", "Leeds"]));
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Name lists (countries, places, organizations, peoples, given names and
-//! surnames) compacted from `../shared/gazetteers` by `scripts/build-gazetteers`
-//! into `assets/gazetteer.tsv`, looked up by case-folded token sequences.
+//! surnames, sports clubs, organization cue words) compacted by
+//! `scripts/build-gazetteers` into `assets/gazetteer.tsv`, looked up by
+//! case-folded token sequences.
 
 use super::hashing::{lower_hash, mix, HashMap64};
 use super::tokens::{tokenize, tokenize_into, Token};
@@ -15,10 +16,14 @@ pub mod cat {
     pub const GIVEN: u16 = 32;
     pub const SURNAME: u16 = 64;
     pub const LEADER: u16 = 128;
+    /// A sports club or team ("Sampdoria", "Leeds United", "Yankees").
+    pub const CLUB: u16 = 256;
+    /// A word that marks an organization's name ("Ministry", "Bank", "FC").
+    pub const CUE: u16 = 512;
     /// Some longer entry starts with this sequence.
     pub const PREFIX: u16 = 1 << 15;
     /// All category bits.
-    pub const ANY: u16 = 0xff;
+    pub const ANY: u16 = 0x3ff;
 }
 
 /// Longest entries looked for, in tokens.
@@ -49,6 +54,8 @@ fn tag_bits(tag: &str) -> u16 {
         "G" => cat::GIVEN,
         "S" => cat::SURNAME,
         "L" => cat::LEADER,
+        "F" => cat::CLUB,
+        "K" => cat::CUE,
         _ => 0,
     }
 }
@@ -207,5 +214,7 @@ mod tests {
         let g = Gazetteer::builtin();
         assert!(g.word(lower_hash("Kazakhstan")) & cat::COUNTRY != 0);
         assert!(g.phrase("United States") & cat::COUNTRY != 0);
+        assert!(g.phrase("Leeds United") & cat::CLUB != 0);
+        assert!(g.word(lower_hash("Ministry")) & cat::CUE != 0);
     }
 }

@@ -13,6 +13,7 @@ pub mod perceptron;
 mod recognizer;
 mod rules;
 pub mod store;
+mod synthetic;
 pub mod tokens;
 pub mod train;
 mod words;

@@ -5,6 +5,7 @@
 //! Retraining (deterministic: the same inputs give byte-identical files):
 //!
 //! ```text
+//! scripts/build-football-clubs CLUBS_CHECKOUT    # scripts/football-clubs.txt (openfootball/clubs)
 //! scripts/build-gazetteers ../shared            # assets/gazetteer.tsv (only if the lists change)
 //! scripts/build-word-classes GLOVE_DATA_DIR      # assets/word-classes.tsv (only if the clusters change)
 //! cargo run --release --bin folio-train -- ../shared/eval/ner-train /tmp/ner
@@ -14,6 +15,7 @@
 //!
 //! Every 20th document is held out; the run prints tagger and whole-pipeline
 //! scores on them per source and per precision dial (`Recognizer::min_conf`).
+//! Generated sports, business and politics pages (`synthetic`) join the corpus.
 //! btc and wnut17 (tweets) get weight 0; litbank and btc annotate no misc
 //! names, so their `O` on capitalized words is not learned from.
 //! The tagger reads a document twice (`consensus`); the second pass's evidence
@@ -25,6 +27,7 @@ use super::features::{analyze, flag, mark_seen_caps_flat, Lexicon, TokInfo};
 use super::gazetteer::Gazetteer;
 use super::hashing::HashSet64;
 use super::perceptron::{History, Model, Trainer};
+use super::synthetic;
 use super::{Kind, Recognizer};
 use crate::document::Span;
 use std::collections::HashMap;
@@ -155,8 +158,15 @@ fn source_profile(source: &str) -> (f32, bool) {
 }
 
 /// The known source names, for per-source reports.
-const SOURCES: [&str; 7] = [
-    "btc", "crossner", "gum", "litbank", "redocred", "uner-ewt", "wnut17",
+const SOURCES: [&str; 8] = [
+    "btc",
+    "crossner",
+    "gum",
+    "litbank",
+    "redocred",
+    "synthetic",
+    "uner-ewt",
+    "wnut17",
 ];
 
 fn source_name(s: &str) -> &'static str {
@@ -432,6 +442,11 @@ fn spans(tags: &[u8]) -> Vec<(usize, usize, u8)> {
     out
 }
 
+/// Generated sports pages added to the corpus (see [`synthetic`]).
+const SPORTS_PAGES: usize = 400;
+/// Generated business and politics pages added to the corpus.
+const NEWS_PAGES: usize = 400;
+
 /// Folds of the first-pass models that give the training documents their evidence.
 const FOLDS: usize = 4;
 
@@ -543,6 +558,11 @@ pub fn train(
         docs.extend(d);
     }
     let lexicon = learn_lexicon(&docs);
+    // Sports, business and politics pages (after the lexicon, which stays learned from real text).
+    let mut pages = synthetic::documents(SPORTS_PAGES);
+    pages.extend(synthetic::news_documents(NEWS_PAGES));
+    eprintln!("synthetic: {} documents", pages.len());
+    docs.extend(pages);
     let lex = Lexicon::parse(&lexicon);
     eprintln!("lexicon: {} words", lex.len());
     let data = prepare(&docs, gaz, &lex, classes);
