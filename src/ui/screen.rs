@@ -92,14 +92,21 @@ pub fn scroll(last: &Buffer, next: &Buffer, pane: Rect) -> Option<i16> {
             })
             .count()
     };
-    let unmoved = count(0);
     let limit = MAX_SHIFT.min(height / 2) as i16;
-    let (best, kept) = (1..=limit)
-        .flat_map(|s| [s, -s])
-        .map(|s| (s, count(s)))
-        .max_by_key(|&(s, n)| (n, -s.abs()))?;
+    // Nearest shifts first; one that moved every row it could ends the search.
+    let mut best: Option<(i16, usize)> = None;
+    for s in (1..=limit).flat_map(|s| [s, -s]) {
+        let kept = count(s);
+        if best.is_none_or(|(_, k)| kept > k) {
+            best = Some((s, kept));
+        }
+        if kept == usize::from(height) - usize::from(s.unsigned_abs()) {
+            break;
+        }
+    }
+    let (best, kept) = best?;
     // Worth it when most of the pane moved and fewer rows stayed where they were.
-    (kept * 2 >= usize::from(height) && kept > unmoved).then_some(best)
+    (kept * 2 >= usize::from(height) && kept > count(0)).then_some(best)
 }
 
 /// Whether row `a` of `x` and row `b` of `y` hold the same cells within `pane`'s columns.
