@@ -7,6 +7,7 @@ use super::consensus;
 use super::features::{analyze_cached, mark_seen_caps_flat, Lexicon, TokInfo, WordCache};
 use super::gazetteer::{cat, Gazetteer};
 use super::hashing::HashSet64;
+use super::in_place::Aligned;
 use super::perceptron::{kind_index, Model};
 use super::rules::{self, Cand};
 use super::tokens::{tokenize_into, Token};
@@ -190,12 +191,19 @@ fn gazetteer_agrees(a: &Analysis, start: usize, end: usize, kind: Kind) -> bool 
 
 static BUILTIN: OnceLock<Recognizer> = OnceLock::new();
 
-/// Bytes aligned for `i16`, so the embedded model's weights are read in place.
-#[repr(C, align(8))]
-struct Aligned<T: ?Sized>(T);
-
-/// The shipped model, embedded in the binary.
+/// The shipped model, embedded in the binary (aligned: its weights are read in place).
 static MODEL: &Aligned<[u8]> = &Aligned(*include_bytes!("../../assets/ner.model"));
+
+/// The built-in name lists' table, baked by `build.rs` from `assets/gazetteer.tsv`.
+static GAZETTEER: &Aligned<[u8]> =
+    &Aligned(*include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer.bin")));
+
+impl Gazetteer {
+    /// The built-in gazetteer (`assets/gazetteer.tsv`), read in place.
+    pub fn builtin() -> Gazetteer {
+        Gazetteer::from_static(&GAZETTEER.0).unwrap_or_default()
+    }
+}
 
 impl Recognizer {
     /// The shipped recognizer (`assets/ner.model`, `assets/lexicon.txt`,
