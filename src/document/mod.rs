@@ -379,6 +379,12 @@ impl Document {
         self.chars.char_of_byte(&self.text, byte)
     }
 
+    /// [`Document::char_offset`] for offsets met in text order, each in time
+    /// proportional to its distance from the one before.
+    pub fn char_cursor(&self) -> offsets::CharCursor<'_> {
+        offsets::CharCursor::new(&self.chars, &self.text)
+    }
+
     /// Byte offset of code-point offset `ch`, if inside the text.
     pub fn byte_offset(&self, ch: usize) -> Option<usize> {
         self.chars.byte_of_char(&self.text, ch)

@@ -79,15 +79,20 @@ pub(super) const CONNECTORS: &[&str] = &[
 ];
 
 /// Whether `word`, ignoring case and a final full stop, is in `list` (whose
-/// entries are lower case ASCII); the first byte is compared before anything
-/// else, as these lookups run for every candidate name.
+/// entries are lower case ASCII); lengths and the first byte are compared
+/// before anything else, as these lookups run for every candidate name.
 pub(super) fn lower_in(word: &str, list: &[&str]) -> bool {
     let w = word.trim_end_matches('.');
     let Some(first) = w.as_bytes().first().map(u8::to_ascii_lowercase) else {
         return false;
     };
+    // The entries are ASCII; an entry shorter than the word cannot match (its
+    // length is read without following its pointer).
+    if !first.is_ascii() {
+        return false;
+    }
     list.iter().any(|x| {
-        x.as_bytes().first() == Some(&first) && {
+        x.len() >= w.len() && x.as_bytes().first() == Some(&first) && {
             let x2 = x.trim_end_matches('.');
             x2.len() == w.len() && x2.eq_ignore_ascii_case(w)
         }
