@@ -2,6 +2,7 @@
 //! sentences, all as byte spans of one `String`. Everything downstream
 //! (entities, timeline, annotations, the screen) points into this text.
 
+mod bounds;
 mod decode;
 pub mod header;
 pub mod offsets;
