@@ -101,7 +101,7 @@ fn expansion_start(a: &Analysis, floor: usize, end: usize, letters: &[char]) -> 
             if need == 0 {
                 return Some(i);
             }
-        } else if !lower_in(w, CONNECTORS) {
+        } else if !lower_in(w, &CONNECTORS) {
             return None;
         }
     }
@@ -124,7 +124,7 @@ pub(super) fn short_form_letters(word: &str) -> Option<String> {
 pub(super) fn initials(words: &[&str]) -> Option<String> {
     let mut out = String::new();
     for w in words {
-        if lower_in(w, CONNECTORS) {
+        if lower_in(w, &CONNECTORS) {
             continue;
         }
         let c = w.chars().next()?;

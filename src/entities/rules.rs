@@ -9,7 +9,7 @@ use super::gazetteer::{cat, Gazetteer};
 use super::hashing::lower_hash;
 use super::recognizer::Analysis;
 use super::words::{
-    lower_in, DIVISIONS, HEAD_TITLES, MONTHS, ORG_HEADS, PLACE_HEADS, STOP, TITLES,
+    lower_in, WordList, DIVISIONS, HEAD_TITLES, MONTHS, ORG_HEADS, PLACE_HEADS, STOP, TITLES,
 };
 use super::Kind;
 
@@ -71,7 +71,7 @@ fn trim(a: &Analysis, cands: &mut [Cand]) {
             c.end -= 1;
         }
         if c.kind == Kind::Person {
-            while c.end - c.start > 1 && lower_in(a.word(c.start), TITLES) {
+            while c.end - c.start > 1 && lower_in(a.word(c.start), &TITLES) {
                 c.start += 1;
             }
         }
@@ -83,9 +83,9 @@ fn titled_people(a: &Analysis, cands: &mut [Cand]) {
     for c in cands.iter_mut() {
         let mut head = None;
         for k in c.start..c.end {
-            if lower_in(a.word(k), HEAD_TITLES) {
+            if lower_in(a.word(k), &HEAD_TITLES) {
                 head = Some(k);
-            } else if !lower_in(a.word(k), TITLES) {
+            } else if !lower_in(a.word(k), &TITLES) {
                 break;
             }
         }
@@ -135,7 +135,8 @@ fn people_after_titles(a: &Analysis, cands: &mut Vec<Cand>) {
                 continue;
             }
             let title_cap = a.word(h).chars().next().is_some_and(char::is_uppercase);
-            if !title_cap || !lower_in(a.word(h), HEAD_TITLES) || lower_in(a.word(h + 1), TITLES) {
+            if !title_cap || !lower_in(a.word(h), &HEAD_TITLES) || lower_in(a.word(h + 1), &TITLES)
+            {
                 continue;
             }
             let mut end = h + 1;
@@ -191,45 +192,44 @@ fn people_after_titles(a: &Analysis, cands: &mut Vec<Cand>) {
 /// Whether tokens `start..end` stand next to a title: "Ambassador ... , X" or
 /// "X, Kazakhstan's foreign minister".
 pub fn titled(a: &Analysis, start: usize, end: usize) -> bool {
-    let before = (start.saturating_sub(6)..start).any(|k| lower_in(a.word(k), HEAD_TITLES));
-    let after = a.word(end) == "," && (end + 1..end + 7).any(|k| lower_in(a.word(k), HEAD_TITLES));
+    let before = (start.saturating_sub(6)..start).any(|k| lower_in(a.word(k), &HEAD_TITLES));
+    let after = a.word(end) == "," && (end + 1..end + 7).any(|k| lower_in(a.word(k), &HEAD_TITLES));
     before || after
 }
 
 /// Verbs that follow a person as subject ("Nazarbayev will", "Smith said").
 pub fn person_verb(word: &str) -> bool {
-    lower_in(
-        word,
-        &[
-            "said",
-            "says",
-            "told",
-            "added",
-            "declared",
-            "asserted",
-            "explained",
-            "stated",
-            "noted",
-            "argued",
-            "insisted",
-            "warned",
-            "met",
-            "visited",
-            "will",
-            "would",
-            "announced",
-            "replied",
-            "urged",
-            "believes",
-            "thinks",
-            "wrote",
-        ],
-    )
+    lower_in(word, &PERSON_VERBS)
 }
+
+static PERSON_VERBS: WordList = WordList::new(&[
+    "said",
+    "says",
+    "told",
+    "added",
+    "declared",
+    "asserted",
+    "explained",
+    "stated",
+    "noted",
+    "argued",
+    "insisted",
+    "warned",
+    "met",
+    "visited",
+    "will",
+    "would",
+    "announced",
+    "replied",
+    "urged",
+    "believes",
+    "thinks",
+    "wrote",
+]);
 
 /// Whether token `i` starts a date: a month name or a number.
 fn starts_date(a: &Analysis, i: usize) -> bool {
-    a.infos.get(i).is_some_and(|t| t.flags & flag::DIGIT != 0) || lower_in(a.word(i), MONTHS)
+    a.infos.get(i).is_some_and(|t| t.flags & flag::DIGIT != 0) || lower_in(a.word(i), &MONTHS)
 }
 
 /// Whether token `i` is an upper-case word ("ASTANA", "NEW").
@@ -351,11 +351,12 @@ fn retype(a: &Analysis, cands: &mut [Cand]) {
         let last = a.word(c.end - 1);
         let last_cap = last.chars().next().is_some_and(char::is_uppercase);
         if (cited && c.kind != Kind::Person)
-            || (c.kind != Kind::Place && multi && last_cap && lower_in(last, ORG_HEADS))
+            || (c.kind != Kind::Place && multi && last_cap && lower_in(last, &ORG_HEADS))
         {
             c.conf += HEAD_BOOST * f32::from(u8::from(!cited && c.kind == Kind::Organization));
             c.kind = Kind::Organization;
-        } else if c.kind != Kind::Organization && multi && last_cap && lower_in(last, PLACE_HEADS) {
+        } else if c.kind != Kind::Organization && multi && last_cap && lower_in(last, &PLACE_HEADS)
+        {
             c.conf += HEAD_BOOST * f32::from(u8::from(c.kind == Kind::Place));
             c.kind = Kind::Place;
         } else if c.kind == Kind::Person && !multi && known_only_as_place(a, c.start) {
@@ -399,9 +400,9 @@ fn is_common(a: &Analysis, c: &Cand) -> bool {
     if lone_common_person {
         return true;
     }
-    if lower_in(w, STOP)
-        || lower_in(w, TITLES)
-        || (lower_in(w, MONTHS) && !w.eq_ignore_ascii_case("may"))
+    if lower_in(w, &STOP)
+        || lower_in(w, &TITLES)
+        || (lower_in(w, &MONTHS) && !w.eq_ignore_ascii_case("may"))
     {
         return true;
     }
@@ -431,7 +432,7 @@ fn extend_divisions(a: &Analysis, cands: &mut [Cand]) {
         let next = a.word(c.end);
         let starts_cap = next.chars().next().is_some_and(char::is_uppercase);
         let free = cands.get(i + 1).is_none_or(|n| n.start > c.end);
-        if starts_cap && free && lower_in(next, DIVISIONS) && same_sentence(a, c.start, c.end) {
+        if starts_cap && free && lower_in(next, &DIVISIONS) && same_sentence(a, c.start, c.end) {
             cands[i].end += 1;
         }
     }
