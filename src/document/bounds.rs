@@ -68,7 +68,7 @@ fn is_plain(s: &str) -> bool {
     while i < bytes.len() {
         let b = bytes[i];
         if b.is_ascii() {
-            if matches!(b, b'.' | b'!' | b'?' | b'\r' | b'\n') {
+            if b == b'.' && !inner_period(bytes, i) || matches!(b, b'!' | b'?' | b'\r' | b'\n') {
                 return false;
             }
             i += 1;
@@ -83,6 +83,19 @@ fn is_plain(s: &str) -> bool {
         i += c.len_utf8();
     }
     true
+}
+
+/// Whether the period at `bytes[i]` cannot end a sentence, whatever follows:
+/// a digit follows ("3.5", rule SB6), a lower-case letter ("e.g", SB8), or a
+/// capital after a letter ("U.S", SB7).
+fn inner_period(bytes: &[u8], i: usize) -> bool {
+    match bytes.get(i + 1) {
+        Some(n) if n.is_ascii_digit() || n.is_ascii_lowercase() => true,
+        Some(n) if n.is_ascii_uppercase() => {
+            i > 0 && bytes.get(i - 1).is_some_and(u8::is_ascii_alphabetic)
+        }
+        _ => false,
+    }
 }
 
 /// Adds the segments of `text[start..end]`, whose terminator (if any) starts at `body`.
@@ -150,8 +163,9 @@ mod tests {
         use proptest::prelude::*;
         let piece = proptest::sample::select(vec![
             "A", "b", "Zed", "x", " ", "  ", ". ", ".", "!", "?", "...", ")", "(", "\"", "“", "”",
-            "\n", "\r\n", "\u{2028}", "\u{301}", "\u{200d}", "é", "Ü", "東", "3", "3.5", "U.S.",
-            "Mr.", ",", ";", "-", "\t", "\u{a0}", "。", "؟",
+            "e.g", "U.S", "a.B", ".5", "No. 5", "(.", ".a", "\n", "\r\n", "\u{2028}", "\u{301}",
+            "\u{200d}", "é", "Ü", "東", "3", "3.5", "U.S.", "Mr.", ",", ";", "-", "\t", "\u{a0}",
+            "。", "؟",
         ]);
         proptest!(ProptestConfig::with_cases(3000), |(parts in proptest::collection::vec(piece, 0..24))| {
             let text = parts.concat();
