@@ -2,7 +2,7 @@
 //! on generated text of 1 MB and 100 MB (the bundled briefs repeated) and on
 //! one 10 MB line (the same text with no line breaks):
 //!
-//!   cargo bench --bench reader [-- NAME]   (NAME: 1mb, 100mb or line)
+//!   cargo bench --bench reader [-- NAME]   (NAME: 1mb, 10mb, 100mb or line)
 //!
 //! Reports medians of several runs: parsing a file into paragraphs, the whole
 //! pipeline (sentences, entities, timeline) in words per second on one core,
@@ -12,6 +12,8 @@
 //! the load, which a key pressed meanwhile waits for. A plain `harness = false` benchmark: no extra crates.
 
 use folio::document::Document;
+use folio::entities::store::Change;
+use folio::ui::extraction::Extraction;
 use folio::ui::screen::Screen;
 use folio::ui::{Action, App};
 use ratatui::backend::{CrosstermBackend, TestBackend};
@@ -87,7 +89,7 @@ fn bench(label: &str, text: String, pipeline_runs: usize) {
     );
     let (entities, events) = found.expect("ran");
     let mut app = App::new(doc, "bench".into());
-    app.update(Action::Extracted(Box::new((entities, events))));
+    app.update(Action::Extracted(Box::new((entities, events).into())));
     app.update(Action::Resize(160, 48));
     let mut term = Terminal::new(TestBackend::new(160, 48)).expect("backend");
     let frame = time(21, || {
@@ -161,29 +163,43 @@ fn loading(text: &str) {
     // As the loader sends it: hashed on the loading thread.
     whole.fingerprint();
     let whole = Arc::new(whole);
-    let mut worst = [Duration::ZERO; 2];
+    // A stored correction, as a user who marked one name not an entity has.
+    let name = entities.entities.first().map(|e| e.name.clone());
+    let corrected: Vec<Change> = name
+        .into_iter()
+        .map(|name| Change::NotEntity { name })
+        .collect();
+    let mut worst = [Duration::ZERO; 3];
     for _ in 0..3 {
-        let mut app = App::new(Arc::new(Document::from_text(&text[..cut])), "bench".into());
-        app.loading = true;
-        app.update(Action::Resize(160, 48));
-        let t = Instant::now();
-        if let Some(effect) = app.update(Action::Loaded(whole.clone())) {
-            folio::ui::effects::run(&mut app, effect, &edge);
+        for (slot, corrections) in [(1, Vec::new()), (2, corrected.clone())] {
+            let mut app = App::new(Arc::new(Document::from_text(&text[..cut])), "bench".into());
+            app.loading = true;
+            app.corrections = corrections.clone();
+            app.update(Action::Resize(160, 48));
+            let t = Instant::now();
+            if let Some(effect) = app.update(Action::Loaded(whole.clone())) {
+                folio::ui::effects::run(&mut app, effect, &edge);
+            }
+            worst[0] = worst[0].max(t.elapsed());
+            // As the loader sends it: corrected on its thread.
+            let data = Extraction::derive(&whole, entities.clone(), events.clone(), corrections);
+            let t = Instant::now();
+            app.update(Action::Extracted(Box::new(data)));
+            worst[slot] = worst[slot].max(t.elapsed());
         }
-        worst[0] = worst[0].max(t.elapsed());
-        let data = Box::new((entities.clone(), events.clone()));
-        let t = Instant::now();
-        app.update(Action::Extracted(data));
-        worst[1] = worst[1].max(t.elapsed());
     }
     let _ = std::fs::remove_dir_all(&notes);
     println!(
-        "  main thread on Loaded + its notes      {} (worst of 3)",
+        "  main thread on Loaded + its notes      {} (worst of 6)",
         ms(worst[0])
     );
     println!(
         "  main thread on Extracted               {} (worst of 3)",
         ms(worst[1])
+    );
+    println!(
+        "  ... with a stored correction           {} (worst of 3)",
+        ms(worst[2])
     );
 }
 
@@ -195,6 +211,11 @@ fn main() {
     let wanted = |name: &str| only.is_empty() || only.iter().any(|o| o == name);
     if wanted("1mb") {
         bench("1 MB", corpus(1 << 20), 5);
+    }
+    if wanted("10mb") {
+        let text = corpus(10 << 20);
+        bench("10 MB", text.clone(), 1);
+        loading(&text);
     }
     if wanted("100mb") {
         let text = corpus(100 << 20);

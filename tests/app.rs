@@ -40,7 +40,7 @@ fn app() -> App {
     let doc = brief();
     let ents = entities(&doc);
     let mut app = App::new(Arc::new(doc), "test brief".into());
-    app.update(Action::Extracted(Box::new((ents, Vec::new()))));
+    app.update(Action::Extracted(Box::new((ents, Vec::new()).into())));
     app.update(Action::Resize(120, 40));
     app
 }
@@ -292,7 +292,7 @@ fn timeline_moves_filters_and_opens_passages() {
     let ents = entities(&doc);
     let evs = events(&doc);
     let mut app = App::new(Arc::new(doc), "t".into());
-    app.update(Action::Extracted(Box::new((ents, evs))));
+    app.update(Action::Extracted(Box::new((ents, evs).into())));
     app.update(Action::Resize(120, 40));
     app.update(Action::FocusPrev);
     assert_eq!(app.focus, Focus::Timeline);
@@ -328,7 +328,9 @@ fn a_second_extraction_keeps_the_selected_entity_and_mention() {
     let mut prefix = ents.clone();
     let keep: Vec<usize> = prefix.entities[0].mentions[..2].to_vec();
     prefix.entities[0].mentions = keep;
-    app.update(Action::ExtractedPrefix(Box::new((prefix, Vec::new()))));
+    app.update(Action::ExtractedPrefix(Box::new(
+        (prefix, Vec::new()).into(),
+    )));
     app.update(Action::Resize(120, 40));
     assert!(
         app.extracting,
@@ -340,7 +342,7 @@ fn a_second_extraction_keeps_the_selected_entity_and_mention() {
     assert_eq!(app.position().as_deref(), Some("mention 2/2"));
     let at = app.entities.mentions[app.mention.unwrap()].span;
     // The whole file's extraction arrives: same entity, same mention, more of them.
-    app.update(Action::Extracted(Box::new((ents, Vec::new()))));
+    app.update(Action::Extracted(Box::new((ents, Vec::new()).into())));
     assert!(!app.extracting);
     assert_eq!(app.selected, Some(0));
     assert_eq!(app.entities.mentions[app.mention.unwrap()].span, at);

@@ -107,7 +107,7 @@ fn the_beginnings_extraction_waits_aside_and_comes_back_with_g() {
     press_g_end(&mut app, &edge(&path));
     // The beginning's entities arrive while the end shows: none apply to it.
     let ents = common::entities_named(&app_head_doc(&path), &[("Astana", Kind::Place)]);
-    app.update(Action::ExtractedPrefix(Box::new((ents, Vec::new()))));
+    app.update(Action::ExtractedPrefix(Box::new((ents, Vec::new()).into())));
     assert!(app.entities.entities.is_empty());
     app.update(Action::ScrollBy(-100_000));
     assert!(app.notice.as_deref().unwrap().contains("still loading"));
@@ -200,11 +200,11 @@ fn loading_states(path: &Path) -> Vec<(&'static str, Vec<Action>)> {
     let whole = Arc::new(read_file(path).unwrap());
     let prefix = || {
         let ents = common::entities_named(&head, &[("Astana", Kind::Place)]);
-        Action::ExtractedPrefix(Box::new((ents, Vec::new())))
+        Action::ExtractedPrefix(Box::new((ents, Vec::new()).into()))
     };
     let extracted = || {
         let ents = common::entities_named(&whole, &[("Astana", Kind::Place)]);
-        Action::Extracted(Box::new((ents, Vec::new())))
+        Action::Extracted(Box::new((ents, Vec::new()).into()))
     };
     vec![
         ("first frame", vec![]),
@@ -251,7 +251,7 @@ fn g_reaches_the_end_at_every_moment_of_the_load() {
 fn the_whole_file_arrives_hashed_so_opening_its_notes_does_not_stall_the_keys() {
     let (_dir, path) = big_file("big-hashed");
     let head = Arc::new(app_head_doc(&path));
-    let rx = loader::start(Some((path.clone(), None)), head);
+    let rx = loader::start(Some((path.clone(), None)), head, Vec::new());
     let loaded = rx
         .iter()
         .find_map(|a| match a {
@@ -281,7 +281,9 @@ fn keys_while_the_whole_file_is_being_extracted_never_split_its_sentences() {
     );
     let head = app_head_doc(&path);
     let prefix = common::entities_named(&head, &[("Astana", Kind::Place)]);
-    app.update(Action::ExtractedPrefix(Box::new((prefix, Vec::new()))));
+    app.update(Action::ExtractedPrefix(Box::new(
+        (prefix, Vec::new()).into(),
+    )));
     if let Some(effect) = app.update(Action::Loaded(whole.clone())) {
         effects::run(&mut app, effect, &edge);
     }
@@ -296,7 +298,7 @@ fn keys_while_the_whole_file_is_being_extracted_never_split_its_sentences() {
     // Once the extraction is in, its split is there and the cursor works again.
     let _ = whole.sentences();
     let ents = common::entities_named(&whole, &[("Astana", Kind::Place)]);
-    app.update(Action::Extracted(Box::new((ents, Vec::new()))));
+    app.update(Action::Extracted(Box::new((ents, Vec::new()).into())));
     common::press_keys(&mut app, "n");
     let s = app.cursor.expect("the hit's sentence");
     assert!(app

@@ -232,7 +232,7 @@ fn reader() -> App {
     let doc = Document::from_text(TEXT);
     let ents = raw(&doc);
     let mut app = App::new(Arc::new(doc), "test brief".into());
-    app.update(Action::Extracted(Box::new((ents, Vec::new()))));
+    app.update(Action::Extracted(Box::new((ents, Vec::new()).into())));
     app.update(Action::Resize(120, 40));
     app
 }
@@ -284,7 +284,7 @@ fn t_retypes_the_selected_entity_and_the_sidebar_marks_it() {
     assert!(common::screen_text(&app).contains("p person · o organization · l place · m misc"));
     // Results from the background still land while the picker waits.
     let again = raw(&app.doc);
-    app.update(Action::Extracted(Box::new((again, Vec::new()))));
+    app.update(Action::Extracted(Box::new((again, Vec::new()).into())));
     assert_eq!(app.mode, Mode::Correct);
     assert!(!app.extracting);
     let effect = press(&mut app, 'l');
@@ -488,4 +488,67 @@ fn a_library_applies_corrections_and_its_cache_is_keyed_on_them() {
     assert_eq!(again.report.miss, Some(Miss::Outdated));
     assert!(again.find_entity("Astana").is_some());
     let _ = fs::remove_dir_all(&dir);
+}
+
+/// What the reader shows when `corrections` were stored before it opened and
+/// extraction came from the background thread.
+fn opened_with(corrections: Vec<Change>, made_meanwhile: Option<Change>) -> App {
+    let doc = Arc::new(Document::from_text(TEXT));
+    let mut app = App::new(doc.clone(), "test brief".into());
+    app.corrections = corrections.clone();
+    let rx = folio::ui::loader::start(None, doc, corrections);
+    if let Some(change) = made_meanwhile {
+        app.corrections.push(change);
+    }
+    for action in rx.iter() {
+        app.update(action);
+    }
+    app.update(Action::Resize(120, 40));
+    app
+}
+
+#[test]
+fn stored_corrections_are_applied_by_the_background_thread_as_the_reader_applies_them() {
+    let stored = vec![
+        not_entity("Astana"),
+        Change::Retype {
+            name: "CSTO".into(),
+            kind: Kind::Place,
+        },
+    ];
+    let app = opened_with(stored.clone(), None);
+    assert!(!app.extracting);
+    // The same as deriving on the main thread from the raw output.
+    let mut again = App::new(app.doc.clone(), "test brief".into());
+    again.update(Action::Extracted(Box::new(
+        (app.raw_entities.clone(), app.events.clone()).into(),
+    )));
+    again.set_corrections(stored);
+    assert_eq!(app.entities, again.entities);
+    assert_eq!(app.corrected, again.corrected);
+    assert_eq!(app.events, again.events);
+    assert!(!app.entities.entities.iter().any(|e| e.name == "Astana"));
+    assert!(app.raw_entities.entities.iter().any(|e| e.name == "Astana"));
+    let csto = app.entities.entities.iter().position(|e| e.name == "CSTO");
+    assert_eq!(
+        csto.map(|i| app.entities.entities[i].kind),
+        Some(Kind::Place)
+    );
+    assert!(app.corrected[csto.unwrap()]);
+    // Corrected before it reaches the reader, whose thread answers the keys.
+    let rx = folio::ui::loader::start(None, app.doc.clone(), again.corrections.clone());
+    let sent = rx.iter().find_map(|a| match a {
+        Action::Extracted(data) => Some(data),
+        _ => None,
+    });
+    assert_eq!(sent.map(|d| d.entities), Some(app.entities.clone()));
+}
+
+#[test]
+fn a_correction_made_while_extraction_runs_is_not_lost_when_it_arrives() {
+    // Extraction was built without the correction made meanwhile: the reader
+    // applies its own list, not the background thread's.
+    let app = opened_with(Vec::new(), Some(not_entity("CSTO")));
+    assert!(!app.entities.entities.iter().any(|e| e.name == "CSTO"));
+    assert!(app.raw_entities.entities.iter().any(|e| e.name == "CSTO"));
 }

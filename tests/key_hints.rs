@@ -59,7 +59,7 @@ fn reader(dir: &TempDir) -> (App, Edge) {
     let ents = common::entities_named(&doc, &[("Nazarbayev", Kind::Place)]);
     let mut app = App::new(Arc::new(doc), "keys".into());
     app.keymap = Keymap::default().with_overrides(&cfg.keys);
-    app.update(Action::Extracted(Box::new((ents, Vec::new()))));
+    app.update(Action::Extracted(Box::new((ents, Vec::new()).into())));
     app.update(Action::Resize(120, 40));
     let edge = Edge {
         notes: Some(Store::new(dir.path().join("annotations"))),

@@ -17,7 +17,7 @@ fn app(names: &[(&str, Kind)]) -> App {
     );
     let ents = common::entities_named(&doc, names);
     let mut app = App::new(Arc::new(doc), "kinds".into());
-    app.update(Action::Extracted(Box::new((ents, Vec::new()))));
+    app.update(Action::Extracted(Box::new((ents, Vec::new()).into())));
     app.update(Action::Resize(80, 24));
     app
 }

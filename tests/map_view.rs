@@ -21,7 +21,7 @@ fn app(w: u16, h: u16, places: &[&str]) -> App {
     let named: Vec<(&str, Kind)> = places.iter().map(|p| (*p, Kind::Place)).collect();
     let ents = common::entities_named(&doc, &named);
     let mut app = App::new(Arc::new(doc), "steppe.txt".into());
-    app.update(Action::Extracted(Box::new((ents, Vec::new()))));
+    app.update(Action::Extracted(Box::new((ents, Vec::new()).into())));
     app.update(Action::Resize(w, h));
     app
 }
@@ -179,7 +179,7 @@ fn the_map_opened_while_entities_are_found_fills_in_when_they_arrive() {
     );
     let named: Vec<(&str, Kind)> = PLACES.iter().map(|p| (*p, Kind::Place)).collect();
     let ents = common::entities_named(&doc, &named);
-    app.update(Action::Extracted(Box::new((ents, Vec::new()))));
+    app.update(Action::Extracted(Box::new((ents, Vec::new()).into())));
     assert_eq!(app.mode, Mode::Map);
     let screen = buffer_text(&render(&app));
     assert!(screen.contains("●▶Astana 3"), "{screen}");

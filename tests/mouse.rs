@@ -21,7 +21,7 @@ fn app_on(text: &str) -> App {
         &[("CSTO", Kind::Organization), ("Astana", Kind::Place)],
     );
     let mut app = App::new(Arc::new(doc), "test brief".into());
-    app.update(Action::Extracted(Box::new((ents, Vec::new()))));
+    app.update(Action::Extracted(Box::new((ents, Vec::new()).into())));
     app.update(Action::Resize(120, 40));
     app
 }

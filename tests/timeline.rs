@@ -1159,8 +1159,236 @@ const TABLE: &[(Pub, &str, &str, TimexType, &str)] = &[
         D,
         "2013-06-03",
     ),
+    // Vague stretches: "recent years" and "past years" are the past at large.
+    (
+        Pub::Day("2012-06-04"),
+        "Ferry traffic has grown in recent years, the port said.",
+        "recent years",
+        D,
+        "PAST_REF",
+    ),
+    (
+        Pub::Day("2012-06-04"),
+        "Tolls were cut in past years as well.",
+        "past years",
+        D,
+        "PAST_REF",
+    ),
+    (
+        Pub::Day("2012-06-04"),
+        "Ferry traffic fell in recent months.",
+        "recent months",
+        Du,
+        "PXM",
+    ),
+    (
+        Pub::Day("2012-06-04"),
+        "The loss will lower taxes in future quarters.",
+        "future quarters",
+        D,
+        "FUTURE_REF",
+    ),
+    // Halves named by quarters: a date, not six months.
+    (
+        Pub::Day("2012-06-04"),
+        "Shipping will stay weak through the first two quarters of 2013.",
+        "the first two quarters of 2013",
+        D,
+        "2013-H1",
+    ),
+    (
+        Pub::Day("2012-06-04"),
+        "Sales should recover in the last half of 2012.",
+        "the last half of 2012",
+        D,
+        "2012-H2",
+    ),
+    // "a year earlier" next to the end date of the period compared.
+    (
+        Pub::Day("2012-11-20"),
+        "For the nine months ended Sept. 29, the mill earned $4 million, against $3 million a year earlier.",
+        "a year earlier",
+        D,
+        "2011-09-29",
+    ),
+    // A weekday naming when something was said is not the period compared.
+    (
+        Pub::Day("2012-11-20"),
+        "The mill said Friday that it earned $4 million in nine months, against $3 million a year earlier.",
+        "a year earlier",
+        D,
+        "2011",
+    ),
+    // The month the story is in, for "the following month".
+    (
+        Pub::Day("2012-11-20"),
+        "In May, the union rejected the offer. The following month, it went on strike.",
+        "The following month",
+        D,
+        "2012-06",
+    ),
+    // Tense: possessives look back, "had been due to" and "had … by" too.
+    (
+        Pub::Day("2012-11-23"),
+        "Lawyers said they would appeal Tuesday's ruling.",
+        "Tuesday",
+        D,
+        "2012-11-20",
+    ),
+    (
+        Pub::Day("2012-11-23"),
+        "The offer had been due to expire Wednesday evening.",
+        "Wednesday evening",
+        T,
+        "2012-11-21TEV",
+    ),
+    (
+        Pub::Day("2012-11-23"),
+        "Nine members had filed their reports by Wednesday.",
+        "Wednesday",
+        D,
+        "2012-11-21",
+    ),
+    (
+        Pub::Day("2012-11-23"),
+        "Members must file their reports by Wednesday.",
+        "Wednesday",
+        D,
+        "2012-11-28",
+    ),
+    // Parts of the day after "mid".
+    (
+        Pub::Day("2012-11-23"),
+        "By mid-afternoon, the ferries were running again.",
+        "mid-afternoon",
+        T,
+        "2012-11-23TAF",
+    ),
+    (
+        Pub::Day("2012-11-23"),
+        "Shares were up 3% at mid-morning yesterday.",
+        "mid-morning yesterday",
+        T,
+        "2012-11-22TMO",
+    ),
+    // A spoken year after its month.
+    (
+        Pub::Day("1998-02-27"),
+        "March nineteen ninety-six. The dam gave way.",
+        "March nineteen ninety-six",
+        D,
+        "1996-03",
+    ),
+    // "just" does not make "a decade ago" a length.
+    (
+        Pub::Day("2012-11-23"),
+        "Just a decade ago the town had no paved road.",
+        "Just a decade ago",
+        D,
+        "2002",
+    ),
+    // Counted from a coming weekday. 2013-03-15 is a Friday.
+    (
+        Pub::Day("2013-03-15"),
+        "The talks resume a week from Monday.",
+        "a week from Monday",
+        D,
+        "2013-03-25",
+    ),
+    (
+        Pub::Day("2013-03-15"),
+        "The museum is closed on weekends.",
+        "weekends",
+        S,
+        "XXXX-WXX-WE",
+    ),
+    (
+        Pub::Day("2013-03-15"),
+        "In the first half of the year, exports rose.",
+        "the first half of the year",
+        D,
+        "2013-H1",
+    ),
+    // Arranged dates look ahead: "set for".
+    (
+        Pub::Day("2013-03-15"),
+        "The vote is set for Dec. 15.",
+        "Dec. 15",
+        D,
+        "2013-12-15",
+    ),
+    // A range of months lies in one stretch: both ends last year here.
+    (
+        Pub::Day("2013-03-15"),
+        "From March to May, the river ran dry.",
+        "March",
+        D,
+        "2012-03",
+    ),
+    (
+        Pub::Day("2013-03-15"),
+        "From March to May, the river ran dry.",
+        "May",
+        D,
+        "2012-05",
+    ),
+    (
+        Pub::Day("2013-03-15"),
+        "Between November and February the pass was shut.",
+        "November",
+        D,
+        "2012-11",
+    ),
+    // A day counted from a weekday. 2013-03-15 is a Friday.
+    (
+        Pub::Day("2013-03-15"),
+        "The day before last Tuesday's hearing, the lawyers met.",
+        "The day before last Tuesday",
+        D,
+        "2013-03-11",
+    ),
+    (
+        Pub::Day("2013-03-15"),
+        "The board will decide at a later date.",
+        "later date",
+        D,
+        "FUTURE_REF",
+    ),
+    (
+        Pub::Day("2013-03-15"),
+        "For the week, the index rose 2%.",
+        "the week",
+        D,
+        "2013-W11",
+    ),
+    // Any mention of the quarter keeps it the frame for "a year ago".
+    (
+        Pub::Day("2013-10-24"),
+        "The mill reported third-quarter profit of $5 million. Its chief left. A new plant opened. \
+         Prices rose. Demand was firm. Output in the quarter rose 4% from a year ago.",
+        "a year ago",
+        D,
+        "2012-Q3",
+    ),
+    // The frame is the quarter reported on: not an earlier one named in contrast,
+    // nor the quarter under way (a forecast).
+    (
+        Pub::Day("2013-10-24"),
+        "Profit rose in the third quarter. After a flat second quarter, sales improved. \
+         Costs were lower than a year ago.",
+        "a year ago",
+        D,
+        "2012-Q3",
+    ),
+    (
+        Pub::Day("2013-10-24"),
+        "Profit rose in the third quarter. Losses will continue into the fourth quarter. \
+         In the year-ago period, the mill lost money.",
+        "the year-ago period",
+        D,
+        "2012-Q3",
+    ),
 ];
-
 #[test]
 fn expression_table() {
     let mut failures = Vec::new();
@@ -1474,6 +1702,8 @@ fn lookalikes_are_not_dates() {
         "Quarters of the old city were dark.",
         "Dial 2012-4455 for tickets.",
         "Her office is on the 5th floor.",
+        "The quarter-to-quarter comparison flattered the mill.",
+        "The sisters shared the last half of the cake.",
     ];
     for text in texts {
         let d = doc(text, Pub::Day("2007-04-27"));

@@ -54,7 +54,7 @@ fn strip_shows_dated_events_first_and_vague_ones_apart() {
     assert!(places.contains(&Place::Vague));
 
     let mut app = App::new(Arc::new(d), "harbour".into());
-    app.update(Action::Extracted(Box::new((ents, events))));
+    app.update(Action::Extracted(Box::new((ents, events).into())));
     app.update(Action::Resize(120, 40));
     let buf = common::render(&app);
     let (_, band_row) = common::find_text(&buf, "Mar 2 2007").expect("dated heading on the strip");

@@ -103,10 +103,10 @@ pub fn run_reader(files: &[PathBuf], published: Option<Date>) -> Result<(), Fail
             Err(e) => app.say(format!("{e}; corrections you make now are not saved")),
         }
     }
-    let doc = app.doc.clone();
+    let (doc, corrections) = (app.doc.clone(), app.corrections.clone());
     // Started once the first frame is on screen, so reading and extraction do
     // not compete with it.
-    let background = move || loader::start(rest, doc);
+    let background = move || loader::start(rest, doc, corrections);
     let edge = edge.for_brief(files.first().cloned());
     crate::ui::read(app, background, &edge).map_err(|e| Failure(format!("terminal error: {e}")))
 }

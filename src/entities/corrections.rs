@@ -148,6 +148,11 @@ pub fn touched(text: &str, e: &Entities, c: &Corrections) -> Vec<bool> {
         .map(|n| key(&n.name))
         .chain(c.merge.iter().flat_map(|m| [key(&m.name), key(&m.into)]))
         .collect();
+    if names.is_empty() {
+        return vec![false; e.entities.len()];
+    }
+    // A big brief has millions of mentions but few distinct spellings: each is keyed once.
+    let mut named: HashMap<&str, bool> = HashMap::new();
     e.entities
         .iter()
         .map(|x| {
@@ -156,7 +161,7 @@ pub fn touched(text: &str, e: &Entities, c: &Corrections) -> Vec<bool> {
                     e.mentions
                         .get(m)
                         .and_then(|m| text.get(m.span.start..m.span.end))
-                        .is_some_and(|t| names.contains(&key(t)))
+                        .is_some_and(|t| *named.entry(t).or_insert_with(|| names.contains(&key(t))))
                 })
         })
         .collect()

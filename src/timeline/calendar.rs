@@ -204,7 +204,13 @@ impl Scanner<'_> {
                 ),
             ));
         }
-        let (end, year) = self.year_after(k);
+        let (mut end, mut year) = self.year_after(k);
+        // Spoken: "January nineteen ninety-seven".
+        if year.is_none() {
+            if let Some((e, Expr::Point(Base::Cal { year: y, .. }, None))) = self.spoken_year(k) {
+                (end, year) = (e, y);
+            }
+        }
         if year.is_some() {
             return Some((
                 end,

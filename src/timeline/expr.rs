@@ -101,4 +101,7 @@ pub enum Base {
     YearAgoQuarter,
     /// A day of the month the story is in: "on the 15th".
     DayOfMonth(u32),
+    /// `days` after a weekday (Monday = 0) read like [`Base::Weekday`] with `shift`:
+    /// "a week from Monday" (1, 7), "the day before last Tuesday" (-1, -1).
+    FromWeekday { weekday: u32, shift: i64, days: i64 },
 }

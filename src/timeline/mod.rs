@@ -124,13 +124,14 @@ fn without_verbatim(doc: &Document) -> std::borrow::Cow<'_, str> {
 /// byte `from` on, each resolved against its section's publication date.
 fn extract_from(doc: &Document, text: &str, from: usize) -> Vec<Timex> {
     let toks = token::Tokens::new(text);
-    let found = scan::scan(&toks);
+    let mut found = scan::scan(&toks);
     let verbatim = doc.verbatim();
     let mut ctx = normalize::Context::default();
     let mut section = usize::MAX;
     let mut out = Vec::with_capacity(found.len());
     let mut sentence = (usize::MAX, 0, 0);
-    for f in found {
+    for idx in 0..found.len() {
+        let f = &found[idx];
         let (Some(first), Some(last)) = (toks.toks.get(f.first), toks.toks.get(f.last - 1)) else {
             continue;
         };
@@ -160,13 +161,25 @@ fn extract_from(doc: &Document, text: &str, from: usize) -> Vec<Timex> {
         ctx.sentence = s;
         let lo = sentence.1.max(clause_start(&toks, f.first));
         let tense = tense::at(&toks, lo, clause_end(&toks, f.last), f.first, f.last);
-        let r = normalize::resolve(&f.expr, tense, &ctx);
+        // "from March to May": both ends in one year, read in the clause's tense.
+        let ranged = found
+            .get(idx + 1)
+            .filter(|g| is_range(&toks, f.last, g.first))
+            .and_then(|g| normalize::range_years(&f.expr, &g.expr, tense, &ctx));
+        let expr = match ranged {
+            Some((start, end)) => {
+                found[idx + 1].expr = end;
+                start
+            }
+            None => f.expr.clone(),
+        };
+        let r = normalize::resolve(&expr, tense, &ctx);
         // A vague reference ("now") names no day of its own: it is not placed among dated events.
         let day = match r.kind {
             TimexType::Date | TimexType::Time => value::first_day(&r.value),
             _ => None,
         };
-        remember(&mut ctx, &f.expr, &r, s);
+        remember(&mut ctx, &expr, &r, s);
         out.push(Timex {
             span,
             kind: r.kind,
@@ -190,25 +203,86 @@ fn remember(
     }
     if let expr::Expr::Point(base, _) = expr {
         let v = r.value.as_str();
-        let explicit_quarter = matches!(base, expr::Base::Quarter { q: Some(_), .. });
+        // Any mention of the reporting quarter ("third-quarter", "the quarter", "the latest
+        // quarter") keeps it the frame for "a year ago".
+        // ("the 1988 period" is a year's, not the frame.)
+        let explicit_quarter = matches!(
+            base,
+            expr::Base::Quarter { q: Some(_), .. }
+                | expr::Base::Quarter {
+                    q: None,
+                    year: None,
+                    ..
+                }
+                | expr::Base::Unit {
+                    unit: lexicon::Unit::Quarter,
+                    ..
+                }
+        );
         if let Some((y, q)) = v.split_once("-Q").filter(|_| explicit_quarter) {
-            if let (Ok(y), Ok(q)) = (y.parse(), q.parse()) {
-                ctx.narrative.quarter = Some((y, q, sentence));
+            if let (Ok(y), Ok(q)) = (y.parse::<i32>(), q.parse::<u32>()) {
+                // A quarter still ahead ("losses through the third quarter of 1990") is a
+                // forecast, not the period being reported on.
+                let ahead = ctx
+                    .date
+                    .is_some_and(|d| (y, q) >= (d.year, (d.month - 1) / 3 + 1));
+                // Nor does an earlier quarter named in contrast ("after a flat second
+                // quarter") replace the one being reported on.
+                let earlier = ctx
+                    .narrative
+                    .quarter
+                    .is_some_and(|(y0, q0, _)| (y, q) < (y0, q0));
+                if !ahead && !earlier {
+                    ctx.narrative.quarter = Some((y, q, sentence));
+                }
             }
         }
         // Counted dates ("a year earlier") follow the narrative; they do not move it.
         if matches!(base, expr::Base::Offset { .. }) {
             return;
         }
-        if let Some(d) = value::first_day(v) {
-            if v.len() >= 10 && !v.contains('W') {
-                ctx.narrative.day = Some(d);
+        // "the day before last Tuesday's hearing": the story is at the Tuesday.
+        if let expr::Base::FromWeekday { days, .. } = base {
+            if let Some(d) = value::first_day(v) {
+                ctx.narrative.day = Some(d.add_days(-days));
             }
-            if matches!(base, expr::Base::Cal { year: Some(_), .. }) {
+            return;
+        }
+        if let Some(d) = value::first_day(v) {
+            let calendar = !v.contains('W') && !v.contains('Q') && !v.contains('H');
+            if v.len() >= 10 && calendar {
+                ctx.narrative.day = Some(d);
+                // The period a report compares ("the six months ended Aug. 12") is named by
+                // its calendar date; a weekday is when something was said.
+                let named = matches!(
+                    base,
+                    expr::Base::Cal {
+                        month: Some(_),
+                        day: Some(_),
+                        ..
+                    }
+                );
+                ctx.narrative.day_sentence = named.then_some(sentence);
+            }
+            if v.len() >= 7 && calendar && v.as_bytes()[4] == b'-' {
+                ctx.narrative.month = Some((d.year, d.month));
+            }
+            // A named year moves the narrative; so does a full date, whose year was
+            // inferred ("Aug. 12" after a paragraph about 1985 is this year's).
+            if matches!(base, expr::Base::Cal { year: Some(_), .. }) || v.len() >= 10 {
                 ctx.narrative.year = Some(d.year);
             }
         }
     }
+}
+
+/// Whether tokens `[a, b)` join the two ends of a range: "to", "through", "until", "-".
+fn is_range(toks: &token::Tokens, a: usize, b: usize) -> bool {
+    b == a + 1
+        && matches!(
+            toks.word(a),
+            "to" | "through" | "until" | "till" | "-" | "and"
+        )
 }
 
 /// Sentence boundary guesses for the tense window: the nearest ". " before token `i`.

@@ -12,6 +12,10 @@ use crate::date::{shift_month, Date};
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Narrative {
     pub day: Option<Date>,
+    /// The sentence the last calendar date ("Aug. 12", not "Friday") was named in.
+    pub day_sentence: Option<usize>,
+    /// The last month named ("In March, …"), for "the following month".
+    pub month: Option<(i32, u32)>,
     pub year: Option<i32>,
     /// The last quarter mentioned and the sentence it was in.
     pub quarter: Option<(i32, u32, usize)>,
@@ -171,6 +175,37 @@ fn ymd(d: Date) -> (String, bool) {
 
 fn unknown(v: String) -> (String, bool) {
     (v, false)
+}
+
+/// The two ends of a range of yearless dates ("from March to May", "June 3-5") with
+/// their years: the end's year from the tense, the start's the same or the one before.
+pub fn range_years(start: &Expr, end: &Expr, tense: Tense, ctx: &Context) -> Option<(Expr, Expr)> {
+    let cal = |e: &Expr| match *e {
+        Expr::Point(
+            Base::Cal {
+                year: None,
+                month: Some(m),
+                day,
+            },
+            None,
+        ) => Some((m, day)),
+        _ => None,
+    };
+    let ((m1, d1), (m2, d2)) = (cal(start)?, cal(end)?);
+    let r = ctx.date?;
+    let y2 = infer_year(r, m2, d2, tense);
+    let y1 = if (m1, d1) <= (m2, d2) { y2 } else { y2 - 1 };
+    let with = |y: i32, m: u32, d: Option<u32>| {
+        Expr::Point(
+            Base::Cal {
+                year: Some(y),
+                month: Some(m),
+                day: d,
+            },
+            None,
+        )
+    };
+    Some((with(y1, m1, d1), with(y2, m2, d2)))
 }
 
 /// Year for month `m` (and day `d`) nearest the reference in the clause's tense.
@@ -426,6 +461,24 @@ fn base_value(base: Base, tense: Tense, ctx: &Context) -> (String, bool) {
                 None => unknown(format!("{y:04}-{m:02}-XX")),
             }
         }
+        Base::FromWeekday {
+            weekday,
+            shift,
+            days,
+        } => {
+            let base = Base::Weekday {
+                weekday,
+                shift,
+                explicit: false,
+            };
+            match base_value(base, tense, ctx) {
+                (v, true) => match value_day(&v) {
+                    Some(d) => ymd(d.add_days(days)),
+                    None => unknown("XXXX-XX-XX".into()),
+                },
+                _ => unknown("XXXX-XX-XX".into()),
+            }
+        }
         Base::YearAgoQuarter => match latest_quarter(ctx) {
             Some((y, q)) => (format!("{:04}-Q{q}", y - 1), true),
             None => unknown("XXXX-QX".into()),
@@ -511,13 +564,19 @@ fn offset_value(unit: Unit, n: i64, narrative: bool, ctx: &Context) -> (String, 
             }
         }
         Unit::Weekend => unknown("XXXX-WXX-WE".into()),
-        Unit::Month => match day {
-            Some(r) => {
-                let (y, m) = shift_month(r.year, r.month, n);
-                (format!("{y:04}-{m:02}"), true)
+        Unit::Month => {
+            let month = match (narrative, ctx.narrative.month) {
+                (true, Some(ym)) => Some(ym),
+                _ => day.map(|r| (r.year, r.month)),
+            };
+            match month {
+                Some((y, m)) => {
+                    let (y, m) = shift_month(y, m, n);
+                    (format!("{y:04}-{m:02}"), true)
+                }
+                None => unknown("XXXX-XX".into()),
             }
-            None => unknown("XXXX-XX".into()),
-        },
+        }
         Unit::Quarter => match day {
             Some(r) => {
                 let (y, q) = shift_quarter(quarter_of(r), n);
@@ -528,10 +587,27 @@ fn offset_value(unit: Unit, n: i64, narrative: bool, ctx: &Context) -> (String, 
         Unit::Year | Unit::Decade | Unit::Century => {
             let years = n * unit.scale();
             if unit == Unit::Year && n.abs() == 1 {
-                if let Some((y, q, at)) = ctx.narrative.quarter {
-                    if ctx.sentence.saturating_sub(at) <= QUARTER_REACH {
-                        return (format!("{:04}-Q{q}", y + n as i32), true);
+                let quarter = ctx
+                    .narrative
+                    .quarter
+                    .filter(|&(_, _, at)| ctx.sentence.saturating_sub(at) <= QUARTER_REACH);
+                // "the six months ended Aug. 12 … a year earlier": the day named in this
+                // sentence (after any quarter), a year away.
+                let day_here = ctx.narrative.day.filter(|_| {
+                    narrative
+                        && n == -1
+                        && ctx.narrative.day_sentence == Some(ctx.sentence)
+                        && quarter.is_none_or(|(_, _, at)| at < ctx.sentence)
+                });
+                if let Some(d) = day_here {
+                    let shifted = Date::new(d.year + n as i32, d.month, d.day)
+                        .or_else(|| Date::new(d.year + n as i32, d.month, d.day - 1));
+                    if let Some(d) = shifted {
+                        return ymd(d);
                     }
+                }
+                if let Some((y, q, _)) = quarter {
+                    return (format!("{:04}-Q{q}", y + n as i32), true);
                 }
             }
             match year {

@@ -34,6 +34,10 @@ impl Scanner<'_> {
             k += 1;
         }
         let which = self.w(k);
+        // "the last half of 1989" is its second half.
+        if which == "last" && self.w(k + 1) == "half" && !year_ago {
+            return self.half_of(k + 2, 2, year);
+        }
         let q = match which {
             "latest" | "recent" | "most" | "last" | "past" | "previous" | "prior" => {
                 if which == "most" && self.w(k + 1) == "recent" {
@@ -92,6 +96,10 @@ impl Scanner<'_> {
         if half && (q.is_none() || q > Some(2)) {
             return None;
         }
+        // "the quarter-to-quarter comparison", "year-to-year": a kind of comparison.
+        if self.w(k + 1) == "-" && self.w(k + 2) == "to" {
+            return None;
+        }
         let mut end = k + 1;
         let mut shift = 0;
         if matches!(self.w(end), "of" | "in") {
@@ -108,6 +116,9 @@ impl Scanner<'_> {
                 // "the second half of last year", "the first quarter of next year"
                 shift = s;
                 end += 3;
+            } else if self.w(end + 1) == "the" && self.w(end + 2) == "year" && q.is_some() {
+                // "the third quarter of the year"
+                end += 3;
             }
         } else if let Some(v) = self
             .t
@@ -123,6 +134,32 @@ impl Scanner<'_> {
             _ => Base::Quarter { q, year, shift },
         };
         Some((end, Expr::Point(base, None)))
+    }
+
+    /// After "the first half" / "the last half" (`k` past "half"): its year, if named
+    /// ("of 1990", "of last year"), else the reference year.
+    pub fn half_of(&self, k: usize, h: u32, year: Option<i32>) -> Hit {
+        let mut year = year;
+        let mut shift = 0;
+        let mut end = k;
+        if matches!(self.w(k), "of" | "in") {
+            if let Some(v) = self.t.int(k + 1).filter(|&v| self.plausible_year(k + 1, v)) {
+                year = Some(v as i32);
+                end = k + 2;
+            } else if let Some(s) = lexicon::shift(self.w(k + 1))
+                .filter(|_| self.w(k + 2) == "year" && self.w(k + 1) != "past")
+            {
+                shift = s;
+                end = k + 3;
+            } else if self.w(k + 1) == "the" && self.w(k + 2) == "year" {
+                // "the first half of the year": the reference year's.
+                end = k + 3;
+            } else {
+                // "the last half of the '80s", "the last half of the game": not a year's half.
+                return None;
+            }
+        }
+        Some((end, Expr::Point(Base::Half { h, year, shift }, None)))
     }
 
     /// The business shorthand "Q3", "Q4 2012", "Q1 of 2013", "H1 2013" (a half needs its

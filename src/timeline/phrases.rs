@@ -76,7 +76,27 @@ impl Scanner<'_> {
                 }
                 reference(i + 1, "PRESENT_REF")
             }
+            // "by mid-afternoon", "mid-morning yesterday": a part of the day.
+            "mid" => {
+                let k = if self.w(i + 1) == "-" { i + 2 } else { i + 1 };
+                match lexicon::part_of_day(self.w(k)) {
+                    Some(part @ ("MO" | "AF" | "EV")) if !self.w(k).ends_with('s') => {
+                        self.with_day(k + 1, Clock::Part(part))
+                    }
+                    _ => None,
+                }
+            }
+            // "at a later date", "at some future date": some time ahead.
+            "later" | "future" if self.w(i + 1) == "date" => reference(i + 2, "FUTURE_REF"),
+            // "shops close on weekends": every weekend.
+            "weekends" if i > 0 && matches!(self.w(i - 1), "on" | "at" | "during") => {
+                Some((i + 1, Expr::Set("XXXX-WXX-WE".into())))
+            }
             "recently" | "lately" => reference(i + 1, "PAST_REF"),
+            // "future quarters", "future years": some time ahead, no length given.
+            "future" if matches!(lexicon::unit(self.w(i + 1)), Some((u, true)) if u != Unit::Weekend) => {
+                reference(i + 2, "FUTURE_REF")
+            }
             "these" if self.w(i + 1) == "days" => reference(i + 2, "PRESENT_REF"),
             // "the Communist Party daily Granma" is a newspaper.
             "daily" if self.t.is_cap(i + 1) || matches!(self.w(i + 1), "newspaper" | "paper") => {
@@ -303,7 +323,10 @@ impl Scanner<'_> {
         }
         let (unit, plural) = lexicon::unit(w)?;
         if plural {
-            // "coming months", "past years"
+            // "past years" is the past at large; "coming months" a stretch ahead.
+            if self.w(i) == "past" && k == i + 1 && matches!(unit, Unit::Year | Unit::Decade) {
+                return Some((k + 1, Expr::Ref("PAST_REF")));
+            }
             return matches!(self.w(i), "coming" | "past" | "next" | "last" | "recent")
                 .then_some((k + 1, Expr::Duration { n: None, unit }));
         }
@@ -488,6 +511,19 @@ impl Scanner<'_> {
                     },
                 )
             }
+            // "for the week", "the week's busiest session": the week of the report.
+            ("week", w2)
+                if matches!(w2, "'" | "’" | "." | "," | ";")
+                    || (i > 0 && matches!(self.w(i - 1), "for" | "during" | "over")) =>
+            {
+                return point(
+                    i + 2,
+                    Base::Unit {
+                        unit: Unit::Week,
+                        shift: 0,
+                    },
+                );
+            }
             ("weekend", _) => {
                 return point(
                     i + 2,
@@ -508,6 +544,23 @@ impl Scanner<'_> {
             // "the day before" names a day only on its own, not before a clause ("the day before he left").
             ("day", "after" | "before") => {
                 let sign = if self.w(i + 2) == "after" { 1 } else { -1 };
+                // "the day before last Tuesday", "the day after Friday's vote"
+                let (k, shift) = match lexicon::shift(self.w(i + 3)) {
+                    Some(s) => (i + 4, s),
+                    None => (i + 3, 0),
+                };
+                if let Some((e, Expr::Point(Base::Weekday { weekday, .. }, None))) =
+                    self.weekday_led(k, shift, shift != 0)
+                {
+                    return point(
+                        e,
+                        Base::FromWeekday {
+                            weekday,
+                            shift,
+                            days: sign,
+                        },
+                    );
+                }
                 return match self.w(i + 3) {
                     "tomorrow" | "yesterday" => point(i + 4, Base::Day(2 * sign)),
                     "." | "," | ";" | "" => point(i + 3, Base::NarrativeDay(sign)),
@@ -615,7 +668,7 @@ impl Scanner<'_> {
     }
 
     /// "nineteen ninety-six", "nineteen eighty", "twenty ten".
-    fn spoken_year(&self, i: usize) -> Hit {
+    pub fn spoken_year(&self, i: usize) -> Hit {
         let century = match self.w(i) {
             "nineteen" => 1900,
             "twenty" => 2000,

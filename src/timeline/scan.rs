@@ -337,6 +337,15 @@ impl Scanner<'_> {
             dir = Some("past");
             k += 1;
         }
+        // "in recent years": the past at large, not a length (but "recent months" is one).
+        if self.w(k) == "recent"
+            && matches!(
+                lexicon::unit(self.w(k + 1)),
+                Some((Unit::Year | Unit::Decade, true))
+            )
+        {
+            return Some((k + 2, Expr::Ref("PAST_REF")));
+        }
         if self.w(k) == "few" {
             k += 1;
             return self.unit_after(i, k, None, dir);
@@ -352,6 +361,19 @@ impl Scanner<'_> {
                 n = Some(v + 0.5);
                 k2 = e;
             }
+        }
+        // "the first two quarters of 1990" is that year's first half, a date.
+        if n == Some(2.0)
+            && self.w(k2) == "quarters"
+            && matches!(self.w(k - 1), "first" | "last" | "final")
+            && matches!(self.w(k2 + 1), "of" | "in")
+            && self
+                .t
+                .int(k2 + 2)
+                .is_some_and(|v| self.plausible_year(k2 + 2, v))
+        {
+            let h = if self.w(k - 1) == "first" { 1 } else { 2 };
+            return self.half_of(k2 + 1, h, None);
         }
         if matches!(
             self.w(k2),
@@ -536,9 +558,12 @@ impl Scanner<'_> {
         }
         let whole = n.map(|v| v as i64);
         match self.w(end) {
-            // "about two years ago" is annotated as the length, "two years ago" and
-            // "nearly two years ago" as the date.
-            "ago" if self.is_hedged(i) && !matches!(self.w(i), "nearly" | "almost") => {
+            // "about two years ago" is annotated as the length, "two years ago",
+            // "nearly two years ago" and "just a decade ago" as the date.
+            "ago"
+                if self.is_hedged(i)
+                    && !matches!(self.w(i), "nearly" | "almost" | "just" | "only" | "barely") =>
+            {
                 return Some((end + 1, Expr::Duration { n, unit }))
             }
             "ago" => {
@@ -592,6 +617,25 @@ impl Scanner<'_> {
                             None,
                         ),
                     ));
+                }
+            }
+            // "a week from Monday": counted from the coming Monday.
+            "from"
+                if dir.is_none()
+                    && matches!(unit, Unit::Day | Unit::Week)
+                    && self.t.is_cap(end + 1)
+                    && lexicon::weekday(self.w(end + 1)).is_some() =>
+            {
+                if let (Some(n), Some(weekday)) =
+                    (whole.filter(|&n| n > 0), lexicon::weekday(self.w(end + 1)))
+                {
+                    let days = if unit == Unit::Week { 7 * n } else { n };
+                    let base = Base::FromWeekday {
+                        weekday,
+                        shift: 1,
+                        days,
+                    };
+                    return Some((end + 2, Expr::Point(base, None)));
                 }
             }
             "from" if matches!(self.w(end + 1), "now" | "today") && dir.is_none() => {

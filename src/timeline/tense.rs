@@ -19,8 +19,16 @@ const REACH: usize = 14;
 /// The tense at tokens `[first, last)` within the sentence of tokens `[lo, hi)`:
 /// the nearest marker before the expression, else the nearest after it.
 pub fn at(toks: &Tokens, lo: usize, hi: usize, first: usize, last: usize) -> Tense {
-    // "by February": a deadline ahead.
-    if first > lo && toks.word(first - 1) == "by" {
+    // "Wednesday's ruling", "Friday's close": a possessive names what has happened.
+    if matches!(toks.word(last), "'" | "’") && toks.word(last + 1) == "s" {
+        return Tense::Past;
+    }
+    // "by February": a deadline ahead, unless the clause looks back from it
+    // ("had filed reports by Wednesday").
+    if first > lo
+        && toks.word(first - 1) == "by"
+        && !(first.saturating_sub(REACH).max(lo)..first).any(|k| toks.word(k) == "had")
+    {
         return Tense::Future;
     }
     // "payable Dec. 7", "effective on Feb. 1": a date a filing looks ahead to.
@@ -63,9 +71,23 @@ fn marker(toks: &Tokens, i: usize) -> Option<Tense> {
             Some(Tense::Future)
         }
         // "plans to", "hopes to": verbs of intent; "vacation plans" is a noun.
+        // "had been scheduled to expire Friday": a plan seen from the past, for a day gone by.
+        "scheduled" | "due" | "set" | "expected"
+            if toks.word(i + 1) == "to"
+                && toks.word(i.wrapping_sub(1)) == "been"
+                && toks.word(i.wrapping_sub(2)) == "had" =>
+        {
+            Some(Tense::Past)
+        }
         "plans" | "plan" | "planned" | "hopes" | "hope" | "hoped" | "aims" | "wants" | "set"
         | "scheduled" | "due"
             if toks.word(i + 1) == "to" =>
+        {
+            Some(Tense::Future)
+        }
+        // "the vote is set for Dec. 15", "slated for March": a date arranged ahead.
+        "set" | "scheduled" | "slated" | "planned" | "expected"
+            if toks.word(i + 1) == "for" && toks.word(i.wrapping_sub(1)) != "been" =>
         {
             Some(Tense::Future)
         }

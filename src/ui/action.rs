@@ -2,10 +2,10 @@
 //! and `App::update` applies them, so the UI can be driven without a terminal.
 
 use super::editor::EditOp;
+use super::extraction::Extraction;
 use crate::annotations::AnnotationSet;
 use crate::document::Document;
-use crate::entities::{Entities, Kind};
-use crate::timeline::Event;
+use crate::entities::Kind;
 use std::sync::Arc;
 
 /// A user intent or an outside event, applied by `App::update`.
@@ -104,9 +104,9 @@ pub enum Action {
     /// The mouse wheel at this screen cell: `delta` notches, positive downwards.
     Wheel { col: u16, row: u16, delta: i32 },
     /// Background extraction finished.
-    Extracted(Box<(Entities, Vec<Event>)>),
+    Extracted(Box<Extraction>),
     /// Extraction of the beginning shown so far finished; the whole file's follows.
-    ExtractedPrefix(Box<(Entities, Vec<Event>)>),
+    ExtractedPrefix(Box<Extraction>),
     /// The whole file is read; it replaces the beginning shown so far.
     Loaded(Arc<Document>),
     /// The end of the file being loaded, read apart so `G` need not wait for the whole.

@@ -3,8 +3,10 @@
 //! come back as [`Action`]s, so the UI answers keys while this runs.
 
 use super::action::Action;
+use super::extraction::Extraction;
 use crate::date::Date;
 use crate::document::{read_file, read_prefix, Document, ReadError};
+use crate::entities::store::Change;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{channel, Receiver};
 use std::sync::Arc;
@@ -51,25 +53,31 @@ pub fn open(path: &Path, published: Option<Date>) -> Result<Opened, ReadError> {
 
 /// Starts the background work. For a prefix the receiver yields
 /// `ExtractedPrefix` (so the first screen is highlighted at once), `Loaded`, then
-/// `Extracted` for the whole file; for a whole document just `Extracted`.
-pub fn start(opened_rest: Option<(PathBuf, Option<Date>)>, doc: Arc<Document>) -> Receiver<Action> {
+/// `Extracted` for the whole file; for a whole document just `Extracted`. The
+/// user's `corrections` are applied here too, so the reader only moves the
+/// result into place.
+pub fn start(
+    opened_rest: Option<(PathBuf, Option<Date>)>,
+    doc: Arc<Document>,
+    corrections: Vec<Change>,
+) -> Receiver<Action> {
     let (tx, rx) = channel();
     std::thread::spawn(move || {
         lower_priority();
         let doc = match opened_rest {
             None => doc,
             Some((path, published)) => {
-                let (entities, events) = extract(&doc);
-                if tx
-                    .send(Action::ExtractedPrefix(Box::new((entities, events))))
-                    .is_err()
-                {
+                let prefix = Extraction::run(&doc, corrections.clone());
+                if tx.send(Action::ExtractedPrefix(Box::new(prefix))).is_err() {
                     return;
                 }
                 load_rest(&tx, &path, published, doc)
             }
         };
-        let _ = tx.send(Action::Extracted(Box::new(extract(&doc))));
+        let _ = tx.send(Action::Extracted(Box::new(Extraction::run(
+            &doc,
+            corrections,
+        ))));
     });
     rx
 }
@@ -83,12 +91,6 @@ fn lower_priority() {
     unsafe {
         libc::setpriority(libc::PRIO_PROCESS, 0, 10);
     }
-}
-
-fn extract(doc: &Document) -> (crate::entities::Entities, Vec<crate::timeline::Event>) {
-    let entities = crate::entities::extract(doc);
-    let events = crate::timeline::build(doc, &entities);
-    (entities, events)
 }
 
 /// Reads the whole file and sends it as `Loaded`; on failure says why and keeps `prefix`.

@@ -7,6 +7,7 @@ pub mod app;
 pub mod cursor;
 pub mod editor;
 pub mod effects;
+pub mod extraction;
 pub mod help;
 pub mod keymap;
 pub mod keynames;

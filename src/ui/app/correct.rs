@@ -6,7 +6,7 @@
 
 use super::*;
 use crate::entities::corrections;
-use crate::entities::store::{to_corrections, Change};
+use crate::entities::store::Change;
 
 /// A correction waiting for the user's choice.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -204,11 +204,13 @@ impl App {
     /// Derives the entities shown from the raw ones and the corrections, and
     /// links the timeline's events to them.
     pub(super) fn correct_entities(&mut self) {
-        let c = to_corrections(&self.corrections);
-        let text = self.doc.text();
-        self.entities = corrections::apply(text, self.raw_entities.clone(), &c);
-        self.corrected = corrections::touched(text, &self.entities, &c);
-        crate::timeline::relink(&self.doc, &self.entities, &mut self.events);
+        (self.entities, self.corrected) = crate::ui::extraction::correct(
+            &self.doc,
+            &self.raw_entities,
+            &self.corrections,
+            &mut self.events,
+            false,
+        );
     }
 
     /// The entities again: the recognizer's raw output with the corrections

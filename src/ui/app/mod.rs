@@ -16,6 +16,7 @@ mod tail;
 use super::action::Action;
 use super::cursor::{self, Selection};
 use super::editor::EditOp;
+use super::extraction::Extraction;
 use super::help::{self, Help, HelpScroll};
 pub use super::keymap::Focus;
 use super::keymap::{Context, Key, Keymap, Lookup};
@@ -227,10 +228,9 @@ impl App {
 
     /// A reader with extraction done at once (tests, small briefs).
     pub fn with_extraction(doc: Arc<Document>, source: String) -> App {
-        let entities = crate::entities::extract(&doc);
-        let events = crate::timeline::build(&doc, &entities);
+        let data = Extraction::run(&doc, Vec::new());
         let mut app = App::new(doc, source);
-        app.update(Action::Extracted(Box::new((entities, events))));
+        app.update(Action::Extracted(Box::new(data)));
         app
     }
 
@@ -505,9 +505,9 @@ impl App {
     /// Takes new entities and events (of the beginning, then of the whole file),
     /// keeping the reader's place: the selected entity by name, the current
     /// mention and event by position.
-    fn take_extraction(&mut self, data: (Entities, Vec<Event>), complete: bool) {
+    fn take_extraction(&mut self, data: Extraction, complete: bool) {
         self.extracting = !complete;
-        let Some((entities, events)) = self.stash_head_extraction(data) else {
+        let Some(data) = self.stash_head_extraction(data) else {
             return;
         };
         let selected = self
@@ -515,9 +515,17 @@ impl App {
             .map(|id| self.entities.entities[id].name.clone());
         let mention_at = self.mention.map(|m| self.entities.mentions[m].span.start);
         let event_at = self.event.map(|i| self.events[i].timex.span.start);
-        self.raw_entities = entities;
-        self.events = events;
-        self.correct_entities();
+        let current = data.corrections == self.corrections;
+        self.raw_entities = data.raw;
+        self.events = data.events;
+        if current {
+            // Derived on the background thread: a big file's entities are not
+            // corrected again here, where keys wait.
+            self.entities = data.entities;
+            self.corrected = data.corrected;
+        } else {
+            self.correct_entities();
+        }
         self.selected =
             selected.and_then(|name| self.entities.entities.iter().position(|e| e.name == name));
         self.mention = self.selected.and_then(|id| {

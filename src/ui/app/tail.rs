@@ -88,13 +88,10 @@ impl App {
 
     /// Extraction of the beginning that arrived while the end was on screen.
     /// Returns the extraction back when the beginning is on screen.
-    pub(super) fn stash_head_extraction(
-        &mut self,
-        data: (Entities, Vec<Event>),
-    ) -> Option<(Entities, Vec<Event>)> {
+    pub(super) fn stash_head_extraction(&mut self, data: Extraction) -> Option<Extraction> {
         match &mut self.head {
             Some(head) => {
-                (head.raw_entities, head.events) = data;
+                (head.raw_entities, head.events) = (data.raw, data.events);
                 head.selected = None;
                 head.mention = None;
                 head.event = None;

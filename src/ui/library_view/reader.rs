@@ -47,7 +47,7 @@ pub fn build(
     };
     let mut app = App::configured(Arc::new(doc), name, settings);
     app.update(Action::Resize(w, h));
-    app.update(Action::Extracted(Box::new((entities, events))));
+    app.update(Action::Extracted(Box::new((entities, events).into())));
     if !same {
         app.say("changed since it was indexed; entities extracted afresh");
     }

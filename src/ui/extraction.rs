@@ -1,0 +1,86 @@
+//! What the reader shows of a brief's extraction: the recognizer's entities,
+//! the same with the user's corrections applied, and the timeline linked to
+//! them. Built on the background thread for a big file, so that the main
+//! thread, which answers keys, only moves it into place.
+
+use crate::document::Document;
+use crate::entities::corrections;
+use crate::entities::store::{to_corrections, Change};
+use crate::entities::Entities;
+use crate::timeline::Event;
+
+/// One extraction, ready to show.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Extraction {
+    /// The recognizer's own output, kept so corrections re-apply without re-running it.
+    pub raw: Entities,
+    /// `raw` with `corrections` applied: the entities shown.
+    pub entities: Entities,
+    /// Per entity of `entities`: whether a correction names it.
+    pub corrected: Vec<bool>,
+    /// The timeline, each event linked to the entities of its sentence.
+    pub events: Vec<Event>,
+    /// The corrections it was derived with; the reader derives again when its
+    /// own differ (a correction made while this was being built).
+    pub corrections: Vec<Change>,
+}
+
+impl Extraction {
+    /// Derives what is shown from the recognizer's output `raw` and the
+    /// timeline `events` linked to it (as `timeline::build` does).
+    pub fn derive(
+        doc: &Document,
+        raw: Entities,
+        mut events: Vec<Event>,
+        corrections: Vec<Change>,
+    ) -> Self {
+        let (entities, corrected) = correct(doc, &raw, &corrections, &mut events, true);
+        Extraction {
+            raw,
+            entities,
+            corrected,
+            events,
+            corrections,
+        }
+    }
+
+    /// Extraction of `doc` with `corrections` applied: the whole pipeline.
+    pub fn run(doc: &Document, corrections: Vec<Change>) -> Self {
+        let raw = crate::entities::extract(doc);
+        let events = crate::timeline::build(doc, &raw);
+        Self::derive(doc, raw, events, corrections)
+    }
+}
+
+/// `raw` with `corrections` applied, and per entity whether a correction names
+/// it; `events` are linked to the result. Events still linked to `raw`
+/// (`linked_to_raw`) keep their links when no correction changes an entity.
+pub fn correct(
+    doc: &Document,
+    raw: &Entities,
+    corrections: &[Change],
+    events: &mut [Event],
+    linked_to_raw: bool,
+) -> (Entities, Vec<bool>) {
+    let c = to_corrections(corrections);
+    let text = doc.text();
+    let entities = corrections::apply(text, raw.clone(), &c);
+    let corrected = corrections::touched(text, &entities, &c);
+    if !(linked_to_raw && c.is_empty()) {
+        crate::timeline::relink(doc, &entities, events);
+    }
+    (entities, corrected)
+}
+
+impl From<(Entities, Vec<Event>)> for Extraction {
+    /// The recognizer's output with no corrections.
+    fn from((raw, events): (Entities, Vec<Event>)) -> Self {
+        Extraction {
+            entities: raw.clone(),
+            corrected: vec![false; raw.entities.len()],
+            raw,
+            events,
+            corrections: Vec::new(),
+        }
+    }
+}
