@@ -2,9 +2,43 @@
 //! absent is reported as ignored with the reason, not passed in silence:
 //! `folio_shared` when the shared material (`../shared`, or `$FOLIO_SHARED`)
 //! is there, `folio_python` when python3 runs, `folio_root` when building as root.
+//! Also bakes the built-in name lists (`assets/gazetteer.tsv`) into the table
+//! the binary reads in place, with the crate's own parser (the files below).
 
 use std::path::PathBuf;
 use std::process::Command;
+
+#[allow(dead_code)]
+#[path = "src/entities/gazetteer.rs"]
+mod gazetteer;
+/// The crate's files the gazetteer table is made with (they use nothing else).
+#[allow(dead_code)]
+#[path = "src/entities/hashing.rs"]
+mod hashing;
+#[allow(dead_code)]
+#[path = "src/entities/in_place.rs"]
+mod in_place;
+#[allow(dead_code)]
+#[path = "src/entities/tokens.rs"]
+mod tokens;
+
+/// Writes `OUT_DIR/gazetteer.bin` from `assets/gazetteer.tsv`.
+fn bake_gazetteer(manifest: &std::path::Path) {
+    for f in [
+        "assets/gazetteer.tsv",
+        "src/entities/gazetteer.rs",
+        "src/entities/hashing.rs",
+        "src/entities/in_place.rs",
+        "src/entities/tokens.rs",
+    ] {
+        println!("cargo::rerun-if-changed={f}");
+    }
+    let tsv = std::fs::read_to_string(manifest.join("assets/gazetteer.tsv"))
+        .expect("assets/gazetteer.tsv is readable");
+    let table = gazetteer::Gazetteer::parse(&tsv).to_bytes();
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    std::fs::write(out.join("gazetteer.bin"), table).expect("OUT_DIR is writable");
+}
 
 fn main() {
     println!("cargo::rustc-check-cfg=cfg(folio_shared)");
@@ -13,6 +47,7 @@ fn main() {
     println!("cargo::rerun-if-env-changed=FOLIO_SHARED");
     println!("cargo::rerun-if-changed=build.rs");
     let manifest = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default());
+    bake_gazetteer(&manifest);
     let shared = std::env::var_os("FOLIO_SHARED")
         .map(PathBuf::from)
         .unwrap_or_else(|| manifest.join("../shared"));

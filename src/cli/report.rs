@@ -78,11 +78,12 @@ pub fn entities(
     let mut out = String::new();
     if format != ExportFormat::Table {
         let mut rows = Rows::start(format, &MentionJson::columns());
+        let mut offsets = doc.char_cursor();
         for m in &found.mentions {
             let e = &found.entities[m.entity];
             rows.push(&MentionJson {
-                start: doc.char_offset(m.span.start),
-                end: doc.char_offset(m.span.end),
+                start: offsets.char_of_byte(m.span.start),
+                end: offsets.char_of_byte(m.span.end),
                 text: doc.slice(m.span),
                 kind: e.kind.name(),
                 entity: &e.name,

@@ -2,6 +2,7 @@
 //! sentences, all as byte spans of one `String`. Everything downstream
 //! (entities, timeline, annotations, the screen) points into this text.
 
+mod bounds;
 mod decode;
 pub mod header;
 pub mod offsets;
@@ -377,6 +378,12 @@ impl Document {
     /// Code-point offset of byte offset `byte`: the unit of JSON output and W3C selectors.
     pub fn char_offset(&self, byte: usize) -> usize {
         self.chars.char_of_byte(&self.text, byte)
+    }
+
+    /// [`Document::char_offset`] for offsets met in text order, each in time
+    /// proportional to its distance from the one before.
+    pub fn char_cursor(&self) -> offsets::CharCursor<'_> {
+        offsets::CharCursor::new(&self.chars, &self.text)
     }
 
     /// Byte offset of code-point offset `ch`, if inside the text.

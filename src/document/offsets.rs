@@ -72,9 +72,66 @@ impl CharIndex {
     }
 }
 
+/// Converts byte offsets met mostly in increasing order (the mentions of a
+/// document, in text order) in time proportional to the distance from the
+/// last one, instead of up to a stride each.
+#[derive(Debug, Clone)]
+pub struct CharCursor<'a> {
+    index: &'a CharIndex,
+    text: &'a str,
+    byte: usize,
+    chars: usize,
+}
+
+impl<'a> CharCursor<'a> {
+    /// A cursor at the start of `text`, which `index` indexes.
+    pub fn new(index: &'a CharIndex, text: &'a str) -> CharCursor<'a> {
+        CharCursor {
+            index,
+            text,
+            byte: 0,
+            chars: 0,
+        }
+    }
+
+    /// Code-point offset of byte offset `byte` (a char boundary of the text).
+    pub fn char_of_byte(&mut self, byte: usize) -> usize {
+        if self.index.ascii {
+            return byte;
+        }
+        match self.text.get(self.byte..byte) {
+            Some(gap) => self.chars += gap.chars().count(),
+            _ => self.chars = self.index.char_of_byte(self.text, byte),
+        }
+        self.byte = byte;
+        self.chars
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_cursor_agrees_with_the_index_forwards_and_backwards() {
+        let text = "Қазақстан and Zürich, 東京: ".repeat(400);
+        let index = CharIndex::new(&text);
+        let mut cursor = CharCursor::new(&index, &text);
+        let bytes: Vec<usize> = (0..text.len())
+            .filter(|&b| text.is_char_boundary(b))
+            .collect();
+        for &b in bytes
+            .iter()
+            .step_by(7)
+            .chain(bytes.iter().rev().step_by(13))
+        {
+            assert_eq!(
+                cursor.char_of_byte(b),
+                index.char_of_byte(&text, b),
+                "byte {b}"
+            );
+        }
+    }
 
     #[test]
     fn round_trip_on_multibyte_text() {

@@ -2,8 +2,8 @@
 //! U+2029); sentences come from Unicode sentence bounds (UAX #29), then
 //! mended where a period ends an abbreviation, an initial or a number sign.
 
+use super::bounds::sentence_bounds;
 use super::Span;
-use unicode_segmentation::UnicodeSegmentation;
 
 /// Byte spans of the paragraphs of `text[start..]`, trimmed of surrounding whitespace.
 pub fn paragraphs(text: &str, start: usize) -> Vec<Span> {
@@ -108,7 +108,10 @@ pub fn sentences(text: &str, para: Span) -> Vec<Span> {
     let slice = para.slice(text);
     let mut out: Vec<Span> = Vec::new();
     let mut merge_next = false;
-    for (i, s) in slice.split_sentence_bound_indices() {
+    let mut bounds = Vec::new();
+    sentence_bounds(slice, &mut bounds);
+    for (i, end) in bounds {
+        let s = &slice[i..end];
         let trimmed = s.trim_end();
         let lead = trimmed.len() - trimmed.trim_start().len();
         if trimmed.trim_start().is_empty() {

@@ -3,6 +3,7 @@
 //! so the tagger knows that an unseen "Naftogaz" is a word like "Gazprom".
 //! The table is read in place from the binary: loading costs nothing.
 
+use super::in_place::{view, Aligned};
 use std::borrow::Cow;
 
 /// Number of granularities, finest first.
@@ -27,30 +28,10 @@ pub struct WordClasses {
     classes: Cow<'static, [u16]>,
 }
 
-/// Bytes aligned for `u64`, so the embedded table is read in place.
-#[repr(C, align(8))]
-struct Aligned<T: ?Sized>(T);
-
 static TABLE: &Aligned<[u8]> = &Aligned(*include_bytes!("../../assets/word-classes.bin"));
 
 fn u32_at(b: &[u8], at: usize) -> Option<u32> {
     Some(u32::from_le_bytes(b.get(at..at + 4)?.try_into().ok()?))
-}
-
-/// `bytes` as a slice of `T` borrowed in place when aligned on a little-endian
-/// machine, else decoded into a copy.
-fn view<T: Copy>(bytes: &'static [u8], decode: fn(&[u8]) -> T) -> Cow<'static, [T]> {
-    let size = std::mem::size_of::<T>();
-    let aligned = bytes.as_ptr().align_offset(std::mem::align_of::<T>()) == 0;
-    if cfg!(target_endian = "little") && aligned && bytes.len().is_multiple_of(size) {
-        // SAFETY: `bytes` is 'static, aligned for T and a whole number of T long; T is
-        // a plain integer type (u16, u32, u64) for which every bit pattern is valid, and
-        // on a little-endian machine the stored little-endian values read as they are.
-        let v: &'static [T] =
-            unsafe { std::slice::from_raw_parts(bytes.as_ptr().cast::<T>(), bytes.len() / size) };
-        return Cow::Borrowed(v);
-    }
-    Cow::Owned(bytes.chunks_exact(size).map(decode).collect())
 }
 
 impl WordClasses {

@@ -4,7 +4,7 @@
 //! name the document makes clear in one sentence is read the same way in the
 //! others.
 
-use super::features::{flag, TokInfo};
+use super::features::{flag, TokInfo, NT};
 use super::hashing::HashMap64;
 use super::perceptron::{kind_index, History, Model};
 use std::ops::Range;
@@ -70,11 +70,29 @@ pub struct Scratch {
     counts: HashMap64<[u16; SLOTS]>,
     tags: Vec<u8>,
     margins: Vec<f32>,
+    /// Per token of the document, the weights of its features that the
+    /// second pass shares with the first (see [`Model::tag_reusing`]).
+    known: Vec<Option<[i32; NT]>>,
 }
 
 /// The first pass alone: tags the `sentences` (token ranges of `infos`) as
 /// they are, one entry of `tags` and `margins` per token of `infos`.
 pub fn first_pass(
+    model: &Model,
+    infos: &[TokInfo],
+    sentences: &[Range<usize>],
+    scratch: &mut Scratch,
+    tags: &mut Vec<u8>,
+    margins: &mut Vec<f32>,
+) {
+    scratch.known.clear();
+    scratch.known.resize(infos.len(), None);
+    pass(model, infos, sentences, scratch, tags, margins);
+}
+
+/// One pass over the sentences, reusing the weights `scratch.known` holds
+/// (one entry per token of `infos`, from an earlier pass over the same tokens).
+fn pass(
     model: &Model,
     infos: &[TokInfo],
     sentences: &[Range<usize>],
@@ -88,14 +106,16 @@ pub fn first_pass(
     margins.resize(infos.len(), f32::INFINITY);
     scratch.hist.clear();
     for r in sentences {
-        let Some(sent) = infos.get(r.clone()) else {
+        let (Some(sent), Some(known)) = (infos.get(r.clone()), scratch.known.get_mut(r.clone()))
+        else {
             continue;
         };
-        model.tag(
+        model.tag_reusing(
             sent,
             &mut scratch.hist,
             &mut scratch.tags,
             &mut scratch.margins,
+            known,
         );
         tags[r.clone()].copy_from_slice(&scratch.tags);
         margins[r.clone()].copy_from_slice(&scratch.margins);
@@ -117,7 +137,8 @@ pub fn tag_document(
     infos.iter_mut().for_each(|t| t.doc = 0);
     first_pass(model, infos, sentences, scratch, tags, margins);
     mark(infos, tags, scratch);
-    first_pass(model, infos, sentences, scratch, tags, margins);
+    // Only `doc` changed: the weights of the other features are the first pass's.
+    pass(model, infos, sentences, scratch, tags, margins);
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 
 use super::classes::{WordClasses, LEVELS};
 use super::gazetteer::{cat, Gazetteer, MAX_LEN};
-use super::hashing::{bytes_hash, lower_hash, mix, push_char, HashSet64};
+use super::hashing::{bytes_hash, lower_hash, mix, push_char, BuildStrHasher, HashSet64};
 
 /// Token flags.
 pub mod flag {
@@ -156,19 +156,90 @@ fn affixes(word: &str, n: usize) -> (u64, u64) {
 }
 
 /// Whether a sentence is written in capitals (a headline or shouted title).
-fn is_shouting(words: &[&str]) -> bool {
+fn is_shouting(facts: &[WordFacts]) -> bool {
     let mut caps = 0;
     let mut letters = 0;
-    for w in words {
-        if w.chars().filter(|c| c.is_alphabetic()).count() < 2 {
+    for f in facts {
+        if !f.two_letters {
             continue;
         }
         letters += 1;
-        if !w.chars().any(char::is_lowercase) {
+        if f.no_lower {
             caps += 1;
         }
     }
     letters >= 2 && caps * 10 >= letters * 8
+}
+
+/// What a word's text alone tells (the same wherever it occurs), so a
+/// document computes it once per distinct word ([`WordCache`]).
+#[derive(Debug, Clone, Copy)]
+pub struct WordFacts {
+    lower: u64,
+    /// Shape as written.
+    shape: u64,
+    prefix: u64,
+    suffix: u64,
+    class: [u16; LEVELS],
+    gaz: u16,
+    in_lex: bool,
+    first_upper: bool,
+    has_alpha: bool,
+    has_digit: bool,
+    /// No lower-case letter.
+    no_lower: bool,
+    /// At least two letters.
+    two_letters: bool,
+    /// More than one character.
+    long: bool,
+}
+
+impl WordFacts {
+    /// The facts of `w`.
+    pub fn of(w: &str, gaz: &Gazetteer, lex: &Lexicon, classes: &WordClasses) -> WordFacts {
+        let lower = lower_hash(w);
+        let (prefix, suffix) = affixes(w, w.chars().count());
+        WordFacts {
+            lower,
+            shape: shape_hash(w, Casing::AsWritten),
+            prefix,
+            suffix,
+            class: classes.of(lower),
+            gaz: gaz.word(lower),
+            in_lex: lex.contains(lower),
+            first_upper: w.chars().next().is_some_and(char::is_uppercase),
+            has_alpha: w.chars().any(char::is_alphabetic),
+            has_digit: w.chars().any(|c| c.is_numeric()),
+            no_lower: !w.chars().any(char::is_lowercase),
+            two_letters: w.chars().filter(|c| c.is_alphabetic()).count() >= 2,
+            long: w.chars().nth(1).is_some(),
+        }
+    }
+}
+
+/// [`WordFacts`] of the distinct words seen so far, keyed by their text.
+#[derive(Debug, Default)]
+pub struct WordCache {
+    map: std::collections::HashMap<Box<str>, WordFacts, BuildStrHasher>,
+    facts: Vec<WordFacts>,
+}
+
+impl WordCache {
+    /// Distinct words kept before the cache starts over (bounds its memory
+    /// on huge inputs; a brief holds a few thousand).
+    const MAX_WORDS: usize = 1 << 18;
+
+    fn get(&mut self, w: &str, gaz: &Gazetteer, lex: &Lexicon, classes: &WordClasses) -> WordFacts {
+        if let Some(f) = self.map.get(w) {
+            return *f;
+        }
+        if self.map.len() >= Self::MAX_WORDS {
+            self.map.clear();
+        }
+        let f = WordFacts::of(w, gaz, lex, classes);
+        self.map.insert(w.into(), f);
+        f
+    }
 }
 
 /// Fills `out` with the facts of the tokens `words` of one sentence.
@@ -179,37 +250,48 @@ pub fn analyze(
     classes: &WordClasses,
     out: &mut Vec<TokInfo>,
 ) {
+    let facts: Vec<WordFacts> = words
+        .iter()
+        .map(|w| WordFacts::of(w, gaz, lex, classes))
+        .collect();
+    analyze_facts(words, &facts, gaz, out);
+}
+
+/// [`analyze`], taking each distinct word's facts from `cache`.
+pub fn analyze_cached(
+    words: &[&str],
+    gaz: &Gazetteer,
+    lex: &Lexicon,
+    classes: &WordClasses,
+    cache: &mut WordCache,
+    out: &mut Vec<TokInfo>,
+) {
+    let mut facts = std::mem::take(&mut cache.facts);
+    facts.clear();
+    facts.extend(words.iter().map(|w| cache.get(w, gaz, lex, classes)));
+    analyze_facts(words, &facts, gaz, out);
+    cache.facts = facts;
+}
+
+/// [`analyze`] given the facts of each word.
+fn analyze_facts(words: &[&str], facts: &[WordFacts], gaz: &Gazetteer, out: &mut Vec<TokInfo>) {
     out.clear();
-    let shout = is_shouting(words);
+    let shout = is_shouting(facts);
     let mut initial = true;
-    for w in words {
-        let lower = lower_hash(w);
-        let first = w.chars().next().unwrap_or(' ');
-        // One pass over the characters for what the flags need.
-        let (mut has_alpha, mut has_digit, mut has_lower, mut n_chars) = (false, false, false, 0);
-        for c in w.chars() {
-            n_chars += 1;
-            if c.is_ascii() {
-                has_alpha |= c.is_ascii_alphabetic();
-                has_lower |= c.is_ascii_lowercase();
-                has_digit |= c.is_ascii_digit();
-            } else {
-                has_alpha |= c.is_alphabetic();
-                has_lower |= c.is_lowercase();
-                has_digit |= c.is_numeric();
-            }
-        }
-        let all_caps = has_alpha && !has_lower;
+    for (w, f) in words.iter().zip(facts) {
+        let has_alpha = f.has_alpha;
+        let has_digit = f.has_digit;
+        let all_caps = has_alpha && f.no_lower;
         let mut flags = 0;
-        let g = gaz.word(lower);
-        let in_lex = lex.contains(lower);
+        let g = f.gaz;
+        let in_lex = f.in_lex;
         if in_lex {
             flags |= flag::LEX;
         }
         if all_caps {
             flags |= flag::ALLCAP;
         }
-        let casing = if shout && all_caps && n_chars > 1 {
+        let casing = if shout && all_caps && f.long {
             flags |= flag::SHOUT;
             if in_lex && g & cat::COUNTRY == 0 {
                 Casing::Lower
@@ -228,7 +310,7 @@ pub fn analyze(
                 flags |= flag::DIGIT;
             }
             let upper = match casing {
-                Casing::AsWritten => first.is_uppercase(),
+                Casing::AsWritten => f.first_upper,
                 Casing::Title => true,
                 Casing::Lower => false,
             };
@@ -238,19 +320,22 @@ pub fn analyze(
             flags |= flag::INITIAL;
             initial = false;
         }
-        let (prefix, suffix) = affixes(w, n_chars);
         out.push(TokInfo {
-            lower,
-            shape: shape_hash(w, casing),
-            prefix,
-            suffix,
+            lower: f.lower,
+            shape: if casing == Casing::AsWritten {
+                f.shape
+            } else {
+                shape_hash(w, casing)
+            },
+            prefix: f.prefix,
+            suffix: f.suffix,
             flags,
             gaz: g,
             gaz_span: 0,
             gaz_pos: 0,
             run_first: 0,
             run_last: 0,
-            class: classes.of(lower),
+            class: f.class,
             run_class: 0,
             run_cue: 0,
             doc: 0,
@@ -448,6 +533,24 @@ fn f(template: u64, v: u64) -> u64 {
     mix(template.wrapping_mul(0x9e37_79b9), v)
 }
 
+/// The slots of [`features`] whose keys depend on the previous tags, the
+/// history or the document pass (`doc`); the others depend only on the
+/// sentence's tokens, so the second pass reuses their weights from the first.
+/// (A test checks this mask against [`features`].)
+pub const CONTEXT: u64 = 1 << 11
+    | 1 << 12
+    | 1 << 13
+    | 1 << 18
+    | 1 << 23
+    | 1 << 26
+    | 1 << 36
+    | 1 << 39
+    | 1 << 40
+    | 1 << 41
+    | 1 << 43;
+
+const _: () = assert!(NF <= 64, "CONTEXT is a 64-bit mask of feature slots");
+
 /// The feature keys of token `i` given the two previous tags.
 /// `hist` is the kind (1-based, 0 none) this word was last given earlier in the document.
 pub fn features(infos: &[TokInfo], i: usize, prev: u8, prev2: u8, hist: u8, out: &mut [u64; NF]) {
@@ -592,6 +695,51 @@ mod tests {
         assert!(score(&["Leeds", "beat", "Chelsea", "2-1"]));
         assert!(!score(&["Leeds", "won", "12", "seats", "in", "1997-2001"]));
         assert!(!score(&["the", "2", "Leeds"]));
+    }
+
+    #[test]
+    fn context_marks_every_slot_that_tags_history_or_the_pass_change() {
+        let gaz = Gazetteer::parse("C\tKazakhstan\n");
+        let lex = Lexicon::parse("minister\nvisits\n");
+        let mut infos = Vec::new();
+        analyze(
+            &["The", "minister", "visits", "Kazakhstan", "today"],
+            &gaz,
+            &lex,
+            &WordClasses::default(),
+            &mut infos,
+        );
+        let mut changed = 0u64;
+        let mut base = [0u64; NF];
+        let mut other = [0u64; NF];
+        for i in 0..infos.len() {
+            let mut doc = infos.clone();
+            features(&infos, i, 0, 0, 0, &mut base);
+            for (k, d) in doc.iter_mut().enumerate() {
+                d.doc = 3 + k as u8;
+            }
+            for (prev, prev2, hist, infos) in [
+                (1, 0, 0, &infos),
+                (0, 2, 0, &infos),
+                (0, 0, 3, &infos),
+                (0, 0, 0, &doc),
+                (4, 3, 1, &doc),
+            ] {
+                features(infos, i, prev, prev2, hist, &mut other);
+                for s in 0..NF {
+                    if base[s] != other[s] {
+                        changed |= 1 << s;
+                    }
+                }
+            }
+        }
+        assert_eq!(
+            changed & !CONTEXT,
+            0,
+            "slots {:#x} missing from CONTEXT",
+            changed & !CONTEXT
+        );
+        assert_eq!(changed, CONTEXT, "CONTEXT marks slots that never change");
     }
 
     #[test]

@@ -9,6 +9,7 @@ pub mod corrections;
 pub mod features;
 pub mod gazetteer;
 mod hashing;
+mod in_place;
 pub mod perceptron;
 mod recognizer;
 mod rules;

@@ -2,7 +2,7 @@
 //! per tag, quantized to `i16` for the shipped model. Greedy left-to-right
 //! decoding with the previous tags as features.
 
-use super::features::{features, flag, needs_scoring, TokInfo, NF, NT};
+use super::features::{features, flag, needs_scoring, TokInfo, CONTEXT, NF, NT};
 use super::hashing::HashMap64;
 
 /// Per-document memory of the kind each capitalized word was last tagged with.
@@ -134,15 +134,33 @@ impl Model {
     /// Tag scores for one token's features.
     #[inline]
     pub fn score(&self, feats: &[u64; NF], out: &mut [i32; NT]) {
-        *out = [0; NT];
-        for &k in feats {
-            let b = bucket(self.bits, k) * NT;
-            if let Some(row) = self.weights.get(b..b + NT) {
-                for (o, &w) in out.iter_mut().zip(row) {
-                    *o += i32::from(w);
+        *out = self.sum(feats, u64::MAX);
+    }
+
+    /// The summed weight rows of the slots of `feats` set in `slots` (a bit mask).
+    /// The rows are scattered over the whole table: all are asked for from
+    /// memory before the first is added, so their fetches overlap.
+    #[inline]
+    fn sum(&self, feats: &[u64; NF], slots: u64) -> [i32; NT] {
+        let mut rows = [0usize; NF];
+        let mut n = 0;
+        for (s, &k) in feats.iter().enumerate() {
+            if slots >> s & 1 != 0 {
+                let b = bucket(self.bits, k) * NT;
+                if let Some(row) = self.weights.get(b..b + NT) {
+                    prefetch(row);
+                    rows[n] = b;
+                    n += 1;
                 }
             }
         }
+        let mut out = [0i32; NT];
+        for &b in &rows[..n] {
+            for (o, &w) in out.iter_mut().zip(&self.weights[b..b + NT]) {
+                *o += i32::from(w);
+            }
+        }
+        out
     }
 
     /// Converts a score difference to the real-valued margin.
@@ -158,15 +176,41 @@ impl Model {
         tags: &mut Vec<u8>,
         margins: &mut Vec<f32>,
     ) {
+        self.tag_reusing(infos, hist, tags, margins, &mut vec![None; infos.len()]);
+    }
+
+    /// [`Model::tag`], where `known[i]` holds (or receives) token `i`'s summed
+    /// weights of the slots outside [`CONTEXT`], which do not change between
+    /// passes over the same sentence. Integer sums: the scores are the same.
+    pub fn tag_reusing(
+        &self,
+        infos: &[TokInfo],
+        hist: &mut History,
+        tags: &mut Vec<u8>,
+        margins: &mut Vec<f32>,
+        known: &mut [Option<[i32; NT]>],
+    ) {
         tags.clear();
         margins.clear();
         let mut feats = [0u64; NF];
-        let mut scores = [0i32; NT];
         let (mut prev, mut prev2) = (0u8, 0u8);
         for i in 0..infos.len() {
             let (tag, margin) = if needs_scoring(&infos[i], prev) {
                 features(infos, i, prev, prev2, recall(hist, &infos[i]), &mut feats);
-                self.score(&feats, &mut scores);
+                let fixed = match known.get(i).copied().flatten() {
+                    Some(sums) => sums,
+                    None => {
+                        let sums = self.sum(&feats, !CONTEXT);
+                        if let Some(k) = known.get_mut(i) {
+                            *k = Some(sums);
+                        }
+                        sums
+                    }
+                };
+                let mut scores = self.sum(&feats, CONTEXT);
+                for (s, f) in scores.iter_mut().zip(fixed) {
+                    *s += f;
+                }
                 best_two(&scores, prev)
             } else {
                 (0, f64::INFINITY)
@@ -182,6 +226,22 @@ impl Model {
             prev = tag;
         }
     }
+}
+
+/// Asks for the cache lines of a weight row ahead of its use.
+#[inline(always)]
+fn prefetch(row: &[i16]) {
+    #[cfg(target_arch = "x86_64")]
+    {
+        use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
+        for p in [row.as_ptr(), row.as_ptr().wrapping_add(row.len() - 1)] {
+            // SAFETY: a prefetch is only a hint; it never faults and changes no
+            // memory, and both addresses lie inside `row`.
+            unsafe { _mm_prefetch::<_MM_HINT_T0>(p.cast()) };
+        }
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = row;
 }
 
 /// Best allowed tag and its lead over the next allowed one.

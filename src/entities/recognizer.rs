@@ -4,9 +4,10 @@
 use super::aliases;
 use super::classes::WordClasses;
 use super::consensus;
-use super::features::{analyze, mark_seen_caps_flat, Lexicon, TokInfo};
+use super::features::{analyze_cached, mark_seen_caps_flat, Lexicon, TokInfo, WordCache};
 use super::gazetteer::{cat, Gazetteer};
 use super::hashing::HashSet64;
+use super::in_place::Aligned;
 use super::perceptron::{kind_index, Model};
 use super::rules::{self, Cand};
 use super::tokens::{tokenize_into, Token};
@@ -190,12 +191,19 @@ fn gazetteer_agrees(a: &Analysis, start: usize, end: usize, kind: Kind) -> bool 
 
 static BUILTIN: OnceLock<Recognizer> = OnceLock::new();
 
-/// Bytes aligned for `i16`, so the embedded model's weights are read in place.
-#[repr(C, align(8))]
-struct Aligned<T: ?Sized>(T);
-
-/// The shipped model, embedded in the binary.
+/// The shipped model, embedded in the binary (aligned: its weights are read in place).
 static MODEL: &Aligned<[u8]> = &Aligned(*include_bytes!("../../assets/ner.model"));
+
+/// The built-in name lists' table, baked by `build.rs` from `assets/gazetteer.tsv`.
+static GAZETTEER: &Aligned<[u8]> =
+    &Aligned(*include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer.bin")));
+
+impl Gazetteer {
+    /// The built-in gazetteer (`assets/gazetteer.tsv`), read in place.
+    pub fn builtin() -> Gazetteer {
+        Gazetteer::from_static(&GAZETTEER.0).unwrap_or_default()
+    }
+}
 
 impl Recognizer {
     /// The shipped recognizer (`assets/ner.model`, `assets/lexicon.txt`,
@@ -223,25 +231,36 @@ impl Recognizer {
                 .flat_map(|s| doc.scanned_parts(s.span))
                 .collect()
         };
+        let mut cache = WordCache::default();
         if doc.text().len() <= CHUNK_BYTES {
-            return self.extract_spans(doc.text(), &pieces(0..sentences.len()));
+            return self.extract_in(doc.text(), &pieces(0..sentences.len()), &mut cache);
         }
         let mut out = Merged::default();
         for chunk in chunks(doc, CHUNK_BYTES) {
-            out.add(self.extract_spans(doc.text(), &pieces(chunk)));
+            out.add(self.extract_in(doc.text(), &pieces(chunk), &mut cache));
         }
         out.finish()
     }
 
     /// Finds the entities of `text`, given its sentence spans.
     pub fn extract_spans(&self, text: &str, sentences: &[Span]) -> Entities {
-        let mut a = self.analyze(text, sentences);
+        self.extract_in(text, sentences, &mut WordCache::default())
+    }
+
+    /// [`Recognizer::extract_spans`], with the facts of words already seen in `cache`.
+    fn extract_in(&self, text: &str, sentences: &[Span], cache: &mut WordCache) -> Entities {
+        let mut a = self.analyze(text, sentences, cache);
         let mut cands = self.tag(&mut a);
         let pairs = rules::apply(&a, &self.gazetteer, &mut cands);
         aliases::resolve(&a, cands, &pairs, self.min_conf)
     }
 
-    fn analyze<'t>(&self, text: &'t str, sentences: &[Span]) -> Analysis<'t> {
+    fn analyze<'t>(
+        &self,
+        text: &'t str,
+        sentences: &[Span],
+        cache: &mut WordCache,
+    ) -> Analysis<'t> {
         let bytes: usize = sentences.iter().map(|s| s.len()).sum();
         let mut tokens = Vec::with_capacity(bytes / 5);
         let mut ranges = Vec::with_capacity(sentences.len());
@@ -253,11 +272,12 @@ impl Recognizer {
             tokenize_into(text, s.start, s.end, &mut tokens);
             words.clear();
             words.extend(tokens[first..].iter().map(|t| t.text(text)));
-            analyze(
+            analyze_cached(
                 &words,
                 &self.gazetteer,
                 &self.lexicon,
                 &self.classes,
+                cache,
                 &mut sent_infos,
             );
             infos.extend_from_slice(&sent_infos);

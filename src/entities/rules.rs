@@ -9,7 +9,7 @@ use super::gazetteer::{cat, Gazetteer};
 use super::hashing::lower_hash;
 use super::recognizer::Analysis;
 use super::words::{
-    lower_in, DIVISIONS, HEAD_TITLES, MONTHS, ORG_HEADS, PLACE_HEADS, STOP, TITLES,
+    WordList, DIVISIONS, HEAD_TITLES, MONTHS, ORG_HEADS, PLACE_HEADS, STOP, TITLES,
 };
 use super::Kind;
 
@@ -198,34 +198,33 @@ pub fn titled(a: &Analysis, start: usize, end: usize) -> bool {
 
 /// Verbs that follow a person as subject ("Nazarbayev will", "Smith said").
 pub fn person_verb(word: &str) -> bool {
-    lower_in(
-        word,
-        &[
-            "said",
-            "says",
-            "told",
-            "added",
-            "declared",
-            "asserted",
-            "explained",
-            "stated",
-            "noted",
-            "argued",
-            "insisted",
-            "warned",
-            "met",
-            "visited",
-            "will",
-            "would",
-            "announced",
-            "replied",
-            "urged",
-            "believes",
-            "thinks",
-            "wrote",
-        ],
-    )
+    PERSON_VERBS.has(word)
 }
+
+static PERSON_VERBS: WordList = WordList::new(&[
+    "said",
+    "says",
+    "told",
+    "added",
+    "declared",
+    "asserted",
+    "explained",
+    "stated",
+    "noted",
+    "argued",
+    "insisted",
+    "warned",
+    "met",
+    "visited",
+    "will",
+    "would",
+    "announced",
+    "replied",
+    "urged",
+    "believes",
+    "thinks",
+    "wrote",
+]);
 
 /// Whether token `i` starts a date: a month name or a number.
 fn starts_date(a: &Analysis, i: usize) -> bool {
