@@ -134,7 +134,7 @@ impl Scanner<'_> {
         }
         if prev == "-"
             && self.t.joined(i)
-            && !matches!(self.w(i.wrapping_sub(2)), "mid" | "pre" | "post")
+            && !matches!(self.w(i.wrapping_sub(2)), "mid" | "pre" | "post" | "end")
         {
             return false;
         }

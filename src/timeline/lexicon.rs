@@ -257,6 +257,10 @@ pub fn tense_of(word: &str) -> Option<super::tense::Tense> {
         "will" | "ll" | "shall" | "tomorrow" | "expected" | "expects" | "scheduled"
         | "planning" | "preparing" | "intend" | "expect" | "expecting" | "due" | "intends"
         | "going" | "upcoming" | "would" | "soon" => Tense::Future,
+        // The present of a timetable, as wire copy writes it: "the truce starts at noon Friday".
+        "starts" | "begins" | "opens" | "reopens" | "resumes" | "convenes" | "expires" => {
+            Tense::Future
+        }
         "said" | "was" | "were" | "had" | "did" | "told" | "met" | "came" | "went" | "began"
         | "left" | "took" | "made" | "gave" | "found" | "held" | "led" | "sent" | "got" | "won"
         | "lost" | "fell" | "rose" | "saw" | "knew" | "thought" | "spoke" | "wrote" | "became"

@@ -5,6 +5,7 @@
 use super::expr::{Base, Expr};
 use super::lexicon::{self, Unit};
 use super::scan::{Hit, Scanner};
+use super::token::Kind;
 
 impl Scanner<'_> {
     /// "the third quarter", "third-quarter", "the fiscal first quarter", "the latest quarter",
@@ -172,7 +173,11 @@ impl Scanner<'_> {
         let n = self.t.int(i + 1)? as u32;
         let top = if letter == "q" { 4 } else { 2 };
         // "Q3x", "H1N1", "Q3.5": a code of something else.
-        if !(1..=top).contains(&n) || self.w(i + 1).len() != 1 || self.t.joined(i + 2) {
+        // (Punctuation may follow: "in Q3." ends a sentence.)
+        let glued = self.t.joined(i + 2)
+            && (self.t.kind(i + 2) != Some(Kind::Punct)
+                || (self.t.joined(i + 3) && self.t.kind(i + 3) == Some(Kind::Num)));
+        if !(1..=top).contains(&n) || self.w(i + 1).len() != 1 || glued {
             return None;
         }
         let mut end = i + 2;

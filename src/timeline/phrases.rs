@@ -46,6 +46,37 @@ impl Scanner<'_> {
                 }
                 point(i + 1, Base::Day(d))
             }
+            // "rose overnight": the night before the story's day (TimeML: a TIME, `…TNI`);
+            // not "the overnight rate" or "an overnight success".
+            "overnight"
+                if (i == 0 || !matches!(self.w(i - 1), "the" | "an" | "a"))
+                    && !matches!(
+                        self.w(i + 1),
+                        "rate"
+                            | "rates"
+                            | "lending"
+                            | "loan"
+                            | "loans"
+                            | "repo"
+                            | "index"
+                            | "success"
+                            | "sensation"
+                            | "stay"
+                            | "stays"
+                            | "bag"
+                            | "train"
+                            | "flight"
+                            | "flights"
+                            | "deposit"
+                            | "deposits"
+                            | "interbank"
+                    ) =>
+            {
+                Some((
+                    i + 1,
+                    Expr::Point(Base::NarrativeDay(-1), Some(Clock::Part("NI"))),
+                ))
+            }
             // "at noon", "noon Thursday"; not "High Noon".
             "noon" | "midday" | "midnight"
                 if !self.t.is_cap(i)

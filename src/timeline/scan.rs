@@ -64,17 +64,24 @@ impl Scanner<'_> {
             Base::Cal {
                 year,
                 month: Some(m),
-                day: Some(_),
+                day: first,
             },
             None,
         ) = *expr
         else {
             return None;
         };
-        if !matches!(self.w(j), "and" | "or") || self.w(j + 1).len() > 2 {
+        // "June 7-8": a dash joined on both sides, as wire stories write a two-day span.
+        let dash = self.w(j) == "-" && self.t.joined(j) && self.t.joined(j + 1);
+        if !(dash || matches!(self.w(j), "and" | "or")) || self.w(j + 1).len() > 2 {
             return None;
         }
+        let first = first?;
         let d = self.t.int(j + 1).filter(|d| (1..=31).contains(d))?;
+        // "June 7-8" counts forward; "June 7-8.5" or "7-3" is something else.
+        if dash && (self.t.joined(j + 2) || d as u32 <= first) {
+            return None;
+        }
         // "April 24 and 25 percent": a number of something else.
         if self.t.kind(j + 2) == Some(Kind::Word)
             && !matches!(self.w(j + 2), "in" | "at" | "and" | "to")
@@ -200,12 +207,30 @@ impl Scanner<'_> {
 
     /// The longest expression starting at token `i`.
     fn at(&self, i: usize) -> Hit {
+        if self.w(i) == "the" && self.length_adjective(i + 1) {
+            return None;
+        }
         if let Some(k) = self.modifier(i) {
             if let Some((j, e @ Expr::Point(..))) = self.core(k) {
                 return Some((j, e));
             }
         }
         self.core(i)
+    }
+
+    /// Whether a hyphenated length starts at `k`: "ten-day", "month-long" (the
+    /// article before one belongs to the noun it describes, not to the timex).
+    fn length_adjective(&self, k: usize) -> bool {
+        let joined_dash = |j: usize| self.w(j) == "-" && self.t.joined(j);
+        if lexicon::unit(self.w(k)).is_some() {
+            return joined_dash(k + 1) && self.w(k + 2) == "long";
+        }
+        match self.number(k) {
+            Some((j, Some(_))) if j > k && !matches!(self.w(k), "a" | "an") => {
+                joined_dash(j) && lexicon::unit(self.w(j + 1)).is_some()
+            }
+            _ => false,
+        }
     }
 
     fn core(&self, i: usize) -> Hit {
@@ -227,6 +252,8 @@ impl Scanner<'_> {
                 let k = if self.w(i + 1) == "-" { i + 2 } else { i + 1 };
                 Some(k)
             }
+            // Wire shorthand "end-2015", "end-June", like "mid-2015".
+            "end" if self.w(i + 1) == "-" && self.t.joined(i + 1) => Some(i + 2),
             "the" | "end" => {
                 let k = if w == "the" { i + 1 } else { i };
                 match (self.w(k), self.w(k + 1)) {
@@ -511,7 +538,16 @@ impl Scanner<'_> {
         if hyphen {
             k += 1;
         }
-        let (unit, plural) = lexicon::unit(self.w(k))?;
+        // "a fortnight" is two weeks (P2W), kept out of `Unit` as it only counts lengths.
+        let (unit, plural, times) = match self.w(k) {
+            "fortnight" => (Unit::Week, false, 2.0),
+            "fortnights" => (Unit::Week, true, 2.0),
+            w => {
+                let (unit, plural) = lexicon::unit(w)?;
+                (unit, plural, 1.0)
+            }
+        };
+        let n = n.map(|v| v * times);
         // "60 Minutes" is a programme, not an hour.
         if self.t.is_cap(k) && self.t.kind(k.wrapping_sub(1)) == Some(Kind::Num) {
             return None;
