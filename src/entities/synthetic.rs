@@ -9,6 +9,7 @@
 //! and news organizations) and the gazetteer. Deterministic.
 
 use super::train::{tag_of, Doc, Sentence};
+use crate::date::WEEKDAYS;
 
 const CLUBS: &str = include_str!("../../scripts/football-clubs.txt");
 const TEAMS: &str = include_str!("../../scripts/sports-teams.txt");
@@ -161,15 +162,6 @@ fn scorer(r: &mut Rng, p: &Pools) -> String {
 }
 
 const VERBS: [&str; 6] = ["beat", "defeated", "edged", "thrashed", "held", "drew with"];
-const DAYS: [&str; 7] = [
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
 
 /// One sentence of a sports page.
 fn sentence(r: &mut Rng, p: &Pools, national: bool) -> Sentence {
@@ -212,7 +204,7 @@ fn sentence(r: &mut Rng, p: &Pools, national: bool) -> Sentence {
                 .name(&b, kb)
                 .word(format!("{x}-{y}"));
             if r.below(2) == 0 {
-                l.word("on").word(DAYS[r.below(7)]);
+                l.word("on").word(WEEKDAYS[r.below(7)]);
             } else {
                 l.word("in").name(r.pick(&p.cities), "LOC");
             }
@@ -326,7 +318,7 @@ fn news_sentence(r: &mut Rng, p: &Pools, firm: &str) -> Sentence {
         0 => {
             l.name(firm, "ORG")
                 .words("said on")
-                .word(DAYS[r.below(7)])
+                .word(WEEKDAYS[r.below(7)])
                 .words("its profit rose")
                 .word(n.to_string())
                 .words("percent .");
@@ -348,7 +340,7 @@ fn news_sentence(r: &mut Rng, p: &Pools, firm: &str) -> Sentence {
                 .words(", told")
                 .name(r.pick(&p.orgs), "ORG")
                 .words("the deal would close on")
-                .word(DAYS[r.below(7)])
+                .word(WEEKDAYS[r.below(7)])
                 .word(".");
         }
         3 => {

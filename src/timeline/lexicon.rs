@@ -163,16 +163,7 @@ pub fn weekday(word: &str) -> Option<u32> {
     })
 }
 
-/// English weekday names, Monday first.
-pub const WEEKDAYS: [&str; 7] = [
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
+pub use crate::date::WEEKDAYS;
 
 /// Part of the day code (`TMO`, `TAF`, `TEV`, `TNI`).
 pub fn part_of_day(word: &str) -> Option<&'static str> {
