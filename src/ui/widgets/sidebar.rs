@@ -3,17 +3,20 @@
 //! While the map is open its cursor follows the selected place, and a line under
 //! it says where that place is ("city in Kazakhstan").
 
+use super::Put;
 use crate::display;
 use crate::entities::Kind;
 use crate::ui::app::{App, Focus, Mode};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Block, Borders, Widget};
+use std::ops::Range;
 
 /// Renders the entity list.
 pub struct EntitySidebar<'a>(pub &'a App);
 
 /// A line of the sidebar.
+#[derive(Debug, PartialEq)]
 enum Item {
     Heading(Kind, usize),
     Entity(usize),
@@ -44,29 +47,32 @@ impl Widget for EntitySidebar<'_> {
         if inner.width == 0 || inner.height == 0 {
             return;
         }
-        let items = items(app);
-        if items.is_empty() {
+        let lines = Lines::new(app);
+        if lines.len() == 0 {
             let msg = if app.extracting {
                 "finding entities…"
             } else {
                 "no entities"
             };
-            buf.set_stringn(inner.x, inner.y, msg, usize::from(inner.width), theme.dim);
+            buf.put(inner.x, inner.y, msg, usize::from(inner.width), theme.dim);
             return;
         }
         let height = usize::from(inner.height);
-        let offset = first_line(app, &items, height);
+        let offset = lines.first_shown(app.sidebar.cursor, height);
         let width = usize::from(inner.width);
-        for (i, item) in items.iter().skip(offset).take(height).enumerate() {
+        for (i, line) in (offset..lines.len()).take(height).enumerate() {
             let y = inner.y + i as u16;
-            match *item {
-                Item::Where(ref what) => {
+            let Some(item) = lines.get(line) else {
+                break;
+            };
+            match item {
+                Item::Where(what) => {
                     let line = format!("   ↳ {what}");
-                    buf.set_stringn(inner.x, y, line, width, theme.dim);
+                    buf.put(inner.x, y, line, width, theme.dim);
                 }
                 Item::Heading(kind, n) => {
                     let label = format!("{} ({n})", heading(kind));
-                    buf.set_stringn(
+                    buf.put(
                         inner.x,
                         y,
                         label,
@@ -88,25 +94,11 @@ impl Widget for EntitySidebar<'_> {
                     if row == app.sidebar.cursor && focused {
                         style = style.patch(theme.cursor);
                     }
-                    buf.set_stringn(inner.x, y, line, width, style);
+                    buf.put(inner.x, y, line, width, style);
                 }
             }
         }
     }
-}
-
-/// The first line shown of a list `height` lines tall: the cursor's line stays on screen.
-fn first_line(app: &App, items: &[Item], height: usize) -> usize {
-    let cursor_line = items
-        .iter()
-        .position(|it| matches!(it, Item::Entity(r) if *r == app.sidebar.cursor))
-        .unwrap_or(0);
-    // The line saying where the map's place is stays on screen with it.
-    let last = match items.get(cursor_line + 1) {
-        Some(Item::Where(_)) => cursor_line + 1,
-        _ => cursor_line,
-    };
-    last.saturating_sub(height.saturating_sub(1))
 }
 
 /// The sidebar row (index into `app.sidebar.rows`) drawn on line `line` of a
@@ -115,9 +107,9 @@ pub fn row_at(app: &App, height: usize, line: usize) -> Option<usize> {
     if line >= height {
         return None;
     }
-    let items = items(app);
-    match items.get(first_line(app, &items, height) + line)? {
-        Item::Entity(row) => Some(*row),
+    let lines = Lines::new(app);
+    match lines.get(lines.first_shown(app.sidebar.cursor, height) + line)? {
+        Item::Entity(row) => Some(row),
         Item::Heading(..) | Item::Where(_) => None,
     }
 }
@@ -131,28 +123,154 @@ fn heading(kind: Kind) -> &'static str {
     }
 }
 
-/// Headings interleaved with the sidebar rows (rows are already grouped by kind).
-fn items(app: &App) -> Vec<Item> {
-    let mut out = Vec::with_capacity(app.sidebar.rows.len() + 4);
-    let mut last: Option<Kind> = None;
-    for (row, &id) in app.sidebar.rows.iter().enumerate() {
-        let kind = app.entities.entities[id].kind;
-        if last != Some(kind) {
-            let n = app
-                .sidebar
-                .rows
-                .iter()
-                .filter(|&&r| app.entities.entities[r].kind == kind)
-                .count();
-            out.push(Item::Heading(kind, n));
-            last = Some(kind);
+/// The sidebar's lines: a heading before each kind's rows (rows are grouped by
+/// kind) and, under the cursor's row, where the map's place is. Found from the
+/// group bounds, so a frame costs the lines it shows, not the number of entities.
+struct Lines {
+    /// Each kind shown and its rows, in order.
+    groups: Vec<(Kind, Range<usize>)>,
+    /// The row with a "where" line under it, and that line's text.
+    place: Option<(usize, String)>,
+}
+
+impl Lines {
+    fn new(app: &App) -> Lines {
+        let rows = &app.sidebar.rows;
+        let kind = |id: usize| app.entities.entities[id].kind;
+        let mut groups = Vec::new();
+        let mut start = 0;
+        while let Some(&first) = rows.get(start) {
+            let k = kind(first);
+            let end = start + rows[start..].partition_point(|&id| kind(id) == k);
+            groups.push((k, start..end));
+            start = end;
         }
-        out.push(Item::Entity(row));
-        if let Some(p) = app.map.as_ref().and_then(|m| m.current()) {
-            if p.entity == id && row == app.sidebar.cursor {
-                out.push(Item::Where(p.place.describe()));
+        let cursor = app.sidebar.cursor;
+        let place = app
+            .map
+            .as_ref()
+            .and_then(|m| m.current())
+            .filter(|p| rows.get(cursor) == Some(&p.entity))
+            .map(|p| (cursor, p.place.describe()));
+        Lines { groups, place }
+    }
+
+    fn len(&self) -> usize {
+        self.groups.iter().map(|(_, r)| 1 + r.len()).sum::<usize>()
+            + usize::from(self.place.is_some())
+    }
+
+    /// What line `line` shows.
+    fn get(&self, mut line: usize) -> Option<Item> {
+        for (kind, rows) in &self.groups {
+            if line == 0 {
+                return Some(Item::Heading(*kind, rows.len()));
+            }
+            line -= 1;
+            let place = self.place.as_ref().filter(|(r, _)| rows.contains(r));
+            let n = rows.len() + usize::from(place.is_some());
+            if line < n {
+                return Some(match place {
+                    Some((r, what)) if line == r - rows.start + 1 => Item::Where(what.clone()),
+                    Some((r, _)) if line > r - rows.start + 1 => {
+                        Item::Entity(rows.start + line - 1)
+                    }
+                    _ => Item::Entity(rows.start + line),
+                });
+            }
+            line -= n;
+        }
+        None
+    }
+
+    /// The line `row` is drawn on.
+    fn line_of(&self, row: usize) -> usize {
+        let headings = self
+            .groups
+            .iter()
+            .take_while(|(_, r)| r.start <= row)
+            .count();
+        let below_place = self.place.as_ref().is_some_and(|(r, _)| *r < row);
+        row + headings + usize::from(below_place)
+    }
+
+    /// The first line shown of a list `height` lines tall: the cursor's line
+    /// stays on screen, with the line saying where the map's place is.
+    fn first_shown(&self, cursor: usize, height: usize) -> usize {
+        let rows = self.groups.last().map_or(0, |(_, r)| r.end);
+        if cursor >= rows {
+            return 0;
+        }
+        let cursor_line = self.line_of(cursor);
+        let last = match &self.place {
+            Some((r, _)) if *r == cursor => cursor_line + 1,
+            _ => cursor_line,
+        };
+        last.saturating_sub(height.saturating_sub(1))
+            .min(cursor_line)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The lines spelled out one by one, as the sidebar lists them.
+    fn spelled(lines: &Lines) -> Vec<Item> {
+        let mut out = Vec::new();
+        for (kind, rows) in &lines.groups {
+            out.push(Item::Heading(*kind, rows.len()));
+            for row in rows.clone() {
+                out.push(Item::Entity(row));
+                if let Some((r, what)) = &lines.place {
+                    if *r == row {
+                        out.push(Item::Where(what.clone()));
+                    }
+                }
             }
         }
+        out
     }
-    out
+
+    #[test]
+    fn lines_found_from_the_group_bounds_are_the_lines_spelled_out() {
+        let groups = vec![
+            (Kind::Person, 0..3),
+            (Kind::Organization, 3..4),
+            (Kind::Place, 4..9),
+        ];
+        for place in [None, Some(0), Some(2), Some(3), Some(4), Some(8)] {
+            let lines = Lines {
+                groups: groups.clone(),
+                place: place.map(|r| (r, "city in Kazakhstan".to_string())),
+            };
+            let want = spelled(&lines);
+            let got: Vec<Item> = (0..lines.len()).filter_map(|l| lines.get(l)).collect();
+            assert_eq!(got, want, "place under row {place:?}");
+            assert_eq!(lines.get(lines.len()), None);
+            for row in 0..9 {
+                let line = lines.line_of(row);
+                assert_eq!(want[line], Item::Entity(row), "row {row}, place {place:?}");
+            }
+            // The cursor's line, and the place under it, stay on a short list.
+            for cursor in 0..9 {
+                for height in 1..6 {
+                    let first = lines.first_shown(cursor, height);
+                    let shown = first..first + height;
+                    assert!(shown.contains(&lines.line_of(cursor)));
+                    if place == Some(cursor) && height > 1 {
+                        assert!(shown.contains(&(lines.line_of(cursor) + 1)));
+                    }
+                }
+            }
+        }
+        let empty = Lines {
+            groups: Vec::new(),
+            place: None,
+        };
+        assert_eq!(
+            (empty.len(), empty.get(0), empty.first_shown(0, 5)),
+            (0, None, 0)
+        );
+    }
 }

@@ -2,6 +2,7 @@
 //! ("now", "recently") and unresolved ones apart at the end; the selected event's value, its range for a duration, its
 //! sentence and the entities in it below.
 
+use super::Put;
 use crate::date::Date;
 use crate::display;
 use crate::timeline::{Event, Place, TimexType};
@@ -63,14 +64,14 @@ impl Widget for TimelineStrip<'_> {
             } else {
                 &no_events
             };
-            buf.set_stringn(inner.x, inner.y, msg, width, theme.dim);
+            buf.put(inner.x, inner.y, msg, width, theme.dim);
             return;
         }
         draw_band(app, &band(app, &window(app, &shown, width)), inner, buf);
         let Some(e) = app.event.and_then(|i| app.events.get(i)) else {
             let hint = move_hint(app);
             if inner.height > 1 {
-                buf.set_stringn(inner.x, inner.y + 1, &hint, width, theme.dim);
+                buf.put(inner.x, inner.y + 1, &hint, width, theme.dim);
             }
             return;
         };
@@ -80,7 +81,7 @@ impl Widget for TimelineStrip<'_> {
             .enumerate()
             .take(usize::from(inner.height.saturating_sub(1)))
         {
-            buf.set_stringn(
+            buf.put(
                 inner.x,
                 inner.y + 1 + i as u16,
                 display::truncate(line, width),
@@ -98,13 +99,11 @@ impl Widget for TimelineStrip<'_> {
 fn band(app: &App, shown: &[usize]) -> Vec<Piece> {
     let theme = &app.theme;
     let mut pieces = Vec::new();
+    let titles: Vec<String> = shown.iter().map(|&j| heading(&app.events[j])).collect();
     let mut i = 0;
     while i < shown.len() {
-        let title = heading(&app.events[shown[i]]);
-        let len = shown[i..]
-            .iter()
-            .take_while(|&&j| heading(&app.events[j]) == title)
-            .count();
+        let title = titles[i].clone();
+        let len = titles[i..].iter().take_while(|&t| *t == title).count();
         let group = &shown[i..i + len];
         if !pieces.is_empty() {
             pieces.push(Piece {
@@ -160,7 +159,7 @@ fn draw_band(app: &App, pieces: &[Piece], inner: Rect, buf: &mut Buffer) {
         if x >= width {
             break;
         }
-        buf.set_stringn(
+        buf.put(
             inner.x + x as u16,
             inner.y,
             display::escape_controls(&p.text),
@@ -171,9 +170,10 @@ fn draw_band(app: &App, pieces: &[Piece], inner: Rect, buf: &mut Buffer) {
 }
 
 /// The events that can reach a band `width` columns wide: each chip takes at
-/// least two columns, so a width's worth either side of the selected one is enough.
+/// least two columns, so half a width's worth either side of the selected one
+/// fills the band (and one more pushes the first group's heading off its left edge).
 fn window(app: &App, shown: &Shown, width: usize) -> Vec<usize> {
-    shown.around(app.event, width)
+    shown.around(app.event, width / 2 + 2)
 }
 
 /// The column each piece starts at, and how far the band is scrolled so the
@@ -306,6 +306,52 @@ fn move_hint(app: &App) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::document::Document;
+    use std::sync::Arc;
+
+    #[test]
+    fn the_window_of_events_draws_the_band_every_event_would() {
+        // Dots (one column) under a few long-lived dates, and groups of one.
+        let text: String = (0..160)
+            .map(|i| {
+                let (day, year) = if i < 100 {
+                    (1, 1990 + i / 40)
+                } else {
+                    (1 + i % 28, 1800 + i)
+                };
+                if i % 4 == 0 {
+                    format!("Talks resumed recently in Vienna, {day} March {year}.\n\n")
+                } else {
+                    format!("Officials met on {day} March {year}.\n\n")
+                }
+            })
+            .collect();
+        let mut app = App::with_extraction(Arc::new(Document::from_text(&text)), "t".into());
+        assert!(app.events.len() >= 160, "{} events", app.events.len());
+        for width in [20u16, 57, 156] {
+            for event in [
+                None,
+                Some(0),
+                Some(1),
+                Some(45),
+                Some(99),
+                Some(app.events.len() - 1),
+            ] {
+                app.event = event;
+                let area = Rect::new(0, 0, width, 1);
+                let shown = app.visible_events();
+                let [mut windowed, mut whole] = [Buffer::empty(area), Buffer::empty(area)];
+                draw_band(
+                    &app,
+                    &band(&app, &window(&app, &shown, usize::from(width))),
+                    area,
+                    &mut windowed,
+                );
+                draw_band(&app, &band(&app, &shown.to_vec()), area, &mut whole);
+                assert_eq!(windowed, whole, "width {width}, event {event:?}");
+            }
+        }
+    }
 
     #[test]
     fn periods_add_by_the_calendar() {
