@@ -4,6 +4,7 @@
 
 use super::LibraryView;
 use crate::display::{truncate, width};
+use crate::ui::widgets::Put;
 use crate::ui::widgets::{map_marker, PlaceMap};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -55,11 +56,11 @@ pub fn render(v: &LibraryView, area: Rect, buf: &mut Buffer) {
         if i == map.cursor {
             style = style.patch(theme.cursor);
         }
-        buf.set_stringn(inner.x, y, line, w, style);
+        buf.put(inner.x, y, line, w, style);
         y += 1;
         if i == map.cursor && y < inner.bottom() {
             let what = format!("  ↳ {}", p.place.describe());
-            buf.set_stringn(inner.x, y, what, w, theme.dim);
+            buf.put(inner.x, y, what, w, theme.dim);
             y += 1;
         }
     }

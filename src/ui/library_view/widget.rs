@@ -16,6 +16,7 @@ use crate::ui::keymap::Context;
 use crate::ui::layout::{MIN_HEIGHT, MIN_WIDTH};
 use crate::ui::theme::Theme;
 use crate::ui::widgets::HelpOverlay;
+use crate::ui::widgets::Put;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
@@ -66,14 +67,14 @@ fn cursor_row(theme: &Theme, focused: bool, x: u16, y: u16, w: u16, buf: &mut Bu
         buf.set_style(Rect::new(x, y, w, 1), theme.cursor);
         theme.cursor
     } else {
-        buf.set_stringn(x, y, "›", 1, theme.dim);
+        buf.put(x, y, "›", 1, theme.dim);
         Style::new()
     }
 }
 
 fn put(buf: &mut Buffer, x: u16, y: u16, s: &str, max: usize, style: Style) -> u16 {
     let s = truncate(s, max);
-    buf.set_stringn(x, y, &s, max, style);
+    buf.put(x, y, &s, max, style);
     width(&s) as u16
 }
 
@@ -104,7 +105,7 @@ fn header(v: &LibraryView, area: Rect, buf: &mut Buffer, title: &str) {
         );
         let bw = width(&bar);
         if bw + 2 < w {
-            buf.set_stringn(
+            buf.put(
                 area.x + (w - bw) as u16,
                 area.y,
                 &bar,
@@ -220,7 +221,7 @@ fn list(v: &LibraryView, area: Rect, buf: &mut Buffer) {
         put(buf, area.x + 1, top, msg, mw - 1, theme.dim);
     }
     for y in area.y + 1..area.y + area.height - 1 {
-        buf.set_stringn(sep_x, y, "│", 1, theme.border);
+        buf.put(sep_x, y, "│", 1, theme.border);
     }
     // The entity sidebar: entities across briefs, with brief and mention counts.
     let sw = usize::from(side_w);
@@ -255,7 +256,7 @@ fn list(v: &LibraryView, area: Rect, buf: &mut Buffer) {
             let focused = v.focus == Focus::Entities;
             let base = cursor_row(theme, focused, sep_x + 1, y, side_w, buf);
             if !focused {
-                buf.set_stringn(sep_x, y, "›", 1, theme.dim);
+                buf.put(sep_x, y, "›", 1, theme.dim);
             }
             base
         } else {

@@ -1,6 +1,7 @@
 //! The `?` overlay: the lines of [`crate::ui::help`] in a scrolling popup with
 //! its position and a scroll bar. Drawing only reads the scroll it is given.
 
+use super::Put;
 use crate::ui::action::Action;
 use crate::ui::help::{description_width, inner, lines, popup, Help, HelpScroll, KEYS_WIDTH};
 use crate::ui::theme::Theme;
@@ -57,12 +58,12 @@ impl Widget for HelpOverlay<'_> {
         for (i, line) in lines[top..shown].iter().enumerate() {
             let y = inner.y + i as u16;
             if line.heading {
-                buf.set_stringn(inner.x, y, &line.keys, width, theme.heading);
+                buf.put(inner.x, y, &line.keys, width, theme.heading);
                 continue;
             }
-            buf.set_stringn(inner.x, y, &line.keys, width, Style::new());
+            buf.put(inner.x, y, &line.keys, width, Style::new());
             let x = inner.x + (KEYS_WIDTH + 1) as u16;
-            buf.set_stringn(x, y, &line.what, description_width(width), Style::new());
+            buf.put(x, y, &line.what, description_width(width), Style::new());
         }
         if lines.len() > page {
             let mut state = ScrollbarState::new(lines.len().saturating_sub(page)).position(top);

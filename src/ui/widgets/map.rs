@@ -3,6 +3,7 @@
 //! with its mention count, the selected one reversed and pointed at, so the map
 //! reads without colour. The reader and the library view both draw it.
 
+use super::Put;
 use crate::places::Located;
 use crate::ui::theme::Theme;
 use ratatui::buffer::Buffer;
@@ -184,7 +185,7 @@ impl Widget for PlaceMap<'_> {
                 .take(usize::from(inner.height))
                 .enumerate()
             {
-                buf.set_stringn(
+                buf.put(
                     inner.x,
                     inner.y + i as u16,
                     line,
@@ -247,7 +248,7 @@ impl PlaceMap<'_> {
         }
         let line = format!("off the map: {}", off.join(", "));
         let y = inner.bottom() - 1;
-        buf.set_stringn(
+        buf.put(
             inner.x,
             y,
             crate::display::truncate(&line, usize::from(inner.width)),
@@ -308,12 +309,12 @@ impl PlaceMap<'_> {
                     t
                 };
                 let width = usize::from(inner.right() - start);
-                buf.set_stringn(start, y, &shown, width, style);
+                buf.put(start, y, &shown, width, style);
                 for cx in start..(start + len).min(inner.right()) {
                     taken[idx(cx, y)] = true;
                 }
             } else if !taken[idx(x, y)] {
-                buf.set_stringn(x, y, marker(p), 1, style);
+                buf.put(x, y, marker(p), 1, style);
                 taken[idx(x, y)] = true;
             }
         }

@@ -4,6 +4,7 @@ mod help;
 mod map;
 mod notes;
 mod pane;
+mod put;
 mod sidebar;
 mod status;
 mod timeline;
@@ -12,6 +13,7 @@ pub use help::HelpOverlay;
 pub use map::{marker as map_marker, PlaceMap};
 pub use notes::{EditorOverlay, NotesPanel};
 pub use pane::ParagraphPane;
+pub use put::Put;
 pub use sidebar::EntitySidebar;
 pub use status::StatusLine;
 pub use timeline::TimelineStrip;
@@ -36,7 +38,7 @@ pub(crate) fn too_small(area: Rect, buf: &mut Buffer, style: ratatui::style::Sty
         .take(usize::from(area.height))
     {
         let line = String::from_utf8_lossy(chunk);
-        buf.set_stringn(
+        buf.put(
             area.x,
             area.y + i as u16,
             line,

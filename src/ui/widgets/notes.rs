@@ -2,6 +2,7 @@
 //! draw from `App::notes` and change nothing; every string from the brief or a
 //! note goes through `display` so no control reaches the terminal.
 
+use super::Put;
 use crate::display;
 use crate::ui::action::Action;
 use crate::ui::app::App;
@@ -83,7 +84,7 @@ impl Widget for EditorOverlay<'_> {
         }
         let width = usize::from(inner.width);
         let quote = format!("“{}”", ed.quote.trim());
-        buf.set_stringn(inner.x, inner.y, one_line(&quote, width), width, theme.dim);
+        buf.put(inner.x, inner.y, one_line(&quote, width), width, theme.dim);
         // The text, one row per line, scrolled so the cursor's line shows.
         let text = &ed.editor.text;
         let cursor = ed.editor.cursor.min(text.len());
@@ -107,11 +108,11 @@ impl Widget for EditorOverlay<'_> {
                 if cell.byte == cursor {
                     style = style.add_modifier(Modifier::REVERSED);
                 }
-                buf.set_stringn(x, y, cell.text.as_ref(), usize::from(w), style);
+                buf.put(x, y, cell.text.as_ref(), usize::from(w), style);
                 x += w;
             }
             if r == cur_line && cursor == start + line.len() && x < right {
-                buf.set_stringn(x, y, " ", 1, Style::new().add_modifier(Modifier::REVERSED));
+                buf.put(x, y, " ", 1, Style::new().add_modifier(Modifier::REVERSED));
             }
         }
         let tags = app
@@ -124,7 +125,7 @@ impl Widget for EditorOverlay<'_> {
             c if !c.is_empty() => format!("tags: #{}", c.join(" #")),
             _ => "#words become tags; Enter starts a new line".to_string(),
         };
-        buf.set_stringn(
+        buf.put(
             inner.x,
             inner.y + inner.height - 1,
             one_line(&hint, width),
@@ -199,7 +200,7 @@ impl Widget for NotesPanel<'_> {
             key(Action::NoteMove),
             key(Action::ToggleNotes),
         );
-        buf.set_stringn(
+        buf.put(
             inner.x,
             inner.y + inner.height - 1,
             one_line(&help, width),
@@ -208,7 +209,7 @@ impl Widget for NotesPanel<'_> {
         );
         if let Some(why) = app.notes.set.as_ref().and_then(|s| s.read_only()) {
             let msg = format!("read-only: {why}");
-            buf.set_stringn(
+            buf.put(
                 inner.x,
                 inner.y + inner.height - 2,
                 one_line(&msg, width),
@@ -229,7 +230,7 @@ impl Widget for NotesPanel<'_> {
             } else {
                 "no note carries that tag".to_string()
             };
-            buf.set_stringn(inner.x, inner.y, msg, width, theme.dim);
+            buf.put(inner.x, inner.y, msg, width, theme.dim);
             return;
         }
         let first = panel.cursor.saturating_sub(rows.saturating_sub(1));
@@ -256,8 +257,8 @@ impl Widget for NotesPanel<'_> {
             let head = format!("{mark} {first}{tags}");
             let quote = format!("   “{}”", e.annotation.target.quote.exact.trim());
             let style = if selected { theme.cursor } else { Style::new() };
-            buf.set_stringn(inner.x, y, one_line(&head, width), width, style);
-            buf.set_stringn(inner.x, y + 1, one_line(&quote, width), width, theme.dim);
+            buf.put(inner.x, y, one_line(&head, width), width, style);
+            buf.put(inner.x, y + 1, one_line(&quote, width), width, theme.dim);
         }
     }
 }

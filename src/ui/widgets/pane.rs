@@ -1,6 +1,7 @@
 //! The paragraph pane: wrapped text with entities highlighted by kind, the
 //! selected entity's mentions and the current mention or search hit standing out.
 
+use super::Put;
 use crate::display::{self, cells, CellKind};
 use crate::document::Span;
 use crate::entities::Kind;
@@ -45,7 +46,7 @@ impl Widget for ParagraphPane<'_> {
             .render(area, buf);
         let text = text_area(area);
         if app.doc.is_empty() {
-            buf.set_stringn(
+            buf.put(
                 text.x,
                 text.y,
                 "(this brief has no text)",
@@ -66,7 +67,7 @@ impl Widget for ParagraphPane<'_> {
                 if cursor.is_some_and(|c| {
                     c.overlaps(span) || (span.is_empty() && c.contains(span.start))
                 }) {
-                    buf.set_stringn(area.x + 1, y, "▎", 1, theme.margin);
+                    buf.put(area.x + 1, y, "▎", 1, theme.margin);
                 }
                 // A moved note is marked "?", as the panel lists it ("? review").
                 let mark = notes.map(|review| {
@@ -77,7 +78,7 @@ impl Widget for ParagraphPane<'_> {
                     }
                 });
                 if let Some((glyph, style)) = mark {
-                    buf.set_stringn(area.x + 2, y, glyph, 1, style);
+                    buf.put(area.x + 2, y, glyph, 1, style);
                 }
             }
         }
@@ -113,6 +114,9 @@ fn draw_line(
     let mut x = x0;
     let mut col = 0usize;
     let mut styler = Styler::new(app, selection, span);
+    // The style holds until `until`: most cells take it without asking again.
+    let (mut style, mut until) = (Style::default(), span.start);
+    let row = buf.index_of(x0, y);
     for cell in cells(text, span.start, span.end) {
         if cell.kind == CellKind::Newline {
             continue;
@@ -121,20 +125,24 @@ fn draw_line(
         if x + w as u16 > right {
             break;
         }
-        let style = styler.at(cell.byte);
+        if cell.byte >= until {
+            (style, until) = styler.at(cell.byte);
+        }
         match cell.kind {
             CellKind::Tab => {
-                buf.set_stringn(x, y, " ".repeat(w), w, style);
+                buf.put(x, y, " ".repeat(w), w, style);
             }
             CellKind::Marker => {
-                buf.set_stringn(x, y, &cell.text, w, style.patch(app.theme.notice));
+                buf.put(x, y, &cell.text, w, style.patch(app.theme.notice));
             }
             // One column: set the cell directly, without re-segmenting its text.
             _ if w == 1 => {
-                buf[(x, y)].set_symbol(&cell.text).set_style(style);
+                buf.content[row + usize::from(x - x0)]
+                    .set_symbol(&cell.text)
+                    .set_style(style);
             }
             _ => {
-                buf.set_stringn(x, y, &cell.text, w, style);
+                buf.put(x, y, &cell.text, w, style);
             }
         }
         x += w as u16;
@@ -174,9 +182,20 @@ impl<'a> Styler<'a> {
         }
     }
 
-    /// The style at byte `pos`; positions must come in increasing order.
-    fn at(&mut self, pos: usize) -> Style {
+    /// The style at byte `pos`, and the byte before which it holds (where a
+    /// mention, hit, note, selection or the cursor's word begins or ends);
+    /// positions must come in increasing order.
+    fn at(&mut self, pos: usize) -> (Style, usize) {
         let app = self.app;
+        let mut until = usize::MAX;
+        // The next bound of `span` after `pos`, for a span that covers `pos` or lies ahead.
+        let mut bound = |span: Span| {
+            if span.start > pos {
+                until = until.min(span.start);
+            } else if span.end > pos {
+                until = until.min(span.end);
+            }
+        };
         let ms = &app.entities.mentions;
         while self.mentions.start < self.mentions.end && ms[self.mentions.start].span.end <= pos {
             self.mentions.start += 1;
@@ -184,6 +203,9 @@ impl<'a> Styler<'a> {
         let mut style = Style::default();
         let mut current = false;
         let m = self.mentions.start;
+        if m < self.mentions.end {
+            bound(ms[m].span);
+        }
         if m < self.mentions.end && ms[m].span.contains(pos) {
             let mention = ms[m];
             style = app.theme.kind(app.kind_of(mention.entity));
@@ -195,6 +217,9 @@ impl<'a> Styler<'a> {
                 current = true;
             }
         }
+        for &(s, _) in &self.notes {
+            bound(s);
+        }
         if let Some((_, review)) = self.notes.iter().find(|(s, _)| s.contains(pos)) {
             style = style.patch(app.theme.annotation);
             if *review {
@@ -202,26 +227,88 @@ impl<'a> Styler<'a> {
                 style = style.add_modifier(ratatui::style::Modifier::UNDERLINED);
             }
         }
-        if self.selection.is_some_and(|s| s.contains(pos)) {
-            style = style.patch(app.theme.selection);
+        if let Some(s) = self.selection {
+            bound(s);
+            if s.contains(pos) {
+                style = style.patch(app.theme.selection);
+            }
         }
         let hits = &app.search.hits;
         while hits.get(self.hit).is_some_and(|h| h.end <= pos) {
             self.hit += 1;
         }
-        if hits.get(self.hit).is_some_and(|h| h.contains(pos)) {
-            let now = app.search.current == Some(self.hit);
-            current |= now;
-            style = style.patch(if now {
-                app.theme.current_hit
-            } else {
-                app.theme.hit
-            });
+        if let Some(&h) = hits.get(self.hit) {
+            bound(h);
+            if h.contains(pos) {
+                let now = app.search.current == Some(self.hit);
+                current |= now;
+                style = style.patch(if now {
+                    app.theme.current_hit
+                } else {
+                    app.theme.hit
+                });
+            }
         }
         // The cursor's word, unless the current mention or hit already marks the spot.
-        if !current && self.point.is_some_and(|w| w.contains(pos)) {
-            style = style.patch(app.theme.cursor);
+        if let Some(w) = self.point {
+            bound(w);
+            if !current && w.contains(pos) {
+                style = style.patch(app.theme.cursor);
+            }
         }
-        style
+        (style, until)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Document;
+    use crate::ui::cursor::Selection;
+    use std::sync::Arc;
+
+    #[test]
+    fn a_style_holds_until_the_bound_it_names() {
+        let text = "President Kassym-Jomart Tokayev of Kazakhstan met Gazprom officials in \
+                    Astana on Monday; Tokayev said Kazakhstan and Gazprom agreed.";
+        let mut app = App::with_extraction(Arc::new(Document::from_text(text)), "t".into());
+        assert!(app.entities.mentions.len() >= 4);
+        let line = Span::new(0, text.len());
+        let find = |w: &str, from: usize| {
+            let s = from + text[from..].find(w).unwrap();
+            Span::new(s, s + w.len())
+        };
+        app.selected = app.entities.mentions.first().map(|m| m.entity);
+        app.mention = Some(1);
+        app.search.hits = vec![find("in Ast", 0), find("said", 0), find("Gazprom", 60)];
+        app.search.current = Some(1);
+        for (selection, point) in [
+            (None, Some(find("officials", 0).start + 2)),
+            (
+                Some(Selection {
+                    anchor: 20,
+                    head: 70,
+                }),
+                None,
+            ),
+            (None, None),
+        ] {
+            app.selection = selection;
+            app.point = point;
+            let sel = app.selection_span();
+            // Asked at every byte, and asked only where the last answer said it may change.
+            let mut each = Styler::new(&app, sel, line);
+            let every: Vec<Style> = (0..text.len()).map(|p| each.at(p).0).collect();
+            let mut runs = Styler::new(&app, sel, line);
+            let (mut style, mut until) = (Style::default(), 0);
+            for (p, want) in every.iter().enumerate() {
+                if p >= until {
+                    (style, until) = runs.at(p);
+                    assert!(until > p, "bound {until} at {p}");
+                }
+                assert_eq!(style, *want, "byte {p} ({selection:?}, {point:?})");
+            }
+            assert!(every.iter().any(|s| *s != Style::default()));
+        }
     }
 }

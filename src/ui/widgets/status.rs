@@ -5,6 +5,7 @@
 //! cut first: the publication goes, then counters take short forms, then the
 //! file name is shortened; hints show only when they fit and keys are commands.
 
+use super::Put;
 use crate::display;
 use crate::ui::action::Action;
 use crate::ui::app::{App, Mode};
@@ -52,7 +53,7 @@ impl Widget for StatusLine<'_> {
                 theme.status
             };
             let y = area.y + i as u16;
-            buf.set_stringn(area.x + 1, y, &row.text, width.saturating_sub(2), style);
+            buf.put(area.x + 1, y, &row.text, width.saturating_sub(2), style);
         }
         // Hints at the right of the status line (the last row), only whole.
         let (Some(status), Some(hints)) = (rows.last(), hints(app)) else {
@@ -61,7 +62,7 @@ impl Widget for StatusLine<'_> {
         let (used, hw) = (display::width(&status.text) + 1, display::width(&hints));
         if used + 3 + hw <= width && area.height > 0 {
             let y = area.y + (rows.len() as u16).min(area.height) - 1;
-            buf.set_stringn(
+            buf.put(
                 area.x + (width - hw - 1) as u16,
                 y,
                 &hints,
