@@ -6,7 +6,8 @@
 
 use super::wrap::wrap;
 use crate::document::{Document, Span};
-use std::sync::Arc;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
 
 /// Longest block wrapped at once; a paragraph longer than this is cut at a space
 /// (or, failing one nearby, a character boundary), which costs one early line break.
@@ -25,6 +26,25 @@ pub struct Block {
 pub struct Flow {
     pub doc: Arc<Document>,
     pub blocks: Vec<Block>,
+    wrapped: Wrapped,
+}
+
+/// How many wrapped blocks [`Wrapped`] keeps before it starts again.
+const WRAPPED_BLOCKS: usize = 512;
+
+/// The wrapped lines of recently shown blocks, by block and width. A key and
+/// the frame after it ask for the same few blocks, and wrapping them was most
+/// of what either cost. Only a memo: the lines are what `wrap` gives, whoever asks.
+#[derive(Debug, Default)]
+struct Wrapped(Mutex<HashMap<BlockAtWidth, Arc<[Span]>>>);
+
+/// A block's index and the width it is wrapped at.
+type BlockAtWidth = (usize, usize);
+
+impl Clone for Wrapped {
+    fn clone(&self) -> Wrapped {
+        Wrapped::default()
+    }
 }
 
 impl Flow {
@@ -47,7 +67,11 @@ impl Flow {
                 ends_paragraph: true,
             });
         }
-        Flow { doc, blocks }
+        Flow {
+            doc,
+            blocks,
+            wrapped: Wrapped::default(),
+        }
     }
 
     /// Index of the block holding byte `pos`, or the nearest one before it.
@@ -98,11 +122,24 @@ pub enum RowContent {
 
 impl Viewport {
     /// Wrapped lines of block `block` at this viewport's width.
-    pub fn lines(&self, flow: &Flow, block: usize) -> Vec<Span> {
-        flow.blocks
-            .get(block)
-            .map(|b| wrap(flow.doc.text(), b.span, self.width))
-            .unwrap_or_default()
+    pub fn lines(&self, flow: &Flow, block: usize) -> Arc<[Span]> {
+        let Some(b) = flow.blocks.get(block) else {
+            return Arc::new([]);
+        };
+        let key = (block, self.width);
+        // A poisoned memo (a panic mid-insert) is only a memo: wrap afresh.
+        let Ok(mut memo) = flow.wrapped.0.lock() else {
+            return wrap(flow.doc.text(), b.span, self.width).into();
+        };
+        if let Some(lines) = memo.get(&key) {
+            return lines.clone();
+        }
+        if memo.len() >= WRAPPED_BLOCKS {
+            memo.clear();
+        }
+        let lines: Arc<[Span]> = wrap(flow.doc.text(), b.span, self.width).into();
+        memo.insert(key, lines.clone());
+        lines
     }
 
     /// Rows block `block` takes, the blank row after a paragraph included.
@@ -293,6 +330,38 @@ mod tests {
             .map(|i| format!("Paragraph {i} has a few words in it."))
             .collect();
         Flow::new(Arc::new(Document::from_text(&paras.join("\n\n"))))
+    }
+
+    #[test]
+    fn remembered_lines_are_the_lines_wrapped_afresh() {
+        let flow = flow();
+        let text = flow.doc.text();
+        // More blocks and widths than the memo keeps, twice over, in two orders.
+        for round in 0..2 {
+            for width in 5..30 {
+                let view = Viewport {
+                    top: Row::default(),
+                    width,
+                    height: 10,
+                };
+                for block in 0..flow.blocks.len() {
+                    let block = if round == 0 {
+                        block
+                    } else {
+                        flow.blocks.len() - 1 - block
+                    };
+                    let want = wrap(text, flow.blocks[block].span, width);
+                    assert_eq!(*view.lines(&flow, block), *want, "block {block} at {width}");
+                }
+            }
+        }
+        assert!(flow.wrapped.0.lock().unwrap().len() <= WRAPPED_BLOCKS);
+        let view = Viewport {
+            top: Row::default(),
+            width: 9,
+            height: 10,
+        };
+        assert!(view.lines(&flow, flow.blocks.len()).is_empty());
     }
 
     #[test]
