@@ -2,7 +2,9 @@
 //! per tag, quantized to `i16` for the shipped model. Greedy left-to-right
 //! decoding with the previous tags as features.
 
-use super::features::{features, flag, needs_scoring, TokInfo, CONTEXT, NF, NT};
+use super::features::{
+    context_features, features, fixed_features, flag, needs_scoring, TokInfo, CONTEXT, NF, NT,
+};
 use super::hashing::HashMap64;
 
 /// Per-document memory of the kind each capitalized word was last tagged with.
@@ -181,7 +183,8 @@ impl Model {
 
     /// [`Model::tag`], where `known[i]` holds (or receives) token `i`'s summed
     /// weights of the slots outside [`CONTEXT`], which do not change between
-    /// passes over the same sentence. Integer sums: the scores are the same.
+    /// passes over the same sentence: a token they are known for has only its
+    /// context features computed. Integer sums: the scores are the same.
     pub fn tag_reusing(
         &self,
         infos: &[TokInfo],
@@ -196,10 +199,10 @@ impl Model {
         let (mut prev, mut prev2) = (0u8, 0u8);
         for i in 0..infos.len() {
             let (tag, margin) = if needs_scoring(&infos[i], prev) {
-                features(infos, i, prev, prev2, recall(hist, &infos[i]), &mut feats);
                 let fixed = match known.get(i).copied().flatten() {
                     Some(sums) => sums,
                     None => {
+                        fixed_features(infos, i, &mut feats);
                         let sums = self.sum(&feats, !CONTEXT);
                         if let Some(k) = known.get_mut(i) {
                             *k = Some(sums);
@@ -207,6 +210,8 @@ impl Model {
                         sums
                     }
                 };
+                let hist = recall(hist, &infos[i]);
+                context_features(infos, i, prev, prev2, hist, &mut feats);
                 let mut scores = self.sum(&feats, CONTEXT);
                 for (s, f) in scores.iter_mut().zip(fixed) {
                     *s += f;
