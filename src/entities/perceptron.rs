@@ -57,6 +57,9 @@ fn bucket(bits: u32, key: u64) -> usize {
     (key >> (64 - bits)) as usize
 }
 
+/// Every feature slot, as a mask.
+const ALL_SLOTS: u64 = u64::MAX >> (64 - NF);
+
 /// A trained, quantized model.
 #[derive(Debug, Clone)]
 pub struct Model {
@@ -144,21 +147,24 @@ impl Model {
     /// memory before the first is added, so their fetches overlap.
     #[inline]
     fn sum(&self, feats: &[u64; NF], slots: u64) -> [i32; NT] {
-        let mut rows = [0usize; NF];
+        let (table, _) = self.weights.as_chunks::<NT>();
+        let mut rows = [&[0i16; NT]; NF];
         let mut n = 0;
-        for (s, &k) in feats.iter().enumerate() {
-            if slots >> s & 1 != 0 {
-                let b = bucket(self.bits, k) * NT;
-                if let Some(row) = self.weights.get(b..b + NT) {
-                    prefetch(row);
-                    rows[n] = b;
-                    n += 1;
-                }
+        // The set bits only, lowest first: the same rows in the same order.
+        let mut left = slots & ALL_SLOTS;
+        while left != 0 {
+            let s = left.trailing_zeros() as usize;
+            left &= left - 1;
+            let Some(&k) = feats.get(s) else { break };
+            if let Some(row) = table.get(bucket(self.bits, k)) {
+                prefetch(row);
+                rows[n] = row;
+                n += 1;
             }
         }
         let mut out = [0i32; NT];
-        for &b in &rows[..n] {
-            for (o, &w) in out.iter_mut().zip(&self.weights[b..b + NT]) {
+        for row in &rows[..n] {
+            for (o, &w) in out.iter_mut().zip(row.iter()) {
                 *o += i32::from(w);
             }
         }
@@ -235,11 +241,11 @@ impl Model {
 
 /// Asks for the cache lines of a weight row ahead of its use.
 #[inline(always)]
-fn prefetch(row: &[i16]) {
+fn prefetch(row: &[i16; NT]) {
     #[cfg(target_arch = "x86_64")]
     {
         use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
-        for p in [row.as_ptr(), row.as_ptr().wrapping_add(row.len() - 1)] {
+        for p in [row.as_ptr(), row.as_ptr().wrapping_add(NT - 1)] {
             // SAFETY: a prefetch is only a hint; it never faults and changes no
             // memory, and both addresses lie inside `row`.
             unsafe { _mm_prefetch::<_MM_HINT_T0>(p.cast()) };
