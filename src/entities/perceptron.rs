@@ -143,29 +143,22 @@ impl Model {
     }
 
     /// The summed weight rows of the slots of `feats` set in `slots` (a bit mask).
-    /// The rows are scattered over the whole table: all are asked for from
-    /// memory before the first is added, so their fetches overlap.
+    /// The rows are scattered over the whole table; their loads do not depend
+    /// on one another, so the processor has many of them in flight at once.
     #[inline]
     fn sum(&self, feats: &[u64; NF], slots: u64) -> [i32; NT] {
         let (table, _) = self.weights.as_chunks::<NT>();
-        let mut rows = [&[0i16; NT]; NF];
-        let mut n = 0;
-        // The set bits only, lowest first: the same rows in the same order.
+        let mut out = [0i32; NT];
+        // The set bits only, lowest first.
         let mut left = slots & ALL_SLOTS;
         while left != 0 {
             let s = left.trailing_zeros() as usize;
             left &= left - 1;
             let Some(&k) = feats.get(s) else { break };
             if let Some(row) = table.get(bucket(self.bits, k)) {
-                prefetch(row);
-                rows[n] = row;
-                n += 1;
-            }
-        }
-        let mut out = [0i32; NT];
-        for row in &rows[..n] {
-            for (o, &w) in out.iter_mut().zip(row.iter()) {
-                *o += i32::from(w);
+                for (o, &w) in out.iter_mut().zip(row) {
+                    *o += i32::from(w);
+                }
             }
         }
         out
@@ -237,22 +230,6 @@ impl Model {
             prev = tag;
         }
     }
-}
-
-/// Asks for the cache lines of a weight row ahead of its use.
-#[inline(always)]
-fn prefetch(row: &[i16; NT]) {
-    #[cfg(target_arch = "x86_64")]
-    {
-        use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
-        for p in [row.as_ptr(), row.as_ptr().wrapping_add(NT - 1)] {
-            // SAFETY: a prefetch is only a hint; it never faults and changes no
-            // memory, and both addresses lie inside `row`.
-            unsafe { _mm_prefetch::<_MM_HINT_T0>(p.cast()) };
-        }
-    }
-    #[cfg(not(target_arch = "x86_64"))]
-    let _ = row;
 }
 
 /// Best allowed tag and its lead over the next allowed one.
