@@ -2,14 +2,15 @@
 //! without running its per-character state machine over plain stretches of
 //! text, which is most of a news brief.
 //!
-//! A break is certain before an ASCII capital that follows `.`, `!` or `?`
-//! and one or more spaces (rule SB11; SB7 and SB8 cannot apply, as the next
-//! character is a capital). Cut there, each piece is split on its own, and a
-//! piece without `.`, `!`, `?`, line breaks or non-ASCII text before its final
-//! terminator is one segment. A piece split on its own gives the bounds the
-//! whole text gives: the rules look back only to characters after its first
-//! (a capital), and SB8's look-ahead past its end would stop at the next
-//! capital anyway.
+//! A break is certain before an ASCII capital, or opening quotes or brackets
+//! and an ASCII capital, that follow `.`, `!` or `?` and one or more spaces
+//! (rule SB11; SB7 and SB8 cannot apply, as the next letter is a capital).
+//! Cut there, each piece is split on its own, and a piece without `.`, `!`,
+//! `?`, line breaks or non-ASCII text before its final terminator is one
+//! segment. A piece split on its own gives the bounds the whole text gives:
+//! the rules look back only to characters after its first (a capital or an
+//! opener after a space, which no rule's look-back passes), and SB8's
+//! look-ahead past its end would stop at the next capital anyway.
 
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -31,7 +32,11 @@ pub fn sentence_bounds(text: &str, out: &mut Vec<(usize, usize)>) {
         while j < bytes.len() && bytes[j] == b' ' {
             j += 1;
         }
-        if j > i && j < bytes.len() && bytes[j].is_ascii_uppercase() {
+        let mut k = j;
+        while let Some(n) = opener_len(&bytes[k..]) {
+            k += n;
+        }
+        if j > i && k < bytes.len() && bytes[k].is_ascii_uppercase() {
             piece(text, start, i - 1, j, out);
             start = j;
         }
@@ -46,6 +51,16 @@ pub fn sentence_bounds(text: &str, out: &mut Vec<(usize, usize)>) {
     }
 }
 
+/// Length of the opening quote or bracket (`"`, `(`, `“`, `‘`) that starts
+/// `bytes`: characters of class Close, which SB8's look-ahead passes over.
+fn opener_len(bytes: &[u8]) -> Option<usize> {
+    match bytes {
+        [b'"' | b'(', ..] => Some(1),
+        [0xe2, 0x80, 0x9c | 0x98, ..] => Some(3),
+        _ => None,
+    }
+}
+
 /// Ranges of characters that are none of the characters a sentence bound
 /// needs (terminators, line and paragraph separators), checked against the
 /// library by a test: letters of Latin, Greek and Cyrillic scripts, combining
@@ -57,7 +72,7 @@ const PLAIN: &[(char, char)] = &[
     ('\u{400}', '\u{52f}'),
     ('\u{2010}', '\u{2023}'),
     ('\u{2026}', '\u{2026}'),
-    ('\u{20ac}', '\u{20ac}'),
+    ('\u{20a0}', '\u{20c0}'),
     ('\u{4e00}', '\u{9fff}'),
 ];
 
@@ -86,16 +101,27 @@ fn is_plain(s: &str) -> bool {
 }
 
 /// Whether the period at `bytes[i]` cannot end a sentence, whatever follows:
-/// a digit follows ("3.5", rule SB6), a lower-case letter ("e.g", SB8), or a
-/// capital after a letter ("U.S", SB7).
+/// a digit follows ("3.5", rule SB6), a capital after a letter ("U.S", SB7),
+/// or a lower-case letter after nothing but ASCII spaces, digits and
+/// punctuation other than terminators ("e.g", "No. 5 in", SB8).
 fn inner_period(bytes: &[u8], i: usize) -> bool {
     match bytes.get(i + 1) {
-        Some(n) if n.is_ascii_digit() || n.is_ascii_lowercase() => true,
+        Some(n) if n.is_ascii_digit() => true,
         Some(n) if n.is_ascii_uppercase() => {
             i > 0 && bytes.get(i - 1).is_some_and(u8::is_ascii_alphabetic)
         }
-        _ => false,
+        _ => bytes.get(i + 1..).is_some_and(|rest| {
+            rest.iter()
+                .find(|b| b.is_ascii_alphabetic() || !sb8_passes(**b))
+                .is_some_and(u8::is_ascii_lowercase)
+        }),
     }
+}
+
+/// Whether SB8's look-ahead for a lower-case letter passes this byte: ASCII
+/// but no letter, terminator or line break (anything else stops the search).
+fn sb8_passes(b: u8) -> bool {
+    b.is_ascii() && !b.is_ascii_alphabetic() && !matches!(b, b'.' | b'!' | b'?' | b'\n' | b'\r')
 }
 
 /// Adds the segments of `text[start..end]`, whose terminator (if any) starts at `body`.
@@ -143,6 +169,9 @@ mod tests {
             "no stop at all here",
             "ends in spaces.   ",
             "Combining. \u{301}Mark after space. A",
+            "He left. “We won,” he said. (Then) more. ‘Quoted.’ “Q",
+            "Reform No. 69 was passed, No. 7 Kazakh. No. 8, in. No. 9 “x. No. 2 東x",
+            "Price ₸300. It rose. 5 ₸ each",
         ] {
             assert_eq!(ours(text), library(text), "{text:?}");
         }
@@ -165,7 +194,8 @@ mod tests {
             "A", "b", "Zed", "x", " ", "  ", ". ", ".", "!", "?", "...", ")", "(", "\"", "“", "”",
             "e.g", "U.S", "a.B", ".5", "No. 5", "(.", ".a", "\n", "\r\n", "\u{2028}", "\u{301}",
             "\u{200d}", "é", "Ü", "東", "3", "3.5", "U.S.", "Mr.", ",", ";", "-", "\t", "\u{a0}",
-            "。", "؟",
+            "。", "؟", "‘", "'", "₸", ". “", ". (", "No. 5 in", ". 7, a", ":", "\u{b}", "[",
+            "\u{85}",
         ]);
         proptest!(ProptestConfig::with_cases(3000), |(parts in proptest::collection::vec(piece, 0..24))| {
             let text = parts.concat();

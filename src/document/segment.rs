@@ -35,21 +35,25 @@ pub fn paragraphs(text: &str, start: usize) -> Vec<Span> {
 }
 
 /// End of the line starting at `pos` and start of the next one. Breaks are LF, CRLF,
-/// CR, U+2028 and U+2029.
+/// CR, U+2028 and U+2029 (found by their bytes: `memchr` for LF, CR and the
+/// first byte of the two separators, which is checked further).
 fn line_at(text: &str, pos: usize) -> (usize, usize) {
-    let rest = &text[pos..];
-    match rest.find(['\n', '\r', '\u{2028}', '\u{2029}']) {
-        None => (text.len(), text.len()),
-        Some(i) => {
-            let end = pos + i;
-            let len = if rest[i..].starts_with("\r\n") {
-                2
-            } else {
-                rest[i..].chars().next().map_or(1, char::len_utf8)
-            };
-            (end, end + len)
-        }
+    let rest = &text.as_bytes()[pos..];
+    let mut from = 0;
+    while let Some(k) = memchr::memchr3(b'\n', b'\r', 0xe2, &rest[from..]) {
+        let i = from + k;
+        let len = match rest[i..] {
+            [b'\r', b'\n', ..] => 2,
+            [b'\r' | b'\n', ..] => 1,
+            [0xe2, 0x80, 0xa8 | 0xa9, ..] => 3,
+            _ => {
+                from = i + 1;
+                continue;
+            }
+        };
+        return (pos + i, pos + i + len);
     }
+    (text.len(), text.len())
 }
 
 /// Words that end in a period without ending a sentence when a name or number follows.
@@ -180,6 +184,36 @@ mod tests {
             .flat_map(|p| sentences(text, p))
             .map(|s| s.slice(text))
             .collect()
+    }
+
+    #[test]
+    fn lines_end_at_every_kind_of_break() {
+        use proptest::prelude::*;
+        // The breaks as `str::find` finds them, character by character.
+        fn by_chars(text: &str, pos: usize) -> (usize, usize) {
+            let rest = &text[pos..];
+            match rest.find(['\n', '\r', '\u{2028}', '\u{2029}']) {
+                None => (text.len(), text.len()),
+                Some(i) if rest[i..].starts_with("\r\n") => (pos + i, pos + i + 2),
+                Some(i) => (
+                    pos + i,
+                    pos + i + rest[i..].chars().next().map_or(1, char::len_utf8),
+                ),
+            }
+        }
+        let piece = proptest::sample::select(vec![
+            "a", " ", "\n", "\r", "\r\n", "\u{2028}", "\u{2029}", "’", "—", "\u{2027}", "\u{202a}",
+            "é", "\n\n",
+        ]);
+        proptest!(ProptestConfig::with_cases(2000), |(parts in proptest::collection::vec(piece, 0..16))| {
+            let text = parts.concat();
+            let mut pos = 0;
+            while pos < text.len() {
+                let got = line_at(&text, pos);
+                prop_assert_eq!(got, by_chars(&text, pos), "{:?} at {}", text, pos);
+                pos = got.1;
+            }
+        });
     }
 
     #[test]

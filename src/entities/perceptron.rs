@@ -2,7 +2,9 @@
 //! per tag, quantized to `i16` for the shipped model. Greedy left-to-right
 //! decoding with the previous tags as features.
 
-use super::features::{features, flag, needs_scoring, TokInfo, CONTEXT, NF, NT};
+use super::features::{
+    context_features, features, fixed_features, flag, needs_scoring, TokInfo, CONTEXT, NF, NT,
+};
 use super::hashing::HashMap64;
 
 /// Per-document memory of the kind each capitalized word was last tagged with.
@@ -54,6 +56,9 @@ pub fn allowed(prev: u8, tag: u8) -> bool {
 fn bucket(bits: u32, key: u64) -> usize {
     (key >> (64 - bits)) as usize
 }
+
+/// Every feature slot, as a mask.
+const ALL_SLOTS: u64 = u64::MAX >> (64 - NF);
 
 /// A trained, quantized model.
 #[derive(Debug, Clone)]
@@ -138,26 +143,22 @@ impl Model {
     }
 
     /// The summed weight rows of the slots of `feats` set in `slots` (a bit mask).
-    /// The rows are scattered over the whole table: all are asked for from
-    /// memory before the first is added, so their fetches overlap.
+    /// The rows are scattered over the whole table; their loads do not depend
+    /// on one another, so the processor has many of them in flight at once.
     #[inline]
     fn sum(&self, feats: &[u64; NF], slots: u64) -> [i32; NT] {
-        let mut rows = [0usize; NF];
-        let mut n = 0;
-        for (s, &k) in feats.iter().enumerate() {
-            if slots >> s & 1 != 0 {
-                let b = bucket(self.bits, k) * NT;
-                if let Some(row) = self.weights.get(b..b + NT) {
-                    prefetch(row);
-                    rows[n] = b;
-                    n += 1;
-                }
-            }
-        }
+        let (table, _) = self.weights.as_chunks::<NT>();
         let mut out = [0i32; NT];
-        for &b in &rows[..n] {
-            for (o, &w) in out.iter_mut().zip(&self.weights[b..b + NT]) {
-                *o += i32::from(w);
+        // The set bits only, lowest first.
+        let mut left = slots & ALL_SLOTS;
+        while left != 0 {
+            let s = left.trailing_zeros() as usize;
+            left &= left - 1;
+            let Some(&k) = feats.get(s) else { break };
+            if let Some(row) = table.get(bucket(self.bits, k)) {
+                for (o, &w) in out.iter_mut().zip(row) {
+                    *o += i32::from(w);
+                }
             }
         }
         out
@@ -181,7 +182,8 @@ impl Model {
 
     /// [`Model::tag`], where `known[i]` holds (or receives) token `i`'s summed
     /// weights of the slots outside [`CONTEXT`], which do not change between
-    /// passes over the same sentence. Integer sums: the scores are the same.
+    /// passes over the same sentence: a token they are known for has only its
+    /// context features computed. Integer sums: the scores are the same.
     pub fn tag_reusing(
         &self,
         infos: &[TokInfo],
@@ -196,10 +198,10 @@ impl Model {
         let (mut prev, mut prev2) = (0u8, 0u8);
         for i in 0..infos.len() {
             let (tag, margin) = if needs_scoring(&infos[i], prev) {
-                features(infos, i, prev, prev2, recall(hist, &infos[i]), &mut feats);
                 let fixed = match known.get(i).copied().flatten() {
                     Some(sums) => sums,
                     None => {
+                        fixed_features(infos, i, &mut feats);
                         let sums = self.sum(&feats, !CONTEXT);
                         if let Some(k) = known.get_mut(i) {
                             *k = Some(sums);
@@ -207,6 +209,8 @@ impl Model {
                         sums
                     }
                 };
+                let hist = recall(hist, &infos[i]);
+                context_features(infos, i, prev, prev2, hist, &mut feats);
                 let mut scores = self.sum(&feats, CONTEXT);
                 for (s, f) in scores.iter_mut().zip(fixed) {
                     *s += f;
@@ -226,22 +230,6 @@ impl Model {
             prev = tag;
         }
     }
-}
-
-/// Asks for the cache lines of a weight row ahead of its use.
-#[inline(always)]
-fn prefetch(row: &[i16]) {
-    #[cfg(target_arch = "x86_64")]
-    {
-        use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
-        for p in [row.as_ptr(), row.as_ptr().wrapping_add(row.len() - 1)] {
-            // SAFETY: a prefetch is only a hint; it never faults and changes no
-            // memory, and both addresses lie inside `row`.
-            unsafe { _mm_prefetch::<_MM_HINT_T0>(p.cast()) };
-        }
-    }
-    #[cfg(not(target_arch = "x86_64"))]
-    let _ = row;
 }
 
 /// Best allowed tag and its lead over the next allowed one.

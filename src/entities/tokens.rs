@@ -105,24 +105,86 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     out
 }
 
+/// The whitespace-free chunks of `s` with their byte offsets, as
+/// `split_whitespace` cuts them (ASCII bytes tested directly, other
+/// characters decoded only where they occur).
 fn split_whitespace_indices(s: &str) -> impl Iterator<Item = (usize, &str)> {
     let mut pos = 0;
     std::iter::from_fn(move || {
-        let rest = &s[pos..];
-        let skip = rest.len() - rest.trim_start().len();
-        let begin = pos + skip;
+        let begin = pos + whitespace_len(&s[pos..]);
         if begin >= s.len() {
             return None;
         }
-        let word = &s[begin..];
-        let len = word.find(char::is_whitespace).unwrap_or(word.len());
+        let len = word_len(&s[begin..]);
         pos = begin + len;
         Some((begin, &s[begin..begin + len]))
     })
 }
 
+/// Length in bytes of the whitespace that starts `s`.
+fn whitespace_len(s: &str) -> usize {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            if !(b == b' ' || (b'\t'..=b'\r').contains(&b)) {
+                return i;
+            }
+            i += 1;
+        } else {
+            match s[i..].chars().next() {
+                Some(c) if c.is_whitespace() => i += c.len_utf8(),
+                _ => return i,
+            }
+        }
+    }
+    i
+}
+
+/// Length in bytes of the run of non-whitespace that starts `s`.
+fn word_len(s: &str) -> usize {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            if b == b' ' || (b'\t'..=b'\r').contains(&b) {
+                return i;
+            }
+            i += 1;
+        } else {
+            match s[i..].chars().next() {
+                Some(c) if !c.is_whitespace() => i += c.len_utf8(),
+                _ => return i,
+            }
+        }
+    }
+    i
+}
+
 /// Splits one whitespace-free chunk into tokens.
 fn split_chunk(chunk: &str, base: usize, out: &mut Vec<Token>) {
+    if is_plain_word(chunk) {
+        out.push(Token {
+            start: base,
+            end: base + chunk.len(),
+        });
+    } else {
+        split_by_rules(chunk, base, out);
+    }
+}
+
+/// Whether a chunk is ASCII letters, digits and hyphens only, which
+/// [`split_by_rules`] keeps whole: most words, so they skip it.
+fn is_plain_word(chunk: &str) -> bool {
+    chunk
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+}
+
+/// [`split_chunk`] by its rules: edge punctuation, possessives, inner dashes.
+fn split_by_rules(chunk: &str, base: usize, out: &mut Vec<Token>) {
     let mut s = 0;
     let mut e = chunk.len();
     // Leading punctuation, one character at a time; a clitic written apart
@@ -308,6 +370,40 @@ mod tests {
                 "."
             ]
         );
+    }
+
+    #[test]
+    fn chunks_are_cut_where_split_whitespace_cuts() {
+        use proptest::prelude::*;
+        let piece = proptest::sample::select(vec![
+            "a", "Bc", " ", "  ", "\t", "\n", "\r\n", "\u{a0}", "\u{2003}", "\u{3000}", "\u{85}",
+            "\u{2028}", "\u{200b}", "é", "Қ", "—", "😀", ".", "\u{b}", "\u{c}",
+        ]);
+        proptest!(ProptestConfig::with_cases(2000), |(parts in proptest::collection::vec(piece, 0..16))| {
+            let text = parts.concat();
+            let ours: Vec<(usize, &str)> = split_whitespace_indices(&text).collect();
+            let std: Vec<(usize, &str)> = text
+                .split_whitespace()
+                .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+                .collect();
+            prop_assert_eq!(ours, std, "{:?}", text);
+        });
+    }
+
+    #[test]
+    fn plain_words_are_what_the_rules_keep_whole() {
+        use proptest::prelude::*;
+        let plain = proptest::sample::select("abcxyzABCXYZ0189-".chars().collect::<Vec<char>>());
+        proptest!(ProptestConfig::with_cases(2000), |(chars in proptest::collection::vec(plain, 1..10))| {
+            let word: String = chars.into_iter().collect();
+            prop_assert!(is_plain_word(&word));
+            let mut out = Vec::new();
+            split_by_rules(&word, 7, &mut out);
+            prop_assert_eq!(out, vec![Token { start: 7, end: 7 + word.len() }], "{:?}", word);
+        });
+        for word in ["U.S.", "it's", "(CSTO)", "Kazakh’s", "2,000", "a—b", "é"] {
+            assert!(!is_plain_word(word), "{word}");
+        }
     }
 
     #[test]
