@@ -575,7 +575,8 @@ fn place_named_orgs(a: &Analysis, cands: &mut Vec<Cand>) {
         if c.kind != Kind::Place || !after_last {
             continue;
         }
-        let Some(r) = a.sentences.iter().find(|r| r.contains(&c.start)) else {
+        let at = a.sentences.partition_point(|r| r.end <= c.start);
+        let Some(r) = a.sentences.get(at).filter(|r| r.contains(&c.start)) else {
             continue;
         };
         let limit = r.end.min(c.start + MAX_ORG);
