@@ -216,6 +216,19 @@ fn datelines_give_the_place_and_the_agency() {
 }
 
 #[test]
+fn an_organization_keeps_the_place_or_title_word_it_starts_with() {
+    run("[Florida Department of Law Enforcement]{org} agents arrested him in [Miami]{place} on Friday.");
+    run("[General Motors Corp]{org} cut 2,000 jobs in [Ohio]{place}.");
+    run("The deal was signed by [Kazakhstan]{place} and [Halyk Bank]{org} in [Almaty]{place} on Monday.");
+}
+
+#[test]
+fn companies_and_newspapers_are_organizations() {
+    run("[Siemens]{org} said profits rose.");
+    run("The [Houston Chronicle]{org} said the mayor would resign.");
+}
+
+#[test]
 fn divisions_stay_with_their_place() {
     run("A soldier died in [Almaty Region]{place} last week.");
 }

@@ -228,7 +228,8 @@ pub fn resolve(
                 .or_else(|| first_of.get(&word).filter(|_| c.kind == Kind::Person)),
         ) {
             (true, Some(&g))
-                if c.kind != Kind::Place && !group_of.contains_key(&k)
+                if (c.kind != Kind::Place || a.infos[c.start].gaz & cat::COUNTRY == 0)
+                    && !group_of.contains_key(&k)
                     || group_of.get(&k) == Some(&g) =>
             {
                 c.kind = Kind::Person;

@@ -359,10 +359,23 @@ fn is_score(word: &str) -> bool {
     small(a) && small(b)
 }
 
+/// Words of a vote count ("the Senate voted 52-48"), whose tally is not a score.
+fn is_vote_word(word: &str) -> bool {
+    [
+        "vote", "votes", "voted", "voting", "ballot", "ballots", "tally",
+    ]
+    .iter()
+    .any(|v| word.eq_ignore_ascii_case(v))
+}
+
 /// Whether a sentence reads like a sports result or table row: it holds a
-/// score, or a capitalized word, a small number and a capitalized word in a row.
+/// score, or a capitalized word, a small number and a capitalized word in a
+/// row; a sentence about a vote is not one.
 fn is_result_line(words: &[&str], infos: &[TokInfo]) -> bool {
     let name = |t: &TokInfo| t.flags & flag::CAP != 0 && t.flags & flag::LEX == 0;
+    if words.iter().copied().any(is_vote_word) {
+        return false;
+    }
     infos.iter().zip(words).enumerate().any(|(k, (t, w))| {
         t.flags & flag::DIGIT != 0
             && (is_score(w)
@@ -736,6 +749,9 @@ mod tests {
         assert!(score(&["Leeds", "beat", "Chelsea", "2-1"]));
         assert!(!score(&["Leeds", "won", "12", "seats", "in", "1997-2001"]));
         assert!(!score(&["the", "2", "Leeds"]));
+        assert!(!score(&[
+            "The", "Senate", "voted", "52-48", "to", "confirm", "Smith"
+        ]));
     }
 
     #[test]

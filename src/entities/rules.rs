@@ -36,6 +36,9 @@ pub(super) const MAX_CAND: usize = 64;
 /// Confidence added to a name whose kind its head word confirms ("... University", "... River").
 const HEAD_BOOST: f32 = 10.0;
 
+/// Longest organization, in tokens, that [`place_named_orgs`] makes.
+const MAX_ORG: usize = 10;
+
 /// Confidence given to names added from the gazetteer.
 pub const GAZETTEER_CONF: f32 = 20.0;
 
@@ -57,6 +60,7 @@ pub fn apply(a: &Analysis, gaz: &Gazetteer, cands: &mut Vec<Cand>) -> Vec<Acrony
     cands.retain(|c| !is_common(a, c));
     retype(a, cands);
     extend_divisions(a, cands);
+    place_named_orgs(a, cands);
     add_from_gazetteer(a, gaz, cands);
     short_seas(a, gaz, cands);
     acronyms(a, cands)
@@ -81,6 +85,15 @@ fn trim(a: &Analysis, cands: &mut [Cand]) {
 /// "Defense Minister Daniyal Akhmetov" tagged as one name: the person after the title.
 fn titled_people(a: &Analysis, cands: &mut [Cand]) {
     for c in cands.iter_mut() {
+        // "General Motors Corp": an organization's cue word ends it, no title opens it.
+        let company = c.kind == Kind::Organization
+            && c.end
+                .checked_sub(1)
+                .and_then(|k| a.infos.get(k))
+                .is_some_and(|t| t.gaz & cat::CUE != 0);
+        if company {
+            continue;
+        }
         let mut head = None;
         for k in c.start..c.end {
             if HEAD_TITLES.has(a.word(k)) {
@@ -357,6 +370,16 @@ fn retype(a: &Analysis, cands: &mut [Cand]) {
         } else if c.kind != Kind::Organization && multi && last_cap && PLACE_HEADS.has(last) {
             c.conf += HEAD_BOOST * f32::from(u8::from(c.kind == Kind::Place));
             c.kind = Kind::Place;
+        } else if c.kind == Kind::Person
+            && !multi
+            && a.infos.get(c.start).is_some_and(|t| {
+                t.gaz_pos == 3 && t.gaz_span & cat::ORG != 0 && t.flags & flag::LEX == 0
+            })
+            && !titled(a, c.start, c.end)
+        {
+            // "Siemens said": a word the lists know as a company (and as a
+            // surname), outside the common vocabulary, with no title near it.
+            c.kind = Kind::Organization;
         } else if c.kind == Kind::Person && !multi && known_only_as_place(a, c.start) {
             // "Officials in Tashkent and Astana": one word the gazetteer knows as a
             // place and as no one's name, with no title before it.
@@ -525,6 +548,62 @@ fn short_seas(a: &Analysis, gaz: &Gazetteer, cands: &mut Vec<Cand>) {
         start: i,
         end: i + 1,
         kind: Kind::Place,
+        conf: f32::INFINITY,
+    }));
+    cands.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
+}
+
+/// "Florida Department of Law Enforcement", "Kazakhstan Football Federation":
+/// a place followed, in the same capitalized run, by an organization's head or
+/// cue word names the organization, not the place. The run stops at "and"
+/// ("Kazakhstan and Halyk Bank" stays two names); "of" and "for" continue it
+/// only after the head ("Department of Public Safety").
+fn place_named_orgs(a: &Analysis, cands: &mut Vec<Cand>) {
+    let name = |k: usize| {
+        a.infos.get(k).is_some_and(|t| {
+            t.flags & (flag::CAP | flag::DIGIT) != 0 && t.flags & (flag::LOWER | flag::PUNCT) == 0
+        })
+    };
+    let head = |k: usize| {
+        let w = a.word(k);
+        w.chars().next().is_some_and(char::is_uppercase)
+            && (ORG_HEADS.has(w) || a.infos[k].gaz & cat::CUE != 0)
+    };
+    let mut found: Vec<(usize, usize)> = Vec::new();
+    for c in cands.iter() {
+        let after_last = found.last().is_none_or(|&(_, e)| c.start >= e);
+        if c.kind != Kind::Place || !after_last {
+            continue;
+        }
+        let at = a.sentences.partition_point(|r| r.end <= c.start);
+        let Some(r) = a.sentences.get(at).filter(|r| r.contains(&c.start)) else {
+            continue;
+        };
+        let limit = r.end.min(c.start + MAX_ORG);
+        let mut j = c.end;
+        while j < limit && name(j) {
+            j += 1;
+        }
+        let Some(k) = (c.end..j).rev().find(|&k| head(k)) else {
+            continue;
+        };
+        let mut end = k + 1;
+        while end + 1 < limit && matches!(a.word(end), "of" | "for") && name(end + 1) {
+            end += 2;
+            while end < limit && name(end) {
+                end += 1;
+            }
+        }
+        found.push((c.start, end));
+    }
+    if found.is_empty() {
+        return;
+    }
+    cands.retain(|c| !found.iter().any(|&(s, e)| c.start < e && s < c.end));
+    cands.extend(found.into_iter().map(|(start, end)| Cand {
+        start,
+        end,
+        kind: Kind::Organization,
         conf: f32::INFINITY,
     }));
     cands.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));

@@ -54,11 +54,11 @@ pub(super) static HEAD_TITLES: WordList = WordList::new(&[
 /// Last words that make a name an organization.
 #[rustfmt::skip]
 pub(super) static ORG_HEADS: WordList = WordList::new(&[
-    "agency", "airlines", "army", "assembly", "association", "bank", "board", "bureau", "club",
+    "agency", "airlines", "army", "assembly", "association", "band", "bank", "board", "bureau", "choir", "club",
     "college", "commission", "committee", "company", "corp", "corporation", "council", "court",
     "department", "embassy", "federation", "forces", "foundation", "front", "group", "inc",
     "institute", "league", "ltd", "ministry", "movement", "navy", "office", "organisation",
-    "organization", "parliament", "party", "police", "school", "service", "union", "university",
+    "orchestra", "organization", "parliament", "party", "police", "school", "service", "union", "university",
 ]);
 
 /// Last words that make a name a place.
