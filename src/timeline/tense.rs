@@ -85,16 +85,6 @@ fn marker(toks: &Tokens, i: usize) -> Option<Tense> {
         {
             Some(Tense::Future)
         }
-        // "protesters planned a march on Saturday": a plan reported in the past is for a
-        // day still ahead ("had planned" looks back; "the planned trip" is an adjective).
-        "planned"
-            if !matches!(
-                toks.word(i.wrapping_sub(1)),
-                "had" | "been" | "the" | "a" | "an" | "its" | "their" | "his" | "her"
-            ) =>
-        {
-            Some(Tense::Future)
-        }
         // "the vote is set for Dec. 15", "slated for March": a date arranged ahead.
         "set" | "scheduled" | "slated" | "planned" | "expected"
             if toks.word(i + 1) == "for" && toks.word(i.wrapping_sub(1)) != "been" =>
