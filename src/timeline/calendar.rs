@@ -63,6 +63,9 @@ impl Scanner<'_> {
             }
             return None;
         }
+        if let Some(hit) = self.season_of_years(i) {
+            return Some(hit);
+        }
         if w.len() == 4 && self.year_range_end(i, v).is_some() {
             let base = Base::Cal {
                 year: Some(v as i32),
@@ -118,6 +121,28 @@ impl Scanner<'_> {
             _ => return None,
         };
         (1..=50).contains(&(end - v)).then_some(end as i32)
+    }
+
+    /// "2014-15 season", "2013/14 financial year": a season or accounting year that
+    /// straddles two calendar years, one expression valued by the year it starts in.
+    pub fn season_of_years(&self, i: usize) -> Hit {
+        let v = self.t.int(i).filter(|_| self.w(i).len() == 4)?;
+        self.year_range_end(i, v)?;
+        let k = i + 3;
+        let end = match (self.w(k), self.w(k + 1)) {
+            ("season" | "seasons" | "campaign", _) => k + 1,
+            (
+                "school" | "academic" | "financial" | "fiscal" | "budget" | "crop" | "tax",
+                "year",
+            ) => k + 2,
+            _ => return None,
+        };
+        let base = Base::Cal {
+            year: Some(v as i32),
+            month: None,
+            day: None,
+        };
+        Some((end, Expr::Point(base, None)))
     }
 
     /// A four-digit number read as a year: not money, not a count of things.

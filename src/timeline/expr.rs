@@ -85,6 +85,9 @@ pub enum Base {
     },
     /// `offset` days after Easter Sunday (Good Friday -2); `shift` -1 for "last Easter".
     Easter { offset: i32, shift: i64 },
+    /// `offset` days after the first day of Passover, 15 Nisan (Rosh Hashanah 163,
+    /// Yom Kippur 172); `shift` -1 for "last Passover".
+    Passover { offset: i32, shift: i64 },
     /// The ISO week holding a day: "the week of March 6".
     WeekOf {
         year: Option<i32>,
@@ -101,6 +104,20 @@ pub enum Base {
     YearAgoQuarter,
     /// A day of the month the story is in: "on the 15th".
     DayOfMonth(u32),
+    /// The year a century turned: `Some(1900)` for "the turn of the 20th century", `None`
+    /// for "the turn of the century", the turn nearest the reference.
+    TurnOfCentury(Option<i32>),
+    /// The day before a calendar day: "the eve of the March 4 vote".
+    Eve {
+        year: Option<i32>,
+        month: u32,
+        day: u32,
+    },
+    /// The publication day `n` years away: "this time last year" (-1).
+    SameDayYears(i64),
+    /// Day `day` of month `month` of the Islamic (tabular) calendar, in the Gregorian
+    /// year nearest the reference in the clause's tense; `shift` -1 for "last Ramadan".
+    Hijri { month: u32, day: u32, shift: i64 },
     /// `days` after a weekday (Monday = 0) read like [`Base::Weekday`] with `shift`:
     /// "a week from Monday" (1, 7), "the day before last Tuesday" (-1, -1).
     FromWeekday { weekday: u32, shift: i64, days: i64 },

@@ -7,6 +7,7 @@ mod expr;
 mod holidays;
 mod lexicon;
 mod normalize;
+mod parts;
 mod periods;
 mod phrases;
 mod scan;

@@ -233,7 +233,7 @@ fn infer_year(r: Date, m: u32, d: Option<u32>, tense: Tense) -> i32 {
 }
 
 /// The `n`th `weekday` (Monday = 0) of `month` in `year`, counting from day `from`.
-fn nth_weekday(year: i32, month: u32, weekday: u32, n: u32, from: u32) -> Option<Date> {
+pub fn nth_weekday(year: i32, month: u32, weekday: u32, n: u32, from: u32) -> Option<Date> {
     let first = Date::new(year, month, from.max(1))?;
     let offset = (weekday + 7 - first.weekday()) % 7;
     Date::new(year, month, first.day + offset + 7 * (n.max(1) - 1))
@@ -401,28 +401,18 @@ fn base_value(base: Base, tense: Tense, ctx: &Context) -> (String, bool) {
                 None => unknown(format!("{y:04}-{month:02}-XX")),
             }
         }
-        Base::Easter { offset, shift } => {
-            let day = |y: i32| super::holidays::easter(y).map(|d| d.add_days(i64::from(offset)));
-            let y = match (ctx.date, ctx.year) {
-                (Some(r), _) if shift < 0 => {
-                    if day(r.year).is_some_and(|d| d < r) {
-                        r.year
-                    } else {
-                        r.year - 1
-                    }
-                }
-                (Some(r), _) => match day(r.year) {
-                    Some(d) => infer_year(r, d.month, Some(d.day), tense),
-                    None => r.year,
-                },
-                (None, Some(y)) => y,
-                _ => return unknown("XXXX-XX-XX".into()),
-            };
-            match day(y) {
-                Some(d) => ymd(d),
-                None => unknown(format!("{y:04}-XX-XX")),
-            }
-        }
+        Base::Easter { offset, shift } => movable(
+            |y| super::holidays::easter(y).map(|d| d.add_days(i64::from(offset))),
+            shift,
+            tense,
+            ctx,
+        ),
+        Base::Passover { offset, shift } => movable(
+            |y| super::holidays::passover(y).map(|d| d.add_days(i64::from(offset))),
+            shift,
+            tense,
+            ctx,
+        ),
         Base::WeekOf { year, month, day } => {
             let (v, ok) = base_value(
                 Base::Cal {
@@ -479,10 +469,76 @@ fn base_value(base: Base, tense: Tense, ctx: &Context) -> (String, bool) {
                 _ => unknown("XXXX-XX-XX".into()),
             }
         }
+        Base::TurnOfCentury(year) => {
+            match year.or(ctx.year.map(|y| (y + 50).div_euclid(100) * 100)) {
+                Some(y) => (format!("{y:04}"), true),
+                None => unknown("XXXX".into()),
+            }
+        }
+        Base::Eve { year, month, day } => {
+            let cal = Base::Cal {
+                year,
+                month: Some(month),
+                day: Some(day),
+            };
+            match base_value(cal, tense, ctx) {
+                (v, true) => match value_day(&v) {
+                    Some(d) => ymd(d.add_days(-1)),
+                    None => unknown("XXXX-XX-XX".into()),
+                },
+                _ => unknown("XXXX-XX-XX".into()),
+            }
+        }
+        Base::SameDayYears(n) => match (ctx.date, ctx.year) {
+            (Some(r), _) => {
+                let y = r.year + n as i32;
+                match Date::new(y, r.month, r.day).or_else(|| Date::new(y, r.month, r.day - 1)) {
+                    Some(d) => ymd(d),
+                    None => unknown(format!("{y:04}-XX-XX")),
+                }
+            }
+            (None, Some(y)) => unknown(format!("{:04}-XX-XX", y + n as i32)),
+            _ => unknown("XXXX-XX-XX".into()),
+        },
+        Base::Hijri { month, day, shift } => movable(
+            |y| super::holidays::hijri_in(y, month, day),
+            shift,
+            tense,
+            ctx,
+        ),
         Base::YearAgoQuarter => match latest_quarter(ctx) {
             Some((y, q)) => (format!("{:04}-Q{q}", y - 1), true),
             None => unknown("XXXX-QX".into()),
         },
+    }
+}
+
+/// A feast that moves from year to year (`on` gives its day in a Gregorian year): the
+/// last one before the reference for `shift` -1, else the one nearest in the clause's tense.
+fn movable(
+    on: impl Fn(i32) -> Option<Date>,
+    shift: i64,
+    tense: Tense,
+    ctx: &Context,
+) -> (String, bool) {
+    let y = match (ctx.date, ctx.year) {
+        (Some(r), _) if shift < 0 => {
+            if on(r.year).is_some_and(|d| d < r) {
+                r.year
+            } else {
+                r.year - 1
+            }
+        }
+        (Some(r), _) => match on(r.year) {
+            Some(d) => infer_year(r, d.month, Some(d.day), tense),
+            None => r.year,
+        },
+        (None, Some(y)) => y,
+        _ => return unknown("XXXX-XX-XX".into()),
+    };
+    match on(y) {
+        Some(d) => ymd(d),
+        None => unknown(format!("{y:04}-XX-XX")),
     }
 }
 

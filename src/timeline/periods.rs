@@ -12,6 +12,10 @@ impl Scanner<'_> {
     /// "the first quarter of 1990", "the first half"; `from` is where the span starts.
     pub fn quarter(&self, i: usize, from: usize) -> Hit {
         let _ = from;
+        let named = if self.w(i) == "the" { i + 1 } else { i };
+        if let Some(hit) = self.month_quarter(named) {
+            return Some(hit);
+        }
         let mut k = i;
         let mut year = None;
         if self.w(k) == "the" {
@@ -135,6 +139,57 @@ impl Scanner<'_> {
             _ => Base::Quarter { q, year, shift },
         };
         Some((end, Expr::Point(base, None)))
+    }
+
+    /// "April-June quarter", "the July-to-September quarter of 2014": a quarter named by
+    /// its first and last months (`i` at the first month).
+    pub fn month_quarter(&self, i: usize) -> Hit {
+        let m1 = super::scan::date_month(self.w(i)).filter(|_| self.t.is_cap(i))?;
+        let mut k = i + 1;
+        if self.w(k) == "." && self.t.joined(k) {
+            k += 1;
+        }
+        // "April-June", "April to June", "July-to-September"
+        let dash = |k: usize| matches!(self.w(k), "-" | "–") && self.t.joined(k);
+        if dash(k) && matches!(self.w(k + 1), "to" | "through") && dash(k + 2) {
+            k += 2;
+        } else if !matches!(self.w(k), "-" | "–" | "to" | "through") {
+            return None;
+        }
+        k += 1;
+        let m2 = super::scan::date_month(self.w(k)).filter(|_| self.t.is_cap(k))?;
+        k += 1;
+        if self.w(k) == "." && self.t.joined(k) {
+            k += 1;
+        }
+        if m1 % 3 != 1 || m2 != m1 + 2 {
+            return None;
+        }
+        // "the April-June 2014 quarter"
+        let mut year = self
+            .t
+            .int(k)
+            .filter(|&v| self.plausible_year(k, v))
+            .map(|v| v as i32);
+        if year.is_some() {
+            k += 1;
+        }
+        if self.w(k) != "quarter" {
+            return None;
+        }
+        k += 1;
+        if year.is_none() && self.w(k) == "of" {
+            if let Some(v) = self.t.int(k + 1).filter(|&v| self.plausible_year(k + 1, v)) {
+                year = Some(v as i32);
+                k += 2;
+            }
+        }
+        let base = Base::Quarter {
+            q: Some(m2 / 3),
+            year,
+            shift: 0,
+        };
+        Some((k, Expr::Point(base, None)))
     }
 
     /// After "the first half" / "the last half" (`k` past "half"): its year, if named

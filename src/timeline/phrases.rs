@@ -12,6 +12,9 @@ impl Scanner<'_> {
     pub fn word_led(&self, i: usize) -> Hit {
         let w = self.w(i);
         if self.t.is_cap(i) {
+            if let Some(hit) = self.month_quarter(i) {
+                return Some(hit);
+            }
             if let Some(hit) = self.holiday(i, 0) {
                 return Some(hit);
             }
@@ -652,6 +655,9 @@ impl Scanner<'_> {
                     shift: 0,
                 },
             );
+        }
+        if let Some(hit) = self.season_of_years(i + 1) {
+            return Some(hit);
         }
         // "the 1990s", "the '80s", "the nineties", "the 20th century"
         let decade = match self.t.kind(i + 1) {

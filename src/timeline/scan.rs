@@ -210,6 +210,9 @@ impl Scanner<'_> {
         if self.w(i) == "the" && self.length_adjective(i + 1) {
             return None;
         }
+        if let Some(hit) = self.part_of_period(i) {
+            return Some(hit);
+        }
         if let Some(k) = self.modifier(i) {
             if let Some((j, e @ Expr::Point(..))) = self.core(k) {
                 return Some((j, e));
