@@ -54,17 +54,22 @@ impl Screen {
         };
         // A pane laid out for another size (a resize not yet seen) is not scrolled.
         let pane = pane.filter(|p| area.union(*p) == area);
-        if let Some((shift, pane)) = pane.and_then(|p| scroll(&last, &next, p).map(|s| (s, p))) {
-            let rows = pane.y..pane.bottom();
-            shift_rows(&mut last, rows.clone(), shift);
-            if shift > 0 {
-                backend.scroll_region_up(rows, shift as u16)?;
-            } else {
-                backend.scroll_region_down(rows, shift.unsigned_abs())?;
+        let mut carried = None;
+        if let Some(pane) = pane {
+            if let Some((shift, rows_carried)) = find_scroll(&last, &next, pane) {
+                let rows = pane.y..pane.bottom();
+                shift_rows(&mut last, rows.clone(), shift);
+                if shift > 0 {
+                    backend.scroll_region_up(rows, shift as u16)?;
+                } else {
+                    backend.scroll_region_down(rows, shift.unsigned_abs())?;
+                }
+                carried = Some((pane, rows_carried));
             }
         }
         // The terminal now shows `last`: write what differs from it.
-        backend.draw(diff(&last, &next).into_iter())?;
+        let known = carried.as_ref().map(|(p, rows)| (*p, rows.as_slice()));
+        backend.draw(diff_known(&last, &next, known).into_iter())?;
         // Through `Terminal`, which remembers to show the cursor again when it is dropped.
         terminal.hide_cursor()?;
         terminal.backend_mut().flush()?;
@@ -77,36 +82,45 @@ impl Screen {
 /// By how many rows the text of `pane` moved from `last` to `next` (positive:
 /// up, as after `j`), when scrolling the pane's rows saves writing most of them.
 pub fn scroll(last: &Buffer, next: &Buffer, pane: Rect) -> Option<i16> {
+    find_scroll(last, next, pane).map(|(shift, _)| shift)
+}
+
+/// [`scroll`], with which of the pane's rows (from its top) the shift brings
+/// to their new text within the pane's columns: the difference need not look there again.
+fn find_scroll(last: &Buffer, next: &Buffer, pane: Rect) -> Option<(i16, Vec<bool>)> {
     let height = pane.height;
     if height < 4 {
         return None;
     }
     let same = |from: u16, to: u16| row_eq(last, from, next, to, pane);
-    let count = |shift: i16| {
+    let carried = |shift: i16| -> Vec<bool> {
         (pane.y..pane.bottom())
-            .filter(|&to| {
+            .map(|to| {
                 let from = i32::from(to) + i32::from(shift);
                 from >= i32::from(pane.y)
                     && from < i32::from(pane.bottom())
                     && same(from as u16, to)
             })
-            .count()
+            .collect()
     };
+    let count = |rows: &[bool]| rows.iter().filter(|&&r| r).count();
     let limit = MAX_SHIFT.min(height / 2) as i16;
     // Nearest shifts first; one that moved every row it could ends the search.
-    let mut best: Option<(i16, usize)> = None;
+    let mut best: Option<(i16, Vec<bool>)> = None;
     for s in (1..=limit).flat_map(|s| [s, -s]) {
-        let kept = count(s);
-        if best.is_none_or(|(_, k)| kept > k) {
-            best = Some((s, kept));
+        let rows = carried(s);
+        let kept = count(&rows);
+        if best.as_ref().is_none_or(|(_, b)| kept > count(b)) {
+            best = Some((s, rows));
         }
         if kept == usize::from(height) - usize::from(s.unsigned_abs()) {
             break;
         }
     }
-    let (best, kept) = best?;
+    let (best, rows) = best?;
+    let kept = count(&rows);
     // Worth it when most of the pane moved and fewer rows stayed where they were.
-    (kept * 2 >= usize::from(height) && kept > count(0)).then_some(best)
+    (kept * 2 >= usize::from(height) && kept > count(&carried(0))).then_some((best, rows))
 }
 
 /// Whether row `a` of `x` and row `b` of `y` hold the same cells within `pane`'s columns.
@@ -120,6 +134,18 @@ fn row_eq(x: &Buffer, a: u16, y: &Buffer, b: u16, pane: Rect) -> bool {
 /// ratatui's own difference, wide characters and all, with the one-column
 /// cells of plain text (most of a frame) compared without measuring their width.
 pub fn diff<'a>(last: &Buffer, next: &'a Buffer) -> Vec<(u16, u16, &'a Cell)> {
+    diff_known(last, next, None)
+}
+
+/// [`diff`], told which rows of a pane are known to be the same within the
+/// pane's columns (the rows a scroll carried over): those columns are not
+/// compared again. The cells before the pane are walked on their own only
+/// when they are all one column wide, so every walk starts where ratatui's would be.
+fn diff_known<'a>(
+    last: &Buffer,
+    next: &'a Buffer,
+    known: Option<(Rect, &[bool])>,
+) -> Vec<(u16, u16, &'a Cell)> {
     let area = next.area;
     let width = usize::from(area.width);
     if width == 0 || last.area != area {
@@ -127,8 +153,23 @@ pub fn diff<'a>(last: &Buffer, next: &'a Buffer) -> Vec<(u16, u16, &'a Cell)> {
     }
     let mut out = Vec::new();
     let rows = last.content.chunks(width).zip(next.content.chunks(width));
+    // Cells before the pane that are all one column wide are walked on their own.
+    let narrow = |cells: &[Cell]| cells.iter().all(|c| c.symbol().cell_width() <= 1);
     for ((was, now), y) in rows.zip(area.y..) {
-        row_diff(was, now, (area.x, y), &mut out);
+        let pane = known.and_then(|(p, rows)| {
+            let carried =
+                (p.y..p.bottom()).contains(&y) && rows.get(usize::from(y - p.y)) == Some(&true);
+            let start = usize::from(p.x.saturating_sub(area.x)).min(width);
+            let end = usize::from(p.right().saturating_sub(area.x)).min(width);
+            (carried && narrow(&was[..start]) && narrow(&now[..start])).then_some((start, end))
+        });
+        match pane {
+            Some((start, end)) => {
+                row_diff(&was[..start], &now[..start], (area.x, y), &mut out);
+                row_diff(&was[end..], &now[end..], (area.x + end as u16, y), &mut out);
+            }
+            None => row_diff(was, now, (area.x, y), &mut out),
+        }
     }
     out
 }
@@ -344,6 +385,38 @@ mod tests {
             for (x, y) in a.content.iter().zip(&b.content) {
                 assert_eq!(cell_eq(x, y), x == y, "{x:?} {y:?}");
             }
+        }
+    }
+
+    #[test]
+    fn rows_a_scroll_carried_over_are_not_compared_again_and_nothing_is_missed() {
+        // The pane's columns, and the text inside a border one column wide.
+        let inner = Rect::new(1, 0, 28, 10);
+        let cases = [(0, 1), (1, 0), (5, 3), (3, 5), (2, 2), (0, 40)];
+        for (pane, (from, to)) in [PANE, inner]
+            .into_iter()
+            .flat_map(|p| cases.map(|c| (p, c)))
+        {
+            let (mut last, next) = (full(page(from)), full(page(to)));
+            let Some((shift, carried)) = find_scroll(&last, &next, pane) else {
+                assert!(from == to || from.abs_diff(to) > 3, "{from} to {to}");
+                continue;
+            };
+            assert_eq!(
+                carried.iter().filter(|&&c| c).count(),
+                10 - from.abs_diff(to)
+            );
+            shift_rows(&mut last, pane.y..pane.bottom(), shift);
+            let owned = |d: Vec<(u16, u16, &Cell)>| -> Vec<(u16, u16, Cell)> {
+                d.into_iter().map(|(x, y, c)| (x, y, c.clone())).collect()
+            };
+            let skipped = owned(diff_known(&last, &next, Some((pane, &carried))));
+            assert_eq!(skipped, owned(diff(&last, &next)), "{from} to {to}");
+            // The pane's new rows are written, in the pane's columns too.
+            assert!(
+                skipped.iter().any(|&(x, ..)| x < PANE.right()),
+                "{from} to {to}"
+            );
         }
     }
 
