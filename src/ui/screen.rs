@@ -56,7 +56,7 @@ impl Screen {
         let pane = pane.filter(|p| area.union(*p) == area);
         let mut carried = None;
         if let Some(pane) = pane {
-            if let Some((shift, rows_carried)) = find_scroll(&last, &next, pane) {
+            if let Some((shift, rows_carried)) = scroll(&last, &next, pane) {
                 let rows = pane.y..pane.bottom();
                 shift_rows(&mut last, rows.clone(), shift);
                 if shift > 0 {
@@ -80,14 +80,10 @@ impl Screen {
 }
 
 /// By how many rows the text of `pane` moved from `last` to `next` (positive:
-/// up, as after `j`), when scrolling the pane's rows saves writing most of them.
-pub fn scroll(last: &Buffer, next: &Buffer, pane: Rect) -> Option<i16> {
-    find_scroll(last, next, pane).map(|(shift, _)| shift)
-}
-
-/// [`scroll`], with which of the pane's rows (from its top) the shift brings
-/// to their new text within the pane's columns: the difference need not look there again.
-fn find_scroll(last: &Buffer, next: &Buffer, pane: Rect) -> Option<(i16, Vec<bool>)> {
+/// up, as after `j`), when scrolling the pane's rows saves writing most of them;
+/// with which of the pane's rows (from its top) the shift brings to their new
+/// text within the pane's columns, so the difference need not look there again.
+fn scroll(last: &Buffer, next: &Buffer, pane: Rect) -> Option<(i16, Vec<bool>)> {
     let height = pane.height;
     if height < 4 {
         return None;
@@ -398,7 +394,7 @@ mod tests {
             .flat_map(|p| cases.map(|c| (p, c)))
         {
             let (mut last, next) = (full(page(from)), full(page(to)));
-            let Some((shift, carried)) = find_scroll(&last, &next, pane) else {
+            let Some((shift, carried)) = scroll(&last, &next, pane) else {
                 assert!(from == to || from.abs_diff(to) > 3, "{from} to {to}");
                 continue;
             };
@@ -422,10 +418,22 @@ mod tests {
 
     #[test]
     fn finds_the_rows_the_text_moved_by() {
-        assert_eq!(scroll(&full(page(0)), &full(page(1)), PANE), Some(1));
-        assert_eq!(scroll(&full(page(5)), &full(page(3)), PANE), Some(-2));
-        assert_eq!(scroll(&full(page(0)), &full(page(0)), PANE), None);
-        assert_eq!(scroll(&full(page(0)), &full(page(40)), PANE), None);
+        assert_eq!(
+            scroll(&full(page(0)), &full(page(1)), PANE).map(|s| s.0),
+            Some(1)
+        );
+        assert_eq!(
+            scroll(&full(page(5)), &full(page(3)), PANE).map(|s| s.0),
+            Some(-2)
+        );
+        assert_eq!(
+            scroll(&full(page(0)), &full(page(0)), PANE).map(|s| s.0),
+            None
+        );
+        assert_eq!(
+            scroll(&full(page(0)), &full(page(40)), PANE).map(|s| s.0),
+            None
+        );
     }
 
     #[test]

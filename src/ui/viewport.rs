@@ -147,19 +147,6 @@ impl Viewport {
         self.lines(flow, block).len() + usize::from(self.has_blank_after(flow, block))
     }
 
-    /// [`Viewport::rows`] remembering the last block asked for, so walking row by
-    /// row through a block wraps it once.
-    fn rows_memo(&self, flow: &Flow, block: usize, memo: &mut Option<(usize, usize)>) -> usize {
-        match *memo {
-            Some((b, n)) if b == block => n,
-            _ => {
-                let n = self.rows(flow, block);
-                *memo = Some((block, n));
-                n
-            }
-        }
-    }
-
     fn has_blank_after(&self, flow: &Flow, block: usize) -> bool {
         block + 1 < flow.blocks.len() && flow.blocks[block].ends_paragraph
     }
@@ -191,10 +178,9 @@ impl Viewport {
     /// Moves the top by `delta` rows, staying within the text.
     pub fn scroll(&mut self, flow: &Flow, delta: isize) {
         let mut row = self.top;
-        let mut memo = None;
         if delta > 0 {
             for _ in 0..delta {
-                let next = self.step_down(flow, row, &mut memo);
+                let next = self.step_down(flow, row);
                 if next == row {
                     break;
                 }
@@ -204,14 +190,14 @@ impl Viewport {
             row = self.within_last_page(flow, row);
         } else {
             for _ in 0..delta.unsigned_abs() {
-                row = self.step_up(flow, row, &mut memo);
+                row = self.step_up(flow, row);
             }
         }
         self.top = row;
     }
 
-    fn step_down(&self, flow: &Flow, row: Row, memo: &mut Option<(usize, usize)>) -> Row {
-        if row.line + 1 < self.rows_memo(flow, row.block, memo) {
+    fn step_down(&self, flow: &Flow, row: Row) -> Row {
+        if row.line + 1 < self.rows(flow, row.block) {
             Row {
                 block: row.block,
                 line: row.line + 1,
@@ -226,7 +212,7 @@ impl Viewport {
         }
     }
 
-    fn step_up(&self, flow: &Flow, row: Row, memo: &mut Option<(usize, usize)>) -> Row {
+    fn step_up(&self, flow: &Flow, row: Row) -> Row {
         if row.line > 0 {
             Row {
                 block: row.block,
@@ -235,7 +221,7 @@ impl Viewport {
         } else if row.block > 0 {
             Row {
                 block: row.block - 1,
-                line: self.rows_memo(flow, row.block - 1, memo) - 1,
+                line: self.rows(flow, row.block - 1) - 1,
             }
         } else {
             row
@@ -253,9 +239,8 @@ impl Viewport {
             line: self.rows(flow, n - 1).saturating_sub(1),
         };
         let mut row = last;
-        let mut memo = None;
         for _ in 1..self.height.max(1) {
-            let up = self.step_up(flow, row, &mut memo);
+            let up = self.step_up(flow, row);
             if up == row {
                 break;
             }
@@ -280,12 +265,11 @@ impl Viewport {
             return false;
         }
         let mut r = self.top;
-        let mut memo = None;
         for _ in 0..self.height {
             if r == row {
                 return true;
             }
-            let next = self.step_down(flow, r, &mut memo);
+            let next = self.step_down(flow, r);
             if next == r {
                 break;
             }

@@ -31,14 +31,13 @@ impl Put for Buffer {
         let (text, style) = (text.as_ref(), style.into());
         let max = u16::try_from(max_width).unwrap_or(u16::MAX);
         let room = self.area.right().saturating_sub(x0).min(max);
+        if room == 0 || text.is_empty() {
+            return (x0, y);
+        }
+        let base = self.index_of(x0, y);
         let bytes = text.as_bytes();
         let mut x = x0;
-        let mut i = 0;
-        let base = (room > 0 && !text.is_empty()).then(|| self.index_of(x0, y));
-        while let (Some(base), Some(&b)) = (base, bytes.get(i)) {
-            if x - x0 == room {
-                break;
-            }
+        for (i, &b) in bytes.iter().enumerate().take(usize::from(room)) {
             // A printable ASCII character not followed by a combining mark is a
             // grapheme one column wide; anything else goes the long way.
             let plain = (0x20..0x7f).contains(&b) && bytes.get(i + 1).is_none_or(|&n| n < 0x80);
@@ -46,11 +45,10 @@ impl Put for Buffer {
                 let left = usize::from(room - (x - x0));
                 return self.set_stringn(x, y, &text[i..], left, style);
             }
-            self.content[base + usize::from(x - x0)]
+            self.content[base + i]
                 .set_symbol(&text[i..=i])
                 .set_style(style);
             x += 1;
-            i += 1;
         }
         (x, y)
     }
