@@ -6,12 +6,45 @@
 //! Rendering is unchanged: the frame is drawn in full into a buffer; this only
 //! decides how to bring the terminal from the last frame to it.
 
-use ratatui::backend::Backend;
+use ratatui::backend::{Backend, CrosstermBackend, TestBackend};
 use ratatui::buffer::{Buffer, Cell, CellDiffOption, CellWidth};
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 use ratatui::Terminal;
+use std::io::{self, Write};
 use std::ops::Range;
+
+/// A backend a frame can scroll rows of: the scroll is queued with the rest
+/// of the frame, so a buffered terminal receives the whole frame in one write
+/// and never shows the rows scrolled but not yet repainted.
+pub trait Surface: Backend {
+    /// Scrolls `rows` by `shift` (positive: up, the rows below move up).
+    fn scroll_rows(&mut self, rows: Range<u16>, shift: i16) -> Result<(), Self::Error>;
+}
+
+impl<W: Write> Surface for CrosstermBackend<W> {
+    fn scroll_rows(&mut self, rows: Range<u16>, shift: i16) -> io::Result<()> {
+        // DECSTBM around SU/SD, as ratatui's own scroll writes it, but not flushed.
+        let way = if shift > 0 { 'S' } else { 'T' };
+        write!(
+            self,
+            "\x1b[{};{}r\x1b[{}{way}\x1b[r",
+            rows.start + 1,
+            rows.end,
+            shift.unsigned_abs()
+        )
+    }
+}
+
+impl Surface for TestBackend {
+    fn scroll_rows(&mut self, rows: Range<u16>, shift: i16) -> Result<(), Self::Error> {
+        if shift > 0 {
+            self.scroll_region_up(rows, shift as u16)
+        } else {
+            self.scroll_region_down(rows, shift.unsigned_abs())
+        }
+    }
+}
 
 /// The most rows one frame is scrolled by; a longer move repaints.
 const MAX_SHIFT: u16 = 3;
@@ -31,7 +64,7 @@ impl Screen {
     /// The difference is written straight to the backend, so `Terminal`'s own
     /// buffers are not used: a frame costs one render, one comparison and the
     /// bytes that changed.
-    pub fn draw<B: Backend, W: Widget>(
+    pub fn draw<B: Surface, W: Widget>(
         &mut self,
         terminal: &mut Terminal<B>,
         widget: W,
@@ -59,11 +92,7 @@ impl Screen {
             if let Some((shift, rows_carried)) = scroll(&last, &next, pane) {
                 let rows = pane.y..pane.bottom();
                 shift_rows(&mut last, rows.clone(), shift);
-                if shift > 0 {
-                    backend.scroll_region_up(rows, shift as u16)?;
-                } else {
-                    backend.scroll_region_down(rows, shift.unsigned_abs())?;
-                }
+                backend.scroll_rows(rows, shift)?;
                 carried = Some((pane, rows_carried));
             }
         }
@@ -187,7 +216,12 @@ fn row_diff<'a>(
         let special = new.diff_option != CellDiffOption::None || new.skip;
         let symbol = new.symbol();
         if !special && cell_eq(old, new) {
-            i += usize::from(symbol.cell_width().max(1));
+            // A one-byte symbol is one column: most cells are not measured.
+            i += if symbol.len() == 1 {
+                1
+            } else {
+                usize::from(symbol.cell_width().max(1))
+            };
             continue;
         }
         if !special && symbol.len() == 1 && old.symbol().len() == 1 {
@@ -307,6 +341,42 @@ mod tests {
         let mut big = Buffer::empty(Rect::new(0, 0, 50, 12));
         page(7).render(big.area, &mut big);
         assert_eq!(term.backend().buffer(), &big);
+    }
+
+    /// Counts the writes that reach it, as the terminal's file would see them.
+    #[derive(Default)]
+    struct Writes(std::rc::Rc<std::cell::Cell<usize>>);
+
+    impl Write for Writes {
+        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+            self.0.set(self.0.get() + 1);
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_scrolled_frame_reaches_a_buffered_terminal_in_one_write() {
+        let writes = Writes::default();
+        let count = writes.0.clone();
+        let backend = CrosstermBackend::new(io::BufWriter::with_capacity(1 << 16, writes));
+        let mut term = Terminal::with_options(
+            backend,
+            ratatui::TerminalOptions {
+                viewport: ratatui::Viewport::Fixed(Rect::new(0, 0, 40, 11)),
+            },
+        )
+        .unwrap();
+        let mut screen = Screen::default();
+        screen.draw(&mut term, page(0), Some(PANE)).unwrap();
+        for from in [1, 2, 1] {
+            let before = count.get();
+            screen.draw(&mut term, page(from), Some(PANE)).unwrap();
+            // The scroll is not flushed ahead of the rows it leaves to repaint.
+            assert_eq!(count.get() - before, 1, "at {from}");
+        }
     }
 
     /// A well-formed buffer of pseudo-random lines: ASCII, wide and combining

@@ -9,7 +9,9 @@ use super::effects::{self, Edge};
 use super::keymap::Key;
 use super::screen::Screen;
 use crossterm::event::{self, Event, KeyEventKind};
-use std::io;
+use ratatui::backend::CrosstermBackend;
+use ratatui::Terminal;
+use std::io::{self, BufWriter, Stdout};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError};
 use std::sync::Arc;
@@ -19,6 +21,14 @@ use std::time::Duration;
 const TICK: Duration = Duration::from_millis(50);
 /// The wait while loading or extraction results are still to come.
 const BUSY_TICK: Duration = Duration::from_millis(5);
+
+/// The terminal frames are drawn on: stdout behind a buffer big enough for
+/// any frame, so a frame leaves in one write (stdout alone writes every 1 KiB
+/// and at each flush, and the terminal would show half-drawn frames).
+pub(crate) type Tty = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
+
+/// Room for a full 400x100 frame with a colour change at every cell.
+const FRAME_BYTES: usize = 1 << 20;
 
 /// Signals that end the reader. They are only noted in the handler; the event loop
 /// sees them within a tick and leaves the way `q` does, so the terminal is restored
@@ -50,7 +60,7 @@ pub fn run(app: App, background: impl FnOnce() -> Receiver<Action>, edge: &Edge)
 /// (return, panic, signal, watchdog).
 pub(crate) fn session_with<F>(mouse: bool, body: F) -> io::Result<()>
 where
-    F: FnOnce(&mut ratatui::DefaultTerminal, &AtomicUsize) -> io::Result<()>,
+    F: FnOnce(&mut Tty, &AtomicUsize) -> io::Result<()>,
 {
     let caught = Arc::new(AtomicUsize::new(0));
     let mut ids = Vec::new();
@@ -64,7 +74,13 @@ where
     }
     let done = Arc::new(AtomicBool::new(false));
     let watchdog = spawn_watchdog(caught.clone(), done.clone(), mouse);
-    let mut terminal = ratatui::try_init()?;
+    // ratatui's set-up (raw mode, the alternate screen, and a panic hook that
+    // restores both); its unbuffered terminal is replaced by a buffered one.
+    drop(ratatui::try_init()?);
+    let mut terminal = Terminal::new(CrosstermBackend::new(BufWriter::with_capacity(
+        FRAME_BYTES,
+        io::stdout(),
+    )))?;
     if mouse {
         install_mouse_panic_hook();
         // Without mouse reporting the reader still works: the error is not fatal.
@@ -142,7 +158,7 @@ fn install_mouse_panic_hook() {
 }
 
 fn event_loop(
-    terminal: &mut ratatui::DefaultTerminal,
+    terminal: &mut Tty,
     mut app: App,
     background: impl FnOnce() -> Receiver<Action>,
     caught: &AtomicUsize,

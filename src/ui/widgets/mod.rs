@@ -1,5 +1,6 @@
 //! Widgets: each renders from `&App` into a buffer and changes nothing.
 
+mod border;
 mod help;
 mod map;
 mod notes;

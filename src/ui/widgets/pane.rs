@@ -1,6 +1,7 @@
 //! The paragraph pane: wrapped text with entities highlighted by kind, the
 //! selected entity's mentions and the current mention or search hit standing out.
 
+use super::border::Bordered;
 use super::Put;
 use crate::display::{self, cells, CellKind};
 use crate::document::Span;
@@ -12,7 +13,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span as TextSpan};
-use ratatui::widgets::{Block, Borders, Widget};
+use ratatui::widgets::Widget;
 
 /// Renders the brief's text.
 pub struct ParagraphPane<'a>(pub &'a App);
@@ -38,11 +39,8 @@ impl Widget for ParagraphPane<'_> {
         } else if app.extracting {
             title.push_str("(finding entities…) ");
         }
-        Block::new()
-            .borders(Borders::ALL)
-            .border_style(border)
-            .title(title)
-            .title_bottom(legend(app))
+        Bordered::new(border, title)
+            .bottom(legend(app))
             .render(area, buf);
         let text = text_area(area);
         if app.doc.is_empty() {

@@ -3,13 +3,14 @@
 //! While the map is open its cursor follows the selected place, and a line under
 //! it says where that place is ("city in Kazakhstan").
 
+use super::border::Bordered;
 use super::Put;
 use crate::display;
 use crate::entities::Kind;
 use crate::ui::app::{App, Focus, Mode};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::widgets::{Block, Borders, Widget};
+use ratatui::widgets::Widget;
 use std::ops::Range;
 
 /// Renders the entity list.
@@ -34,16 +35,13 @@ impl Widget for EntitySidebar<'_> {
         } else {
             format!(" Entities /{} ", display::truncate(&app.sidebar.filter, 20))
         };
-        let block = Block::new()
-            .borders(Borders::ALL)
-            .border_style(if focused {
-                theme.border_focused
-            } else {
-                theme.border
-            })
-            .title(title);
-        let inner = block.inner(area);
-        block.render(area, buf);
+        let border = if focused {
+            theme.border_focused
+        } else {
+            theme.border
+        };
+        Bordered::new(border, title).render(area, buf);
+        let inner = Bordered::inner(area);
         if inner.width == 0 || inner.height == 0 {
             return;
         }

@@ -2,6 +2,7 @@
 //! ("now", "recently") and unresolved ones apart at the end; the selected event's value, its range for a duration, its
 //! sentence and the entities in it below.
 
+use super::border::Bordered;
 use super::Put;
 use crate::date::Date;
 use crate::display;
@@ -12,7 +13,7 @@ use crate::ui::keymap::Context;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::widgets::{Block, Borders, Widget};
+use ratatui::widgets::Widget;
 
 /// Renders the timeline strip.
 pub struct TimelineStrip<'a>(pub &'a App);
@@ -34,20 +35,18 @@ impl Widget for TimelineStrip<'_> {
         } else {
             ""
         };
-        let block = Block::new()
-            .borders(Borders::ALL)
-            .border_style(if app.focus == Focus::Timeline {
-                theme.border_focused
-            } else {
-                theme.border
-            })
-            .title(format!(
-                " Timeline ({} of {} events{filter}) ",
-                shown.len(),
-                app.events.len()
-            ));
-        let inner = block.inner(area);
-        block.render(area, buf);
+        let border = if app.focus == Focus::Timeline {
+            theme.border_focused
+        } else {
+            theme.border
+        };
+        let title = format!(
+            " Timeline ({} of {} events{filter}) ",
+            shown.len(),
+            app.events.len()
+        );
+        Bordered::new(border, title).render(area, buf);
+        let inner = Bordered::inner(area);
         if inner.height == 0 || inner.width == 0 {
             return;
         }
