@@ -78,11 +78,42 @@ pub fn word_back(doc: &Document, pos: usize) -> usize {
         .map_or(pos, |w| w.start)
 }
 
-/// The word holding byte `pos`, if `pos` is inside one.
+/// The word holding byte `pos`, if `pos` is inside one. Drawn on every frame
+/// (the point's word), so only the text from the last safe word bound before
+/// `pos` is segmented, not the whole paragraph, which in a big file may be
+/// megabytes long.
 pub fn word_at(doc: &Document, pos: usize) -> Option<Span> {
-    words_from(doc, pos, true)
-        .take_while(|w| w.start <= pos)
-        .find(|w| w.contains(pos))
+    let para = doc.paragraphs()[doc.paragraph_at(pos)?].span;
+    if pos >= para.end {
+        return None;
+    }
+    let text = doc.text();
+    let from = word_bound_before(&text[para.start..pos]).map_or(para.start, |i| para.start + i);
+    text[from..para.end]
+        .split_word_bound_indices()
+        .map(|(i, w)| (Span::new(from + i, from + i + w.len()), w))
+        .take_while(|(span, _)| span.start <= pos)
+        .find(|(span, _)| span.contains(pos))
+        .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
+        .map(|(span, _)| span)
+}
+
+/// The last offset in `s` that follows a whitespace character and starts an
+/// ASCII one other than whitespace: UAX #29 always breaks there (no rule
+/// joins whitespace to what follows unless that is whitespace, a combining
+/// mark or a joiner, none of them ASCII non-whitespace), and no rule looks
+/// back across it, so words found from there are the words found from the
+/// paragraph's start.
+fn word_bound_before(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    (1..b.len())
+        .rev()
+        .find(|&i| b[i].is_ascii() && !b[i].is_ascii_whitespace() && is_space_before(s, i))
+}
+
+/// Whether the character ending just before byte `i` of `s` is whitespace.
+fn is_space_before(s: &str, i: usize) -> bool {
+    s[..i].chars().next_back().is_some_and(char::is_whitespace)
 }
 
 /// A word motion key: `w`, `e` or `b`.
@@ -130,6 +161,28 @@ impl WordMotion {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_word_at_a_point_is_the_word_the_whole_paragraph_segments_there() {
+        // Words joined by apostrophes, decimal points and joiners, combining
+        // marks and joiners after spaces, CJK, emoji, tabs and runs of spaces.
+        let text = "Title: t\n\nIt's 3.5 per\u{301}cent — \u{301}x y\u{200d}z 🇰🇿 kz  \tco-op\n\
+                    can't 東京都 x\u{200d}\u{1f600} e.g. U.S. a_b 1,000.5\n\n\
+                    \u{300} Akhmetov’s  “quoted”, (paren) end.";
+        let doc = Document::from_text(text);
+        let whole = |pos: usize| {
+            words_from(&doc, pos, true)
+                .take_while(|w| w.start <= pos)
+                .find(|w| w.contains(pos))
+        };
+        let t = doc.text();
+        let mut words = 0;
+        for pos in (0..=t.len()).filter(|&p| t.is_char_boundary(p)) {
+            assert_eq!(word_at(&doc, pos), whole(pos), "at {pos}: {:?}", &t[pos..]);
+            words += usize::from(whole(pos).is_some());
+        }
+        assert!(words > 60, "the text has words to find: {words}");
+    }
 
     #[test]
     fn word_motions_skip_punctuation_and_cross_paragraphs() {
