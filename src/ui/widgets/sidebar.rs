@@ -10,6 +10,7 @@ use crate::entities::Kind;
 use crate::ui::app::{App, Focus, Mode};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::widgets::Widget;
 use std::ops::Range;
 
@@ -81,19 +82,53 @@ impl Widget for EntitySidebar<'_> {
                 Item::Entity(row) => {
                     let id = app.sidebar.rows[row];
                     let e = &app.entities.entities[id];
-                    let count = e.mentions.len().to_string();
-                    let mark = if app.selected == Some(id) { "●" } else { " " };
-                    let edit = if app.is_corrected(id) { "✎" } else { " " };
-                    let name_w = width.saturating_sub(count.len() + 3);
-                    let name = display::truncate(&e.name, name_w);
-                    let pad = name_w.saturating_sub(display::width(&name));
-                    let line = format!("{mark}{edit}{name}{} {count}", " ".repeat(pad));
                     let mut style = theme.kind(e.kind);
                     if row == app.sidebar.cursor && focused {
                         style = style.patch(theme.cursor);
                     }
-                    buf.put(inner.x, y, line, width, style);
+                    let row = EntityRow {
+                        selected: app.selected == Some(id),
+                        corrected: app.is_corrected(id),
+                        name: &e.name,
+                        count: e.mentions.len(),
+                    };
+                    row.draw(buf, (inner.x, y, width), style);
                 }
+            }
+        }
+    }
+}
+
+/// An entity's line: its marks (selected, corrected), its name cut to fit, and
+/// its mention count at the right edge.
+struct EntityRow<'a> {
+    selected: bool,
+    corrected: bool,
+    name: &'a str,
+    count: usize,
+}
+
+impl EntityRow<'_> {
+    /// Draws the line at `(x, y)` in `width` columns, all of it in `style`: the
+    /// style is laid over the row once and the pieces are put where they go,
+    /// not padded into one string first (a frame draws every line it shows).
+    fn draw(&self, buf: &mut Buffer, (x, y, width): (u16, u16, usize), style: Style) {
+        let count = self.count.to_string();
+        let name_w = width.saturating_sub(count.len() + 3);
+        let columns = u16::try_from(width).unwrap_or(u16::MAX);
+        let area = Rect::new(x, y, columns, 1).intersection(buf.area);
+        buf.set_style(area, style);
+        let mark = if self.selected { "●" } else { " " };
+        let edit = if self.corrected { "✎" } else { " " };
+        let pieces = [
+            (0, mark.into()),
+            (1, edit.into()),
+            (2, display::truncate(self.name, name_w)),
+            (name_w + 3, count),
+        ];
+        for (at, text) in pieces {
+            if at < width {
+                buf.put(x + at as u16, y, text, width - at, style);
             }
         }
     }
@@ -212,6 +247,50 @@ impl Lines {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use ratatui::style::{Color, Modifier};
+
+    #[test]
+    fn an_entity_row_draws_the_padded_line_it_stands_for() {
+        let style = Style::new()
+            .fg(Color::Yellow)
+            .bg(Color::Indexed(236))
+            .add_modifier(Modifier::BOLD);
+        for name in [
+            "Interfax",
+            "Нұр-Сұлтан",
+            "東京都庁",
+            "Recep Tayyip Erdoğan of Türkiye",
+            "",
+        ] {
+            for width in [0usize, 1, 3, 5, 8, 12, 38] {
+                for (selected, corrected) in
+                    [(false, false), (true, false), (false, true), (true, true)]
+                {
+                    for count in [1, 42, 1234] {
+                        // The line as it was written before: marks, the name padded, the count.
+                        let c = count.to_string();
+                        let name_w = width.saturating_sub(c.len() + 3);
+                        let cut = display::truncate(name, name_w);
+                        let pad = " ".repeat(name_w.saturating_sub(display::width(&cut)));
+                        let mark = if selected { "●" } else { " " };
+                        let edit = if corrected { "✎" } else { " " };
+                        let area = Rect::new(0, 0, 40, 1);
+                        let mut want = Buffer::empty(area);
+                        want.put(1, 0, format!("{mark}{edit}{cut}{pad} {c}"), width, style);
+                        let mut got = Buffer::empty(area);
+                        let row = EntityRow {
+                            selected,
+                            corrected,
+                            name,
+                            count,
+                        };
+                        row.draw(&mut got, (1, 0, width), style);
+                        assert_eq!(got, want, "{name:?} in {width}, count {count}");
+                    }
+                }
+            }
+        }
+    }
 
     /// The lines spelled out one by one, as the sidebar lists them.
     fn spelled(lines: &Lines) -> Vec<Item> {

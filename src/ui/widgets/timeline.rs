@@ -98,7 +98,23 @@ impl Widget for TimelineStrip<'_> {
 fn band(app: &App, shown: &[usize]) -> Vec<Piece> {
     let theme = &app.theme;
     let mut pieces = Vec::new();
-    let titles: Vec<String> = shown.iter().map(|&j| heading(&app.events[j])).collect();
+    // Events are in time order: neighbours with the same value share a heading,
+    // which is then made once.
+    let mut titles: Vec<String> = Vec::with_capacity(shown.len());
+    for (k, &j) in shown.iter().enumerate() {
+        let e = &app.events[j].timex;
+        let same = k
+            .checked_sub(1)
+            .map(|p| &app.events[shown[p]].timex)
+            .is_some_and(|p| {
+                (p.kind, &p.value, p.resolved, p.day) == (e.kind, &e.value, e.resolved, e.day)
+            });
+        let title = match titles.last() {
+            Some(t) if same => t.clone(),
+            _ => heading(&app.events[j]),
+        };
+        titles.push(title);
+    }
     let mut i = 0;
     while i < shown.len() {
         let title = titles[i].clone();
