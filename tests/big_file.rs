@@ -7,7 +7,7 @@ use folio::document::read_file;
 use folio::entities::Kind;
 use folio::ui::effects::{self, Edge};
 use folio::ui::loader::{self, Opened, PREFIX_BYTES};
-use folio::ui::{Action, App, Effect};
+use folio::ui::{search, Action, App, Effect};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -176,6 +176,71 @@ fn a_search_typed_while_loading_finds_a_hit_near_the_end_once_the_file_is_in() {
         .doc
         .slice(app.doc.sentences()[s].span)
         .contains("very last"));
+}
+
+/// Steps of the search going on, until it is done; how many it took.
+fn search_to_the_end(app: &mut App) -> usize {
+    let mut steps = 0;
+    while app.search.scan.is_some() {
+        app.update(Action::SearchStep);
+        steps += 1;
+        assert!(steps < 1000, "the search ends");
+    }
+    steps
+}
+
+/// The whole text of a file bigger than a search step is not searched in one
+/// go when it arrives (a key pressed meanwhile would wait for all of it): the
+/// search goes on a step at a time, the keys work between steps, and at the
+/// end the hits are those of one search of the whole text.
+#[test]
+fn the_whole_file_is_searched_a_step_at_a_time_when_it_arrives() {
+    let (_dir, path) = big_file_of("big-search-steps", 3 * search::STEP);
+    let mut app = open(&path);
+    common::press_keys(&mut app, "/very last<Enter>");
+    let whole = Arc::new(read_file(&path).unwrap());
+    app.update(Action::Loaded(whole.clone()));
+    assert!(app.search.scan.is_some(), "still searching after the load");
+    assert!(app.search.hits.is_empty());
+    let top = app.top_byte();
+    app.update(Action::PageDown);
+    assert!(app.top_byte() > top, "keys work while the search goes on");
+    assert!(app.search.scan.is_some(), "and does not wait for it");
+    let steps = search_to_the_end(&mut app);
+    assert!(steps >= 2, "{steps} steps");
+    assert_eq!(app.search.hits, search::find_all(&whole, "very last"));
+    let screen = common::screen_text(&app);
+    assert!(screen.contains("The very last paragraph"), "{screen}");
+    assert!(
+        screen.contains("1 hit for “very last” in the whole file"),
+        "{screen}"
+    );
+}
+
+/// Typed into a big text, a search shows the hits of its first step at once
+/// and says it is still searching; `N` from the first hit wraps round to the
+/// last, which needs the rest searched first.
+#[test]
+fn a_search_typed_into_a_big_text_shows_its_first_hits_and_searches_on() {
+    let (_dir, path) = big_file_of("big-search-typed", 3 * search::STEP);
+    let whole = Arc::new(read_file(&path).unwrap());
+    let mut app = App::new(whole.clone(), "big.txt".into());
+    app.update(Action::Resize(100, 30));
+    common::press_keys(&mut app, "/filler");
+    let all = search::find_all(&whole, "filler");
+    assert!(app.search.scan.is_some());
+    assert!(!app.search.hits.is_empty() && app.search.hits.len() < all.len());
+    assert_eq!(app.search.hits[..], all[..app.search.hits.len()]);
+    assert_eq!(app.search.current, Some(0), "the first hit is shown");
+    let screen = common::screen_text(&app);
+    assert!(screen.contains("so far, searching…"), "{screen}");
+    common::press_keys(&mut app, "<Enter>N");
+    assert!(
+        app.search.scan.is_none(),
+        "N past the first hit searched to the end"
+    );
+    assert_eq!(app.search.hits, all);
+    assert_eq!(app.search.current, Some(all.len() - 1));
 }
 
 /// The same while the file's end read apart is on screen: the hit found in that

@@ -128,20 +128,33 @@ impl Query {
 
     /// Non-overlapping hits inside `within` (a byte span of `text`), at most `max`.
     pub fn find_in(&self, text: &str, within: Span, max: usize) -> Vec<Span> {
+        self.find_starting(text, within, within.end, max)
+    }
+
+    /// [`Query::find_in`] for the hits that start before byte `before` (they
+    /// may run past it): a search done a piece at a time, each piece from
+    /// where the last one's hits end, finds what one search finds.
+    pub fn find_starting(&self, text: &str, within: Span, before: usize, max: usize) -> Vec<Span> {
         let mut hits = Vec::new();
         let Some(hay) = text.get(within.start..within.end).filter(|_| max > 0) else {
             return hits;
         };
+        let limit = before.clamp(within.start, within.end) - within.start;
         let mut push = |i: usize, len: usize| {
             hits.push(Span::new(within.start + i, within.start + i + len));
             hits.len() < max
         };
         match &self.first_word {
-            Some(word) => find_ascii_word(hay, word, &self.phrase, &mut push),
+            Some(word) => find_ascii_word(hay, limit, word, &self.phrase, &mut push),
             None => {
                 let first = self.phrase[0];
                 let mut at = 0;
-                while let Some(i) = next_candidate(hay, at, first) {
+                // Candidates are looked for only before the limit, matched in full past it.
+                let mut cut = limit;
+                while !hay.is_char_boundary(cut) {
+                    cut += 1;
+                }
+                while let Some(i) = next_candidate(&hay[..cut], at, first) {
                     match match_at(&hay[i..], &self.phrase) {
                         Some(len) => {
                             if !push(i, len) {
@@ -159,11 +172,13 @@ impl Query {
 }
 
 /// Calls `push(start, len)` for each non-overlapping match of `phrase` in `hay`
-/// whose ASCII first word `word` finds the candidates, until `push` says stop.
-/// The text is lower-cased (ASCII only, so offsets stay) a chunk at a time, the
-/// chunks overlapping by the word's length so no candidate is cut.
+/// starting before `limit` whose ASCII first word `word` finds the candidates,
+/// until `push` says stop. The text is lower-cased (ASCII only, so offsets
+/// stay) a chunk at a time, the chunks overlapping by the word's length so no
+/// candidate is cut.
 fn find_ascii_word(
     hay: &str,
+    limit: usize,
     word: &memmem::Finder<'_>,
     phrase: &[char],
     push: &mut dyn FnMut(usize, usize) -> bool,
@@ -172,7 +187,7 @@ fn find_ascii_word(
     let reach = word.needle().len().saturating_sub(1);
     let mut lower = Vec::with_capacity(bytes.len().min(CHUNK) + reach);
     let (mut from, mut at) = (0usize, 0usize);
-    while from < bytes.len() {
+    while from < bytes.len().min(limit) {
         let end = (from + CHUNK + reach).min(bytes.len());
         lower.clear();
         lower.extend(bytes[from..end].iter().map(u8::to_ascii_lowercase));
@@ -190,6 +205,9 @@ fn find_ascii_word(
                 break;
             };
             let i = from + c;
+            if i >= limit {
+                return;
+            }
             // An ASCII byte never occurs inside a multi-byte character: `i` is a boundary.
             if let Some(len) = match_at(&hay[i..], phrase) {
                 if !push(i, len) {

@@ -115,6 +115,8 @@ pub enum Action {
     LoadFailed(String),
     /// The background worker stopped without delivering its results.
     WorkerLost,
+    /// Search the next piece of a big text (sent while no key waits).
+    SearchStep,
     /// Annotate the selection, or the current sentence: open the note editor.
     Annotate,
     /// Show or hide the annotations panel.
@@ -245,6 +247,7 @@ impl Action {
             | Action::TailRead(_)
             | Action::LoadFailed(_)
             | Action::WorkerLost
+            | Action::SearchStep
             | Action::Edit(_)
             | Action::NotesOpened(..)
             | Action::NotesUnavailable(_)

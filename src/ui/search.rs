@@ -23,20 +23,123 @@ fn body(doc: &Document) -> Option<Span> {
 }
 
 /// [`find_all`] for `query` typed on from `prev`, whose hits in this same
-/// document are `prev_hits`: only where `prev` matched is looked at when that
-/// finds every hit (see [`Query::refine`]), so typing a search in a big file
-/// does not read all of it again for every letter.
-pub fn find_all_from(doc: &Document, query: &str, prev: &str, prev_hits: &[Span]) -> Vec<Span> {
-    let refined = match (body(doc), Query::parse(query), Query::parse(prev)) {
+/// document are `prev_hits` (all of them): found by looking only where `prev`
+/// matched, when that finds every hit (see [`Query::refine`]), so typing a
+/// search in a big file does not read all of it again for every letter;
+/// `None` when the text must be searched again.
+pub fn refine(doc: &Document, query: &str, prev: &str, prev_hits: &[Span]) -> Option<Vec<Span>> {
+    match (body(doc), Query::parse(query), Query::parse(prev)) {
         (Some(body), Some(q), Some(p)) => q.refine(&p, prev_hits, doc.text(), body, MAX_HITS),
         _ => None,
-    };
-    refined.unwrap_or_else(|| find_all(doc, query))
+    }
+}
+
+/// Bytes of text one [`Scan::step`] searches: about a millisecond, so a key
+/// pressed during a search of a big file waits no longer than that.
+pub const STEP: usize = 1 << 20;
+
+/// [`find_all`] done a step at a time, for a big file: the reader runs a step
+/// whenever no key is waiting, and the hits of the steps so far are the hits
+/// of [`find_all`] that start before [`Scan::reached`].
+#[derive(Debug, Clone)]
+pub struct Scan {
+    query: Query,
+    /// Where the next step starts (the end of the last hit, or of the last step).
+    next: usize,
+    end: usize,
+    step: usize,
+    /// Hits collected apart, to take the place of the ones shown when the scan
+    /// is done; `None` when they are added to the shown hits as they are found.
+    pub apart: Option<Vec<Span>>,
+}
+
+impl Scan {
+    /// A scan of `doc` for `query`; `None` when there is nothing to look for.
+    /// With `apart`, the hits are collected apart from the ones shown.
+    pub fn new(doc: &Document, query: &str, apart: bool) -> Option<Scan> {
+        Scan::with_step(doc, query, apart, STEP)
+    }
+
+    /// [`Scan::new`] with steps of `step` bytes.
+    pub fn with_step(doc: &Document, query: &str, apart: bool, step: usize) -> Option<Scan> {
+        let (body, query) = (body(doc)?, Query::parse(query)?);
+        Some(Scan {
+            query,
+            next: body.start,
+            end: body.end,
+            step: step.max(1),
+            apart: apart.then(Vec::new),
+        })
+    }
+
+    /// Searches the next step of `doc` (the document the scan was made for),
+    /// adding its hits to `shown`, or to the hits kept apart; true when the
+    /// whole text is searched.
+    pub fn step(&mut self, doc: &Document, shown: &mut Vec<Span>) -> bool {
+        let hits = self.apart.as_mut().unwrap_or(shown);
+        let room = MAX_HITS.saturating_sub(hits.len());
+        let text = doc.text();
+        let mut before = self.next.saturating_add(self.step).min(self.end);
+        while !text.is_char_boundary(before) {
+            before += 1;
+        }
+        let found = self
+            .query
+            .find_starting(text, Span::new(self.next, self.end), before, room);
+        self.next = found.last().map_or(before, |h| h.end.max(before));
+        hits.extend(found);
+        self.next >= self.end || hits.len() >= MAX_HITS
+    }
+
+    /// How far the text is searched.
+    pub fn reached(&self) -> usize {
+        self.next
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_search_in_steps_finds_what_one_search_finds() {
+        let mut text = String::from("Title: t\n\n");
+        for i in 0..40 {
+            text.push_str(&format!(
+                "Officials   met\nofficials{i} kkk KK k Астана астана. Off icials \n\n"
+            ));
+        }
+        let doc = Document::from_text(&text);
+        for query in [
+            "officials met",
+            "officials",
+            "kk",
+            "k",
+            "астана",
+            "off",
+            "met k",
+            "zzz",
+        ] {
+            let whole = find_all(&doc, query);
+            for step in [1, 2, 3, 7, 64, 1000, 1 << 20] {
+                for apart in [false, true] {
+                    let mut scan = Scan::with_step(&doc, query, apart, step).unwrap();
+                    let mut shown = Vec::new();
+                    let mut steps = 1;
+                    while !scan.step(&doc, &mut shown) {
+                        steps += 1;
+                    }
+                    let got = scan.apart.take().unwrap_or(shown);
+                    assert_eq!(got, whole, "{query:?} in steps of {step}");
+                    assert!(step > text.len() || steps > 1, "{query:?} took steps");
+                }
+            }
+        }
+        assert!(
+            Scan::new(&doc, "  ", false).is_none(),
+            "nothing to look for"
+        );
+    }
 
     #[test]
     fn finds_hits_ignoring_case() {

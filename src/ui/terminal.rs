@@ -180,13 +180,22 @@ fn event_loop(
             screen.draw(terminal, &app, app.areas().map(|a| a.text))?;
             dirty = false;
         }
-        // While results are due, look for them often so they show promptly.
-        let tick = if app.extracting || app.loading {
+        // A search of a big text goes on a step at a time whenever no key waits;
+        // while results are due, look for them often so they show promptly.
+        let searching = app.search.scan.is_some();
+        let tick = if searching {
+            Duration::ZERO
+        } else if app.extracting || app.loading {
             BUSY_TICK
         } else {
             TICK
         };
-        if poll(tick)? {
+        if !poll(tick)? {
+            if searching {
+                app.update(Action::SearchStep);
+                dirty = true;
+            }
+        } else {
             let action = match event::read()? {
                 Event::Key(k) if k.kind != KeyEventKind::Release => {
                     app.action_for_key(Key::from_event(k))

@@ -98,6 +98,11 @@ pub struct Search {
     /// The hits are of the part of a big file loaded so far: the search runs
     /// again over the whole text when it is in.
     pub partial: bool,
+    /// The search of a big text still going on, a step at a time between keys.
+    pub scan: Option<search::Scan>,
+    /// The scan is of the whole text just loaded (from the file's end shown
+    /// apart: `Some(true)`): when it is done, it says what it found.
+    pub whole: Option<bool>,
 }
 
 /// Everything the reader shows.
@@ -320,6 +325,7 @@ impl App {
                 | Action::TailRead(_)
                 | Action::LoadFailed(_)
                 | Action::WorkerLost
+                | Action::SearchStep
                 | Action::CorrectionNotSaved(_)
         );
         if self.mode == Mode::Correct && !background {
@@ -491,6 +497,7 @@ impl App {
                 self.loading = false;
                 self.notice = Some(format!("could not read the rest of the file: {reason}"));
             }
+            Action::SearchStep => self.search_step(),
             Action::WorkerLost => {
                 self.extracting = false;
                 self.loading = false;

@@ -121,6 +121,18 @@ impl App {
     }
 
     pub(super) fn step_match(&mut self, dir: isize) {
+        // Past the hits found so far of a search still going on (or wrapping
+        // round to its last), the rest of the text is searched first.
+        if self.search.scan.is_some() {
+            let n = self.search.hits.len();
+            let beyond = match self.search.current {
+                Some(i) => (dir > 0 && i + 1 >= n) || (dir < 0 && i == 0),
+                None => true,
+            };
+            if beyond {
+                self.finish_search();
+            }
+        }
         if !self.search.hits.is_empty() {
             let n = self.search.hits.len();
             let next = match self.search.current {

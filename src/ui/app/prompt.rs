@@ -24,21 +24,27 @@ impl App {
             Mode::Search => {
                 let before = self.search.query.clone();
                 edit(&mut self.search.query);
-                // While a big file loads its document changes under the hits: search again then.
-                self.search.hits = if self.loading {
-                    search::find_all(&self.doc, &self.search.query)
-                } else {
-                    let prev_hits = std::mem::take(&mut self.search.hits);
-                    search::find_all_from(&self.doc, &self.search.query, &before, &prev_hits)
-                };
+                let prev_hits = std::mem::take(&mut self.search.hits);
+                // Only hits of this document, all of them, can be refined; while a
+                // big file loads its document changes under the hits.
+                let complete = self.search.scan.is_none() && !self.loading;
+                let refined = complete
+                    .then(|| search::refine(&self.doc, &self.search.query, &before, &prev_hits))
+                    .flatten();
+                self.search.scan = None;
+                self.search.whole = None;
+                self.search.current = None;
                 self.search.partial = self.loading;
-                let origin = self.search.origin;
-                let first = self.search.hits.partition_point(|h| h.start < origin);
-                self.search.current =
-                    (!self.search.hits.is_empty()).then(|| first % self.search.hits.len());
-                if let Some(h) = self.search.current.map(|i| self.search.hits[i]) {
-                    self.go_to(h.start);
+                match refined {
+                    Some(hits) => self.search.hits = hits,
+                    None => {
+                        // A big text is searched a step at a time between keys; the
+                        // first step is taken now, and is all a brief needs.
+                        self.search.scan = search::Scan::new(&self.doc, &self.search.query, false);
+                        self.search_step();
+                    }
                 }
+                self.first_hit();
             }
             Mode::Filter => {
                 let mut f = std::mem::take(&mut self.sidebar.filter);
@@ -61,19 +67,83 @@ impl App {
             hits,
             origin: at,
             partial: self.loading,
+            ..Search::default()
         };
         self.go_to(at);
     }
 
-    /// The whole text of a big file arrived: the search runs over all of it.
-    /// A search made on the part loaded before goes to its first hit (from
-    /// where it started, or from the screen after the file's end was shown)
-    /// unless the reader already went to one, and says what it found.
+    /// The whole text of a big file arrived: the search runs over all of it, a
+    /// step at a time. When done, a search made on the part loaded before goes
+    /// to its first hit (from where it started, or from the screen after the
+    /// file's end was shown) unless the reader already went to one, and says what it found.
     pub(super) fn search_whole_text(&mut self, from_tail: bool) {
         if self.search.query.is_empty() {
             return;
         }
-        self.search.hits = search::find_all(&self.doc, &self.search.query);
+        // Hits in the file's end read apart have offsets of that piece; those of
+        // the beginning stay right, and stay on screen while the rest is searched.
+        if from_tail {
+            self.search.hits.clear();
+            self.search.current = None;
+        }
+        self.search.scan = search::Scan::new(&self.doc, &self.search.query, !from_tail);
+        self.search.whole = Some(from_tail);
+        self.search_step();
+    }
+
+    /// One step of the search going on, if any: the hits it finds are shown (or,
+    /// for the whole text just loaded, kept apart until the search is done).
+    pub(super) fn search_step(&mut self) {
+        let Some(scan) = self.search.scan.as_mut() else {
+            return;
+        };
+        if !scan.step(&self.doc, &mut self.search.hits) {
+            // Typing: the first hit from the search's start is shown once found.
+            if self.search.current.is_none() && self.search.whole.is_none() {
+                self.first_hit();
+            }
+            return;
+        }
+        let scan = self.search.scan.take();
+        if let Some(found) = scan.and_then(|s| s.apart) {
+            self.search.hits = found;
+        }
+        match self.search.whole.take() {
+            Some(from_tail) => self.whole_text_searched(from_tail),
+            None if self.search.current.is_none() => self.first_hit(),
+            None => {}
+        }
+    }
+
+    /// Runs the search going on to its end: a key that needs every hit (`n` past
+    /// the last one found so far) waits for it.
+    pub(super) fn finish_search(&mut self) {
+        while self.search.scan.is_some() {
+            self.search_step();
+        }
+    }
+
+    /// The first hit from where the search started is made current and shown,
+    /// once it is found (or, when the text is searched to its end, the first hit).
+    fn first_hit(&mut self) {
+        let hits = &self.search.hits;
+        let origin = self.search.origin;
+        let first = hits.partition_point(|h| h.start < origin);
+        self.search.current = if first < hits.len() {
+            Some(first)
+        } else if self.search.scan.is_none() && !hits.is_empty() {
+            Some(0)
+        } else {
+            None
+        };
+        if let Some(h) = self.search.current.map(|i| self.search.hits[i]) {
+            self.go_to(h.start);
+        }
+    }
+
+    /// The search of the whole text just loaded is done: a search made on the
+    /// part loaded before goes to its first hit, and says what it found.
+    fn whole_text_searched(&mut self, from_tail: bool) {
         let n = self.search.hits.len();
         let was_partial = std::mem::take(&mut self.search.partial);
         // Hits in the file's end read apart had offsets of that piece: take the one on screen.

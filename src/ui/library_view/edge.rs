@@ -210,6 +210,15 @@ impl LibEdge {
             news = true;
             effects.extend(self.search_step(view, usize::MAX, LATER_STEP));
         }
+        // A search in the brief being read goes on a step at a time, as in the reader.
+        if let Some(r) = view
+            .reading
+            .as_mut()
+            .filter(|r| r.app.search.scan.is_some())
+        {
+            r.app.update(crate::ui::Action::SearchStep);
+            news = true;
+        }
         if let Some(found) = self.watch.as_mut().and_then(Watch::poll) {
             effects.extend(view.update(LibAction::Rescanned(found)));
         }

@@ -126,14 +126,21 @@ fn fit(text: &str, tail: &str, width: usize, max: usize) -> Vec<String> {
 /// The status line proper: a prompt while typing, else where the reader is.
 fn status_line(app: &App, width: usize) -> String {
     match app.mode {
-        Mode::Search => display::truncate(
-            &format!(
-                "/{}▏ {}",
-                app.search.query,
-                count(app.search.hits.len(), "hit")
-            ),
-            width,
-        ),
+        Mode::Search => {
+            let searching = if app.search.scan.is_some() {
+                " so far, searching…"
+            } else {
+                ""
+            };
+            display::truncate(
+                &format!(
+                    "/{}▏ {}{searching}",
+                    app.search.query,
+                    count(app.search.hits.len(), "hit")
+                ),
+                width,
+            )
+        }
         Mode::Filter => {
             display::truncate(&format!("filter entities: {}▏", app.sidebar.filter), width)
         }
