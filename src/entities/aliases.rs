@@ -285,7 +285,8 @@ fn build(a: &Analysis, cands: &[Cand], groups: Vec<Vec<usize>>) -> Entities {
     let mut entity_of = vec![usize::MAX; cands.len()];
     let mut entities = Vec::new();
     let mut order: Vec<&Vec<usize>> = groups.iter().filter(|g| !g.is_empty()).collect();
-    order.sort_by_key(|g| g.iter().min().copied());
+    // A group's first member is its smallest: members join in candidate order.
+    order.sort_unstable_by_key(|g| g.first().copied());
     for g in order {
         let mut votes = [0usize; 4];
         let mut best = g[0];
