@@ -365,15 +365,15 @@ mod tests {
         let a = Analysis {
             text: "",
             tokens: Vec::new(),
-            sentences: vec![0..infos.len()],
+            sentences: Vec::new(),
             infos,
         };
         for end in [5, 12] {
             for start in 0..end {
                 let mut keys = [0u64; MAX_NAME + 1];
                 seq_keys(&a, start, end, &mut keys);
-                for len in 0..=MAX_NAME.min(end - start) {
-                    assert_eq!(keys[len], seq_key(&a, start, start + len), "{start}+{len}");
+                for (len, &key) in keys.iter().enumerate().take(MAX_NAME.min(end - start) + 1) {
+                    assert_eq!(key, seq_key(&a, start, start + len), "{start}+{len}");
                 }
             }
         }
