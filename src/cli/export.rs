@@ -2,7 +2,7 @@
 //! streams records as a JSON array, JSON Lines or CSV (RFC 4180: a header row,
 //! CRLF line ends, fields quoted when they hold a comma, quote or line break).
 
-use super::output::emit;
+use super::output::emit_bytes;
 use super::Failure;
 use crate::config::ExportFormat;
 use crate::display::escape_controls;
@@ -15,6 +15,10 @@ pub(super) trait Record: Serialize {
     fn columns() -> Vec<&'static str>;
     /// The values, as text.
     fn fields(&self) -> Vec<String>;
+    /// Appends the record's JSON object (serde_json's compact form) to `out`.
+    fn write_json(&self, out: &mut Vec<u8>) -> serde_json::Result<()> {
+        serde_json::to_writer(out, self)
+    }
 }
 
 /// A record of one brief of a library: its file (and feed item), then the
@@ -65,7 +69,8 @@ impl<R: Record> Record for InFile<R> {
 /// library's output never sits in memory whole.
 pub(super) struct Rows {
     format: ExportFormat,
-    out: String,
+    /// UTF-8: JSON is serialized straight into it, with no string per record.
+    out: Vec<u8>,
     count: usize,
     /// CSV fields to a terminal get their controls shown as markers (JSON escapes them anyway).
     escape: bool,
@@ -74,9 +79,9 @@ pub(super) struct Rows {
 impl Rows {
     /// Starts the output: `[` for JSON, the header row for CSV.
     pub fn start(format: ExportFormat, columns: &[&str]) -> Rows {
-        let mut out = String::new();
+        let mut out = Vec::new();
         match format {
-            ExportFormat::Json => out.push('['),
+            ExportFormat::Json => out.push(b'['),
             ExportFormat::Csv => push_csv(&mut out, columns.iter().copied(), false),
             ExportFormat::Jsonl | ExportFormat::Table => {}
         }
@@ -100,21 +105,20 @@ impl Rows {
                 );
             }
             ExportFormat::Json | ExportFormat::Jsonl | ExportFormat::Table => {
-                let s = serde_json::to_string(row)
-                    .map_err(|e| Failure(format!("cannot write JSON: {e}")))?;
                 if self.format == ExportFormat::Json {
                     self.out
-                        .push_str(if self.count == 0 { "\n  " } else { ",\n  " });
-                    self.out.push_str(&s);
-                } else {
-                    self.out.push_str(&s);
-                    self.out.push('\n');
+                        .extend_from_slice(if self.count == 0 { b"\n  " } else { b",\n  " });
+                }
+                row.write_json(&mut self.out)
+                    .map_err(|e| Failure(format!("cannot write JSON: {e}")))?;
+                if self.format != ExportFormat::Json {
+                    self.out.push(b'\n');
                 }
             }
         }
         self.count += 1;
         if self.out.len() > 1 << 16 {
-            emit(&self.out)?;
+            emit_bytes(&self.out)?;
             self.out.clear();
         }
         Ok(())
@@ -124,17 +128,17 @@ impl Rows {
     pub fn finish(mut self) -> Result<(), Failure> {
         if self.format == ExportFormat::Json {
             self.out
-                .push_str(if self.count == 0 { "]\n" } else { "\n]\n" });
+                .extend_from_slice(if self.count == 0 { b"]\n" } else { b"\n]\n" });
         }
-        emit(&self.out)
+        emit_bytes(&self.out)
     }
 }
 
 /// Appends one CSV line: fields joined by commas, quoted where RFC 4180 needs it.
-fn push_csv<'a>(out: &mut String, fields: impl Iterator<Item = &'a str>, escape: bool) {
+fn push_csv<'a>(out: &mut Vec<u8>, fields: impl Iterator<Item = &'a str>, escape: bool) {
     for (i, field) in fields.enumerate() {
         if i > 0 {
-            out.push(',');
+            out.push(b',');
         }
         let field = if escape {
             escape_controls(field)
@@ -142,14 +146,14 @@ fn push_csv<'a>(out: &mut String, fields: impl Iterator<Item = &'a str>, escape:
             field.into()
         };
         if field.contains([',', '"', '\r', '\n']) {
-            out.push('"');
-            out.push_str(&field.replace('"', "\"\""));
-            out.push('"');
+            out.push(b'"');
+            out.extend_from_slice(field.replace('"', "\"\"").as_bytes());
+            out.push(b'"');
         } else {
-            out.push_str(&field);
+            out.extend_from_slice(field.as_bytes());
         }
     }
-    out.push_str("\r\n");
+    out.extend_from_slice(b"\r\n");
 }
 
 #[cfg(test)]
@@ -158,15 +162,15 @@ mod tests {
 
     #[test]
     fn csv_fields_are_quoted_only_when_needed() {
-        let mut s = String::new();
+        let mut s = Vec::new();
         let fields = ["plain", "a,b", "say \"hi\"", "two\nlines", "Қазақстан"];
         push_csv(&mut s, fields.into_iter(), false);
         assert_eq!(
-            s,
+            String::from_utf8_lossy(&s),
             "plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",Қазақстан\r\n"
         );
-        let mut t = String::new();
+        let mut t = Vec::new();
         push_csv(&mut t, ["\u{1b}[31m"].into_iter(), true);
-        assert!(!t.contains('\u{1b}'), "{t:?}");
+        assert!(!t.contains(&0x1b), "{t:?}");
     }
 }

@@ -3,6 +3,7 @@
 
 mod corrections;
 mod export;
+mod json_record;
 mod library;
 mod library_list;
 mod man;

@@ -2,6 +2,7 @@
 //! people or as JSON, JSON Lines or CSV (code-point offsets) for tools.
 
 use super::export::{Record, Rows};
+use super::json_record;
 use super::output::emit;
 use super::Failure;
 use crate::config::ExportFormat;
@@ -44,6 +45,20 @@ impl Record for MentionJson<'_> {
             self.entity.to_string(),
         ]
     }
+    fn write_json(&self, out: &mut Vec<u8>) -> serde_json::Result<()> {
+        out.extend_from_slice(b"{\"start\":");
+        json_record::number(out, self.start);
+        out.extend_from_slice(b",\"end\":");
+        json_record::number(out, self.end);
+        out.extend_from_slice(b",\"text\":");
+        json_record::string(out, self.text)?;
+        out.extend_from_slice(b",\"kind\":");
+        json_record::string(out, self.kind)?;
+        out.extend_from_slice(b",\"entity\":");
+        json_record::string(out, self.entity)?;
+        out.push(b'}');
+        Ok(())
+    }
 }
 
 impl Record for TimexJson<'_> {
@@ -58,6 +73,20 @@ impl Record for TimexJson<'_> {
             self.kind.to_string(),
             self.value.to_string(),
         ]
+    }
+    fn write_json(&self, out: &mut Vec<u8>) -> serde_json::Result<()> {
+        out.extend_from_slice(b"{\"start\":");
+        json_record::number(out, self.start);
+        out.extend_from_slice(b",\"end\":");
+        json_record::number(out, self.end);
+        out.extend_from_slice(b",\"text\":");
+        json_record::string(out, self.text)?;
+        out.extend_from_slice(b",\"type\":");
+        json_record::string(out, self.kind)?;
+        out.extend_from_slice(b",\"value\":");
+        json_record::string(out, self.value)?;
+        out.push(b'}');
+        Ok(())
     }
 }
 
@@ -177,4 +206,34 @@ pub(super) fn to_json<T: Serialize>(rows: &T) -> Result<String, Failure> {
         .map_err(|e| Failure(format!("cannot write JSON: {e}")))?;
     s.push('\n');
     Ok(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn records_write_the_json_serde_writes() {
+        for text in ["Astana", "the \"Club\"", "a\\b\n", "Қазақстан’s"] {
+            let m = MentionJson {
+                start: 3,
+                end: 120,
+                text,
+                kind: "place",
+                entity: text,
+            };
+            let t = TimexJson {
+                start: 0,
+                end: 9,
+                text,
+                kind: "date",
+                value: "2007-10-16",
+            };
+            let (mut a, mut b) = (Vec::new(), Vec::new());
+            m.write_json(&mut a).unwrap();
+            t.write_json(&mut b).unwrap();
+            assert_eq!(a, serde_json::to_vec(&m).unwrap());
+            assert_eq!(b, serde_json::to_vec(&t).unwrap());
+        }
+    }
 }

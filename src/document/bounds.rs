@@ -21,13 +21,12 @@ pub fn sentence_bounds(text: &str, out: &mut Vec<(usize, usize)>) {
     let bytes = text.as_bytes();
     let mut start = 0;
     let mut i = 0;
-    while i < bytes.len() {
-        // A terminator followed by spaces and an ASCII capital.
-        let b = bytes[i];
-        i += 1;
-        if !matches!(b, b'.' | b'!' | b'?') {
-            continue;
-        }
+    // A terminator followed by spaces and an ASCII capital.
+    while let Some(at) = bytes
+        .get(i..)
+        .and_then(|rest| memchr::memchr3(b'.', b'!', b'?', rest))
+    {
+        i += at + 1;
         let mut j = i;
         while j < bytes.len() && bytes[j] == b' ' {
             j += 1;
@@ -76,12 +75,28 @@ const PLAIN: &[(char, char)] = &[
     ('\u{4e00}', '\u{9fff}'),
 ];
 
+/// The bytes [`is_plain`] looks at: terminators, line breaks and non-ASCII
+/// bytes (every other byte is plain, and a table skips it in one load).
+static SPECIAL: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = b >= 0x80 || matches!(b as u8, b'.' | b'!' | b'?' | b'\r' | b'\n');
+        b += 1;
+    }
+    t
+};
+
 /// Whether no sentence bound can fall inside `s` (it has no terminator or line break).
 fn is_plain(s: &str) -> bool {
     let bytes = s.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
+        if !SPECIAL[usize::from(b)] {
+            i += 1;
+            continue;
+        }
         if b.is_ascii() {
             if b == b'.' && !inner_period(bytes, i) || matches!(b, b'!' | b'?' | b'\r' | b'\n') {
                 return false;

@@ -36,9 +36,27 @@ fn unknown_word(a: &Analysis, i: usize) -> bool {
 }
 
 fn seq_key(a: &Analysis, start: usize, end: usize) -> u64 {
-    (start..end).fold(0x9e37, |k, i| {
+    (start..end).fold(SEQ_SEED, |k, i| {
         extend(k, a.infos.get(i).map_or(0, |t| t.lower))
     })
+}
+
+const SEQ_SEED: u64 = 0x9e37;
+
+/// `keys[n]` = `seq_key(a, start, start + n)` for every `n` up to `keys.len() - 1`
+/// (and not past `end`), each from the one before: a name of `n` words costs
+/// one step, not `n`.
+fn seq_keys(a: &Analysis, start: usize, end: usize, keys: &mut [u64]) {
+    let mut k = SEQ_SEED;
+    for (n, slot) in keys.iter_mut().enumerate() {
+        if n > 0 {
+            if start + n > end {
+                break;
+            }
+            k = extend(k, a.infos.get(start + n - 1).map_or(0, |t| t.lower));
+        }
+        *slot = k;
+    }
 }
 
 fn kind_slot(k: Kind) -> usize {
@@ -93,11 +111,13 @@ fn propagate(a: &Analysis, cands: &mut Vec<Cand>, min_conf: f32) {
                 continue;
             }
             let mut found = None;
+            let mut keys = [0u64; MAX_NAME + 1];
+            seq_keys(a, i, r.end, &mut keys);
             for &n in lengths.iter().rev() {
                 if i + n > r.end || covered[i..i + n].iter().any(|&c| c) {
                     continue;
                 }
-                if let Some(v) = votes.get(&seq_key(a, i, i + n)) {
+                if let Some(v) = votes.get(&keys[n]) {
                     if v.0 == n && v.2 >= propagate_conf && !(n == 1 && t.flags & flag::LEX != 0) {
                         found = Some((n, best_kind(&v.1)));
                         break;
@@ -285,7 +305,8 @@ fn build(a: &Analysis, cands: &[Cand], groups: Vec<Vec<usize>>) -> Entities {
     let mut entity_of = vec![usize::MAX; cands.len()];
     let mut entities = Vec::new();
     let mut order: Vec<&Vec<usize>> = groups.iter().filter(|g| !g.is_empty()).collect();
-    order.sort_by_key(|g| g.iter().min().copied());
+    // A group's first member is its smallest: members join in candidate order.
+    order.sort_unstable_by_key(|g| g.first().copied());
     for g in order {
         let mut votes = [0usize; 4];
         let mut best = g[0];
@@ -326,4 +347,35 @@ fn build(a: &Analysis, cands: &[Cand], groups: Vec<Vec<usize>>) -> Entities {
 /// A display name: inner whitespace runs folded to one space.
 fn normalize_name(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entities::features::TokInfo;
+
+    #[test]
+    fn seq_keys_are_seq_key_of_each_prefix() {
+        let infos: Vec<TokInfo> = (0..12u64)
+            .map(|i| TokInfo {
+                lower: i.wrapping_mul(0x9e37_79b9_7f4a_7c15),
+                ..TokInfo::default()
+            })
+            .collect();
+        let a = Analysis {
+            text: "",
+            tokens: Vec::new(),
+            sentences: Vec::new(),
+            infos,
+        };
+        for end in [5, 12] {
+            for start in 0..end {
+                let mut keys = [0u64; MAX_NAME + 1];
+                seq_keys(&a, start, end, &mut keys);
+                for (len, &key) in keys.iter().enumerate().take(MAX_NAME.min(end - start) + 1) {
+                    assert_eq!(key, seq_key(&a, start, start + len), "{start}+{len}");
+                }
+            }
+        }
+    }
 }

@@ -373,9 +373,7 @@ fn is_vote_word(word: &str) -> bool {
 /// row; a sentence about a vote is not one.
 fn is_result_line(words: &[&str], infos: &[TokInfo]) -> bool {
     let name = |t: &TokInfo| t.flags & flag::CAP != 0 && t.flags & flag::LEX == 0;
-    if words.iter().copied().any(is_vote_word) {
-        return false;
-    }
+    // The vote words are looked for only in a sentence that reads like a result.
     infos.iter().zip(words).enumerate().any(|(k, (t, w))| {
         t.flags & flag::DIGIT != 0
             && (is_score(w)
@@ -384,7 +382,7 @@ fn is_result_line(words: &[&str], infos: &[TokInfo]) -> bool {
                     && k > 0
                     && name(&infos[k - 1])
                     && infos.get(k + 1).is_some_and(name))
-    })
+    }) && !words.iter().copied().any(is_vote_word)
 }
 
 fn is_cue(t: &TokInfo) -> bool {

@@ -215,21 +215,55 @@ impl Model {
                 for (s, f) in scores.iter_mut().zip(fixed) {
                     *s += f;
                 }
-                best_two(&scores, prev)
+                best_allowed(&scores, prev)
             } else {
-                (0, f64::INFINITY)
+                (0, None)
             };
             remember(hist, &infos[i], tag);
             tags.push(tag);
-            margins.push(if margin.is_finite() {
-                self.margin(margin as i32)
-            } else {
-                f32::INFINITY
-            });
+            margins.push(margin.map_or(f32::INFINITY, |m| self.margin(m)));
             prev2 = prev;
             prev = tag;
         }
     }
+}
+
+/// The tags allowed after `prev`, as a bit mask: `O`, every `B-` tag, and the
+/// `I-` tag continuing `prev`.
+#[inline]
+fn allowed_mask(prev: u8) -> u16 {
+    let b_tags = (1..NT).step_by(2).fold(1u16, |m, t| m | 1 << t);
+    if prev == 0 {
+        b_tags
+    } else {
+        b_tags | 1 << inside_of(prev)
+    }
+}
+
+/// [`best_two`] for the tagger's integer scores, visiting the allowed tags
+/// only: the best (the first of equals) and its lead over the next, `None`
+/// when it is the only one allowed.
+#[inline]
+fn best_allowed(scores: &[i32; NT], prev: u8) -> (u8, Option<i32>) {
+    let mut left = allowed_mask(prev);
+    let mut best = (0u8, i32::MIN);
+    let mut second: Option<i32> = None;
+    let mut first = true;
+    while left != 0 {
+        let t = left.trailing_zeros() as usize;
+        left &= left - 1;
+        let Some(&s) = scores.get(t) else { break };
+        if first || s > best.1 {
+            if !first {
+                second = Some(best.1);
+            }
+            best = (t as u8, s);
+            first = false;
+        } else if second.is_none_or(|x| s > x) {
+            second = Some(s);
+        }
+    }
+    (best.0, second.map(|s| best.1 - s))
 }
 
 /// Best allowed tag and its lead over the next allowed one.
@@ -385,6 +419,30 @@ mod tests {
         assert_eq!(inside_of(7), 8);
         assert!(allowed(1, 2) && allowed(2, 2) && !allowed(0, 2) && !allowed(3, 2));
         assert_eq!(kind_index(5), 2);
+    }
+
+    #[test]
+    fn best_allowed_agrees_with_best_two() {
+        // Scores with ties and extremes, after every previous tag.
+        let mut seed = 7u64;
+        for round in 0..4000 {
+            let mut scores = [0i32; NT];
+            for s in scores.iter_mut() {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                *s = match round % 3 {
+                    0 => (seed >> 33) as i32 % 5 - 2,
+                    1 => (seed >> 33) as i32 % 200_000 - 100_000,
+                    _ => [i32::MIN / 4, 0, i32::MAX / 4][(seed >> 40) as usize % 3],
+                };
+            }
+            for prev in 0..NT as u8 {
+                let (tag, lead) = best_two(&scores, prev);
+                let want = (tag, lead.is_finite().then_some(lead as i32));
+                assert_eq!(best_allowed(&scores, prev), want, "{scores:?} after {prev}");
+            }
+        }
     }
 
     #[test]

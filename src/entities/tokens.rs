@@ -93,8 +93,15 @@ pub fn tokenize_into(text: &str, start: usize, end: usize, out: &mut Vec<Token>)
     let Some(slice) = text.get(start..end) else {
         return;
     };
-    for (off, chunk) in split_whitespace_indices(slice) {
-        split_chunk(chunk, start + off, out);
+    for (off, chunk, plain) in split_whitespace_indices(slice) {
+        if plain {
+            out.push(Token {
+                start: start + off,
+                end: start + off + chunk.len(),
+            });
+        } else {
+            split_by_rules(chunk, start + off, out);
+        }
     }
 }
 
@@ -107,17 +114,22 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 
 /// The whitespace-free chunks of `s` with their byte offsets, as
 /// `split_whitespace` cuts them (ASCII bytes tested directly, other
-/// characters decoded only where they occur).
-fn split_whitespace_indices(s: &str) -> impl Iterator<Item = (usize, &str)> {
+/// characters decoded only where they occur), and whether each is a plain
+/// word ([`is_plain_word`]), found in the same walk over its bytes.
+fn split_whitespace_indices(s: &str) -> impl Iterator<Item = (usize, &str, bool)> {
     let mut pos = 0;
     std::iter::from_fn(move || {
         let begin = pos + whitespace_len(&s[pos..]);
         if begin >= s.len() {
             return None;
         }
-        let len = word_len(&s[begin..]);
-        pos = begin + len;
-        Some((begin, &s[begin..begin + len]))
+        let plain = s.as_bytes()[begin..]
+            .iter()
+            .position(|&b| !is_plain_byte(b))
+            .map_or(s.len(), |n| begin + n);
+        let end = plain + word_len(&s[plain..]);
+        pos = end;
+        Some((begin, &s[begin..end], plain == end))
     })
 }
 
@@ -163,24 +175,28 @@ fn word_len(s: &str) -> usize {
     i
 }
 
-/// Splits one whitespace-free chunk into tokens.
-fn split_chunk(chunk: &str, base: usize, out: &mut Vec<Token>) {
-    if is_plain_word(chunk) {
-        out.push(Token {
-            start: base,
-            end: base + chunk.len(),
-        });
-    } else {
-        split_by_rules(chunk, base, out);
-    }
+/// An ASCII letter, digit or hyphen: the bytes of a plain word.
+#[inline]
+fn is_plain_byte(b: u8) -> bool {
+    PLAIN_BYTES[usize::from(b)]
 }
+
+/// [`is_plain_byte`] as a table: one load a byte instead of three range tests.
+static PLAIN_BYTES: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric() || b as u8 == b'-';
+        b += 1;
+    }
+    t
+};
 
 /// Whether a chunk is ASCII letters, digits and hyphens only, which
 /// [`split_by_rules`] keeps whole: most words, so they skip it.
+#[cfg(test)]
 fn is_plain_word(chunk: &str) -> bool {
-    chunk
-        .bytes()
-        .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+    chunk.bytes().all(is_plain_byte)
 }
 
 /// [`split_chunk`] by its rules: edge punctuation, possessives, inner dashes.
@@ -377,14 +393,14 @@ mod tests {
         use proptest::prelude::*;
         let piece = proptest::sample::select(vec![
             "a", "Bc", " ", "  ", "\t", "\n", "\r\n", "\u{a0}", "\u{2003}", "\u{3000}", "\u{85}",
-            "\u{2028}", "\u{200b}", "é", "Қ", "—", "😀", ".", "\u{b}", "\u{c}",
+            "\u{2028}", "\u{200b}", "é", "Қ", "—", "😀", ".", "\u{b}", "\u{c}", "-", "7", "'s",
         ]);
         proptest!(ProptestConfig::with_cases(2000), |(parts in proptest::collection::vec(piece, 0..16))| {
             let text = parts.concat();
-            let ours: Vec<(usize, &str)> = split_whitespace_indices(&text).collect();
-            let std: Vec<(usize, &str)> = text
+            let ours: Vec<(usize, &str, bool)> = split_whitespace_indices(&text).collect();
+            let std: Vec<(usize, &str, bool)> = text
                 .split_whitespace()
-                .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+                .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w, is_plain_word(w)))
                 .collect();
             prop_assert_eq!(ours, std, "{:?}", text);
         });
@@ -401,6 +417,13 @@ mod tests {
             split_by_rules(&word, 7, &mut out);
             prop_assert_eq!(out, vec![Token { start: 7, end: 7 + word.len() }], "{:?}", word);
         });
+        for b in 0..=255u8 {
+            assert_eq!(
+                is_plain_byte(b),
+                b.is_ascii_alphanumeric() || b == b'-',
+                "{b}"
+            );
+        }
         for word in ["U.S.", "it's", "(CSTO)", "Kazakh’s", "2,000", "a—b", "é"] {
             assert!(!is_plain_word(word), "{word}");
         }
