@@ -3,6 +3,31 @@
 //! entities --json` writes one record per mention, and serde's path was a
 //! twentieth of the command's work. Keys go in as literals (`b",\"end\":"`).
 
+/// Appends `{"start":S,"end":E,"text":T,"k":v,…}`: a span of the text, its
+/// words and string fields named by `fields` (plain keys, never escaped), in
+/// that order, as serde_json writes a record of those fields.
+pub(super) fn span<const N: usize>(
+    out: &mut Vec<u8>,
+    (start, end): (usize, usize),
+    text: &str,
+    fields: [(&str, &str); N],
+) -> serde_json::Result<()> {
+    out.extend_from_slice(b"{\"start\":");
+    number(out, start);
+    out.extend_from_slice(b",\"end\":");
+    number(out, end);
+    out.extend_from_slice(b",\"text\":");
+    string(out, text)?;
+    for (key, value) in fields {
+        out.extend_from_slice(b",\"");
+        out.extend_from_slice(key.as_bytes());
+        out.extend_from_slice(b"\":");
+        string(out, value)?;
+    }
+    out.push(b'}');
+    Ok(())
+}
+
 /// Appends a number.
 #[inline]
 pub(super) fn number(out: &mut Vec<u8>, n: usize) {

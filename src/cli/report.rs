@@ -32,61 +32,47 @@ pub(super) struct TimexJson<'a> {
     pub value: &'a str,
 }
 
-impl Record for MentionJson<'_> {
-    fn columns() -> Vec<&'static str> {
-        vec!["start", "end", "text", "kind", "entity"]
-    }
-    fn fields(&self) -> Vec<String> {
-        vec![
-            self.start.to_string(),
-            self.end.to_string(),
-            self.text.to_string(),
-            self.kind.to_string(),
-            self.entity.to_string(),
-        ]
-    }
-    fn write_json(&self, out: &mut Vec<u8>) -> serde_json::Result<()> {
-        out.extend_from_slice(b"{\"start\":");
-        json_record::number(out, self.start);
-        out.extend_from_slice(b",\"end\":");
-        json_record::number(out, self.end);
-        out.extend_from_slice(b",\"text\":");
-        json_record::string(out, self.text)?;
-        out.extend_from_slice(b",\"kind\":");
-        json_record::string(out, self.kind)?;
-        out.extend_from_slice(b",\"entity\":");
-        json_record::string(out, self.entity)?;
-        out.push(b'}');
-        Ok(())
+/// A record of a span of the text: where it is, its words, and two named
+/// strings (a mention's kind and entity, a date's type and value).
+trait SpanRecord: Serialize {
+    /// The names of the two strings, as the JSON and CSV columns name them.
+    const NAMES: [&'static str; 2];
+    fn parts(&self) -> ((usize, usize), &str, [&str; 2]);
+}
+
+impl SpanRecord for MentionJson<'_> {
+    const NAMES: [&'static str; 2] = ["kind", "entity"];
+    fn parts(&self) -> ((usize, usize), &str, [&str; 2]) {
+        ((self.start, self.end), self.text, [self.kind, self.entity])
     }
 }
 
-impl Record for TimexJson<'_> {
+impl SpanRecord for TimexJson<'_> {
+    const NAMES: [&'static str; 2] = ["type", "value"];
+    fn parts(&self) -> ((usize, usize), &str, [&str; 2]) {
+        ((self.start, self.end), self.text, [self.kind, self.value])
+    }
+}
+
+impl<T: SpanRecord> Record for T {
     fn columns() -> Vec<&'static str> {
-        vec!["start", "end", "text", "type", "value"]
+        let [a, b] = T::NAMES;
+        vec!["start", "end", "text", a, b]
     }
     fn fields(&self) -> Vec<String> {
+        let ((start, end), text, [a, b]) = self.parts();
         vec![
-            self.start.to_string(),
-            self.end.to_string(),
-            self.text.to_string(),
-            self.kind.to_string(),
-            self.value.to_string(),
+            start.to_string(),
+            end.to_string(),
+            text.to_string(),
+            a.to_string(),
+            b.to_string(),
         ]
     }
     fn write_json(&self, out: &mut Vec<u8>) -> serde_json::Result<()> {
-        out.extend_from_slice(b"{\"start\":");
-        json_record::number(out, self.start);
-        out.extend_from_slice(b",\"end\":");
-        json_record::number(out, self.end);
-        out.extend_from_slice(b",\"text\":");
-        json_record::string(out, self.text)?;
-        out.extend_from_slice(b",\"type\":");
-        json_record::string(out, self.kind)?;
-        out.extend_from_slice(b",\"value\":");
-        json_record::string(out, self.value)?;
-        out.push(b'}');
-        Ok(())
+        let (span, text, [a, b]) = self.parts();
+        let [ka, kb] = T::NAMES;
+        json_record::span(out, span, text, [(ka, a), (kb, b)])
     }
 }
 
