@@ -8,9 +8,7 @@
 //! scripts/build-football-clubs CLUBS_CHECKOUT    # scripts/football-clubs.txt (openfootball/clubs)
 //! scripts/build-gazetteers ../shared            # assets/gazetteer.tsv (only if the lists change)
 //! scripts/build-word-classes GLOVE_DATA_DIR      # assets/word-classes.tsv (only if the clusters change)
-//! mkdir /tmp/train && ln -s $PWD/../shared/eval/ner-train/*.conll /tmp/train/
-//! scripts/build-uner-pud PUD_CHECKOUT/en_pud-ud-test.iob2 /tmp/train/uner-pud.conll ../shared
-//! cargo run --release --bin folio-train -- /tmp/train /tmp/ner
+//! cargo run --release --bin folio-train -- ../shared/eval/ner-train /tmp/ner
 //! cp /tmp/ner/ner.model /tmp/ner/lexicon.txt assets/
 //! cargo build --release && scripts/eval-ner ../shared
 //! ```
@@ -18,8 +16,8 @@
 //! Every 20th document is held out; the run prints tagger and whole-pipeline
 //! scores on them per source and per precision dial (`Recognizer::min_conf`).
 //! Generated sports, business and politics pages (`synthetic`) join the corpus.
-//! btc and wnut17 (tweets) get weight 0; litbank, btc and uner-pud annotate no
-//! misc names, so their `O` on capitalized words is not learned from.
+//! btc and wnut17 (tweets) get weight 0; litbank and btc annotate no misc
+//! names, so their `O` on capitalized words is not learned from.
 //! The tagger reads a document twice (`consensus`); the second pass's evidence
 //! for a training document comes from first-pass models that never saw it.
 
@@ -155,13 +153,12 @@ fn source_profile(source: &str) -> (f32, bool) {
     match source {
         "btc" | "wnut17" => (0.0, source == "wnut17"),
         "litbank" => (0.5, false),
-        "uner-pud" => (1.0, false),
         _ => (1.0, true),
     }
 }
 
 /// The known source names, for per-source reports.
-const SOURCES: [&str; 9] = [
+const SOURCES: [&str; 8] = [
     "btc",
     "crossner",
     "gum",
@@ -169,7 +166,6 @@ const SOURCES: [&str; 9] = [
     "redocred",
     "synthetic",
     "uner-ewt",
-    "uner-pud",
     "wnut17",
 ];
 
