@@ -188,6 +188,29 @@ fn a_later_surname_is_the_full_name() {
 }
 
 #[test]
+fn a_demonym_before_a_title_and_a_name_is_misc() {
+    run("Talks resumed in [Vienna]{place} after [German]{misc} Chancellor [Angela Merkel]{person} phoned.");
+    run("The accord was signed by [Kazakh]{misc} Foreign Minister [Erlan Idrissov]{person} in [Astana]{place}.");
+    run("On Friday, [French]{misc} President [Jacques Chirac]{person} flew to [Dakar]{place}.");
+}
+
+#[test]
+fn a_surname_after_a_full_name_is_that_person() {
+    let text = "Vladimir Putin landed in Tehran on Tuesday. Putin, smiling at the cameras, \
+                walked past the guard of honour.";
+    let doc = Document::from_text(text);
+    let e = extract(&doc);
+    check_invariants(&doc, &e);
+    let p = e
+        .entities
+        .iter()
+        .find(|x| x.name == "Vladimir Putin")
+        .expect("the full name is canonical");
+    assert_eq!(p.kind, Kind::Person);
+    assert_eq!(p.mentions.len(), 2, "{:?}", e.entities);
+}
+
+#[test]
 fn nationalities_are_misc() {
     run("[Dutch]{misc} and [Kazakh]{misc} officers met [Russian]{misc} diplomats in [Almaty]{place}.");
 }
@@ -226,6 +249,19 @@ fn an_organization_keeps_the_place_or_title_word_it_starts_with() {
 fn companies_and_newspapers_are_organizations() {
     run("[Siemens]{org} said profits rose.");
     run("The [Houston Chronicle]{org} said the mayor would resign.");
+}
+
+#[test]
+fn a_hyphenated_newspaper_name_is_an_organization() {
+    run("The [Fort Worth Star-Telegram]{org} endorsed the mayor on Sunday.");
+}
+
+#[test]
+fn a_possessive_ends_a_place_inside_a_longer_name() {
+    run(
+        "Crowds filled [Seattle]{place}, [Washington]{place}'s [Capitol Hill]{place} on Saturday, \
+         as they had in [Washington]{place} a week earlier.",
+    );
 }
 
 #[test]

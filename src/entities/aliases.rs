@@ -145,12 +145,29 @@ fn propagate(a: &Analysis, cands: &mut Vec<Cand>, min_conf: f32) {
         }
     }
     let unknown_conf = UNKNOWN_PERSON_CONF;
+    // Surnames of the people the brief names in full, surely: a later "Putin"
+    // alone is that person even where the tagger hesitates.
+    let surnames: Vec<u64> = {
+        let mut s: Vec<u64> = cands
+            .iter()
+            .filter(|c| c.kind == Kind::Person && c.end - c.start >= 2 && c.conf >= min_conf)
+            .filter_map(|c| a.infos.get(c.end - 1).map(|t| t.lower))
+            .collect();
+        s.sort_unstable();
+        s.dedup();
+        s
+    };
     cands.retain(|c| {
         let need = if c.kind == Kind::Organization {
             min_conf * ORG_DIAL
         } else if c.kind != Kind::Person {
             min_conf
-        } else if rules::titled(a, c.start, c.end) {
+        } else if rules::titled(a, c.start, c.end)
+            || c.end - c.start == 1
+                && a.infos
+                    .get(c.start)
+                    .is_some_and(|t| surnames.binary_search(&t.lower).is_ok())
+        {
             TITLED_PERSON_CONF
         } else if (c.start..c.end).all(|i| unknown_word(a, i)) && rules::person_verb(a.word(c.end))
         {

@@ -205,7 +205,7 @@ impl WordFacts {
             prefix,
             suffix,
             class: classes.of(lower),
-            gaz: gaz.word(lower),
+            gaz: gaz.word(lower) | hyphen_cue(w, gaz),
             in_lex: lex.contains(lower),
             first_upper: w.chars().next().is_some_and(char::is_uppercase),
             has_alpha: w.chars().any(char::is_alphabetic),
@@ -214,6 +214,19 @@ impl WordFacts {
             two_letters: w.chars().filter(|c| c.is_alphabetic()).count() >= 2,
             long: w.chars().nth(1).is_some(),
         }
+    }
+}
+
+/// The cue category of a hyphenated word whose last part is an organization
+/// cue word ("Star-Telegram", "American-Statesman"), else 0.
+fn hyphen_cue(w: &str, gaz: &Gazetteer) -> u16 {
+    match w.rsplit_once('-') {
+        Some((head, last))
+            if !head.is_empty() && last.chars().next().is_some_and(char::is_uppercase) =>
+        {
+            gaz.word(lower_hash(last)) & cat::CUE
+        }
+        _ => 0,
     }
 }
 
