@@ -3,6 +3,7 @@
 //! sentence and carrying that sentence's entities.
 
 mod calendar;
+mod durations;
 mod expr;
 mod holidays;
 mod lexicon;
@@ -10,6 +11,7 @@ mod normalize;
 mod parts;
 mod periods;
 mod phrases;
+mod relative;
 mod scan;
 mod sets;
 mod tense;
