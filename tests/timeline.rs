@@ -1801,6 +1801,49 @@ const TABLE: &[(Pub, &str, &str, TimexType, &str)] = &[
         D,
         "2014-04-15",
     ),
+    // Feasts of the moon and the Hebrew year, computed for any year.
+    (
+        Pub::Day("2012-06-13"),
+        "Fireworks lit up Beijing for the Lunar New Year.",
+        "Lunar New Year",
+        D,
+        "2012-01-23",
+    ),
+    (
+        Pub::Day("2012-12-01"),
+        "Rail traffic will peak before Chinese New Year.",
+        "Chinese New Year",
+        D,
+        "2013-02-10",
+    ),
+    (
+        Pub::Day("2012-10-01"),
+        "Gold sales usually rise before Diwali.",
+        "Diwali",
+        D,
+        "2012-11-13",
+    ),
+    (
+        Pub::Day("2013-01-15"),
+        "Jewellers did well last Diwali.",
+        "last Diwali",
+        D,
+        "2012-11-13",
+    ),
+    (
+        Pub::Day("2013-06-01"),
+        "The first candle is lit on the eve of Hanukkah 2013.",
+        "the eve of Hanukkah 2013",
+        D,
+        "2013-11-27",
+    ),
+    (
+        Pub::Day("2012-11-20"),
+        "The mayor will light the menorah at Hanukkah.",
+        "Hanukkah",
+        D,
+        "2012-12-09",
+    ),
 ];
 #[test]
 fn expression_table() {
@@ -2125,6 +2168,7 @@ fn lookalikes_are_not_dates() {
         "The Ramadan Foundation issued a statement.",
         "Eid passed quietly.",
         "On the eve of the election, the party rallied.",
+        "Chinese officials and a lunar probe drew crowds.",
     ];
     for text in texts {
         let d = doc(text, Pub::Day("2007-04-27"));

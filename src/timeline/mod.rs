@@ -7,6 +7,7 @@ mod durations;
 mod expr;
 mod holidays;
 mod lexicon;
+mod lunar;
 mod normalize;
 mod parts;
 mod periods;
