@@ -1801,6 +1801,14 @@ const TABLE: &[(Pub, &str, &str, TimexType, &str)] = &[
         D,
         "2014-04-15",
     ),
+    // "today's" names the day when it is one ("today's vote"), not the present at large.
+    (
+        Pub::Day("2012-06-13"),
+        "Today's vote is the first since the war.",
+        "Today",
+        D,
+        "2012-06-13",
+    ),
     // Feasts of the moon and the Hebrew year, computed for any year.
     (
         Pub::Day("2012-06-13"),
@@ -2169,6 +2177,8 @@ fn lookalikes_are_not_dates() {
         "Eid passed quietly.",
         "On the eve of the election, the party rallied.",
         "Chinese officials and a lunar probe drew crowds.",
+        "In today's world, many of today's phones are made abroad.",
+        "She spoke of the leaders of tomorrow.",
     ];
     for text in texts {
         let d = doc(text, Pub::Day("2007-04-27"));

@@ -35,6 +35,9 @@ impl Scanner<'_> {
         let reference = |k: usize, r: &'static str| Some((k, Expr::Ref(r)));
         match w {
             "today" | "yesterday" | "tomorrow" | "tonight" => {
+                if self.generic_day(i) {
+                    return None;
+                }
                 let d = match w {
                     "yesterday" => -1,
                     "tomorrow" => 1,
@@ -291,6 +294,36 @@ impl Scanner<'_> {
                 None
             }
         }
+    }
+
+    /// Whether "today" or "tomorrow" at `i` means the present or future at large, not a
+    /// day: "today's world", "many of today's computers", "the leaders of tomorrow".
+    fn generic_day(&self, i: usize) -> bool {
+        let before = if i > 0 { self.w(i - 1) } else { "" };
+        if self.w(i) == "tomorrow" && before == "of" {
+            return true;
+        }
+        let possessive = matches!(self.w(i + 1), "'" | "’") && self.w(i + 2) == "s";
+        let of_many = before == "of"
+            && i > 1
+            && matches!(self.w(i - 2), "many" | "most" | "some" | "all" | "few");
+        possessive
+            && self.w(i) == "today"
+            && (of_many
+                || matches!(
+                    self.w(i + 3),
+                    "world"
+                        | "youth"
+                        | "society"
+                        | "generation"
+                        | "young"
+                        | "children"
+                        | "kids"
+                        | "standards"
+                        | "terms"
+                        | "dollars"
+                        | "culture"
+                ))
     }
 
     /// After a shift word at `i` ("last", "this", "next", …), its object at `k`.
