@@ -1801,6 +1801,43 @@ const TABLE: &[(Pub, &str, &str, TimexType, &str)] = &[
         D,
         "2014-04-15",
     ),
+    // The day being told, counted in something else.
+    (
+        Pub::Day("2012-06-13"),
+        "It's the third day of the strike at the port.",
+        "the third day",
+        D,
+        "2012-06-13",
+    ),
+    (
+        Pub::Day("2012-06-13"),
+        "Today is the tenth day of the blockade.",
+        "the tenth day",
+        D,
+        "2012-06-13",
+    ),
+    (
+        Pub::Day("2012-06-13"),
+        "Dividends are paid annually.",
+        "annually",
+        S,
+        "P1Y",
+    ),
+    // A long sentence keeps its tense past the reach of its nearest verb.
+    (
+        Pub::Day("2012-02-13"),
+        "The airline said two new flights would leave on Monday and Tuesday nights from March 30, with the third departing each Thursday from August 6.",
+        "August 6",
+        D,
+        "2012-08-06",
+    ),
+    (
+        Pub::Day("2012-01-07"),
+        "The congressman said he subpoenaed the 6-year-old boy to testify before the oversight committee in Washington on Feb. 10, so he stays.",
+        "Feb. 10",
+        D,
+        "2012-02-10",
+    ),
     // "today's" names the day when it is one ("today's vote"), not the present at large.
     (
         Pub::Day("2012-06-13"),
@@ -2179,6 +2216,7 @@ fn lookalikes_are_not_dates() {
         "Chinese officials and a lunar probe drew crowds.",
         "In today's world, many of today's phones are made abroad.",
         "She spoke of the leaders of tomorrow.",
+        "He won the second day of the race and lost the first day of it.",
     ];
     for text in texts {
         let d = doc(text, Pub::Day("2007-04-27"));

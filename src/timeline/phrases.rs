@@ -142,7 +142,7 @@ impl Scanner<'_> {
             "daily" | "nightly" => Some((i + 1, Expr::Set("P1D".into()))),
             "weekly" => Some((i + 1, Expr::Set("P1W".into()))),
             "monthly" => Some((i + 1, Expr::Set("P1M".into()))),
-            "yearly" => Some((i + 1, Expr::Set("P1Y".into()))),
+            "yearly" | "annually" => Some((i + 1, Expr::Set("P1Y".into()))),
             "hourly" => Some((i + 1, Expr::Set("PT1H".into()))),
             "every" | "each" | "per" => self.set(i),
             "the" => self.the(i),
@@ -456,6 +456,23 @@ impl Scanner<'_> {
         let point = |e: usize, b: Base| Some((e, Expr::Point(b, None)));
         let reference = |e: usize, r: &'static str| Some((e, Expr::Ref(r)));
         let w1 = self.w(i + 1);
+        // "today is the eighth day of the blockade", "it was the second day of talks": the
+        // day being told, counted in something else.
+        if i > 0
+            && lexicon::ordinal(w1).is_some_and(|n| n > 1)
+            && !matches!(w1, "last" | "final")
+            && self.w(i + 2) == "day"
+            && self.w(i + 3) == "of"
+        {
+            let it_is = self.w(i - 1) == "is"
+                || (self.w(i - 1) == "s" && i > 1 && matches!(self.w(i - 2), "'" | "’"));
+            if it_is {
+                return point(i + 3, Base::Day(0));
+            }
+            if self.w(i - 1) == "was" {
+                return point(i + 3, Base::NarrativeDay(0));
+            }
+        }
         // "on the 15th", "by the 3rd": a day of the month the story is in.
         if let Some(d) = self.t.int(i + 1).filter(|d| (1..=31).contains(d)) {
             let after = self.w(i + 3);
