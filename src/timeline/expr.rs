@@ -49,6 +49,11 @@ pub enum Base {
         shift: i64,
         explicit: bool,
     },
+    /// A weekday after or before the narrative's current day: "the following Monday" (1),
+    /// "the previous Friday" (-1).
+    NarrativeWeekday { weekday: u32, shift: i64 },
+    /// A season of the year the narrative is in: "that summer".
+    ThatSeason { code: &'static str },
     /// Days from the publication date: today 0, yesterday -1, tomorrow 1.
     Day(i64),
     /// Days from the narrative's current date: "that day" 0, "the next day" 1.

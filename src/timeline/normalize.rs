@@ -52,7 +52,11 @@ pub fn resolve(expr: &Expr, tense: Tense, ctx: &Context) -> Resolved {
             // "Friday night" and "Friday morning" are annotated as the day more often than as
             // a time of it; "Friday evening" as the time.
             let clock = match (base, clock) {
-                (Base::Weekday { .. }, Some(Clock::Part(p))) if *p != "EV" => &None,
+                (Base::Weekday { .. } | Base::NarrativeWeekday { .. }, Some(Clock::Part(p)))
+                    if *p != "EV" =>
+                {
+                    &None
+                }
                 _ => clock,
             };
             match clock {
@@ -250,6 +254,23 @@ fn base_value(base: Base, tense: Tense, ctx: &Context) -> (String, bool) {
             };
             ymd(d)
         }
+        Base::NarrativeWeekday { weekday, shift } => {
+            let Some(r) = ctx.narrative.day.or(ctx.date) else {
+                return unknown(format!("XXXX-WXX-{}", weekday + 1));
+            };
+            let d = if shift < 0 {
+                let back = i64::from((r.weekday() + 7 - weekday) % 7);
+                r.add_days(-(if back == 0 { 7 } else { back }))
+            } else {
+                let ahead = i64::from((weekday + 7 - r.weekday()) % 7);
+                r.add_days(if ahead == 0 { 7 } else { ahead })
+            };
+            ymd(d)
+        }
+        Base::ThatSeason { code } => match ctx.narrative.year.or(ctx.year) {
+            Some(y) => (format!("{y:04}-{code}"), true),
+            None => unknown(format!("XXXX-{code}")),
+        },
         Base::Day(n) => match ctx.date {
             Some(r) => ymd(r.add_days(n)),
             None if n == 0 => unknown("PRESENT_REF".into()),

@@ -142,7 +142,7 @@ impl Scanner<'_> {
             "daily" | "nightly" => Some((i + 1, Expr::Set("P1D".into()))),
             "weekly" => Some((i + 1, Expr::Set("P1W".into()))),
             "monthly" => Some((i + 1, Expr::Set("P1M".into()))),
-            "yearly" | "annually" => Some((i + 1, Expr::Set("P1Y".into()))),
+            "yearly" => Some((i + 1, Expr::Set("P1Y".into()))),
             "hourly" => Some((i + 1, Expr::Set("PT1H".into()))),
             "every" | "each" | "per" => self.set(i),
             "the" => self.the(i),
@@ -156,6 +156,11 @@ impl Scanner<'_> {
                         narrative: true,
                     },
                 ),
+                // "that summer": the season of the year the story is in.
+                _ if lexicon::season(self.w(i + 1)).is_some() => {
+                    let (code, _) = lexicon::season(self.w(i + 1))?;
+                    point(i + 2, Base::ThatSeason { code })
+                }
                 // "that night", "that morning": the story's day, read as the day like "Friday night".
                 _ if matches!(self.w(i + 1), "morning" | "afternoon" | "evening" | "night") => {
                     point(i + 2, Base::NarrativeDay(0))
@@ -335,6 +340,21 @@ impl Scanner<'_> {
         let point = |e: usize, b: Base| Some((e, Expr::Point(b, None)));
         let w = self.w(k);
         if let Some(hit) = self.weekday_led(k, shift, true) {
+            // "the following Monday", "the previous Friday": counted from the story's day.
+            let told = self.w(i) == "the"
+                && matches!(
+                    self.w(k - 1),
+                    "following" | "next" | "previous" | "preceding" | "prior"
+                );
+            if let (true, (e, Expr::Point(Base::Weekday { weekday, shift, .. }, clock))) =
+                (told, &hit)
+            {
+                let base = Base::NarrativeWeekday {
+                    weekday: *weekday,
+                    shift: *shift,
+                };
+                return Some((*e, Expr::Point(base, *clock)));
+            }
             return Some(hit);
         }
         if let Some((
