@@ -1848,7 +1848,7 @@ const TABLE: &[(Pub, &str, &str, TimexType, &str)] = &[
     ),
     (
         Pub::Day("2012-06-13"),
-        "The fighting resumed in 2003. By that summer, the city had fallen.",
+        "He was elected in 2002. In the spring of 2003 the fighting resumed. By that summer, the city had fallen.",
         "that summer",
         D,
         "2003-SU",
