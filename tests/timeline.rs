@@ -1942,6 +1942,15 @@ fn unresolved_values_are_flagged_and_undated() {
     );
     assert!(t.resolved);
     assert_eq!(t.day, Date::new(2007, 4, 23));
+    // The story's last day is in another year than the one it moved to: no week is known.
+    let t = find(
+        "The markets fell on March 3, 2011. In 2009 the talks began. The following Monday, they stalled.",
+        Pub::Day("2012-06-13"),
+        "The following Monday",
+    );
+    assert_eq!(t.value, "2009-WXX-1");
+    assert!(!t.resolved);
+    assert_eq!(t.day, None);
 }
 
 #[test]

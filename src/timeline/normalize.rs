@@ -255,6 +255,13 @@ fn base_value(base: Base, tense: Tense, ctx: &Context) -> (String, bool) {
             ymd(d)
         }
         Base::NarrativeWeekday { weekday, shift } => {
+            // A day from before the story moved to another year ("In 2009 the talks began.
+            // The following Monday, ...") says nothing of that year's weeks.
+            if let (Some(d), Some(y)) = (ctx.narrative.day, ctx.narrative.year) {
+                if d.year != y {
+                    return unknown(format!("{y:04}-WXX-{}", weekday + 1));
+                }
+            }
             let Some(r) = ctx.narrative.day.or(ctx.date) else {
                 return unknown(format!("XXXX-WXX-{}", weekday + 1));
             };
