@@ -1801,6 +1801,109 @@ const TABLE: &[(Pub, &str, &str, TimexType, &str)] = &[
         D,
         "2014-04-15",
     ),
+    // The day being told, counted in something else.
+    (
+        Pub::Day("2012-06-13"),
+        "It's the third day of the strike at the port.",
+        "the third day",
+        D,
+        "2012-06-13",
+    ),
+    (
+        Pub::Day("2012-06-13"),
+        "Today is the tenth day of the blockade.",
+        "the tenth day",
+        D,
+        "2012-06-13",
+    ),
+    // A long sentence keeps its tense past the reach of its nearest verb.
+    (
+        Pub::Day("2012-02-13"),
+        "The airline said two new flights would leave on Monday and Tuesday nights from March 30, with the third departing each Thursday from August 6.",
+        "August 6",
+        D,
+        "2012-08-06",
+    ),
+    (
+        Pub::Day("2012-01-07"),
+        "The congressman said he subpoenaed the 6-year-old boy to testify before the oversight committee in Washington on Feb. 10, so he stays.",
+        "Feb. 10",
+        D,
+        "2012-02-10",
+    ),
+    // Counted from the story's day or year, not from publication.
+    (
+        Pub::Day("2012-06-13"),
+        "On May 5, 2010, he resigned. The following Monday, his deputy took over.",
+        "The following Monday",
+        D,
+        "2010-05-10",
+    ),
+    (
+        Pub::Day("2012-06-13"),
+        "Shares closed lower on Oct. 27, 2011, down 4% from the previous Friday.",
+        "the previous Friday",
+        D,
+        "2011-10-21",
+    ),
+    (
+        Pub::Day("2012-06-13"),
+        "He was elected in 2002. In the spring of 2003 the fighting resumed. By that summer, the city had fallen.",
+        "that summer",
+        D,
+        "2003-SU",
+    ),
+    // "today's" names the day when it is one ("today's vote"), not the present at large.
+    (
+        Pub::Day("2012-06-13"),
+        "Today's vote is the first since the war.",
+        "Today",
+        D,
+        "2012-06-13",
+    ),
+    // Feasts of the moon and the Hebrew year, computed for any year.
+    (
+        Pub::Day("2012-06-13"),
+        "Fireworks lit up Beijing for the Lunar New Year.",
+        "Lunar New Year",
+        D,
+        "2012-01-23",
+    ),
+    (
+        Pub::Day("2012-12-01"),
+        "Rail traffic will peak before Chinese New Year.",
+        "Chinese New Year",
+        D,
+        "2013-02-10",
+    ),
+    (
+        Pub::Day("2012-10-01"),
+        "Gold sales usually rise before Diwali.",
+        "Diwali",
+        D,
+        "2012-11-13",
+    ),
+    (
+        Pub::Day("2013-01-15"),
+        "Jewellers did well last Diwali.",
+        "last Diwali",
+        D,
+        "2012-11-13",
+    ),
+    (
+        Pub::Day("2013-06-01"),
+        "The first candle is lit on the eve of Hanukkah 2013.",
+        "the eve of Hanukkah 2013",
+        D,
+        "2013-11-27",
+    ),
+    (
+        Pub::Day("2012-11-20"),
+        "The mayor will light the menorah at Hanukkah.",
+        "Hanukkah",
+        D,
+        "2012-12-09",
+    ),
 ];
 #[test]
 fn expression_table() {
@@ -1839,6 +1942,15 @@ fn unresolved_values_are_flagged_and_undated() {
     );
     assert!(t.resolved);
     assert_eq!(t.day, Date::new(2007, 4, 23));
+    // The story's last day is in another year than the one it moved to: no week is known.
+    let t = find(
+        "The markets fell on March 3, 2011. In 2009 the talks began. The following Monday, they stalled.",
+        Pub::Day("2012-06-13"),
+        "The following Monday",
+    );
+    assert_eq!(t.value, "2009-WXX-1");
+    assert!(!t.resolved);
+    assert_eq!(t.day, None);
 }
 
 #[test]
@@ -2125,6 +2237,10 @@ fn lookalikes_are_not_dates() {
         "The Ramadan Foundation issued a statement.",
         "Eid passed quietly.",
         "On the eve of the election, the party rallied.",
+        "Chinese officials and a lunar probe drew crowds.",
+        "In today's world, many of today's phones are made abroad.",
+        "She spoke of the leaders of tomorrow.",
+        "He won the second day of the race and lost the first day of it.",
     ];
     for text in texts {
         let d = doc(text, Pub::Day("2007-04-27"));

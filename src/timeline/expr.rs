@@ -49,6 +49,11 @@ pub enum Base {
         shift: i64,
         explicit: bool,
     },
+    /// A weekday after or before the narrative's current day: "the following Monday" (1),
+    /// "the previous Friday" (-1).
+    NarrativeWeekday { weekday: u32, shift: i64 },
+    /// A season of the year the narrative is in: "that summer".
+    ThatSeason { code: &'static str },
     /// Days from the publication date: today 0, yesterday -1, tomorrow 1.
     Day(i64),
     /// Days from the narrative's current date: "that day" 0, "the next day" 1.
@@ -115,6 +120,12 @@ pub enum Base {
     },
     /// The publication day `n` years away: "this time last year" (-1).
     SameDayYears(i64),
+    /// A feast of the moon or the Hebrew year (Lunar New Year, Diwali, Hanukkah) in the
+    /// year nearest the reference in the clause's tense; `shift` -1 for "last Diwali".
+    Feast {
+        feast: super::lunar::Feast,
+        shift: i64,
+    },
     /// Day `day` of month `month` of the Islamic (tabular) calendar, in the Gregorian
     /// year nearest the reference in the clause's tense; `shift` -1 for "last Ramadan".
     Hijri { month: u32, day: u32, shift: i64 },

@@ -1,9 +1,10 @@
 //! Holidays by name: fixed days (Christmas, Independence Day), weekdays counted
 //! in a month (Thanksgiving, Memorial Day), days counted from Easter (Good
-//! Friday) or Passover (Yom Kippur), and days of the Islamic calendar (Ramadan,
-//! the two Eids). Names must be capitalized, so "good friday sales" stays text.
+//! Friday) or Passover (Yom Kippur), days of the Islamic calendar (Ramadan,
+//! the two Eids) and feasts of the moon (Lunar New Year, Diwali, Hanukkah). Names must be capitalized, so "good friday sales" stays text.
 
 use super::expr::{Base, Expr};
+use super::lunar::Feast;
 use super::scan::{Hit, Scanner};
 use crate::date::Date;
 
@@ -25,6 +26,8 @@ enum Rule {
     Passover(i32),
     /// Month and day of the Islamic calendar (Ramadan begins on 9/1).
     Hijri(u32, u32),
+    /// A feast computed from the moon or the Hebrew year.
+    Feast(Feast),
 }
 
 const fn nth(month: u32, weekday: u32, n: u32, from: u32) -> Rule {
@@ -104,6 +107,16 @@ const NAMES: &[(&[&str], Rule)] = &[
     (&["rosh", "hashana"], Rule::Passover(163)),
     (&["yom", "kippur"], Rule::Passover(172)),
     (&["sukkot"], Rule::Passover(177)),
+    (&["hanukkah"], Rule::Feast(Feast::Hanukkah)),
+    (&["chanukah"], Rule::Feast(Feast::Hanukkah)),
+    (&["hanukah"], Rule::Feast(Feast::Hanukkah)),
+    (&["lunar", "new", "year"], Rule::Feast(Feast::LunarNewYear)),
+    (
+        &["chinese", "new", "year"],
+        Rule::Feast(Feast::LunarNewYear),
+    ),
+    (&["diwali"], Rule::Feast(Feast::Diwali)),
+    (&["deepavali"], Rule::Feast(Feast::Diwali)),
 ];
 
 /// Whether a word can start a holiday's name.
@@ -157,6 +170,13 @@ pub fn starts_holiday(word: &str) -> bool {
             | "rosh"
             | "yom"
             | "sukkot"
+            | "hanukkah"
+            | "chanukah"
+            | "hanukah"
+            | "lunar"
+            | "chinese"
+            | "diwali"
+            | "deepavali"
     )
 }
 
@@ -234,6 +254,7 @@ impl Scanner<'_> {
                 Rule::Easter(offset) => easter(y).map(|d| d.add_days(i64::from(offset))),
                 Rule::Passover(offset) => passover(y).map(|d| d.add_days(i64::from(offset))),
                 Rule::Hijri(month, day) => hijri_in(y, month, day),
+                Rule::Feast(feast) => feast.on(y),
             };
             if let Some(d) = day {
                 let base = Base::Cal {
@@ -287,6 +308,10 @@ impl Scanner<'_> {
             Rule::Hijri(month, day) => Base::Hijri {
                 month,
                 day,
+                shift: shift.min(0),
+            },
+            Rule::Feast(feast) => Base::Feast {
+                feast,
                 shift: shift.min(0),
             },
         };

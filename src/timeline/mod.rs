@@ -3,13 +3,16 @@
 //! sentence and carrying that sentence's entities.
 
 mod calendar;
+mod durations;
 mod expr;
 mod holidays;
 mod lexicon;
+mod lunar;
 mod normalize;
 mod parts;
 mod periods;
 mod phrases;
+mod relative;
 mod scan;
 mod sets;
 mod tense;
@@ -270,7 +273,12 @@ fn remember(
             }
             // A named year moves the narrative; so does a full date, whose year was
             // inferred ("Aug. 12" after a paragraph about 1985 is this year's).
-            if matches!(base, expr::Base::Cal { year: Some(_), .. }) || v.len() >= 10 {
+            // So does a season named with its year ("in the spring of 2003").
+            if matches!(
+                base,
+                expr::Base::Cal { year: Some(_), .. } | expr::Base::Season { year: Some(_), .. }
+            ) || v.len() >= 10
+            {
                 ctx.narrative.year = Some(d.year);
             }
         }

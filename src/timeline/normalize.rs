@@ -1,12 +1,15 @@
 //! Resolution: turns a recognized [`Expr`] into a TIMEX3 value against the
 //! publication date, the narrative's current date and the clause's tense.
 //! What cannot be known stays `X` and is flagged unresolved, never guessed.
+//! Counted and shifted values are in [`super::relative`], lengths in [`super::durations`].
 
 use super::expr::{Base, Clock, Expr};
-use super::lexicon::Unit;
+use super::relative;
 use super::tense::Tense;
 use super::TimexType;
 use crate::date::{shift_month, Date};
+
+pub use super::durations::{duration_value, set_value};
 
 /// What the narrative has most recently talked about, for "that day", "a year earlier", "the quarter".
 #[derive(Debug, Clone, Copy, Default)]
@@ -20,9 +23,6 @@ pub struct Narrative {
     /// The last quarter mentioned and the sentence it was in.
     pub quarter: Option<(i32, u32, usize)>,
 }
-
-/// How many sentences a quarter stays the frame for "a year earlier".
-const QUARTER_REACH: usize = 4;
 
 /// Everything a value is resolved against.
 #[derive(Debug, Clone, Copy, Default)]
@@ -52,7 +52,11 @@ pub fn resolve(expr: &Expr, tense: Tense, ctx: &Context) -> Resolved {
             // "Friday night" and "Friday morning" are annotated as the day more often than as
             // a time of it; "Friday evening" as the time.
             let clock = match (base, clock) {
-                (Base::Weekday { .. }, Some(Clock::Part(p))) if *p != "EV" => &None,
+                (Base::Weekday { .. } | Base::NarrativeWeekday { .. }, Some(Clock::Part(p)))
+                    if *p != "EV" =>
+                {
+                    &None
+                }
                 _ => clock,
             };
             match clock {
@@ -108,56 +112,7 @@ pub fn resolve(expr: &Expr, tense: Tense, ctx: &Context) -> Resolved {
     }
 }
 
-/// A TIMEX3 duration: `P2Y`, `PT3H`, `P20Y` for two decades, `PXY` when the amount is vague.
-pub fn duration_value(n: Option<f64>, unit: Unit) -> String {
-    let (t, code) = unit.code();
-    let Some(n) = n else {
-        return match unit {
-            // Decades are counted in years ("two decades" is P20Y), so some decades are PXY.
-            Unit::Decade => "PXY".into(),
-            Unit::Century => "PXCE".into(),
-            Unit::Quarter => "PXM".into(),
-            _ => format!("P{t}X{code}"),
-        };
-    };
-    if unit == Unit::Quarter {
-        return format!("P{}M", n * 3.0);
-    }
-    let n = n * unit.scale() as f64;
-    if n.fract() == 0.0 {
-        return format!("P{t}{}{code}", n as i64);
-    }
-    // Halves in the next smaller unit: half a year is six months.
-    let smaller = match unit {
-        Unit::Year => Some((12.0, "", "M")),
-        Unit::Month => Some((30.0, "", "D")),
-        Unit::Week => Some((7.0, "", "D")),
-        Unit::Day => Some((24.0, "T", "H")),
-        Unit::Hour => Some((60.0, "T", "M")),
-        Unit::Minute => Some((60.0, "T", "S")),
-        _ => None,
-    };
-    let whole = n.trunc() as i64;
-    match smaller {
-        // "5 1/2 hours" is PT5H30M; "half a year" is P6M.
-        Some((k, t2, c2)) if (n.fract() * k).fract() == 0.0 && whole > 0 => {
-            let t2 = if t.is_empty() { t2 } else { "" };
-            format!("P{t}{whole}{code}{t2}{}{c2}", (n.fract() * k) as i64)
-        }
-        Some((k, t2, c2)) if (n * k).fract() == 0.0 => format!("P{t2}{}{c2}", (n * k) as i64),
-        _ => format!("P{t}{n}{code}"),
-    }
-}
-
-/// A TIMEX3 set value: like a duration, but quarters stay quarters (`P1Q`).
-pub fn set_value(n: f64, unit: Unit) -> String {
-    if unit == Unit::Quarter {
-        return format!("P{n}Q");
-    }
-    duration_value(Some(n), unit)
-}
-
-fn value_day(v: &str) -> Option<Date> {
+pub(super) fn value_day(v: &str) -> Option<Date> {
     if is_day(v) {
         super::value::first_day(v)
     } else {
@@ -165,15 +120,15 @@ fn value_day(v: &str) -> Option<Date> {
     }
 }
 
-fn is_day(v: &str) -> bool {
+pub(super) fn is_day(v: &str) -> bool {
     v.len() == 10 && v.as_bytes()[4] == b'-' && v.as_bytes()[7] == b'-'
 }
 
-fn ymd(d: Date) -> (String, bool) {
+pub(super) fn ymd(d: Date) -> (String, bool) {
     (d.to_string(), true)
 }
 
-fn unknown(v: String) -> (String, bool) {
+pub(super) fn unknown(v: String) -> (String, bool) {
     (v, false)
 }
 
@@ -239,23 +194,6 @@ pub fn nth_weekday(year: i32, month: u32, weekday: u32, n: u32, from: u32) -> Op
     Date::new(year, month, first.day + offset + 7 * (n.max(1) - 1))
 }
 
-fn quarter_of(d: Date) -> (i32, u32) {
-    (d.year, d.quarter())
-}
-
-fn shift_quarter((y, q): (i32, u32), n: i64) -> (i32, u32) {
-    let (y2, m) = shift_month(y, (q - 1) * 3 + 1, 3 * n);
-    (y2, (m - 1) / 3 + 1)
-}
-
-/// The quarter last reported on: the narrative's, else the last one completed before publication.
-fn latest_quarter(ctx: &Context) -> Option<(i32, u32)> {
-    if let Some((y, q, _)) = ctx.narrative.quarter {
-        return Some((y, q));
-    }
-    ctx.date.map(|d| shift_quarter(quarter_of(d), -1))
-}
-
 fn base_value(base: Base, tense: Tense, ctx: &Context) -> (String, bool) {
     match base {
         Base::Cal { year, month, day } => {
@@ -316,6 +254,30 @@ fn base_value(base: Base, tense: Tense, ctx: &Context) -> (String, bool) {
             };
             ymd(d)
         }
+        Base::NarrativeWeekday { weekday, shift } => {
+            // A day from before the story moved to another year ("In 2009 the talks began.
+            // The following Monday, ...") says nothing of that year's weeks.
+            if let (Some(d), Some(y)) = (ctx.narrative.day, ctx.narrative.year) {
+                if d.year != y {
+                    return unknown(format!("{y:04}-WXX-{}", weekday + 1));
+                }
+            }
+            let Some(r) = ctx.narrative.day.or(ctx.date) else {
+                return unknown(format!("XXXX-WXX-{}", weekday + 1));
+            };
+            let d = if shift < 0 {
+                let back = i64::from((r.weekday() + 7 - weekday) % 7);
+                r.add_days(-(if back == 0 { 7 } else { back }))
+            } else {
+                let ahead = i64::from((weekday + 7 - r.weekday()) % 7);
+                r.add_days(if ahead == 0 { 7 } else { ahead })
+            };
+            ymd(d)
+        }
+        Base::ThatSeason { code } => match ctx.narrative.year.or(ctx.year) {
+            Some(y) => (format!("{y:04}-{code}"), true),
+            None => unknown(format!("XXXX-{code}")),
+        },
         Base::Day(n) => match ctx.date {
             Some(r) => ymd(r.add_days(n)),
             None if n == 0 => unknown("PRESENT_REF".into()),
@@ -325,8 +287,8 @@ fn base_value(base: Base, tense: Tense, ctx: &Context) -> (String, bool) {
             Some(r) => ymd(r.add_days(n)),
             None => unknown("XXXX-XX-XX".into()),
         },
-        Base::Unit { unit, shift } => unit_value(unit, shift, tense, ctx),
-        Base::Offset { unit, n, narrative } => offset_value(unit, n, narrative, ctx),
+        Base::Unit { unit, shift } => relative::unit_value(unit, shift, tense, ctx),
+        Base::Offset { unit, n, narrative } => relative::offset_value(unit, n, narrative, ctx),
         Base::Decade(d) => (format!("{d:03}X"), true),
         Base::Century(c) => (format!("{c:02}"), true),
         Base::Season {
@@ -366,8 +328,8 @@ fn base_value(base: Base, tense: Tense, ctx: &Context) -> (String, bool) {
                     }
                     (y, q)
                 }
-                (None, Some(y)) => (y, latest_quarter(ctx).map_or(1, |(_, q)| q)),
-                (None, None) => match latest_quarter(ctx) {
+                (None, Some(y)) => (y, relative::latest_quarter(ctx).map_or(1, |(_, q)| q)),
+                (None, None) => match relative::latest_quarter(ctx) {
                     Some(yq) => yq,
                     None => {
                         return unknown(ctx.year.map_or("XXXX-QX".into(), |y| format!("{y:04}-QX")))
@@ -500,13 +462,14 @@ fn base_value(base: Base, tense: Tense, ctx: &Context) -> (String, bool) {
             (None, Some(y)) => unknown(format!("{:04}-XX-XX", y + n as i32)),
             _ => unknown("XXXX-XX-XX".into()),
         },
+        Base::Feast { feast, shift } => movable(|y| feast.on(y), shift, tense, ctx),
         Base::Hijri { month, day, shift } => movable(
             |y| super::holidays::hijri_in(y, month, day),
             shift,
             tense,
             ctx,
         ),
-        Base::YearAgoQuarter => match latest_quarter(ctx) {
+        Base::YearAgoQuarter => match relative::latest_quarter(ctx) {
             Some((y, q)) => (format!("{:04}-Q{q}", y - 1), true),
             None => unknown("XXXX-QX".into()),
         },
@@ -539,137 +502,5 @@ fn movable(
     match on(y) {
         Some(d) => ymd(d),
         None => unknown(format!("{y:04}-XX-XX")),
-    }
-}
-
-fn unit_value(unit: Unit, shift: i64, tense: Tense, ctx: &Context) -> (String, bool) {
-    let s32 = shift as i32;
-    match unit {
-        Unit::Year => match ctx.year {
-            Some(y) => (format!("{:04}", y + s32), true),
-            None => unknown("XXXX".into()),
-        },
-        Unit::Decade => match ctx.year {
-            Some(y) => (format!("{:03}X", y.div_euclid(10) + s32), true),
-            None => unknown("XXXX".into()),
-        },
-        Unit::Century => match ctx.year {
-            Some(y) => (format!("{:02}", y.div_euclid(100) + s32), true),
-            None => unknown("XX".into()),
-        },
-        Unit::Month => match (ctx.date, ctx.year) {
-            (Some(r), _) => {
-                let (y, m) = shift_month(r.year, r.month, shift);
-                (format!("{y:04}-{m:02}"), true)
-            }
-            (None, Some(y)) if shift == 0 => unknown(format!("{y:04}-XX")),
-            _ => unknown("XXXX-XX".into()),
-        },
-        Unit::Week | Unit::Weekend => match (ctx.date, ctx.year) {
-            (Some(r), _) => {
-                let mut d = r.add_days(7 * shift);
-                if unit == Unit::Weekend && shift == 0 && tense == Tense::Past && r.weekday() < 5 {
-                    d = d.add_days(-7);
-                }
-                let (y, w) = d.iso_week();
-                let we = if unit == Unit::Weekend { "-WE" } else { "" };
-                (format!("{y:04}-W{w:02}{we}"), true)
-            }
-            (None, Some(y)) if shift == 0 => unknown(format!("{y:04}-WXX")),
-            _ => unknown("XXXX-WXX".into()),
-        },
-        Unit::Quarter => match (ctx.date, ctx.year) {
-            (Some(r), _) => {
-                let (y, q) = shift_quarter(quarter_of(r), shift);
-                (format!("{y:04}-Q{q}"), true)
-            }
-            (None, Some(y)) if shift == 0 => unknown(format!("{y:04}-QX")),
-            _ => unknown("XXXX-QX".into()),
-        },
-        Unit::Day | Unit::Hour | Unit::Minute | Unit::Second => match ctx.date {
-            Some(r) => ymd(r.add_days(shift)),
-            None => unknown("XXXX-XX-XX".into()),
-        },
-    }
-}
-
-fn offset_value(unit: Unit, n: i64, narrative: bool, ctx: &Context) -> (String, bool) {
-    let day = if narrative {
-        ctx.narrative.day.or(ctx.date)
-    } else {
-        ctx.date
-    };
-    let year = if narrative {
-        ctx.narrative.year.or(ctx.year)
-    } else {
-        ctx.year
-    };
-    match unit {
-        Unit::Week => match day {
-            Some(r) => {
-                let (y, w) = r.add_days(7 * n).iso_week();
-                (format!("{y:04}-W{w:02}"), true)
-            }
-            None => unknown("XXXX-WXX".into()),
-        },
-        Unit::Second | Unit::Minute | Unit::Hour | Unit::Day => {
-            let days = if unit == Unit::Day { n } else { 0 };
-            match day {
-                Some(r) => ymd(r.add_days(days)),
-                None => unknown("XXXX-XX-XX".into()),
-            }
-        }
-        Unit::Weekend => unknown("XXXX-WXX-WE".into()),
-        Unit::Month => {
-            let month = match (narrative, ctx.narrative.month) {
-                (true, Some(ym)) => Some(ym),
-                _ => day.map(|r| (r.year, r.month)),
-            };
-            match month {
-                Some((y, m)) => {
-                    let (y, m) = shift_month(y, m, n);
-                    (format!("{y:04}-{m:02}"), true)
-                }
-                None => unknown("XXXX-XX".into()),
-            }
-        }
-        Unit::Quarter => match day {
-            Some(r) => {
-                let (y, q) = shift_quarter(quarter_of(r), n);
-                (format!("{y:04}-Q{q}"), true)
-            }
-            None => unknown("XXXX-QX".into()),
-        },
-        Unit::Year | Unit::Decade | Unit::Century => {
-            let years = n * unit.scale();
-            if unit == Unit::Year && n.abs() == 1 {
-                let quarter = ctx
-                    .narrative
-                    .quarter
-                    .filter(|&(_, _, at)| ctx.sentence.saturating_sub(at) <= QUARTER_REACH);
-                // "the six months ended Aug. 12 … a year earlier": the day named in this
-                // sentence (after any quarter), a year away.
-                let day_here = ctx.narrative.day.filter(|_| {
-                    narrative
-                        && n == -1
-                        && ctx.narrative.day_sentence == Some(ctx.sentence)
-                        && quarter.is_none_or(|(_, _, at)| at < ctx.sentence)
-                });
-                if let Some(d) = day_here {
-                    let shifted = Date::new(d.year + n as i32, d.month, d.day)
-                        .or_else(|| Date::new(d.year + n as i32, d.month, d.day - 1));
-                    if let Some(d) = shifted {
-                        return ymd(d);
-                    }
-                }
-                if let Some((y, q, _)) = quarter {
-                    return (format!("{:04}-Q{q}", y + n as i32), true);
-                }
-            }
-            match year {
-                Some(y) => (format!("{:04}", i64::from(y) + years), true),
-                None => unknown("XXXX".into()),
-            }
-        }
     }
 }

@@ -35,6 +35,9 @@ impl Scanner<'_> {
         let reference = |k: usize, r: &'static str| Some((k, Expr::Ref(r)));
         match w {
             "today" | "yesterday" | "tomorrow" | "tonight" => {
+                if self.generic_day(i) {
+                    return None;
+                }
                 let d = match w {
                     "yesterday" => -1,
                     "tomorrow" => 1,
@@ -153,6 +156,11 @@ impl Scanner<'_> {
                         narrative: true,
                     },
                 ),
+                // "that summer": the season of the year the story is in.
+                _ if lexicon::season(self.w(i + 1)).is_some() => {
+                    let (code, _) = lexicon::season(self.w(i + 1))?;
+                    point(i + 2, Base::ThatSeason { code })
+                }
                 // "that night", "that morning": the story's day, read as the day like "Friday night".
                 _ if matches!(self.w(i + 1), "morning" | "afternoon" | "evening" | "night") => {
                     point(i + 2, Base::NarrativeDay(0))
@@ -293,6 +301,36 @@ impl Scanner<'_> {
         }
     }
 
+    /// Whether "today" or "tomorrow" at `i` means the present or future at large, not a
+    /// day: "today's world", "many of today's computers", "the leaders of tomorrow".
+    fn generic_day(&self, i: usize) -> bool {
+        let before = if i > 0 { self.w(i - 1) } else { "" };
+        if self.w(i) == "tomorrow" && before == "of" {
+            return true;
+        }
+        let possessive = matches!(self.w(i + 1), "'" | "’") && self.w(i + 2) == "s";
+        let of_many = before == "of"
+            && i > 1
+            && matches!(self.w(i - 2), "many" | "most" | "some" | "all" | "few");
+        possessive
+            && self.w(i) == "today"
+            && (of_many
+                || matches!(
+                    self.w(i + 3),
+                    "world"
+                        | "youth"
+                        | "society"
+                        | "generation"
+                        | "young"
+                        | "children"
+                        | "kids"
+                        | "standards"
+                        | "terms"
+                        | "dollars"
+                        | "culture"
+                ))
+    }
+
     /// After a shift word at `i` ("last", "this", "next", …), its object at `k`.
     fn shifted(&self, i: usize, k: usize, shift: i64) -> Hit {
         // "the current fiscal year"
@@ -302,6 +340,21 @@ impl Scanner<'_> {
         let point = |e: usize, b: Base| Some((e, Expr::Point(b, None)));
         let w = self.w(k);
         if let Some(hit) = self.weekday_led(k, shift, true) {
+            // "the following Monday", "the previous Friday": counted from the story's day.
+            let told = self.w(i) == "the"
+                && matches!(
+                    self.w(k - 1),
+                    "following" | "next" | "previous" | "preceding" | "prior"
+                );
+            if let (true, (e, Expr::Point(Base::Weekday { weekday, shift, .. }, clock))) =
+                (told, &hit)
+            {
+                let base = Base::NarrativeWeekday {
+                    weekday: *weekday,
+                    shift: *shift,
+                };
+                return Some((*e, Expr::Point(base, *clock)));
+            }
             return Some(hit);
         }
         if let Some((
@@ -423,6 +476,23 @@ impl Scanner<'_> {
         let point = |e: usize, b: Base| Some((e, Expr::Point(b, None)));
         let reference = |e: usize, r: &'static str| Some((e, Expr::Ref(r)));
         let w1 = self.w(i + 1);
+        // "today is the eighth day of the blockade", "it was the second day of talks": the
+        // day being told, counted in something else.
+        if i > 0
+            && lexicon::ordinal(w1).is_some_and(|n| n > 1)
+            && !matches!(w1, "last" | "final")
+            && self.w(i + 2) == "day"
+            && self.w(i + 3) == "of"
+        {
+            let it_is = self.w(i - 1) == "is"
+                || (self.w(i - 1) == "s" && i > 1 && matches!(self.w(i - 2), "'" | "’"));
+            if it_is {
+                return point(i + 3, Base::Day(0));
+            }
+            if self.w(i - 1) == "was" {
+                return point(i + 3, Base::NarrativeDay(0));
+            }
+        }
         // "on the 15th", "by the 3rd": a day of the month the story is in.
         if let Some(d) = self.t.int(i + 1).filter(|d| (1..=31).contains(d)) {
             let after = self.w(i + 3);

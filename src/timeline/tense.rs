@@ -17,7 +17,8 @@ pub enum Tense {
 const REACH: usize = 14;
 
 /// The tense at tokens `[first, last)` within the sentence of tokens `[lo, hi)`:
-/// the nearest marker before the expression, else the nearest after it.
+/// the nearest marker before the expression, else the nearest after it, else a
+/// future one further back in the sentence.
 pub fn at(toks: &Tokens, lo: usize, hi: usize, first: usize, last: usize) -> Tense {
     // "Wednesday's ruling", "Friday's close": a possessive names what has happened.
     if matches!(toks.word(last), "'" | "’") && toks.word(last + 1) == "s" {
@@ -51,6 +52,20 @@ pub fn at(toks: &Tokens, lo: usize, hi: usize, first: usize, last: usize) -> Ten
     for j in last..hi.min(last + REACH) {
         if let Some(t) = marker(toks, j) {
             return t;
+        }
+    }
+    // A plan announced early in a long sentence still holds: "flights would leave on
+    // Monday from March 30, with the third departing each Thursday from August 6" (all
+    // ahead). A past verb that far back tells of another clause ("said he subpoenaed
+    // him to testify on Feb. 10").
+    while i > lo {
+        i -= 1;
+        if let Some(t) = marker(toks, i) {
+            return if t == Tense::Future {
+                t
+            } else {
+                Tense::Present
+            };
         }
     }
     Tense::Present
