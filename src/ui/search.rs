@@ -38,6 +38,11 @@ pub fn refine(doc: &Document, query: &str, prev: &str, prev_hits: &[Span]) -> Op
 /// pressed during a search of a big file waits no longer than that.
 pub const STEP: usize = 1 << 20;
 
+/// A step also ends after this many hits of its [`STEP`] bytes (one per 256
+/// bytes): a one-letter search finds a hit every few bytes, and collecting a
+/// megabyte's worth took 4 ms.
+const HITS_PER_BYTE_OF_STEP: usize = 256;
+
 /// [`find_all`] done a step at a time, for a big file: the reader runs a step
 /// whenever no key is waiting, and the hits of the steps so far are the hits
 /// of [`find_all`] that start before [`Scan::reached`].
@@ -77,7 +82,8 @@ impl Scan {
     /// whole text is searched.
     pub fn step(&mut self, doc: &Document, shown: &mut Vec<Span>) -> bool {
         let hits = self.apart.as_mut().unwrap_or(shown);
-        let room = MAX_HITS.saturating_sub(hits.len());
+        let cap = (self.step / HITS_PER_BYTE_OF_STEP).max(1);
+        let room = MAX_HITS.saturating_sub(hits.len()).min(cap);
         let text = doc.text();
         let mut before = self.next.saturating_add(self.step).min(self.end);
         while !text.is_char_boundary(before) {
@@ -86,7 +92,12 @@ impl Scan {
         let found = self
             .query
             .find_starting(text, Span::new(self.next, self.end), before, room);
-        self.next = found.last().map_or(before, |h| h.end.max(before));
+        // A step cut short by its hits goes on after the last one, else after the step.
+        self.next = match found.last() {
+            Some(last) if found.len() == room => last.end,
+            Some(last) => last.end.max(before),
+            None => before,
+        };
         hits.extend(found);
         self.next >= self.end || hits.len() >= MAX_HITS
     }
