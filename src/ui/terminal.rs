@@ -15,7 +15,7 @@ use std::io::{self, BufWriter, Stdout};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError};
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// How long the loop waits for an event before looking at signals and extraction.
 const TICK: Duration = Duration::from_millis(50);
@@ -172,17 +172,22 @@ fn event_loop(
     // A brief read whole has its notes at once; a big one once it is loaded.
     effects::run(&mut app, Effect::OpenNotes, edge);
     let mut dirty = true;
+    // Whether all that changed since the last frame is a search step's hits.
+    let mut only_steps = false;
+    let mut drawn = Instant::now();
     loop {
         if caught.load(Ordering::SeqCst) != 0 {
             return Ok(());
         }
-        if dirty {
+        let searching = app.search.scan.is_some();
+        if dirty && !paced(only_steps && searching, drawn.elapsed()) {
             screen.draw(terminal, &app, app.areas().map(|a| a.text))?;
+            drawn = Instant::now();
             dirty = false;
+            only_steps = false;
         }
         // A search of a big text goes on a step at a time whenever no key waits;
         // while results are due, look for them often so they show promptly.
-        let searching = app.search.scan.is_some();
         let tick = if searching {
             Duration::ZERO
         } else if app.extracting || app.loading {
@@ -193,6 +198,7 @@ fn event_loop(
         if !poll(tick)? {
             if searching {
                 app.update(Action::SearchStep);
+                only_steps |= !dirty;
                 dirty = true;
             }
         } else {
@@ -211,6 +217,7 @@ fn event_loop(
                     }
                 }
                 dirty = true;
+                only_steps = false;
             }
         }
         loop {
@@ -220,10 +227,12 @@ fn event_loop(
                         effects::run(&mut app, effect, edge);
                     }
                     dirty = true;
+                    only_steps = false;
                 }
                 Err(TryRecvError::Disconnected) if app.extracting => {
                     app.update(Action::WorkerLost);
                     dirty = true;
+                    only_steps = false;
                 }
                 Err(_) => break,
             }
@@ -231,10 +240,38 @@ fn event_loop(
     }
 }
 
+/// How often a search going on redraws with the hits it found: what a key
+/// changes is drawn at once, a search's progress at most at a display's rate,
+/// so the steps, not the frames, take the time between keys.
+const PACE: Duration = Duration::from_millis(16);
+
+/// Whether a frame waits: it does when all it would show is a search's
+/// progress (`progress_only`) and the last frame is younger than [`PACE`].
+fn paced(progress_only: bool, since_last: Duration) -> bool {
+    progress_only && since_last < PACE
+}
+
 /// `event::poll`, treating a signal's interruption as "no event yet".
 pub(crate) fn poll(timeout: Duration) -> io::Result<bool> {
     match event::poll(timeout) {
         Err(e) if e.kind() == io::ErrorKind::Interrupted => Ok(false),
         r => r,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_searchs_progress_waits_for_the_pace_and_a_keys_change_never_waits() {
+        let soon = PACE / 4;
+        assert!(
+            paced(true, soon),
+            "progress alone, just after a frame: wait"
+        );
+        assert!(!paced(true, PACE), "progress alone, a pace later: draw");
+        assert!(!paced(false, soon), "anything else: draw at once");
+        assert!(!paced(false, Duration::ZERO));
     }
 }
