@@ -38,14 +38,14 @@ pub fn refine(doc: &Document, query: &str, prev: &str, prev_hits: &[Span]) -> Op
 /// pressed during a search of a big file waits no longer than that.
 pub const STEP: usize = 1 << 20;
 
-/// A step also ends after this many hits of its [`STEP`] bytes (one per 256
-/// bytes): a one-letter search finds a hit every few bytes, and collecting a
-/// megabyte's worth took 4 ms.
-const HITS_PER_BYTE_OF_STEP: usize = 256;
+/// A step also ends after one hit per this many bytes of its length: a
+/// one-letter search finds a hit every few bytes, and collecting a megabyte's
+/// worth took 4 ms.
+const BYTES_PER_HIT: usize = 256;
 
 /// [`find_all`] done a step at a time, for a big file: the reader runs a step
-/// whenever no key is waiting, and the hits of the steps so far are the hits
-/// of [`find_all`] that start before [`Scan::reached`].
+/// whenever no key is waiting, and the hits of the steps so far are the first
+/// hits of [`find_all`], in order.
 #[derive(Debug, Clone)]
 pub struct Scan {
     query: Query,
@@ -82,7 +82,7 @@ impl Scan {
     /// whole text is searched.
     pub fn step(&mut self, doc: &Document, shown: &mut Vec<Span>) -> bool {
         let hits = self.apart.as_mut().unwrap_or(shown);
-        let cap = (self.step / HITS_PER_BYTE_OF_STEP).max(1);
+        let cap = (self.step / BYTES_PER_HIT).max(1);
         let room = MAX_HITS.saturating_sub(hits.len()).min(cap);
         let text = doc.text();
         let mut before = self.next.saturating_add(self.step).min(self.end);
@@ -100,11 +100,6 @@ impl Scan {
         };
         hits.extend(found);
         self.next >= self.end || hits.len() >= MAX_HITS
-    }
-
-    /// How far the text is searched.
-    pub fn reached(&self) -> usize {
-        self.next
     }
 }
 

@@ -179,7 +179,7 @@ fn event_loop(
         if caught.load(Ordering::SeqCst) != 0 {
             return Ok(());
         }
-        let searching = app.search.scan.is_some();
+        let searching = app.searching();
         if dirty && !paced(only_steps && searching, drawn.elapsed()) {
             screen.draw(terminal, &app, app.areas().map(|a| a.text))?;
             drawn = Instant::now();

@@ -587,6 +587,11 @@ impl App {
         layout::areas_with(self.screen, status)
     }
 
+    /// Whether a search of a big text is still going on (see [`search::Scan`]).
+    pub fn searching(&self) -> bool {
+        self.search.scan.is_some()
+    }
+
     /// Byte offset of the first text on screen.
     pub fn top_byte(&self) -> usize {
         let lines = self.view.lines(&self.flow, self.view.top.block);

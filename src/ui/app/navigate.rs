@@ -123,7 +123,7 @@ impl App {
     pub(super) fn step_match(&mut self, dir: isize) {
         // Past the hits found so far of a search still going on (or wrapping
         // round to its last), the rest of the text is searched first.
-        if self.search.scan.is_some() {
+        if self.searching() {
             let n = self.search.hits.len();
             let beyond = match self.search.current {
                 Some(i) => (dir > 0 && i + 1 >= n) || (dir < 0 && i == 0),

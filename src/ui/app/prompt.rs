@@ -36,15 +36,18 @@ impl App {
                 self.search.current = None;
                 self.search.partial = self.loading;
                 match refined {
-                    Some(hits) => self.search.hits = hits,
+                    Some(hits) => {
+                        self.search.hits = hits;
+                        self.first_hit();
+                    }
                     None => {
                         // A big text is searched a step at a time between keys; the
-                        // first step is taken now, and is all a brief needs.
+                        // first step is taken now (it shows the first hit once
+                        // found), and is all a brief needs.
                         self.search.scan = search::Scan::new(&self.doc, &self.search.query, false);
                         self.search_step();
                     }
                 }
-                self.first_hit();
             }
             Mode::Filter => {
                 let mut f = std::mem::take(&mut self.sidebar.filter);

@@ -211,11 +211,7 @@ impl LibEdge {
             effects.extend(self.search_step(view, usize::MAX, LATER_STEP));
         }
         // A search in the brief being read goes on a step at a time, as in the reader.
-        if let Some(r) = view
-            .reading
-            .as_mut()
-            .filter(|r| r.app.search.scan.is_some())
-        {
+        if let Some(r) = view.reading.as_mut().filter(|r| r.app.searching()) {
             r.app.update(crate::ui::Action::SearchStep);
             news = true;
         }

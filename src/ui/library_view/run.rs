@@ -45,11 +45,7 @@ pub fn run(
                 dirty = false;
             }
             // No wait while a search runs, short waits while indexing, and never so long that a signal goes unseen.
-            let reader_searching = s
-                .view
-                .reading
-                .as_ref()
-                .is_some_and(|r| r.app.search.scan.is_some());
+            let reader_searching = s.view.reading.as_ref().is_some_and(|r| r.app.searching());
             let wait = if s.edge.busy() || reader_searching {
                 0
             } else if s.view.indexing() {

@@ -127,7 +127,7 @@ fn fit(text: &str, tail: &str, width: usize, max: usize) -> Vec<String> {
 fn status_line(app: &App, width: usize) -> String {
     match app.mode {
         Mode::Search => {
-            let searching = if app.search.scan.is_some() {
+            let searching = if app.searching() {
                 " so far, searching…"
             } else {
                 ""
