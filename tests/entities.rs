@@ -3,7 +3,7 @@
 //! result keeps, and the shared sample brief when `../shared` is present.
 
 use folio::document::Document;
-use folio::entities::{extract, Entities, Kind};
+use folio::entities::{extract, Entities, Entity, Kind};
 use std::path::Path;
 
 /// Parses `[Daniyal Akhmetov]{person} met ...` into plain text and the
@@ -39,6 +39,22 @@ fn found(doc: &Document, e: &Entities) -> Vec<(usize, usize, Kind)> {
         .iter()
         .map(|m| (m.span.start, m.span.end, e.entities[m.entity].kind))
         .collect()
+}
+
+/// The entities of `text`, checked for their invariants.
+fn extracted(text: &str) -> (Document, Entities) {
+    let doc = Document::from_text(text);
+    let e = extract(&doc);
+    check_invariants(&doc, &e);
+    (doc, e)
+}
+
+/// The entity named `name` (its canonical name); fails the test when there is none.
+fn named<'a>(e: &'a Entities, name: &str) -> &'a Entity {
+    e.entities
+        .iter()
+        .find(|x| x.name == name)
+        .unwrap_or_else(|| panic!("no entity named {name}: {:?}", e.entities))
 }
 
 /// Checks the structural promises of [`Entities`].
@@ -110,14 +126,9 @@ fn sentence_initial_function_words_are_not_names() {
 #[test]
 fn acronym_and_expansion_are_one_entity() {
     let text = "The North Atlantic Treaty Organization (NATO) met in Brussels. Later NATO ministers spoke.";
-    let doc = Document::from_text(text);
-    let e = extract(&doc);
-    check_invariants(&doc, &e);
-    let nato = e
-        .entities
-        .iter()
-        .find(|x| x.name == "North Atlantic Treaty Organization")
-        .expect("expansion is the canonical name");
+    let (_, e) = extracted(text);
+    // The expansion is the canonical name.
+    let nato = named(&e, "North Atlantic Treaty Organization");
     assert_eq!(nato.kind, Kind::Organization);
     let texts: Vec<&str> = nato
         .mentions
@@ -134,15 +145,9 @@ fn acronym_and_expansion_are_one_entity() {
 fn a_short_form_joins_the_one_name_with_its_initials() {
     let text = "Officials in the United States and the European Union disagreed. \
 The U.S. envoy left Brussels, and EU diplomats stayed.";
-    let doc = Document::from_text(text);
-    let e = extract(&doc);
-    check_invariants(&doc, &e);
+    let (_, e) = extracted(text);
     for (name, short) in [("United States", "U.S."), ("European Union", "EU")] {
-        let ent = e
-            .entities
-            .iter()
-            .find(|x| x.name == name)
-            .unwrap_or_else(|| panic!("{name} found: {e:?}"));
+        let ent = named(&e, name);
         let texts: Vec<&str> = ent
             .mentions
             .iter()
@@ -175,14 +180,9 @@ Later the NSC spokesman declined to comment.";
 #[test]
 fn a_later_surname_is_the_full_name() {
     let text = "Foreign Minister Marat Tazhin arrived on Tuesday. Tazhin said the talks went well.";
-    let doc = Document::from_text(text);
-    let e = extract(&doc);
-    check_invariants(&doc, &e);
-    let p = e
-        .entities
-        .iter()
-        .find(|x| x.name == "Marat Tazhin")
-        .expect("full name is canonical");
+    let (_, e) = extracted(text);
+    // The full name is canonical.
+    let p = named(&e, "Marat Tazhin");
     assert_eq!(p.kind, Kind::Person);
     assert_eq!(p.mentions.len(), 2);
 }
@@ -198,14 +198,9 @@ fn a_demonym_before_a_title_and_a_name_is_misc() {
 fn a_surname_after_a_full_name_is_that_person() {
     let text = "Vladimir Putin landed in Tehran on Tuesday. Putin, smiling at the cameras, \
                 walked past the guard of honour.";
-    let doc = Document::from_text(text);
-    let e = extract(&doc);
-    check_invariants(&doc, &e);
-    let p = e
-        .entities
-        .iter()
-        .find(|x| x.name == "Vladimir Putin")
-        .expect("the full name is canonical");
+    let (_, e) = extracted(text);
+    // The full name is canonical.
+    let p = named(&e, "Vladimir Putin");
     assert_eq!(p.kind, Kind::Person);
     assert_eq!(p.mentions.len(), 2, "{:?}", e.entities);
 }
@@ -307,15 +302,8 @@ fn shared_sample_brief_comes_out_right() {
         );
         return;
     };
-    let doc = Document::from_text(&text);
-    let e = extract(&doc);
-    check_invariants(&doc, &e);
-    let entity = |name: &str| {
-        e.entities
-            .iter()
-            .find(|x| x.name == name)
-            .unwrap_or_else(|| panic!("{name} not found"))
-    };
+    let (_, e) = extracted(&text);
+    let entity = |name: &str| named(&e, name);
     let texts = |name: &str| -> Vec<&str> {
         entity(name)
             .mentions

@@ -213,24 +213,7 @@ fn people_after_titles(a: &Analysis, cands: &mut Vec<Cand>) {
             found.push((h + 1, end));
         }
     }
-    if found.is_empty() {
-        return;
-    }
-    let mut hit = vec![false; a.infos.len()];
-    for &(s, e) in &found {
-        hit[s..e].iter_mut().for_each(|x| *x = true);
-    }
-    cands.retain(|c| {
-        !hit.get(c.start..c.end)
-            .is_some_and(|h| h.iter().any(|&x| x))
-    });
-    cands.extend(found.into_iter().map(|(start, end)| Cand {
-        start,
-        end,
-        kind: Kind::Person,
-        conf: f32::INFINITY,
-    }));
-    cands.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
+    take_over(a, cands, found.into_iter().map(|span| (span, Kind::Person)));
 }
 
 /// Whether tokens `start..end` stand next to a title: "Ambassador ... , X" or
@@ -324,10 +307,28 @@ fn datelines(a: &Analysis, cands: &mut Vec<Cand>) {
             }
         }
     }
+    take_over(a, cands, found);
+}
+
+/// Token spans a rule is sure of, each of its kind, take the place of every
+/// candidate they overlap; the candidates stay in text order.
+fn take_over(
+    a: &Analysis,
+    cands: &mut Vec<Cand>,
+    found: impl IntoIterator<Item = ((usize, usize), Kind)>,
+) {
+    let found: Vec<_> = found.into_iter().collect();
     if found.is_empty() {
         return;
     }
-    cands.retain(|c| !found.iter().any(|&((s, e), _)| c.start < e && s < c.end));
+    let mut hit = vec![false; a.infos.len()];
+    for &((s, e), _) in &found {
+        hit[s..e].fill(true);
+    }
+    cands.retain(|c| {
+        !hit.get(c.start..c.end)
+            .is_some_and(|h| h.iter().any(|&x| x))
+    });
     cands.extend(found.into_iter().map(|((start, end), kind)| Cand {
         start,
         end,
@@ -608,24 +609,11 @@ fn short_seas(a: &Analysis, gaz: &Gazetteer, cands: &mut Vec<Cand>) {
         }
         found.push(i);
     }
-    if found.is_empty() {
-        return;
-    }
-    let mut hit = vec![false; a.infos.len()];
-    for &i in &found {
-        hit[i] = true;
-    }
-    cands.retain(|c| {
-        !hit.get(c.start..c.end)
-            .is_some_and(|h| h.iter().any(|&x| x))
-    });
-    cands.extend(found.into_iter().map(|i| Cand {
-        start: i,
-        end: i + 1,
-        kind: Kind::Place,
-        conf: f32::INFINITY,
-    }));
-    cands.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
+    take_over(
+        a,
+        cands,
+        found.into_iter().map(|i| ((i, i + 1), Kind::Place)),
+    );
 }
 
 /// "Florida Department of Law Enforcement", "Kazakhstan Football Federation":
@@ -671,15 +659,9 @@ fn place_named_orgs(a: &Analysis, cands: &mut Vec<Cand>) {
         }
         found.push((c.start, end));
     }
-    if found.is_empty() {
-        return;
-    }
-    cands.retain(|c| !found.iter().any(|&(s, e)| c.start < e && s < c.end));
-    cands.extend(found.into_iter().map(|(start, end)| Cand {
-        start,
-        end,
-        kind: Kind::Organization,
-        conf: f32::INFINITY,
-    }));
-    cands.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
+    take_over(
+        a,
+        cands,
+        found.into_iter().map(|span| (span, Kind::Organization)),
+    );
 }
