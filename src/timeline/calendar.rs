@@ -237,17 +237,7 @@ impl Scanner<'_> {
             }
         }
         if year.is_some() {
-            return Some((
-                end,
-                Expr::Point(
-                    Base::Cal {
-                        year,
-                        month: Some(m),
-                        day: None,
-                    },
-                    None,
-                ),
-            ));
+            return Some((end, Expr::Point(Base::month(year, m), None)));
         }
         let of = usize::from(self.w(k) == "of");
         if let Some(y) = self
@@ -255,17 +245,7 @@ impl Scanner<'_> {
             .int(k + of)
             .filter(|_| of == 1 && self.w(k + 1).len() == 4)
         {
-            return Some((
-                k + 2,
-                Expr::Point(
-                    Base::Cal {
-                        year: Some(y as i32),
-                        month: Some(m),
-                        day: None,
-                    },
-                    None,
-                ),
-            ));
+            return Some((k + 2, Expr::Point(Base::month(Some(y as i32), m), None)));
         }
         if let Some(shift) = lexicon::shift(self.w(k + of)).filter(|_| self.w(k + of + 1) == "year")
         {
@@ -311,17 +291,7 @@ impl Scanner<'_> {
                 return None;
             }
         }
-        Some((
-            k,
-            Expr::Point(
-                Base::Cal {
-                    year: None,
-                    month: Some(m),
-                    day: None,
-                },
-                None,
-            ),
-        ))
+        Some((k, Expr::Point(Base::month(None, m), None)))
     }
 
     /// "Friday", "Friday night", "Saturday, April 25".

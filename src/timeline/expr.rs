@@ -133,3 +133,26 @@ pub enum Base {
     /// "a week from Monday" (1, 7), "the day before last Tuesday" (-1, -1).
     FromWeekday { weekday: u32, shift: i64, days: i64 },
 }
+
+impl Base {
+    /// A month, of `year` or (with `None`) of a year inferred later: "June", "May 2014".
+    pub fn month(year: Option<i32>, month: u32) -> Base {
+        Base::Cal {
+            year,
+            month: Some(month),
+            day: None,
+        }
+    }
+
+    /// The year and month of a [`Base::month`] anchor; `None` for any other.
+    pub fn as_month(&self) -> Option<(Option<i32>, u32)> {
+        match *self {
+            Base::Cal {
+                year,
+                month: Some(m),
+                day: None,
+            } => Some((year, m)),
+            _ => None,
+        }
+    }
+}

@@ -189,20 +189,10 @@ impl Scanner<'_> {
             "last" | "final" => 28,
             _ => return None,
         };
-        let (e, month, year) = match self.month_led(i + 4)? {
-            (
-                e,
-                Expr::Point(
-                    Base::Cal {
-                        year,
-                        month: Some(m),
-                        day: None,
-                    },
-                    None,
-                ),
-            ) => (e, m, year),
-            _ => return None,
+        let (e, Expr::Point(base, None)) = self.month_led(i + 4)? else {
+            return None;
         };
+        let (year, month) = base.as_month()?;
         Some((e, Expr::Point(Base::WeekOf { year, month, day }, None)))
     }
 }
