@@ -7,12 +7,16 @@
 //! decides how to bring the terminal from the last frame to it.
 
 use ratatui::backend::{Backend, CrosstermBackend, TestBackend};
-use ratatui::buffer::{Buffer, Cell, CellDiffOption, CellWidth};
+use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 use ratatui::Terminal;
 use std::io::{self, Write};
 use std::ops::Range;
+
+mod diff;
+pub use diff::diff;
+use diff::{cells_eq, diff_known};
 
 /// A backend a frame can scroll rows of: the scroll is queued with the rest
 /// of the frame, so a buffered terminal receives the whole frame in one write
@@ -155,118 +159,6 @@ fn row_eq(x: &Buffer, a: u16, y: &Buffer, b: u16, pane: Rect) -> bool {
     cells_eq(&x.content[i..i + width], &y.content[j..j + width])
 }
 
-/// The cells to write to bring the terminal from `last` to `next`: exactly
-/// ratatui's own difference, wide characters and all, with the one-column
-/// cells of plain text (most of a frame) compared without measuring their width.
-pub fn diff<'a>(last: &Buffer, next: &'a Buffer) -> Vec<(u16, u16, &'a Cell)> {
-    diff_known(last, next, None)
-}
-
-/// [`diff`], told which rows of a pane are known to be the same within the
-/// pane's columns (the rows a scroll carried over): those columns are not
-/// compared again. The cells before the pane are walked on their own only
-/// when they are all one column wide, so every walk starts where ratatui's would be.
-fn diff_known<'a>(
-    last: &Buffer,
-    next: &'a Buffer,
-    known: Option<(Rect, &[bool])>,
-) -> Vec<(u16, u16, &'a Cell)> {
-    let area = next.area;
-    let width = usize::from(area.width);
-    if width == 0 || last.area != area {
-        return last.diff(next);
-    }
-    let mut out = Vec::new();
-    let rows = last.content.chunks(width).zip(next.content.chunks(width));
-    // Cells before the pane that are all one column wide are walked on their own.
-    let narrow = |cells: &[Cell]| cells.iter().all(|c| c.symbol().cell_width() <= 1);
-    for ((was, now), y) in rows.zip(area.y..) {
-        let pane = known.and_then(|(p, rows)| {
-            let carried =
-                (p.y..p.bottom()).contains(&y) && rows.get(usize::from(y - p.y)) == Some(&true);
-            let start = usize::from(p.x.saturating_sub(area.x)).min(width);
-            let end = usize::from(p.right().saturating_sub(area.x)).min(width);
-            (carried && narrow(&was[..start]) && narrow(&now[..start])).then_some((start, end))
-        });
-        match pane {
-            Some((start, end)) => {
-                row_diff(&was[..start], &now[..start], (area.x, y), &mut out);
-                row_diff(&was[end..], &now[end..], (area.x + end as u16, y), &mut out);
-            }
-            None => row_diff(was, now, (area.x, y), &mut out),
-        }
-    }
-    out
-}
-
-/// One row of [`diff`], walked as ratatui walks it: a cell that did not change
-/// is stepped over with its width, and one that changed from a one-byte symbol
-/// to a one-byte symbol is written. At the first other cell (a wide character
-/// changed, or a cell marked to skip or force), the rest of the row is left to
-/// ratatui, from the same place its own walk would be.
-fn row_diff<'a>(
-    was: &[Cell],
-    now: &'a [Cell],
-    (x0, y): (u16, u16),
-    out: &mut Vec<(u16, u16, &'a Cell)>,
-) {
-    let mut i = 0;
-    while let (Some(old), Some(new)) = (was.get(i), now.get(i)) {
-        #[allow(deprecated)]
-        let special = new.diff_option != CellDiffOption::None || new.skip;
-        let symbol = new.symbol();
-        if !special && cell_eq(old, new) {
-            // A one-byte symbol is one column: most cells are not measured.
-            i += if symbol.len() == 1 {
-                1
-            } else {
-                usize::from(symbol.cell_width().max(1))
-            };
-            continue;
-        }
-        if !special && symbol.len() == 1 && old.symbol().len() == 1 {
-            out.push((x0 + i as u16, y, new));
-            i += 1;
-            continue;
-        }
-        let rest = |cells: &[Cell]| Buffer {
-            area: Rect::new(x0 + i as u16, y, (cells.len() - i) as u16, 1),
-            content: cells[i..].to_vec(),
-        };
-        let (old_rest, new_rest) = (rest(was), rest(now));
-        out.extend(
-            old_rest
-                .diff_iter(&new_rest)
-                .map(|(x, _, _)| (x, y, &now[usize::from(x - x0)])),
-        );
-        return;
-    }
-}
-
-/// Whether two runs of cells look the same.
-fn cells_eq(a: &[Cell], b: &[Cell]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| cell_eq(x, y))
-}
-
-/// `Cell`'s own equality, inlined, with the one-byte symbols of most text
-/// compared without a call to `memcmp`: a frame compares every cell once or twice.
-#[inline]
-fn cell_eq(a: &Cell, b: &Cell) -> bool {
-    #[allow(deprecated)]
-    let skip = a.skip == b.skip;
-    let symbol = match (a.symbol().as_bytes(), b.symbol().as_bytes()) {
-        ([x], [y]) => x == y,
-        (x, y) => x == y,
-    };
-    a.fg == b.fg
-        && a.bg == b.bg
-        && a.modifier == b.modifier
-        && a.underline_color == b.underline_color
-        && a.diff_option == b.diff_option
-        && skip
-        && symbol
-}
-
 /// What the terminal shows after scrolling `rows` of `buf` by `shift` (positive:
 /// up): whole rows move (the terminal scrolls every column), the rows scrolled
 /// in are blank. The cells are moved, not copied.
@@ -376,81 +268,6 @@ mod tests {
             screen.draw(&mut term, page(from), Some(PANE)).unwrap();
             // The scroll is not flushed ahead of the rows it leaves to repaint.
             assert_eq!(count.get() - before, 1, "at {from}");
-        }
-    }
-
-    /// A well-formed buffer of pseudo-random lines: ASCII, wide and combining
-    /// characters, emoji and blanks, in a few styles.
-    fn noise(seed: u64) -> Buffer {
-        use ratatui::style::{Color, Style};
-        const WORDS: [&str; 8] = [
-            "brief ",
-            "コード",
-            "e\u{301}t\u{e9} ",
-            "🇰🇿 ",
-            "  ",
-            "—",
-            "x",
-            "Астана ",
-        ];
-        let mut state = seed
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        let mut next = || {
-            state = state
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            (state >> 33) as usize
-        };
-        let mut b = Buffer::empty(Rect::new(2, 1, 17, 6));
-        for y in 1..7 {
-            let mut x = 2;
-            while x < 19 && next() % 5 != 0 {
-                let word = WORDS[next() % WORDS.len()];
-                let style = [
-                    Style::new(),
-                    Style::new().fg(Color::Red),
-                    Style::new().bold(),
-                ][next() % 3];
-                x = b.set_stringn(x, y, word, usize::from(19 - x), style).0;
-            }
-        }
-        b
-    }
-
-    #[test]
-    fn the_difference_row_by_row_is_ratatuis_difference() {
-        use ratatui::style::Style;
-        let owned = |d: Vec<(u16, u16, &Cell)>| -> Vec<(u16, u16, Cell)> {
-            d.into_iter().map(|(x, y, c)| (x, y, c.clone())).collect()
-        };
-        for seed in 0..300 {
-            let (a, b) = (noise(seed), noise(seed / 3 + 1000));
-            assert_eq!(owned(diff(&a, &b)), owned(a.diff(&b)), "seed {seed}");
-            // Mostly the same frame: a few cells written over, next to wide characters too.
-            let mut c = a.clone();
-            for k in 0..(seed % 4) as u16 {
-                let (x, y) = (
-                    2 + (seed as u16 * 7 + k * 5) % 17,
-                    1 + (seed as u16 + k) % 6,
-                );
-                let word = ["z", "コ", " ", "é"][(seed as usize + usize::from(k)) % 4];
-                c.set_stringn(x, y, word, usize::from(19 - x), Style::new());
-            }
-            assert_eq!(
-                owned(diff(&a, &c)),
-                owned(a.diff(&c)),
-                "seed {seed}, a to c"
-            );
-            assert_eq!(
-                owned(diff(&c, &a)),
-                owned(c.diff(&a)),
-                "seed {seed}, c to a"
-            );
-            assert!(diff(&a, &a).is_empty());
-            for (x, y) in a.content.iter().zip(&b.content) {
-                assert_eq!(cell_eq(x, y), x == y, "{x:?} {y:?}");
-            }
         }
     }
 
