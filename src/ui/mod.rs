@@ -8,6 +8,7 @@ pub mod cursor;
 pub mod editor;
 pub mod effects;
 pub mod extraction;
+pub mod frames;
 pub mod help;
 pub mod keymap;
 pub mod keynames;

@@ -6,8 +6,8 @@
 use super::action::Action;
 use super::app::{App, Effect};
 use super::effects::{self, Edge};
+use super::frames::{self, Frames};
 use super::keymap::Key;
-use super::screen::Screen;
 use crossterm::event::{self, Event, KeyEventKind};
 use ratatui::backend::CrosstermBackend;
 use ratatui::Terminal;
@@ -166,14 +166,16 @@ fn event_loop(
 ) -> io::Result<()> {
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
-    let mut screen = Screen::default();
-    screen.draw(terminal, &app, None)?;
+    let mut frames = Frames::default();
+    frames.draw(terminal, &app, false)?;
     let background = background();
     // A brief read whole has its notes at once; a big one once it is loaded.
     effects::run(&mut app, Effect::OpenNotes, edge);
     let mut dirty = true;
     // Whether all that changed since the last frame is a search step's hits.
     let mut only_steps = false;
+    // Whether all that changed since the last frame is the text scrolling.
+    let mut only_scrolls = false;
     let mut drawn = Instant::now();
     loop {
         if caught.load(Ordering::SeqCst) != 0 {
@@ -181,10 +183,11 @@ fn event_loop(
         }
         let searching = app.searching();
         if dirty && !paced(only_steps && searching, drawn.elapsed()) {
-            screen.draw(terminal, &app, app.areas().map(|a| a.text))?;
+            frames.draw(terminal, &app, only_scrolls)?;
             drawn = Instant::now();
             dirty = false;
             only_steps = false;
+            only_scrolls = true;
         }
         // A search of a big text goes on a step at a time whenever no key waits;
         // while results are due, look for them often so they show promptly.
@@ -199,6 +202,7 @@ fn event_loop(
             if searching {
                 app.update(Action::SearchStep);
                 only_steps |= !dirty;
+                only_scrolls = false;
                 dirty = true;
             }
         } else {
@@ -211,7 +215,9 @@ fn event_loop(
                 _ => None,
             };
             if let Some(a) = action {
+                only_scrolls &= frames::scrolls_only(&app, &a);
                 if let Some(effect) = app.update(a) {
+                    only_scrolls = false;
                     if effects::run(&mut app, effect, edge) {
                         return Ok(());
                     }
@@ -228,11 +234,13 @@ fn event_loop(
                     }
                     dirty = true;
                     only_steps = false;
+                    only_scrolls = false;
                 }
                 Err(TryRecvError::Disconnected) if app.extracting => {
                     app.update(Action::WorkerLost);
                     dirty = true;
                     only_steps = false;
+                    only_scrolls = false;
                 }
                 Err(_) => break,
             }

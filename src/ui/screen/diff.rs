@@ -29,7 +29,7 @@ pub(super) fn diff_known<'a>(
     let mut out = Vec::new();
     let rows = last.content.chunks(width).zip(next.content.chunks(width));
     // Cells before the pane that are all one column wide are walked on their own.
-    let narrow = |cells: &[Cell]| cells.iter().all(|c| c.symbol().cell_width() <= 1);
+    let narrow = |cells: &[Cell]| cells.iter().all(|c| narrow(c.symbol()));
     for ((was, now), y) in rows.zip(area.y..) {
         let pane = known.and_then(|(p, rows)| {
             let carried =
@@ -49,9 +49,61 @@ pub(super) fn diff_known<'a>(
     out
 }
 
+/// The cells to write after the terminal scrolled the rows of `rows` by
+/// `shift` (positive: up) and `frame` was made from the last frame by moving
+/// those cells the same way and drawing the rows moved in and the rows of
+/// `redrawn` (which showed `before`, row after row) afresh.
+///
+/// Every row the terminal scrolled shows the last frame's row `shift` away:
+/// within `rows`' columns that is what `frame` holds now; beside them it is
+/// what `frame` still holds in that other row. The rows moved in are blank.
+pub(super) fn diff_scrolled<'a>(
+    frame: &'a Buffer,
+    rows: Rect,
+    shift: i16,
+    redrawn: Rect,
+    before: &[Cell],
+) -> Vec<(u16, u16, &'a Cell)> {
+    let area = frame.area;
+    let width = usize::from(area.width);
+    let row = |y: u16| {
+        let start = frame.index_of(area.x, y);
+        &frame.content[start..start + width]
+    };
+    let (start, end) = (
+        usize::from(rows.x - area.x),
+        usize::from(rows.right() - area.x),
+    );
+    let all_narrow = |cells: &[Cell]| cells.iter().all(|c| narrow(c.symbol()));
+    let blank = vec![Cell::EMPTY; width];
+    let mut out = Vec::new();
+    for y in rows.y..rows.bottom() {
+        let now = row(y);
+        let from = i32::from(y) + i32::from(shift);
+        if from < i32::from(rows.y) || from >= i32::from(rows.bottom()) {
+            row_diff(&blank, now, (area.x, y), &mut out);
+            continue;
+        }
+        let was = row(from as u16);
+        if all_narrow(&was[..start]) && all_narrow(&now[..start]) {
+            row_diff(&was[..start], &now[..start], (area.x, y), &mut out);
+            row_diff(&was[end..], &now[end..], (area.x + end as u16, y), &mut out);
+        } else {
+            // A wide character before the moved cells: walk the row the terminal shows.
+            let mut shown = was.to_vec();
+            shown[start..end].clone_from_slice(&now[start..end]);
+            row_diff(&shown, now, (area.x, y), &mut out);
+        }
+    }
+    for (y, was) in (redrawn.y..redrawn.bottom()).zip(before.chunks(width)) {
+        row_diff(was, row(y), (area.x, y), &mut out);
+    }
+    out
+}
+
 /// One row of [`diff`], walked as ratatui walks it: a cell that did not change
-/// is stepped over with its width, and one that changed from a one-byte symbol
-/// to a one-byte symbol is written. At the first other cell (a wide character
+/// is stepped over with its width, and one that changed from a symbol one
+/// column wide (or none) to another is written. At the first other cell (a wide character
 /// changed, or a cell marked to skip or force), the rest of the row is left to
 /// ratatui, from the same place its own walk would be.
 fn row_diff<'a>(
@@ -74,7 +126,7 @@ fn row_diff<'a>(
             };
             continue;
         }
-        if !special && symbol.len() == 1 && old.symbol().len() == 1 {
+        if !special && narrow(symbol) && narrow(old.symbol()) {
             out.push((x0 + i as u16, y, new));
             i += 1;
             continue;
@@ -91,6 +143,13 @@ fn row_diff<'a>(
         );
         return;
     }
+}
+
+/// Whether a cell's symbol takes at most one column: one byte always does,
+/// so most text is never measured.
+#[inline]
+fn narrow(symbol: &str) -> bool {
+    symbol.len() == 1 || symbol.cell_width() <= 1
 }
 
 /// Whether two runs of cells look the same.

@@ -16,7 +16,7 @@ use std::ops::Range;
 
 mod diff;
 pub use diff::diff;
-use diff::{cells_eq, diff_known};
+use diff::{cells_eq, diff_known, diff_scrolled};
 
 /// A backend a frame can scroll rows of: the scroll is queued with the rest
 /// of the frame, so a buffered terminal receives the whole frame in one write
@@ -51,7 +51,7 @@ impl Surface for TestBackend {
 }
 
 /// The most rows one frame is scrolled by; a longer move repaints.
-const MAX_SHIFT: u16 = 3;
+pub const MAX_SHIFT: u16 = 3;
 
 /// The last frame on the terminal, to compare the next one with, and a spare
 /// buffer the next frame is drawn into: frames are swapped, never copied.
@@ -109,6 +109,91 @@ impl Screen {
         self.spare = last;
         self.last = Some(next);
         Ok(())
+    }
+}
+
+impl Screen {
+    /// Draws the next frame from the last one when the caller knows that all
+    /// that changed is the cells of `rows` moving by `shift` rows (positive:
+    /// up, as after `j`) and what `render` draws: the rows moved in (left
+    /// blank for it) and the whole rows of `redrawn` (which must lie apart
+    /// from `rows`' rows). Nothing else is rendered, copied or compared: the
+    /// last frame becomes the next in place. `shift` is within [`MAX_SHIFT`].
+    ///
+    /// Returns `false`, drawing nothing, when there is no last frame to start
+    /// from or the terminal's size changed: the caller then draws in full.
+    pub fn draw_scrolled<B: Surface>(
+        &mut self,
+        terminal: &mut Terminal<B>,
+        rows: Rect,
+        shift: i16,
+        redrawn: Rect,
+        render: impl FnOnce(&mut Buffer),
+    ) -> Result<bool, B::Error> {
+        terminal.autoresize()?;
+        let area = terminal.get_frame().area();
+        let apart = redrawn.bottom() <= rows.y || redrawn.y >= rows.bottom();
+        let fits = area.union(rows) == area
+            && area.union(redrawn) == area
+            && apart
+            && shift != 0
+            && shift.unsigned_abs() <= MAX_SHIFT.min(rows.height / 2);
+        let Some(mut frame) = self.last.take_if(|last| last.area == area && fits) else {
+            return Ok(false);
+        };
+        // What the terminal shows of the redrawn rows, to compare with.
+        let whole = Rect::new(area.x, redrawn.y, area.width, redrawn.height);
+        let before = if whole.is_empty() {
+            Vec::new()
+        } else {
+            let from = frame.index_of(whole.x, whole.y);
+            frame.content[from..from + whole.area() as usize].to_vec()
+        };
+        move_cells(&mut frame, rows, shift);
+        render(&mut frame);
+        let backend = terminal.backend_mut();
+        // The terminal scrolls whole rows: the pane's rows and what is beside them.
+        backend.scroll_rows(rows.y..rows.bottom(), shift)?;
+        backend.draw(diff_scrolled(&frame, rows, shift, whole, &before).into_iter())?;
+        terminal.hide_cursor()?;
+        terminal.backend_mut().flush()?;
+        self.last = Some(frame);
+        Ok(true)
+    }
+
+    /// The frame the terminal shows, as drawn last.
+    pub fn last(&self) -> Option<&Buffer> {
+        self.last.as_ref()
+    }
+}
+
+/// Moves the cells of `rows` by `shift` rows (positive: up) within their
+/// columns, leaving the rows moved in blank: the cells beside them stay.
+fn move_cells(buf: &mut Buffer, rows: Rect, shift: i16) {
+    let (x, width) = (usize::from(rows.x - buf.area.x), usize::from(rows.width));
+    let stride = usize::from(buf.area.width);
+    let row = |y: u16| usize::from(y - buf.area.y) * stride + x;
+    let by = shift.unsigned_abs();
+    // Each destination row takes its source's cells; the source keeps the
+    // destination's old cells, which end in the rows moved in and are blanked.
+    let order: Vec<u16> = if shift > 0 {
+        (rows.y..rows.bottom() - by).collect()
+    } else {
+        (rows.y + by..rows.bottom()).rev().collect()
+    };
+    for to in order {
+        let from = if shift > 0 { to + by } else { to - by };
+        let (a, b) = (row(to.min(from)), row(to.max(from)));
+        let (low, high) = buf.content.split_at_mut(b);
+        low[a..a + width].swap_with_slice(&mut high[..width]);
+    }
+    let blank = if shift > 0 {
+        rows.bottom() - by..rows.bottom()
+    } else {
+        rows.y..rows.y + by
+    };
+    for y in blank {
+        buf.content[row(y)..row(y) + width].fill(Cell::EMPTY);
     }
 }
 
@@ -301,6 +386,53 @@ mod tests {
                 "{from} to {to}"
             );
         }
+    }
+
+    #[test]
+    fn a_frame_drawn_from_the_last_with_its_rows_moved_leaves_the_screen_a_full_repaint_would() {
+        // The pane's text columns only (its border and the sidebar stay), and whole rows.
+        let status = Rect::new(0, 10, 40, 1);
+        for rows in [Rect::new(1, 0, 28, 10), PANE] {
+            for (from, to) in [(0, 1), (3, 1), (5, 8), (9, 6), (4, 5)] {
+                let mut term = Terminal::new(TestBackend::new(40, 11)).unwrap();
+                let mut screen = Screen::default();
+                screen.draw(&mut term, page(from), Some(PANE)).unwrap();
+                let shift = to as i16 - from as i16;
+                let want = full(page(to));
+                // What the caller renders: the rows moved in, and the status line.
+                let fresh = |buf: &mut Buffer| {
+                    let moved_in = if shift > 0 {
+                        rows.bottom() - shift as u16..rows.bottom()
+                    } else {
+                        rows.y..rows.y + shift.unsigned_abs()
+                    };
+                    for y in moved_in.chain(status.y..status.bottom()) {
+                        for x in 0..40 {
+                            let inside = (rows.x..rows.right()).contains(&x) || y >= status.y;
+                            if inside {
+                                buf[(x, y)] = want[(x, y)].clone();
+                            }
+                        }
+                    }
+                };
+                assert!(screen
+                    .draw_scrolled(&mut term, rows, shift, status, fresh)
+                    .unwrap());
+                assert_eq!(term.backend().buffer(), &want, "{rows:?}: {from} -> {to}");
+                assert_eq!(screen.last(), Some(&want));
+            }
+        }
+        // No last frame of this size to start from: nothing is drawn.
+        let mut term = Terminal::new(TestBackend::new(40, 11)).unwrap();
+        let mut screen = Screen::default();
+        assert!(!screen
+            .draw_scrolled(&mut term, PANE, 1, status, |_| {})
+            .unwrap());
+        screen.draw(&mut term, page(0), Some(PANE)).unwrap();
+        term.backend_mut().resize(44, 12);
+        assert!(!screen
+            .draw_scrolled(&mut term, PANE, 1, status, |_| {})
+            .unwrap());
     }
 
     #[test]

@@ -18,7 +18,10 @@ pub use put::Put;
 pub use sidebar::EntitySidebar;
 pub use status::StatusLine;
 pub use timeline::TimelineStrip;
-pub(crate) use {sidebar::row_at as sidebar_row_at, timeline::event_at as timeline_event_at};
+pub(crate) use {
+    pane::draw_rows as draw_pane_rows, sidebar::row_at as sidebar_row_at,
+    timeline::event_at as timeline_event_at,
+};
 
 use super::app::{App, Mode};
 use super::layout::{self, MIN_HEIGHT, MIN_WIDTH};

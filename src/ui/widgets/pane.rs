@@ -53,31 +53,45 @@ impl Widget for ParagraphPane<'_> {
             );
             return;
         }
-        let selection = app.selection_span();
-        let cursor = app.cursor.and_then(|c| app.sentence_span_now(c));
-        for (i, row) in app.view.visible(&app.flow).into_iter().enumerate() {
-            let y = text.y + i as u16;
-            if y >= text.bottom() {
-                break;
+        draw_rows(app, area, &app.view.visible(&app.flow), 0..usize::MAX, buf);
+    }
+}
+
+/// Draws rows `which` of the text (`rows` being what the view shows, from
+/// the text's top row) in the pane laid out at `area`: the text with its
+/// styles and the margin's marks. The rest of the pane is left as it is, so
+/// a frame drawn from the last one after a scroll renders only its new rows.
+pub fn draw_rows(
+    app: &App,
+    area: Rect,
+    rows: &[RowContent],
+    which: std::ops::Range<usize>,
+    buf: &mut Buffer,
+) {
+    let theme = &app.theme;
+    let text = text_area(area);
+    let selection = app.selection_span();
+    let cursor = app.cursor.and_then(|c| app.sentence_span_now(c));
+    let end = which.end.min(rows.len()).min(usize::from(text.height));
+    for (i, row) in rows.iter().enumerate().take(end).skip(which.start) {
+        let y = text.y + i as u16;
+        if let &RowContent::Text(span) = row {
+            let notes = draw_line(app, selection, span, (text.x, y, text.width), buf);
+            if cursor
+                .is_some_and(|c| c.overlaps(span) || (span.is_empty() && c.contains(span.start)))
+            {
+                buf.put(area.x + 1, y, "▎", 1, theme.margin);
             }
-            if let RowContent::Text(span) = row {
-                let notes = draw_line(app, selection, span, (text.x, y, text.width), buf);
-                if cursor.is_some_and(|c| {
-                    c.overlaps(span) || (span.is_empty() && c.contains(span.start))
-                }) {
-                    buf.put(area.x + 1, y, "▎", 1, theme.margin);
+            // A moved note is marked "?", as the panel lists it ("? review").
+            let mark = notes.map(|review| {
+                if review {
+                    ("?", theme.notice)
+                } else {
+                    ("✎", theme.margin)
                 }
-                // A moved note is marked "?", as the panel lists it ("? review").
-                let mark = notes.map(|review| {
-                    if review {
-                        ("?", theme.notice)
-                    } else {
-                        ("✎", theme.margin)
-                    }
-                });
-                if let Some((glyph, style)) = mark {
-                    buf.put(area.x + 2, y, glyph, 1, style);
-                }
+            });
+            if let Some((glyph, style)) = mark {
+                buf.put(area.x + 2, y, glyph, 1, style);
             }
         }
     }
