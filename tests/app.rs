@@ -159,6 +159,32 @@ fn scrolling_keys_move_the_view_and_stop_at_the_ends() {
 }
 
 #[test]
+fn a_change_of_height_keeps_the_top_row_even_on_the_gap_between_paragraphs() {
+    use folio::ui::viewport::RowContent;
+    let mut app = app();
+    // Scroll until the top row is the blank row between two paragraphs.
+    for _ in 0..40 {
+        if app.view.visible(&app.flow).first() == Some(&RowContent::Blank) {
+            break;
+        }
+        app.update(Action::ScrollBy(1));
+    }
+    assert_eq!(
+        app.view.visible(&app.flow).first(),
+        Some(&RowContent::Blank)
+    );
+    let top = app.view.top;
+    for (w, h) in [(120, 30), (120, 45), (120, 40)] {
+        app.update(Action::Resize(w, h));
+        assert_eq!(app.view.top, top, "{w}x{h}");
+    }
+    // A change of width re-wraps the text: the same text stays at the top.
+    let byte = app.top_byte();
+    app.update(Action::Resize(90, 40));
+    assert!(app.top_byte() <= byte && app.view.visible(&app.flow).len() > 1);
+}
+
+#[test]
 fn n_without_a_selection_says_what_to_do() {
     let mut app = app();
     app.update(Action::NextMatch);

@@ -573,10 +573,13 @@ impl App {
                 0 => a.text.width,
                 w => a.text.width.min(w),
             };
-            self.view.width = usize::from(width);
             self.view.height = usize::from(a.text.height);
-            // Keep the same text at the top across a change of width.
-            self.view.top = self.view.row_of(&self.flow, anchor);
+            // Keep the same text at the top across a change of width; a change
+            // of height alone keeps the top row, the blank between paragraphs too.
+            if self.view.width != usize::from(width) {
+                self.view.width = usize::from(width);
+                self.view.top = self.view.row_of(&self.flow, anchor);
+            }
             self.keep_cursor_on_screen();
         }
     }
