@@ -177,12 +177,12 @@ fn cell_eq(a: &Cell, b: &Cell) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
     /// A well-formed buffer of pseudo-random lines: ASCII, wide and combining
     /// characters, emoji and blanks, in a few styles.
-    fn noise(seed: u64) -> Buffer {
+    pub(in crate::ui::screen) fn noise(seed: u64) -> Buffer {
         use ratatui::style::{Color, Style};
         const WORDS: [&str; 8] = [
             "brief ",
