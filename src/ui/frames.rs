@@ -122,7 +122,12 @@ impl Frames {
         if let Some((areas, shift)) = moved {
             let pane = areas.pane;
             // The text and the margin's marks beside it move together.
-            let rows = Rect::new(pane.x + 1, areas.text.y, pane.width - 2, areas.text.height);
+            let rows = Rect::new(
+                pane.x + 1,
+                areas.text.y,
+                pane.width.saturating_sub(2),
+                areas.text.height,
+            );
             let height = usize::from(rows.height);
             let by = usize::from(shift.unsigned_abs());
             let new = if shift > 0 {
