@@ -12,7 +12,7 @@ use super::screen::{Screen, Surface, MAX_SHIFT};
 use super::viewport::RowContent;
 use super::widgets::{draw_pane_rows, StatusLine};
 use ratatui::buffer::{Buffer, Cell};
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::widgets::Widget;
 use ratatui::Terminal;
 
@@ -89,14 +89,23 @@ impl Seen {
 /// Whether `action`, applied to `app` as it is now, does no more than scroll
 /// the text: then the next frame may be drawn from the last one.
 pub fn scrolls_only(app: &App, action: &Action) -> bool {
-    matches!(
-        action,
-        Action::MoveDown | Action::MoveUp | Action::ScrollBy(_)
-    ) && app.mode == Mode::Normal
-        && app.focus == Focus::Pane
+    let plain = app.mode == Mode::Normal
         && app.map.is_none()
         && app.notes.panel.is_none()
-        && app.notes.editor.is_none()
+        && app.notes.editor.is_none();
+    plain
+        && match *action {
+            Action::MoveDown | Action::MoveUp => app.focus == Focus::Pane,
+            Action::ScrollBy(_) => true,
+            // The wheel over the text scrolls it, whatever has the keys.
+            Action::Wheel { col, row, .. } => {
+                app.mouse
+                    && app
+                        .areas()
+                        .is_some_and(|a| a.pane.contains(Position::new(col, row)))
+            }
+            _ => false,
+        }
 }
 
 impl Frames {
@@ -272,6 +281,20 @@ mod tests {
         assert_eq!(plain[..5], [Drawn::Scrolled; 5]);
         assert_eq!(plain[5], Drawn::Full, "a long move repaints");
         assert_eq!(plain[6], Drawn::Scrolled);
+        // The wheel over the text, with the mouse on.
+        app.mouse = true;
+        let wheel = |delta| Wheel {
+            col: 10,
+            row: 10,
+            delta,
+        };
+        let wheeled = run(
+            &mut app,
+            &mut frames,
+            &mut term,
+            &[wheel(1), wheel(-1), wheel(1)],
+        );
+        assert_eq!(wheeled, [Drawn::Scrolled; 3]);
         // A search's hits, the current one among them, scroll with the text.
         let mut keys = vec![StartSearch];
         keys.extend("Tokayev".chars().map(Input));
@@ -340,6 +363,18 @@ mod tests {
         for a in [Action::MoveDown, Action::MoveUp, Action::ScrollBy(-2)] {
             assert!(scrolls_only(&app, &a), "{a:?}");
         }
+        // The wheel: over the text it scrolls; over the sidebar it moves its cursor.
+        let areas = app.areas().unwrap();
+        let over = |r: Rect| Action::Wheel {
+            col: r.x + 2,
+            row: r.y + 2,
+            delta: 1,
+        };
+        app.mouse = true;
+        assert!(scrolls_only(&app, &over(areas.pane)));
+        assert!(!scrolls_only(&app, &over(areas.sidebar)));
+        app.mouse = false;
+        assert!(!scrolls_only(&app, &over(areas.pane)), "no mouse, no wheel");
         for a in [
             Action::NextMatch,
             Action::PageDown,
