@@ -176,8 +176,13 @@ pub fn month_from_name(word: &str) -> Option<u32> {
     while let [rest @ .., b'.'] = w {
         w = rest;
     }
-    // No name is longer than "september".
-    if !(3..=9).contains(&w.len()) {
+    // No name is longer than "september"; every one starts with one of these letters.
+    if !(3..=9).contains(&w.len())
+        || !matches!(
+            w[0] | 0x20,
+            b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd'
+        )
+    {
         return None;
     }
     let mut lower = [0u8; 9];
