@@ -131,21 +131,23 @@ impl Tokens {
 
 /// The end of the word whose letters continue at byte `i`: past ASCII letters
 /// (without decoding them) and alphabetic characters.
+#[inline]
 fn word_end(text: &str, mut i: usize) -> usize {
     let bytes = text.as_bytes();
-    loop {
-        i += bytes[i..]
-            .iter()
-            .position(|c| !c.is_ascii_alphabetic())
-            .unwrap_or(bytes.len() - i);
-        if bytes.get(i).is_none_or(|&c| c < 0x80) {
-            return i;
+    while let Some(&c) = bytes.get(i) {
+        if c.is_ascii_alphabetic() {
+            i += 1;
+            continue;
+        }
+        if c < 0x80 {
+            break;
         }
         match text[i..].chars().next() {
             Some(ch) if ch.is_alphabetic() => i += ch.len_utf8(),
-            _ => return i,
+            _ => break,
         }
     }
+    i
 }
 
 #[cfg(test)]
