@@ -29,7 +29,11 @@ pub type Hit = Option<(usize, Expr)>;
 pub fn scan(toks: &Tokens) -> Vec<Found> {
     let s = Scanner {
         t: toks,
-        words: (0..toks.len()).map(|i| toks.word(i)).collect(),
+        words: toks
+            .toks
+            .iter()
+            .map(|t| &toks.lower[t.start..t.end])
+            .collect(),
     };
     let mut out = Vec::new();
     let mut i = 0;
