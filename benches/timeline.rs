@@ -52,18 +52,26 @@ fn main() {
     let words = text.split_whitespace().count();
     let mut runs = 0u32;
     let mut found = 0usize;
-    let mut best = Duration::MAX;
+    let mut times = Vec::new();
     let start = Instant::now();
     while runs < 5 || start.elapsed() < Duration::from_secs(3) {
         let t = Instant::now();
         found = black_box(timeline::extract(black_box(&doc))).len();
-        best = best.min(t.elapsed());
+        times.push(t.elapsed());
         runs += 1;
     }
-    let secs = best.as_secs_f64();
+    times.sort_unstable();
+    let secs = times[0].as_secs_f64();
     println!(
         "timeline::extract: {words} words, {found} expressions, best of {runs} runs {:.1} ms, {:.0} words/s",
         secs * 1e3,
         words as f64 / secs
+    );
+    // On a shared machine the best run flatters; the median says what a run usually takes.
+    let median = times[times.len() / 2].as_secs_f64();
+    println!(
+        "timeline::extract: median of {runs} runs {:.1} ms, {:.0} words/s",
+        median * 1e3,
+        words as f64 / median
     );
 }

@@ -170,17 +170,41 @@ pub fn days_in_month(year: i32, month: u32) -> u32 {
 }
 
 /// Month number (1-12) for an English month name or abbreviation ("Apr", "Sept.").
+/// Without allocating: the timeline asks this of every capitalized word.
 pub fn month_from_name(word: &str) -> Option<u32> {
-    let w = word.trim_end_matches('.').to_ascii_lowercase();
-    if w.len() < 3 {
+    let mut w = word.as_bytes();
+    while let [rest @ .., b'.'] = w {
+        w = rest;
+    }
+    // No name is longer than "september"; every one starts with one of these letters.
+    if !(3..=9).contains(&w.len())
+        || !matches!(
+            w[0] | 0x20,
+            b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd'
+        )
+    {
         return None;
     }
-    MONTHS
-        .iter()
-        .position(|m| {
-            *m == w || (w.len() >= 3 && m.starts_with(&w) && (w.len() == 3 || w == "sept"))
-        })
-        .map(|i| i as u32 + 1)
+    let mut lower = [0u8; 9];
+    let lower = &mut lower[..w.len()];
+    lower.copy_from_slice(w);
+    lower.make_ascii_lowercase();
+    // The names of MONTHS, their first three letters, and "sept".
+    Some(match &*lower {
+        b"january" | b"jan" => 1,
+        b"february" | b"feb" => 2,
+        b"march" | b"mar" => 3,
+        b"april" | b"apr" => 4,
+        b"may" => 5,
+        b"june" | b"jun" => 6,
+        b"july" | b"jul" => 7,
+        b"august" | b"aug" => 8,
+        b"september" | b"sept" | b"sep" => 9,
+        b"october" | b"oct" => 10,
+        b"november" | b"nov" => 11,
+        b"december" | b"dec" => 12,
+        _ => return None,
+    })
 }
 
 fn parse_day(s: &str) -> Option<u32> {
@@ -200,6 +224,42 @@ fn parse_numeric(s: &str) -> Option<Date> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn month_names_and_abbreviations() {
+        let cases = [
+            ("January", Some(1)),
+            ("jan", Some(1)),
+            ("Feb.", Some(2)),
+            ("MAY", Some(5)),
+            ("Sept.", Some(9)),
+            ("sep", Some(9)),
+            ("SEPTEMBER", Some(9)),
+            ("Dec", Some(12)),
+            ("ja", None),
+            ("janu", None),
+            ("octob", None),
+            ("augusts", None),
+            ("septembers", None),
+            ("Mayday", None),
+            ("", None),
+            ("...", None),
+            ("Қаз", None),
+        ];
+        for (word, month) in cases {
+            assert_eq!(month_from_name(word), month, "{word}");
+        }
+        for (i, name) in MONTHS.iter().enumerate() {
+            let month = Some(i as u32 + 1);
+            assert_eq!(month_from_name(name), month, "{name}");
+            assert_eq!(month_from_name(&name[..3]), month, "{name}");
+            assert_eq!(
+                month_from_name(&format!("{}.", &name[..3])),
+                month,
+                "{name}"
+            );
+        }
+    }
 
     #[test]
     fn parses_common_formats() {

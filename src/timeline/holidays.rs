@@ -214,11 +214,13 @@ impl Scanner<'_> {
         let (end, rule) = match eid(self, i) {
             Some(found) => found,
             None => {
+                let first = self.w(i);
                 let (words, rule) = NAMES.iter().find(|(words, _)| {
-                    words.iter().enumerate().all(|(j, &name)| {
-                        let w = self.w(i + j);
-                        w == name || (name == "'" && w == "’")
-                    })
+                    words.first() == Some(&first)
+                        && words.iter().enumerate().skip(1).all(|(j, &name)| {
+                            let w = self.w(i + j);
+                            w == name || (name == "'" && w == "’")
+                        })
                 })?;
                 // "May Day", not "in May day after day".
                 if words[0] == "may" && !self.t.is_cap(i + 1) {

@@ -133,7 +133,7 @@ fn extract_from(doc: &Document, text: &str, from: usize) -> Vec<Timex> {
     let mut ctx = normalize::Context::default();
     let mut section = usize::MAX;
     let mut out = Vec::with_capacity(found.len());
-    let mut sentence = (usize::MAX, 0, 0);
+    let mut sentence = (usize::MAX, 0);
     for idx in 0..found.len() {
         let f = &found[idx];
         let (Some(first), Some(last)) = (toks.toks.get(f.first), toks.toks.get(f.last - 1)) else {
@@ -159,12 +159,14 @@ fn extract_from(doc: &Document, text: &str, from: usize) -> Vec<Timex> {
             };
         }
         let s = doc.sentence_at(span.start).unwrap_or(0);
+        // Each clause bound is a walk of up to 40 tokens: taken once per expression.
+        let (starts, ends) = (clause_start(&toks, f.first), clause_end(&toks, f.last));
         if s != sentence.0 {
-            sentence = (s, clause_start(&toks, f.first), clause_end(&toks, f.last));
+            sentence = (s, starts);
         }
         ctx.sentence = s;
-        let lo = sentence.1.max(clause_start(&toks, f.first));
-        let tense = tense::at(&toks, lo, clause_end(&toks, f.last), f.first, f.last);
+        let lo = sentence.1.max(starts);
+        let tense = tense::at(&toks, lo, ends, f.first, f.last);
         // "from March to May": both ends in one year, read in the clause's tense.
         let ranged = found
             .get(idx + 1)

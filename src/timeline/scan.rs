@@ -18,6 +18,8 @@ pub struct Found {
 /// The scanner over one text's tokens.
 pub struct Scanner<'a> {
     pub t: &'a Tokens,
+    /// Every token's lower-cased text, sliced once: patterns read each word many times.
+    words: Vec<&'a str>,
 }
 
 /// A match: the token after it and its meaning.
@@ -25,7 +27,14 @@ pub type Hit = Option<(usize, Expr)>;
 
 /// All expressions of `toks`, in text order, not overlapping.
 pub fn scan(toks: &Tokens) -> Vec<Found> {
-    let s = Scanner { t: toks };
+    let s = Scanner {
+        t: toks,
+        words: toks
+            .toks
+            .iter()
+            .map(|t| &toks.lower[t.start..t.end])
+            .collect(),
+    };
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -54,8 +63,9 @@ pub fn scan(toks: &Tokens) -> Vec<Found> {
 }
 
 impl Scanner<'_> {
+    /// Lower-cased text of token `i` ("" past the end), as [`Tokens::word`].
     pub fn w(&self, i: usize) -> &str {
-        self.t.word(i)
+        self.words.get(i).copied().unwrap_or("")
     }
 
     /// The second day of "April 24 and 25": the same month, another day.

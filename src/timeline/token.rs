@@ -43,8 +43,12 @@ impl Tokens {
             }
             let start = i;
             let kind;
+            // Whether the first character is upper case, from the byte or the
+            // character already decoded (the text's hottest loop decodes nothing twice).
+            let cap;
             if b.is_ascii_digit() {
                 kind = Kind::Num;
+                cap = false;
                 i += 1;
                 while i < bytes.len() {
                     let c = bytes[i];
@@ -58,29 +62,19 @@ impl Tokens {
                         break;
                     }
                 }
-            } else if b.is_ascii_alphabetic() || b >= 0x80 {
+            } else if b.is_ascii_alphabetic() {
+                kind = Kind::Word;
+                cap = b.is_ascii_uppercase();
+                i = word_end(text, i + 1);
+            } else if b >= 0x80 {
                 let ch = text[i..].chars().next().unwrap_or(' ');
+                cap = ch.is_uppercase();
+                i += ch.len_utf8();
                 if ch.is_alphabetic() {
                     kind = Kind::Word;
-                    i += ch.len_utf8();
-                    while i < bytes.len() {
-                        let c = bytes[i];
-                        if c.is_ascii_alphabetic() {
-                            i += 1;
-                        } else if c >= 0x80 {
-                            let ch = text[i..].chars().next().unwrap_or(' ');
-                            if ch.is_alphabetic() {
-                                i += ch.len_utf8();
-                            } else {
-                                break;
-                            }
-                        } else {
-                            break;
-                        }
-                    }
+                    i = word_end(text, i);
                 } else {
                     kind = Kind::Punct;
-                    i += ch.len_utf8();
                     if ch.is_whitespace() {
                         gap = true;
                         continue;
@@ -88,9 +82,9 @@ impl Tokens {
                 }
             } else {
                 kind = Kind::Punct;
+                cap = false;
                 i += 1;
             }
-            let cap = text[start..].chars().next().is_some_and(char::is_uppercase);
             toks.push(Tok {
                 start,
                 end: i,
@@ -133,6 +127,27 @@ impl Tokens {
     pub fn len(&self) -> usize {
         self.toks.len()
     }
+}
+
+/// The end of the word whose letters continue at byte `i`: past ASCII letters
+/// (without decoding them) and alphabetic characters.
+#[inline]
+fn word_end(text: &str, mut i: usize) -> usize {
+    let bytes = text.as_bytes();
+    while let Some(&c) = bytes.get(i) {
+        if c.is_ascii_alphabetic() {
+            i += 1;
+            continue;
+        }
+        if c < 0x80 {
+            break;
+        }
+        match text[i..].chars().next() {
+            Some(ch) if ch.is_alphabetic() => i += ch.len_utf8(),
+            _ => break,
+        }
+    }
+    i
 }
 
 #[cfg(test)]
