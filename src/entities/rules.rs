@@ -4,7 +4,7 @@
 //! and add names the gazetteer knows for certain.
 
 use super::acronyms::acronyms;
-use super::features::{flag, TokInfo};
+use super::features::{flag, is_possessive, TokInfo};
 use super::gazetteer::{cat, Gazetteer};
 use super::hashing::lower_hash;
 use super::recognizer::Analysis;
@@ -46,10 +46,6 @@ const UNSURE_ORG_CONF: f32 = 20.0;
 
 /// Confidence given to names added from the gazetteer.
 pub const GAZETTEER_CONF: f32 = 20.0;
-
-fn is_possessive(word: &str) -> bool {
-    matches!(word, "'s" | "’s" | "'S" | "’S" | "'" | "’")
-}
 
 fn is_punct(a: &Analysis, i: usize) -> bool {
     a.infos.get(i).is_some_and(|t| t.flags & flag::PUNCT != 0)
