@@ -371,7 +371,7 @@ fn analyze_facts(words: &[&str], facts: &[WordFacts], gaz: &Gazetteer, out: &mut
 }
 
 /// A score: two numbers of one to three digits joined by a hyphen or dash.
-fn is_score(word: &str) -> bool {
+pub(super) fn is_score(word: &str) -> bool {
     let Some((a, b)) = word.split_once(['-', '\u{2013}']) else {
         return false;
     };

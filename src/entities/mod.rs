@@ -15,6 +15,7 @@ mod recognizer;
 mod rules;
 pub mod store;
 mod synthetic;
+mod teams;
 pub mod tokens;
 pub mod train;
 mod words;
