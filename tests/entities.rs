@@ -229,6 +229,17 @@ fn a_club_named_like_its_city_is_an_organization_where_a_team_is_meant() {
 }
 
 #[test]
+fn a_name_described_as_a_company_is_an_organization_in_every_mention() {
+    run(
+        "The plant was bought in 1978 by [Brandel]{org}, a stationery company with \
+         offices in [Lyon]{place}. [Brandel]{org} later closed it.",
+    );
+    // A noun another name owns, or one after "and", describes no organization.
+    run("[John Smith]{person}, the company's chief executive, said sales rose.");
+    run("[Omar Haddad]{person}, a champion and supplier of gym equipment, opened a gym.");
+}
+
+#[test]
 fn nationalities_are_misc() {
     run("[Dutch]{misc} and [Kazakh]{misc} officers met [Russian]{misc} diplomats in [Almaty]{place}.");
 }

@@ -7,8 +7,8 @@ use super::acronyms::acronyms;
 use super::features::{flag, is_possessive, TokInfo};
 use super::gazetteer::{cat, Gazetteer};
 use super::hashing::lower_hash;
+use super::org_contexts;
 use super::recognizer::Analysis;
-use super::teams;
 use super::words::{
     WordList, DIVISIONS, HEAD_TITLES, MONTHS, ORG_HEADS, PLACE_HEADS, STOP, TITLES,
 };
@@ -66,7 +66,7 @@ pub fn apply(a: &Analysis, gaz: &Gazetteer, cands: &mut Vec<Cand>) -> Vec<Acrony
     place_named_orgs(a, cands);
     add_from_gazetteer(a, gaz, cands);
     short_seas(a, gaz, cands);
-    teams::retype(a, cands);
+    org_contexts::retype(a, cands);
     acronyms(a, cands)
 }
 
