@@ -425,8 +425,10 @@ fn retype(a: &Analysis, cands: &mut [Cand]) {
             c.conf = c.conf.max(GAZETTEER_CONF);
         } else if c.kind == Kind::Person && !multi && known_only_as_place(a, c.start) {
             // "Officials in Tashkent and Astana": one word the gazetteer knows as a
-            // place and as no one's name, with no title before it.
+            // place and as no one's name, with no title before it, kept as surely
+            // as an unsure organization read as the place.
             c.kind = Kind::Place;
+            c.conf = c.conf.max(GAZETTEER_CONF);
         } else if c.kind != Kind::Misc
             && !multi
             && a.infos[c.start].gaz & cat::PEOPLE != 0
