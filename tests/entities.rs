@@ -206,6 +206,40 @@ fn a_surname_after_a_full_name_is_that_person() {
 }
 
 #[test]
+fn a_club_named_like_its_city_is_an_organization_where_a_team_is_meant() {
+    // The words around a mention make it the club; the document's other
+    // mentions follow, and a national side stays a place.
+    let text = "Marco Rossi played for Lausanne for three seasons. He was born in Geneva \
+                and scored twelve goals as Lausanne won the cup. Later he coached Footscray, and in \
+                1990 he played for Switzerland.";
+    let (_, e) = extracted(text);
+    assert_eq!(
+        named(&e, "Lausanne").kind,
+        Kind::Organization,
+        "{:?}",
+        e.entities
+    );
+    assert_eq!(named(&e, "Lausanne").mentions.len(), 2);
+    assert_eq!(named(&e, "Footscray").kind, Kind::Organization);
+    assert_eq!(named(&e, "Geneva").kind, Kind::Place);
+    assert_eq!(named(&e, "Switzerland").kind, Kind::Place);
+    run("The [Tulsa]{org} coach said his side had earned the win.");
+    run("The visitors lost to [Tulsa]{org} on Saturday.");
+    run("[Sam Ortiz]{person} grew up in [Tulsa]{place} and now lives in [Denver]{place}.");
+}
+
+#[test]
+fn a_name_described_as_a_company_is_an_organization_in_every_mention() {
+    run(
+        "The plant was bought in 1978 by [Brandel]{org}, a stationery company with \
+         offices in [Lyon]{place}. [Brandel]{org} later closed it.",
+    );
+    // A noun another name owns, or one after "and", describes no organization.
+    run("[John Smith]{person}, the company's chief executive, said sales rose.");
+    run("[Omar Haddad]{person}, a champion and supplier of gym equipment, opened a gym.");
+}
+
+#[test]
 fn nationalities_are_misc() {
     run("[Dutch]{misc} and [Kazakh]{misc} officers met [Russian]{misc} diplomats in [Almaty]{place}.");
 }

@@ -34,7 +34,7 @@ pub mod flag {
 /// Number of tags: O, then B/I for person, organization, place, misc.
 pub const NT: usize = 9;
 /// Number of feature keys per token.
-pub const NF: usize = 45;
+pub const NF: usize = 47;
 
 /// What the tagger knows about one token.
 #[derive(Debug, Clone, Copy, Default)]
@@ -62,6 +62,11 @@ pub struct TokInfo {
     /// Where an organization cue word ("Bank", "Ministry", "FC") stands in the
     /// capitalized run holding the token (see [`cue_code`]), 0 outside runs.
     pub run_cue: u8,
+    /// Case-folded words just before and just after the capitalized run
+    /// holding the token ("shares of X", "X said", "X 's chief"), so every
+    /// word of a name sees the words around the whole name; 0 outside runs.
+    pub run_prev: u64,
+    pub run_next: u64,
     /// What the tagger's first pass made of the other occurrences of this
     /// form in the document (see `consensus::mark`), 0 in the first pass.
     pub doc: u8,
@@ -351,6 +356,8 @@ fn analyze_facts(words: &[&str], facts: &[WordFacts], gaz: &Gazetteer, out: &mut
             class: f.class,
             run_class: 0,
             run_cue: 0,
+            run_prev: 0,
+            run_next: 0,
             doc: 0,
         });
     }
@@ -364,7 +371,7 @@ fn analyze_facts(words: &[&str], facts: &[WordFacts], gaz: &Gazetteer, out: &mut
 }
 
 /// A score: two numbers of one to three digits joined by a hyphen or dash.
-fn is_score(word: &str) -> bool {
+pub(super) fn is_score(word: &str) -> bool {
     let Some((a, b)) = word.split_once(['-', '\u{2013}']) else {
         return false;
     };
@@ -448,7 +455,15 @@ fn is_joiner(word: &str) -> bool {
     )
 }
 
-/// Sets `run_first`/`run_last` for capitalized runs, joined by small words.
+/// What [`TokInfo::run_prev`] and [`TokInfo::run_next`] hold at a sentence's ends.
+const RUN_EDGE: u64 = 0x5eed;
+
+/// A possessive ending written as a token of its own ("Gazprom 's").
+pub(super) fn is_possessive(word: &str) -> bool {
+    matches!(word, "'s" | "’s" | "'S" | "’S" | "'" | "’")
+}
+
+/// Sets the `run_*` facts of capitalized runs, joined by small words.
 fn mark_runs(words: &[&str], infos: &mut [TokInfo]) {
     let mut i = 0;
     while i < infos.len() {
@@ -470,7 +485,18 @@ fn mark_runs(words: &[&str], infos: &mut [TokInfo]) {
         let class = infos[j - 1].class[1];
         let cue = cue_code(&infos[i..j]);
         let several = j - i > 1;
+        // The words around the name; a possessive after it reads with the word after that.
+        let prev = if i > 0 { infos[i - 1].lower } else { RUN_EDGE };
+        let next = match infos.get(j) {
+            Some(n) if is_possessive(words[j]) => {
+                mix(n.lower, infos.get(j + 1).map_or(RUN_EDGE, |m| m.lower))
+            }
+            Some(n) => n.lower,
+            None => RUN_EDGE,
+        };
         for t in &mut infos[i..j] {
+            t.run_prev = prev;
+            t.run_next = next;
             t.run_first = first;
             t.run_last = last;
             t.run_class = class;
@@ -549,6 +575,8 @@ const NONE: TokInfo = TokInfo {
     class: [u16::MAX - 1; LEVELS],
     run_class: 0,
     run_cue: 0,
+    run_prev: 0,
+    run_next: 0,
     doc: 0,
 };
 
@@ -663,6 +691,8 @@ pub fn fixed_features(infos: &[TokInfo], i: usize, out: &mut [u64; NF]) {
             0
         },
     );
+    k.set(46, w0.run_prev);
+    k.set(47, w0.run_next);
 }
 
 /// The slots of [`features`] in [`CONTEXT`]: the ones that read the previous

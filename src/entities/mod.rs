@@ -10,6 +10,7 @@ pub mod features;
 pub mod gazetteer;
 mod hashing;
 mod in_place;
+mod org_contexts;
 pub mod perceptron;
 mod recognizer;
 mod rules;

@@ -4,9 +4,10 @@
 //! and add names the gazetteer knows for certain.
 
 use super::acronyms::acronyms;
-use super::features::{flag, TokInfo};
+use super::features::{flag, is_possessive, TokInfo};
 use super::gazetteer::{cat, Gazetteer};
 use super::hashing::lower_hash;
+use super::org_contexts;
 use super::recognizer::Analysis;
 use super::words::{
     WordList, DIVISIONS, HEAD_TITLES, MONTHS, ORG_HEADS, PLACE_HEADS, STOP, TITLES,
@@ -47,10 +48,6 @@ const UNSURE_ORG_CONF: f32 = 20.0;
 /// Confidence given to names added from the gazetteer.
 pub const GAZETTEER_CONF: f32 = 20.0;
 
-fn is_possessive(word: &str) -> bool {
-    matches!(word, "'s" | "’s" | "'S" | "’S" | "'" | "’")
-}
-
 fn is_punct(a: &Analysis, i: usize) -> bool {
     a.infos.get(i).is_some_and(|t| t.flags & flag::PUNCT != 0)
 }
@@ -69,6 +66,7 @@ pub fn apply(a: &Analysis, gaz: &Gazetteer, cands: &mut Vec<Cand>) -> Vec<Acrony
     place_named_orgs(a, cands);
     add_from_gazetteer(a, gaz, cands);
     short_seas(a, gaz, cands);
+    org_contexts::retype(a, cands);
     acronyms(a, cands)
 }
 
@@ -427,8 +425,10 @@ fn retype(a: &Analysis, cands: &mut [Cand]) {
             c.conf = c.conf.max(GAZETTEER_CONF);
         } else if c.kind == Kind::Person && !multi && known_only_as_place(a, c.start) {
             // "Officials in Tashkent and Astana": one word the gazetteer knows as a
-            // place and as no one's name, with no title before it.
+            // place and as no one's name, with no title before it, kept as surely
+            // as an unsure organization read as the place.
             c.kind = Kind::Place;
+            c.conf = c.conf.max(GAZETTEER_CONF);
         } else if c.kind != Kind::Misc
             && !multi
             && a.infos[c.start].gaz & cat::PEOPLE != 0
