@@ -1951,6 +1951,22 @@ fn unresolved_values_are_flagged_and_undated() {
     assert_eq!(t.value, "2009-WXX-1");
     assert!(!t.resolved);
     assert_eq!(t.day, None);
+    // Nor is its day: "the next day" is some day of that year.
+    let t = find(
+        "The markets fell on March 3, 2011. In 2009 the mayor resigned. The next day, his deputy took over.",
+        Pub::Day("2012-06-13"),
+        "The next day",
+    );
+    assert_eq!(t.value, "2009-XX-XX");
+    assert!(!t.resolved);
+    assert_eq!(t.day, None);
+    // "The day before last Tuesday's hearing" puts the story in this year again.
+    let t = find(
+        "In 1990 he left. The day before last Tuesday's hearing, he returned. He testified the next morning.",
+        Pub::Day("2000-02-24"),
+        "the next morning",
+    );
+    assert_eq!(t.value, "2000-02-23");
 }
 
 #[test]

@@ -283,10 +283,20 @@ fn base_value(base: Base, tense: Tense, ctx: &Context) -> (String, bool) {
             None if n == 0 => unknown("PRESENT_REF".into()),
             None => unknown("XXXX-XX-XX".into()),
         },
-        Base::NarrativeDay(n) => match ctx.narrative.day.or(ctx.date) {
-            Some(r) => ymd(r.add_days(n)),
-            None => unknown("XXXX-XX-XX".into()),
-        },
+        Base::NarrativeDay(n) => {
+            let day = ctx.narrative.day.or(ctx.date);
+            // As for a weekday: once the story has moved to another year ("In 1994 the
+            // mayor resigned. The next day, ..."), an older day says nothing of that year's.
+            if let (Some(d), Some(y)) = (day, ctx.narrative.year) {
+                if d.year != y {
+                    return unknown(format!("{y:04}-XX-XX"));
+                }
+            }
+            match day {
+                Some(r) => ymd(r.add_days(n)),
+                None => unknown("XXXX-XX-XX".into()),
+            }
+        }
         Base::Unit { unit, shift } => relative::unit_value(unit, shift, tense, ctx),
         Base::Offset { unit, n, narrative } => relative::offset_value(unit, n, narrative, ctx),
         Base::Decade(d) => (format!("{d:03}X"), true),
