@@ -1904,6 +1904,50 @@ const TABLE: &[(Pub, &str, &str, TimexType, &str)] = &[
         D,
         "2012-12-09",
     ),
+    // The eve of a feast of the moon: the day before it, in the year the tense picks.
+    (
+        Pub::Day("2012-11-20"),
+        "Shops will close early on the eve of Hanukkah.",
+        "the eve of Hanukkah",
+        D,
+        "2012-12-08",
+    ),
+    (
+        Pub::Day("2012-10-01"),
+        "Traders expect a rush on the eve of Diwali.",
+        "the eve of Diwali",
+        D,
+        "2012-11-12",
+    ),
+    // Dawn and dusk: the part of the day they fall in, on the day named or the story's.
+    (
+        Pub::Day("2007-04-27"),
+        "Troops crossed the river at dawn.",
+        "dawn",
+        T,
+        "2007-04-27TMO",
+    ),
+    (
+        Pub::Day("2007-04-27"),
+        "The curfew lasts until sunset tomorrow.",
+        "sunset tomorrow",
+        T,
+        "2007-04-28TEV",
+    ),
+    (
+        Pub::Day("2007-04-27"),
+        "Shelling went on from daybreak Wednesday.",
+        "daybreak Wednesday",
+        D,
+        "2007-04-25",
+    ),
+    (
+        Pub::Day("2007-04-27"),
+        "The vigil ended at dusk on Thursday.",
+        "dusk",
+        T,
+        "2007-04-26TEV",
+    ),
 ];
 #[test]
 fn expression_table() {
@@ -2257,6 +2301,7 @@ fn lookalikes_are_not_dates() {
         "In today's world, many of today's phones are made abroad.",
         "She spoke of the leaders of tomorrow.",
         "He won the second day of the race and lost the first day of it.",
+        "It was the dawn of a new era, Dawn Price wrote, and the sunset of an old one.",
     ];
     for text in texts {
         let d = doc(text, Pub::Day("2007-04-27"));

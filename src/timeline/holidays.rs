@@ -313,6 +313,7 @@ impl Scanner<'_> {
             Rule::Feast(feast) => Base::Feast {
                 feast,
                 shift: shift.min(0),
+                days: 0,
             },
         };
         Some((end, Expr::Point(base, None)))

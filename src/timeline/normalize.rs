@@ -472,7 +472,9 @@ fn base_value(base: Base, tense: Tense, ctx: &Context) -> (String, bool) {
             (None, Some(y)) => unknown(format!("{:04}-XX-XX", y + n as i32)),
             _ => unknown("XXXX-XX-XX".into()),
         },
-        Base::Feast { feast, shift } => movable(|y| feast.on(y), shift, tense, ctx),
+        Base::Feast { feast, shift, days } => {
+            movable(|y| feast.on(y).map(|d| d.add_days(days)), shift, tense, ctx)
+        }
         Base::Hijri { month, day, shift } => movable(
             |y| super::holidays::hijri_in(y, month, day),
             shift,

@@ -138,6 +138,7 @@ impl Scanner<'_> {
                     || (self.t.is_cap(i) && super::holidays::starts_holiday(w))
                     || (w == "then" && i > 0 && matches!(self.w(i - 1), "until" | "by" | "till"))
                     || lexicon::season(w).is_some()
+                    || lexicon::day_edge(w).is_some()
                     || lexicon::is_hedge(w)
                     || lexicon::is_vague_count(w)
                     || lexicon::ordinal(w).is_some()
