@@ -1904,14 +1904,20 @@ const TABLE: &[(Pub, &str, &str, TimexType, &str)] = &[
         D,
         "2012-12-09",
     ),
-    // A year named after it does not move "at 3 p.m." off the publication day, which no
-    // older named day stands in for.
+    // A year in passing does not move "at 3 p.m." or "that day" off the story's day.
     (
         Pub::Day("2009-06-10"),
         "The club won the title in 2008. The blast came at 3 p.m. local time.",
         "3 p.m. local time",
         T,
         "2009-06-10T15:00",
+    ),
+    (
+        Pub::Day("2009-06-10"),
+        "Shares fell on Monday, the worst since the 1987 crash. Brokers lost money that day.",
+        "that day",
+        D,
+        "2009-06-08",
     ),
     // The eve of a feast of the moon: the day before it, in the year the tense picks.
     (

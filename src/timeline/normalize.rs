@@ -284,19 +284,17 @@ fn base_value(base: Base, tense: Tense, ctx: &Context) -> (String, bool) {
             None => unknown("XXXX-XX-XX".into()),
         },
         Base::NarrativeDay(n) => {
+            let day = ctx.narrative.day.or(ctx.date);
             // As for a weekday: once the story has moved to another year ("In 1994 the
-            // mayor resigned. The next day, ..."), an older day says nothing of that year's.
-            // With no day named, "at 3 p.m." and "that day" are still the publication's.
-            let older = match ctx.narrative.day {
-                Some(d) => Some(d),
-                None => ctx.date.filter(|_| n != 0),
-            };
-            if let (Some(d), Some(y)) = (older, ctx.narrative.year) {
+            // mayor resigned. The next day, ..."), a day counted from an older one says
+            // nothing of that year's. "At 3 p.m." and "that day" keep the older day: a
+            // year in passing ("the worst since the 1987 crash") is no move of the story.
+            if let (Some(d), Some(y), true) = (day, ctx.narrative.year, n != 0) {
                 if d.year != y {
                     return unknown(format!("{y:04}-XX-XX"));
                 }
             }
-            match ctx.narrative.day.or(ctx.date) {
+            match day {
                 Some(r) => ymd(r.add_days(n)),
                 None => unknown("XXXX-XX-XX".into()),
             }
