@@ -1904,6 +1904,21 @@ const TABLE: &[(Pub, &str, &str, TimexType, &str)] = &[
         D,
         "2012-12-09",
     ),
+    // A length with neither amount nor unit.
+    (
+        Pub::Day("2009-06-10"),
+        "Refugees will stay in the camps for some time.",
+        "some time",
+        Du,
+        "PXX",
+    ),
+    (
+        Pub::Day("2009-06-10"),
+        "The envoy waited for a while before he spoke.",
+        "a while",
+        Du,
+        "PXX",
+    ),
     // A year in passing does not move "at 3 p.m." or "that day" off the story's day.
     (
         Pub::Day("2009-06-10"),
@@ -2317,6 +2332,7 @@ fn lookalikes_are_not_dates() {
         "She spoke of the leaders of tomorrow.",
         "He won the second day of the race and lost the first day of it.",
         "It was the dawn of a new era, Dawn Price wrote, and the sunset of an old one.",
+        "Once in a while a ship called; at some time, a ferry will.",
     ];
     for text in texts {
         let d = doc(text, Pub::Day("2007-04-27"));

@@ -10,6 +10,8 @@ pub enum Expr {
     Point(Base, Option<Clock>),
     /// A length of time; `n = None` for a vague amount ("several years" → `PXY`).
     Duration { n: Option<f64>, unit: Unit },
+    /// A length that names neither amount nor unit ("for a while", "for some time"): `PXX`.
+    Stretch,
     /// A recurrence, already in TIMEX3 form (`P1Y`, `XXXX-WXX-4`).
     Set(String),
     /// `PAST_REF`, `PRESENT_REF`, `FUTURE_REF`.

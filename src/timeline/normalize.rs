@@ -89,6 +89,11 @@ pub fn resolve(expr: &Expr, tense: Tense, ctx: &Context) -> Resolved {
             kind: TimexType::Duration,
             resolved: true,
         },
+        Expr::Stretch => Resolved {
+            value: "PXX".to_string(),
+            kind: TimexType::Duration,
+            resolved: true,
+        },
         Expr::Set(v) => Resolved {
             value: v.clone(),
             kind: TimexType::Set,

@@ -112,6 +112,17 @@ impl Scanner<'_> {
                 let part = lexicon::day_edge(w)?;
                 self.with_day(i + 1, Clock::Part(part))
             }
+            // "for a while", "in a while", "for some time": a length with no unit; not
+            // "some time ago" (a vague past), "at some time" nor "once in a while".
+            "a" | "some"
+                if i > 0
+                    && matches!((w, self.w(i + 1)), ("a", "while") | ("some", "time"))
+                    && matches!(self.w(i - 1), "for" | "in" | "after" | "within")
+                    && i.checked_sub(2).is_none_or(|k| self.w(k) != "once")
+                    && !matches!(self.w(i + 2), "ago" | "later" | "earlier") =>
+            {
+                Some((i + 2, Expr::Stretch))
+            }
             "now" | "nowadays" | "presently" | "currently" => {
                 // "from now on", "by now": not a time of its own.
                 if i > 0 && matches!(self.w(i - 1), "from" | "by" | "since") {
