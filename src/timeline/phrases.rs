@@ -99,15 +99,15 @@ impl Scanner<'_> {
             }
             // "at dawn", "dusk Friday", "until sunset on Tuesday": the part of that day (or
             // of the story's); not "the dawn of a new era" or "Dawn Smith".
-            _ if lexicon::day_edge(w).is_some()
-                && !self.t.is_cap(i)
-                && (i > 0
-                    && matches!(
-                        self.w(i - 1),
-                        "at" | "by" | "until" | "till" | "before" | "after" | "from" | "since"
-                    )
-                    || lexicon::weekday(self.w(i + 1)).is_some()
-                    || matches!(self.w(i + 1), "today" | "yesterday" | "tomorrow")) =>
+            "dawn" | "daybreak" | "sunrise" | "dusk" | "sunset" | "nightfall"
+                if !self.t.is_cap(i)
+                    && (i > 0
+                        && matches!(
+                            self.w(i - 1),
+                            "at" | "by" | "until" | "till" | "before" | "after" | "from" | "since"
+                        )
+                        || lexicon::weekday(self.w(i + 1)).is_some()
+                        || matches!(self.w(i + 1), "today" | "yesterday" | "tomorrow")) =>
             {
                 let part = lexicon::day_edge(w)?;
                 self.with_day(i + 1, Clock::Part(part))

@@ -138,7 +138,6 @@ impl Scanner<'_> {
                     || (self.t.is_cap(i) && super::holidays::starts_holiday(w))
                     || (w == "then" && i > 0 && matches!(self.w(i - 1), "until" | "by" | "till"))
                     || lexicon::season(w).is_some()
-                    || lexicon::day_edge(w).is_some()
                     || lexicon::is_hedge(w)
                     || lexicon::is_vague_count(w)
                     || lexicon::ordinal(w).is_some()
@@ -187,6 +186,12 @@ impl Scanner<'_> {
                             | "noon"
                             | "midnight"
                             | "midday"
+                            | "dawn"
+                            | "daybreak"
+                            | "sunrise"
+                            | "dusk"
+                            | "sunset"
+                            | "nightfall"
                             | "new"
                             | "at"
                             | "more"
