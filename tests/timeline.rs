@@ -2098,6 +2098,7 @@ fn labels_read_like_a_person_would_write_them() {
             "1 hour 30 minutes",
         ),
         ("Tariffs fell in the 1980s.", "the 1980s", "1980s"),
+        ("The envoy waited for a while.", "a while", "some time"),
         (
             "Flights leave each Thursday.",
             "each Thursday",
