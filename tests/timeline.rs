@@ -1934,6 +1934,14 @@ const TABLE: &[(Pub, &str, &str, TimexType, &str)] = &[
         D,
         "2009-06-08",
     ),
+    // A headline's holiday before its story's first capital.
+    (
+        Pub::Day("2012-11-20"),
+        "Curfew set for Hanukkah\n\nThe army said the curfew would hold.",
+        "Hanukkah",
+        D,
+        "2012-12-09",
+    ),
     // The eve of a feast of the moon: the day before it, in the year the tense picks.
     (
         Pub::Day("2012-11-20"),
