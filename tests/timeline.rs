@@ -1904,6 +1904,88 @@ const TABLE: &[(Pub, &str, &str, TimexType, &str)] = &[
         D,
         "2012-12-09",
     ),
+    // A length with neither amount nor unit.
+    (
+        Pub::Day("2009-06-10"),
+        "Refugees will stay in the camps for some time.",
+        "some time",
+        Du,
+        "PXX",
+    ),
+    (
+        Pub::Day("2009-06-10"),
+        "The envoy waited for a while before he spoke.",
+        "a while",
+        Du,
+        "PXX",
+    ),
+    // A year in passing does not move "at 3 p.m." or "that day" off the story's day.
+    (
+        Pub::Day("2009-06-10"),
+        "The club won the title in 2008. The blast came at 3 p.m. local time.",
+        "3 p.m. local time",
+        T,
+        "2009-06-10T15:00",
+    ),
+    (
+        Pub::Day("2009-06-10"),
+        "Shares fell on Monday, the worst since the 1987 crash. Brokers lost money that day.",
+        "that day",
+        D,
+        "2009-06-08",
+    ),
+    // A headline's holiday before its story's first capital.
+    (
+        Pub::Day("2012-11-20"),
+        "Curfew set for Hanukkah\n\nThe army said the curfew would hold.",
+        "Hanukkah",
+        D,
+        "2012-12-09",
+    ),
+    // The eve of a feast of the moon: the day before it, in the year the tense picks.
+    (
+        Pub::Day("2012-11-20"),
+        "Shops will close early on the eve of Hanukkah.",
+        "the eve of Hanukkah",
+        D,
+        "2012-12-08",
+    ),
+    (
+        Pub::Day("2012-10-01"),
+        "Traders expect a rush on the eve of Diwali.",
+        "the eve of Diwali",
+        D,
+        "2012-11-12",
+    ),
+    // Dawn and dusk: the part of the day they fall in, on the day named or the story's.
+    (
+        Pub::Day("2007-04-27"),
+        "Troops crossed the river at dawn.",
+        "dawn",
+        T,
+        "2007-04-27TMO",
+    ),
+    (
+        Pub::Day("2007-04-27"),
+        "The curfew lasts until sunset tomorrow.",
+        "sunset tomorrow",
+        T,
+        "2007-04-28TEV",
+    ),
+    (
+        Pub::Day("2007-04-27"),
+        "Shelling went on from daybreak Wednesday.",
+        "daybreak Wednesday",
+        D,
+        "2007-04-25",
+    ),
+    (
+        Pub::Day("2007-04-27"),
+        "The vigil ended at dusk on Thursday.",
+        "dusk",
+        T,
+        "2007-04-26TEV",
+    ),
 ];
 #[test]
 fn expression_table() {
@@ -1951,6 +2033,22 @@ fn unresolved_values_are_flagged_and_undated() {
     assert_eq!(t.value, "2009-WXX-1");
     assert!(!t.resolved);
     assert_eq!(t.day, None);
+    // Nor is its day: "the next day" is some day of that year.
+    let t = find(
+        "The markets fell on March 3, 2011. In 2009 the mayor resigned. The next day, his deputy took over.",
+        Pub::Day("2012-06-13"),
+        "The next day",
+    );
+    assert_eq!(t.value, "2009-XX-XX");
+    assert!(!t.resolved);
+    assert_eq!(t.day, None);
+    // "The day before last Tuesday's hearing" puts the story in this year again.
+    let t = find(
+        "In 1990 he left. The day before last Tuesday's hearing, he returned. He testified the next morning.",
+        Pub::Day("2000-02-24"),
+        "the next morning",
+    );
+    assert_eq!(t.value, "2000-02-23");
 }
 
 #[test]
@@ -2008,6 +2106,7 @@ fn labels_read_like_a_person_would_write_them() {
             "1 hour 30 minutes",
         ),
         ("Tariffs fell in the 1980s.", "the 1980s", "1980s"),
+        ("The envoy waited for a while.", "a while", "some time"),
         (
             "Flights leave each Thursday.",
             "each Thursday",
@@ -2241,6 +2340,8 @@ fn lookalikes_are_not_dates() {
         "In today's world, many of today's phones are made abroad.",
         "She spoke of the leaders of tomorrow.",
         "He won the second day of the race and lost the first day of it.",
+        "It was the dawn of a new era, Dawn Price wrote, and the sunset of an old one.",
+        "Once in a while a ship called; at some time, a ferry will.",
     ];
     for text in texts {
         let d = doc(text, Pub::Day("2007-04-27"));

@@ -10,6 +10,8 @@ pub enum Expr {
     Point(Base, Option<Clock>),
     /// A length of time; `n = None` for a vague amount ("several years" → `PXY`).
     Duration { n: Option<f64>, unit: Unit },
+    /// A length that names neither amount nor unit ("for a while", "for some time"): `PXX`.
+    Stretch,
     /// A recurrence, already in TIMEX3 form (`P1Y`, `XXXX-WXX-4`).
     Set(String),
     /// `PAST_REF`, `PRESENT_REF`, `FUTURE_REF`.
@@ -121,10 +123,12 @@ pub enum Base {
     /// The publication day `n` years away: "this time last year" (-1).
     SameDayYears(i64),
     /// A feast of the moon or the Hebrew year (Lunar New Year, Diwali, Hanukkah) in the
-    /// year nearest the reference in the clause's tense; `shift` -1 for "last Diwali".
+    /// year nearest the reference in the clause's tense; `shift` -1 for "last Diwali";
+    /// `days` after it (-1: "the eve of Hanukkah").
     Feast {
         feast: super::lunar::Feast,
         shift: i64,
+        days: i64,
     },
     /// Day `day` of month `month` of the Islamic (tabular) calendar, in the Gregorian
     /// year nearest the reference in the clause's tense; `shift` -1 for "last Ramadan".

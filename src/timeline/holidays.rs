@@ -6,6 +6,7 @@
 use super::expr::{Base, Expr};
 use super::lunar::Feast;
 use super::scan::{Hit, Scanner};
+use super::token::Tokens;
 use crate::date::Date;
 
 /// How a holiday's day is found in a given year.
@@ -227,8 +228,13 @@ impl Scanner<'_> {
                     return None;
                 }
                 let mut end = i + words.len();
-                // "Valentine's Day" after "Valentine", "Easter Island" is a place.
-                if words.len() == 1 && self.t.is_cap(end) && self.w(end) != "day" {
+                // "Valentine's Day" after "Valentine", "Easter Island" is a place; a
+                // capital on the next line ("Curfew set for Hanukkah" over its story) is not.
+                if words.len() == 1
+                    && self.t.is_cap(end)
+                    && self.w(end) != "day"
+                    && !line_break_before(self.t, end)
+                {
                     return None;
                 }
                 if self.w(end) == "day" && words.len() == 1 {
@@ -315,9 +321,18 @@ impl Scanner<'_> {
             Rule::Feast(feast) => Base::Feast {
                 feast,
                 shift: shift.min(0),
+                days: 0,
             },
         };
         Some((end, Expr::Point(base, None)))
+    }
+}
+
+/// Whether a line ends between token `k` and the one before it.
+fn line_break_before(t: &Tokens, k: usize) -> bool {
+    match (k.checked_sub(1).and_then(|j| t.toks.get(j)), t.toks.get(k)) {
+        (Some(a), Some(b)) => t.lower[a.end..b.start].contains('\n'),
+        _ => false,
     }
 }
 

@@ -176,6 +176,16 @@ pub fn part_of_day(word: &str) -> Option<&'static str> {
     })
 }
 
+/// The part of the day that dawn or dusk falls in: "at dawn" is a morning (`TMO`),
+/// "until dusk" an evening (`TEV`).
+pub fn day_edge(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "dawn" | "daybreak" | "sunrise" => "MO",
+        "dusk" | "sunset" | "nightfall" => "EV",
+        _ => return None,
+    })
+}
+
 /// Season code and the month it starts in (winter starts in December).
 pub fn season(word: &str) -> Option<(&'static str, u32)> {
     Some(match word {

@@ -250,7 +250,9 @@ fn remember(
         // "the day before last Tuesday's hearing": the story is at the Tuesday.
         if let expr::Base::FromWeekday { days, .. } = base {
             if let Some(d) = value::first_day(v) {
-                ctx.narrative.day = Some(d.add_days(-days));
+                let d = d.add_days(-days);
+                ctx.narrative.day = Some(d);
+                ctx.narrative.year = Some(d.year);
             }
             return;
         }

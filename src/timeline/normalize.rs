@@ -89,6 +89,11 @@ pub fn resolve(expr: &Expr, tense: Tense, ctx: &Context) -> Resolved {
             kind: TimexType::Duration,
             resolved: true,
         },
+        Expr::Stretch => Resolved {
+            value: "PXX".to_string(),
+            kind: TimexType::Duration,
+            resolved: true,
+        },
         Expr::Set(v) => Resolved {
             value: v.clone(),
             kind: TimexType::Set,
@@ -283,10 +288,22 @@ fn base_value(base: Base, tense: Tense, ctx: &Context) -> (String, bool) {
             None if n == 0 => unknown("PRESENT_REF".into()),
             None => unknown("XXXX-XX-XX".into()),
         },
-        Base::NarrativeDay(n) => match ctx.narrative.day.or(ctx.date) {
-            Some(r) => ymd(r.add_days(n)),
-            None => unknown("XXXX-XX-XX".into()),
-        },
+        Base::NarrativeDay(n) => {
+            let day = ctx.narrative.day.or(ctx.date);
+            // As for a weekday: once the story has moved to another year ("In 1994 the
+            // mayor resigned. The next day, ..."), a day counted from an older one says
+            // nothing of that year's. "At 3 p.m." and "that day" keep the older day: a
+            // year in passing ("the worst since the 1987 crash") is no move of the story.
+            if let (Some(d), Some(y), true) = (day, ctx.narrative.year, n != 0) {
+                if d.year != y {
+                    return unknown(format!("{y:04}-XX-XX"));
+                }
+            }
+            match day {
+                Some(r) => ymd(r.add_days(n)),
+                None => unknown("XXXX-XX-XX".into()),
+            }
+        }
         Base::Unit { unit, shift } => relative::unit_value(unit, shift, tense, ctx),
         Base::Offset { unit, n, narrative } => relative::offset_value(unit, n, narrative, ctx),
         Base::Decade(d) => (format!("{d:03}X"), true),
@@ -462,7 +479,9 @@ fn base_value(base: Base, tense: Tense, ctx: &Context) -> (String, bool) {
             (None, Some(y)) => unknown(format!("{:04}-XX-XX", y + n as i32)),
             _ => unknown("XXXX-XX-XX".into()),
         },
-        Base::Feast { feast, shift } => movable(|y| feast.on(y), shift, tense, ctx),
+        Base::Feast { feast, shift, days } => {
+            movable(|y| feast.on(y).map(|d| d.add_days(days)), shift, tense, ctx)
+        }
         Base::Hijri { month, day, shift } => movable(
             |y| super::holidays::hijri_in(y, month, day),
             shift,

@@ -50,7 +50,7 @@ impl Scanner<'_> {
     }
 
     /// "the eve of Friday's vote", "the eve of the March 4 election", "the eve of
-    /// Christmas": the day before. "The eve of the election" names no day and, as in
+    /// Christmas", "the eve of Hanukkah": the day before. "The eve of the election" names no day and, as in
     /// TimeML, is not an expression of its own.
     fn eve(&self, i: usize) -> Hit {
         if self.w(i + 2) != "of" {
@@ -88,6 +88,10 @@ impl Scanner<'_> {
                         shift,
                     },
                 );
+            }
+            Some((e, Expr::Point(Base::Feast { feast, shift, days }, None))) => {
+                let days = days - 1;
+                return point(e, Base::Feast { feast, shift, days });
             }
             Some((e, Expr::Point(Base::Hijri { month, day, shift }, None))) => {
                 // Tabular months alternate 30 and 29 days, the odd ones long.

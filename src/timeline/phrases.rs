@@ -97,6 +97,32 @@ impl Scanner<'_> {
                 let hour = if w == "midnight" { 24 } else { 12 };
                 self.with_day(i + 1, Clock::At { hour, minute: 0 })
             }
+            // "at dawn", "dusk Friday", "until sunset on Tuesday": the part of that day (or
+            // of the story's); not "the dawn of a new era" or "Dawn Smith".
+            "dawn" | "daybreak" | "sunrise" | "dusk" | "sunset" | "nightfall"
+                if !self.t.is_cap(i)
+                    && (i > 0
+                        && matches!(
+                            self.w(i - 1),
+                            "at" | "by" | "until" | "till" | "before" | "after" | "from" | "since"
+                        )
+                        || lexicon::weekday(self.w(i + 1)).is_some()
+                        || matches!(self.w(i + 1), "today" | "yesterday" | "tomorrow")) =>
+            {
+                let part = lexicon::day_edge(w)?;
+                self.with_day(i + 1, Clock::Part(part))
+            }
+            // "for a while", "in a while", "for some time": a length with no unit; not
+            // "some time ago" (a vague past), "at some time" nor "once in a while".
+            "a" | "some"
+                if i > 0
+                    && matches!((w, self.w(i + 1)), ("a", "while") | ("some", "time"))
+                    && matches!(self.w(i - 1), "for" | "in" | "after" | "within")
+                    && i.checked_sub(2).is_none_or(|k| self.w(k) != "once")
+                    && !matches!(self.w(i + 2), "ago" | "later" | "earlier") =>
+            {
+                Some((i + 2, Expr::Stretch))
+            }
             "now" | "nowadays" | "presently" | "currently" => {
                 // "from now on", "by now": not a time of its own.
                 if i > 0 && matches!(self.w(i - 1), "from" | "by" | "since") {

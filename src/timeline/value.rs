@@ -120,6 +120,10 @@ fn split_duration(v: &str) -> Option<(String, &'static str)> {
 }
 
 fn duration_label(v: &str) -> String {
+    // "for a while": neither amount nor unit.
+    if v == "PXX" {
+        return "some time".into();
+    }
     if let Some(parts) = compound_duration(v) {
         return parts.join(" ");
     }
