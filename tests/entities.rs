@@ -195,6 +195,28 @@ fn a_demonym_before_a_title_and_a_name_is_misc() {
 }
 
 #[test]
+fn no_persons_name_ends_in_a_title() {
+    // In the sample brief, five leaders are named in one sentence, each after a
+    // people's name and a title.
+    let sample = include_str!("../assets/briefs/caspian-summit-2007.txt");
+    let text = "Leaders met in Baku: Russian President Vladimir Putin, Iranian President \
+                Mahmoud Ahmadinejad, Azerbaijani President Ilham Aliyev and Turkmen President \
+                Gurbanguly Berdimuhamedov signed the text.";
+    for t in [sample, text] {
+        let (_, e) = extracted(t);
+        for x in e.entities.iter().filter(|x| x.kind == Kind::Person) {
+            let last = x.name.split_whitespace().last().unwrap_or("");
+            assert!(
+                !["President", "Minister", "Chancellor", "Premier"].contains(&last),
+                "{}",
+                x.name
+            );
+        }
+        assert_eq!(named(&e, "Turkmen").kind, Kind::Misc);
+    }
+}
+
+#[test]
 fn a_surname_after_a_full_name_is_that_person() {
     let text = "Vladimir Putin landed in Tehran on Tuesday. Putin, smiling at the cameras, \
                 walked past the guard of honour.";

@@ -82,6 +82,18 @@ fn trim(a: &Analysis, cands: &mut [Cand]) {
             while c.end - c.start > 1 && TITLES.has(a.word(c.start)) {
                 c.start += 1;
             }
+            // No name ends in a title: "Turkmen President" before the president's
+            // name is the people's name, and the title is no part of it.
+            let mut end = c.end;
+            while end - c.start > 1 && TITLES.has(a.word(end - 1)) {
+                end -= 1;
+            }
+            if end < c.end {
+                c.end = end;
+                if (c.start..c.end).all(|k| a.infos[k].gaz & cat::PEOPLE != 0) {
+                    c.kind = Kind::Misc;
+                }
+            }
         }
     }
 }
