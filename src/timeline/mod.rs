@@ -17,6 +17,7 @@ mod scan;
 mod sets;
 mod tense;
 mod token;
+mod trigger;
 mod value;
 
 pub use value::{first_day, label};

@@ -6,6 +6,7 @@
 use super::expr::{Base, Expr};
 use super::lexicon::{self, Unit};
 use super::token::{Kind, Tokens};
+use super::trigger::Triggers;
 
 /// An expression over tokens `[first, last)`.
 #[derive(Debug, Clone, PartialEq)]
@@ -35,10 +36,11 @@ pub fn scan(toks: &Tokens) -> Vec<Found> {
             .map(|t| &toks.lower[t.start..t.end])
             .collect(),
     };
+    let mut triggers = Triggers::default();
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        if !s.trigger(i) {
+        if !s.trigger(i, &mut triggers) {
             i += 1;
             continue;
         }
@@ -60,6 +62,25 @@ pub fn scan(toks: &Tokens) -> Vec<Found> {
         }
     }
     out
+}
+
+impl<'a> Scanner<'a> {
+    /// Whether token `i` is worth a closer look (`triggers`: the text's word classes so far).
+    fn trigger(&self, i: usize, triggers: &mut Triggers<'a>) -> bool {
+        match self.t.kind(i) {
+            Some(Kind::Num) => true,
+            Some(Kind::Punct) => self.w(i) == "'" || self.w(i) == "’",
+            Some(Kind::Word) => {
+                let c = triggers.class(self.words[i]);
+                // Months, weekdays and holiday names are capitalized ("May Day", not "may").
+                c.always()
+                    || (c.capitalized() && self.t.is_cap(i))
+                    || (c.singular_unit() && self.w(i + 2) == "long")
+                    || (c.then() && i > 0 && matches!(self.w(i - 1), "until" | "by" | "till"))
+            }
+            None => false,
+        }
+    }
 }
 
 impl Scanner<'_> {
@@ -126,99 +147,6 @@ impl Scanner<'_> {
             last: i + 3,
             expr: Expr::Point(base, None),
         })
-    }
-
-    /// Whether token `i` is worth a closer look.
-    fn trigger(&self, i: usize) -> bool {
-        match self.t.kind(i) {
-            Some(Kind::Num) => true,
-            Some(Kind::Punct) => self.w(i) == "'" || self.w(i) == "’",
-            Some(Kind::Word) => {
-                let w = self.w(i);
-                if self.t.is_cap(i)
-                    && (date_month(w).is_some()
-                        || lexicon::weekday(w).is_some()
-                        || lexicon::weekdays(w).is_some())
-                {
-                    return true;
-                }
-                // Holiday names are capitalized ("May Day", not "may").
-                lexicon::small_number(w).is_some()
-                    || lexicon::shift(w).is_some()
-                    || (self.t.is_cap(i) && super::holidays::starts_holiday(w))
-                    || (w == "then" && i > 0 && matches!(self.w(i - 1), "until" | "by" | "till"))
-                    || lexicon::season(w).is_some()
-                    || lexicon::is_hedge(w)
-                    || lexicon::is_vague_count(w)
-                    || lexicon::ordinal(w).is_some()
-                    || lexicon::unit(w).is_some_and(|(_, plural)| plural || self.w(i + 2) == "long")
-                    || matches!(
-                        w,
-                        "the"
-                            | "today"
-                            | "yesterday"
-                            | "tomorrow"
-                            | "tonight"
-                            | "now"
-                            | "currently"
-                            | "recently"
-                            | "recent"
-                            | "current"
-                            | "future"
-                            | "soon"
-                            | "previously"
-                            | "formerly"
-                            | "lately"
-                            | "nowadays"
-                            | "presently"
-                            | "these"
-                            | "daily"
-                            | "weekly"
-                            | "monthly"
-                            | "annually"
-                            | "yearly"
-                            | "someday"
-                            | "fy"
-                            | "quarterly"
-                            | "hourly"
-                            | "nightly"
-                            | "every"
-                            | "each"
-                            | "per"
-                            | "early"
-                            | "late"
-                            | "mid"
-                            | "earlier"
-                            | "later"
-                            | "that"
-                            | "fiscal"
-                            | "year"
-                            | "noon"
-                            | "midnight"
-                            | "midday"
-                            | "dawn"
-                            | "daybreak"
-                            | "sunrise"
-                            | "dusk"
-                            | "sunset"
-                            | "nightfall"
-                            | "new"
-                            | "at"
-                            | "more"
-                            | "less"
-                            | "over"
-                            | "up"
-                            | "within"
-                            | "for"
-                            | "end"
-                            | "overnight"
-                            | "half"
-                            | "q"
-                            | "h"
-                    )
-            }
-            None => false,
-        }
     }
 
     /// The longest expression starting at token `i`.

@@ -1,0 +1,245 @@
+//! Which words can start a temporal expression. Each distinct word of a text is
+//! classified once against the word lists (a dozen of them) and remembered, so the
+//! scan's check of every token is one hash lookup instead of a dozen list lookups.
+
+use super::lexicon;
+use super::scan::date_month;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// Starts an expression whatever its case or neighbours ("the", "two", "weeks").
+const ALWAYS: u8 = 1;
+/// Starts one when capitalized: a month, a weekday, the first word of a holiday.
+const CAPITALIZED: u8 = 2;
+/// A singular unit, which starts one only as a hyphenated length ("month-long").
+const SINGULAR_UNIT: u8 = 4;
+/// "then", which starts one after "until", "by" or "till".
+const THEN: u8 = 8;
+
+/// The trigger classes of a text's words, each word classified on first sight.
+#[derive(Default)]
+pub struct Triggers<'a> {
+    seen: HashMap<&'a str, u8, BuildHasherDefault<WordHash>>,
+}
+
+/// What a word needs to start an expression.
+#[derive(Clone, Copy)]
+pub struct Class(u8);
+
+impl Class {
+    /// It starts one whatever its case or neighbours.
+    pub fn always(self) -> bool {
+        self.0 & ALWAYS != 0
+    }
+
+    /// It starts one when capitalized.
+    pub fn capitalized(self) -> bool {
+        self.0 & CAPITALIZED != 0
+    }
+
+    /// It is "then", which starts one after "until".
+    pub fn then(self) -> bool {
+        self.0 & THEN != 0
+    }
+
+    /// It is a singular unit, which starts one before "-long".
+    pub fn singular_unit(self) -> bool {
+        self.0 & SINGULAR_UNIT != 0
+    }
+}
+
+impl<'a> Triggers<'a> {
+    /// The class of lower-cased word `w`.
+    pub fn class(&mut self, w: &'a str) -> Class {
+        // `get` first: nearly every token is a word seen before, and a hit costs no insert.
+        if let Some(&c) = self.seen.get(w) {
+            return Class(c);
+        }
+        let c = classify(w);
+        self.seen.insert(w, c);
+        Class(c)
+    }
+}
+
+/// The classes of `w` against the word lists.
+fn classify(w: &str) -> u8 {
+    let mut c = 0;
+    if date_month(w).is_some()
+        || lexicon::weekday(w).is_some()
+        || lexicon::weekdays(w).is_some()
+        || super::holidays::starts_holiday(w)
+    {
+        c |= CAPITALIZED;
+    }
+    if w == "then" {
+        c |= THEN;
+    }
+    match lexicon::unit(w) {
+        Some((_, true)) => c |= ALWAYS,
+        Some((_, false)) => c |= SINGULAR_UNIT,
+        None => {}
+    }
+    if lexicon::small_number(w).is_some()
+        || lexicon::shift(w).is_some()
+        || lexicon::season(w).is_some()
+        || lexicon::is_hedge(w)
+        || lexicon::is_vague_count(w)
+        || lexicon::ordinal(w).is_some()
+        || is_trigger_word(w)
+    {
+        c |= ALWAYS;
+    }
+    c
+}
+
+/// Words that start an expression on their own, outside the word lists.
+fn is_trigger_word(w: &str) -> bool {
+    matches!(
+        w,
+        "the"
+            | "today"
+            | "yesterday"
+            | "tomorrow"
+            | "tonight"
+            | "now"
+            | "currently"
+            | "recently"
+            | "recent"
+            | "current"
+            | "future"
+            | "soon"
+            | "previously"
+            | "formerly"
+            | "lately"
+            | "nowadays"
+            | "presently"
+            | "these"
+            | "daily"
+            | "weekly"
+            | "monthly"
+            | "annually"
+            | "yearly"
+            | "someday"
+            | "fy"
+            | "quarterly"
+            | "hourly"
+            | "nightly"
+            | "every"
+            | "each"
+            | "per"
+            | "early"
+            | "late"
+            | "mid"
+            | "earlier"
+            | "later"
+            | "that"
+            | "fiscal"
+            | "year"
+            | "noon"
+            | "midnight"
+            | "midday"
+            | "dawn"
+            | "daybreak"
+            | "sunrise"
+            | "dusk"
+            | "sunset"
+            | "nightfall"
+            | "new"
+            | "at"
+            | "more"
+            | "less"
+            | "over"
+            | "up"
+            | "within"
+            | "for"
+            | "end"
+            | "overnight"
+            | "half"
+            | "q"
+            | "h"
+    )
+}
+
+/// A word hash that takes eight bytes a step (words are a few bytes long, where
+/// the default hasher costs more than the lookup; no untrusted party chooses which
+/// words land together, and a collision costs only a comparison).
+#[derive(Default)]
+pub struct WordHash(u64);
+
+impl WordHash {
+    #[inline]
+    fn mix(&mut self, v: u64) {
+        self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+impl Hasher for WordHash {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(c);
+            self.mix(u64::from_le_bytes(b));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            // Byte by byte: a copy of a variable length would call `memcpy`.
+            let v = rest
+                .iter()
+                .enumerate()
+                .fold(0u64, |v, (k, &b)| v | u64::from(b) << (8 * k));
+            self.mix(v);
+        }
+    }
+
+    #[inline]
+    fn write_u8(&mut self, b: u8) {
+        self.mix(u64::from(b));
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        // The table picks a bucket by the low bits: fold the well-mixed high ones in.
+        self.0 ^ (self.0 >> 29)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn starts(w: &str, cap: bool, long: bool, after_until: bool) -> bool {
+        let c = Triggers::default().class(w);
+        c.always()
+            || (cap && c.capitalized())
+            || (c.then() && after_until)
+            || (c.singular_unit() && long)
+    }
+
+    #[test]
+    fn months_and_weekdays_start_only_when_capitalized() {
+        assert!(starts("april", true, false, false));
+        assert!(!starts("april", false, false, false));
+        assert!(starts("sundays", true, false, false));
+        assert!(!starts("may", false, false, false));
+    }
+
+    #[test]
+    fn units_numbers_and_the_start_anywhere_but_a_singular_unit_needs_long() {
+        assert!(starts("weeks", false, false, false));
+        assert!(starts("twelve", false, false, false));
+        assert!(starts("the", false, false, false));
+        assert!(!starts("month", false, false, false));
+        assert!(starts("month", false, true, false));
+        // "year" is a trigger word of its own ("year-end", "year earlier").
+        assert!(starts("year", false, false, false));
+    }
+
+    #[test]
+    fn then_starts_only_after_until() {
+        assert!(starts("then", false, false, true));
+        assert!(!starts("then", false, false, false));
+        assert!(!starts("ministry", true, true, true));
+    }
+}
