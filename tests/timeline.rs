@@ -2024,24 +2024,25 @@ fn unresolved_values_are_flagged_and_undated() {
     );
     assert!(t.resolved);
     assert_eq!(t.day, Date::new(2007, 4, 23));
+    // An expression of the story's year whose day is not known: its value, unresolved.
+    let unresolved = |text: &str, expr: &str, value: &str| {
+        let t = find(text, Pub::Day("2012-06-13"), expr);
+        assert_eq!(t.value, value, "{expr}");
+        assert!(!t.resolved, "{expr}");
+        assert_eq!(t.day, None, "{expr}");
+    };
     // The story's last day is in another year than the one it moved to: no week is known.
-    let t = find(
+    unresolved(
         "The markets fell on March 3, 2011. In 2009 the talks began. The following Monday, they stalled.",
-        Pub::Day("2012-06-13"),
         "The following Monday",
+        "2009-WXX-1",
     );
-    assert_eq!(t.value, "2009-WXX-1");
-    assert!(!t.resolved);
-    assert_eq!(t.day, None);
     // Nor is its day: "the next day" is some day of that year.
-    let t = find(
+    unresolved(
         "The markets fell on March 3, 2011. In 2009 the mayor resigned. The next day, his deputy took over.",
-        Pub::Day("2012-06-13"),
         "The next day",
+        "2009-XX-XX",
     );
-    assert_eq!(t.value, "2009-XX-XX");
-    assert!(!t.resolved);
-    assert_eq!(t.day, None);
     // "The day before last Tuesday's hearing" puts the story in this year again.
     let t = find(
         "In 1990 he left. The day before last Tuesday's hearing, he returned. He testified the next morning.",
