@@ -11,9 +11,9 @@ use super::layout::Areas;
 use super::screen::{Screen, Surface, MAX_SHIFT};
 use super::viewport::RowContent;
 use super::widgets::{draw_pane_rows, StatusLine};
-use ratatui::buffer::{Buffer, Cell};
+use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
-use ratatui::widgets::Widget;
+use ratatui::widgets::{Clear, Widget};
 use ratatui::Terminal;
 
 /// Draws the reader's frames, remembering what the last one showed.
@@ -32,68 +32,60 @@ pub enum Drawn {
     Scrolled,
 }
 
-/// What a frame showed of the state a scroll changes, or may change (the
-/// reading cursor follows the text), and of what the pane's rows are drawn from.
-#[derive(Debug, PartialEq)]
+/// What a frame showed: the pane's rows, and the rest of what they are drawn
+/// from that a scroll changes, or may change (the reading cursor follows the text).
+#[derive(Debug)]
 struct Seen {
     rows: Vec<RowContent>,
+    rest: Still,
+}
+
+/// What must stay the same for a frame to be the last one with its rows moved.
+#[derive(Debug, PartialEq)]
+struct Still {
     areas: Option<Areas>,
     cursor: Option<usize>,
     point: Option<usize>,
     selection: Option<Selection>,
-    mode: Mode,
     focus: Focus,
-    /// The map, the notes panel or the note editor over the pane.
-    covered: bool,
+    /// The reader's plain view: no prompt, map, notes panel or note editor.
+    plain: bool,
 }
 
 impl Seen {
     fn of(app: &App) -> Seen {
         Seen {
             rows: app.view.visible(&app.flow),
-            areas: app.areas(),
-            cursor: app.cursor,
-            point: app.point,
-            selection: app.selection,
-            mode: app.mode,
-            focus: app.focus,
-            covered: app.map.is_some() || app.notes.panel.is_some() || app.notes.editor.is_some(),
+            rest: Still {
+                areas: app.areas(),
+                cursor: app.cursor,
+                point: app.point,
+                selection: app.selection,
+                focus: app.focus,
+                plain: plain_view(app),
+            },
         }
     }
 
     /// Whether the frame of `self` is the frame of `before` with the pane's
     /// rows moved: all else the same, the reader's plain view.
     fn scrolled_from(&self, before: &Seen) -> bool {
-        self.areas.is_some()
-            && (
-                self.areas,
-                self.cursor,
-                self.point,
-                self.selection,
-                self.mode,
-                self.focus,
-            ) == (
-                before.areas,
-                before.cursor,
-                before.point,
-                before.selection,
-                before.mode,
-                before.focus,
-            )
-            && self.mode == Mode::Normal
-            && !self.covered
-            && !before.covered
+        self.rest.plain && self.rest.areas.is_some() && self.rest == before.rest
     }
+}
+
+/// The text with nothing over it and no prompt taking the keys.
+fn plain_view(app: &App) -> bool {
+    app.mode == Mode::Normal
+        && app.map.is_none()
+        && app.notes.panel.is_none()
+        && app.notes.editor.is_none()
 }
 
 /// Whether `action`, applied to `app` as it is now, does no more than scroll
 /// the text: then the next frame may be drawn from the last one.
 pub fn scrolls_only(app: &App, action: &Action) -> bool {
-    let plain = app.mode == Mode::Normal
-        && app.map.is_none()
-        && app.notes.panel.is_none()
-        && app.notes.editor.is_none();
-    plain
+    plain_view(app)
         && match *action {
             Action::MoveDown | Action::MoveUp => app.focus == Focus::Pane,
             Action::ScrollBy(_) => true,
@@ -123,7 +115,7 @@ impl Frames {
             .last
             .as_ref()
             .filter(|before| scrolled_only && seen.scrolled_from(before))
-            .zip(seen.areas)
+            .zip(seen.rest.areas)
             .and_then(|(before, areas)| {
                 let height = usize::from(areas.text.height);
                 shift(&before.rows, &seen.rows, height).map(|s| (areas, s))
@@ -137,20 +129,17 @@ impl Frames {
                 pane.width.saturating_sub(2),
                 areas.text.height,
             );
-            let height = usize::from(rows.height);
-            let by = usize::from(shift.unsigned_abs());
-            let new = if shift > 0 {
-                height - by..height
-            } else {
-                0..by
-            };
-            let drawn = self
-                .screen
-                .draw_scrolled(terminal, rows, shift, areas.status, |buf| {
-                    draw_pane_rows(app, pane, &seen.rows, new, buf);
-                    blank(buf, areas.status);
+            let drawn = self.screen.draw_scrolled(
+                terminal,
+                rows,
+                shift,
+                areas.status,
+                |buf, moved_in| {
+                    draw_pane_rows(app, pane, &seen.rows, moved_in, buf);
+                    Clear.render(areas.status, buf);
                     StatusLine(app).render(areas.status, buf);
-                })?;
+                },
+            )?;
             if drawn {
                 #[cfg(debug_assertions)]
                 self.check(app);
@@ -159,7 +148,7 @@ impl Frames {
             }
         }
         self.screen
-            .draw(terminal, app, seen.areas.map(|a| a.text))?;
+            .draw(terminal, app, seen.rest.areas.map(|a| a.text))?;
         self.last = Some(seen);
         Ok(Drawn::Full)
     }
@@ -197,14 +186,6 @@ fn shift(before: &[RowContent], now: &[RowContent], height: usize) -> Option<i16
                 }
             })
         })
-}
-
-/// Clears `area` to what a frame starts from.
-fn blank(buf: &mut Buffer, area: Rect) {
-    for y in area.top()..area.bottom() {
-        let start = buf.index_of(area.x, y);
-        buf.content[start..start + usize::from(area.width)].fill(Cell::EMPTY);
-    }
 }
 
 #[cfg(test)]

@@ -171,23 +171,18 @@ fn event_loop(
     let background = background();
     // A brief read whole has its notes at once; a big one once it is loaded.
     effects::run(&mut app, Effect::OpenNotes, edge);
-    let mut dirty = true;
-    // Whether all that changed since the last frame is a search step's hits.
-    let mut only_steps = false;
-    // Whether all that changed since the last frame is the text scrolling.
-    let mut only_scrolls = false;
+    let mut changed = Changed::More;
     let mut drawn = Instant::now();
     loop {
         if caught.load(Ordering::SeqCst) != 0 {
             return Ok(());
         }
         let searching = app.searching();
-        if dirty && !paced(only_steps && searching, drawn.elapsed()) {
-            frames.draw(terminal, &app, only_scrolls)?;
+        let progress_only = changed == Changed::SearchSteps && searching;
+        if changed != Changed::Nothing && !paced(progress_only, drawn.elapsed()) {
+            frames.draw(terminal, &app, changed == Changed::Scrolls)?;
             drawn = Instant::now();
-            dirty = false;
-            only_steps = false;
-            only_scrolls = true;
+            changed = Changed::Nothing;
         }
         // A search of a big text goes on a step at a time whenever no key waits;
         // while results are due, look for them often so they show promptly.
@@ -201,9 +196,7 @@ fn event_loop(
         if !poll(tick)? {
             if searching {
                 app.update(Action::SearchStep);
-                only_steps |= !dirty;
-                only_scrolls = false;
-                dirty = true;
+                changed = changed.and(Changed::SearchSteps);
             }
         } else {
             let action = match event::read()? {
@@ -215,15 +208,18 @@ fn event_loop(
                 _ => None,
             };
             if let Some(a) = action {
-                only_scrolls &= frames::scrolls_only(&app, &a);
-                if let Some(effect) = app.update(a) {
-                    only_scrolls = false;
+                let scroll = frames::scrolls_only(&app, &a);
+                let effect = app.update(a);
+                changed = changed.and(if scroll && effect.is_none() {
+                    Changed::Scrolls
+                } else {
+                    Changed::More
+                });
+                if let Some(effect) = effect {
                     if effects::run(&mut app, effect, edge) {
                         return Ok(());
                     }
                 }
-                dirty = true;
-                only_steps = false;
             }
         }
         loop {
@@ -232,18 +228,37 @@ fn event_loop(
                     if let Some(effect) = app.update(action) {
                         effects::run(&mut app, effect, edge);
                     }
-                    dirty = true;
-                    only_steps = false;
-                    only_scrolls = false;
+                    changed = Changed::More;
                 }
                 Err(TryRecvError::Disconnected) if app.extracting => {
                     app.update(Action::WorkerLost);
-                    dirty = true;
-                    only_steps = false;
-                    only_scrolls = false;
+                    changed = Changed::More;
                 }
                 Err(_) => break,
             }
+        }
+    }
+}
+
+/// What changed since the last frame, which decides how the next is drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Changed {
+    Nothing,
+    /// Only a search's steps found more hits: drawn at most every [`PACE`].
+    SearchSteps,
+    /// Only the text scrolled (see [`frames::scrolls_only`]): drawn from the last frame.
+    Scrolls,
+    /// Anything else: drawn in full.
+    More,
+}
+
+impl Changed {
+    /// What changed after `self`, then `then`.
+    fn and(self, then: Changed) -> Changed {
+        match (self, then) {
+            (Changed::Nothing, c) | (c, Changed::Nothing) => c,
+            (a, b) if a == b => a,
+            _ => Changed::More,
         }
     }
 }
@@ -270,6 +285,19 @@ pub(crate) fn poll(timeout: Duration) -> io::Result<bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn changes_add_up_to_the_kind_of_frame_they_need() {
+        use Changed::*;
+        assert_eq!(Nothing.and(Scrolls), Scrolls);
+        assert_eq!(Scrolls.and(Scrolls), Scrolls);
+        assert_eq!(SearchSteps.and(SearchSteps), SearchSteps);
+        assert_eq!(Scrolls.and(SearchSteps), More);
+        assert_eq!(SearchSteps.and(Scrolls), More);
+        assert_eq!(More.and(Nothing), More);
+        assert_eq!(Scrolls.and(Nothing), Scrolls);
+        assert_eq!(Nothing.and(Nothing), Nothing);
+    }
 
     #[test]
     fn a_searchs_progress_waits_for_the_pace_and_a_keys_change_never_waits() {

@@ -28,25 +28,46 @@ pub(super) fn diff_known<'a>(
     }
     let mut out = Vec::new();
     let rows = last.content.chunks(width).zip(next.content.chunks(width));
-    // Cells before the pane that are all one column wide are walked on their own.
-    let narrow = |cells: &[Cell]| cells.iter().all(|c| narrow(c.symbol()));
     for ((was, now), y) in rows.zip(area.y..) {
         let pane = known.and_then(|(p, rows)| {
             let carried =
                 (p.y..p.bottom()).contains(&y) && rows.get(usize::from(y - p.y)) == Some(&true);
             let start = usize::from(p.x.saturating_sub(area.x)).min(width);
             let end = usize::from(p.right().saturating_sub(area.x)).min(width);
-            (carried && narrow(&was[..start]) && narrow(&now[..start])).then_some((start, end))
+            carried.then_some(start..end)
         });
-        match pane {
-            Some((start, end)) => {
-                row_diff(&was[..start], &now[..start], (area.x, y), &mut out);
-                row_diff(&was[end..], &now[end..], (area.x + end as u16, y), &mut out);
-            }
-            None => row_diff(was, now, (area.x, y), &mut out),
+        let walked =
+            pane.is_some_and(|same| row_diff_beside(was, now, same, (area.x, y), &mut out));
+        if !walked {
+            row_diff(was, now, (area.x, y), &mut out);
         }
     }
     out
+}
+
+/// One row whose columns `same` are known to show the same cells: the cells
+/// beside them are walked on their own, when those before are all one column
+/// wide (so the walk after them starts where ratatui's would); `false`, with
+/// nothing walked, when they are not.
+fn row_diff_beside<'a>(
+    was: &[Cell],
+    now: &'a [Cell],
+    same: std::ops::Range<usize>,
+    (x0, y): (u16, u16),
+    out: &mut Vec<(u16, u16, &'a Cell)>,
+) -> bool {
+    let all_narrow = |cells: &[Cell]| cells.iter().all(|c| narrow(c.symbol()));
+    if !(all_narrow(&was[..same.start]) && all_narrow(&now[..same.start])) {
+        return false;
+    }
+    row_diff(&was[..same.start], &now[..same.start], (x0, y), out);
+    row_diff(
+        &was[same.end..],
+        &now[same.end..],
+        (x0 + same.end as u16, y),
+        out,
+    );
+    true
 }
 
 /// The cells to write after the terminal scrolled the rows of `rows` by
@@ -74,7 +95,6 @@ pub(super) fn diff_scrolled<'a>(
         usize::from(rows.x - area.x),
         usize::from(rows.right() - area.x),
     );
-    let all_narrow = |cells: &[Cell]| cells.iter().all(|c| narrow(c.symbol()));
     let blank = vec![Cell::EMPTY; width];
     let mut out = Vec::new();
     for y in rows.y..rows.bottom() {
@@ -85,10 +105,7 @@ pub(super) fn diff_scrolled<'a>(
             continue;
         }
         let was = row(from as u16);
-        if all_narrow(&was[..start]) && all_narrow(&now[..start]) {
-            row_diff(&was[..start], &now[..start], (area.x, y), &mut out);
-            row_diff(&was[end..], &now[end..], (area.x + end as u16, y), &mut out);
-        } else {
+        if !row_diff_beside(was, now, start..end, (area.x, y), &mut out) {
             // A wide character before the moved cells: walk the row the terminal shows.
             let mut shown = was.to_vec();
             shown[start..end].clone_from_slice(&now[start..end]);

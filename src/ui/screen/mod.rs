@@ -124,14 +124,12 @@ impl Screen {
         self.last = Some(next);
         Ok(())
     }
-}
 
-impl Screen {
     /// Draws the next frame from the last one when the caller knows that all
     /// that changed is the cells of `rows` moving by `shift` rows (positive:
     /// up, as after `j`) and what `render` draws: the rows moved in (left
-    /// blank for it) and the whole rows of `redrawn` (which must lie apart
-    /// from `rows`' rows). Nothing else is rendered, copied or compared: the
+    /// blank for it, and given to it counted from `rows`' top) and the whole
+    /// rows of `redrawn` (which must lie apart from `rows`' rows). Nothing else is rendered, copied or compared: the
     /// last frame becomes the next in place. `shift` is within [`MAX_SHIFT`].
     ///
     /// Returns `false`, drawing nothing, when there is no last frame to start
@@ -142,7 +140,7 @@ impl Screen {
         rows: Rect,
         shift: i16,
         redrawn: Rect,
-        render: impl FnOnce(&mut Buffer),
+        render: impl FnOnce(&mut Buffer, Range<usize>),
     ) -> Result<bool, B::Error> {
         terminal.autoresize()?;
         let area = terminal.get_frame().area();
@@ -163,8 +161,9 @@ impl Screen {
             let from = frame.index_of(whole.x, whole.y);
             frame.content[from..from + whole.area() as usize].to_vec()
         };
-        move_cells(&mut frame, rows, shift);
-        render(&mut frame);
+        let moved_in = move_cells(&mut frame, rows, shift);
+        let from_top = |y: u16| usize::from(y - rows.y);
+        render(&mut frame, from_top(moved_in.start)..from_top(moved_in.end));
         let backend = terminal.backend_mut();
         // The terminal scrolls whole rows: the pane's rows and what is beside them.
         backend.scroll_rows(rows.y..rows.bottom(), shift)?;
@@ -182,8 +181,8 @@ impl Screen {
 }
 
 /// Moves the cells of `rows` by `shift` rows (positive: up) within their
-/// columns, leaving the rows moved in blank: the cells beside them stay.
-fn move_cells(buf: &mut Buffer, rows: Rect, shift: i16) {
+/// columns, leaving the rows moved in blank (returned): the cells beside them stay.
+fn move_cells(buf: &mut Buffer, rows: Rect, shift: i16) -> Range<u16> {
     let (x, width) = (usize::from(rows.x - buf.area.x), usize::from(rows.width));
     let stride = usize::from(buf.area.width);
     let row = |y: u16| usize::from(y - buf.area.y) * stride + x;
@@ -206,9 +205,10 @@ fn move_cells(buf: &mut Buffer, rows: Rect, shift: i16) {
     } else {
         rows.y..rows.y + by
     };
-    for y in blank {
+    for y in blank.clone() {
         buf.content[row(y)..row(y) + width].fill(Cell::EMPTY);
     }
+    blank
 }
 
 /// By how many rows the text of `pane` moved from `last` to `next` (positive:
@@ -414,12 +414,14 @@ mod tests {
                 let shift = to as i16 - from as i16;
                 let want = full(page(to));
                 // What the caller renders: the rows moved in, and the status line.
-                let fresh = |buf: &mut Buffer| {
+                let fresh = |buf: &mut Buffer, given: Range<usize>| {
                     let moved_in = if shift > 0 {
                         rows.bottom() - shift as u16..rows.bottom()
                     } else {
                         rows.y..rows.y + shift.unsigned_abs()
                     };
+                    let from_top = |y: u16| usize::from(y - rows.y);
+                    assert_eq!(given, from_top(moved_in.start)..from_top(moved_in.end));
                     for y in moved_in.chain(status.y..status.bottom()) {
                         for x in 0..40 {
                             let inside = (rows.x..rows.right()).contains(&x) || y >= status.y;
@@ -440,12 +442,12 @@ mod tests {
         let mut term = Terminal::new(TestBackend::new(40, 11)).unwrap();
         let mut screen = Screen::default();
         assert!(!screen
-            .draw_scrolled(&mut term, PANE, 1, status, |_| {})
+            .draw_scrolled(&mut term, PANE, 1, status, |_, _| {})
             .unwrap());
         screen.draw(&mut term, page(0), Some(PANE)).unwrap();
         term.backend_mut().resize(44, 12);
         assert!(!screen
-            .draw_scrolled(&mut term, PANE, 1, status, |_| {})
+            .draw_scrolled(&mut term, PANE, 1, status, |_, _| {})
             .unwrap());
     }
 
