@@ -27,6 +27,7 @@ pub mod display;
 pub mod document;
 pub mod entities;
 pub mod formats;
+pub mod hash;
 pub mod library;
 pub mod places;
 pub mod store;

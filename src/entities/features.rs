@@ -4,7 +4,8 @@
 
 use super::classes::{WordClasses, LEVELS};
 use super::gazetteer::{cat, Gazetteer, MAX_LEN};
-use super::hashing::{bytes_hash, lower_hash, mix, push_char, BuildStrHasher, HashSet64};
+use super::hashing::{bytes_hash, lower_hash, mix, push_char, HashSet64};
+use crate::hash::BuildWordHasher;
 
 /// Token flags.
 pub mod flag {
@@ -238,7 +239,7 @@ fn hyphen_cue(w: &str, gaz: &Gazetteer) -> u16 {
 /// [`WordFacts`] of the distinct words seen so far, keyed by their text.
 #[derive(Debug, Default)]
 pub struct WordCache {
-    map: std::collections::HashMap<Box<str>, WordFacts, BuildStrHasher>,
+    map: std::collections::HashMap<Box<str>, WordFacts, BuildWordHasher>,
     facts: Vec<WordFacts>,
 }
 

@@ -89,46 +89,6 @@ pub type HashMap64<V> = std::collections::HashMap<u64, V, BuildPreHashed>;
 /// A set of 64-bit hashes.
 pub type HashSet64 = std::collections::HashSet<u64, BuildPreHashed>;
 
-/// A fast hasher for short strings (words): eight bytes a step, FxHash style.
-/// Not resistant to chosen collisions, which only slow a per-document cache.
-#[derive(Debug, Default, Clone, Copy)]
-pub struct StrHasher(u64);
-
-impl StrHasher {
-    #[inline]
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7cc1_b727_220a);
-    }
-}
-
-impl std::hash::Hasher for StrHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            self.add(u64::from_le_bytes(c.try_into().unwrap_or([0; 8])));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut buf = [0u8; 8];
-            buf[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(buf) ^ (rest.len() as u64) << 59);
-        }
-    }
-
-    #[inline]
-    fn write_u8(&mut self, b: u8) {
-        self.add(u64::from(b));
-    }
-}
-
-/// Build-hasher for [`StrHasher`].
-pub type BuildStrHasher = std::hash::BuildHasherDefault<StrHasher>;
-
 #[cfg(test)]
 mod tests {
     use super::*;

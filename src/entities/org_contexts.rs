@@ -12,6 +12,7 @@ use super::recognizer::Analysis;
 use super::rules::Cand;
 use super::words::WordList;
 use super::Kind;
+use std::ops::Range;
 
 /// Words before "for" or "with" that make what follows a team ("played for",
 /// "signed with", "games for", "drew with").
@@ -68,16 +69,10 @@ static PHRASE_ENDS: WordList = WordList::new(&[
     "that", "to", "which", "who", "with",
 ]);
 
-/// The sentence (token range) holding token `i`.
-fn sentence_of(a: &Analysis, i: usize) -> Option<std::ops::Range<usize>> {
-    let at = a.sentences.partition_point(|r| r.end <= i);
-    a.sentences.get(at).filter(|r| r.contains(&i)).cloned()
-}
-
 /// Whether the noun phrase opening at token `k` ("a major Brazilian
 /// manufacturer of ...") ends, before punctuation or a word like "of" or
 /// "and", in an organization noun (not one with a possessive after it).
-fn org_phrase(a: &Analysis, r: &std::ops::Range<usize>, k: usize) -> bool {
+fn org_phrase(a: &Analysis, r: &Range<usize>, k: usize) -> bool {
     if !matches!(a.word(k), "a" | "an" | "the") {
         return false;
     }
@@ -96,12 +91,10 @@ fn org_phrase(a: &Analysis, r: &std::ops::Range<usize>, k: usize) -> bool {
     last.is_some_and(|w| ORG_NOUNS.has(w) && w.starts_with(char::is_lowercase))
 }
 
-/// Whether tokens `start..end` are described as an organization: "X, a
-/// stationery company", "X is a Brazilian manufacturer", "the band X".
-fn described(a: &Analysis, start: usize, end: usize) -> bool {
-    let Some(r) = sentence_of(a, start) else {
-        return false;
-    };
+/// Whether tokens `start..end` of sentence `r` are described as an
+/// organization: "X, a stationery company", "X is a Brazilian manufacturer",
+/// "the band X".
+fn described(a: &Analysis, r: &Range<usize>, start: usize, end: usize) -> bool {
     let before = start.checked_sub(1).filter(|k| r.contains(k));
     // "operator George Hauser": a given name first is a person's name.
     let given = a.infos[start].gaz & cat::GIVEN != 0;
@@ -111,17 +104,12 @@ fn described(a: &Analysis, start: usize, end: usize) -> bool {
             NOUNS_BEFORE.has(w) && w.starts_with(char::is_lowercase)
         });
     let after = |w: &str| a.word(end) == w && end + 1 < r.end;
-    noun_before
-        || after(",") && org_phrase(a, &r, end + 1)
-        || (after("is") || after("was")) && org_phrase(a, &r, end + 1)
+    noun_before || (after(",") || after("is") || after("was")) && org_phrase(a, r, end + 1)
 }
 
-/// Whether the words around tokens `start..end`, within their sentence,
+/// Whether the words around tokens `start..end`, within their sentence `r`,
 /// make them a team's name.
-fn team_context(a: &Analysis, start: usize, end: usize) -> bool {
-    let Some(r) = sentence_of(a, start) else {
-        return false;
-    };
+fn team_context(a: &Analysis, r: &Range<usize>, start: usize, end: usize) -> bool {
     let word = |k: usize| if r.contains(&k) { a.word(k) } else { "" };
     // "coached the Boston Braves": the article does not count.
     let before = if start > r.start && a.word(start - 1).eq_ignore_ascii_case("the") {
@@ -166,7 +154,7 @@ fn listed_place(a: &Analysis, start: usize, end: usize) -> bool {
 fn after_place_word(a: &Analysis, i: usize) -> bool {
     i.checked_sub(1).is_some_and(|k| {
         matches!(a.word(k), "in" | "near" | "outside" | "born")
-            && sentence_of(a, k) == sentence_of(a, i)
+            && a.sentence_of(k) == a.sentence_of(i)
     })
 }
 
@@ -181,11 +169,14 @@ pub fn retype(a: &Analysis, cands: &mut [Cand]) {
         if c.kind == Kind::Organization || c.start >= c.end || names_country(a, c.start, c.end) {
             continue;
         }
+        let Some(r) = a.sentence_of(c.start) else {
+            continue;
+        };
         let team = match c.kind {
             Kind::Place => true,
             _ => listed_place(a, c.start, c.end),
-        } && team_context(a, c.start, c.end);
-        if team || described(a, c.start, c.end) {
+        } && team_context(a, &r, c.start, c.end);
+        if team || described(a, &r, c.start, c.end) {
             c.kind = Kind::Organization;
             c.conf = f32::INFINITY;
             names.push(&a.infos[c.start..c.end]);

@@ -141,6 +141,12 @@ pub(crate) struct Analysis<'t> {
 }
 
 impl Analysis<'_> {
+    /// The sentence (token range) holding token `i`.
+    pub fn sentence_of(&self, i: usize) -> Option<Range<usize>> {
+        let at = self.sentences.partition_point(|r| r.end <= i);
+        self.sentences.get(at).filter(|r| r.contains(&i)).cloned()
+    }
+
     /// The text of token `i`.
     pub fn word(&self, i: usize) -> &str {
         self.tokens.get(i).map_or("", |t| t.text(self.text))

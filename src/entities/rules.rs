@@ -124,6 +124,11 @@ fn split_after_places(a: &Analysis, cands: &mut Vec<Cand>) {
     }
 }
 
+/// Whether token `k` is a title written with a capital ("Chancellor").
+fn capitalized_title(a: &Analysis, k: usize) -> bool {
+    TITLES.has(a.word(k)) && a.infos.get(k).is_some_and(|t| t.flags & flag::CAP != 0)
+}
+
 /// "Defense Minister Daniyal Akhmetov" tagged as one name: the person after the title.
 fn titled_people(a: &Analysis, cands: &mut [Cand]) {
     for c in cands.iter_mut() {
@@ -423,29 +428,30 @@ fn retype(a: &Analysis, cands: &mut [Cand]) {
             // "Siemens said": a word the lists know as a company (and as a
             // surname), outside the common vocabulary, with no title near it.
             c.kind = Kind::Organization;
-        } else if c.kind == Kind::Organization
-            && !multi
-            && c.conf < UNSURE_ORG_CONF
+        } else if !multi
             && known_only_as_place(a, c.start)
-            && a.infos[c.start].gaz & (cat::ORG | cat::ACRONYM | cat::CLUB) == 0
-            && a.infos[c.start].flags & flag::SCORE == 0
+            && match c.kind {
+                // "Officials in Tashkent and Astana": no title before it.
+                Kind::Person => true,
+                // "signed by Kazakhstan and Halyk Bank": the tagger unsure it is an
+                // organization (a club in a results line stays a club).
+                Kind::Organization => {
+                    c.conf < UNSURE_ORG_CONF
+                        && a.infos[c.start].gaz & (cat::ORG | cat::ACRONYM | cat::CLUB) == 0
+                        && a.infos[c.start].flags & flag::SCORE == 0
+                }
+                _ => false,
+            }
         {
-            // "signed by Kazakhstan and Halyk Bank", "Astana signed": a word the
-            // lists know only as a place, which the tagger is unsure is an
-            // organization, is the place (a club in a results line stays a club).
-            c.kind = Kind::Place;
-            c.conf = c.conf.max(GAZETTEER_CONF);
-        } else if c.kind == Kind::Person && !multi && known_only_as_place(a, c.start) {
-            // "Officials in Tashkent and Astana": one word the gazetteer knows as a
-            // place and as no one's name, with no title before it, kept as surely
-            // as an unsure organization read as the place.
+            // One word the lists know only as a place, and as no one's name, read
+            // as a person or an unsure organization: the place, kept as surely as
+            // the lists' own.
             c.kind = Kind::Place;
             c.conf = c.conf.max(GAZETTEER_CONF);
         } else if c.kind != Kind::Misc
             && !multi
             && a.infos[c.start].gaz & cat::PEOPLE != 0
-            && TITLES.has(a.word(c.end))
-            && a.infos.get(c.end).is_some_and(|t| t.flags & flag::CAP != 0)
+            && capitalized_title(a, c.end)
         {
             // "German Chancellor Angela Merkel": a people's name before a title
             // is not the person, who comes after the title.
@@ -525,7 +531,7 @@ fn extend_divisions(a: &Analysis, cands: &mut [Cand]) {
 }
 
 fn same_sentence(a: &Analysis, i: usize, j: usize) -> bool {
-    a.sentences.iter().any(|r| r.contains(&i) && r.contains(&j))
+    a.sentence_of(i).is_some_and(|r| r.contains(&j))
 }
 
 /// Adds untagged capitalized phrases the gazetteer knows as countries, peoples,
@@ -575,8 +581,7 @@ fn add_from_gazetteer(a: &Analysis, gaz: &Gazetteer, cands: &mut Vec<Cand>) {
                 && t.flags & flag::INITIAL != 0
                 && t.flags & flag::SEEN_CAP == 0
                 && kind == Kind::Misc
-                && !(TITLES.has(a.word(j))
-                    && a.infos.get(j).is_some_and(|n| n.flags & flag::CAP != 0));
+                && !capitalized_title(a, j);
             if free && !unsure_initial {
                 added.push(Cand {
                     start: i,

@@ -3,8 +3,9 @@
 
 use super::expr::{Base, Clock, Expr};
 use super::lexicon;
-use super::scan::{date_month, Hit, Scanner};
+use super::scan::{Hit, Scanner};
 use super::token::Kind;
+use crate::date::month_from_name;
 
 impl Scanner<'_> {
     /// Patterns led by a number token.
@@ -195,7 +196,7 @@ impl Scanner<'_> {
         if !self.t.is_cap(k) || self.t.kind(k) != Some(Kind::Word) {
             return None;
         }
-        let m = date_month(w)?;
+        let m = month_from_name(w)?;
         let full = crate::date::MONTHS[(m - 1) as usize].len() == w.len();
         let dot = !full && self.w(k + 1) == "." && self.t.joined(k + 1);
         if !full && !dot && self.t.int(k + 1).is_none() {

@@ -24,6 +24,16 @@ pub struct Narrative {
     pub quarter: Option<(i32, u32, usize)>,
 }
 
+impl Narrative {
+    /// The year the story moved to since `day` (a day counted from), when it is another.
+    fn moved_year(&self, day: Option<Date>) -> Option<i32> {
+        match (day, self.year) {
+            (Some(d), Some(y)) if d.year != y => Some(y),
+            _ => None,
+        }
+    }
+}
+
 /// Everything a value is resolved against.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Context {
@@ -262,10 +272,8 @@ fn base_value(base: Base, tense: Tense, ctx: &Context) -> (String, bool) {
         Base::NarrativeWeekday { weekday, shift } => {
             // A day from before the story moved to another year ("In 2009 the talks began.
             // The following Monday, ...") says nothing of that year's weeks.
-            if let (Some(d), Some(y)) = (ctx.narrative.day, ctx.narrative.year) {
-                if d.year != y {
-                    return unknown(format!("{y:04}-WXX-{}", weekday + 1));
-                }
+            if let Some(y) = ctx.narrative.moved_year(ctx.narrative.day) {
+                return unknown(format!("{y:04}-WXX-{}", weekday + 1));
             }
             let Some(r) = ctx.narrative.day.or(ctx.date) else {
                 return unknown(format!("XXXX-WXX-{}", weekday + 1));
@@ -294,10 +302,8 @@ fn base_value(base: Base, tense: Tense, ctx: &Context) -> (String, bool) {
             // mayor resigned. The next day, ..."), a day counted from an older one says
             // nothing of that year's. "At 3 p.m." and "that day" keep the older day: a
             // year in passing ("the worst since the 1987 crash") is no move of the story.
-            if let (Some(d), Some(y), true) = (day, ctx.narrative.year, n != 0) {
-                if d.year != y {
-                    return unknown(format!("{y:04}-XX-XX"));
-                }
+            if let Some(y) = ctx.narrative.moved_year(day).filter(|_| n != 0) {
+                return unknown(format!("{y:04}-XX-XX"));
             }
             match day {
                 Some(r) => ymd(r.add_days(n)),

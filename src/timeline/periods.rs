@@ -144,7 +144,7 @@ impl Scanner<'_> {
     /// "April-June quarter", "the July-to-September quarter of 2014": a quarter named by
     /// its first and last months (`i` at the first month).
     pub fn month_quarter(&self, i: usize) -> Hit {
-        let m1 = super::scan::date_month(self.w(i)).filter(|_| self.t.is_cap(i))?;
+        let m1 = crate::date::month_from_name(self.w(i)).filter(|_| self.t.is_cap(i))?;
         let mut k = i + 1;
         if self.w(k) == "." && self.t.joined(k) {
             k += 1;
@@ -157,7 +157,7 @@ impl Scanner<'_> {
             return None;
         }
         k += 1;
-        let m2 = super::scan::date_month(self.w(k)).filter(|_| self.t.is_cap(k))?;
+        let m2 = crate::date::month_from_name(self.w(k)).filter(|_| self.t.is_cap(k))?;
         k += 1;
         if self.w(k) == "." && self.t.joined(k) {
             k += 1;

@@ -85,29 +85,23 @@ impl Scanner<'_> {
             }
             // "at noon", "noon Thursday"; not "High Noon".
             "noon" | "midday" | "midnight"
-                if !self.t.is_cap(i)
-                    && (i > 0
-                        && matches!(
-                            self.w(i - 1),
-                            "at" | "by" | "until" | "before" | "after" | "around" | "about"
-                        )
-                        || lexicon::weekday(self.w(i + 1)).is_some()
-                        || matches!(self.w(i + 1), "today" | "yesterday" | "tomorrow")) =>
+                if self.clock_word_anchored(
+                    i,
+                    &["at", "by", "until", "before", "after", "around", "about"],
+                ) =>
             {
                 let hour = if w == "midnight" { 24 } else { 12 };
                 self.with_day(i + 1, Clock::At { hour, minute: 0 })
             }
             // "at dawn", "dusk Friday", "until sunset on Tuesday": the part of that day (or
             // of the story's); not "the dawn of a new era" or "Dawn Smith".
-            "dawn" | "daybreak" | "sunrise" | "dusk" | "sunset" | "nightfall"
-                if !self.t.is_cap(i)
-                    && (i > 0
-                        && matches!(
-                            self.w(i - 1),
-                            "at" | "by" | "until" | "till" | "before" | "after" | "from" | "since"
-                        )
-                        || lexicon::weekday(self.w(i + 1)).is_some()
-                        || matches!(self.w(i + 1), "today" | "yesterday" | "tomorrow")) =>
+            w if lexicon::day_edge(w).is_some()
+                && self.clock_word_anchored(
+                    i,
+                    &[
+                        "at", "by", "until", "till", "before", "after", "from", "since",
+                    ],
+                ) =>
             {
                 let part = lexicon::day_edge(w)?;
                 self.with_day(i + 1, Clock::Part(part))
@@ -329,6 +323,16 @@ impl Scanner<'_> {
 
     /// Whether "today" or "tomorrow" at `i` means the present or future at large, not a
     /// day: "today's world", "many of today's computers", "the leaders of tomorrow".
+    /// Whether the lower-case clock word at `i` ("noon", "dawn") is a time:
+    /// after one of `before` ("at noon") or before a day ("dusk Friday",
+    /// "noon today"); not capitalized, as in "High Noon" or "Dawn Smith".
+    fn clock_word_anchored(&self, i: usize, before: &[&str]) -> bool {
+        !self.t.is_cap(i)
+            && (i > 0 && before.contains(&self.w(i - 1))
+                || lexicon::weekday(self.w(i + 1)).is_some()
+                || matches!(self.w(i + 1), "today" | "yesterday" | "tomorrow"))
+    }
+
     fn generic_day(&self, i: usize) -> bool {
         let before = if i > 0 { self.w(i - 1) } else { "" };
         if self.w(i) == "tomorrow" && before == "of" {

@@ -675,11 +675,3 @@ impl Scanner<'_> {
         None
     }
 }
-
-/// A month number for a month word that may be an abbreviation.
-pub fn date_month(word: &str) -> Option<u32> {
-    if word.len() < 3 {
-        return None;
-    }
-    crate::date::month_from_name(word)
-}

@@ -17,7 +17,7 @@ impl Scanner<'_> {
         if let Some((code, _)) = lexicon::season(self.w(k)) {
             return Some((k + 1, Expr::Set(format!("XXXX-{code}"))));
         }
-        if let Some(m) = super::scan::date_month(self.w(k)).filter(|_| {
+        if let Some(m) = crate::date::month_from_name(self.w(k)).filter(|_| {
             self.t.is_cap(k)
                 && crate::date::MONTHS
                     .iter()

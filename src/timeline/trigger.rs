@@ -3,9 +3,9 @@
 //! scan's check of every token is one hash lookup instead of a dozen list lookups.
 
 use super::lexicon;
-use super::scan::date_month;
+use crate::date::month_from_name;
+use crate::hash::BuildWordHasher;
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
 /// Starts an expression whatever its case or neighbours ("the", "two", "weeks").
 const ALWAYS: u8 = 1;
@@ -19,7 +19,7 @@ const THEN: u8 = 8;
 /// The trigger classes of a text's words, each word classified on first sight.
 #[derive(Default)]
 pub struct Triggers<'a> {
-    seen: HashMap<&'a str, u8, BuildHasherDefault<WordHash>>,
+    seen: HashMap<&'a str, u8, BuildWordHasher>,
 }
 
 /// What a word needs to start an expression.
@@ -64,7 +64,7 @@ impl<'a> Triggers<'a> {
 /// The classes of `w` against the word lists.
 fn classify(w: &str) -> u8 {
     let mut c = 0;
-    if date_month(w).is_some()
+    if month_from_name(w).is_some()
         || lexicon::weekday(w).is_some()
         || lexicon::weekdays(w).is_some()
         || super::holidays::starts_holiday(w)
@@ -85,6 +85,7 @@ fn classify(w: &str) -> u8 {
         || lexicon::is_hedge(w)
         || lexicon::is_vague_count(w)
         || lexicon::ordinal(w).is_some()
+        || lexicon::day_edge(w).is_some()
         || is_trigger_word(w)
     {
         c |= ALWAYS;
@@ -138,12 +139,6 @@ fn is_trigger_word(w: &str) -> bool {
             | "noon"
             | "midnight"
             | "midday"
-            | "dawn"
-            | "daybreak"
-            | "sunrise"
-            | "dusk"
-            | "sunset"
-            | "nightfall"
             | "new"
             | "at"
             | "more"
@@ -158,51 +153,6 @@ fn is_trigger_word(w: &str) -> bool {
             | "q"
             | "h"
     )
-}
-
-/// A word hash that takes eight bytes a step (words are a few bytes long, where
-/// the default hasher costs more than the lookup; no untrusted party chooses which
-/// words land together, and a collision costs only a comparison).
-#[derive(Default)]
-pub struct WordHash(u64);
-
-impl WordHash {
-    #[inline]
-    fn mix(&mut self, v: u64) {
-        self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-}
-
-impl Hasher for WordHash {
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut b = [0u8; 8];
-            b.copy_from_slice(c);
-            self.mix(u64::from_le_bytes(b));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            // Byte by byte: a copy of a variable length would call `memcpy`.
-            let v = rest
-                .iter()
-                .enumerate()
-                .fold(0u64, |v, (k, &b)| v | u64::from(b) << (8 * k));
-            self.mix(v);
-        }
-    }
-
-    #[inline]
-    fn write_u8(&mut self, b: u8) {
-        self.mix(u64::from(b));
-    }
-
-    #[inline]
-    fn finish(&self) -> u64 {
-        // The table picks a bucket by the low bits: fold the well-mixed high ones in.
-        self.0 ^ (self.0 >> 29)
-    }
 }
 
 #[cfg(test)]

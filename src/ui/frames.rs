@@ -11,7 +11,6 @@ use super::layout::Areas;
 use super::screen::{Screen, Surface, MAX_SHIFT};
 use super::viewport::RowContent;
 use super::widgets::{draw_pane_rows, StatusLine};
-use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::widgets::{Clear, Widget};
 use ratatui::Terminal;
@@ -158,7 +157,7 @@ impl Frames {
     #[cfg(debug_assertions)]
     fn check(&self, app: &App) {
         if let Some(drawn) = self.screen.last() {
-            let mut full = Buffer::empty(drawn.area);
+            let mut full = ratatui::buffer::Buffer::empty(drawn.area);
             app.render(drawn.area, &mut full);
             assert_eq!(drawn, &full, "a scrolled frame differs from a full one");
         }
@@ -193,6 +192,7 @@ mod tests {
     use super::*;
     use crate::document::Document;
     use ratatui::backend::TestBackend;
+    use ratatui::buffer::Buffer;
     use std::sync::Arc;
 
     /// A brief long enough to scroll, with entities, dates and long paragraphs.
