@@ -30,25 +30,14 @@ pub(super) fn span<const N: usize>(
 
 /// Appends a number.
 #[inline]
-pub(super) fn number(out: &mut Vec<u8>, n: usize) {
-    let mut buf = [0u8; 20];
-    let mut i = buf.len();
-    let mut n = n;
-    loop {
-        i -= 1;
-        buf[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    out.extend_from_slice(&buf[i..]);
+fn number(out: &mut Vec<u8>, n: usize) {
+    out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
 }
 
 /// Appends a string: copied between quotes when nothing in it needs escaping
 /// (names and words), else escaped by serde_json itself.
 #[inline]
-pub(super) fn string(out: &mut Vec<u8>, s: &str) -> serde_json::Result<()> {
+fn string(out: &mut Vec<u8>, s: &str) -> serde_json::Result<()> {
     if needs_escape(s) {
         return serde_json::to_writer(out, s);
     }

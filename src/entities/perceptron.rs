@@ -245,20 +245,17 @@ fn allowed_mask(prev: u8) -> u16 {
 /// when it is the only one allowed.
 #[inline]
 fn best_allowed(scores: &[i32; NT], prev: u8) -> (u8, Option<i32>) {
-    let mut left = allowed_mask(prev);
-    let mut best = (0u8, i32::MIN);
+    // "Outside" (tag 0) is allowed after any tag: the first visited.
+    let mut left = allowed_mask(prev) & !1;
+    let mut best = (0u8, scores[0]);
     let mut second: Option<i32> = None;
-    let mut first = true;
     while left != 0 {
         let t = left.trailing_zeros() as usize;
         left &= left - 1;
         let Some(&s) = scores.get(t) else { break };
-        if first || s > best.1 {
-            if !first {
-                second = Some(best.1);
-            }
+        if s > best.1 {
+            second = Some(best.1);
             best = (t as u8, s);
-            first = false;
         } else if second.is_none_or(|x| s > x) {
             second = Some(s);
         }
