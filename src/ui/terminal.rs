@@ -74,9 +74,13 @@ where
     }
     let done = Arc::new(AtomicBool::new(false));
     let watchdog = spawn_watchdog(caught.clone(), done.clone(), mouse);
-    // ratatui's set-up (raw mode, the alternate screen, and a panic hook that
-    // restores both); its unbuffered terminal is replaced by a buffered one.
-    drop(ratatui::try_init()?);
+    // ratatui's set-up (raw mode and a panic hook that restores the terminal),
+    // for a terminal of no size: it is replaced by a buffered one at once, so
+    // the full-screen buffers `try_init` would fill are never made.
+    drop(ratatui::try_init_with_options(ratatui::TerminalOptions {
+        viewport: ratatui::Viewport::Fixed(ratatui::layout::Rect::ZERO),
+    })?);
+    crossterm::execute!(io::stdout(), crossterm::terminal::EnterAlternateScreen)?;
     let mut terminal = Terminal::new(CrosstermBackend::new(BufWriter::with_capacity(
         FRAME_BYTES,
         io::stdout(),

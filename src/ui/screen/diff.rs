@@ -12,6 +12,22 @@ pub fn diff<'a>(last: &Buffer, next: &'a Buffer) -> Vec<(u16, u16, &'a Cell)> {
     diff_known(last, next, None)
 }
 
+/// [`diff`] from a blank screen of `next`'s size, without making one: the
+/// first frame, and the first after a resize.
+pub(super) fn diff_blank(next: &Buffer) -> Vec<(u16, u16, &Cell)> {
+    let area = next.area;
+    let width = usize::from(area.width);
+    if width == 0 {
+        return Vec::new();
+    }
+    let blank = vec![Cell::EMPTY; width];
+    let mut out = Vec::new();
+    for (now, y) in next.content.chunks(width).zip(area.y..) {
+        row_diff(&blank, now, (area.x, y), &mut out);
+    }
+    out
+}
+
 /// [`diff`], told which rows of a pane are known to be the same within the
 /// pane's columns (the rows a scroll carried over): those columns are not
 /// compared again. The cells before the pane are walked on their own only
@@ -134,7 +150,7 @@ fn row_diff<'a>(
         #[allow(deprecated)]
         let special = new.diff_option != CellDiffOption::None || new.skip;
         let symbol = new.symbol();
-        if !special && cell_eq(old, new) {
+        if !special && cell_eq_to(old, new, symbol) {
             // A one-byte symbol is one column: most cells are not measured.
             i += if symbol.len() == 1 {
                 1
@@ -178,19 +194,25 @@ pub(super) fn cells_eq(a: &[Cell], b: &[Cell]) -> bool {
 /// compared without a call to `memcmp`: a frame compares every cell once or twice.
 #[inline]
 fn cell_eq(a: &Cell, b: &Cell) -> bool {
+    cell_eq_to(a, b, b.symbol())
+}
+
+/// [`cell_eq`] given `b`'s symbol, which the caller has already looked up: the
+/// style is compared first, and the symbols (each a call away) only when it is the same.
+#[inline]
+fn cell_eq_to(a: &Cell, b: &Cell, b_symbol: &str) -> bool {
     #[allow(deprecated)]
     let skip = a.skip == b.skip;
-    let symbol = match (a.symbol().as_bytes(), b.symbol().as_bytes()) {
-        ([x], [y]) => x == y,
-        (x, y) => x == y,
-    };
     a.fg == b.fg
         && a.bg == b.bg
         && a.modifier == b.modifier
         && a.underline_color == b.underline_color
         && a.diff_option == b.diff_option
         && skip
-        && symbol
+        && match (a.symbol().as_bytes(), b_symbol.as_bytes()) {
+            ([x], [y]) => x == y,
+            (x, y) => x == y,
+        }
 }
 
 #[cfg(test)]
@@ -266,6 +288,12 @@ pub(super) mod tests {
                 "seed {seed}, c to a"
             );
             assert!(diff(&a, &a).is_empty());
+            let blank = Buffer::empty(a.area);
+            assert_eq!(
+                owned(diff_blank(&a)),
+                owned(blank.diff(&a)),
+                "seed {seed}, from blank"
+            );
             for (x, y) in a.content.iter().zip(&b.content) {
                 assert_eq!(cell_eq(x, y), x == y, "{x:?} {y:?}");
             }

@@ -17,7 +17,7 @@ use std::ops::Range;
 mod diff;
 mod runs;
 pub use diff::diff;
-use diff::{cells_eq, diff_known, diff_scrolled};
+use diff::{cells_eq, diff_blank, diff_known, diff_scrolled};
 
 /// A backend a frame can scroll rows of: the scroll is queued with the rest
 /// of the frame, so a buffered terminal receives the whole frame in one write
@@ -91,17 +91,19 @@ impl Screen {
         terminal.autoresize()?;
         let area = terminal.get_frame().area();
         let mut next = std::mem::take(&mut self.spare);
-        next.resize(area);
-        next.reset();
+        if next.area == area {
+            next.reset();
+        } else {
+            next = Buffer::empty(area);
+        }
         widget.render(area, &mut next);
         let backend = terminal.backend_mut();
-        let mut last = match self.last.take() {
-            Some(last) if last.area == area => last,
-            // First frame, or the terminal was resized: start from a blank screen.
-            _ => {
-                backend.clear()?;
-                Buffer::empty(area)
-            }
+        let Some(mut last) = self.last.take().filter(|last| last.area == area) else {
+            // First frame, or the terminal was resized: from a blank screen,
+            // every cell that is not blank is written.
+            backend.clear()?;
+            backend.draw_cells(diff_blank(&next))?;
+            return self.shown(terminal, next, Buffer::default());
         };
         // A pane laid out for another size (a resize not yet seen) is not scrolled.
         let pane = pane.filter(|p| area.union(*p) == area);
@@ -117,10 +119,20 @@ impl Screen {
         // The terminal now shows `last`: write what differs from it.
         let known = carried.as_ref().map(|(p, rows)| (*p, rows.as_slice()));
         backend.draw_cells(diff_known(&last, &next, known))?;
+        self.shown(terminal, next, last)
+    }
+
+    /// Ends a frame: `next` is on the terminal, and `spare` is kept to draw the one after into.
+    fn shown<B: Surface>(
+        &mut self,
+        terminal: &mut Terminal<B>,
+        next: Buffer,
+        spare: Buffer,
+    ) -> Result<(), B::Error> {
         // Through `Terminal`, which remembers to show the cursor again when it is dropped.
         terminal.hide_cursor()?;
         terminal.backend_mut().flush()?;
-        self.spare = last;
+        self.spare = spare;
         self.last = Some(next);
         Ok(())
     }
