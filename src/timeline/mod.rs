@@ -125,35 +125,95 @@ fn without_verbatim(doc: &Document) -> std::borrow::Cow<'_, str> {
     )
 }
 
+/// Text tokenized at once by [`extract_from`]: the tokens of a whole 100 MB
+/// text took ten times its size, so a big text goes a slice at a time.
+const SLICE_BYTES: usize = 1 << 20;
+
+/// Where [`extract_from`] cuts `text` into slices of about [`SLICE_BYTES`]: at
+/// the start of a paragraph after one that ends a sentence, so no expression,
+/// clause or sentence spans two slices and the result is that of one pass.
+fn slices(doc: &Document, text: &str, size: usize) -> Vec<std::ops::Range<usize>> {
+    let mut cuts = vec![0usize];
+    for p in doc.paragraphs() {
+        let last = *cuts.last().unwrap_or(&0);
+        let at = p.span.start;
+        if at >= last.saturating_add(size)
+            && at <= text.len()
+            && text[..at].trim_end().ends_with(['.', '!', '?'])
+        {
+            cuts.push(at);
+        }
+    }
+    cuts.push(text.len());
+    cuts.windows(2).map(|w| w[0]..w[1]).collect()
+}
+
+/// What the reading of one slice hands to the next: the narrative so far.
+struct Reading {
+    ctx: normalize::Context,
+    section: usize,
+}
+
 /// The expressions of `text` (the document's text, verbatim spans blanked) from
 /// byte `from` on, each resolved against its section's publication date.
 fn extract_from(doc: &Document, text: &str, from: usize) -> Vec<Timex> {
+    extract_in_slices(doc, text, from, SLICE_BYTES)
+}
+
+/// [`extract_from`] with slices of about `size` bytes.
+fn extract_in_slices(doc: &Document, text: &str, from: usize, size: usize) -> Vec<Timex> {
+    let mut reading = Reading {
+        ctx: normalize::Context::default(),
+        section: usize::MAX,
+    };
+    let mut out = Vec::new();
+    for slice in slices(doc, text, size) {
+        extract_slice(
+            doc,
+            &text[slice.clone()],
+            slice.start,
+            from,
+            &mut reading,
+            &mut out,
+        );
+    }
+    out
+}
+
+/// [`extract_from`] for the slice of the text that starts at byte `base`.
+fn extract_slice(
+    doc: &Document,
+    text: &str,
+    base: usize,
+    from: usize,
+    reading: &mut Reading,
+    out: &mut Vec<Timex>,
+) {
     let toks = token::Tokens::new(text);
     let mut found = scan::scan(&toks);
     let verbatim = doc.verbatim();
-    let mut ctx = normalize::Context::default();
-    let mut section = usize::MAX;
-    let mut out = Vec::with_capacity(found.len());
+    let Reading { ctx, section } = reading;
+    out.reserve(found.len());
     let mut sentence = (usize::MAX, 0);
     for idx in 0..found.len() {
         let f = &found[idx];
         let (Some(first), Some(last)) = (toks.toks.get(f.first), toks.toks.get(f.last - 1)) else {
             continue;
         };
-        if first.start < from {
+        if base + first.start < from {
             continue;
         }
-        let span = Span::new(first.start, last.end);
+        let span = Span::new(base + first.start, base + last.end);
         let near = verbatim.partition_point(|v| v.end <= span.start);
         if verbatim.get(near).is_some_and(|v| v.overlaps(span)) {
             continue;
         }
         // A new section starts its narrative afresh from its own date.
         let here = doc.sections().partition_point(|s| s.start <= span.start);
-        if here != section {
-            section = here;
+        if here != *section {
+            *section = here;
             let published = doc.published_at(span.start);
-            ctx = normalize::Context {
+            *ctx = normalize::Context {
                 date: published.date,
                 year: published.year.or(published.date.map(|d| d.year)),
                 ..Default::default()
@@ -172,7 +232,7 @@ fn extract_from(doc: &Document, text: &str, from: usize) -> Vec<Timex> {
         let ranged = found
             .get(idx + 1)
             .filter(|g| is_range(&toks, f.last, g.first))
-            .and_then(|g| normalize::range_years(&f.expr, &g.expr, tense, &ctx));
+            .and_then(|g| normalize::range_years(&f.expr, &g.expr, tense, ctx));
         let expr = match ranged {
             Some((start, end)) => {
                 found[idx + 1].expr = end;
@@ -180,13 +240,13 @@ fn extract_from(doc: &Document, text: &str, from: usize) -> Vec<Timex> {
             }
             None => f.expr.clone(),
         };
-        let r = normalize::resolve(&expr, tense, &ctx);
+        let r = normalize::resolve(&expr, tense, ctx);
         // A vague reference ("now") names no day of its own: it is not placed among dated events.
         let day = match r.kind {
             TimexType::Date | TimexType::Time => value::first_day(&r.value),
             _ => None,
         };
-        remember(&mut ctx, &expr, &r, s);
+        remember(ctx, &expr, &r, s);
         out.push(Timex {
             span,
             kind: r.kind,
@@ -195,7 +255,6 @@ fn extract_from(doc: &Document, text: &str, from: usize) -> Vec<Timex> {
             day,
         });
     }
-    out
 }
 
 /// Keeps the narrative's current day, year and quarter up to date.
@@ -364,4 +423,43 @@ pub fn build(doc: &Document, entities: &Entities) -> Vec<Event> {
         .collect();
     events.sort_by_key(|e| (e.timex.place(), e.timex.day, e.timex.span.start));
     events
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_text_read_in_slices_gives_what_one_pass_gives() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/briefs");
+        let mut sliced_some = false;
+        for name in ["caspian-summit-2007.txt", "georgia-war-2008.txt"] {
+            let text = std::fs::read_to_string(format!("{dir}/{name}")).unwrap();
+            // Two briefs in one, so the narrative carries over from slice to slice.
+            let doc = Document::from_text(&format!("{text}\n\n{text}"));
+            let body = doc.paragraphs()[0].span.start;
+            let whole = extract_in_slices(&doc, doc.text(), body, usize::MAX);
+            assert!(whole.len() > 10, "{name}: {} expressions", whole.len());
+            for size in [1, 300, 2_000] {
+                sliced_some |= slices(&doc, doc.text(), size).len() > 2;
+                assert_eq!(
+                    extract_in_slices(&doc, doc.text(), body, size),
+                    whole,
+                    "{name}, slices of {size} bytes"
+                );
+            }
+        }
+        assert!(sliced_some);
+        // The narrative goes on across a cut: the day the story is at, then the day after it.
+        let doc = Document::from_text(
+            "Date: 2008-08-20\n\nTalks opened in Geneva on March 3, 2005.\n\nThe next day they broke down.\n",
+        );
+        let body = doc.paragraphs()[0].span.start;
+        let sliced = extract_in_slices(&doc, doc.text(), body, 1);
+        assert!(sliced.iter().any(|t| t.value == "2005-03-04"), "{sliced:?}");
+        assert_eq!(
+            sliced,
+            extract_in_slices(&doc, doc.text(), body, usize::MAX)
+        );
+    }
 }
