@@ -14,7 +14,6 @@ mod concordance;
 pub mod edge;
 mod lists;
 mod map;
-mod map_screen;
 mod mouse;
 pub mod msg;
 mod notes;
