@@ -61,3 +61,21 @@ impl Cursor {
         Some(wrapped)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_walk_goes_round_at_either_end_and_says_so() {
+        let mut c = Cursor { at: 1, top: 0 };
+        assert_eq!(c.walk(1, 3), Some(false));
+        assert_eq!(c.at, 2);
+        assert_eq!(c.walk(1, 3), Some(true));
+        assert_eq!(c.at, 0);
+        assert_eq!(c.walk(-1, 3), Some(true));
+        assert_eq!(c.at, 2);
+        assert_eq!(c.walk(1, 0), None, "nothing to walk in an empty list");
+        assert_eq!(c.at, 2);
+    }
+}
