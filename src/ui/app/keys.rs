@@ -88,17 +88,17 @@ impl App {
             KeyCode::Down => EditOp::Down,
             KeyCode::Home => EditOp::Home,
             KeyCode::End => EditOp::End,
-            KeyCode::Char(c)
-                if !key
-                    .mods
-                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
-            {
-                EditOp::Insert(c)
-            }
+            KeyCode::Char(c) if typed(key) => EditOp::Insert(c),
             _ => return None,
         };
         Some(Action::Edit(op))
     }
+}
+
+/// Whether a character key is typed as text: neither Ctrl nor Alt is held.
+fn typed(key: Key) -> bool {
+    !key.mods
+        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
 }
 
 /// A key while a one-line prompt (search, sidebar or tag filter) is open.
@@ -107,13 +107,7 @@ pub(crate) fn prompt_key(key: Key) -> Option<Action> {
         KeyCode::Esc => Some(Action::InputCancel),
         KeyCode::Enter => Some(Action::InputSubmit),
         KeyCode::Backspace => Some(Action::InputBackspace),
-        KeyCode::Char(c)
-            if !key
-                .mods
-                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
-        {
-            Some(Action::Input(c))
-        }
+        KeyCode::Char(c) if typed(key) => Some(Action::Input(c)),
         _ => None,
     }
 }
@@ -123,6 +117,16 @@ impl App {
     /// live keymap, so hints stay right after a rebinding.
     pub fn key_hint(&self, action: Action) -> String {
         self.keymap.hint(&action)
+    }
+
+    /// How hints name the word motions' keys: `w/e/b` (forward, to the end, back).
+    pub(super) fn word_keys(&self) -> String {
+        format!(
+            "{}/{}/{}",
+            self.key_hint(Action::WordForward),
+            self.key_hint(Action::WordEnd),
+            self.key_hint(Action::WordBack)
+        )
     }
 
     /// How a notice or hint names the key for `action` in `context`.

@@ -71,21 +71,10 @@ impl Context {
     pub fn allows(self, action: &Action) -> bool {
         use Action::*;
         match self {
-            Context::Notes => matches!(
-                action,
-                MoveDown
-                    | MoveUp
-                    | GoTop
-                    | GoBottom
-                    | NoteOpen
-                    | NoteEdit
-                    | NoteDelete
-                    | NoteUndo
-                    | NoteFilter
-                    | NoteConfirm
-                    | NoteMove
-                    | ToggleNotes
-            ),
+            Context::Notes => {
+                panel_only(action)
+                    || matches!(action, MoveDown | MoveUp | GoTop | GoBottom | ToggleNotes)
+            }
             Context::Editor => matches!(
                 action,
                 EditorSave | EditorCancel | Edit(EditOp::Complete) | EditorDiscard(_)
@@ -146,24 +135,27 @@ impl Context {
     }
 }
 
-/// Actions that mean something only in a modal context (the panel, the editor, the picker).
-fn modal_only(action: &Action) -> bool {
+/// The annotations panel's own actions, which mean nothing elsewhere.
+fn panel_only(action: &Action) -> bool {
     use Action::*;
     matches!(
         action,
-        NoteOpen
-            | NoteEdit
-            | NoteDelete
-            | NoteUndo
-            | NoteFilter
-            | NoteConfirm
-            | NoteMove
-            | EditorSave
-            | EditorCancel
-            | Edit(_)
-            | EditorDiscard(_)
-            | PickKind(_)
-            | InputSubmit
-            | InputCancel
+        NoteOpen | NoteEdit | NoteDelete | NoteUndo | NoteFilter | NoteConfirm | NoteMove
     )
+}
+
+/// Actions that mean something only in a modal context (the panel, the editor, the picker).
+fn modal_only(action: &Action) -> bool {
+    use Action::*;
+    panel_only(action)
+        || matches!(
+            action,
+            EditorSave
+                | EditorCancel
+                | Edit(_)
+                | EditorDiscard(_)
+                | PickKind(_)
+                | InputSubmit
+                | InputCancel
+        )
 }
