@@ -46,6 +46,21 @@ pub const READER: &[Context] = &[
 /// The contexts the library view's help lists.
 pub const LIBRARY: &[Context] = &[Context::Library, Context::Map];
 
+/// Whether `action` scrolls the help (the movements [`HelpScroll::after`] takes).
+pub fn scrolls(action: &Action) -> bool {
+    matches!(
+        action,
+        Action::MoveDown
+            | Action::MoveUp
+            | Action::PageDown
+            | Action::PageUp
+            | Action::HalfPageDown
+            | Action::HalfPageUp
+            | Action::GoTop
+            | Action::GoBottom
+    )
+}
+
 /// How far the help is scrolled: the first line shown.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct HelpScroll {

@@ -432,12 +432,10 @@ impl App {
         let (id, _, _) = self.panel_note()?;
         let Some(span) = self.selection_span() else {
             self.notice = Some(format!(
-                "select the passage first ({} closes the panel, then {} and {}/{}/{} or {}), then {}, {}",
+                "select the passage first ({} closes the panel, then {} and {} or {}), then {}, {}",
                 self.key_hint_in(Context::Notes, Action::ToggleNotes),
                 self.key_hint(Action::StartSelection),
-                self.key_hint(Action::WordForward),
-                self.key_hint(Action::WordEnd),
-                self.key_hint(Action::WordBack),
+                self.word_keys(),
                 self.key_hint(Action::SelectParagraph),
                 self.key_hint(Action::ToggleNotes),
                 self.key_hint_in(Context::Notes, Action::NoteMove),

@@ -64,11 +64,9 @@ impl App {
     pub(super) fn start_add(&mut self) {
         let Some(span) = self.selection_span() else {
             self.notice = Some(format!(
-                "select the name first ({}, then {}/{}/{}), then press {} again",
+                "select the name first ({}, then {}), then press {} again",
                 self.key_hint(Action::StartSelection),
-                self.key_hint(Action::WordForward),
-                self.key_hint(Action::WordEnd),
-                self.key_hint(Action::WordBack),
+                self.word_keys(),
                 self.key_hint(Action::AddEntity)
             ));
             return;

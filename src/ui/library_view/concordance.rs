@@ -2,9 +2,22 @@
 //! library, `Enter` opening the brief at one, and the next/previous-match keys
 //! in a brief opened from it going on to the next mention in whatever brief.
 
-use super::{list_height, reader, Concordance, Cursor, LibEffect, LibraryView, Screen, Target};
+use super::{list_height, reader, Cursor, LibEffect, LibraryView, Screen, Target};
 use crate::library::{EntityRef, Hit};
 use crate::ui::action::Action;
+
+/// An entity's mentions across the library.
+pub struct Concordance {
+    pub entity: EntityRef,
+    /// Only the sentences it shares with this entity (from a profile).
+    pub with: Option<EntityRef>,
+    /// Where `Esc` goes.
+    pub back: Screen,
+    pub hits: Vec<Hit>,
+    pub cursor: Cursor,
+    /// The last walk went round from one end to the other.
+    pub wrapped: bool,
+}
 
 impl LibraryView {
     /// Opens the concordance of library entity `e`.
@@ -80,15 +93,8 @@ impl LibraryView {
     /// The next (`dir` 1) or previous (-1) mention in the concordance, in whatever brief.
     pub(super) fn walk(&mut self, dir: isize) -> Option<LibEffect> {
         let c = self.concordance.as_mut()?;
-        let n = c.hits.len();
-        if n == 0 {
-            return None;
-        }
-        let next = (c.cursor.at as isize + dir).rem_euclid(n as isize) as usize;
-        let wrapped = (dir > 0 && next < c.cursor.at) || (dir < 0 && next > c.cursor.at);
-        c.cursor.at = next;
-        c.wrapped = wrapped;
-        let hit = c.hits[next];
+        c.wrapped = c.cursor.walk(dir, c.hits.len())?;
+        let hit = c.hits[c.cursor.at];
         match self.reading.as_mut() {
             Some(r) if r.brief == hit.brief => {
                 reader::show_hit(r, &hit);

@@ -117,4 +117,41 @@ impl LibraryView {
         self.rows_changed();
         None
     }
+
+    /// Recomputes the filtered rows, keeping each cursor on the same item (the
+    /// brief cursor only once the user moved it).
+    pub(super) fn rows_changed(&mut self) {
+        let keep = self.briefs.get(self.brief_cursor.at).copied();
+        self.briefs = self.lib.order().to_vec();
+        if let Some(i) = keep
+            .filter(|_| self.brief_moved)
+            .and_then(|id| self.briefs.iter().position(|&b| b == id))
+        {
+            self.brief_cursor.at = i;
+        }
+        self.brief_cursor.moved(0, self.briefs.len());
+        let keep = self.entities.get(self.entity_cursor.at).copied();
+        let needle = self.entity_filter.to_lowercase();
+        self.entities = self
+            .lib
+            .ranking()
+            .iter()
+            .copied()
+            .filter(|&e| {
+                needle.is_empty()
+                    || self.lib.entities()[e as usize]
+                        .name
+                        .to_lowercase()
+                        .contains(&needle)
+            })
+            .collect();
+        if let Some(i) = keep
+            .filter(|_| self.entity_moved)
+            .and_then(|id| self.entities.iter().position(|&e| e == id))
+        {
+            self.entity_cursor.at = i;
+        }
+        self.entity_cursor.moved(0, self.entities.len());
+        self.follow();
+    }
 }

@@ -1,9 +1,21 @@
 //! The notes screen: every note of every brief, newest first, `#` narrowing
 //! it to a tag as it is typed, `Enter` opening the brief at the note.
 
-use super::{list_height, Cursor, LibEffect, LibraryView, NotesView, Prompt, Screen, Target};
+use super::{list_height, Cursor, LibEffect, LibraryView, Prompt, Screen, Target};
 use crate::library::LibNote;
 use crate::ui::action::Action;
+
+/// The notes of every brief, newest first, maybe only those with a tag.
+pub struct NotesView {
+    pub notes: Vec<LibNote>,
+    /// Indices into `notes` of the rows shown.
+    pub shown: Vec<usize>,
+    /// Only notes with this tag (without `#`); empty for all.
+    pub tag: String,
+    pub cursor: Cursor,
+    /// The edge is still gathering them.
+    pub loading: bool,
+}
 
 impl LibraryView {
     /// Shows the notes screen and asks the edge for the notes.

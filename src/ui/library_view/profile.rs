@@ -3,9 +3,19 @@
 //! each one key away from its own profile (`Enter`) and from the sentences
 //! they share (`s`), and when it was first and last seen.
 
-use super::{Cursor, LibEffect, LibraryView, ProfileView, Screen};
-use crate::library::EntityRef;
+use super::{Cursor, LibEffect, LibraryView, Screen};
+use crate::library::{EntityRef, Profile};
 use crate::ui::action::Action;
+
+/// An entity's profile on screen, the cursor on the entities it keeps company with.
+pub struct ProfileView {
+    pub profile: Profile,
+    pub cursor: Cursor,
+    /// Profiles gone through from here (`Esc` goes back through them).
+    pub trail: Vec<EntityRef>,
+    /// Where `Esc` goes after the trail.
+    pub back: Screen,
+}
 
 /// Rows of the activity chart (its bars; labels take two more).
 pub const CHART_ROWS: u16 = 6;

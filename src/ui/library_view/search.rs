@@ -3,10 +3,23 @@
 //! opens the brief at a hit with the search active in the reader, and the
 //! next/previous-match keys there go on to the next hit in whatever brief.
 
-use super::{list_height, Cursor, LibEffect, LibraryView, Prompt, Screen, SearchView, Target};
+use super::{list_height, Cursor, LibEffect, LibraryView, Prompt, Screen, Target};
 use crate::library::search::Found;
-use crate::library::Query;
+use crate::library::{Query, TextHit};
 use crate::ui::action::Action;
+
+/// A search of every brief's text: its hits, newest brief first, as they are found.
+pub struct SearchView {
+    pub query: Query,
+    pub hits: Vec<TextHit>,
+    /// Briefs with at least one hit.
+    pub briefs: usize,
+    pub cursor: Cursor,
+    /// Every brief has been searched.
+    pub done: bool,
+    /// The last walk went round from one end to the other.
+    pub wrapped: bool,
+}
 
 impl LibraryView {
     /// The search typed is accepted: its screen shows, empty until the edge
@@ -95,14 +108,8 @@ impl LibraryView {
     /// The next (`dir` 1) or previous (-1) hit of the search, in whatever brief.
     pub(super) fn search_walk(&mut self, dir: isize) -> Option<LibEffect> {
         let s = self.search.as_mut()?;
-        let n = s.hits.len();
-        if n == 0 {
-            return None;
-        }
-        let next = (s.cursor.at as isize + dir).rem_euclid(n as isize) as usize;
-        s.wrapped = (dir > 0 && next < s.cursor.at) || (dir < 0 && next > s.cursor.at);
-        s.cursor.at = next;
-        let hit = s.hits[next];
+        s.wrapped = s.cursor.walk(dir, s.hits.len())?;
+        let hit = s.hits[s.cursor.at];
         let shown = s.query.shown().to_owned();
         match self.reading.as_mut() {
             Some(r) if r.brief == hit.brief => {

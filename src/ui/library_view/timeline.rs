@@ -2,9 +2,17 @@
 //! order, the timeline filter narrowing it to the entity under the sidebar
 //! cursor, `Enter` opening the brief at the event.
 
-use super::{list_height, Cursor, LibEffect, LibraryView, Screen, Target, TimelineView};
-use crate::library::EntityRef;
+use super::{list_height, Cursor, LibEffect, LibraryView, Screen, Target};
+use crate::library::{BriefId, EntityRef};
 use crate::ui::action::Action;
+
+/// One timeline across the library, maybe only the events naming one entity.
+pub struct TimelineView {
+    /// `(brief, index into its events)`, in date order.
+    pub rows: Vec<(BriefId, u32)>,
+    pub cursor: Cursor,
+    pub entity: Option<EntityRef>,
+}
 
 impl LibraryView {
     /// Shows the timeline across the library, only events naming `entity` if given.

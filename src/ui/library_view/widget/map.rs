@@ -2,8 +2,8 @@
 //! left, the places with their mention counts on the right (the selected one
 //! reversed, with where it is under it), a header naming what is shown.
 
-use super::LibraryView;
 use crate::display::{truncate, width};
+use crate::ui::library_view::LibraryView;
 use crate::ui::widgets::Put;
 use crate::ui::widgets::{map_marker, PlaceMap};
 use ratatui::buffer::Buffer;
@@ -11,7 +11,7 @@ use ratatui::layout::Rect;
 use ratatui::widgets::{Block, Borders, Widget};
 
 /// Draws the map screen into `area` (the status line is drawn by the caller).
-pub fn render(v: &LibraryView, area: Rect, buf: &mut Buffer) {
+pub(super) fn render(v: &LibraryView, area: Rect, buf: &mut Buffer) {
     let Some(map) = &v.map else {
         return;
     };
