@@ -521,7 +521,7 @@ fn stored_corrections_are_applied_by_the_background_thread_as_the_reader_applies
     // The same as deriving on the main thread from the raw output.
     let mut again = App::new(app.doc.clone(), "test brief".into());
     again.update(Action::Extracted(Box::new(
-        (app.raw_entities.clone(), app.events.clone()).into(),
+        ((*app.raw_entities).clone(), app.events.clone()).into(),
     )));
     again.set_corrections(stored);
     assert_eq!(app.entities, again.entities);

@@ -115,9 +115,9 @@ pub struct App {
     /// How the brief is named on screen (a file name, or "sample brief").
     pub source: String,
     /// The entities shown: the recognizer's output with the corrections applied.
-    pub entities: Entities,
+    pub entities: Arc<Entities>,
     /// The recognizer's own output, kept so corrections re-apply without re-running it.
-    pub raw_entities: Entities,
+    pub raw_entities: Arc<Entities>,
     /// The user's corrections, in the order made (stored ones first).
     pub corrections: Vec<Change>,
     /// Per entity: whether a correction names it (marked in the sidebar).
@@ -187,8 +187,8 @@ impl App {
             flow: Flow::new(doc.clone()),
             doc,
             source,
-            entities: Entities::default(),
-            raw_entities: Entities::default(),
+            entities: Arc::default(),
+            raw_entities: Arc::default(),
             corrections: Vec::new(),
             corrected: Vec::new(),
             made: Vec::new(),

@@ -9,7 +9,7 @@ use super::*;
 pub(super) struct Head {
     doc: Arc<Document>,
     flow: Flow,
-    raw_entities: Entities,
+    raw_entities: Arc<Entities>,
     events: Vec<Event>,
     selected: Option<EntityId>,
     mention: Option<usize>,
@@ -46,7 +46,7 @@ impl App {
             selection: self.selection.take(),
         };
         self.head = Some(Box::new(head));
-        self.entities = Entities::default();
+        self.entities = Arc::default();
         self.corrected.clear();
         self.pending_bottom = false;
         self.refresh_sidebar();
