@@ -16,6 +16,16 @@ impl Scanner<'_> {
         }
         let point = |e: usize, b: Base| Some((e, Expr::Point(b, None)));
         let w = self.w(k);
+        // ABC's "This Week": a quoted title, capitalized word by word.
+        if k == i + 1
+            && self.t.is_cap(i)
+            && self.t.is_cap(k)
+            && lexicon::unit(w).is_some()
+            && i > 0
+            && matches!(self.w(i - 1), "\"" | "“" | "`" | "'")
+        {
+            return None;
+        }
         if let Some(hit) = self.weekday_led(k, shift, true) {
             // "the following Monday", "the previous Friday": counted from the story's day.
             let told = self.w(i) == "the"

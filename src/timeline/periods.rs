@@ -108,13 +108,15 @@ impl Scanner<'_> {
         let mut end = k + 1;
         let mut shift = 0;
         if matches!(self.w(end), "of" | "in") {
+            // "the fourth quarter of fiscal 2005": that fiscal year's quarter.
+            let fiscal = usize::from(matches!(self.w(end + 1), "fiscal" | "fy"));
             if let Some(v) = self
                 .t
-                .int(end + 1)
-                .filter(|&v| self.plausible_year(end + 1, v))
+                .int(end + 1 + fiscal)
+                .filter(|&v| self.plausible_year(end + 1 + fiscal, v))
             {
                 year = Some(v as i32);
-                end += 2;
+                end += 2 + fiscal;
             } else if let Some(s) = lexicon::shift(self.w(end + 1))
                 .filter(|_| self.w(end + 2) == "year" && self.w(end + 1) != "past")
             {

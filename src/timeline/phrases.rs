@@ -39,6 +39,15 @@ impl Scanner<'_> {
                 if self.generic_day(i) {
                     return None;
                 }
+                // "USA Today", "VOA Today": a title, not the day.
+                if w == "today"
+                    && self.t.is_cap(i)
+                    && i > 0
+                    && self.t.is_cap(i - 1)
+                    && self.t.kind(i - 1) == Some(Kind::Word)
+                {
+                    return None;
+                }
                 let d = match w {
                     "yesterday" => -1,
                     "tomorrow" => 1,
