@@ -2015,6 +2015,35 @@ const TABLE: &[(Pub, &str, &str, TimexType, &str)] = &[
         D,
         "2007-05",
     ),
+    (
+        Pub::Day("2007-04-27"),
+        "Sales fell in the second quarter of fiscal year 2006.",
+        "the second quarter of fiscal year 2006",
+        D,
+        "2006-Q2",
+    ),
+    // A year's possessive period: "1998's first half".
+    (
+        Pub::Day("2001-06-10"),
+        "Profit rose in 1998's first half.",
+        "1998's first half",
+        D,
+        "1998-H1",
+    ),
+    (
+        Pub::Day("2007-04-27"),
+        "Profit fell in fiscal 2004's second quarter.",
+        "fiscal 2004's second quarter",
+        D,
+        "2004-Q2",
+    ),
+    (
+        Pub::Day("2007-04-27"),
+        "Investors liked 1998's record profit.",
+        "1998",
+        D,
+        "1998",
+    ),
     // A quoted sentence's first words are capitalized, not a title like "This Week".
     (
         Pub::Day("2007-12-10"),

@@ -108,8 +108,12 @@ impl Scanner<'_> {
         let mut end = k + 1;
         let mut shift = 0;
         if matches!(self.w(end), "of" | "in") {
-            // "the fourth quarter of fiscal 2005": that fiscal year's quarter.
-            let fiscal = usize::from(matches!(self.w(end + 1), "fiscal" | "fy"));
+            // "the fourth quarter of fiscal 2005" (or "of fiscal year 2005"): that
+            // fiscal year's quarter.
+            let mut fiscal = usize::from(matches!(self.w(end + 1), "fiscal" | "fy"));
+            if fiscal == 1 && self.w(end + 2) == "year" {
+                fiscal = 2;
+            }
             if let Some(v) = self
                 .t
                 .int(end + 1 + fiscal)
@@ -139,6 +143,39 @@ impl Scanner<'_> {
             (true, _, _) => Base::YearAgoQuarter,
             (false, true, Some(h)) => Base::Half { h, year, shift },
             _ => Base::Quarter { q, year, shift },
+        };
+        Some((end, Expr::Point(base, None)))
+    }
+
+    /// "1998's first half", "fiscal 2004's second quarter": that year's period, after
+    /// the year's expression (ending at `e`) and its possessive.
+    pub fn period_of_year(&self, e: usize, y: i32) -> Hit {
+        if !matches!(self.w(e), "'" | "’") || self.w(e + 1) != "s" {
+            return None;
+        }
+        let (end, Expr::Point(found, None)) = self.quarter(e + 2, e + 2)? else {
+            return None;
+        };
+        let base = match found {
+            Base::Quarter {
+                q: Some(q),
+                year: None,
+                shift: 0,
+            } => Base::Quarter {
+                q: Some(q),
+                year: Some(y),
+                shift: 0,
+            },
+            Base::Half {
+                h,
+                year: None,
+                shift: 0,
+            } => Base::Half {
+                h,
+                year: Some(y),
+                shift: 0,
+            },
+            _ => return None,
         };
         Some((end, Expr::Point(base, None)))
     }
@@ -295,7 +332,9 @@ impl Scanner<'_> {
         };
         if let Some(v) = self.t.int(k) {
             if self.plausible_year(k, v) || (self.w(k).len() == 4 && (1600..2200).contains(&v)) {
-                return Some((k + 1, year(v as i32)));
+                return self
+                    .period_of_year(k + 1, v as i32)
+                    .or(Some((k + 1, year(v as i32))));
             }
             // "FY03", "fiscal '99": a two-digit year, in the century nearest 2000.
             if self.w(k).len() == 2 && self.w(i) == "fy" {
