@@ -2022,6 +2022,21 @@ const TABLE: &[(Pub, &str, &str, TimexType, &str)] = &[
         D,
         "2006-Q2",
     ),
+    // A winter written with the two years it straddles is dated by the first.
+    (
+        Pub::Day("2008-01-10"),
+        "Snow fell early in the winter of 2004-05.",
+        "the winter of 2004-05",
+        D,
+        "2004-WI",
+    ),
+    (
+        Pub::Day("2008-01-10"),
+        "Ice closed the port in winter 2006-07.",
+        "winter 2006-07",
+        D,
+        "2006-WI",
+    ),
     // A year's possessive period: "1998's first half".
     (
         Pub::Day("2001-06-10"),

@@ -379,13 +379,10 @@ impl Scanner<'_> {
         }
         if let Some((code, start)) = lexicon::season(w1) {
             let k = if self.w(i + 2) == "of" { i + 3 } else { i + 2 };
-            let year = self
-                .t
-                .int(k)
-                .filter(|&v| self.plausible_year(k, v))
-                .map(|v| v as i32);
-            let e = if year.is_some() {
-                k + 1
+            let written = self.season_year(k);
+            let year = written.map(|(y, _)| y);
+            let e = if let Some((_, e)) = written {
+                e
             } else if let Some(Some(y)) = self.spoken_year(k).map(|(_, e)| match e {
                 Expr::Point(Base::Cal { year, .. }, None) => year,
                 _ => None,

@@ -352,19 +352,29 @@ impl Scanner<'_> {
         None
     }
 
+    /// The year of a season written at `k` and where it ends: "2004", or "2004-05" for
+    /// a winter that straddles two years, dated by the year it starts in.
+    pub fn season_year(&self, k: usize) -> Option<(i32, usize)> {
+        let v = self.t.int(k)?;
+        if self.plausible_year(k, v) {
+            return Some((v as i32, k + 1));
+        }
+        (self.w(k).len() == 4 && self.year_range_end(k, v).is_some()).then_some((v as i32, k + 3))
+    }
+
     /// A season named with its year, "spring 2014", "the summer of 2005" (read from
     /// "summer"), or on its own after "in", "during", "since": "in spring".
     pub fn season(&self, i: usize) -> Hit {
         let (code, start) = lexicon::season(self.w(i))?;
         let k = if self.w(i + 1) == "of" { i + 2 } else { i + 1 };
-        if let Some(v) = self.t.int(k).filter(|&v| self.plausible_year(k, v)) {
+        if let Some((y, e)) = self.season_year(k) {
             let base = Base::Season {
                 code,
                 start,
-                year: Some(v as i32),
+                year: Some(y),
                 shift: 0,
             };
-            return Some((k + 1, Expr::Point(base, None)));
+            return Some((e, Expr::Point(base, None)));
         }
         // "fall" is a verb as often as a season; "in the fall" is read from "the".
         let prev = if i > 0 { self.w(i - 1) } else { "" };
