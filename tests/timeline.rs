@@ -1986,6 +1986,95 @@ const TABLE: &[(Pub, &str, &str, TimexType, &str)] = &[
         T,
         "2007-04-26TEV",
     ),
+    // Spans: the last day of "from December 3 to 9" is a day of its own, in the same month.
+    (
+        Pub::Day("2007-12-20"),
+        "Talks ran from December 3 to 9 in Vienna.",
+        "9",
+        D,
+        "2007-12-09",
+    ),
+    (
+        Pub::Day("2007-10-20"),
+        "The fair ran Oct. 3 through 5.",
+        "5",
+        D,
+        "2007-10-05",
+    ),
+    (
+        Pub::Day("2007-06-10"),
+        "Output fell in the March–May period.",
+        "May",
+        D,
+        "2007-05",
+    ),
+    (
+        Pub::Day("2007-06-10"),
+        "Rain fell between March and May.",
+        "May",
+        D,
+        "2007-05",
+    ),
+    (
+        Pub::Day("2007-04-27"),
+        "Sales fell in the second quarter of fiscal year 2006.",
+        "the second quarter of fiscal year 2006",
+        D,
+        "2006-Q2",
+    ),
+    // A winter written with the two years it straddles is dated by the first.
+    (
+        Pub::Day("2008-01-10"),
+        "Snow fell early in the winter of 2004-05.",
+        "the winter of 2004-05",
+        D,
+        "2004-WI",
+    ),
+    (
+        Pub::Day("2008-01-10"),
+        "Ice closed the port in winter 2006-07.",
+        "winter 2006-07",
+        D,
+        "2006-WI",
+    ),
+    // A year's possessive period: "1998's first half".
+    (
+        Pub::Day("2001-06-10"),
+        "Profit rose in 1998's first half.",
+        "1998's first half",
+        D,
+        "1998-H1",
+    ),
+    (
+        Pub::Day("2007-04-27"),
+        "Profit fell in fiscal 2004's second quarter.",
+        "fiscal 2004's second quarter",
+        D,
+        "2004-Q2",
+    ),
+    (
+        Pub::Day("2007-04-27"),
+        "Investors liked 1998's record profit.",
+        "1998",
+        D,
+        "1998",
+    ),
+    // A quoted sentence's first words are capitalized, not a title like "This Week".
+    (
+        Pub::Day("2007-12-10"),
+        "\"Last April, we lost,\" he said.",
+        "Last April",
+        D,
+        "2007-04",
+    ),
+    // A quarter of a fiscal year is that year's quarter.
+    (
+        Pub::Day("2007-04-27"),
+        "Profit fell in the fourth quarter of fiscal 2005.",
+        "the fourth quarter of fiscal 2005",
+        D,
+        "2005-Q4",
+    ),
 ];
 #[test]
 fn expression_table() {
@@ -2311,6 +2400,27 @@ fn shared_brief_dates() {
     );
 }
 
+/// The number after a month-day is the span's last day only when it counts forward and
+/// is not a quantity: "rose on March 3 to 9%" names one day.
+#[test]
+fn span_ends_are_days_only_when_they_count_forward() {
+    for (text, day) in [
+        ("Shares rose on March 3 to 9% of the float.", "March 3"),
+        ("Stocks fell on March 3 to 9 cents.", "March 3"),
+        (
+            "From March 13 to 9 other cities, the tour went on.",
+            "March 13",
+        ),
+    ] {
+        let d = doc(text, Pub::Day("2007-04-27"));
+        let found: Vec<&str> = timeline::extract(&d)
+            .iter()
+            .map(|t| t.span.slice(d.text()))
+            .collect();
+        assert_eq!(found, [day], "{text:?}");
+    }
+}
+
 #[test]
 fn lookalikes_are_not_dates() {
     let texts = [
@@ -2343,6 +2453,8 @@ fn lookalikes_are_not_dates() {
         "He won the second day of the race and lost the first day of it.",
         "It was the dawn of a new era, Dawn Price wrote, and the sunset of an old one.",
         "Once in a while a ship called; at some time, a ferry will.",
+        "He told USA Today and VOA Today about it.",
+        "Baker spoke on ABC's \"This Week\" and \"This Week With David Brinkley.\"",
     ];
     for text in texts {
         let d = doc(text, Pub::Day("2007-04-27"));

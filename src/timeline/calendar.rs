@@ -87,6 +87,9 @@ impl Scanner<'_> {
             {
                 return Some((i + 3, Expr::Point(Base::Decade((v / 10) as i32), None)));
             }
+            if let Some(hit) = self.period_of_year(i + 1, v as i32) {
+                return Some(hit);
+            }
             return Some((
                 i + 1,
                 Expr::Point(
@@ -282,6 +285,9 @@ impl Scanner<'_> {
                     | "through"
                     | "during"
                     | "-"
+                    | "–"
+                    | "till"
+                    | "between"
                     | "from"
                     | "to"
                     | "and"

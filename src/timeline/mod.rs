@@ -3,6 +3,7 @@
 //! sentence and carrying that sentence's entities.
 
 mod calendar;
+mod determiners;
 mod durations;
 mod expr;
 mod holidays;

@@ -108,13 +108,19 @@ impl Scanner<'_> {
         let mut end = k + 1;
         let mut shift = 0;
         if matches!(self.w(end), "of" | "in") {
+            // "the fourth quarter of fiscal 2005" (or "of fiscal year 2005"): that
+            // fiscal year's quarter.
+            let mut fiscal = usize::from(matches!(self.w(end + 1), "fiscal" | "fy"));
+            if fiscal == 1 && self.w(end + 2) == "year" {
+                fiscal = 2;
+            }
             if let Some(v) = self
                 .t
-                .int(end + 1)
-                .filter(|&v| self.plausible_year(end + 1, v))
+                .int(end + 1 + fiscal)
+                .filter(|&v| self.plausible_year(end + 1 + fiscal, v))
             {
                 year = Some(v as i32);
-                end += 2;
+                end += 2 + fiscal;
             } else if let Some(s) = lexicon::shift(self.w(end + 1))
                 .filter(|_| self.w(end + 2) == "year" && self.w(end + 1) != "past")
             {
@@ -137,6 +143,39 @@ impl Scanner<'_> {
             (true, _, _) => Base::YearAgoQuarter,
             (false, true, Some(h)) => Base::Half { h, year, shift },
             _ => Base::Quarter { q, year, shift },
+        };
+        Some((end, Expr::Point(base, None)))
+    }
+
+    /// "1998's first half", "fiscal 2004's second quarter": that year's period, after
+    /// the year's expression (ending at `e`) and its possessive.
+    pub fn period_of_year(&self, e: usize, y: i32) -> Hit {
+        if !matches!(self.w(e), "'" | "’") || self.w(e + 1) != "s" {
+            return None;
+        }
+        let (end, Expr::Point(found, None)) = self.quarter(e + 2, e + 2)? else {
+            return None;
+        };
+        let base = match found {
+            Base::Quarter {
+                q: Some(q),
+                year: None,
+                shift: 0,
+            } => Base::Quarter {
+                q: Some(q),
+                year: Some(y),
+                shift: 0,
+            },
+            Base::Half {
+                h,
+                year: None,
+                shift: 0,
+            } => Base::Half {
+                h,
+                year: Some(y),
+                shift: 0,
+            },
+            _ => return None,
         };
         Some((end, Expr::Point(base, None)))
     }
@@ -293,7 +332,9 @@ impl Scanner<'_> {
         };
         if let Some(v) = self.t.int(k) {
             if self.plausible_year(k, v) || (self.w(k).len() == 4 && (1600..2200).contains(&v)) {
-                return Some((k + 1, year(v as i32)));
+                return self
+                    .period_of_year(k + 1, v as i32)
+                    .or(Some((k + 1, year(v as i32))));
             }
             // "FY03", "fiscal '99": a two-digit year, in the century nearest 2000.
             if self.w(k).len() == 2 && self.w(i) == "fy" {
@@ -311,19 +352,29 @@ impl Scanner<'_> {
         None
     }
 
+    /// The year of a season written at `k` and where it ends: "2004", or "2004-05" for
+    /// a winter that straddles two years, dated by the year it starts in.
+    pub fn season_year(&self, k: usize) -> Option<(i32, usize)> {
+        let v = self.t.int(k)?;
+        if self.plausible_year(k, v) {
+            return Some((v as i32, k + 1));
+        }
+        (self.w(k).len() == 4 && self.year_range_end(k, v).is_some()).then_some((v as i32, k + 3))
+    }
+
     /// A season named with its year, "spring 2014", "the summer of 2005" (read from
     /// "summer"), or on its own after "in", "during", "since": "in spring".
     pub fn season(&self, i: usize) -> Hit {
         let (code, start) = lexicon::season(self.w(i))?;
         let k = if self.w(i + 1) == "of" { i + 2 } else { i + 1 };
-        if let Some(v) = self.t.int(k).filter(|&v| self.plausible_year(k, v)) {
+        if let Some((y, e)) = self.season_year(k) {
             let base = Base::Season {
                 code,
                 start,
-                year: Some(v as i32),
+                year: Some(y),
                 shift: 0,
             };
-            return Some((k + 1, Expr::Point(base, None)));
+            return Some((e, Expr::Point(base, None)));
         }
         // "fall" is a verb as often as a season; "in the fall" is read from "the".
         let prev = if i > 0 { self.w(i - 1) } else { "" };

@@ -102,15 +102,18 @@ impl Scanner<'_> {
         else {
             return None;
         };
-        // "June 7-8": a dash joined on both sides, as wire stories write a two-day span.
-        let dash = self.w(j) == "-" && self.t.joined(j) && self.t.joined(j + 1);
-        if !(dash || matches!(self.w(j), "and" | "or")) || self.w(j + 1).len() > 2 {
+        // "June 7-8": a dash joined on both sides, as wire stories write a two-day span;
+        // "from December 3 to 9", "Oct. 3 through 5": the span's last day.
+        let dash = matches!(self.w(j), "-" | "–") && self.t.joined(j) && self.t.joined(j + 1);
+        let to = matches!(self.w(j), "to" | "through" | "till" | "until");
+        if !(dash || to || matches!(self.w(j), "and" | "or")) || self.w(j + 1).len() > 2 {
             return None;
         }
         let first = first?;
         let d = self.t.int(j + 1).filter(|d| (1..=31).contains(d))?;
-        // "June 7-8" counts forward; "June 7-8.5" or "7-3" is something else.
-        if dash && (self.t.joined(j + 2) || d as u32 <= first) {
+        // A span counts forward; "June 7-8%", "to 9%" or "7-3" is something else.
+        let stuck = self.t.joined(j + 2) && !matches!(self.w(j + 2), "." | "," | ";" | ":" | ")");
+        if (dash || to) && (stuck || d as u32 <= first) {
             return None;
         }
         // "April 24 and 25 percent": a number of something else.
