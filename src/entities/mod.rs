@@ -78,6 +78,16 @@ pub struct Entities {
 }
 
 impl Entities {
+    /// Gives back the room its lists grew into and do not use: a big brief's
+    /// millions of mentions are kept as long as it is read.
+    pub fn shrink_to_fit(&mut self) {
+        self.mentions.shrink_to_fit();
+        for e in &mut self.entities {
+            e.mentions.shrink_to_fit();
+        }
+        self.entities.shrink_to_fit();
+    }
+
     /// The mention covering byte `pos`, if any.
     pub fn mention_at(&self, pos: usize) -> Option<usize> {
         let i = self.mentions.partition_point(|m| m.span.start <= pos);
@@ -96,5 +106,7 @@ impl Entities {
 /// Finds the entities of `doc` with the built-in model and name lists
 /// (loaded once, on first use).
 pub fn extract(doc: &Document) -> Entities {
-    Recognizer::builtin().extract(doc)
+    let mut found = Recognizer::builtin().extract(doc);
+    found.shrink_to_fit();
+    found
 }
