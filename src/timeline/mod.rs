@@ -12,6 +12,7 @@ mod normalize;
 mod parts;
 mod periods;
 mod phrases;
+mod quantity;
 mod relative;
 mod scan;
 mod sets;
