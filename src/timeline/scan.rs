@@ -69,15 +69,46 @@ impl<'a> Scanner<'a> {
     fn trigger(&self, i: usize, triggers: &mut Triggers<'a>) -> bool {
         match self.t.kind(i) {
             Some(Kind::Num) => true,
-            Some(Kind::Punct) => self.w(i) == "'" || self.w(i) == "’",
+            // "'80s": the decade's digits follow.
+            Some(Kind::Punct) => {
+                matches!(self.w(i), "'" | "’")
+                    && self.economy(i, self.t.kind(i + 1) == Some(Kind::Num))
+            }
             Some(Kind::Word) => {
                 let c = triggers.class(self.words[i]);
+                // "the" or "for" before a word outside the temporal vocabulary starts nothing.
+                if c.leads() && !self.economy(i, self.follows(i + 1, triggers)) {
+                    return false;
+                }
                 // Months, weekdays and holiday names are capitalized ("May Day", not "may").
                 c.always()
                     || (c.capitalized() && self.t.is_cap(i))
                     || (c.singular_unit() && self.w(i + 2) == "long")
                     || (c.then() && i > 0 && matches!(self.w(i - 1), "until" | "by" | "till"))
             }
+            None => false,
+        }
+    }
+
+    /// `worth` for a look at token `i` that a pattern could start: skipping it is only
+    /// an economy, so test builds check that no expression starts there.
+    fn economy(&self, i: usize, worth: bool) -> bool {
+        debug_assert!(
+            worth || !matches!(self.at(i), Some((j, _)) if j > i),
+            "the trigger check skips an expression at {:?} {:?}",
+            self.w(i),
+            self.w(i + 1)
+        );
+        worth
+    }
+
+    /// Whether token `k` can come right after a function word in an expression:
+    /// a number, a decade's apostrophe or dash, or a word that [`super::trigger::Class::follows`].
+    fn follows(&self, k: usize, triggers: &mut Triggers<'a>) -> bool {
+        match self.t.kind(k) {
+            Some(Kind::Num) => true,
+            Some(Kind::Punct) => matches!(self.w(k), "'" | "’" | "-"),
+            Some(Kind::Word) => triggers.class(self.words[k]).follows(),
             None => false,
         }
     }
