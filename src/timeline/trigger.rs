@@ -26,7 +26,52 @@ const FOLLOWS: u8 = 32;
 /// The trigger classes of a text's words, each word classified on first sight.
 #[derive(Default)]
 pub struct Triggers<'a> {
-    seen: HashMap<&'a str, u8, BuildWordHasher>,
+    /// Words of up to 15 bytes, nearly all, by their bytes packed into integers:
+    /// a lookup compares two integers instead of calling `memcmp`.
+    short: HashMap<Packed, u8, BuildWordHasher>,
+    long: HashMap<&'a str, u8, BuildWordHasher>,
+}
+
+/// A word of up to 15 bytes as integers: its first and last eight bytes (they
+/// overlap when it is shorter than 16), or for a shorter word four and four, or
+/// three single bytes; with its length, that is the whole word.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+struct Packed {
+    head: u64,
+    tail: u64,
+    len: u8,
+}
+
+impl Packed {
+    fn of(w: &str) -> Option<Packed> {
+        let b = w.as_bytes();
+        let len = b.len();
+        let u64_at = |k: usize| {
+            b.get(k..k + 8)
+                .and_then(|s| s.try_into().ok())
+                .map(u64::from_le_bytes)
+        };
+        let u32_at = |k: usize| {
+            b.get(k..k + 4)
+                .and_then(|s| s.try_into().ok())
+                .map(u32::from_le_bytes)
+        };
+        let (head, tail) = match len {
+            16.. => return None,
+            8.. => (u64_at(0)?, u64_at(len - 8)?),
+            4.. => (u64::from(u32_at(0)?), u64::from(u32_at(len - 4)?)),
+            1.. => {
+                let at = |k: usize| u64::from(b[k]);
+                (at(0) | at(len / 2) << 8 | at(len - 1) << 16, 0)
+            }
+            0 => (0, 0),
+        };
+        Some(Packed {
+            head,
+            tail,
+            len: len as u8,
+        })
+    }
 }
 
 /// What a word needs to start an expression.
@@ -69,11 +114,19 @@ impl<'a> Triggers<'a> {
     /// The class of lower-cased word `w`.
     pub fn class(&mut self, w: &'a str) -> Class {
         // `get` first: nearly every token is a word seen before, and a hit costs no insert.
-        if let Some(&c) = self.seen.get(w) {
+        if let Some(key) = Packed::of(w) {
+            if let Some(&c) = self.short.get(&key) {
+                return Class(c);
+            }
+            let c = classify(w);
+            self.short.insert(key, c);
+            return Class(c);
+        }
+        if let Some(&c) = self.long.get(w) {
             return Class(c);
         }
         let c = classify(w);
-        self.seen.insert(w, c);
+        self.long.insert(w, c);
         Class(c)
     }
 }
@@ -308,6 +361,37 @@ mod tests {
             assert!(!t.class(w).follows(), "{w}");
         }
         assert!(!t.class("year").leads());
+    }
+
+    #[test]
+    fn packed_words_differ_when_the_words_do() {
+        let words = [
+            "",
+            "a",
+            "aa",
+            "aba",
+            "abb",
+            "the",
+            "then",
+            "thee",
+            "theme",
+            "quarter",
+            "quarters",
+            "quartered",
+            "abcdefghijklmno",
+            "abcdefghijklmnp",
+            "bbcdefghijklmno",
+        ];
+        for (i, a) in words.iter().enumerate() {
+            assert!(Packed::of(a) == Packed::of(a));
+            for b in &words[i + 1..] {
+                assert!(Packed::of(a) != Packed::of(b), "{a} {b}");
+            }
+        }
+        // Longer words are kept by their text.
+        assert!(Packed::of("internationalism").is_none());
+        let mut t = Triggers::default();
+        assert!(t.class("internationalism").0 == 0 && t.class("twelve").always());
     }
 
     #[test]
