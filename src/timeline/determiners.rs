@@ -460,7 +460,7 @@ impl Scanner<'_> {
 }
 
 /// "nineties" → 199, "eighties" → 198.
-fn decade_word(w: &str) -> Option<i32> {
+pub fn decade_word(w: &str) -> Option<i32> {
     Some(match w {
         "twenties" => 192,
         "thirties" => 193,

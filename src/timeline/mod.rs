@@ -13,6 +13,7 @@ mod normalize;
 mod parts;
 mod periods;
 mod phrases;
+mod quantity;
 mod relative;
 mod scan;
 mod sets;
@@ -247,7 +248,7 @@ fn extract_slice(
             TimexType::Date | TimexType::Time => value::first_day(&r.value),
             _ => None,
         };
-        remember(ctx, &expr, &r, s);
+        remember(ctx, &expr, &r, day, s);
         out.push(Timex {
             span,
             kind: r.kind,
@@ -258,11 +259,13 @@ fn extract_slice(
     }
 }
 
-/// Keeps the narrative's current day, year and quarter up to date.
+/// Keeps the narrative's current day, year and quarter up to date (`day`: the first
+/// day of the resolved value, already read from it).
 fn remember(
     ctx: &mut normalize::Context,
     expr: &expr::Expr,
     r: &normalize::Resolved,
+    day: Option<Date>,
     sentence: usize,
 ) {
     if !r.resolved || !matches!(r.kind, TimexType::Date | TimexType::Time) {
@@ -310,14 +313,14 @@ fn remember(
         }
         // "the day before last Tuesday's hearing": the story is at the Tuesday.
         if let expr::Base::FromWeekday { days, .. } = base {
-            if let Some(d) = value::first_day(v) {
+            if let Some(d) = day {
                 let d = d.add_days(-days);
                 ctx.narrative.day = Some(d);
                 ctx.narrative.year = Some(d.year);
             }
             return;
         }
-        if let Some(d) = value::first_day(v) {
+        if let Some(d) = day {
             let calendar = !v.contains('W') && !v.contains('Q') && !v.contains('H');
             if v.len() >= 10 && calendar {
                 ctx.narrative.day = Some(d);

@@ -27,16 +27,48 @@ pub struct Tokens {
     pub toks: Vec<Tok>,
 }
 
+/// Byte classes for the tokenizer's loop: one table load per byte instead of a
+/// chain of range checks.
+const OTHER: u8 = 0;
+const SPACE: u8 = 1;
+const DIGIT: u8 = 2;
+const UPPER: u8 = 3;
+const LOWER: u8 = 4;
+/// A byte of a multi-byte character.
+const HIGH: u8 = 5;
+
+static CLASS: [u8; 256] = classes();
+
+const fn classes() -> [u8; 256] {
+    let mut t = [OTHER; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = match b as u8 {
+            // As `u8::is_ascii_whitespace`.
+            b' ' | b'\t' | b'\n' | b'\x0C' | b'\r' => SPACE,
+            b'0'..=b'9' => DIGIT,
+            b'A'..=b'Z' => UPPER,
+            b'a'..=b'z' => LOWER,
+            0x80..=0xFF => HIGH,
+            _ => OTHER,
+        };
+        b += 1;
+    }
+    t
+}
+
 impl Tokens {
     pub fn new(text: &str) -> Tokens {
-        let lower = text.to_ascii_lowercase();
         let bytes = text.as_bytes();
+        // Every ASCII letter is in a word, so the words' capitals are lowered as they are
+        // read, not in a pass of their own.
+        let mut lower = bytes.to_vec();
         let mut toks = Vec::with_capacity(text.len() / 5);
         let mut i = 0;
         let mut gap = true;
-        while i < bytes.len() {
-            let b = bytes[i];
-            if b.is_ascii_whitespace() {
+        while let Some(&b) = bytes.get(i) {
+            let class = CLASS[usize::from(b)];
+            if class == SPACE {
                 gap = true;
                 i += 1;
                 continue;
@@ -46,12 +78,11 @@ impl Tokens {
             // Whether the first character is upper case, from the byte or the
             // character already decoded (the text's hottest loop decodes nothing twice).
             let cap;
-            if b.is_ascii_digit() {
+            if class == DIGIT {
                 kind = Kind::Num;
                 cap = false;
                 i += 1;
-                while i < bytes.len() {
-                    let c = bytes[i];
+                while let Some(&c) = bytes.get(i) {
                     if c.is_ascii_digit()
                         || (matches!(c, b',' | b'.' | b':')
                             && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
@@ -62,17 +93,17 @@ impl Tokens {
                         break;
                     }
                 }
-            } else if b.is_ascii_alphabetic() {
+            } else if class == UPPER || class == LOWER {
                 kind = Kind::Word;
-                cap = b.is_ascii_uppercase();
-                i = word_end(text, i + 1);
-            } else if b >= 0x80 {
+                cap = class == UPPER;
+                i = word_end(text, &mut lower, i);
+            } else if class == HIGH {
                 let ch = text[i..].chars().next().unwrap_or(' ');
                 cap = ch.is_uppercase();
                 i += ch.len_utf8();
                 if ch.is_alphabetic() {
                     kind = Kind::Word;
-                    i = word_end(text, i);
+                    i = word_end(text, &mut lower, i);
                 } else {
                     kind = Kind::Punct;
                     if ch.is_whitespace() {
@@ -94,6 +125,8 @@ impl Tokens {
             });
             gap = false;
         }
+        // Only ASCII capitals were changed, each to its ASCII small letter: still UTF-8.
+        let lower = String::from_utf8(lower).unwrap_or_else(|_| text.to_ascii_lowercase());
         Tokens { lower, toks }
     }
 
@@ -129,21 +162,27 @@ impl Tokens {
     }
 }
 
-/// The end of the word whose letters continue at byte `i`: past ASCII letters
-/// (without decoding them) and alphabetic characters.
-#[inline]
-fn word_end(text: &str, mut i: usize) -> usize {
+/// The end of the word whose letters start at byte `i`: past ASCII letters (without
+/// decoding them, lowering capitals in `lower`) and alphabetic characters.
+#[inline(always)]
+fn word_end(text: &str, lower: &mut [u8], mut i: usize) -> usize {
     let bytes = text.as_bytes();
-    while let Some(&c) = bytes.get(i) {
-        if c.is_ascii_alphabetic() {
+    loop {
+        // Small letters first, in a tight loop: they are nearly all of any word.
+        while bytes.get(i).is_some_and(u8::is_ascii_lowercase) {
             i += 1;
-            continue;
         }
-        if c < 0x80 {
-            break;
-        }
-        match text[i..].chars().next() {
-            Some(ch) if ch.is_alphabetic() => i += ch.len_utf8(),
+        match bytes.get(i) {
+            Some(&c) if c.is_ascii_uppercase() => {
+                if let Some(l) = lower.get_mut(i) {
+                    *l = c.to_ascii_lowercase();
+                }
+                i += 1;
+            }
+            Some(&c) if c >= 0x80 => match text[i..].chars().next() {
+                Some(ch) if ch.is_alphabetic() => i += ch.len_utf8(),
+                _ => break,
+            },
             _ => break,
         }
     }
@@ -187,5 +226,12 @@ mod tests {
         for tok in &t.toks {
             assert!(text.is_char_boundary(tok.start) && text.is_char_boundary(tok.end));
         }
+    }
+
+    #[test]
+    fn lowers_capitals_as_it_reads_words() {
+        let text = "MAY 5, ÀBC İstanbul STRAẞE x.Y 10AM Q3—Ωmega";
+        let t = Tokens::new(text);
+        assert_eq!(t.lower, text.to_ascii_lowercase());
     }
 }

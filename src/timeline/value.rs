@@ -21,8 +21,18 @@ pub fn first_day(value: &str) -> Option<Date> {
     let date_part = value.split('T').next().unwrap_or("");
     let mut parts = date_part.split('-');
     let y = parts.next()?;
-    let rest: Vec<&str> = parts.collect();
-    match (y.len(), rest.as_slice()) {
+    // The parts after the year, without an allocation: the patterns below tell apart
+    // no part, one, two and more, so three kept (and a count) say all they need.
+    let mut kept = [""; 3];
+    let mut count = 0;
+    for p in parts {
+        if let Some(slot) = kept.get_mut(count) {
+            *slot = p;
+        }
+        count += 1;
+    }
+    let rest = &kept[..count.min(kept.len())];
+    match (y.len(), rest) {
         (3, []) => Date::new(num::<i32>(y)? * 10, 1, 1),
         // A decade: "199X" is the 1990s.
         (4, []) if y.ends_with('X') => Date::new(num::<i32>(&y[..3])? * 10, 1, 1),
