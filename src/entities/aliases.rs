@@ -4,12 +4,12 @@
 //! canonical name and a majority kind for each entity.
 
 use super::acronyms;
-use super::features::flag;
 use super::gazetteer::cat;
 use super::gazetteer::extend;
 use super::hashing::HashMap64;
 use super::recognizer::Analysis;
 use super::rules::{self, AcronymPair, Cand};
+use super::token_facts::flag;
 use super::{Entities, Entity, Kind, Mention};
 
 /// The share of the precision dial an organization needs: the tagger is less
@@ -369,7 +369,7 @@ fn normalize_name(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::entities::features::TokInfo;
+    use crate::entities::token_facts::TokInfo;
 
     #[test]
     fn seq_keys_are_seq_key_of_each_prefix() {

@@ -16,8 +16,10 @@ mod recognizer;
 mod rules;
 pub mod store;
 mod synthetic;
+pub mod token_facts;
 pub mod tokens;
 pub mod train;
+mod word_facts;
 mod words;
 
 use crate::document::{Document, Span};

@@ -4,12 +4,12 @@
 use super::aliases;
 use super::classes::WordClasses;
 use super::consensus;
-use super::features::{analyze_cached, mark_seen_caps_flat, Lexicon, TokInfo, WordCache};
 use super::gazetteer::{cat, Gazetteer};
 use super::hashing::HashSet64;
 use super::in_place::Aligned;
 use super::perceptron::{kind_index, Model};
 use super::rules::{self, Cand};
+use super::token_facts::{analyze_cached, mark_seen_caps_flat, Lexicon, TokInfo, WordCache};
 use super::tokens::{tokenize_into, Token};
 use super::{Entities, Kind};
 use crate::document::{Document, Span};

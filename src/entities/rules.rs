@@ -4,11 +4,11 @@
 //! and add names the gazetteer knows for certain.
 
 use super::acronyms::acronyms;
-use super::features::{flag, is_possessive, TokInfo};
 use super::gazetteer::{cat, Gazetteer};
 use super::hashing::lower_hash;
 use super::org_contexts;
 use super::recognizer::Analysis;
+use super::token_facts::{flag, is_possessive, TokInfo};
 use super::words::{
     WordList, DIVISIONS, HEAD_TITLES, MONTHS, ORG_HEADS, PLACE_HEADS, STOP, TITLES,
 };

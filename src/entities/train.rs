@@ -23,11 +23,11 @@
 
 use super::classes::WordClasses;
 use super::consensus::{self, tag_document, Scratch};
-use super::features::{analyze, flag, mark_seen_caps_flat, Lexicon, TokInfo};
 use super::gazetteer::Gazetteer;
 use super::hashing::HashSet64;
 use super::perceptron::{History, Model, Trainer};
 use super::synthetic;
+use super::token_facts::{analyze, flag, mark_seen_caps_flat, Lexicon, TokInfo};
 use super::{Kind, Recognizer};
 use crate::document::Span;
 use std::collections::HashMap;
