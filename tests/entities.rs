@@ -297,6 +297,13 @@ fn an_organization_keeps_the_place_or_title_word_it_starts_with() {
 }
 
 #[test]
+fn a_head_word_of_a_name_makes_one_organization() {
+    run("Shares of [Bank of America]{org} fell in [New York]{place} on Tuesday.");
+    run("He joined the [University of Pittsburgh]{org} in 1990, then left for [Boston]{place}.");
+    run("The [Gulf of Mexico]{place} was calm, and the [Bank of Japan]{org} kept rates.");
+}
+
+#[test]
 fn companies_and_newspapers_are_organizations() {
     run("[Siemens]{org} said profits rose.");
     run("The [Houston Chronicle]{org} said the mayor would resign.");

@@ -11,6 +11,7 @@ pub mod gazetteer;
 mod hashing;
 mod in_place;
 mod org_contexts;
+mod org_names;
 pub mod perceptron;
 mod recognizer;
 mod rules;

@@ -261,6 +261,12 @@ impl Recognizer {
         aliases::resolve(&a, cands, &pairs, self.min_conf)
     }
 
+    /// The token facts of `text` the rules read (for the rules' own tests).
+    #[cfg(test)]
+    pub(crate) fn analysis<'t>(&self, text: &'t str, sentences: &[Span]) -> Analysis<'t> {
+        self.analyze(text, sentences, &mut WordCache::default())
+    }
+
     fn analyze<'t>(
         &self,
         text: &'t str,

@@ -7,6 +7,7 @@ use super::acronyms::acronyms;
 use super::gazetteer::{cat, Gazetteer};
 use super::hashing::lower_hash;
 use super::org_contexts;
+use super::org_names;
 use super::recognizer::Analysis;
 use super::token_facts::{flag, is_possessive, TokInfo};
 use super::words::{
@@ -64,6 +65,8 @@ pub fn apply(a: &Analysis, gaz: &Gazetteer, cands: &mut Vec<Cand>) -> Vec<Acrony
     retype(a, cands);
     extend_divisions(a, cands);
     place_named_orgs(a, cands);
+    org_names::heads_of(a, cands);
+    org_names::cue_last(a, cands);
     add_from_gazetteer(a, gaz, cands);
     short_seas(a, gaz, cands);
     org_contexts::retype(a, cands);
@@ -327,7 +330,7 @@ fn datelines(a: &Analysis, cands: &mut Vec<Cand>) {
 
 /// Token spans a rule is sure of, each of its kind, take the place of every
 /// candidate they overlap; the candidates stay in text order.
-fn take_over(
+pub(super) fn take_over(
     a: &Analysis,
     cands: &mut Vec<Cand>,
     found: impl IntoIterator<Item = ((usize, usize), Kind)>,
