@@ -8,7 +8,8 @@ use super::gazetteer::cat;
 use super::gazetteer::extend;
 use super::hashing::HashMap64;
 use super::recognizer::Analysis;
-use super::rules::{self, AcronymPair, Cand};
+use super::rules::{AcronymPair, Cand};
+use super::titles;
 use super::token_facts::flag;
 use super::{Entities, Entity, Kind, Mention};
 
@@ -162,14 +163,14 @@ fn propagate(a: &Analysis, cands: &mut Vec<Cand>, min_conf: f32) {
             min_conf * ORG_DIAL
         } else if c.kind != Kind::Person {
             min_conf
-        } else if rules::titled(a, c.start, c.end)
+        } else if titles::titled(a, c.start, c.end)
             || c.end - c.start == 1
                 && a.infos
                     .get(c.start)
                     .is_some_and(|t| surnames.binary_search(&t.lower).is_ok())
         {
             TITLED_PERSON_CONF
-        } else if (c.start..c.end).all(|i| unknown_word(a, i)) && rules::person_verb(a.word(c.end))
+        } else if (c.start..c.end).all(|i| unknown_word(a, i)) && titles::person_verb(a.word(c.end))
         {
             unknown_conf.min(min_conf)
         } else {

@@ -17,6 +17,7 @@ mod recognizer;
 mod rules;
 pub mod store;
 mod synthetic;
+mod titles;
 pub mod token_facts;
 pub mod tokens;
 pub mod train;
