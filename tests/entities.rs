@@ -111,6 +111,7 @@ fn titles_stay_outside_person_names() {
     run("[Kazakhstan]{place}’s Defense Minister [Daniyal Akhmetov]{person} spoke in [Astana]{place} on Monday.");
     run("The talks were led by President [Vladimir Putin]{person} and Foreign Minister [Sergei Lavrov]{person}.");
     run("The centre was opened by Lt. Gen. [Ants Laaneots]{person} on Tuesday.");
+    run("[Uzbek]{misc} President [Islam Karimov]{person} flew to [Bishkek]{place} on Thursday.");
 }
 
 #[test]

@@ -84,6 +84,13 @@ fn trim(a: &Analysis, cands: &mut [Cand]) {
             while c.end - c.start > 1 && TITLES.has(a.word(c.start)) {
                 c.start += 1;
             }
+            // "Uzbek President Islam Karimov": a people's name and a title
+            // before the name are no part of it.
+            if let Some(t) = (c.start + 1..c.end - 1).find(|&k| TITLES.has(a.word(k))) {
+                if (c.start..t).all(|k| a.infos[k].gaz & cat::PEOPLE != 0) {
+                    c.start = t + 1;
+                }
+            }
             // No name ends in a title: "Turkmen President" before the president's
             // name is the people's name, and the title is no part of it.
             let mut end = c.end;
