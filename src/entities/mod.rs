@@ -5,6 +5,7 @@ mod acronyms;
 mod aliases;
 pub mod classes;
 pub mod consensus;
+pub mod corpus;
 pub mod corrections;
 pub mod features;
 pub mod gazetteer;
