@@ -12,8 +12,8 @@
 
 use folio::document::Document;
 use folio::entities::classes::WordClasses;
-use folio::entities::features::Lexicon;
 use folio::entities::gazetteer::Gazetteer;
+use folio::entities::token_facts::Lexicon;
 use folio::entities::Recognizer;
 use std::hint::black_box;
 use std::time::{Duration, Instant};

@@ -111,6 +111,7 @@ fn titles_stay_outside_person_names() {
     run("[Kazakhstan]{place}’s Defense Minister [Daniyal Akhmetov]{person} spoke in [Astana]{place} on Monday.");
     run("The talks were led by President [Vladimir Putin]{person} and Foreign Minister [Sergei Lavrov]{person}.");
     run("The centre was opened by Lt. Gen. [Ants Laaneots]{person} on Tuesday.");
+    run("[Uzbek]{misc} President [Islam Karimov]{person} flew to [Bishkek]{place} on Thursday.");
 }
 
 #[test]
@@ -294,6 +295,13 @@ fn an_organization_keeps_the_place_or_title_word_it_starts_with() {
     run("[Florida Department of Law Enforcement]{org} agents arrested him in [Miami]{place} on Friday.");
     run("[General Motors Corp]{org} cut 2,000 jobs in [Ohio]{place}.");
     run("The deal was signed by [Kazakhstan]{place} and [Halyk Bank]{org} in [Almaty]{place} on Monday.");
+}
+
+#[test]
+fn a_head_word_of_a_name_makes_one_organization() {
+    run("Shares of [Bank of America]{org} fell in [New York]{place} on Tuesday.");
+    run("He joined the [University of Pittsburgh]{org} in 1990, then left for [Boston]{place}.");
+    run("The [Gulf of Mexico]{place} was calm, and the [Bank of Japan]{org} kept rates.");
 }
 
 #[test]

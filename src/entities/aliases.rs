@@ -4,12 +4,13 @@
 //! canonical name and a majority kind for each entity.
 
 use super::acronyms;
-use super::features::flag;
 use super::gazetteer::cat;
 use super::gazetteer::extend;
 use super::hashing::HashMap64;
 use super::recognizer::Analysis;
-use super::rules::{self, AcronymPair, Cand};
+use super::rules::{AcronymPair, Cand};
+use super::titles;
+use super::token_facts::flag;
 use super::{Entities, Entity, Kind, Mention};
 
 /// The share of the precision dial an organization needs: the tagger is less
@@ -162,14 +163,14 @@ fn propagate(a: &Analysis, cands: &mut Vec<Cand>, min_conf: f32) {
             min_conf * ORG_DIAL
         } else if c.kind != Kind::Person {
             min_conf
-        } else if rules::titled(a, c.start, c.end)
+        } else if titles::titled(a, c.start, c.end)
             || c.end - c.start == 1
                 && a.infos
                     .get(c.start)
                     .is_some_and(|t| surnames.binary_search(&t.lower).is_ok())
         {
             TITLED_PERSON_CONF
-        } else if (c.start..c.end).all(|i| unknown_word(a, i)) && rules::person_verb(a.word(c.end))
+        } else if (c.start..c.end).all(|i| unknown_word(a, i)) && titles::person_verb(a.word(c.end))
         {
             unknown_conf.min(min_conf)
         } else {
@@ -369,7 +370,7 @@ fn normalize_name(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::entities::features::TokInfo;
+    use crate::entities::token_facts::TokInfo;
 
     #[test]
     fn seq_keys_are_seq_key_of_each_prefix() {

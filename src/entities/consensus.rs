@@ -4,9 +4,10 @@
 //! name the document makes clear in one sentence is read the same way in the
 //! others.
 
-use super::features::{flag, TokInfo, NT};
+use super::features::NT;
 use super::hashing::HashMap64;
 use super::perceptron::{kind_index, History, Model};
+use super::token_facts::{flag, TokInfo};
 use std::ops::Range;
 
 /// Evidence slots: person, organization, place, misc, capitalized but

@@ -6,10 +6,10 @@
 //! mentions of the name follow. Countries are left alone: national sides are
 //! named as places.
 
-use super::features::{flag, is_possessive, is_score, TokInfo};
 use super::gazetteer::cat;
 use super::recognizer::Analysis;
 use super::rules::Cand;
+use super::token_facts::{flag, is_possessive, is_score, TokInfo};
 use super::words::WordList;
 use super::Kind;
 use std::ops::Range;

@@ -2,10 +2,9 @@
 //! per tag, quantized to `i16` for the shipped model. Greedy left-to-right
 //! decoding with the previous tags as features.
 
-use super::features::{
-    context_features, features, fixed_features, flag, needs_scoring, TokInfo, CONTEXT, NF, NT,
-};
+use super::features::{context_features, features, fixed_features, needs_scoring, CONTEXT, NF, NT};
 use super::hashing::HashMap64;
+use super::token_facts::{flag, TokInfo};
 
 /// Per-document memory of the kind each capitalized word was last tagged with.
 pub type History = HashMap64<u8>;

@@ -4,12 +4,12 @@
 use super::aliases;
 use super::classes::WordClasses;
 use super::consensus;
-use super::features::{analyze_cached, mark_seen_caps_flat, Lexicon, TokInfo, WordCache};
 use super::gazetteer::{cat, Gazetteer};
 use super::hashing::HashSet64;
 use super::in_place::Aligned;
 use super::perceptron::{kind_index, Model};
 use super::rules::{self, Cand};
+use super::token_facts::{analyze_cached, mark_seen_caps_flat, Lexicon, TokInfo, WordCache};
 use super::tokens::{tokenize_into, Token};
 use super::{Entities, Kind};
 use crate::document::{Document, Span};
@@ -259,6 +259,12 @@ impl Recognizer {
         let mut cands = self.tag(&mut a);
         let pairs = rules::apply(&a, &self.gazetteer, &mut cands);
         aliases::resolve(&a, cands, &pairs, self.min_conf)
+    }
+
+    /// The token facts of `text` the rules read (for the rules' own tests).
+    #[cfg(test)]
+    pub(crate) fn analysis<'t>(&self, text: &'t str, sentences: &[Span]) -> Analysis<'t> {
+        self.analyze(text, sentences, &mut WordCache::default())
     }
 
     fn analyze<'t>(

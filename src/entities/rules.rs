@@ -4,14 +4,14 @@
 //! and add names the gazetteer knows for certain.
 
 use super::acronyms::acronyms;
-use super::features::{flag, is_possessive, TokInfo};
 use super::gazetteer::{cat, Gazetteer};
 use super::hashing::lower_hash;
 use super::org_contexts;
+use super::org_names;
 use super::recognizer::Analysis;
-use super::words::{
-    WordList, DIVISIONS, HEAD_TITLES, MONTHS, ORG_HEADS, PLACE_HEADS, STOP, TITLES,
-};
+use super::titles::{capitalized_title, people_after_titles, titled, titled_people};
+use super::token_facts::{flag, is_possessive};
+use super::words::{DIVISIONS, MONTHS, ORG_HEADS, PLACE_HEADS, STOP, TITLES};
 use super::Kind;
 
 /// A candidate mention: a token range with a kind and the tagger's confidence.
@@ -64,6 +64,8 @@ pub fn apply(a: &Analysis, gaz: &Gazetteer, cands: &mut Vec<Cand>) -> Vec<Acrony
     retype(a, cands);
     extend_divisions(a, cands);
     place_named_orgs(a, cands);
+    org_names::heads_of(a, cands);
+    org_names::cue_last(a, cands);
     add_from_gazetteer(a, gaz, cands);
     short_seas(a, gaz, cands);
     org_contexts::retype(a, cands);
@@ -81,6 +83,13 @@ fn trim(a: &Analysis, cands: &mut [Cand]) {
         if c.kind == Kind::Person {
             while c.end - c.start > 1 && TITLES.has(a.word(c.start)) {
                 c.start += 1;
+            }
+            // "Uzbek President Islam Karimov": a people's name and a title
+            // before the name are no part of it.
+            if let Some(t) = (c.start + 1..c.end - 1).find(|&k| TITLES.has(a.word(k))) {
+                if (c.start..t).all(|k| a.infos[k].gaz & cat::PEOPLE != 0) {
+                    c.start = t + 1;
+                }
             }
             // No name ends in a title: "Turkmen President" before the president's
             // name is the people's name, and the title is no part of it.
@@ -123,151 +132,6 @@ fn split_after_places(a: &Analysis, cands: &mut Vec<Cand>) {
         cands.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
     }
 }
-
-/// Whether token `k` is a title written with a capital ("Chancellor").
-fn capitalized_title(a: &Analysis, k: usize) -> bool {
-    TITLES.has(a.word(k)) && a.infos.get(k).is_some_and(|t| t.flags & flag::CAP != 0)
-}
-
-/// "Defense Minister Daniyal Akhmetov" tagged as one name: the person after the title.
-fn titled_people(a: &Analysis, cands: &mut [Cand]) {
-    for c in cands.iter_mut() {
-        // "General Motors Corp": an organization's cue word ends it, no title opens it.
-        let company = c.kind == Kind::Organization
-            && c.end
-                .checked_sub(1)
-                .and_then(|k| a.infos.get(k))
-                .is_some_and(|t| t.gaz & cat::CUE != 0);
-        if company {
-            continue;
-        }
-        let mut head = None;
-        for k in c.start..c.end {
-            if HEAD_TITLES.has(a.word(k)) {
-                head = Some(k);
-            } else if !TITLES.has(a.word(k)) {
-                break;
-            }
-        }
-        let Some(h) = head else {
-            continue;
-        };
-        let rest = h + 1;
-        let name_like = a.infos.get(rest).is_some_and(|t| {
-            t.flags & flag::CAP != 0
-                && (t.gaz & (cat::GIVEN | cat::SURNAME | cat::LEADER) != 0
-                    || t.flags & flag::LEX == 0)
-        });
-        if rest < c.end && name_like {
-            c.start = rest;
-            c.kind = Kind::Person;
-        }
-    }
-}
-
-/// A capitalized name right after a title ("Lt. Gen. Ants Laaneots",
-/// "President Hu Jintao") is a person, even when the tagger missed it: its
-/// first word must be a known name or not common vocabulary, unless a word
-/// outside the vocabulary follows ("General Motors" stays untouched).
-fn people_after_titles(a: &Analysis, cands: &mut Vec<Cand>) {
-    let name_word = |k: usize| {
-        let w = a.word(k);
-        let initial = w.len() == 2 && w.ends_with('.');
-        let roman = matches!(w, "I" | "II" | "III" | "IV" | "V" | "VI" | "Jr." | "Sr.");
-        a.infos.get(k).is_some_and(|t: &TokInfo| {
-            t.flags & flag::CAP != 0
-                && (t.flags & (flag::ALLCAP | flag::PUNCT) == 0 || initial || roman)
-        })
-    };
-    let mut in_cand = vec![false; a.infos.len()];
-    for c in cands.iter() {
-        in_cand
-            .get_mut(c.start..c.end)
-            .into_iter()
-            .flatten()
-            .for_each(|x| *x = true);
-    }
-    let mut found = Vec::new();
-    for r in &a.sentences {
-        for h in r.clone() {
-            // A title the tagger kept inside a name ("King John") stays there.
-            if in_cand[h] {
-                continue;
-            }
-            let title_cap = a.word(h).chars().next().is_some_and(char::is_uppercase);
-            if !title_cap || !HEAD_TITLES.has(a.word(h)) || TITLES.has(a.word(h + 1)) {
-                continue;
-            }
-            let mut end = h + 1;
-            while end < r.end && end - h <= 5 {
-                if name_word(end) {
-                    end += 1;
-                } else if matches!(a.word(end), "van" | "der" | "de" | "von" | "bin" | "al")
-                    && end + 1 < r.end
-                    && name_word(end + 1)
-                {
-                    end += 2;
-                } else {
-                    break;
-                }
-            }
-            if end == h + 1 {
-                continue;
-            }
-            let first = &a.infos[h + 1];
-            let known = first.gaz & (cat::GIVEN | cat::SURNAME | cat::LEADER) != 0;
-            let unknown_after = (h + 2..end).any(|k| {
-                a.infos[k].flags & flag::LEX == 0
-                    && a.infos[k].gaz & (cat::PLACE | cat::COUNTRY | cat::ORG) == 0
-            });
-            let place_like =
-                first.gaz & (cat::PLACE | cat::COUNTRY | cat::PEOPLE | cat::ORG) != 0 && !known;
-            if place_like || !(known || first.flags & flag::LEX == 0 || unknown_after) {
-                continue;
-            }
-            found.push((h + 1, end));
-        }
-    }
-    take_over(a, cands, found.into_iter().map(|span| (span, Kind::Person)));
-}
-
-/// Whether tokens `start..end` stand next to a title: "Ambassador ... , X" or
-/// "X, Kazakhstan's foreign minister".
-pub fn titled(a: &Analysis, start: usize, end: usize) -> bool {
-    let before = (start.saturating_sub(6)..start).any(|k| HEAD_TITLES.has(a.word(k)));
-    let after = a.word(end) == "," && (end + 1..end + 7).any(|k| HEAD_TITLES.has(a.word(k)));
-    before || after
-}
-
-/// Verbs that follow a person as subject ("Nazarbayev will", "Smith said").
-pub fn person_verb(word: &str) -> bool {
-    PERSON_VERBS.has(word)
-}
-
-static PERSON_VERBS: WordList = WordList::new(&[
-    "said",
-    "says",
-    "told",
-    "added",
-    "declared",
-    "asserted",
-    "explained",
-    "stated",
-    "noted",
-    "argued",
-    "insisted",
-    "warned",
-    "met",
-    "visited",
-    "will",
-    "would",
-    "announced",
-    "replied",
-    "urged",
-    "believes",
-    "thinks",
-    "wrote",
-]);
 
 /// Whether token `i` starts a date: a month name or a number.
 fn starts_date(a: &Analysis, i: usize) -> bool {
@@ -327,7 +191,7 @@ fn datelines(a: &Analysis, cands: &mut Vec<Cand>) {
 
 /// Token spans a rule is sure of, each of its kind, take the place of every
 /// candidate they overlap; the candidates stay in text order.
-fn take_over(
+pub(super) fn take_over(
     a: &Analysis,
     cands: &mut Vec<Cand>,
     found: impl IntoIterator<Item = ((usize, usize), Kind)>,

@@ -8,7 +8,7 @@
 //! from the lists under `scripts/` (openfootball clubs, CC0; folio's own teams
 //! and news organizations) and the gazetteer. Deterministic.
 
-use super::train::{tag_of, Doc, Sentence};
+use super::corpus::{tag_of, Doc, Sentence};
 use crate::date::WEEKDAYS;
 
 const CLUBS: &str = include_str!("../../scripts/football-clubs.txt");
