@@ -136,7 +136,8 @@ fn classify(w: &str) -> u8 {
     let mut c = 0;
     if is_function_word(w) {
         c |= LEADS;
-    } else if is_trigger_word(w) || is_link_word(w) || super::determiners::decade_word(w).is_some() {
+    } else if is_trigger_word(w) || is_link_word(w) || super::determiners::decade_word(w).is_some()
+    {
         c |= FOLLOWS;
     }
     if month_from_name(w).is_some()
