@@ -28,7 +28,7 @@ fn value_after(doc: &Document, after: &str, word: &str) -> (String, bool) {
         .into_iter()
         .find(|t| t.span.start > from && doc.slice(t.span).eq_ignore_ascii_case(word))
         .unwrap_or_else(|| panic!("no {word:?} after {after:?}"));
-    (t.value, t.resolved)
+    (t.value.to_string(), t.resolved)
 }
 
 fn read(sb: &Sandbox, name: &str, contents: &str) -> Document {

@@ -49,7 +49,7 @@ pub fn stand_in(doc: &Document) -> (Entities, Vec<Event>) {
             timexes.push(Timex {
                 span,
                 kind: TimexType::Date,
-                value: year.to_string(),
+                value: year.to_string().into(),
                 resolved: true,
                 day: Date::new(year, 1, 1),
             });

@@ -11,6 +11,7 @@ use crate::timeline::{Event, Timex};
 use crate::ui::action::Action;
 use crate::ui::app::App;
 use crate::ui::settings::Settings;
+use compact_str::CompactString;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -122,7 +123,7 @@ fn from_index(
                 timex: Timex {
                     span,
                     kind: e.kind,
-                    value: e.value.to_string(),
+                    value: CompactString::from(&*e.value),
                     resolved: e.resolved,
                     day: e.day,
                 },
