@@ -79,7 +79,7 @@ fn bench(label: &str, text: String, pipeline_runs: usize) {
     let pipeline = time(pipeline_runs, || {
         let d = Document::from_text(&text);
         let e = folio::entities::extract(&d);
-        let ev = folio::timeline::build(&d, &e);
+        let ev = folio::timeline::build(&d);
         found = Some((e, ev));
     });
     println!(
@@ -157,7 +157,7 @@ fn loading(text: &str) {
     let whole = Document::from_text(text);
     let (entities, events) = {
         let e = folio::entities::extract(&whole);
-        let ev = folio::timeline::build(&whole, &e);
+        let ev = folio::timeline::build(&whole);
         (e, ev)
     };
     // As the loader sends it: hashed on the loading thread.

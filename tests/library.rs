@@ -305,7 +305,7 @@ fn real_extractors_on_the_bundled_briefs_match_per_brief_runs() {
     for b in lib.briefs() {
         let doc = folio::document::read_file(&b.path).unwrap();
         let ents = folio::entities::extract(&doc);
-        let events = folio::timeline::build(&doc, &ents);
+        let events = folio::timeline::build(&doc);
         let expect: Vec<(&str, Kind, Span)> = ents
             .mentions
             .iter()
@@ -340,10 +340,9 @@ fn real_extractors_on_the_bundled_briefs_match_per_brief_runs() {
                 .iter()
                 .map(|&x| &*lib.entities()[x as usize].name)
                 .collect();
-            let expect: Vec<&str> = ev
-                .entities
-                .iter()
-                .map(|&x| ents.entities[x].name.as_str())
+            let expect: Vec<&str> = folio::timeline::sentence_entities(&doc, &ents, ev.sentence)
+                .into_iter()
+                .map(|x| ents.entities[x].name.as_str())
                 .collect();
             assert_eq!(names, expect);
         }

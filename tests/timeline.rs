@@ -2352,7 +2352,7 @@ fn build_orders_events_by_day() {
         "The treaty was signed on April 23, 2005. He spoke yesterday. It began in 1998. Officials recently said so.",
         Pub::Day("2007-04-27"),
     );
-    let events = timeline::build(&d, &folio::entities::extract(&d));
+    let events = timeline::build(&d);
     let values: Vec<&str> = events.iter().map(|e| e.timex.value.as_str()).collect();
     assert_eq!(values, ["1998", "2005-04-23", "2007-04-26", "PAST_REF"]);
 }

@@ -45,7 +45,7 @@ fn vague_references_keep_their_value_but_no_day() {
 fn strip_shows_dated_events_first_and_vague_ones_apart() {
     let d = doc();
     let ents = common::entities_named(&d, &[("Tromsø", Kind::Place)]);
-    let events = timeline::build(&d, &ents);
+    let events = timeline::build(&d);
     let places: Vec<Place> = events.iter().map(|e| e.timex.place()).collect();
     let mut sorted = places.clone();
     sorted.sort();

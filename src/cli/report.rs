@@ -164,12 +164,11 @@ pub fn timeline(doc: &Document, format: ExportFormat) -> Result<(), Failure> {
         }
         return rows.finish();
     } else {
-        let found = entities::extract(doc);
         out.push_str(&format!(
             "{:<16} {:<9} {:<28} {}\n",
             "VALUE", "TYPE", "EXPRESSION", "SENTENCE"
         ));
-        for e in timeline::build(doc, &found) {
+        for e in timeline::build(doc) {
             let sentence = doc
                 .sentences()
                 .get(e.sentence)

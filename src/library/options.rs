@@ -24,7 +24,7 @@ impl Extractor {
         name: "folio",
         run: |doc| {
             let entities = crate::entities::extract(doc);
-            let events = crate::timeline::build(doc, &entities);
+            let events = crate::timeline::build(doc);
             (entities, events)
         },
     };
@@ -38,12 +38,11 @@ impl Extractor {
         doc: &Document,
         corrections: &Corrections,
     ) -> (Entities, Vec<Event>) {
-        let (entities, mut events) = (self.run)(doc);
+        let (entities, events) = (self.run)(doc);
         if corrections.is_empty() {
             return (entities, events);
         }
         let entities = crate::entities::corrections::apply(doc.text(), entities, corrections);
-        crate::timeline::relink(doc, &entities, &mut events);
         (entities, events)
     }
 }

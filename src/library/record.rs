@@ -156,10 +156,9 @@ pub fn reduce(doc: &Document, entities: &Entities, events: &[Event]) -> Option<R
                 value: Box::from(t.value.as_str()),
                 resolved: t.resolved,
                 day: t.day,
-                entities: e
-                    .entities
-                    .iter()
-                    .filter_map(|&id| u32::try_from(id).ok())
+                entities: crate::timeline::sentence_entities(doc, entities, e.sentence)
+                    .into_iter()
+                    .filter_map(|id| u32::try_from(id).ok())
                     .collect(),
             })
         })

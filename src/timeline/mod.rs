@@ -94,14 +94,14 @@ impl Place {
     }
 }
 
-/// A timeline event: a temporal expression in its sentence.
+/// A timeline event: a temporal expression in its sentence. The entities
+/// of that sentence are found when asked ([`sentence_entities`]), not kept:
+/// a big brief has hundreds of thousands of events.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Event {
     pub timex: Timex,
     /// Index into [`Document::sentences`].
     pub sentence: usize,
-    /// Entities mentioned in that sentence.
-    pub entities: Vec<EntityId>,
 }
 
 /// Finds and normalizes the temporal expressions of `doc`, in text order. Each is
@@ -389,15 +389,8 @@ fn clause_end(toks: &token::Tokens, i: usize) -> usize {
         .unwrap_or(end)
 }
 
-/// Links `events` to `entities` again (after corrections changed the entities).
-pub fn relink(doc: &Document, entities: &Entities, events: &mut [Event]) {
-    for e in events {
-        e.entities = sentence_entities(doc, entities, e.sentence);
-    }
-}
-
 /// The entities mentioned in sentence `sentence`, each once, by id.
-fn sentence_entities(doc: &Document, entities: &Entities, sentence: usize) -> Vec<EntityId> {
+pub fn sentence_entities(doc: &Document, entities: &Entities, sentence: usize) -> Vec<EntityId> {
     let mut ids: Vec<EntityId> = doc
         .sentences()
         .get(sentence)
@@ -415,16 +408,12 @@ fn sentence_entities(doc: &Document, entities: &Entities, sentence: usize) -> Ve
 
 /// Events in date order; then, each group in text order, undated lengths and
 /// recurrences, vague references and unresolved expressions.
-pub fn build(doc: &Document, entities: &Entities) -> Vec<Event> {
+pub fn build(doc: &Document) -> Vec<Event> {
     let mut events: Vec<Event> = extract(doc)
         .into_iter()
         .map(|timex| {
             let sentence = doc.sentence_at(timex.span.start).unwrap_or(0);
-            Event {
-                entities: sentence_entities(doc, entities, sentence),
-                timex,
-                sentence,
-            }
+            Event { timex, sentence }
         })
         .collect();
     events.sort_by_key(|e| (e.timex.place(), e.timex.day, e.timex.span.start));

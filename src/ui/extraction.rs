@@ -29,15 +29,15 @@ pub struct Extraction {
 
 impl Extraction {
     /// Derives what is shown from the recognizer's output `raw` and the
-    /// timeline `events` linked to it (as `timeline::build` does).
+    /// timeline `events` (as `timeline::build` makes them).
     pub fn derive(
         doc: &Document,
         raw: Entities,
-        mut events: Vec<Event>,
+        events: Vec<Event>,
         corrections: Vec<Change>,
     ) -> Self {
         let raw = Arc::new(raw);
-        let (entities, corrected) = correct(doc, &raw, &corrections, &mut events, true);
+        let (entities, corrected) = correct(doc, &raw, &corrections);
         Extraction {
             raw,
             entities,
@@ -50,20 +50,16 @@ impl Extraction {
     /// Extraction of `doc` with `corrections` applied: the whole pipeline.
     pub fn run(doc: &Document, corrections: Vec<Change>) -> Self {
         let raw = crate::entities::extract(doc);
-        let events = crate::timeline::build(doc, &raw);
+        let events = crate::timeline::build(doc);
         Self::derive(doc, raw, events, corrections)
     }
 }
 
-/// `raw` with `corrections` applied, and per entity whether a correction names
-/// it; `events` are linked to the result. Events still linked to `raw`
-/// (`linked_to_raw`) keep their links when no correction changes an entity.
+/// `raw` with `corrections` applied, and per entity whether a correction names it.
 pub fn correct(
     doc: &Document,
     raw: &Arc<Entities>,
     corrections: &[Change],
-    events: &mut [Event],
-    linked_to_raw: bool,
 ) -> (Arc<Entities>, Vec<bool>) {
     let c = to_corrections(corrections);
     let text = doc.text();
@@ -73,9 +69,6 @@ pub fn correct(
         Arc::new(corrections::apply(text, Entities::clone(raw), &c))
     };
     let corrected = corrections::touched(text, &entities, &c);
-    if !(linked_to_raw && c.is_empty()) {
-        crate::timeline::relink(doc, &entities, events);
-    }
     (entities, corrected)
 }
 

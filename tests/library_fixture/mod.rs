@@ -60,10 +60,8 @@ pub fn stand_in(doc: &Document) -> (Entities, Vec<Event>) {
         .map(|timex| Event {
             sentence: doc.sentence_at(timex.span.start).unwrap_or(0),
             timex,
-            entities: Vec::new(),
         })
         .collect();
-    folio::timeline::relink(doc, &entities, &mut events);
     events.sort_by_key(|e| (e.timex.day, e.timex.span.start));
     (entities, events)
 }

@@ -202,13 +202,8 @@ impl App {
     /// Derives the entities shown from the raw ones and the corrections, and
     /// links the timeline's events to them.
     pub(super) fn correct_entities(&mut self) {
-        (self.entities, self.corrected) = crate::ui::extraction::correct(
-            &self.doc,
-            &self.raw_entities,
-            &self.corrections,
-            &mut self.events,
-            false,
-        );
+        (self.entities, self.corrected) =
+            crate::ui::extraction::correct(&self.doc, &self.raw_entities, &self.corrections);
     }
 
     /// The entities again: the recognizer's raw output with the corrections

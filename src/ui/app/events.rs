@@ -3,6 +3,7 @@
 //! taking the reading cursor to an event's passage.
 
 use super::{App, Focus};
+use crate::entities::EntityId;
 use crate::ui::action::Action;
 use crate::ui::notices::count;
 
@@ -67,9 +68,48 @@ impl App {
     /// Whether event `i` passes the timeline filter.
     pub fn event_visible(&self, i: usize) -> bool {
         match (self.timeline_filter, self.selected) {
-            (true, Some(id)) => self.events.get(i).is_some_and(|e| e.entities.contains(&id)),
+            (true, Some(id)) => self
+                .events
+                .get(i)
+                .is_some_and(|e| self.mentioned_in(id, e.sentence)),
             _ => true,
         }
+    }
+
+    /// Whether entity `id` is mentioned in sentence `sentence` (when the
+    /// sentences are at hand): its mentions are in text order, so the first at
+    /// or after the sentence's start is the one to look at.
+    fn mentioned_in(&self, id: EntityId, sentence: usize) -> bool {
+        let (Some(e), Some(s)) = (
+            self.entities.entities.get(id),
+            self.sentence_span_now(sentence),
+        ) else {
+            return false;
+        };
+        let mentions = &self.entities.mentions;
+        let at = e
+            .mentions
+            .partition_point(|&m| mentions.get(m).is_some_and(|m| m.span.start < s.start));
+        e.mentions
+            .get(at)
+            .and_then(|&m| mentions.get(m))
+            .is_some_and(|m| m.span.start < s.end)
+    }
+
+    /// The entities mentioned in sentence `sentence`, each once (none until the
+    /// sentences are at hand).
+    pub(crate) fn sentence_entities_now(&self, sentence: usize) -> Vec<EntityId> {
+        let Some(s) = self.sentence_span_now(sentence) else {
+            return Vec::new();
+        };
+        let mut ids: Vec<EntityId> = self
+            .entities
+            .mentions_in(s)
+            .map(|m| self.entities.mentions[m].entity)
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids
     }
 
     /// Indexes of the events the strip shows, in date order.

@@ -128,11 +128,6 @@ fn from_index(
                     day: e.day,
                 },
                 sentence: doc.sentence_at(span.start).unwrap_or(0),
-                entities: e
-                    .entities
-                    .iter()
-                    .filter_map(|g| local.get(g).copied())
-                    .collect(),
             }
         })
         .collect();

@@ -283,10 +283,10 @@ fn context(app: &App, e: &Event) -> String {
     let sentence = app
         .sentence_span_now(e.sentence)
         .map_or("", |s| doc.slice(s));
-    let names: Vec<&str> = e
-        .entities
-        .iter()
-        .filter_map(|&id| app.entities.entities.get(id).map(|x| x.name.as_str()))
+    let names: Vec<&str> = app
+        .sentence_entities_now(e.sentence)
+        .into_iter()
+        .filter_map(|id| app.entities.entities.get(id).map(|x| x.name.as_str()))
         .collect();
     if names.is_empty() {
         sentence.to_string()
