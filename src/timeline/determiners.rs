@@ -44,17 +44,9 @@ impl Scanner<'_> {
             }
             return Some(hit);
         }
-        if let Some((
-            e,
-            Expr::Point(
-                Base::Cal {
-                    year: None,
-                    month: Some(m),
-                    day,
-                },
-                None,
-            ),
-        )) = self.month_led(k)
+        if let Some((e, (m, day))) = self
+            .month_led(k)
+            .and_then(|(e, x)| Some((e, Base::yearless(&x)?)))
         {
             return point(
                 e,

@@ -148,6 +148,22 @@ impl Base {
         }
     }
 
+    /// The month and day of a date with no year and no time of day ("March",
+    /// "June 3"), whose year is read from its neighbours; `None` for any other.
+    pub fn yearless(expr: &Expr) -> Option<(u32, Option<u32>)> {
+        match *expr {
+            Expr::Point(
+                Base::Cal {
+                    year: None,
+                    month: Some(m),
+                    day,
+                },
+                None,
+            ) => Some((m, day)),
+            _ => None,
+        }
+    }
+
     /// The year and month of a [`Base::month`] anchor; `None` for any other.
     pub fn as_month(&self) -> Option<(Option<i32>, u32)> {
         match *self {

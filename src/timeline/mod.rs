@@ -391,16 +391,17 @@ fn clause_end(toks: &token::Tokens, i: usize) -> usize {
 
 /// The entities mentioned in sentence `sentence`, each once, by id.
 pub fn sentence_entities(doc: &Document, entities: &Entities, sentence: usize) -> Vec<EntityId> {
-    let mut ids: Vec<EntityId> = doc
-        .sentences()
+    doc.sentences()
         .get(sentence)
-        .map(|s| {
-            entities
-                .mentions_in(s.span)
-                .map(|m| entities.mentions[m].entity)
-                .collect()
-        })
-        .unwrap_or_default();
+        .map_or_else(Vec::new, |s| entities_in(entities, s.span))
+}
+
+/// The entities mentioned within `span`, each once, by id.
+pub fn entities_in(entities: &Entities, span: Span) -> Vec<EntityId> {
+    let mut ids: Vec<EntityId> = entities
+        .mentions_in(span)
+        .map(|m| entities.mentions[m].entity)
+        .collect();
     ids.sort_unstable();
     ids.dedup();
     ids

@@ -150,18 +150,7 @@ pub(super) fn unknown(v: String) -> (String, bool) {
 /// The two ends of a range of yearless dates ("from March to May", "June 3-5") with
 /// their years: the end's year from the tense, the start's the same or the one before.
 pub fn range_years(start: &Expr, end: &Expr, tense: Tense, ctx: &Context) -> Option<(Expr, Expr)> {
-    let cal = |e: &Expr| match *e {
-        Expr::Point(
-            Base::Cal {
-                year: None,
-                month: Some(m),
-                day,
-            },
-            None,
-        ) => Some((m, day)),
-        _ => None,
-    };
-    let ((m1, d1), (m2, d2)) = (cal(start)?, cal(end)?);
+    let ((m1, d1), (m2, d2)) = (Base::yearless(start)?, Base::yearless(end)?);
     let r = ctx.date?;
     let y2 = infer_year(r, m2, d2, tense);
     let y1 = if (m1, d1) <= (m2, d2) { y2 } else { y2 - 1 };

@@ -99,17 +99,9 @@ impl App {
     /// The entities mentioned in sentence `sentence`, each once (none until the
     /// sentences are at hand).
     pub(crate) fn sentence_entities_now(&self, sentence: usize) -> Vec<EntityId> {
-        let Some(s) = self.sentence_span_now(sentence) else {
-            return Vec::new();
-        };
-        let mut ids: Vec<EntityId> = self
-            .entities
-            .mentions_in(s)
-            .map(|m| self.entities.mentions[m].entity)
-            .collect();
-        ids.sort_unstable();
-        ids.dedup();
-        ids
+        self.sentence_span_now(sentence).map_or_else(Vec::new, |s| {
+            crate::timeline::entities_in(&self.entities, s)
+        })
     }
 
     /// Indexes of the events the strip shows, in date order.
