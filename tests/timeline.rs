@@ -2075,6 +2075,50 @@ const TABLE: &[(Pub, &str, &str, TimexType, &str)] = &[
         D,
         "2005-Q4",
     ),
+    // Dozens and ranges of lengths (issue 17): "a dozen" belongs to the length; in a
+    // range the first number is a length in the second's unit, as TimeBank marks it.
+    (
+        Pub::Day("2015-06-10"),
+        "The firm has been in business for a dozen years.",
+        "a dozen years",
+        Du,
+        "P12Y",
+    ),
+    (
+        Pub::Day("2015-06-10"),
+        "The talks dragged on for half a dozen years.",
+        "half a dozen years",
+        Du,
+        "P6Y",
+    ),
+    (
+        Pub::Day("2015-06-10"),
+        "Prices rose for three to five years.",
+        "three",
+        Du,
+        "P3Y",
+    ),
+    (
+        Pub::Day("2015-06-10"),
+        "Prices rose for three to five years.",
+        "five years",
+        Du,
+        "P5Y",
+    ),
+    (
+        Pub::Day("2015-06-10"),
+        "Repairs take 5-10 days.",
+        "5",
+        Du,
+        "P5D",
+    ),
+    (
+        Pub::Day("2015-06-10"),
+        "Each patient waits between two and six days.",
+        "two",
+        Du,
+        "P2D",
+    ),
 ];
 #[test]
 fn expression_table() {

@@ -30,6 +30,9 @@ impl Scanner<'_> {
                     // "a couple of years" is two; "a few years" is vague.
                     Some((k, (self.w(i + 1) == "couple").then_some(2.0)))
                 }
+                // "a dozen years", "a half dozen years"
+                "dozen" => Some((i + 2, Some(12.0))),
+                "half" if self.w(i + 2) == "dozen" => Some((i + 3, Some(6.0))),
                 "half" => Some((i + 2, Some(0.5))),
                 "hundred" => Some((i + 2, Some(100.0))),
                 "thousand" => Some((i + 2, Some(1000.0))),
@@ -39,8 +42,11 @@ impl Scanner<'_> {
         if lexicon::is_vague_count(w) {
             return Some((i + 1, None));
         }
-        // "half an hour", "half a century"
+        // "half an hour", "half a century"; "half a dozen years" is six.
         if w == "half" && matches!(self.w(i + 1), "a" | "an") {
+            if self.w(i + 2) == "dozen" {
+                return Some((i + 3, Some(6.0)));
+            }
             return Some((i + 2, Some(0.5)));
         }
         let mut v = lexicon::small_number(w)?;
@@ -143,6 +149,9 @@ impl Scanner<'_> {
             let h = if self.w(k - 1) == "first" { 1 } else { 2 };
             return self.half_of(k2 + 1, h, None);
         }
+        if let Some(unit) = self.range_unit(k, k2, n) {
+            return Some((k2, Expr::Duration { n, unit }));
+        }
         if matches!(
             self.w(k2),
             "more" | "additional" | "straight" | "consecutive" | "full" | "long"
@@ -159,6 +168,29 @@ impl Scanner<'_> {
             k2 += 1;
         }
         self.unit_after(i, k2, n, dir)
+    }
+
+    /// The unit of a range of lengths whose first number, `n`, spans `[k, k2)`: "two to
+    /// three weeks", "5 or 6 years", "between two and six days". As in TimeBank, the first
+    /// number is a length of its own in the second's unit, and the second a length as usual.
+    fn range_unit(&self, k: usize, k2: usize, n: Option<f64>) -> Option<Unit> {
+        let first = n.filter(|v| *v >= 1.0)?;
+        if matches!(self.w(k), "a" | "an") {
+            return None;
+        }
+        let dash = self.w(k2) == "-" && self.t.joined(k2) && self.t.joined(k2 + 1);
+        let between = k > 0 && self.w(k - 1) == "between";
+        if !(dash || matches!(self.w(k2), "to" | "or") || (between && self.w(k2) == "and")) {
+            return None;
+        }
+        let (k3, second) = self.number(k2 + 1)?;
+        if second.is_none_or(|v| v <= first) || matches!(self.w(k2 + 1), "a" | "an") {
+            return None;
+        }
+        match self.unit_after(k2 + 1, k3, second, None)? {
+            (_, Expr::Duration { unit, .. }) if unit != Unit::Weekend => Some(unit),
+            _ => None,
+        }
     }
 
     /// The token after "and a half" (or "-and-a-half") starting at `k`.
