@@ -2119,6 +2119,43 @@ const TABLE: &[(Pub, &str, &str, TimexType, &str)] = &[
         Du,
         "P2D",
     ),
+    // A clock time takes its day across a zone in words or a bracketed GMT time
+    // (issue 17); "midnight on Sept. 30" is a time without "at" before it.
+    (
+        Pub::Day("2007-04-27"),
+        "The quake struck at 4:31 a.m. (1131 GMT) on Monday.",
+        "4:31 a.m.",
+        T,
+        "2007-04-23T04:31",
+    ),
+    (
+        Pub::Day("2007-04-27"),
+        "The quake struck at 4:31 a.m. (1131 GMT) on Monday.",
+        "1131 GMT",
+        T,
+        "2007-04-23T11:31",
+    ),
+    (
+        Pub::Day("2007-04-27"),
+        "Voting ended at 7 p.m. Eastern time Thursday.",
+        "7 p.m. Eastern time Thursday",
+        T,
+        "2007-04-26T19:00",
+    ),
+    (
+        Pub::Day("2007-04-27"),
+        "Polls opened at 9 a.m. Moscow time (0500 GMT) on Sunday.",
+        "9 a.m. Moscow time",
+        T,
+        "2007-04-22T09:00",
+    ),
+    (
+        Pub::Day("2007-04-27"),
+        "The offer expires midnight on Sept. 30.",
+        "midnight",
+        T,
+        "2007-09-30T24:00",
+    ),
 ];
 #[test]
 fn expression_table() {
@@ -2462,6 +2499,27 @@ fn span_ends_are_days_only_when_they_count_forward() {
             .map(|t| t.span.slice(d.text()))
             .collect();
         assert_eq!(found, [day], "{text:?}");
+    }
+}
+
+/// A capitalized word and "time" after a clock time are a zone only where a place's
+/// time could stand: "This time" opens the next sentence.
+#[test]
+fn zones_in_words_stop_at_the_next_sentence() {
+    for (text, time) in [
+        (
+            "The game began at 8 p.m. This time, the fans stayed.",
+            "8 p.m.",
+        ),
+        ("It ended at 5 p.m. Half time was long.", "5 p.m."),
+        ("He was seen at 6 a.m. Some time later he left.", "6 a.m."),
+    ] {
+        let d = doc(text, Pub::Day("2007-04-27"));
+        let found: Vec<&str> = timeline::extract(&d)
+            .iter()
+            .map(|t| t.span.slice(d.text()))
+            .collect();
+        assert_eq!(found, [time], "{text:?}");
     }
 }
 

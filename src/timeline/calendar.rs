@@ -355,7 +355,12 @@ impl Scanner<'_> {
                 if h > 23 || m > 59 {
                     return None;
                 }
-                return self.with_day(i + 2, Clock::At { hour: h, minute: m });
+                let k = if lexicon::is_zone(self.w(i + 1)) {
+                    self.zone_end(i + 1)
+                } else {
+                    i + 2
+                };
+                return self.with_day(k, Clock::At { hour: h, minute: m });
             }
             None => (w.parse::<u32>().ok()?, 0),
         };
@@ -411,16 +416,65 @@ impl Scanner<'_> {
         if hour > 24 {
             return None;
         }
+        self.with_day(self.zone_end(k), Clock::At { hour, minute })
+    }
+
+    /// The token after the time zone at `k` ("EST", "local time", "Eastern time",
+    /// "Pacific Standard Time", "Moscow time"), or `k` when there is none.
+    fn zone_end(&self, k: usize) -> usize {
         if lexicon::is_zone(self.w(k)) {
-            k += 1;
-        } else if self.w(k) == "local" && self.w(k + 1) == "time" {
-            k += 2;
+            return k + 1;
         }
-        self.with_day(k, Clock::At { hour, minute })
+        let mut j = k;
+        if self.w(j) == "local" {
+            j += 1;
+        } else if self.t.is_cap(j) && self.t.kind(j) == Some(Kind::Word) {
+            let regional = lexicon::is_zone_region(self.w(j));
+            j += 1;
+            if regional && matches!(self.w(j), "standard" | "daylight" | "summer") {
+                j += 1;
+            }
+            // "9 a.m. Moscow time (0500 GMT)": a place's time, where a clause can
+            // not go on ("9 a.m. Some time later" is two sentences).
+            let closes = matches!(self.w(j + 1), "(" | ")" | "," | "." | ";" | "on" | "")
+                || lexicon::weekday(self.w(j + 1)).is_some();
+            if !(regional || closes && !lexicon::is_time_compound(self.w(k))) {
+                return k;
+            }
+        } else {
+            return k;
+        }
+        if self.w(j) == "time" {
+            j + 1
+        } else {
+            k
+        }
     }
 
     /// A clock time followed by the day it falls on, if any.
     pub fn with_day(&self, k: usize, clock: Clock) -> Hit {
+        // "4:31 a.m. (1131 GMT) on Monday", and within the brackets "(1131 GMT) on
+        // Monday": the time falls on the day after the brackets, its own expression.
+        let after = match self.w(k) {
+            "(" => (k + 1..k + 9).find(|&j| self.w(j) == ")").map(|j| j + 1),
+            ")" => Some(k + 1),
+            _ => None,
+        };
+        if let Some(m) = after {
+            let n = if matches!(self.w(m), "on" | ",") {
+                m + 1
+            } else {
+                m
+            };
+            if let Some((_, Expr::Point(b, None))) = self.weekday_led(n, 0, false) {
+                return Some((k, Expr::Point(b, Some(clock))));
+            }
+            if let Some((_, Expr::Point(b @ Base::Cal { day: Some(_), .. }, None))) =
+                self.month_led(n)
+            {
+                return Some((k, Expr::Point(b, Some(clock))));
+            }
+        }
         // "8 p.m. on Tuesday": the day is its own expression, but the time falls on it.
         if self.w(k) == "on" {
             if let Some((_, Expr::Point(b, None))) = self.weekday_led(k + 1, 0, false) {

@@ -251,6 +251,65 @@ pub fn is_zone(word: &str) -> bool {
     )
 }
 
+/// Regions whose zone is named in words: "Eastern time", "Pacific Standard Time".
+pub fn is_zone_region(word: &str) -> bool {
+    matches!(
+        word,
+        "eastern"
+            | "central"
+            | "mountain"
+            | "pacific"
+            | "atlantic"
+            | "alaska"
+            | "hawaii"
+            | "greenwich"
+            | "universal"
+    )
+}
+
+/// Words that make "time" something other than a zone when they lead a sentence
+/// after a clock time: "at 5 p.m. This time, ...", "Half time was near".
+pub fn is_time_compound(word: &str) -> bool {
+    matches!(
+        word,
+        "this"
+            | "that"
+            | "these"
+            | "those"
+            | "some"
+            | "any"
+            | "each"
+            | "every"
+            | "next"
+            | "last"
+            | "one"
+            | "another"
+            | "same"
+            | "what"
+            | "no"
+            | "half"
+            | "full"
+            | "extra"
+            | "lunch"
+            | "dinner"
+            | "breakfast"
+            | "tea"
+            | "prime"
+            | "peak"
+            | "question"
+            | "show"
+            | "game"
+            | "play"
+            | "bed"
+            | "meal"
+            | "by"
+            | "at"
+            | "the"
+            | "in"
+            | "on"
+    )
+}
+
 /// How a word bears on the tense of its clause: past, future or neither.
 pub fn tense_of(word: &str) -> Option<super::tense::Tense> {
     use super::tense::Tense;

@@ -333,12 +333,19 @@ impl Scanner<'_> {
 
     /// Whether the lower-case clock word at `i` ("noon", "dawn") is a time:
     /// after one of `before` ("at noon") or before a day ("dusk Friday",
-    /// "noon today"); not capitalized, as in "High Noon" or "Dawn Smith".
+    /// "noon today", "midnight on Sept. 30"); not capitalized, as in "High Noon"
+    /// or "Dawn Smith".
     fn clock_word_anchored(&self, i: usize, before: &[&str]) -> bool {
+        let on = if self.w(i + 1) == "on" { i + 2 } else { i + 1 };
         !self.t.is_cap(i)
             && (i > 0 && before.contains(&self.w(i - 1))
                 || lexicon::weekday(self.w(i + 1)).is_some()
-                || matches!(self.w(i + 1), "today" | "yesterday" | "tomorrow"))
+                || matches!(self.w(i + 1), "today" | "yesterday" | "tomorrow")
+                || (on == i + 2 && self.t.is_cap(on) && lexicon::weekday(self.w(on)).is_some())
+                || matches!(
+                    self.month_led(on),
+                    Some((_, Expr::Point(Base::Cal { day: Some(_), .. }, None)))
+                ))
     }
 
     /// Whether "today" or "tomorrow" at `i` means the present or future at large, not a
