@@ -2557,6 +2557,11 @@ fn lookalikes_are_not_dates() {
         "Once in a while a ship called; at some time, a ferry will.",
         "He told USA Today and VOA Today about it.",
         "Baker spoke on ABC's \"This Week\" and \"This Week With David Brinkley.\"",
+        "The fall of the Berlin Wall changed Europe.",
+        "After the fall of Mosul, troops regrouped; the spring of Prague was brief.",
+        "The Council adopted Resolution 2118, then Resolutions 2254 and 2139.",
+        "Flight 1549 landed safely.",
+        "Britain gave $4 million to the Future of Babylon project.",
     ];
     for text in texts {
         let d = doc(text, Pub::Day("2007-04-27"));

@@ -170,6 +170,23 @@ impl Scanner<'_> {
         if i > 0 && self.t.kind(i - 1) == Some(Kind::Num) {
             return false;
         }
+        // "Resolution 2118", "Flight 1549": a number that labels a thing; and the second of
+        // two labels, "Resolutions 2254 and 2118".
+        let label = |k: usize| lexicon::is_numbered_label(self.w(k));
+        if i > 0 && label(i - 1) {
+            return false;
+        }
+        if i > 2
+            && matches!(prev, "and" | "or" | ",")
+            && self.t.kind(i - 2) == Some(Kind::Num)
+            && (label(i - 3)
+                || self
+                    .t
+                    .int(i - 2)
+                    .is_some_and(|v| !(1000..=2199).contains(&v)))
+        {
+            return false;
+        }
         if matches!(self.w(i + 1), "-" | "/")
             && self.t.joined(i + 1)
             && self.t.kind(i + 2) == Some(Kind::Num)

@@ -215,6 +215,8 @@ impl Scanner<'_> {
                     },
                 );
             }
+            // "the Future of Babylon project": a name, not the time ahead.
+            ("future" | "past" | "present", _) if self.t.is_cap(i + 1) => return None,
             ("future", _) => return reference(i + 2, "FUTURE_REF"),
             ("near" | "distant", "future") => return reference(i + 3, "FUTURE_REF"),
             ("short" | "long" | "near" | "medium", "term") => {
@@ -389,6 +391,9 @@ impl Scanner<'_> {
                         shift: 0,
                     },
                 );
+            } else if k == i + 3 && !matches!(self.w(k), "last" | "this" | "next" | "that") {
+                // "the fall of Saigon", "the spring of the regime": an event, not a season.
+                return None;
             } else {
                 i + 2
             };

@@ -251,6 +251,37 @@ pub fn is_zone(word: &str) -> bool {
     )
 }
 
+/// Nouns that a number labels rather than dates: "Resolution 2118", "Flight 1549".
+pub fn is_numbered_label(word: &str) -> bool {
+    matches!(
+        word,
+        "resolution"
+            | "resolutions"
+            | "flight"
+            | "flights"
+            | "article"
+            | "articles"
+            | "route"
+            | "highway"
+            | "interstate"
+            | "room"
+            | "suite"
+            | "apartment"
+            | "page"
+            | "pages"
+            | "section"
+            | "chapter"
+            | "bill"
+            | "platform"
+            | "gate"
+            | "bus"
+            | "train"
+            | "no"
+            | "number"
+            | "nos"
+    )
+}
+
 /// Regions whose zone is named in words: "Eastern time", "Pacific Standard Time".
 pub fn is_zone_region(word: &str) -> bool {
     matches!(
