@@ -2156,6 +2156,21 @@ const TABLE: &[(Pub, &str, &str, TimexType, &str)] = &[
         T,
         "2007-09-30T24:00",
     ),
+    // "coming" before "a month" and the verb "last" are not directions (issue 17).
+    (
+        Pub::Day("2007-08-18"),
+        "The flights, coming a month after the decree, alarmed NATO.",
+        "a month",
+        Du,
+        "P1M",
+    ),
+    (
+        Pub::Day("2007-08-18"),
+        "The talks will last two weeks.",
+        "two weeks",
+        Du,
+        "P2W",
+    ),
 ];
 #[test]
 fn expression_table() {

@@ -107,7 +107,11 @@ impl Scanner<'_> {
                 }
                 _ => return None,
             }
-        } else if matches!(self.w(k), "past" | "last" | "next" | "coming") {
+        } else if matches!(self.w(k), "past" | "last" | "next" | "coming")
+            && !matches!(self.w(k + 1), "a" | "an")
+            && !(self.w(k) == "last" && self.verb_last(k))
+        {
+            // Not "coming a month after the decree" nor "the talks will last two weeks".
             dir = Some("past");
             k += 1;
         }
@@ -191,6 +195,28 @@ impl Scanner<'_> {
             (_, Expr::Duration { unit, .. }) if unit != Unit::Weekend => Some(unit),
             _ => None,
         }
+    }
+
+    /// Whether "last" at `k` is the verb: "will last", "to last", "could last".
+    fn verb_last(&self, k: usize) -> bool {
+        k > 0
+            && matches!(
+                self.w(k - 1),
+                "will"
+                    | "would"
+                    | "could"
+                    | "can"
+                    | "may"
+                    | "might"
+                    | "should"
+                    | "must"
+                    | "to"
+                    | "not"
+                    | "did"
+                    | "does"
+                    | "do"
+                    | "ll"
+            )
     }
 
     /// The token after "and a half" (or "-and-a-half") starting at `k`.
