@@ -2171,6 +2171,36 @@ const TABLE: &[(Pub, &str, &str, TimexType, &str)] = &[
         Du,
         "P2W",
     ),
+    // A day-first numeric date when the first number cannot be a month, and the early
+    // morning hours (issue 17).
+    (
+        Pub::Day("2013-03-22"),
+        "The law was passed on 21/03/2013.",
+        "21/03/2013",
+        D,
+        "2013-03-21",
+    ),
+    (
+        Pub::Day("2013-03-22"),
+        "It was signed 3/4/2013.",
+        "3/4/2013",
+        D,
+        "2013-03-04",
+    ),
+    (
+        Pub::Day("2013-03-22"),
+        "The bill passed in the early morning hours of Saturday.",
+        "the early morning hours of Saturday",
+        D,
+        "2013-03-16",
+    ),
+    (
+        Pub::Day("2013-03-22"),
+        "Rebels attacked in the predawn hours.",
+        "the predawn hours",
+        T,
+        "2013-03-22TMO",
+    ),
 ];
 #[test]
 fn expression_table() {

@@ -538,12 +538,15 @@ impl Scanner<'_> {
             return None;
         }
         let (a, b, c) = (self.t.int(i)?, self.t.int(i + 2)?, self.t.int(i + 4)?);
+        // "21/03/2013": day first, as British and European papers write it, when the
+        // first number cannot be a month; else month first, as in American copy.
+        let (m, d) = if a > 12 && b <= 12 { (b, a) } else { (a, b) };
         let (y, m, d) = if self.w(i).len() == 4 && sep == "-" {
             (a, b, c)
         } else if sep == "/" && self.w(i + 4).len() == 4 {
-            (c, a, b)
+            (c, m, d)
         } else if sep == "/" && self.w(i + 4).len() == 2 {
-            (1900 + c + if c < 30 { 100 } else { 0 }, a, b)
+            (1900 + c + if c < 30 { 100 } else { 0 }, m, d)
         } else {
             return None;
         };

@@ -12,7 +12,15 @@ impl Scanner<'_> {
         match (self.w(i), self.w(i + 1)) {
             ("the", "turn") => self.turn_of_century(i),
             ("the", "eve") => self.eve(i),
-            ("the", "early" | "small" | "wee") if self.w(i + 2) == "hours" => self.early_hours(i),
+            ("the", "early" | "small" | "wee" | "predawn") if self.w(i + 2) == "hours" => {
+                self.early_hours(i, i + 3)
+            }
+            // "the early morning hours of Saturday"
+            ("the", "early" | "predawn")
+                if self.w(i + 2) == "morning" && self.w(i + 3) == "hours" =>
+            {
+                self.early_hours(i, i + 4)
+            }
             ("the", "same") | ("this", _) => self.same_time(i),
             ("the", w) if self.w(i + 2) == "week" && self.w(i + 3) == "of" => {
                 self.week_of_month(i, w)
@@ -130,10 +138,10 @@ impl Scanner<'_> {
 
     /// "the small hours of June 3", "the early hours of the morning", "in the early
     /// hours": the morning's first hours of that day (`TMO`); "the early hours of Sunday"
-    /// is Sunday, like "Sunday morning".
-    fn early_hours(&self, i: usize) -> Hit {
+    /// is Sunday, like "Sunday morning"; "the early morning hours" and "the predawn
+    /// hours" too (`k`: the token after "hours").
+    fn early_hours(&self, i: usize, k: usize) -> Hit {
         let morning = Some(Clock::Part("MO"));
-        let k = i + 3;
         if self.w(k) == "of" {
             let d = k + 1;
             // Read like "Sunday morning": TimeML values it as the day.

@@ -251,6 +251,7 @@ fn is_link_word(w: &str) -> bool {
             | "while"
             | "fortnight"
             | "fortnights"
+            | "predawn"
     )
 }
 
