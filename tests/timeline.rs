@@ -2201,6 +2201,13 @@ const TABLE: &[(Pub, &str, &str, TimexType, &str)] = &[
         T,
         "2013-03-22TMO",
     ),
+    (
+        Pub::Day("2016-11-20"),
+        "Keep them in your prayers, and this Thanksgiving I hope you will join me.",
+        "this Thanksgiving",
+        D,
+        "2016-11-24",
+    ),
 ];
 #[test]
 fn expression_table() {

@@ -229,10 +229,11 @@ impl Scanner<'_> {
                 }
                 let mut end = i + words.len();
                 // "Valentine's Day" after "Valentine", "Easter Island" is a place; a
-                // capital on the next line ("Curfew set for Hanukkah" over its story) is not.
+                // capital on the next line ("Curfew set for Hanukkah" over its story) is
+                // not, nor the pronoun ("this Thanksgiving I hope").
                 if words.len() == 1
                     && self.t.is_cap(end)
-                    && self.w(end) != "day"
+                    && !matches!(self.w(end), "day" | "i")
                     && !line_break_before(self.t, end)
                 {
                     return None;
