@@ -2208,6 +2208,22 @@ const TABLE: &[(Pub, &str, &str, TimexType, &str)] = &[
         D,
         "2016-11-24",
     ),
+    // "two days later" is a length, as TimeML marks it, and the story moves by it (issue 17).
+    (
+        Pub::Day("2007-04-27"),
+        "Talks began on March 3. Two days later, they collapsed. The next day, the envoy left.",
+        "The next day",
+        D,
+        "2007-03-06",
+    ),
+    (
+        Pub::Day("2013-03-22"),
+        "The firm was founded in March 1995. Two years later, it went public. \
+         The following year, it moved to Boston.",
+        "The following year",
+        D,
+        "1998",
+    ),
 ];
 #[test]
 fn expression_table() {

@@ -232,6 +232,7 @@ fn extract_slice(
         ctx.sentence = s;
         let lo = sentence.1.max(starts);
         let tense = tense::at(&toks, lo, ends, f.first, f.last);
+        let signal = toks.word(f.last);
         // "from March to May": both ends in one year, read in the clause's tense.
         let ranged = found
             .get(idx + 1)
@@ -251,6 +252,16 @@ fn extract_slice(
             _ => None,
         };
         remember(ctx, &expr, &r, day, s);
+        if let expr::Expr::Duration { n: Some(n), unit } = expr {
+            let sign = match signal {
+                "later" | "afterward" | "afterwards" => 1,
+                "earlier" => -1,
+                _ => 0,
+            };
+            if sign != 0 && n.fract() == 0.0 {
+                ctx.narrative.advance(sign * n as i64, unit);
+            }
+        }
         out.push(Timex {
             span,
             kind: r.kind,

@@ -4,6 +4,7 @@
 //! Counted and shifted values are in [`super::relative`], lengths in [`super::durations`].
 
 use super::expr::{Base, Clock, Expr};
+use super::lexicon::Unit;
 use super::relative;
 use super::tense::Tense;
 use super::TimexType;
@@ -25,6 +26,38 @@ pub struct Narrative {
 }
 
 impl Narrative {
+    /// Moves the story by `n` units, as "two days later" or "three years earlier"
+    /// does after "On March 3, ..." (TimeML marks only the length, "two days").
+    pub fn advance(&mut self, n: i64, unit: Unit) {
+        match unit {
+            Unit::Day | Unit::Week => {
+                if let Some(d) = self.day {
+                    let d = d.add_days(if unit == Unit::Week { 7 * n } else { n });
+                    self.day = Some(d);
+                    self.day_sentence = None;
+                    self.month = Some((d.year, d.month));
+                    self.year = Some(d.year);
+                }
+            }
+            Unit::Month | Unit::Year | Unit::Decade | Unit::Century => {
+                let months = if unit == Unit::Month {
+                    n
+                } else {
+                    12 * n * unit.scale()
+                };
+                self.day = self.day.map(|d| d.add_months(months));
+                self.day_sentence = None;
+                if let Some((y, m)) = self.month {
+                    self.month = Some(shift_month(y, m, months));
+                }
+                if let Some(y) = self.year {
+                    self.year = Some(shift_month(y, 6, months).0);
+                }
+            }
+            _ => {}
+        }
+    }
+
     /// The year the story moved to since `day` (a day counted from), when it is another.
     fn moved_year(&self, day: Option<Date>) -> Option<i32> {
         match (day, self.year) {
