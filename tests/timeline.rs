@@ -2224,6 +2224,13 @@ const TABLE: &[(Pub, &str, &str, TimexType, &str)] = &[
         D,
         "1998",
     ),
+    (
+        Pub::Day("2013-03-22"),
+        "The plant opened in 2004. In the spring of that year, sales rose.",
+        "the spring of that year",
+        D,
+        "2004-SP",
+    ),
 ];
 #[test]
 fn expression_table() {

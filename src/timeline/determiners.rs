@@ -391,6 +391,9 @@ impl Scanner<'_> {
                         shift: 0,
                     },
                 );
+            } else if k == i + 3 && self.w(k) == "that" && self.w(k + 1) == "year" {
+                // "the spring of that year": the season of the year the story is in.
+                return point(k + 2, Base::ThatSeason { code });
             } else if k == i + 3 && !matches!(self.w(k), "last" | "this" | "next" | "that") {
                 // "the fall of Saigon", "the spring of the regime": an event, not a season.
                 return None;
