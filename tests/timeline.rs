@@ -2075,8 +2075,8 @@ const TABLE: &[(Pub, &str, &str, TimexType, &str)] = &[
         D,
         "2005-Q4",
     ),
-    // Dozens and ranges of lengths (issue 17): "a dozen" belongs to the length; in a
-    // range the first number is a length in the second's unit, as TimeBank marks it.
+    // Dozens and ranges of lengths (issue 17): "a dozen" belongs to the length; a range
+    // is one length valued at its first number, as TimeBank values "two to three weeks".
     (
         Pub::Day("2015-06-10"),
         "The firm has been in business for a dozen years.",
@@ -2094,28 +2094,21 @@ const TABLE: &[(Pub, &str, &str, TimexType, &str)] = &[
     (
         Pub::Day("2015-06-10"),
         "Prices rose for three to five years.",
-        "three",
+        "three to five years",
         Du,
         "P3Y",
     ),
     (
         Pub::Day("2015-06-10"),
-        "Prices rose for three to five years.",
-        "five years",
-        Du,
-        "P5Y",
-    ),
-    (
-        Pub::Day("2015-06-10"),
         "Repairs take 5-10 days.",
-        "5",
+        "5-10 days",
         Du,
         "P5D",
     ),
     (
         Pub::Day("2015-06-10"),
         "Each patient waits between two and six days.",
-        "two",
+        "two and six days",
         Du,
         "P2D",
     ),
@@ -2352,6 +2345,11 @@ fn labels_read_like_a_person_would_write_them() {
             "1 hour 30 minutes",
         ),
         ("Tariffs fell in the 1980s.", "the 1980s", "1980s"),
+        (
+            "Such an action is unacceptable in the 21st century.",
+            "the 21st century",
+            "21st century",
+        ),
         ("The envoy waited for a while.", "a while", "some time"),
         (
             "Flights leave each Thursday.",

@@ -153,8 +153,8 @@ impl Scanner<'_> {
             let h = if self.w(k - 1) == "first" { 1 } else { 2 };
             return self.half_of(k2 + 1, h, None);
         }
-        if let Some(unit) = self.range_unit(k, k2, n) {
-            return Some((k2, Expr::Duration { n, unit }));
+        if let Some((end, unit)) = self.range_unit(k, k2, n) {
+            return Some((end, Expr::Duration { n, unit }));
         }
         if matches!(
             self.w(k2),
@@ -174,10 +174,10 @@ impl Scanner<'_> {
         self.unit_after(i, k2, n, dir)
     }
 
-    /// The unit of a range of lengths whose first number, `n`, spans `[k, k2)`: "two to
-    /// three weeks", "5 or 6 years", "between two and six days". As in TimeBank, the first
-    /// number is a length of its own in the second's unit, and the second a length as usual.
-    fn range_unit(&self, k: usize, k2: usize, n: Option<f64>) -> Option<Unit> {
+    /// The end and unit of a range of lengths whose first number, `n`, spans `[k, k2)`:
+    /// "two to three weeks", "5 or 6 years", "between two and six days". The range is one
+    /// expression valued at its first number, as TimeBank values "two to three weeks" (P2W).
+    fn range_unit(&self, k: usize, k2: usize, n: Option<f64>) -> Option<(usize, Unit)> {
         let first = n.filter(|v| *v >= 1.0)?;
         if matches!(self.w(k), "a" | "an") {
             return None;
@@ -192,7 +192,7 @@ impl Scanner<'_> {
             return None;
         }
         match self.unit_after(k2 + 1, k3, second, None)? {
-            (_, Expr::Duration { unit, .. }) if unit != Unit::Weekend => Some(unit),
+            (end, Expr::Duration { unit, .. }) if unit != Unit::Weekend => Some((end, unit)),
             _ => None,
         }
     }

@@ -226,7 +226,18 @@ fn point_label(v: &str) -> String {
         [y] if y.len() == 4 && y.ends_with('X') && num::<u32>(&y[..3]).is_some() => {
             format!("{}0s", &y[..3])
         }
-        [y] if y.len() == 2 => format!("{}00s", y),
+        // A century, "20": "21st century" ("2000s" reads as a decade).
+        [y] if y.len() == 2 && num::<u32>(y).is_some() => {
+            let n = num::<u32>(y).unwrap_or(0) + 1;
+            let suffix = match (n % 10, n % 100) {
+                (_, 11..=13) => "th",
+                (1, _) => "st",
+                (2, _) => "nd",
+                (3, _) => "rd",
+                _ => "th",
+            };
+            format!("{n}{suffix} century")
+        }
         [y] => year(y),
         [y, m] => {
             if let Some(name) = month(m) {
