@@ -7,7 +7,7 @@ use super::gazetteer::cat;
 use super::recognizer::Analysis;
 use super::rules::{take_over, Cand, MAX_CAND};
 use super::token_facts::flag;
-use super::words::ORG_HEADS;
+use super::words::{WordList, ORG_HEADS};
 use super::Kind;
 
 /// Longest organization, in tokens, that [`heads_of`] makes.
@@ -105,6 +105,102 @@ pub fn cue_last(a: &Analysis, cands: &mut [Cand]) {
     }
 }
 
+/// Plurals that follow a place's name without making it a team: geography
+/// ("Golan Heights", "Virgin Islands"), events and talks ("Beijing Olympics",
+/// "Geneva Talks"), markets ("Tokyo Stocks"), peoples and the like.
+#[rustfmt::skip]
+static NOT_TEAMS: WordList = WordList::new(&[
+    "accords", "affairs", "agreements", "airports", "alps", "archives", "awards", "banks",
+    "barracks", "bonds", "cays", "championships", "conventions", "crossings", "declarations",
+    "downs", "dunes", "elections", "emirates", "exports", "falls", "fields", "flats", "forks",
+    "futures", "games", "gardens", "glades", "heights", "highlands", "hills", "imports",
+    "islands", "isles", "keys", "lakes", "lowlands", "markets", "mountains", "narrows", "news",
+    "olympics", "paralympics", "plains", "polls", "prices", "protocols", "provinces", "rapids",
+    "results", "riots", "rocks", "sales", "sands", "series", "sessions", "shares", "shoals",
+    "springs", "states", "stocks", "straits", "talks", "territories", "times", "trials",
+    "wars", "waters", "woods",
+]);
+
+/// Whether token `k` is a team's nickname after its place: a capitalized
+/// plural ("Braves", "Falcons") that no list knows as a place or people.
+fn nickname(a: &Analysis, k: usize) -> bool {
+    let w = a.word(k);
+    let t = &a.infos[k];
+    w.len() >= 4
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && w.chars().all(char::is_alphabetic)
+        && t.flags & flag::CAP != 0
+        && t.flags & (flag::ALLCAP | flag::SHOUT) == 0
+        && t.gaz & (cat::PLACE | cat::COUNTRY | cat::PEOPLE) == 0
+        && !NOT_TEAMS.has(w)
+}
+
+/// Whether tokens `start..end` are exactly a name the lists know as a place.
+fn known_place(a: &Analysis, start: usize, end: usize) -> bool {
+    let Some(toks) = a.infos.get(start..end) else {
+        return false;
+    };
+    let exact = match toks {
+        [one] => one.gaz_pos == 3,
+        [first, .., last] => {
+            first.gaz_pos == 1
+                && last.gaz_pos == 2
+                && toks[1..].iter().all(|t| t.gaz_pos == 2)
+                && a.infos.get(end).is_none_or(|n| n.gaz_pos != 2)
+        }
+        [] => false,
+    };
+    // A place named by a common word or a first name ("Forest", "Stanley") may be neither.
+    exact
+        && toks[0].gaz_span & (cat::PLACE | cat::COUNTRY) != 0
+        && (toks.len() > 1 || toks[0].flags & flag::LEX == 0 && toks[0].gaz & cat::GIVEN == 0)
+}
+
+/// "Boston Braves", "Jacksonville Suns", "Bowling Green Falcons": a place's
+/// name and a capitalized plural, the whole capitalized run, name a sports
+/// team, an organization, where the tagger reads the place alone or nothing.
+/// Left alone when the tagger found a person there, a misc name of two words
+/// or more (a law, a tournament) or a name running past it.
+pub fn place_teams(a: &Analysis, cands: &mut Vec<Cand>) {
+    let mut found: Vec<(usize, usize)> = Vec::new();
+    for r in &a.sentences {
+        let mut i = r.start;
+        while i < r.end {
+            if !name_word(a, i) {
+                i += 1;
+                continue;
+            }
+            let mut j = i + 1;
+            while j < r.end && name_word(a, j) {
+                j += 1;
+            }
+            let last = j - 1;
+            // A sentence-initial "The" is no part of the name.
+            let s = if a.word(i) == "The" { i + 1 } else { i };
+            if j - s >= 2 && j - s <= MAX_ORG && nickname(a, last) && known_place(a, s, last) {
+                let blocked = cands.iter().any(|c| {
+                    c.start < j
+                        && s < c.end
+                        && (c.kind == Kind::Person
+                            || c.start < s
+                            || c.end > j
+                            || c.kind == Kind::Misc && c.end - c.start > 1)
+                });
+                if !blocked {
+                    found.push((s, j));
+                }
+            }
+            i = j;
+        }
+    }
+    take_over(
+        a,
+        cands,
+        found.into_iter().map(|span| (span, Kind::Organization)),
+    );
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -125,6 +221,50 @@ mod tests {
                     .join(" ")
             })
             .collect()
+    }
+
+    /// The organizations [`place_teams`] makes in `text`, given `cands`.
+    fn teams(text: &str, cands: &mut Vec<Cand>) -> Vec<String> {
+        let r = Recognizer::builtin();
+        let a = r.analysis(text, &[Span::new(0, text.len())]);
+        place_teams(&a, cands);
+        cands
+            .iter()
+            .filter(|c| c.kind == Kind::Organization)
+            .map(|c| {
+                (c.start..c.end)
+                    .map(|k| a.word(k))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_place_and_a_capitalized_plural_name_a_team() {
+        assert_eq!(
+            teams(
+                "He pitched for the Boston Braves and later the Jacksonville Suns .",
+                &mut Vec::new()
+            ),
+            ["Boston Braves", "Jacksonville Suns"]
+        );
+        // Geography, events and markets after a place are no team.
+        assert!(teams(
+            "From the Golan Heights to the Virgin Islands , Tokyo Stocks fell during the Beijing Olympics .",
+            &mut Vec::new()
+        )
+        .is_empty());
+        // A place named by a common word is no sure place; a misc name the
+        // tagger found is left to it.
+        assert!(teams("He sold Forest Mills .", &mut Vec::new()).is_empty());
+        let mut misc = vec![Cand {
+            start: 1,
+            end: 3,
+            kind: Kind::Misc,
+            conf: 30.0,
+        }];
+        assert!(teams("The Nuremberg Laws were passed .", &mut misc).is_empty());
     }
 
     #[test]
