@@ -1,7 +1,9 @@
 //! Names an organization's own words settle: a head or cue word followed by
 //! "of" and a name ("Bank of America", "New Jersey Department of
 //! Public Safety", "University of Texas") names one organization, where the
-//! tagger often reads only the place at its end, or hesitates over the whole.
+//! tagger often reads only the place at its end, or hesitates over the whole;
+//! so do a place and a team's plural nickname ("Boston Braves") and a unit's
+//! number and name ("82nd Airborne Division").
 
 use super::gazetteer::cat;
 use super::recognizer::Analysis;
@@ -201,6 +203,90 @@ pub fn place_teams(a: &Analysis, cands: &mut Vec<Cand>) {
     );
 }
 
+/// Words that end a military unit's name after its number ("82nd Airborne
+/// Division", "IV Corps", "Sixth Fleet").
+#[rustfmt::skip]
+static UNITS: WordList = WordList::new(&[
+    "army", "battalion", "brigade", "corps", "division", "fleet", "regiment", "squadron", "wing",
+]);
+
+/// Units that a bare number may name ("65 Air Division"); an army or a
+/// spelled ordinal's division ("First Division", a league) needs more.
+#[rustfmt::skip]
+static NUMBERED_UNITS: WordList = WordList::new(&[
+    "battalion", "brigade", "corps", "division", "fleet", "regiment", "squadron", "wing",
+]);
+
+/// How token `k` numbers a unit: 1 a bare number ("65"), 2 an ordinal in
+/// digits ("82nd", "93d") or a Roman numeral ("IV"), 3 a spelled ordinal
+/// ("Sixth"); 0 none.
+fn unit_number(a: &Analysis, k: usize) -> u8 {
+    let w = a.word(k);
+    let digits = w.bytes().take_while(u8::is_ascii_digit).count();
+    if (1..=3).contains(&digits) {
+        return match &w[digits..] {
+            "" => 1,
+            "st" | "nd" | "rd" | "th" | "d" => 2,
+            _ => 0,
+        };
+    }
+    let roman = (2..=5).contains(&w.len()) && w.bytes().all(|c| matches!(c, b'I' | b'V' | b'X'));
+    if roman {
+        2
+    } else if SPELLED_ORDINALS.has(w) && w.starts_with(char::is_uppercase) {
+        3
+    } else {
+        0
+    }
+}
+
+#[rustfmt::skip]
+static SPELLED_ORDINALS: WordList = WordList::new(&[
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+    "tenth", "eleventh", "twelfth",
+]);
+
+/// "82nd Airborne Division", "IV Corps", "65 Air Division", "Sixth Fleet": a
+/// unit's number and the capitalized words after it, up to a unit word, name
+/// one organization, where the tagger takes the words without the number or
+/// nothing. Left alone when a person is found there or a name runs past it.
+pub fn numbered_units(a: &Analysis, cands: &mut Vec<Cand>) {
+    let mut found: Vec<(usize, usize)> = Vec::new();
+    for r in &a.sentences {
+        for k in r.clone() {
+            let number = unit_number(a, k);
+            if number == 0 || found.last().is_some_and(|&(_, e)| k < e) {
+                continue;
+            }
+            let mut end = k + 1;
+            while end < r.end && end - k <= 5 && name_word(a, end) && unit_number(a, end) == 0 {
+                end += 1;
+            }
+            let Some(last) = (k + 1..end).rev().find(|&j| UNITS.has(a.word(j))) else {
+                continue;
+            };
+            let unit = a.word(last);
+            let ok = match number {
+                1 => NUMBERED_UNITS.has(unit),
+                3 => !unit.eq_ignore_ascii_case("division"),
+                _ => true,
+            };
+            let end = last + 1;
+            let blocked = cands.iter().any(|c| {
+                c.start < end && k < c.end && (c.kind == Kind::Person || c.start < k || c.end > end)
+            });
+            if ok && !blocked {
+                found.push((k, end));
+            }
+        }
+    }
+    take_over(
+        a,
+        cands,
+        found.into_iter().map(|span| (span, Kind::Organization)),
+    );
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -265,6 +351,37 @@ mod tests {
             conf: 30.0,
         }];
         assert!(teams("The Nuremberg Laws were passed .", &mut misc).is_empty());
+    }
+
+    #[test]
+    fn a_number_and_a_unit_word_name_a_military_unit() {
+        let units = |text: &str| {
+            let r = Recognizer::builtin();
+            let a = r.analysis(text, &[Span::new(0, text.len())]);
+            let mut cands = Vec::new();
+            numbered_units(&a, &mut cands);
+            cands
+                .iter()
+                .map(|c| {
+                    (c.start..c.end)
+                        .map(|k| a.word(k))
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            units("The 82nd Airborne Division joined IV Corps and the Sixth Fleet ."),
+            ["82nd Airborne Division", "IV Corps", "Sixth Fleet"]
+        );
+        assert_eq!(
+            units("It was reassigned to 65 Air Division in 1960 ."),
+            ["65 Air Division"]
+        );
+        // A count of soldiers, a league's division and a number alone are no unit.
+        assert!(
+            units("500 Army soldiers left ; Leeds won the First Division in 3 Days .").is_empty()
+        );
     }
 
     #[test]
