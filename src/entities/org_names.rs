@@ -1,13 +1,15 @@
 //! Names an organization's own words settle: a head or cue word followed by
 //! "of" and a name ("Bank of America", "New Jersey Department of
 //! Public Safety", "University of Texas") names one organization, where the
-//! tagger often reads only the place at its end, or hesitates over the whole.
+//! tagger often reads only the place at its end, or hesitates over the whole;
+//! so do a place and a team's plural nickname ("Boston Braves") and a unit's
+//! number and name ("82nd Airborne Division").
 
 use super::gazetteer::cat;
 use super::recognizer::Analysis;
 use super::rules::{take_over, Cand, MAX_CAND};
 use super::token_facts::flag;
-use super::words::ORG_HEADS;
+use super::words::{WordList, ORG_HEADS};
 use super::Kind;
 
 /// Longest organization, in tokens, that [`heads_of`] makes.
@@ -105,6 +107,186 @@ pub fn cue_last(a: &Analysis, cands: &mut [Cand]) {
     }
 }
 
+/// Plurals that follow a place's name without making it a team: geography
+/// ("Golan Heights", "Virgin Islands"), events and talks ("Beijing Olympics",
+/// "Geneva Talks"), markets ("Tokyo Stocks"), peoples and the like.
+#[rustfmt::skip]
+static NOT_TEAMS: WordList = WordList::new(&[
+    "accords", "affairs", "agreements", "airports", "alps", "archives", "awards", "banks",
+    "barracks", "bonds", "cays", "championships", "conventions", "crossings", "declarations",
+    "downs", "dunes", "elections", "emirates", "exports", "falls", "fields", "flats", "forks",
+    "futures", "games", "gardens", "glades", "heights", "highlands", "hills", "imports",
+    "islands", "isles", "keys", "lakes", "lowlands", "markets", "mountains", "narrows", "news",
+    "olympics", "paralympics", "plains", "polls", "prices", "protocols", "provinces", "rapids",
+    "results", "riots", "rocks", "sales", "sands", "series", "sessions", "shares", "shoals",
+    "springs", "states", "stocks", "straits", "talks", "territories", "times", "trials",
+    "wars", "waters", "woods",
+]);
+
+/// Whether token `k` is a team's nickname after its place: a capitalized
+/// plural ("Braves", "Falcons") that no list knows as a place or people.
+fn nickname(a: &Analysis, k: usize) -> bool {
+    let w = a.word(k);
+    let t = &a.infos[k];
+    w.len() >= 4
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && w.chars().all(char::is_alphabetic)
+        && t.flags & flag::CAP != 0
+        && t.flags & (flag::ALLCAP | flag::SHOUT) == 0
+        && t.gaz & (cat::PLACE | cat::COUNTRY | cat::PEOPLE) == 0
+        && !NOT_TEAMS.has(w)
+}
+
+/// Whether tokens `start..end` are exactly a name the lists know as a place.
+fn known_place(a: &Analysis, start: usize, end: usize) -> bool {
+    let Some(toks) = a.infos.get(start..end) else {
+        return false;
+    };
+    let exact = match toks {
+        [one] => one.gaz_pos == 3,
+        [first, .., last] => {
+            first.gaz_pos == 1
+                && last.gaz_pos == 2
+                && toks[1..].iter().all(|t| t.gaz_pos == 2)
+                && a.infos.get(end).is_none_or(|n| n.gaz_pos != 2)
+        }
+        [] => false,
+    };
+    // A place named by a common word or a first name ("Forest", "Stanley") may be neither.
+    exact
+        && toks[0].gaz_span & (cat::PLACE | cat::COUNTRY) != 0
+        && (toks.len() > 1 || toks[0].flags & flag::LEX == 0 && toks[0].gaz & cat::GIVEN == 0)
+}
+
+/// "Boston Braves", "Jacksonville Suns", "Bowling Green Falcons": a place's
+/// name and a capitalized plural, the whole capitalized run, name a sports
+/// team, an organization, where the tagger reads the place alone or nothing.
+/// Left alone when the tagger found a person there, a misc name of two words
+/// or more (a law, a tournament) or a name running past it.
+pub fn place_teams(a: &Analysis, cands: &mut Vec<Cand>) {
+    let mut found: Vec<(usize, usize)> = Vec::new();
+    for r in &a.sentences {
+        let mut i = r.start;
+        while i < r.end {
+            if !name_word(a, i) {
+                i += 1;
+                continue;
+            }
+            let mut j = i + 1;
+            while j < r.end && name_word(a, j) {
+                j += 1;
+            }
+            let last = j - 1;
+            // A sentence-initial "The" is no part of the name.
+            let s = if a.word(i) == "The" { i + 1 } else { i };
+            if j - s >= 2 && j - s <= MAX_ORG && nickname(a, last) && known_place(a, s, last) {
+                let blocked = cands.iter().any(|c| {
+                    c.start < j
+                        && s < c.end
+                        && (c.kind == Kind::Person
+                            || c.start < s
+                            || c.end > j
+                            || c.kind == Kind::Misc && c.end - c.start > 1)
+                });
+                if !blocked {
+                    found.push((s, j));
+                }
+            }
+            i = j;
+        }
+    }
+    take_over(
+        a,
+        cands,
+        found.into_iter().map(|span| (span, Kind::Organization)),
+    );
+}
+
+/// Words that end a military unit's name after its number ("82nd Airborne
+/// Division", "IV Corps", "Sixth Fleet").
+#[rustfmt::skip]
+static UNITS: WordList = WordList::new(&[
+    "army", "battalion", "brigade", "corps", "division", "fleet", "regiment", "squadron", "wing",
+]);
+
+/// Units that a bare number may name ("65 Air Division"); an army or a
+/// spelled ordinal's division ("First Division", a league) needs more.
+#[rustfmt::skip]
+static NUMBERED_UNITS: WordList = WordList::new(&[
+    "battalion", "brigade", "corps", "division", "fleet", "regiment", "squadron", "wing",
+]);
+
+/// How token `k` numbers a unit: 1 a bare number ("65"), 2 an ordinal in
+/// digits ("82nd", "93d") or a Roman numeral ("IV"), 3 a spelled ordinal
+/// ("Sixth"); 0 none.
+fn unit_number(a: &Analysis, k: usize) -> u8 {
+    let w = a.word(k);
+    let digits = w.bytes().take_while(u8::is_ascii_digit).count();
+    if (1..=3).contains(&digits) {
+        return match &w[digits..] {
+            "" => 1,
+            "st" | "nd" | "rd" | "th" | "d" => 2,
+            _ => 0,
+        };
+    }
+    let roman = (2..=5).contains(&w.len()) && w.bytes().all(|c| matches!(c, b'I' | b'V' | b'X'));
+    if roman {
+        2
+    } else if SPELLED_ORDINALS.has(w) && w.starts_with(char::is_uppercase) {
+        3
+    } else {
+        0
+    }
+}
+
+#[rustfmt::skip]
+static SPELLED_ORDINALS: WordList = WordList::new(&[
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+    "tenth", "eleventh", "twelfth",
+]);
+
+/// "82nd Airborne Division", "IV Corps", "65 Air Division", "Sixth Fleet": a
+/// unit's number and the capitalized words after it, up to a unit word, name
+/// one organization, where the tagger takes the words without the number or
+/// nothing. Left alone when a person is found there or a name runs past it.
+pub fn numbered_units(a: &Analysis, cands: &mut Vec<Cand>) {
+    let mut found: Vec<(usize, usize)> = Vec::new();
+    for r in &a.sentences {
+        for k in r.clone() {
+            let number = unit_number(a, k);
+            if number == 0 || found.last().is_some_and(|&(_, e)| k < e) {
+                continue;
+            }
+            let mut end = k + 1;
+            while end < r.end && end - k <= 5 && name_word(a, end) && unit_number(a, end) == 0 {
+                end += 1;
+            }
+            let Some(last) = (k + 1..end).rev().find(|&j| UNITS.has(a.word(j))) else {
+                continue;
+            };
+            let unit = a.word(last);
+            let ok = match number {
+                1 => NUMBERED_UNITS.has(unit),
+                3 => !unit.eq_ignore_ascii_case("division"),
+                _ => true,
+            };
+            let end = last + 1;
+            let blocked = cands.iter().any(|c| {
+                c.start < end && k < c.end && (c.kind == Kind::Person || c.start < k || c.end > end)
+            });
+            if ok && !blocked {
+                found.push((k, end));
+            }
+        }
+    }
+    take_over(
+        a,
+        cands,
+        found.into_iter().map(|span| (span, Kind::Organization)),
+    );
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -125,6 +307,81 @@ mod tests {
                     .join(" ")
             })
             .collect()
+    }
+
+    /// The organizations [`place_teams`] makes in `text`, given `cands`.
+    fn teams(text: &str, cands: &mut Vec<Cand>) -> Vec<String> {
+        let r = Recognizer::builtin();
+        let a = r.analysis(text, &[Span::new(0, text.len())]);
+        place_teams(&a, cands);
+        cands
+            .iter()
+            .filter(|c| c.kind == Kind::Organization)
+            .map(|c| {
+                (c.start..c.end)
+                    .map(|k| a.word(k))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_place_and_a_capitalized_plural_name_a_team() {
+        assert_eq!(
+            teams(
+                "He pitched for the Boston Braves and later the Jacksonville Suns .",
+                &mut Vec::new()
+            ),
+            ["Boston Braves", "Jacksonville Suns"]
+        );
+        // Geography, events and markets after a place are no team.
+        assert!(teams(
+            "From the Golan Heights to the Virgin Islands , Tokyo Stocks fell during the Beijing Olympics .",
+            &mut Vec::new()
+        )
+        .is_empty());
+        // A place named by a common word is no sure place; a misc name the
+        // tagger found is left to it.
+        assert!(teams("He sold Forest Mills .", &mut Vec::new()).is_empty());
+        let mut misc = vec![Cand {
+            start: 1,
+            end: 3,
+            kind: Kind::Misc,
+            conf: 30.0,
+        }];
+        assert!(teams("The Nuremberg Laws were passed .", &mut misc).is_empty());
+    }
+
+    #[test]
+    fn a_number_and_a_unit_word_name_a_military_unit() {
+        let units = |text: &str| {
+            let r = Recognizer::builtin();
+            let a = r.analysis(text, &[Span::new(0, text.len())]);
+            let mut cands = Vec::new();
+            numbered_units(&a, &mut cands);
+            cands
+                .iter()
+                .map(|c| {
+                    (c.start..c.end)
+                        .map(|k| a.word(k))
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            units("The 82nd Airborne Division joined IV Corps and the Sixth Fleet ."),
+            ["82nd Airborne Division", "IV Corps", "Sixth Fleet"]
+        );
+        assert_eq!(
+            units("It was reassigned to 65 Air Division in 1960 ."),
+            ["65 Air Division"]
+        );
+        // A count of soldiers, a league's division and a number alone are no unit.
+        assert!(
+            units("500 Army soldiers left ; Leeds won the First Division in 3 Days .").is_empty()
+        );
     }
 
     #[test]

@@ -64,6 +64,8 @@ pub fn apply(a: &Analysis, gaz: &Gazetteer, cands: &mut Vec<Cand>) -> Vec<Acrony
     retype(a, cands);
     extend_divisions(a, cands);
     place_named_orgs(a, cands);
+    org_names::place_teams(a, cands);
+    org_names::numbered_units(a, cands);
     org_names::heads_of(a, cands);
     org_names::cue_last(a, cands);
     add_from_gazetteer(a, gaz, cands);
