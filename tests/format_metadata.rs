@@ -143,14 +143,14 @@ fn code_is_shown_but_never_scanned_for_entities_or_dates() {
         entities
             .mentions
             .iter()
-            .any(|m| m.span.start >= prose_at && m.span.end <= prose_at + prose.len()),
+            .any(|m| m.span().start >= prose_at && m.span().end <= prose_at + prose.len()),
         "the prose copy has entities"
     );
     for m in &entities.mentions {
         assert!(
-            !in_code(m.span.start, m.span.end),
+            !in_code(m.span().start, m.span().end),
             "entity in code: {}",
-            doc.slice(m.span)
+            doc.slice(m.span())
         );
     }
     let timexes = folio::timeline::extract(&doc);

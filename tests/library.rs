@@ -43,9 +43,9 @@ fn index_matches_per_brief_extraction() {
             .iter()
             .map(|m| {
                 (
-                    ents.entities[m.entity].name.as_str(),
-                    ents.entities[m.entity].kind,
-                    m.span,
+                    ents.entities[m.entity()].name.as_str(),
+                    ents.entities[m.entity()].kind,
+                    m.span(),
                 )
             })
             .collect();
@@ -310,8 +310,8 @@ fn real_extractors_on_the_bundled_briefs_match_per_brief_runs() {
             .mentions
             .iter()
             .map(|m| {
-                let e = &ents.entities[m.entity];
-                (e.name.as_str(), e.kind, m.span)
+                let e = &ents.entities[m.entity()];
+                (e.name.as_str(), e.kind, m.span())
             })
             .collect();
         let got: Vec<(&str, Kind, Span)> = b

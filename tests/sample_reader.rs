@@ -84,7 +84,7 @@ fn walking_every_csto_mention_of_the_sample_with_n() {
         .expect("current mention has a background");
     assert_eq!(cells_with_bg(&buf, current_bg), "CSTO");
     let m = app.mention.unwrap();
-    assert_eq!(app.doc.slice(app.entities.mentions[m].span), "CSTO");
+    assert_eq!(app.doc.slice(app.entities.mentions[m].span()), "CSTO");
 
     // Past the last mention, n wraps to the first (the expansion) and says so.
     for _ in 4..total {

@@ -25,6 +25,10 @@ use std::sync::OnceLock;
 /// megabyte takes tens of milliseconds); see [`Document::sentences_ready`].
 const SPLIT_ON_THE_SPOT: usize = 1 << 20;
 
+/// The largest text folio reads, in bytes: a mention or event keeps its offsets
+/// as `u32`, which halves what a big brief's millions of them take.
+pub const MAX_TEXT: usize = u32::MAX as usize;
+
 /// A half-open byte range `[start, end)` of a document's text.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct Span {

@@ -95,12 +95,9 @@ impl Merged {
             })
             .collect();
         for m in part.mentions {
-            let id = ids[m.entity];
-            self.out.entities[id].mentions.push(self.out.mentions.len());
-            self.out.mentions.push(super::Mention {
-                span: m.span,
-                entity: id,
-            });
+            let id = ids[m.entity()];
+            self.out.entities[id].push_mention(self.out.mentions.len());
+            self.out.mentions.push(super::Mention::new(m.span(), id));
         }
     }
 

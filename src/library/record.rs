@@ -114,13 +114,13 @@ pub fn reduce(doc: &Document, entities: &Entities, events: &[Event]) -> Option<R
     let mut forms: Vec<(u32, Box<str>)> = Vec::new();
     for m in &entities.mentions {
         let (Some(e), Some(text)) = (
-            entities.entities.get(m.entity),
-            doc.text().get(m.span.start..m.span.end),
+            entities.entities.get(m.entity()),
+            doc.text().get(m.span().start..m.span().end),
         ) else {
             continue;
         };
         let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-        let id = u32::try_from(m.entity).unwrap_or(u32::MAX);
+        let id = u32::try_from(m.entity()).unwrap_or(u32::MAX);
         if text != e.name
             && !text.is_empty()
             && !forms.iter().any(|(i, f)| *i == id && **f == *text)
@@ -133,9 +133,9 @@ pub fn reduce(doc: &Document, entities: &Entities, events: &[Event]) -> Option<R
         .iter()
         .filter_map(|m| {
             Some(MentionRec {
-                entity: u32::try_from(m.entity).ok()?,
-                span: Span32::new(m.span)?,
-                sentence: Span32::new(sentence_around(doc, m.span))?,
+                entity: u32::try_from(m.entity()).ok()?,
+                span: Span32::new(m.span())?,
+                sentence: Span32::new(sentence_around(doc, m.span()))?,
             })
         })
         .collect();
@@ -222,18 +222,9 @@ mod tests {
                 },
             ],
             mentions: vec![
-                Mention {
-                    span: at("Kazakh", 0),
-                    entity: 0,
-                },
-                Mention {
-                    span: at("Astana", 0),
-                    entity: 1,
-                },
-                Mention {
-                    span: at("Astana", 1),
-                    entity: 1,
-                },
+                Mention::new(at("Kazakh", 0), 0),
+                Mention::new(at("Astana", 0), 1),
+                Mention::new(at("Astana", 1), 1),
             ],
         };
         let rec = reduce(&doc, &entities, &[]).unwrap();

@@ -42,8 +42,8 @@ pub fn stand_in(doc: &Document) -> (Entities, Vec<Event>) {
                 });
                 entities.entities.len() - 1
             });
-            entities.entities[id].mentions.push(entities.mentions.len());
-            entities.mentions.push(Mention { span, entity: id });
+            entities.entities[id].push_mention(entities.mentions.len());
+            entities.mentions.push(Mention::new(span, id));
         } else if let (Ok(year @ 1900..=2100), true) = (word.parse::<i32>(), in_sentence(doc, span))
         {
             timexes.push(Timex {

@@ -87,13 +87,15 @@ impl App {
             return false;
         };
         let mentions = &self.entities.mentions;
-        let at = e
-            .mentions
-            .partition_point(|&m| mentions.get(m).is_some_and(|m| m.span.start < s.start));
+        let at = e.mentions.partition_point(|&m| {
+            mentions
+                .get(m as usize)
+                .is_some_and(|m| m.span().start < s.start)
+        });
         e.mentions
             .get(at)
-            .and_then(|&m| mentions.get(m))
-            .is_some_and(|m| m.span.start < s.end)
+            .and_then(|&m| mentions.get(m as usize))
+            .is_some_and(|m| m.span().start < s.end)
     }
 
     /// The entities mentioned in sentence `sentence`, each once (none until the

@@ -65,7 +65,7 @@ pub fn build(
 pub fn show_hit(r: &mut Reading, hit: &Hit) {
     let ents = &r.app.entities;
     let m = Some(hit.mention as usize)
-        .filter(|&m| ents.mentions.get(m).is_some_and(|x| x.span == hit.span))
+        .filter(|&m| ents.mentions.get(m).is_some_and(|x| x.span() == hit.span))
         .or_else(|| ents.mention_at(hit.span.start));
     match m {
         Some(m) => r.app.go_to_mention(m),
@@ -106,8 +106,8 @@ fn from_index(
             global.push(m.entity);
             ents.entities.len() - 1
         });
-        ents.entities[l].mentions.push(ents.mentions.len());
-        ents.mentions.push(Mention { span, entity: l });
+        ents.entities[l].push_mention(ents.mentions.len());
+        ents.mentions.push(Mention::new(span, l));
     }
     let events = b
         .events
