@@ -148,14 +148,14 @@ fn a_click_on_a_mention_selects_it_and_on_a_word_moves_the_reading_cursor() {
     assert_eq!(app.selected, Some(app.entities.mentions[m].entity()));
     let s = app.cursor.expect("the cursor is on the clicked sentence");
     assert!(app.doc.sentences()[s]
-        .span
+        .span()
         .contains(app.entities.mentions[m].span().start));
 
     // A plain word: the cursor goes to that sentence.
     let (x, y) = find(&buf, a.text, "says little").expect("a second sentence");
     app.update(Action::Click { col: x, row: y });
     let s = app.cursor.unwrap();
-    let sentence = app.doc.slice(app.doc.sentences()[s].span);
+    let sentence = app.doc.slice(app.doc.sentences()[s].span());
     assert!(sentence.starts_with("It says little"), "{sentence:?}");
     // Right of a line's end: its last character's sentence.
     app.update(Action::Click {

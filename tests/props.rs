@@ -53,18 +53,18 @@ fn check_spans(doc: &Document) -> Result<(), TestCaseError> {
         next_sentence = range.end;
         let mut at = p.span.start;
         for s in &doc.sentences()[range] {
-            prop_assert!(ok(s.span), "sentence {:?} off boundaries", s.span);
-            prop_assert_eq!(s.paragraph, i);
+            prop_assert!(ok(s.span()), "sentence {:?} off boundaries", s.span());
+            prop_assert_eq!(s.paragraph(), i);
             prop_assert!(
-                s.span.start >= at && s.span.end <= p.span.end,
+                s.span().start >= at && s.span().end <= p.span.end,
                 "sentence outside paragraph or out of order"
             );
             prop_assert!(
-                text[at..s.span.start].chars().all(char::is_whitespace),
+                text[at..s.span().start].chars().all(char::is_whitespace),
                 "text between sentences is lost: {:?}",
-                &text[at..s.span.start]
+                &text[at..s.span().start]
             );
-            at = s.span.end;
+            at = s.span().end;
         }
         prop_assert!(
             text[at..p.span.end].chars().all(char::is_whitespace),

@@ -172,7 +172,7 @@ pub fn timeline(doc: &Document, format: ExportFormat) -> Result<(), Failure> {
             let sentence = doc
                 .sentences()
                 .get(e.sentence)
-                .map_or("", |s| doc.slice(s.span));
+                .map_or("", |s| doc.slice(s.span()));
             let flag = if e.timex.resolved { "" } else { " ?" };
             out.push_str(&format!(
                 "{:<16} {:<9} {:<28} {}\n",

@@ -9,12 +9,14 @@ pub mod offsets;
 mod read;
 pub mod regions;
 pub mod segment;
+mod sentence;
 
 pub use decode::{decode, decode_owned, DecodeError, Decoded, Encoding, Repair};
 pub use header::Header;
 pub use offsets::CharIndex;
 pub use read::{check_type, read_bytes, read_file, read_head, read_prefix, read_suffix, ReadError};
 pub use regions::Section;
+pub use sentence::Sentence;
 
 use crate::date::Date;
 use serde::Serialize;
@@ -78,13 +80,6 @@ struct Sentences {
     list: Vec<Sentence>,
     /// `first[p]` is the index of paragraph `p`'s first sentence; one extra at the end.
     first: Vec<usize>,
-}
-
-/// A sentence and the paragraph that holds it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Sentence {
-    pub span: Span,
-    pub paragraph: usize,
 }
 
 /// Where the publication date came from, so the UI can say how sure it is.
@@ -351,13 +346,11 @@ impl Document {
                 list.extend(
                     segment::sentences(&self.text, p.span)
                         .into_iter()
-                        .map(|span| Sentence {
-                            span,
-                            paragraph: index,
-                        }),
+                        .map(|span| Sentence::new(span, index)),
                 );
             }
             first.push(list.len());
+            list.shrink_to_fit();
             Sentences { list, first }
         })
     }
@@ -369,7 +362,7 @@ impl Document {
 
     /// Index of the sentence containing byte `pos`, or the nearest one before it.
     pub fn sentence_at(&self, pos: usize) -> Option<usize> {
-        let i = self.sentences().partition_point(|s| s.span.start <= pos);
+        let i = self.sentences().partition_point(|s| s.span().start <= pos);
         i.checked_sub(1)
     }
 
@@ -473,9 +466,13 @@ mod tests {
         );
         assert_eq!(doc.header_value("Issue"), Some("85"));
         assert_eq!(doc.paragraphs().len(), 2);
-        let texts: Vec<&str> = doc.sentences().iter().map(|s| doc.slice(s.span)).collect();
+        let texts: Vec<&str> = doc
+            .sentences()
+            .iter()
+            .map(|s| doc.slice(s.span()))
+            .collect();
         assert_eq!(texts, ["First sentence.", "Second one.", "Third."]);
-        assert_eq!(doc.sentences()[2].paragraph, 1);
+        assert_eq!(doc.sentences()[2].paragraph(), 1);
         assert_eq!(doc.published().year, Some(2007));
         assert_eq!(doc.published().date, None);
     }
@@ -499,9 +496,12 @@ mod tests {
     fn every_sentence_lies_inside_its_paragraph() {
         let doc = Document::from_text("Қазақстан — a test. 🇰🇿 Emoji here!\n\nSecond — para. Done.");
         for s in doc.sentences() {
-            let p = &doc.paragraphs()[s.paragraph];
-            assert!(p.span.start <= s.span.start && s.span.end <= p.span.end);
-            assert_eq!(doc.slice(s.span), &doc.text()[s.span.start..s.span.end]);
+            let p = &doc.paragraphs()[s.paragraph()];
+            assert!(p.span.start <= s.span().start && s.span().end <= p.span.end);
+            assert_eq!(
+                doc.slice(s.span()),
+                &doc.text()[s.span().start..s.span().end]
+            );
         }
         assert_eq!(doc.sentences().len(), 4);
     }

@@ -1,6 +1,7 @@
 //! A mention of an entity, packed: a big brief has millions of them.
 
 use super::EntityId;
+use crate::document::offsets::narrow;
 use crate::document::Span;
 
 /// One occurrence of an entity in the text: its byte span and its entity.
@@ -30,12 +31,6 @@ impl Mention {
     pub fn entity(self) -> EntityId {
         self.entity as EntityId
     }
-}
-
-/// An offset or id as `u32`; texts over [`crate::document::MAX_TEXT`] are refused
-/// when read, so this saturates only for a text built in memory past 4 GiB.
-fn narrow(n: usize) -> u32 {
-    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 #[cfg(test)]

@@ -73,7 +73,7 @@ pub struct Entity {
 impl Entity {
     /// Adds mention `index` (into [`Entities::mentions`]) to the entity's list.
     pub fn push_mention(&mut self, index: usize) {
-        self.mentions.push(u32::try_from(index).unwrap_or(u32::MAX));
+        self.mentions.push(crate::document::offsets::narrow(index));
     }
 }
 

@@ -46,11 +46,11 @@ fn chunks(doc: &Document, max: usize) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < sentences.len() {
-        let start = sentences[i].span.start;
+        let start = sentences[i].span().start;
         let mut j = i + 1;
         let mut cut = None;
-        while j < sentences.len() && sentences[j].span.end - start <= max {
-            if sentences[j].paragraph != sentences[j - 1].paragraph {
+        while j < sentences.len() && sentences[j].span().end - start <= max {
+            if sentences[j].paragraph() != sentences[j - 1].paragraph() {
                 cut = Some(j);
             }
             j += 1;
@@ -227,11 +227,11 @@ impl Recognizer {
         let sentences = doc.sentences();
         let pieces = |range: Range<usize>| -> Vec<Span> {
             if doc.verbatim().is_empty() {
-                return sentences[range].iter().map(|s| s.span).collect();
+                return sentences[range].iter().map(|s| s.span()).collect();
             }
             sentences[range]
                 .iter()
-                .flat_map(|s| doc.scanned_parts(s.span))
+                .flat_map(|s| doc.scanned_parts(s.span()))
                 .collect()
         };
         let mut cache = WordCache::default();

@@ -148,7 +148,7 @@ pub fn reduce(doc: &Document, entities: &Entities, events: &[Event]) -> Option<R
                 sentence: Span32::new(
                     doc.sentences()
                         .get(e.sentence)
-                        .map(|s| s.span)
+                        .map(|s| s.span())
                         .filter(|s| s.start <= t.span.start && t.span.end <= s.end)
                         .unwrap_or_else(|| sentence_around(doc, t.span)),
                 )?,
@@ -178,8 +178,8 @@ pub fn sentence_around(doc: &Document, span: Span) -> Span {
         .sentence_at(span.start)
         .and_then(|i| doc.sentences().get(i))
     {
-        if s.span.start <= span.start && span.end <= s.span.end {
-            return s.span;
+        if s.span().start <= span.start && span.end <= s.span().end {
+            return s.span();
         }
     }
     let text = doc.text();

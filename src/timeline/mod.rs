@@ -393,7 +393,7 @@ fn clause_end(toks: &token::Tokens, i: usize) -> usize {
 pub fn sentence_entities(doc: &Document, entities: &Entities, sentence: usize) -> Vec<EntityId> {
     doc.sentences()
         .get(sentence)
-        .map_or_else(Vec::new, |s| entities_in(entities, s.span))
+        .map_or_else(Vec::new, |s| entities_in(entities, s.span()))
 }
 
 /// The entities mentioned within `span`, each once, by id.

@@ -69,7 +69,7 @@ pub fn stand_in(doc: &Document) -> (Entities, Vec<Event>) {
 /// Whether `span` lies in a sentence (not in the header).
 pub fn in_sentence(doc: &Document, span: Span) -> bool {
     doc.sentence_at(span.start)
-        .is_some_and(|i| doc.sentences()[i].span.contains(span.start))
+        .is_some_and(|i| doc.sentences()[i].span().contains(span.start))
 }
 
 pub type Snapshot = Vec<(String, Vec<(String, Kind, Span)>, Vec<String>)>;
