@@ -284,16 +284,14 @@ fn events(doc: &Document) -> Vec<folio::timeline::Event> {
     let mk = |needle: &str, value: &str, day: Date| {
         let start = doc.text().find(needle).unwrap();
         let span = Span::new(start, start + needle.len());
-        Event {
-            timex: Timex {
-                span,
-                kind: TimexType::Date,
-                value: value.into(),
-                resolved: true,
-                day: Some(day),
-            },
-            sentence: doc.sentence_at(start).unwrap(),
-        }
+        let timex = Timex {
+            span,
+            kind: TimexType::Date,
+            value: value.into(),
+            resolved: true,
+            day: Some(day),
+        };
+        Event::new(timex, doc.sentence_at(start).unwrap())
     };
     vec![
         mk(
@@ -329,7 +327,7 @@ fn timeline_moves_filters_and_opens_passages() {
     );
     app.update(Action::Activate);
     assert_eq!(app.focus, Focus::Pane);
-    assert_eq!(app.cursor, Some(app.events[1].sentence));
+    assert_eq!(app.cursor, Some(app.events[1].sentence()));
     // Filter to events mentioning the CSTO: only the first remains.
     app.select_entity(0);
     app.update(Action::FocusPrev);

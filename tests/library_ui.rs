@@ -460,7 +460,7 @@ fn one_timeline_across_briefs_filtered_by_entity_opens_at_the_event() {
     assert_eq!(v.view.screen, Screen::Reading);
     let app = &v.view.reading.as_ref().unwrap().app;
     let ev = &app.events[app.event.unwrap()];
-    assert_eq!(app.doc.slice(ev.timex.span), "2007");
+    assert_eq!(app.doc.slice(ev.span()), "2007");
     code(&mut v, KeyCode::Esc);
     assert_eq!(v.view.screen, Screen::Timeline);
     press(&mut v, "f");

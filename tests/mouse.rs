@@ -210,13 +210,13 @@ fn a_click_on_a_timeline_chip_selects_that_event() {
         Some(1),
         "the second chip is the second event in date order"
     );
-    let first = app.events[0].timex.value.clone();
-    let second = app.events[1].timex.value.clone();
+    let first = app.events[0].value().to_string();
+    let second = app.events[1].value().to_string();
     assert!(first <= second, "{first} {second}");
     // The text follows to the event's passage.
-    let pos = app.events[1].timex.span.start;
+    let pos = app.events[1].span().start;
     let shown = common::render(&app);
-    let phrase = app.doc.slice(app.events[1].timex.span).to_string();
+    let phrase = app.doc.slice(app.events[1].span()).to_string();
     assert!(
         find(&shown, a.text, &phrase).is_some(),
         "{phrase} at {pos} on screen"

@@ -171,14 +171,14 @@ pub fn timeline(doc: &Document, format: ExportFormat) -> Result<(), Failure> {
         for e in timeline::build(doc) {
             let sentence = doc
                 .sentences()
-                .get(e.sentence)
+                .get(e.sentence())
                 .map_or("", |s| doc.slice(s.span()));
-            let flag = if e.timex.resolved { "" } else { " ?" };
+            let flag = if e.resolved() { "" } else { " ?" };
             out.push_str(&format!(
                 "{:<16} {:<9} {:<28} {}\n",
-                truncate(&format!("{}{flag}", e.timex.value), 16),
-                e.timex.kind.name(),
-                truncate(doc.slice(e.timex.span), 28),
+                truncate(&format!("{}{flag}", e.value()), 16),
+                e.kind().name(),
+                truncate(doc.slice(e.span()), 28),
                 truncate(sentence, 90)
             ));
         }

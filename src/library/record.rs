@@ -142,12 +142,12 @@ pub fn reduce(doc: &Document, entities: &Entities, events: &[Event]) -> Option<R
     let events = events
         .iter()
         .filter_map(|e| {
-            let t = &e.timex;
+            let t = e.timex();
             Some(EventRec {
                 span: Span32::new(t.span)?,
                 sentence: Span32::new(
                     doc.sentences()
-                        .get(e.sentence)
+                        .get(e.sentence())
                         .map(|s| s.span())
                         .filter(|s| s.start <= t.span.start && t.span.end <= s.end)
                         .unwrap_or_else(|| sentence_around(doc, t.span)),
@@ -156,7 +156,7 @@ pub fn reduce(doc: &Document, entities: &Entities, events: &[Event]) -> Option<R
                 value: Box::from(t.value.as_str()),
                 resolved: t.resolved,
                 day: t.day,
-                entities: crate::timeline::sentence_entities(doc, entities, e.sentence)
+                entities: crate::timeline::sentence_entities(doc, entities, e.sentence())
                     .into_iter()
                     .filter_map(|id| u32::try_from(id).ok())
                     .collect(),

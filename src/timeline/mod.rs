@@ -1,10 +1,11 @@
 //! Dated events: temporal expressions (TIMEX3: DATE, TIME, DURATION, SET)
 //! normalized against the brief's publication date, each anchored to its
-//! sentence and carrying that sentence's entities.
+//! sentence.
 
 mod calendar;
 mod determiners;
 mod durations;
+mod event;
 mod expr;
 mod holidays;
 mod lexicon;
@@ -22,6 +23,7 @@ mod token;
 mod trigger;
 mod value;
 
+pub use event::Event;
 pub use value::{first_day, label};
 
 use crate::date::Date;
@@ -92,16 +94,6 @@ impl Place {
             _ => Place::Undated,
         }
     }
-}
-
-/// A timeline event: a temporal expression in its sentence. The entities
-/// of that sentence are found when asked ([`sentence_entities`]), not kept:
-/// a big brief has hundreds of thousands of events.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Event {
-    pub timex: Timex,
-    /// Index into [`Document::sentences`].
-    pub sentence: usize,
 }
 
 /// Finds and normalizes the temporal expressions of `doc`, in text order. Each is
@@ -414,10 +406,10 @@ pub fn build(doc: &Document) -> Vec<Event> {
         .into_iter()
         .map(|timex| {
             let sentence = doc.sentence_at(timex.span.start).unwrap_or(0);
-            Event { timex, sentence }
+            Event::new(timex, sentence)
         })
         .collect();
-    events.sort_by_key(|e| (e.timex.place(), e.timex.day, e.timex.span.start));
+    events.sort_by_key(|e| (e.place(), e.day(), e.span().start));
     events
 }
 

@@ -57,12 +57,12 @@ pub fn stand_in(doc: &Document) -> (Entities, Vec<Event>) {
     }
     let mut events: Vec<Event> = timexes
         .into_iter()
-        .map(|timex| Event {
-            sentence: doc.sentence_at(timex.span.start).unwrap_or(0),
-            timex,
+        .map(|timex| {
+            let sentence = doc.sentence_at(timex.span.start).unwrap_or(0);
+            Event::new(timex, sentence)
         })
         .collect();
-    events.sort_by_key(|e| (e.timex.day, e.timex.span.start));
+    events.sort_by_key(|e| (e.day(), e.span().start));
     (entities, events)
 }
 

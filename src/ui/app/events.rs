@@ -71,7 +71,7 @@ impl App {
             (true, Some(id)) => self
                 .events
                 .get(i)
-                .is_some_and(|e| self.mentioned_in(id, e.sentence)),
+                .is_some_and(|e| self.mentioned_in(id, e.sentence())),
             _ => true,
         }
     }
@@ -155,7 +155,7 @@ impl App {
     /// Scrolls the text to the current event.
     pub(super) fn reveal_event(&mut self) {
         if let Some(e) = self.event.and_then(|i| self.events.get(i)) {
-            let pos = e.timex.span.start;
+            let pos = e.span().start;
             self.go_to(pos);
         }
     }

@@ -17,7 +17,7 @@ impl App {
             .selected
             .map(|id| self.entities.entities[id].name.clone());
         let mention_at = self.mention.map(|m| self.entities.mentions[m].span().start);
-        let event_at = self.event.map(|i| self.events[i].timex.span.start);
+        let event_at = self.event.map(|i| self.events[i].span().start);
         let current = data.corrections == self.corrections;
         self.raw_entities = data.raw;
         self.events = data.events;
@@ -39,8 +39,7 @@ impl App {
                 .find(|&m| self.entities.mentions[m].span().start >= at)
                 .or(ms.last().map(|&m| m as usize))
         });
-        self.event =
-            event_at.and_then(|at| self.events.iter().position(|e| e.timex.span.start == at));
+        self.event = event_at.and_then(|at| self.events.iter().position(|e| e.span().start == at));
         self.refresh_sidebar();
         self.refresh_map();
     }

@@ -119,16 +119,14 @@ fn from_index(
         })
         .map(|e| {
             let span = e.span.span();
-            Event {
-                timex: Timex {
-                    span,
-                    kind: e.kind,
-                    value: CompactString::from(&*e.value),
-                    resolved: e.resolved,
-                    day: e.day,
-                },
-                sentence: doc.sentence_at(span.start).unwrap_or(0),
-            }
+            let timex = Timex {
+                span,
+                kind: e.kind,
+                value: CompactString::from(&*e.value),
+                resolved: e.resolved,
+                day: e.day,
+            };
+            Event::new(timex, doc.sentence_at(span.start).unwrap_or(0))
         })
         .collect();
     (ents, events, global)
