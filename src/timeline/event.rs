@@ -3,24 +3,22 @@
 use super::{Place, Timex, TimexType};
 use crate::date::Date;
 use crate::document::offsets::narrow;
-use crate::document::Span;
-use compact_str::CompactString;
+use crate::document::{Document, Span};
+use std::collections::HashMap;
+use std::sync::Arc;
 
-/// What `day` holds for an expression with no calendar day.
-const NO_DAY: i32 = i32::MIN;
-
-/// A timeline event: a temporal expression in its sentence. Kept in 48 bytes
+/// A timeline event: a temporal expression in its sentence. Kept in 32 bytes
 /// (a [`Timex`] and a sentence index take 72): offsets and the sentence as
-/// `u32`, the first day as a day number. The entities of the sentence are
-/// found when asked ([`super::sentence_entities`]), not kept.
+/// `u32`, the value shared with every other event of the same value (a brief
+/// names the same days again and again), and the first day worked out from the
+/// value when asked. The entities of the sentence are found when asked
+/// ([`super::sentence_entities`]), not kept.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Event {
-    value: CompactString,
+    value: Arc<str>,
     start: u32,
     end: u32,
     sentence: u32,
-    /// Days since 1970-01-01 of the first day the value points at, or [`NO_DAY`].
-    day: i32,
     kind: TimexType,
     resolved: bool,
 }
@@ -28,18 +26,18 @@ pub struct Event {
 impl Event {
     /// `timex`, found in sentence `sentence` (an index into `Document::sentences`).
     pub fn new(timex: Timex, sentence: usize) -> Event {
+        let value = Arc::from(timex.value.as_str());
+        Event::sharing(&timex, sentence, value)
+    }
+
+    fn sharing(timex: &Timex, sentence: usize, value: Arc<str>) -> Event {
         Event {
+            value,
             start: narrow(timex.span.start),
             end: narrow(timex.span.end),
             sentence: narrow(sentence),
-            // A day past ±5.8 million years is kept as the nearest one that fits.
-            day: timex.day.map_or(NO_DAY, |d| {
-                d.to_days()
-                    .clamp(i64::from(NO_DAY) + 1, i64::from(i32::MAX)) as i32
-            }),
             kind: timex.kind,
             resolved: timex.resolved,
-            value: timex.value,
         }
     }
 
@@ -67,9 +65,9 @@ impl Event {
         self.resolved
     }
 
-    /// The first calendar day the value points at, for ordering and grouping.
+    /// The first calendar day the value points at (what [`Timex::day`] holds).
     pub fn day(&self) -> Option<Date> {
-        (self.day != NO_DAY).then(|| Date::from_days(i64::from(self.day)))
+        day_of(self.kind, &self.value)
     }
 
     /// Where the event stands on a timeline; see [`Place`].
@@ -82,11 +80,38 @@ impl Event {
         Timex {
             span: self.span(),
             kind: self.kind,
-            value: self.value.clone(),
+            value: self.value.as_ref().into(),
             resolved: self.resolved,
             day: self.day(),
         }
     }
+}
+
+/// The day a value of kind `kind` names: the first day of a DATE or TIME, none
+/// for a duration or a recurrence.
+pub(super) fn day_of(kind: TimexType, value: &str) -> Option<Date> {
+    match kind {
+        TimexType::Date | TimexType::Time => super::value::first_day(value),
+        TimexType::Duration | TimexType::Set => None,
+    }
+}
+
+/// The events of `timexes` (in the order given), each in its sentence of `doc`,
+/// equal values kept once.
+pub(super) fn events_of(doc: &Document, timexes: Vec<Timex>) -> Vec<Event> {
+    let mut shared: HashMap<&str, Arc<str>> = HashMap::new();
+    let events = timexes
+        .iter()
+        .map(|t| {
+            let value = shared
+                .entry(t.value.as_str())
+                .or_insert_with(|| Arc::from(t.value.as_str()))
+                .clone();
+            let sentence = doc.sentence_at(t.span.start).unwrap_or(0);
+            Event::sharing(t, sentence, value)
+        })
+        .collect();
+    events
 }
 
 #[cfg(test)]
@@ -94,18 +119,20 @@ mod tests {
     use super::*;
 
     #[test]
-    fn an_event_gives_back_the_expression_it_was_made_of_in_48_bytes() {
-        for day in [
-            Date::new(2007, 4, 23),
-            Date::new(-44, 3, 15),
-            Date::new(9999, 12, 31),
-            None,
-        ] {
+    fn an_event_gives_back_the_expression_it_was_made_of_in_32_bytes() {
+        let cases = [
+            ("2007-04-23", TimexType::Date, true, Date::new(2007, 4, 23)),
+            ("1998-Q3", TimexType::Date, true, Date::new(1998, 7, 1)),
+            ("XXXX-04-23", TimexType::Date, false, None),
+            ("PRESENT_REF", TimexType::Date, true, None),
+            ("P2Y", TimexType::Duration, true, None),
+        ];
+        for (value, kind, resolved, day) in cases {
             let timex = Timex {
                 span: Span::new(3_000_000_000, 3_000_000_014),
-                kind: TimexType::Date,
-                value: "2007-04-23".into(),
-                resolved: day.is_some(),
+                kind,
+                value: value.into(),
+                resolved,
                 day,
             };
             let e = Event::new(timex.clone(), 600_000);
@@ -113,6 +140,19 @@ mod tests {
             assert_eq!(e.sentence(), 600_000);
             assert_eq!(e.place(), timex.place());
         }
-        assert_eq!(std::mem::size_of::<Event>(), 48);
+        assert_eq!(std::mem::size_of::<Event>(), 32);
+    }
+
+    #[test]
+    fn events_of_the_same_value_share_it() {
+        let doc = Document::from_text(
+            "Date: 2007-04-23\n\nTalks began on April 20. On April 20 they stalled. In 2006 too.",
+        );
+        let events = events_of(&doc, super::super::extract(&doc));
+        let values: Vec<&str> = events.iter().map(Event::value).collect();
+        assert_eq!(values, ["2007-04-20", "2007-04-20", "2006"]);
+        assert!(Arc::ptr_eq(&events[0].value, &events[1].value));
+        assert_eq!(events[1].sentence(), 1);
+        assert_eq!(doc.slice(events[2].span()), "2006");
     }
 }

@@ -63,7 +63,8 @@ pub struct Timex {
     pub value: CompactString,
     /// False when the value has unknown parts (no publication year, say).
     pub resolved: bool,
-    /// The first calendar day the value points at, for ordering and grouping.
+    /// The first calendar day the value points at, for ordering and grouping
+    /// (a DATE's or TIME's first day, read from the value; see `event::day_of`).
     pub day: Option<Date>,
 }
 
@@ -238,10 +239,7 @@ fn extract_slice(
         };
         let r = normalize::resolve(&expr, tense, ctx);
         // A vague reference ("now") names no day of its own: it is not placed among dated events.
-        let day = match r.kind {
-            TimexType::Date | TimexType::Time => value::first_day(&r.value),
-            _ => None,
-        };
+        let day = event::day_of(r.kind, &r.value);
         remember(ctx, &expr, &r, day, s);
         out.push(Timex {
             span,
@@ -402,15 +400,9 @@ pub fn entities_in(entities: &Entities, span: Span) -> Vec<EntityId> {
 /// Events in date order; then, each group in text order, undated lengths and
 /// recurrences, vague references and unresolved expressions.
 pub fn build(doc: &Document) -> Vec<Event> {
-    let mut events: Vec<Event> = extract(doc)
-        .into_iter()
-        .map(|timex| {
-            let sentence = doc.sentence_at(timex.span.start).unwrap_or(0);
-            Event::new(timex, sentence)
-        })
-        .collect();
-    events.sort_by_key(|e| (e.place(), e.day(), e.span().start));
-    events
+    let mut timexes = extract(doc);
+    timexes.sort_by_key(|t| (t.place(), t.day, t.span.start));
+    event::events_of(doc, timexes)
 }
 
 #[cfg(test)]

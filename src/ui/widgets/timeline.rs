@@ -107,8 +107,7 @@ fn band(app: &App, shown: &[usize]) -> Vec<Piece> {
             .checked_sub(1)
             .map(|p| &app.events[shown[p]])
             .is_some_and(|p| {
-                (p.kind(), p.value(), p.resolved(), p.day())
-                    == (e.kind(), e.value(), e.resolved(), e.day())
+                (p.kind(), p.value(), p.resolved()) == (e.kind(), e.value(), e.resolved())
             });
         let title = match titles.last() {
             Some(t) if same => t.clone(),
