@@ -234,7 +234,7 @@ fn reading_cursor_moves_by_sentence_and_paragraph() {
     app.update(Action::NextSentence);
     assert_eq!(app.cursor, Some(1));
     app.update(Action::NextParagraph);
-    let para = app.doc.sentences()[app.cursor.unwrap()].paragraph();
+    let para = app.doc.paragraph_of(app.cursor.unwrap());
     assert_eq!(app.doc.sentences_of(para).start, app.cursor.unwrap());
     app.update(Action::PrevParagraph);
     app.update(Action::PrevParagraph);
@@ -264,7 +264,7 @@ fn selections_extend_by_word_and_sentence() {
     let sel = app.selection_span().unwrap();
     assert_eq!(sel.end, app.doc.sentences()[1].span().end);
     app.update(Action::SelectParagraph);
-    let p = app.doc.paragraphs()[app.doc.sentences()[app.cursor.unwrap()].paragraph()].span;
+    let p = app.doc.paragraphs()[app.doc.paragraph_of(app.cursor.unwrap())].span();
     assert_eq!(app.selection_span(), Some(p));
     // Selected text is drawn with the selection style.
     let buf = common::render(&app);

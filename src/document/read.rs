@@ -301,7 +301,7 @@ mod tests {
         assert!(doc
             .paragraphs()
             .iter()
-            .all(|p| doc.slice(p.span).trim() == doc.slice(p.span)));
+            .all(|p| doc.slice(p.span()).trim() == doc.slice(p.span())));
 
         // One long line: the piece starts after a space, never inside a character.
         let line = "Қазақстан ".repeat(300);

@@ -50,7 +50,7 @@ fn chunks(doc: &Document, max: usize) -> Vec<Range<usize>> {
         let mut j = i + 1;
         let mut cut = None;
         while j < sentences.len() && sentences[j].span().end - start <= max {
-            if sentences[j].paragraph() != sentences[j - 1].paragraph() {
+            if doc.paragraph_of(j) != doc.paragraph_of(j - 1) {
                 cut = Some(j);
             }
             j += 1;

@@ -101,7 +101,7 @@ impl Place {
 /// resolved against the date of its section (a feed item's own date) or else the
 /// brief's; expressions in verbatim text (code) are not looked for.
 pub fn extract(doc: &Document) -> Vec<Timex> {
-    let body = doc.paragraphs().first().map_or(0, |p| p.span.start);
+    let body = doc.paragraphs().first().map_or(0, |p| p.span().start);
     extract_from(doc, &without_verbatim(doc), body)
 }
 
@@ -133,7 +133,7 @@ fn slices(doc: &Document, text: &str, size: usize) -> Vec<std::ops::Range<usize>
     let mut cuts = vec![0usize];
     for p in doc.paragraphs() {
         let last = *cuts.last().unwrap_or(&0);
-        let at = p.span.start;
+        let at = p.span().start;
         if at >= last.saturating_add(size)
             && at <= text.len()
             && text[..at].trim_end().ends_with(['.', '!', '?'])
@@ -428,7 +428,7 @@ mod tests {
             let text = std::fs::read_to_string(format!("{dir}/{name}")).unwrap();
             // Two briefs in one, so the narrative carries over from slice to slice.
             let doc = Document::from_text(&format!("{text}\n\n{text}"));
-            let body = doc.paragraphs()[0].span.start;
+            let body = doc.paragraphs()[0].span().start;
             let whole = extract_in_slices(&doc, doc.text(), body, usize::MAX);
             assert!(whole.len() > 10, "{name}: {} expressions", whole.len());
             for size in [1, 300, 2_000] {
@@ -445,7 +445,7 @@ mod tests {
         let doc = Document::from_text(
             "Date: 2008-08-20\n\nTalks opened in Geneva on March 3, 2005.\n\nThe next day they broke down.\n",
         );
-        let body = doc.paragraphs()[0].span.start;
+        let body = doc.paragraphs()[0].span().start;
         let sliced = extract_in_slices(&doc, doc.text(), body, 1);
         assert!(sliced.iter().any(|t| t.value == "2005-03-04"), "{sliced:?}");
         assert_eq!(

@@ -196,7 +196,7 @@ impl App {
 
     pub(super) fn select_paragraph(&mut self) {
         if let Some(s) = self.cursor_sentence() {
-            let p = self.doc.paragraphs()[self.doc.sentences()[s].paragraph()].span;
+            let p = self.doc.paragraphs()[self.doc.paragraph_of(s)].span();
             self.selection = Some(Selection {
                 anchor: p.start,
                 head: p.end,
