@@ -213,7 +213,7 @@ fn brackets_walk_between_notes_and_wrap() {
     press(&mut app, &mut edge, ch('['));
     let sentence = |app: &App| {
         app.doc
-            .slice(app.doc.sentences()[app.cursor.unwrap()].span)
+            .slice(app.doc.sentences()[app.cursor.unwrap()].span())
             .to_string()
     };
     assert_eq!(

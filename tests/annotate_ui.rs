@@ -173,7 +173,7 @@ fn brackets_step_through_notes_in_text_order_and_wrap() {
     assert_eq!(app.notice.as_deref(), Some("wrapped to the last note"));
     assert_eq!(
         app.cursor,
-        app.doc.sentence_at(app.doc.paragraphs()[2].span.start)
+        app.doc.sentence_at(app.doc.paragraphs()[2].span().start)
     );
 }
 

@@ -287,7 +287,7 @@ fn anchoring_a_megabyte_brief_after_edits() {
     let text = megabyte_brief();
     let doc = Document::from_text(&text);
     let mut set = AnnotationSet::new(&doc);
-    let sentences: Vec<Span> = doc.sentences().iter().map(|s| s.span).collect();
+    let sentences: Vec<Span> = doc.sentences().iter().map(|s| s.span()).collect();
     for k in 0..100 {
         let span = sentences[(k * 97 + 13) % sentences.len()];
         set.add(&doc, span, &format!("note {k}")).unwrap();

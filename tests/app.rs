@@ -69,7 +69,7 @@ fn selecting_an_entity_and_walking_its_mentions() {
     assert_eq!(app.position().as_deref(), Some("mention 4/5"));
     // The fourth mention is on screen, highlighted as the current one.
     let m = app.mention.unwrap();
-    let span = app.entities.mentions[m].span;
+    let span = app.entities.mentions[m].span();
     assert_eq!(app.doc.slice(span), "CSTO");
     let buf = common::render(&app);
     let text = common::buffer_text(&buf);
@@ -234,7 +234,7 @@ fn reading_cursor_moves_by_sentence_and_paragraph() {
     app.update(Action::NextSentence);
     assert_eq!(app.cursor, Some(1));
     app.update(Action::NextParagraph);
-    let para = app.doc.sentences()[app.cursor.unwrap()].paragraph;
+    let para = app.doc.paragraph_of(app.cursor.unwrap());
     assert_eq!(app.doc.sentences_of(para).start, app.cursor.unwrap());
     app.update(Action::PrevParagraph);
     app.update(Action::PrevParagraph);
@@ -262,9 +262,9 @@ fn selections_extend_by_word_and_sentence() {
     assert_eq!(app.doc.slice(app.selection_span().unwrap()), "0:");
     app.update(Action::NextSentence);
     let sel = app.selection_span().unwrap();
-    assert_eq!(sel.end, app.doc.sentences()[1].span.end);
+    assert_eq!(sel.end, app.doc.sentences()[1].span().end);
     app.update(Action::SelectParagraph);
-    let p = app.doc.paragraphs()[app.doc.sentences()[app.cursor.unwrap()].paragraph].span;
+    let p = app.doc.paragraphs()[app.doc.paragraph_of(app.cursor.unwrap())].span();
     assert_eq!(app.selection_span(), Some(p));
     // Selected text is drawn with the selection style.
     let buf = common::render(&app);
@@ -284,16 +284,14 @@ fn events(doc: &Document) -> Vec<folio::timeline::Event> {
     let mk = |needle: &str, value: &str, day: Date| {
         let start = doc.text().find(needle).unwrap();
         let span = Span::new(start, start + needle.len());
-        Event {
-            timex: Timex {
-                span,
-                kind: TimexType::Date,
-                value: value.into(),
-                resolved: true,
-                day: Some(day),
-            },
-            sentence: doc.sentence_at(start).unwrap(),
-        }
+        let timex = Timex {
+            span,
+            kind: TimexType::Date,
+            value: value.into(),
+            resolved: true,
+            day: Some(day),
+        };
+        Event::new(timex, doc.sentence_at(start).unwrap())
     };
     vec![
         mk(
@@ -329,7 +327,7 @@ fn timeline_moves_filters_and_opens_passages() {
     );
     app.update(Action::Activate);
     assert_eq!(app.focus, Focus::Pane);
-    assert_eq!(app.cursor, Some(app.events[1].sentence));
+    assert_eq!(app.cursor, Some(app.events[1].sentence()));
     // Filter to events mentioning the CSTO: only the first remains.
     app.select_entity(0);
     app.update(Action::FocusPrev);
@@ -352,7 +350,7 @@ fn a_second_extraction_keeps_the_selected_entity_and_mention() {
     let mut app = App::new(Arc::new(doc), "test brief".into());
     // The beginning's extraction: only the first two CSTO mentions are known yet.
     let mut prefix = ents.clone();
-    let keep: Vec<usize> = prefix.entities[0].mentions[..2].to_vec();
+    let keep: Vec<u32> = prefix.entities[0].mentions[..2].to_vec();
     prefix.entities[0].mentions = keep;
     app.update(Action::ExtractedPrefix(Box::new(
         (prefix, Vec::new()).into(),
@@ -366,11 +364,11 @@ fn a_second_extraction_keeps_the_selected_entity_and_mention() {
     app.update(Action::Activate);
     app.update(Action::NextMatch);
     assert_eq!(app.position().as_deref(), Some("mention 2/2"));
-    let at = app.entities.mentions[app.mention.unwrap()].span;
+    let at = app.entities.mentions[app.mention.unwrap()].span();
     // The whole file's extraction arrives: same entity, same mention, more of them.
     app.update(Action::Extracted(Box::new((ents, Vec::new()).into())));
     assert!(!app.extracting);
     assert_eq!(app.selected, Some(0));
-    assert_eq!(app.entities.mentions[app.mention.unwrap()].span, at);
+    assert_eq!(app.entities.mentions[app.mention.unwrap()].span(), at);
     assert_eq!(app.position().as_deref(), Some("mention 2/5"));
 }

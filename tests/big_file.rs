@@ -174,7 +174,7 @@ fn a_search_typed_while_loading_finds_a_hit_near_the_end_once_the_file_is_in() {
     let s = app.cursor.unwrap();
     assert!(app
         .doc
-        .slice(app.doc.sentences()[s].span)
+        .slice(app.doc.sentences()[s].span())
         .contains("very last"));
 }
 
@@ -368,6 +368,6 @@ fn keys_while_the_whole_file_is_being_extracted_never_split_its_sentences() {
     let s = app.cursor.expect("the hit's sentence");
     assert!(app
         .doc
-        .slice(app.doc.sentences()[s].span)
+        .slice(app.doc.sentences()[s].span())
         .contains("very last"));
 }

@@ -107,7 +107,7 @@ const BRIEF_B: &str =
     "Title: Two\n\nThe talks in Astana ended early. Officials said Astana would host the next round.";
 
 fn has(e: &Entities, doc: &Document, text: &str) -> bool {
-    e.mentions.iter().any(|m| doc.slice(m.span) == text)
+    e.mentions.iter().any(|m| doc.slice(m.span()) == text)
 }
 
 #[test]
@@ -329,7 +329,7 @@ fn x_removes_the_entity_under_the_sidebar_cursor() {
         .entities
         .mentions
         .iter()
-        .all(|m| app.doc.slice(m.span) != first));
+        .all(|m| app.doc.slice(m.span()) != first));
     // U takes it back; the edge is asked to remove it from the store.
     assert_eq!(
         press(&mut app, 'U'),

@@ -37,7 +37,7 @@ fn found(doc: &Document, e: &Entities) -> Vec<(usize, usize, Kind)> {
     let _ = doc;
     e.mentions
         .iter()
-        .map(|m| (m.span.start, m.span.end, e.entities[m.entity].kind))
+        .map(|m| (m.span().start, m.span().end, e.entities[m.entity()].kind))
         .collect()
 }
 
@@ -63,17 +63,17 @@ fn check_invariants(doc: &Document, e: &Entities) {
     let mut last_end = 0;
     for (i, m) in e.mentions.iter().enumerate() {
         assert!(
-            m.span.start >= last_end,
+            m.span().start >= last_end,
             "mentions sorted and disjoint at {i}"
         );
-        assert!(m.span.start < m.span.end);
+        assert!(m.span().start < m.span().end);
         let slice = text
-            .get(m.span.start..m.span.end)
+            .get(m.span().start..m.span().end)
             .expect("span on char boundaries");
         assert_eq!(slice.trim(), slice, "no outer whitespace in {slice:?}");
-        assert!(m.entity < e.entities.len());
-        assert!(e.entities[m.entity].mentions.contains(&i));
-        last_end = m.span.end;
+        assert!(m.entity() < e.entities.len());
+        assert!(e.entities[m.entity()].mentions.contains(&(i as u32)));
+        last_end = m.span().end;
     }
     for ent in &e.entities {
         assert!(!ent.mentions.is_empty(), "entity {} has mentions", ent.name);
@@ -134,7 +134,7 @@ fn acronym_and_expansion_are_one_entity() {
     let texts: Vec<&str> = nato
         .mentions
         .iter()
-        .map(|&m| e.mentions[m].span.slice(text))
+        .map(|&m| e.mentions[m as usize].span().slice(text))
         .collect();
     assert_eq!(
         texts,
@@ -152,7 +152,7 @@ The U.S. envoy left Brussels, and EU diplomats stayed.";
         let texts: Vec<&str> = ent
             .mentions
             .iter()
-            .map(|&m| e.mentions[m].span.slice(text))
+            .map(|&m| e.mentions[m as usize].span().slice(text))
             .collect();
         assert_eq!(texts, vec![name, short]);
     }
@@ -169,7 +169,7 @@ Later the NSC spokesman declined to comment.";
         let texts: Vec<&str> = ent
             .mentions
             .iter()
-            .map(|&m| e.mentions[m].span.slice(text))
+            .map(|&m| e.mentions[m as usize].span().slice(text))
             .collect();
         assert!(
             !(texts.contains(&"NSC") && texts.len() > 1),
@@ -372,7 +372,7 @@ fn shared_sample_brief_comes_out_right() {
         entity(name)
             .mentions
             .iter()
-            .map(|&m| e.mentions[m].span.slice(&text))
+            .map(|&m| e.mentions[m as usize].span().slice(&text))
             .collect()
     };
     let akhmetov = entity("Daniyal Akhmetov");
@@ -395,7 +395,7 @@ fn shared_sample_brief_comes_out_right() {
         assert_eq!(entity(person).kind, Kind::Person, "{person}");
     }
     for m in &e.mentions {
-        let t = m.span.slice(&text);
+        let t = m.span().slice(&text);
         assert!(
             !["Such", "Yet", "However", "Both", "The", "In", "On"].contains(&t),
             "{t} highlighted"
@@ -464,7 +464,7 @@ fn generated_text_never_breaks_the_invariants() {
         let e = extract(&doc);
         check_invariants(&doc, &e);
         if let Some(m) = e.mentions.first() {
-            let name = m.span.slice(&text).to_string();
+            let name = m.span().slice(&text).to_string();
             let c = folio::entities::Corrections {
                 not_entity: vec![name.clone()],
                 add: vec![folio::entities::corrections::Named {

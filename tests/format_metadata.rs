@@ -94,7 +94,11 @@ fn front_matter_makes_the_header_and_is_not_body_text() {
     assert_eq!(doc.published().date, Date::new(2009, 8, 7));
     assert!(!doc.text().contains("layout"), "{}", doc.text());
     assert!(!doc.text().contains("---"), "{}", doc.text());
-    let body: Vec<&str> = doc.paragraphs().iter().map(|p| doc.slice(p.span)).collect();
+    let body: Vec<&str> = doc
+        .paragraphs()
+        .iter()
+        .map(|p| doc.slice(p.span()))
+        .collect();
     assert_eq!(
         body,
         [
@@ -118,7 +122,7 @@ fn the_first_h1_is_the_title_without_front_matter() {
     );
     assert_eq!(doc.header_value("Title"), Some("Ferries return to Aktau"));
     assert_eq!(doc.title(200), "Ferries return to Aktau");
-    let first = doc.paragraphs().first().map(|p| doc.slice(p.span));
+    let first = doc.paragraphs().first().map(|p| doc.slice(p.span()));
     assert_eq!(first, Some("The first crossing took a day."));
 }
 
@@ -143,14 +147,14 @@ fn code_is_shown_but_never_scanned_for_entities_or_dates() {
         entities
             .mentions
             .iter()
-            .any(|m| m.span.start >= prose_at && m.span.end <= prose_at + prose.len()),
+            .any(|m| m.span().start >= prose_at && m.span().end <= prose_at + prose.len()),
         "the prose copy has entities"
     );
     for m in &entities.mentions {
         assert!(
-            !in_code(m.span.start, m.span.end),
+            !in_code(m.span().start, m.span().end),
             "entity in code: {}",
-            doc.slice(m.span)
+            doc.slice(m.span())
         );
     }
     let timexes = folio::timeline::extract(&doc);

@@ -16,7 +16,10 @@ fn fixture(name: &str) -> PathBuf {
 
 fn spans_match(doc: &folio::document::Document) {
     for s in doc.sentences() {
-        assert_eq!(doc.slice(s.span), &doc.text()[s.span.start..s.span.end]);
+        assert_eq!(
+            doc.slice(s.span()),
+            &doc.text()[s.span().start..s.span().end]
+        );
     }
 }
 

@@ -63,7 +63,7 @@ fn walk_reader(path: &Path, name: &str) -> Result<(), String> {
         .doc
         .paragraphs()
         .first()
-        .map_or(text.len(), |p| p.span.start);
+        .map_or(text.len(), |p| p.span().start);
     if text[body_start..].contains('\u{1b}') {
         app.update(Action::StartSearch);
         app.update(Action::Input('\u{1b}'));

@@ -43,9 +43,9 @@ fn index_matches_per_brief_extraction() {
             .iter()
             .map(|m| {
                 (
-                    ents.entities[m.entity].name.as_str(),
-                    ents.entities[m.entity].kind,
-                    m.span,
+                    ents.entities[m.entity()].name.as_str(),
+                    ents.entities[m.entity()].kind,
+                    m.span(),
                 )
             })
             .collect();
@@ -65,7 +65,7 @@ fn index_matches_per_brief_extraction() {
                 .entry(lib.entities()[m.entity as usize].name.to_string())
                 .or_insert(0) += 1;
         }
-        let values: Vec<&str> = events.iter().map(|e| e.timex.value.as_str()).collect();
+        let values: Vec<&str> = events.iter().map(|e| e.value()).collect();
         let got: Vec<&str> = b.events.iter().map(|e| &*e.value).collect();
         assert_eq!(got, values);
         assert_eq!(b.summary.date, doc.published().date);
@@ -310,8 +310,8 @@ fn real_extractors_on_the_bundled_briefs_match_per_brief_runs() {
             .mentions
             .iter()
             .map(|m| {
-                let e = &ents.entities[m.entity];
-                (e.name.as_str(), e.kind, m.span)
+                let e = &ents.entities[m.entity()];
+                (e.name.as_str(), e.kind, m.span())
             })
             .collect();
         let got: Vec<(&str, Kind, Span)> = b
@@ -324,10 +324,7 @@ fn real_extractors_on_the_bundled_briefs_match_per_brief_runs() {
             .collect();
         assert_eq!(got, expect, "{}", b.path.display());
         mentions += got.len();
-        let expect: Vec<(&str, Span)> = events
-            .iter()
-            .map(|e| (e.timex.value.as_str(), e.timex.span))
-            .collect();
+        let expect: Vec<(&str, Span)> = events.iter().map(|e| (e.value(), e.span())).collect();
         let got: Vec<(&str, Span)> = b
             .events
             .iter()
@@ -340,7 +337,7 @@ fn real_extractors_on_the_bundled_briefs_match_per_brief_runs() {
                 .iter()
                 .map(|&x| &*lib.entities()[x as usize].name)
                 .collect();
-            let expect: Vec<&str> = folio::timeline::sentence_entities(&doc, &ents, ev.sentence)
+            let expect: Vec<&str> = folio::timeline::sentence_entities(&doc, &ents, ev.sentence())
                 .into_iter()
                 .map(|x| ents.entities[x].name.as_str())
                 .collect();

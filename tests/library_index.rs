@@ -239,8 +239,8 @@ fn any_spelling_finds_its_entity_and_a_shared_one_is_ambiguous() {
                 mentions: Vec::new(),
             });
             for span in spans {
-                out.entities[id].mentions.push(out.mentions.len());
-                out.mentions.push(Mention { span, entity: id });
+                out.entities[id].push_mention(out.mentions.len());
+                out.mentions.push(Mention::new(span, id));
             }
         }
         (out, Vec::new())

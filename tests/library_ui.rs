@@ -159,8 +159,11 @@ fn concordance_opens_briefs_at_mentions_and_n_walks_across_them() {
             }
             let r = v.view.reading.as_ref().unwrap();
             let m = r.app.mention.unwrap();
-            assert_eq!(r.app.entities.mentions[m].span, hits[i % 4].span);
-            assert_eq!(r.app.doc.slice(r.app.entities.mentions[m].span), "Bordyuza");
+            assert_eq!(r.app.entities.mentions[m].span(), hits[i % 4].span);
+            assert_eq!(
+                r.app.doc.slice(r.app.entities.mentions[m].span()),
+                "Bordyuza"
+            );
             (r.brief, i % 4)
         })
         .collect();
@@ -457,7 +460,7 @@ fn one_timeline_across_briefs_filtered_by_entity_opens_at_the_event() {
     assert_eq!(v.view.screen, Screen::Reading);
     let app = &v.view.reading.as_ref().unwrap().app;
     let ev = &app.events[app.event.unwrap()];
-    assert_eq!(app.doc.slice(ev.timex.span), "2007");
+    assert_eq!(app.doc.slice(ev.span()), "2007");
     code(&mut v, KeyCode::Esc);
     assert_eq!(v.view.screen, Screen::Timeline);
     press(&mut v, "f");

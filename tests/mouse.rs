@@ -144,18 +144,18 @@ fn a_click_on_a_mention_selects_it_and_on_a_word_moves_the_reading_cursor() {
     app.update(Action::Click { col: x + 2, row: y });
     assert_eq!(app.focus, Focus::Pane);
     let m = app.mention.expect("a current mention");
-    assert_eq!(app.doc.slice(app.entities.mentions[m].span), "CSTO");
-    assert_eq!(app.selected, Some(app.entities.mentions[m].entity));
+    assert_eq!(app.doc.slice(app.entities.mentions[m].span()), "CSTO");
+    assert_eq!(app.selected, Some(app.entities.mentions[m].entity()));
     let s = app.cursor.expect("the cursor is on the clicked sentence");
     assert!(app.doc.sentences()[s]
-        .span
-        .contains(app.entities.mentions[m].span.start));
+        .span()
+        .contains(app.entities.mentions[m].span().start));
 
     // A plain word: the cursor goes to that sentence.
     let (x, y) = find(&buf, a.text, "says little").expect("a second sentence");
     app.update(Action::Click { col: x, row: y });
     let s = app.cursor.unwrap();
-    let sentence = app.doc.slice(app.doc.sentences()[s].span);
+    let sentence = app.doc.slice(app.doc.sentences()[s].span());
     assert!(sentence.starts_with("It says little"), "{sentence:?}");
     // Right of a line's end: its last character's sentence.
     app.update(Action::Click {
@@ -176,7 +176,7 @@ fn clicks_after_wide_characters_land_on_the_right_word() {
     assert_eq!(x - a.text.x, 18);
     app.update(Action::Click { col: x, row: y });
     let m = app.mention.expect("the click hit the mention");
-    assert_eq!(app.doc.slice(app.entities.mentions[m].span), "Astana");
+    assert_eq!(app.doc.slice(app.entities.mentions[m].span()), "Astana");
     // The second column of a wide character is that character.
     let pos = app.byte_at(a.text, a.text.x + 1, a.text.y).unwrap();
     assert_eq!(pos, 0);
@@ -210,13 +210,13 @@ fn a_click_on_a_timeline_chip_selects_that_event() {
         Some(1),
         "the second chip is the second event in date order"
     );
-    let first = app.events[0].timex.value.clone();
-    let second = app.events[1].timex.value.clone();
+    let first = app.events[0].value().to_string();
+    let second = app.events[1].value().to_string();
     assert!(first <= second, "{first} {second}");
     // The text follows to the event's passage.
-    let pos = app.events[1].timex.span.start;
+    let pos = app.events[1].span().start;
     let shown = common::render(&app);
-    let phrase = app.doc.slice(app.events[1].timex.span).to_string();
+    let phrase = app.doc.slice(app.events[1].span()).to_string();
     assert!(
         find(&shown, a.text, &phrase).is_some(),
         "{phrase} at {pos} on screen"

@@ -44,30 +44,30 @@ fn check_spans(doc: &Document) -> Result<(), TestCaseError> {
     let mut prev_end = 0;
     let mut next_sentence = 0;
     for (i, p) in doc.paragraphs().iter().enumerate() {
-        prop_assert!(ok(p.span), "paragraph {i} {:?} off boundaries", p.span);
-        prop_assert!(p.span.start >= prev_end, "paragraphs overlap");
-        prop_assert!(!doc.slice(p.span).trim().is_empty(), "blank paragraph");
-        prev_end = p.span.end;
+        prop_assert!(ok(p.span()), "paragraph {i} {:?} off boundaries", p.span());
+        prop_assert!(p.span().start >= prev_end, "paragraphs overlap");
+        prop_assert!(!doc.slice(p.span()).trim().is_empty(), "blank paragraph");
+        prev_end = p.span().end;
         let range = doc.sentences_of(i);
         prop_assert_eq!(range.start, next_sentence, "sentence ranges leave a gap");
         next_sentence = range.end;
-        let mut at = p.span.start;
-        for s in &doc.sentences()[range] {
-            prop_assert!(ok(s.span), "sentence {:?} off boundaries", s.span);
-            prop_assert_eq!(s.paragraph, i);
+        let mut at = p.span().start;
+        for (k, s) in range.clone().zip(&doc.sentences()[range]) {
+            prop_assert!(ok(s.span()), "sentence {:?} off boundaries", s.span());
+            prop_assert_eq!(doc.paragraph_of(k), i);
             prop_assert!(
-                s.span.start >= at && s.span.end <= p.span.end,
+                s.span().start >= at && s.span().end <= p.span().end,
                 "sentence outside paragraph or out of order"
             );
             prop_assert!(
-                text[at..s.span.start].chars().all(char::is_whitespace),
+                text[at..s.span().start].chars().all(char::is_whitespace),
                 "text between sentences is lost: {:?}",
-                &text[at..s.span.start]
+                &text[at..s.span().start]
             );
-            at = s.span.end;
+            at = s.span().end;
         }
         prop_assert!(
-            text[at..p.span.end].chars().all(char::is_whitespace),
+            text[at..p.span().end].chars().all(char::is_whitespace),
             "paragraph tail not in a sentence"
         );
     }
@@ -151,17 +151,17 @@ proptest! {
         let doc = Document::from_text(&s);
         let text = doc.text();
         for p in doc.paragraphs() {
-            let lines = wrap(text, p.span, width);
+            let lines = wrap(text, p.span(), width);
             prop_assert!(!lines.is_empty());
-            let mut at = p.span.start;
+            let mut at = p.span().start;
             for l in &lines {
                 prop_assert!(text.is_char_boundary(l.start) && text.is_char_boundary(l.end));
-                prop_assert!(l.start >= at && l.end <= p.span.end && l.start <= l.end, "line {:?} out of order in {:?}", l, p.span);
+                prop_assert!(l.start >= at && l.end <= p.span().end && l.start <= l.end, "line {:?} out of order in {:?}", l, p.span());
                 let gap = &text[at..l.start];
                 prop_assert!(gap.chars().all(char::is_whitespace), "text dropped between lines: {:?}", gap);
                 at = l.end;
             }
-            prop_assert!(text[at..p.span.end].chars().all(char::is_whitespace), "paragraph end not covered");
+            prop_assert!(text[at..p.span().end].chars().all(char::is_whitespace), "paragraph end not covered");
         }
     }
 }

@@ -68,11 +68,11 @@ fn sentence_motions_after_paging_start_from_the_screen() {
         top,
         ") after paging does not scroll back up"
     );
-    let s = app.doc.sentences()[app.cursor.unwrap()].span;
+    let s = app.doc.sentences()[app.cursor.unwrap()].span();
     assert!(s.start >= top, "the cursor is on screen");
     // Scrolling back up far keeps it on screen too.
     press_keys(&mut app, "gj");
-    let s = app.doc.sentences()[app.cursor.unwrap()].span;
+    let s = app.doc.sentences()[app.cursor.unwrap()].span();
     assert!(s.start < app.bottom_byte());
 }
 
@@ -96,10 +96,10 @@ fn a_after_n_on_a_mention_quotes_that_mention_sentence() {
     app.select_entity(id);
     press_keys(&mut app, "nn");
     let m = app.mention.unwrap();
-    let span = app.entities.mentions[m].span;
+    let span = app.entities.mentions[m].span();
     press_keys(&mut app, "a");
     let quote = editor_quote(&app);
-    let sentence = app.doc.sentences()[app.doc.sentence_at(span.start).unwrap()].span;
+    let sentence = app.doc.sentences()[app.doc.sentence_at(span.start).unwrap()].span();
     assert_eq!(quote, app.doc.slice(sentence).trim());
 }
 

@@ -84,7 +84,7 @@ fn walking_every_csto_mention_of_the_sample_with_n() {
         .expect("current mention has a background");
     assert_eq!(cells_with_bg(&buf, current_bg), "CSTO");
     let m = app.mention.unwrap();
-    assert_eq!(app.doc.slice(app.entities.mentions[m].span), "CSTO");
+    assert_eq!(app.doc.slice(app.entities.mentions[m].span()), "CSTO");
 
     // Past the last mention, n wraps to the first (the expansion) and says so.
     for _ in 4..total {
@@ -163,9 +163,9 @@ fn a_timeline_event_opens_its_passage() {
     let e = app.event.expect("an event is current");
     press(&mut app, &["Tab", "Tab", "Enter"]);
     assert_eq!(app.focus, Focus::Pane);
-    assert_eq!(app.cursor, Some(app.events[e].sentence));
+    assert_eq!(app.cursor, Some(app.events[e].sentence()));
     let buf = common::render(&app);
-    let expr = app.doc.slice(app.events[e].timex.span).to_string();
+    let expr = app.doc.slice(app.events[e].span()).to_string();
     let first_words: String = expr.split_whitespace().next().unwrap().to_string();
     let text: String = (0..33).map(|y| common::row_text(&buf, y)).collect();
     assert!(text.contains(&first_words), "{expr} on screen");

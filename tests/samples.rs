@@ -37,7 +37,7 @@ fn every_sample_has_a_dated_header_and_a_readable_body() {
         let words = doc
             .paragraphs()
             .iter()
-            .map(|p| doc.slice(p.span).split_whitespace().count())
+            .map(|p| doc.slice(p.span()).split_whitespace().count())
             .sum::<usize>();
         assert!((600..=1000).contains(&words), "{name}: {words} words");
         let lines = text

@@ -2507,7 +2507,7 @@ fn build_orders_events_by_day() {
         Pub::Day("2007-04-27"),
     );
     let events = timeline::build(&d);
-    let values: Vec<&str> = events.iter().map(|e| e.timex.value.as_str()).collect();
+    let values: Vec<&str> = events.iter().map(|e| e.value()).collect();
     assert_eq!(values, ["1998", "2005-04-23", "2007-04-26", "PAST_REF"]);
 }
 

@@ -46,7 +46,7 @@ fn strip_shows_dated_events_first_and_vague_ones_apart() {
     let d = doc();
     let ents = common::entities_named(&d, &[("Tromsø", Kind::Place)]);
     let events = timeline::build(&d);
-    let places: Vec<Place> = events.iter().map(|e| e.timex.place()).collect();
+    let places: Vec<Place> = events.iter().map(|e| e.place()).collect();
     let mut sorted = places.clone();
     sorted.sort();
     assert_eq!(places, sorted, "events come in group order");

@@ -95,11 +95,11 @@ pub fn entities(
         let mut rows = Rows::start(format, &MentionJson::columns());
         let mut offsets = doc.char_cursor();
         for m in &found.mentions {
-            let e = &found.entities[m.entity];
+            let e = &found.entities[m.entity()];
             rows.push(&MentionJson {
-                start: offsets.char_of_byte(m.span.start),
-                end: offsets.char_of_byte(m.span.end),
-                text: doc.slice(m.span),
+                start: offsets.char_of_byte(m.span().start),
+                end: offsets.char_of_byte(m.span().end),
+                text: doc.slice(m.span()),
                 kind: e.kind.name(),
                 entity: &e.name,
             })?;
@@ -124,7 +124,7 @@ pub fn entities(
             let mut forms: Vec<&str> = e
                 .mentions
                 .iter()
-                .map(|&m| doc.slice(found.mentions[m].span))
+                .map(|&m| doc.slice(found.mentions[m as usize].span()))
                 .collect();
             forms.sort_unstable();
             forms.dedup();
@@ -171,14 +171,14 @@ pub fn timeline(doc: &Document, format: ExportFormat) -> Result<(), Failure> {
         for e in timeline::build(doc) {
             let sentence = doc
                 .sentences()
-                .get(e.sentence)
-                .map_or("", |s| doc.slice(s.span));
-            let flag = if e.timex.resolved { "" } else { " ?" };
+                .get(e.sentence())
+                .map_or("", |s| doc.slice(s.span()));
+            let flag = if e.resolved() { "" } else { " ?" };
             out.push_str(&format!(
                 "{:<16} {:<9} {:<28} {}\n",
-                truncate(&format!("{}{flag}", e.timex.value), 16),
-                e.timex.kind.name(),
-                truncate(doc.slice(e.timex.span), 28),
+                truncate(&format!("{}{flag}", e.value()), 16),
+                e.kind().name(),
+                truncate(doc.slice(e.span()), 28),
                 truncate(sentence, 90)
             ));
         }

@@ -9,12 +9,14 @@ pub mod offsets;
 mod read;
 pub mod regions;
 pub mod segment;
+mod sentence;
 
 pub use decode::{decode, decode_owned, DecodeError, Decoded, Encoding, Repair};
 pub use header::Header;
 pub use offsets::CharIndex;
 pub use read::{check_type, read_bytes, read_file, read_head, read_prefix, read_suffix, ReadError};
 pub use regions::Section;
+pub use sentence::Sentence;
 
 use crate::date::Date;
 use serde::Serialize;
@@ -24,6 +26,10 @@ use std::sync::OnceLock;
 /// Texts up to this size are split into sentences wherever first asked (a
 /// megabyte takes tens of milliseconds); see [`Document::sentences_ready`].
 const SPLIT_ON_THE_SPOT: usize = 1 << 20;
+
+/// The largest text folio reads, in bytes: a mention or event keeps its offsets
+/// as `u32`, which halves what a big brief's millions of them take.
+pub const MAX_TEXT: usize = u32::MAX as usize;
 
 /// A half-open byte range `[start, end)` of a document's text.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -62,10 +68,25 @@ impl Span {
     }
 }
 
-/// A blank-line-separated block of text; [`Document::sentences_of`] gives its sentences.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A blank-line-separated block of text; [`Document::sentences_of`] gives its
+/// sentences. Its offsets are `u32` (8 bytes, not 16): see [`MAX_TEXT`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Paragraph {
-    pub span: Span,
+    start: u32,
+    end: u32,
+}
+
+impl Paragraph {
+    pub fn new(span: Span) -> Paragraph {
+        Paragraph {
+            start: offsets::narrow(span.start),
+            end: offsets::narrow(span.end),
+        }
+    }
+
+    pub fn span(self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
 }
 
 /// The sentences of a document, and where each paragraph's begin.
@@ -73,14 +94,7 @@ pub struct Paragraph {
 struct Sentences {
     list: Vec<Sentence>,
     /// `first[p]` is the index of paragraph `p`'s first sentence; one extra at the end.
-    first: Vec<usize>,
-}
-
-/// A sentence and the paragraph that holds it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Sentence {
-    pub span: Span,
-    pub paragraph: usize,
+    first: Vec<u32>,
 }
 
 /// Where the publication date came from, so the UI can say how sure it is.
@@ -188,7 +202,7 @@ impl Document {
         };
         let paragraphs = segment::paragraphs(&text, body_start)
             .into_iter()
-            .map(|span| Paragraph { span })
+            .map(Paragraph::new)
             .collect();
         let chars = CharIndex::new(&text);
         let mut doc = Document {
@@ -333,27 +347,33 @@ impl Document {
     pub fn sentences_of(&self, p: usize) -> Range<usize> {
         let first = &self.split().first;
         match (first.get(p), first.get(p + 1)) {
-            (Some(&a), Some(&b)) => a..b,
+            (Some(&a), Some(&b)) => a as usize..b as usize,
             _ => 0..0,
         }
+    }
+
+    /// Index into [`Document::paragraphs`] of the paragraph that holds sentence `s`.
+    pub fn paragraph_of(&self, s: usize) -> usize {
+        let first = &self.split().first;
+        first
+            .partition_point(|&f| f as usize <= s)
+            .saturating_sub(1)
     }
 
     fn split(&self) -> &Sentences {
         self.sentences.get_or_init(|| {
             let mut list = Vec::new();
             let mut first = Vec::with_capacity(self.paragraphs.len() + 1);
-            for (index, p) in self.paragraphs.iter().enumerate() {
-                first.push(list.len());
+            for p in &self.paragraphs {
+                first.push(offsets::narrow(list.len()));
                 list.extend(
-                    segment::sentences(&self.text, p.span)
+                    segment::sentences(&self.text, p.span())
                         .into_iter()
-                        .map(|span| Sentence {
-                            span,
-                            paragraph: index,
-                        }),
+                        .map(Sentence::new),
                 );
             }
-            first.push(list.len());
+            first.push(offsets::narrow(list.len()));
+            list.shrink_to_fit();
             Sentences { list, first }
         })
     }
@@ -365,13 +385,13 @@ impl Document {
 
     /// Index of the sentence containing byte `pos`, or the nearest one before it.
     pub fn sentence_at(&self, pos: usize) -> Option<usize> {
-        let i = self.sentences().partition_point(|s| s.span.start <= pos);
+        let i = self.sentences().partition_point(|s| s.span().start <= pos);
         i.checked_sub(1)
     }
 
     /// Index of the paragraph containing byte `pos`, or the nearest one before it.
     pub fn paragraph_at(&self, pos: usize) -> Option<usize> {
-        let i = self.paragraphs.partition_point(|p| p.span.start <= pos);
+        let i = self.paragraphs.partition_point(|p| p.span().start <= pos);
         i.checked_sub(1)
     }
 
@@ -401,7 +421,7 @@ impl Document {
     /// a title never waits for a big file's sentences.
     pub fn title(&self, max: usize) -> String {
         let first_sentence = || {
-            let p = self.paragraphs.first()?.span;
+            let p = self.paragraphs.first()?.span();
             // Only the paragraph's beginning: it may be a 10 MB line.
             let mut end = p.end.min(p.start + 4096);
             while !self.text.is_char_boundary(end) {
@@ -469,9 +489,13 @@ mod tests {
         );
         assert_eq!(doc.header_value("Issue"), Some("85"));
         assert_eq!(doc.paragraphs().len(), 2);
-        let texts: Vec<&str> = doc.sentences().iter().map(|s| doc.slice(s.span)).collect();
+        let texts: Vec<&str> = doc
+            .sentences()
+            .iter()
+            .map(|s| doc.slice(s.span()))
+            .collect();
         assert_eq!(texts, ["First sentence.", "Second one.", "Third."]);
-        assert_eq!(doc.sentences()[2].paragraph, 1);
+        assert_eq!(doc.paragraph_of(2), 1);
         assert_eq!(doc.published().year, Some(2007));
         assert_eq!(doc.published().date, None);
     }
@@ -487,17 +511,20 @@ mod tests {
     fn bom_is_kept_in_offsets_but_not_in_paragraphs() {
         let doc = Document::parse(decode(b"\xef\xbb\xbfTitle: X\n\nBody here.").unwrap());
         assert_eq!(doc.header_value("Title"), Some("X"));
-        assert_eq!(doc.slice(doc.paragraphs()[0].span), "Body here.");
-        assert_eq!(doc.char_offset(doc.paragraphs()[0].span.start), 11);
+        assert_eq!(doc.slice(doc.paragraphs()[0].span()), "Body here.");
+        assert_eq!(doc.char_offset(doc.paragraphs()[0].span().start), 11);
     }
 
     #[test]
     fn every_sentence_lies_inside_its_paragraph() {
         let doc = Document::from_text("Қазақстан — a test. 🇰🇿 Emoji here!\n\nSecond — para. Done.");
-        for s in doc.sentences() {
-            let p = &doc.paragraphs()[s.paragraph];
-            assert!(p.span.start <= s.span.start && s.span.end <= p.span.end);
-            assert_eq!(doc.slice(s.span), &doc.text()[s.span.start..s.span.end]);
+        for (i, s) in doc.sentences().iter().enumerate() {
+            let p = &doc.paragraphs()[doc.paragraph_of(i)];
+            assert!(p.span().start <= s.span().start && s.span().end <= p.span().end);
+            assert_eq!(
+                doc.slice(s.span()),
+                &doc.text()[s.span().start..s.span().end]
+            );
         }
         assert_eq!(doc.sentences().len(), 4);
     }

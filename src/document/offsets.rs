@@ -3,6 +3,14 @@
 //! differently: JSON output and W3C selectors use Unicode code points, the
 //! screen uses graphemes and display columns (see `crate::display`).
 
+/// A byte offset, or an index counted in a text's items, as the `u32` that the
+/// lists a big brief holds millions of (mentions, sentences, events) keep.
+/// Texts over [`super::MAX_TEXT`] are refused when read, so this saturates only
+/// for a text built in memory past 4 GiB.
+pub fn narrow(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
 /// Bytes between checkpoints of a [`CharIndex`].
 const STRIDE: usize = 4096;
 

@@ -19,6 +19,8 @@ pub enum ReadError {
     NotRegular(&'static str),
     Io(std::io::Error),
     Decode(DecodeError),
+    /// Larger than [`super::MAX_TEXT`], in bytes.
+    TooLarge(u64),
 }
 
 impl fmt::Display for ReadError {
@@ -35,6 +37,11 @@ impl fmt::Display for ReadError {
             ReadError::NotRegular(what) => write!(f, "is a {what}, not a regular file"),
             ReadError::Io(e) => write!(f, "{}", io_reason(e)),
             ReadError::Decode(e) => write!(f, "{e}"),
+            ReadError::TooLarge(n) => write!(
+                f,
+                "is {n} bytes; folio reads briefs of up to 4 GiB ({} bytes)",
+                super::MAX_TEXT
+            ),
         }
     }
 }
@@ -58,7 +65,17 @@ impl std::error::Error for ReadError {}
 pub fn read_file(path: &Path) -> Result<Document, ReadError> {
     let (bytes, _) = read_bytes(path)?;
     let decoded = decode_owned(bytes).map_err(ReadError::Decode)?;
+    // Decoding can lengthen a text (Latin-1 to UTF-8), so the limit is checked again.
+    check_size(decoded.text.len() as u64)?;
     Ok(Document::parse(decoded))
+}
+
+/// Refuses a text whose byte offsets would not fit the `u32` a mention keeps.
+fn check_size(bytes: u64) -> Result<(), ReadError> {
+    if bytes > super::MAX_TEXT as u64 {
+        return Err(ReadError::TooLarge(bytes));
+    }
+    Ok(())
 }
 
 /// The bytes of the regular file at `path` and its metadata (taken from the open
@@ -66,6 +83,7 @@ pub fn read_file(path: &Path) -> Result<Document, ReadError> {
 /// through here or [`read_head`]: a FIFO, socket or device is refused, never waited on.
 pub fn read_bytes(path: &Path) -> Result<(Vec<u8>, std::fs::Metadata), ReadError> {
     let (mut file, meta) = open_regular(path)?;
+    check_size(meta.len())?;
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0).saturating_add(1));
     file.read_to_end(&mut bytes).map_err(ReadError::Io)?;
     Ok((bytes, meta))
@@ -149,6 +167,7 @@ fn special_kind(_: &std::fs::FileType) -> &'static str {
 /// its offsets are those of the whole document.
 pub fn read_prefix(path: &Path, max_bytes: usize) -> Result<(Document, u64), ReadError> {
     let (file, meta) = open_regular(path)?;
+    check_size(meta.len())?;
     let mut bytes = read_up_to(file, max_bytes)?;
     let utf16 = bytes.starts_with(b"\xff\xfe") || bytes.starts_with(b"\xfe\xff");
     let mut n = bytes.len();
@@ -230,6 +249,30 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_text_past_four_gib_is_refused_before_it_is_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("huge.txt");
+        // Sparse: no disk is written, but the size is what a stat says.
+        let file = std::fs::File::create(&path).unwrap();
+        file.set_len(crate::document::MAX_TEXT as u64 + 1).unwrap();
+        drop(file);
+        for e in [
+            read_file(&path).err(),
+            read_prefix(&path, 4096).err(),
+            read_bytes(&path).err(),
+        ] {
+            let e = e.expect("refused");
+            assert!(matches!(e, ReadError::TooLarge(_)), "{e:?}");
+            assert_eq!(
+                e.to_string(),
+                "is 4294967296 bytes; folio reads briefs of up to 4 GiB (4294967295 bytes)"
+            );
+        }
+        std::fs::write(&path, "Small enough.").unwrap();
+        assert!(read_file(&path).is_ok());
+    }
+
+    #[test]
     fn prefixes_never_end_inside_a_character() {
         let text = "aҚ中🇰".as_bytes();
         for cut in 0..=text.len() {
@@ -258,7 +301,7 @@ mod tests {
         assert!(doc
             .paragraphs()
             .iter()
-            .all(|p| doc.slice(p.span).trim() == doc.slice(p.span)));
+            .all(|p| doc.slice(p.span()).trim() == doc.slice(p.span())));
 
         // One long line: the piece starts after a space, never inside a character.
         let line = "Қазақстан ".repeat(300);

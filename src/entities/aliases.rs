@@ -356,8 +356,8 @@ fn build(a: &Analysis, cands: &[Cand], groups: Vec<Vec<usize>>) -> Entities {
             continue;
         }
         let entity = entity_of[i];
-        entities[entity].mentions.push(mentions.len());
-        mentions.push(Mention { span, entity });
+        entities[entity].push_mention(mentions.len());
+        mentions.push(Mention::new(span, entity));
     }
     Entities { entities, mentions }
 }

@@ -77,9 +77,9 @@ pub fn apply(text: &str, found: Entities, c: &Corrections) -> Entities {
         .mentions
         .iter()
         .filter_map(|m| {
-            let e = found.entities.get(m.entity)?;
+            let e = found.entities.get(m.entity())?;
             Some(Flat {
-                span: m.span,
+                span: m.span(),
                 entity: e.name.clone(),
                 kind: e.kind,
             })
@@ -159,8 +159,8 @@ pub fn touched(text: &str, e: &Entities, c: &Corrections) -> Vec<bool> {
             names.contains(&key(&x.name))
                 || x.mentions.iter().any(|&m| {
                     e.mentions
-                        .get(m)
-                        .and_then(|m| text.get(m.span.start..m.span.end))
+                        .get(m as usize)
+                        .and_then(|m| text.get(m.span().start..m.span().end))
                         .is_some_and(|t| *named.entry(t).or_insert_with(|| names.contains(&key(t))))
                 })
         })
@@ -214,11 +214,8 @@ fn rebuild(mut flat: Vec<Flat>) -> Entities {
             });
             out.entities.len() - 1
         });
-        out.entities[id].mentions.push(out.mentions.len());
-        out.mentions.push(Mention {
-            span: f.span,
-            entity: id,
-        });
+        out.entities[id].push_mention(out.mentions.len());
+        out.mentions.push(Mention::new(f.span, id));
     }
     out
 }
@@ -276,7 +273,7 @@ mod tests {
         assert!(e
             .mentions
             .iter()
-            .all(|m| m.span.slice(d.text()) != "Astana"));
+            .all(|m| m.span().slice(d.text()) != "Astana"));
     }
 
     #[test]
@@ -302,13 +299,13 @@ mod tests {
         let texts: Vec<&str> = bgs
             .mentions
             .iter()
-            .map(|&m| e.mentions[m].span.slice(d.text()))
+            .map(|&m| e.mentions[m as usize].span().slice(d.text()))
             .collect();
         assert!(texts.contains(&"KNB"), "{texts:?}");
         assert!(e
             .mentions
             .windows(2)
-            .all(|w| w[0].span.end <= w[1].span.start));
+            .all(|w| w[0].span().end <= w[1].span().start));
     }
 
     #[test]

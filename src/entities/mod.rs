@@ -11,6 +11,7 @@ pub mod features;
 pub mod gazetteer;
 mod hashing;
 mod in_place;
+mod mention;
 mod org_contexts;
 mod org_names;
 pub mod perceptron;
@@ -29,6 +30,7 @@ use crate::document::{Document, Span};
 use serde::{Deserialize, Serialize};
 
 pub use corrections::{extract_with, Corrections};
+pub use mention::Mention;
 pub use recognizer::{Recognizer, CHUNK_BYTES};
 
 /// What an entity is. `Misc` covers nationalities, operations, vessels, programmes.
@@ -58,21 +60,21 @@ impl Kind {
 /// Index of an entity in [`Entities::entities`].
 pub type EntityId = usize;
 
-/// One occurrence of an entity in the text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Mention {
-    /// Byte span of the mention's text.
-    pub span: Span,
-    pub entity: EntityId,
-}
-
 /// A distinct entity with its canonical name.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entity {
     pub name: String,
     pub kind: Kind,
-    /// Indexes into [`Entities::mentions`], in text order.
-    pub mentions: Vec<usize>,
+    /// Indexes into [`Entities::mentions`], in text order (`u32`: a big brief has
+    /// millions, and a text is at most 4 GiB).
+    pub mentions: Vec<u32>,
+}
+
+impl Entity {
+    /// Adds mention `index` (into [`Entities::mentions`]) to the entity's list.
+    pub fn push_mention(&mut self, index: usize) {
+        self.mentions.push(crate::document::offsets::narrow(index));
+    }
 }
 
 /// All entities of a document; `mentions` is sorted by position and never overlaps.
@@ -95,15 +97,17 @@ impl Entities {
 
     /// The mention covering byte `pos`, if any.
     pub fn mention_at(&self, pos: usize) -> Option<usize> {
-        let i = self.mentions.partition_point(|m| m.span.start <= pos);
+        let i = self.mentions.partition_point(|m| m.span().start <= pos);
         let i = i.checked_sub(1)?;
-        self.mentions[i].span.contains(pos).then_some(i)
+        self.mentions[i].span().contains(pos).then_some(i)
     }
 
     /// Mentions that overlap `span`, as a range of indexes into `mentions`.
     pub fn mentions_in(&self, span: Span) -> std::ops::Range<usize> {
-        let first = self.mentions.partition_point(|m| m.span.end <= span.start);
-        let last = self.mentions.partition_point(|m| m.span.start < span.end);
+        let first = self
+            .mentions
+            .partition_point(|m| m.span().end <= span.start);
+        let last = self.mentions.partition_point(|m| m.span().start < span.end);
         first..last.max(first)
     }
 }

@@ -46,11 +46,11 @@ fn chunks(doc: &Document, max: usize) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < sentences.len() {
-        let start = sentences[i].span.start;
+        let start = sentences[i].span().start;
         let mut j = i + 1;
         let mut cut = None;
-        while j < sentences.len() && sentences[j].span.end - start <= max {
-            if sentences[j].paragraph != sentences[j - 1].paragraph {
+        while j < sentences.len() && sentences[j].span().end - start <= max {
+            if doc.paragraph_of(j) != doc.paragraph_of(j - 1) {
                 cut = Some(j);
             }
             j += 1;
@@ -95,12 +95,9 @@ impl Merged {
             })
             .collect();
         for m in part.mentions {
-            let id = ids[m.entity];
-            self.out.entities[id].mentions.push(self.out.mentions.len());
-            self.out.mentions.push(super::Mention {
-                span: m.span,
-                entity: id,
-            });
+            let id = ids[m.entity()];
+            self.out.entities[id].push_mention(self.out.mentions.len());
+            self.out.mentions.push(super::Mention::new(m.span(), id));
         }
     }
 
@@ -230,11 +227,11 @@ impl Recognizer {
         let sentences = doc.sentences();
         let pieces = |range: Range<usize>| -> Vec<Span> {
             if doc.verbatim().is_empty() {
-                return sentences[range].iter().map(|s| s.span).collect();
+                return sentences[range].iter().map(|s| s.span()).collect();
             }
             sentences[range]
                 .iter()
-                .flat_map(|s| doc.scanned_parts(s.span))
+                .flat_map(|s| doc.scanned_parts(s.span()))
                 .collect()
         };
         let mut cache = WordCache::default();

@@ -266,13 +266,13 @@ fn pipeline_report(
                     .mentions
                     .iter()
                     .filter_map(|m| {
-                        let k = match e.entities[m.entity].kind {
+                        let k = match e.entities[m.entity()].kind {
                             Kind::Person => 1,
                             Kind::Organization => 3,
                             Kind::Place => 5,
                             Kind::Misc => return None,
                         };
-                        Some((m.span.start, m.span.end, k))
+                        Some((m.span().start, m.span().end, k))
                     })
                     .collect();
                 np += pred.len();

@@ -114,13 +114,13 @@ pub fn reduce(doc: &Document, entities: &Entities, events: &[Event]) -> Option<R
     let mut forms: Vec<(u32, Box<str>)> = Vec::new();
     for m in &entities.mentions {
         let (Some(e), Some(text)) = (
-            entities.entities.get(m.entity),
-            doc.text().get(m.span.start..m.span.end),
+            entities.entities.get(m.entity()),
+            doc.text().get(m.span().start..m.span().end),
         ) else {
             continue;
         };
         let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-        let id = u32::try_from(m.entity).unwrap_or(u32::MAX);
+        let id = u32::try_from(m.entity()).unwrap_or(u32::MAX);
         if text != e.name
             && !text.is_empty()
             && !forms.iter().any(|(i, f)| *i == id && **f == *text)
@@ -133,22 +133,22 @@ pub fn reduce(doc: &Document, entities: &Entities, events: &[Event]) -> Option<R
         .iter()
         .filter_map(|m| {
             Some(MentionRec {
-                entity: u32::try_from(m.entity).ok()?,
-                span: Span32::new(m.span)?,
-                sentence: Span32::new(sentence_around(doc, m.span))?,
+                entity: u32::try_from(m.entity()).ok()?,
+                span: Span32::new(m.span())?,
+                sentence: Span32::new(sentence_around(doc, m.span()))?,
             })
         })
         .collect();
     let events = events
         .iter()
         .filter_map(|e| {
-            let t = &e.timex;
+            let t = e.timex();
             Some(EventRec {
                 span: Span32::new(t.span)?,
                 sentence: Span32::new(
                     doc.sentences()
-                        .get(e.sentence)
-                        .map(|s| s.span)
+                        .get(e.sentence())
+                        .map(|s| s.span())
                         .filter(|s| s.start <= t.span.start && t.span.end <= s.end)
                         .unwrap_or_else(|| sentence_around(doc, t.span)),
                 )?,
@@ -156,7 +156,7 @@ pub fn reduce(doc: &Document, entities: &Entities, events: &[Event]) -> Option<R
                 value: Box::from(t.value.as_str()),
                 resolved: t.resolved,
                 day: t.day,
-                entities: crate::timeline::sentence_entities(doc, entities, e.sentence)
+                entities: crate::timeline::sentence_entities(doc, entities, e.sentence())
                     .into_iter()
                     .filter_map(|id| u32::try_from(id).ok())
                     .collect(),
@@ -178,8 +178,8 @@ pub fn sentence_around(doc: &Document, span: Span) -> Span {
         .sentence_at(span.start)
         .and_then(|i| doc.sentences().get(i))
     {
-        if s.span.start <= span.start && span.end <= s.span.end {
-            return s.span;
+        if s.span().start <= span.start && span.end <= s.span().end {
+            return s.span();
         }
     }
     let text = doc.text();
@@ -222,18 +222,9 @@ mod tests {
                 },
             ],
             mentions: vec![
-                Mention {
-                    span: at("Kazakh", 0),
-                    entity: 0,
-                },
-                Mention {
-                    span: at("Astana", 0),
-                    entity: 1,
-                },
-                Mention {
-                    span: at("Astana", 1),
-                    entity: 1,
-                },
+                Mention::new(at("Kazakh", 0), 0),
+                Mention::new(at("Astana", 0), 1),
+                Mention::new(at("Astana", 1), 1),
             ],
         };
         let rec = reduce(&doc, &entities, &[]).unwrap();

@@ -84,7 +84,7 @@ pub fn locate(text: &str, entities: &Entities) -> Vec<Located> {
             let mut f: Vec<&str> = entities.entities[i]
                 .mentions
                 .iter()
-                .map(|&m| entities.mentions[m].span.slice(text))
+                .map(|&m| entities.mentions[m as usize].span().slice(text))
                 .collect();
             f.sort_unstable();
             f.dedup();

@@ -1,10 +1,11 @@
 //! Dated events: temporal expressions (TIMEX3: DATE, TIME, DURATION, SET)
 //! normalized against the brief's publication date, each anchored to its
-//! sentence and carrying that sentence's entities.
+//! sentence.
 
 mod calendar;
 mod determiners;
 mod durations;
+mod event;
 mod expr;
 mod holidays;
 mod lexicon;
@@ -22,6 +23,7 @@ mod token;
 mod trigger;
 mod value;
 
+pub use event::Event;
 pub use value::{first_day, label};
 
 use crate::date::Date;
@@ -61,7 +63,8 @@ pub struct Timex {
     pub value: CompactString,
     /// False when the value has unknown parts (no publication year, say).
     pub resolved: bool,
-    /// The first calendar day the value points at, for ordering and grouping.
+    /// The first calendar day the value points at, for ordering and grouping
+    /// (a DATE's or TIME's first day, read from the value; see `event::day_of`).
     pub day: Option<Date>,
 }
 
@@ -94,21 +97,11 @@ impl Place {
     }
 }
 
-/// A timeline event: a temporal expression in its sentence. The entities
-/// of that sentence are found when asked ([`sentence_entities`]), not kept:
-/// a big brief has hundreds of thousands of events.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Event {
-    pub timex: Timex,
-    /// Index into [`Document::sentences`].
-    pub sentence: usize,
-}
-
 /// Finds and normalizes the temporal expressions of `doc`, in text order. Each is
 /// resolved against the date of its section (a feed item's own date) or else the
 /// brief's; expressions in verbatim text (code) are not looked for.
 pub fn extract(doc: &Document) -> Vec<Timex> {
-    let body = doc.paragraphs().first().map_or(0, |p| p.span.start);
+    let body = doc.paragraphs().first().map_or(0, |p| p.span().start);
     extract_from(doc, &without_verbatim(doc), body)
 }
 
@@ -140,7 +133,7 @@ fn slices(doc: &Document, text: &str, size: usize) -> Vec<std::ops::Range<usize>
     let mut cuts = vec![0usize];
     for p in doc.paragraphs() {
         let last = *cuts.last().unwrap_or(&0);
-        let at = p.span.start;
+        let at = p.span().start;
         if at >= last.saturating_add(size)
             && at <= text.len()
             && text[..at].trim_end().ends_with(['.', '!', '?'])
@@ -247,10 +240,7 @@ fn extract_slice(
         };
         let r = normalize::resolve(&expr, tense, ctx);
         // A vague reference ("now") names no day of its own: it is not placed among dated events.
-        let day = match r.kind {
-            TimexType::Date | TimexType::Time => value::first_day(&r.value),
-            _ => None,
-        };
+        let day = event::day_of(r.kind, &r.value);
         remember(ctx, &expr, &r, day, s);
         if let expr::Expr::Duration { n: Some(n), unit } = expr {
             let sign = match signal {
@@ -404,14 +394,14 @@ fn clause_end(toks: &token::Tokens, i: usize) -> usize {
 pub fn sentence_entities(doc: &Document, entities: &Entities, sentence: usize) -> Vec<EntityId> {
     doc.sentences()
         .get(sentence)
-        .map_or_else(Vec::new, |s| entities_in(entities, s.span))
+        .map_or_else(Vec::new, |s| entities_in(entities, s.span()))
 }
 
 /// The entities mentioned within `span`, each once, by id.
 pub fn entities_in(entities: &Entities, span: Span) -> Vec<EntityId> {
     let mut ids: Vec<EntityId> = entities
         .mentions_in(span)
-        .map(|m| entities.mentions[m].entity)
+        .map(|m| entities.mentions[m].entity())
         .collect();
     ids.sort_unstable();
     ids.dedup();
@@ -421,15 +411,9 @@ pub fn entities_in(entities: &Entities, span: Span) -> Vec<EntityId> {
 /// Events in date order; then, each group in text order, undated lengths and
 /// recurrences, vague references and unresolved expressions.
 pub fn build(doc: &Document) -> Vec<Event> {
-    let mut events: Vec<Event> = extract(doc)
-        .into_iter()
-        .map(|timex| {
-            let sentence = doc.sentence_at(timex.span.start).unwrap_or(0);
-            Event { timex, sentence }
-        })
-        .collect();
-    events.sort_by_key(|e| (e.timex.place(), e.timex.day, e.timex.span.start));
-    events
+    let mut timexes = extract(doc);
+    timexes.sort_by_key(|t| (t.place(), t.day, t.span.start));
+    event::events_of(doc, timexes)
 }
 
 #[cfg(test)]
@@ -455,7 +439,7 @@ mod tests {
             let text = std::fs::read_to_string(format!("{dir}/{name}")).unwrap();
             // Two briefs in one, so the narrative carries over from slice to slice.
             let doc = Document::from_text(&format!("{text}\n\n{text}"));
-            let body = doc.paragraphs()[0].span.start;
+            let body = doc.paragraphs()[0].span().start;
             let whole = extract_in_slices(&doc, doc.text(), body, usize::MAX);
             assert!(whole.len() > 10, "{name}: {} expressions", whole.len());
             for size in [1, 300, 2_000] {
@@ -472,7 +456,7 @@ mod tests {
         let doc = Document::from_text(
             "Date: 2008-08-20\n\nTalks opened in Geneva on March 3, 2005.\n\nThe next day they broke down.\n",
         );
-        let body = doc.paragraphs()[0].span.start;
+        let body = doc.paragraphs()[0].span().start;
         let sliced = extract_in_slices(&doc, doc.text(), body, 1);
         assert!(sliced.iter().any(|t| t.value == "2005-03-04"), "{sliced:?}");
         assert_eq!(

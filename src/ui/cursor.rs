@@ -32,10 +32,10 @@ fn words(doc: &Document, para: usize) -> Vec<Span> {
     let Some(p) = doc.paragraphs().get(para) else {
         return Vec::new();
     };
-    doc.slice(p.span)
+    doc.slice(p.span())
         .split_word_bound_indices()
         .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
-        .map(|(i, w)| Span::new(p.span.start + i, p.span.start + i + w.len()))
+        .map(|(i, w)| Span::new(p.span().start + i, p.span().start + i + w.len()))
         .collect()
 }
 
@@ -83,7 +83,7 @@ pub fn word_back(doc: &Document, pos: usize) -> usize {
 /// `pos` is segmented, not the whole paragraph, which in a big file may be
 /// megabytes long.
 pub fn word_at(doc: &Document, pos: usize) -> Option<Span> {
-    let para = doc.paragraphs()[doc.paragraph_at(pos)?].span;
+    let para = doc.paragraphs()[doc.paragraph_at(pos)?].span();
     if pos >= para.end {
         return None;
     }

@@ -19,7 +19,7 @@ pub fn find_all(doc: &Document, query: &str) -> Vec<Span> {
 /// From the first paragraph's start to the last one's end: what is searched.
 fn body(doc: &Document) -> Option<Span> {
     let (first, last) = (doc.paragraphs().first()?, doc.paragraphs().last()?);
-    Some(Span::new(first.span.start, last.span.end))
+    Some(Span::new(first.span().start, last.span().end))
 }
 
 /// [`find_all`] for `query` typed on from `prev`, whose hits in this same

@@ -5,6 +5,7 @@
 //! 100 MB archive and a 10 MB single line.
 
 use super::wrap::wrap;
+use crate::document::offsets::narrow;
 use crate::document::{Document, Span};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -13,12 +14,28 @@ use std::sync::{Arc, Mutex};
 /// (or, failing one nearby, a character boundary), which costs one early line break.
 pub const BLOCK_BYTES: usize = 4 * 1024;
 
-/// A piece of a paragraph that is wrapped as a unit.
+/// A piece of a paragraph that is wrapped as a unit; offsets as `u32` (12
+/// bytes, not 24: a 100 MB brief has 150 K blocks).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Block {
-    pub span: Span,
+    start: u32,
+    end: u32,
     /// Whether the block ends its paragraph (a blank row follows it).
     pub ends_paragraph: bool,
+}
+
+impl Block {
+    fn new(span: Span, ends_paragraph: bool) -> Block {
+        Block {
+            start: narrow(span.start),
+            end: narrow(span.end),
+            ends_paragraph,
+        }
+    }
+
+    pub fn span(self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
 }
 
 /// The document as a sequence of blocks.
@@ -53,19 +70,13 @@ impl Flow {
         let text = doc.text();
         let mut blocks = Vec::with_capacity(doc.paragraphs().len());
         for p in doc.paragraphs() {
-            let mut start = p.span.start;
-            while p.span.end - start > BLOCK_BYTES {
-                let end = cut_point(text, start + BLOCK_BYTES, p.span.end);
-                blocks.push(Block {
-                    span: Span::new(start, end),
-                    ends_paragraph: false,
-                });
+            let mut start = p.span().start;
+            while p.span().end - start > BLOCK_BYTES {
+                let end = cut_point(text, start + BLOCK_BYTES, p.span().end);
+                blocks.push(Block::new(Span::new(start, end), false));
                 start = end;
             }
-            blocks.push(Block {
-                span: Span::new(start, p.span.end),
-                ends_paragraph: true,
-            });
+            blocks.push(Block::new(Span::new(start, p.span().end), true));
         }
         Flow {
             doc,
@@ -77,7 +88,7 @@ impl Flow {
     /// Index of the block holding byte `pos`, or the nearest one before it.
     pub fn block_at(&self, pos: usize) -> Option<usize> {
         self.blocks
-            .partition_point(|b| b.span.start <= pos)
+            .partition_point(|b| b.span().start <= pos)
             .checked_sub(1)
     }
 }
@@ -129,7 +140,7 @@ impl Viewport {
         let key = (block, self.width);
         // A poisoned memo (a panic mid-insert) is only a memo: wrap afresh.
         let Ok(mut memo) = flow.wrapped.0.lock() else {
-            return wrap(flow.doc.text(), b.span, self.width).into();
+            return wrap(flow.doc.text(), b.span(), self.width).into();
         };
         if let Some(lines) = memo.get(&key) {
             return lines.clone();
@@ -137,7 +148,7 @@ impl Viewport {
         if memo.len() >= WRAPPED_BLOCKS {
             memo.clear();
         }
-        let lines: Arc<[Span]> = wrap(flow.doc.text(), b.span, self.width).into();
+        let lines: Arc<[Span]> = wrap(flow.doc.text(), b.span(), self.width).into();
         memo.insert(key, lines.clone());
         lines
     }
@@ -296,7 +307,7 @@ impl Viewport {
     fn within_last_page(&self, flow: &Flow, row: Row) -> Row {
         let after = flow.blocks.len().saturating_sub(row.block + 1);
         let bytes_after = flow.blocks.get(row.block + 1).map_or(0, |b| {
-            flow.blocks[flow.blocks.len() - 1].span.end - b.span.start
+            flow.blocks[flow.blocks.len() - 1].span().end - b.span().start
         });
         if after >= self.height || bytes_after >= 4 * self.width.max(1) * self.height {
             return row;
@@ -334,7 +345,7 @@ mod tests {
                     } else {
                         flow.blocks.len() - 1 - block
                     };
-                    let want = wrap(text, flow.blocks[block].span, width);
+                    let want = wrap(text, flow.blocks[block].span(), width);
                     assert_eq!(*view.lines(&flow, block), *want, "block {block} at {width}");
                 }
             }
@@ -376,7 +387,7 @@ mod tests {
             width: 20,
             height: 6,
         };
-        let pos = d.doc.paragraphs()[17].span.start + 5;
+        let pos = d.doc.paragraphs()[17].span().start + 5;
         v.reveal(&d, pos);
         assert!(v.shows(&d, v.row_of(&d, pos)));
         assert!(v.top.block >= 15);
@@ -392,12 +403,12 @@ mod block_tests {
         let text = "word ".repeat(20_000) + "\n\nshort";
         let flow = Flow::new(Arc::new(Document::from_text(&text)));
         assert!(flow.blocks.len() > 5);
-        let p = flow.doc.paragraphs()[0].span;
+        let p = flow.doc.paragraphs()[0].span();
         let mut pos = p.start;
-        for b in flow.blocks.iter().take_while(|b| b.span.start < p.end) {
-            assert_eq!(b.span.start, pos);
-            assert!(b.span.len() <= BLOCK_BYTES + 1024);
-            pos = b.span.end;
+        for b in flow.blocks.iter().take_while(|b| b.span().start < p.end) {
+            assert_eq!(b.span().start, pos);
+            assert!(b.span().len() <= BLOCK_BYTES + 1024);
+            pos = b.span().end;
         }
         assert_eq!(pos, p.end);
         assert_eq!(flow.blocks.iter().filter(|b| b.ends_paragraph).count(), 2);

@@ -218,8 +218,8 @@ pub fn entities_named(doc: &Document, names: &[(&str, Kind)]) -> Entities {
     }
     found.sort();
     for (i, (span, id)) in found.into_iter().enumerate() {
-        out.mentions.push(Mention { span, entity: id });
-        out.entities[id].mentions.push(i);
+        out.mentions.push(Mention::new(span, id));
+        out.entities[id].push_mention(i);
     }
     out
 }

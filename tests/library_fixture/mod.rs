@@ -42,8 +42,8 @@ pub fn stand_in(doc: &Document) -> (Entities, Vec<Event>) {
                 });
                 entities.entities.len() - 1
             });
-            entities.entities[id].mentions.push(entities.mentions.len());
-            entities.mentions.push(Mention { span, entity: id });
+            entities.entities[id].push_mention(entities.mentions.len());
+            entities.mentions.push(Mention::new(span, id));
         } else if let (Ok(year @ 1900..=2100), true) = (word.parse::<i32>(), in_sentence(doc, span))
         {
             timexes.push(Timex {
@@ -57,19 +57,19 @@ pub fn stand_in(doc: &Document) -> (Entities, Vec<Event>) {
     }
     let mut events: Vec<Event> = timexes
         .into_iter()
-        .map(|timex| Event {
-            sentence: doc.sentence_at(timex.span.start).unwrap_or(0),
-            timex,
+        .map(|timex| {
+            let sentence = doc.sentence_at(timex.span.start).unwrap_or(0);
+            Event::new(timex, sentence)
         })
         .collect();
-    events.sort_by_key(|e| (e.timex.day, e.timex.span.start));
+    events.sort_by_key(|e| (e.day(), e.span().start));
     (entities, events)
 }
 
 /// Whether `span` lies in a sentence (not in the header).
 pub fn in_sentence(doc: &Document, span: Span) -> bool {
     doc.sentence_at(span.start)
-        .is_some_and(|i| doc.sentences()[i].span.contains(span.start))
+        .is_some_and(|i| doc.sentences()[i].span().contains(span.start))
 }
 
 pub type Snapshot = Vec<(String, Vec<(String, Kind, Span)>, Vec<String>)>;

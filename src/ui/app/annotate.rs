@@ -133,7 +133,7 @@ impl App {
         let span = match self.selection_span() {
             Some(s) => s,
             None => match self.cursor_sentence() {
-                Some(s) => self.doc.sentences()[s].span,
+                Some(s) => self.doc.sentences()[s].span(),
                 None => {
                     if self.sentences_ready() {
                         self.notice = Some("nothing to annotate".into());

@@ -71,7 +71,7 @@ impl App {
             (true, Some(id)) => self
                 .events
                 .get(i)
-                .is_some_and(|e| self.mentioned_in(id, e.sentence)),
+                .is_some_and(|e| self.mentioned_in(id, e.sentence())),
             _ => true,
         }
     }
@@ -87,13 +87,15 @@ impl App {
             return false;
         };
         let mentions = &self.entities.mentions;
-        let at = e
-            .mentions
-            .partition_point(|&m| mentions.get(m).is_some_and(|m| m.span.start < s.start));
+        let at = e.mentions.partition_point(|&m| {
+            mentions
+                .get(m as usize)
+                .is_some_and(|m| m.span().start < s.start)
+        });
         e.mentions
             .get(at)
-            .and_then(|&m| mentions.get(m))
-            .is_some_and(|m| m.span.start < s.end)
+            .and_then(|&m| mentions.get(m as usize))
+            .is_some_and(|m| m.span().start < s.end)
     }
 
     /// The entities mentioned in sentence `sentence`, each once (none until the
@@ -153,7 +155,7 @@ impl App {
     /// Scrolls the text to the current event.
     pub(super) fn reveal_event(&mut self) {
         if let Some(e) = self.event.and_then(|i| self.events.get(i)) {
-            let pos = e.timex.span.start;
+            let pos = e.span().start;
             self.go_to(pos);
         }
     }

@@ -16,8 +16,8 @@ impl App {
         let selected = self
             .selected
             .map(|id| self.entities.entities[id].name.clone());
-        let mention_at = self.mention.map(|m| self.entities.mentions[m].span.start);
-        let event_at = self.event.map(|i| self.events[i].timex.span.start);
+        let mention_at = self.mention.map(|m| self.entities.mentions[m].span().start);
+        let event_at = self.event.map(|i| self.events[i].span().start);
         let current = data.corrections == self.corrections;
         self.raw_entities = data.raw;
         self.events = data.events;
@@ -35,12 +35,11 @@ impl App {
             let at = mention_at?;
             let ms = &self.entities.entities[id].mentions;
             ms.iter()
-                .copied()
-                .find(|&m| self.entities.mentions[m].span.start >= at)
-                .or(ms.last().copied())
+                .map(|&m| m as usize)
+                .find(|&m| self.entities.mentions[m].span().start >= at)
+                .or(ms.last().map(|&m| m as usize))
         });
-        self.event =
-            event_at.and_then(|at| self.events.iter().position(|e| e.timex.span.start == at));
+        self.event = event_at.and_then(|at| self.events.iter().position(|e| e.span().start == at));
         self.refresh_sidebar();
         self.refresh_map();
     }

@@ -94,9 +94,9 @@ impl App {
             return;
         };
         self.selected = Some(id);
-        self.mention = e.mentions.first().copied();
+        self.mention = e.mentions.first().map(|&m| m as usize);
         if let Some(m) = self.mention {
-            let pos = self.entities.mentions[m].span.start;
+            let pos = self.entities.mentions[m].span().start;
             self.go_to(pos);
         }
     }
@@ -107,9 +107,9 @@ impl App {
         let Some(&mention) = self.entities.mentions.get(m) else {
             return;
         };
-        self.select_entity(mention.entity);
+        self.select_entity(mention.entity());
         self.mention = Some(m);
-        self.go_to(mention.span.start);
+        self.go_to(mention.span().start);
     }
 
     /// Makes event `e` the current one and goes to its passage.
@@ -158,7 +158,7 @@ impl App {
         }
         let pos = self
             .mention
-            .and_then(|m| mentions.iter().position(|&x| x == m));
+            .and_then(|m| mentions.iter().position(|&x| x as usize == m));
         let next = match pos {
             Some(i) => wrap_index(i, dir, mentions.len()),
             None => 0,
@@ -173,9 +173,9 @@ impl App {
                 .into(),
             );
         }
-        let m = mentions[next];
+        let m = mentions[next] as usize;
         self.mention = Some(m);
-        self.go_to(self.entities.mentions[m].span.start);
+        self.go_to(self.entities.mentions[m].span().start);
     }
 
     /// "mention 3/7", "hit 2/5" or "event 1/9" for the status line.
@@ -192,7 +192,7 @@ impl App {
         }
         if let (Some(id), Some(m)) = (self.selected, self.mention) {
             let ms = &self.entities.entities[id].mentions;
-            let k = ms.iter().position(|&x| x == m)?;
+            let k = ms.iter().position(|&x| x as usize == m)?;
             return Some((Counted::Mention, k + 1, ms.len()));
         }
         self.event

@@ -201,7 +201,7 @@ impl App {
                 needle.is_empty()
                     || e.name.to_lowercase().contains(&needle)
                     || e.mentions.iter().any(|&m| {
-                        doc.slice(ents.mentions[m].span)
+                        doc.slice(ents.mentions[m as usize].span())
                             .to_lowercase()
                             .contains(&needle)
                     })

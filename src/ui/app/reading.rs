@@ -19,7 +19,7 @@ impl App {
     /// Sentence `s`'s span, when the sentences are at hand ([`App::sentences_ready`]).
     pub(crate) fn sentence_span_now(&self, s: usize) -> Option<Span> {
         self.sentences_ready()
-            .then(|| self.doc.sentences().get(s).map(|x| x.span))
+            .then(|| self.doc.sentences().get(s).map(|x| x.span()))
             .flatten()
     }
 
@@ -48,7 +48,7 @@ impl App {
                 .sentence_at(top)
                 .or((!sentences.is_empty()).then_some(0))?;
             // The sentence holding the top may start above the screen: take the next one then.
-            if sentences[s].span.start < top && s + 1 < sentences.len() {
+            if sentences[s].span().start < top && s + 1 < sentences.len() {
                 s += 1;
             }
             self.cursor_to_sentence(s);
@@ -59,7 +59,7 @@ impl App {
     /// The cursor on sentence `s`, the point at its start.
     fn cursor_to_sentence(&mut self, s: usize) {
         self.cursor = Some(s);
-        self.point = self.doc.sentences().get(s).map(|x| x.span.start);
+        self.point = self.doc.sentences().get(s).map(|x| x.span().start);
     }
 
     /// Puts the cursor at byte `pos` (a jump's target): the point there, the
@@ -90,7 +90,7 @@ impl App {
         let Some(s) = self.cursor.filter(|_| self.sentences_ready()) else {
             return;
         };
-        let Some(sentence) = self.doc.sentences().get(s).map(|x| x.span) else {
+        let Some(sentence) = self.doc.sentences().get(s).map(|x| x.span()) else {
             self.cursor = None;
             self.point = None;
             return;
@@ -101,8 +101,8 @@ impl App {
             return;
         }
         let sentences = self.doc.sentences();
-        let first = sentences.partition_point(|x| x.span.start < top);
-        let after = sentences.partition_point(|x| x.span.start < bottom);
+        let first = sentences.partition_point(|x| x.span().start < top);
+        let after = sentences.partition_point(|x| x.span().start < bottom);
         let target = if first < after {
             if at < top {
                 first
@@ -145,7 +145,7 @@ impl App {
         };
         let next = if had { to(self, s) } else { s };
         self.cursor_to_sentence(next);
-        let span = self.doc.sentences()[next].span;
+        let span = self.doc.sentences()[next].span();
         if let Some(sel) = &mut self.selection {
             sel.head = if span.start >= sel.anchor {
                 span.end
@@ -186,7 +186,7 @@ impl App {
             return h;
         }
         if let Some(m) = self.entities.mention_at(at) {
-            return self.entities.mentions[m].span;
+            return self.entities.mentions[m].span();
         }
         cursor::word_at(&self.doc, at).unwrap_or_else(|| {
             let start = cursor::word_forward(&self.doc, at);
@@ -196,7 +196,7 @@ impl App {
 
     pub(super) fn select_paragraph(&mut self) {
         if let Some(s) = self.cursor_sentence() {
-            let p = self.doc.paragraphs()[self.doc.sentences()[s].paragraph].span;
+            let p = self.doc.paragraphs()[self.doc.paragraph_of(s)].span();
             self.selection = Some(Selection {
                 anchor: p.start,
                 head: p.end,

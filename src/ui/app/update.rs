@@ -141,14 +141,14 @@ impl App {
             Action::PrevSentence => self.move_cursor(|_, s| s.saturating_sub(1)),
             Action::NextParagraph => self.move_cursor(|app, s| {
                 let doc = &app.doc;
-                let p = doc.sentences()[s].paragraph;
+                let p = doc.paragraph_of(s);
                 doc.paragraphs()
                     .get(p + 1)
                     .map_or(s, |_| doc.sentences_of(p + 1).start)
             }),
             Action::PrevParagraph => self.move_cursor(|app, s| {
                 let doc = &app.doc;
-                let p = doc.sentences()[s].paragraph;
+                let p = doc.paragraph_of(s);
                 let first = doc.sentences_of(p).start;
                 if s > first || p == 0 {
                     first

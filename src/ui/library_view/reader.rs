@@ -65,7 +65,7 @@ pub fn build(
 pub fn show_hit(r: &mut Reading, hit: &Hit) {
     let ents = &r.app.entities;
     let m = Some(hit.mention as usize)
-        .filter(|&m| ents.mentions.get(m).is_some_and(|x| x.span == hit.span))
+        .filter(|&m| ents.mentions.get(m).is_some_and(|x| x.span() == hit.span))
         .or_else(|| ents.mention_at(hit.span.start));
     match m {
         Some(m) => r.app.go_to_mention(m),
@@ -106,8 +106,8 @@ fn from_index(
             global.push(m.entity);
             ents.entities.len() - 1
         });
-        ents.entities[l].mentions.push(ents.mentions.len());
-        ents.mentions.push(Mention { span, entity: l });
+        ents.entities[l].push_mention(ents.mentions.len());
+        ents.mentions.push(Mention::new(span, l));
     }
     let events = b
         .events
@@ -119,16 +119,14 @@ fn from_index(
         })
         .map(|e| {
             let span = e.span.span();
-            Event {
-                timex: Timex {
-                    span,
-                    kind: e.kind,
-                    value: CompactString::from(&*e.value),
-                    resolved: e.resolved,
-                    day: e.day,
-                },
-                sentence: doc.sentence_at(span.start).unwrap_or(0),
-            }
+            let timex = Timex {
+                span,
+                kind: e.kind,
+                value: CompactString::from(&*e.value),
+                resolved: e.resolved,
+                day: e.day,
+            };
+            Event::new(timex, doc.sentence_at(span.start).unwrap_or(0))
         })
         .collect();
     (ents, events, global)

@@ -209,19 +209,19 @@ impl<'a> Styler<'a> {
             }
         };
         let ms = &app.entities.mentions;
-        while self.mentions.start < self.mentions.end && ms[self.mentions.start].span.end <= pos {
+        while self.mentions.start < self.mentions.end && ms[self.mentions.start].span().end <= pos {
             self.mentions.start += 1;
         }
         let mut style = Style::default();
         let mut current = false;
         let m = self.mentions.start;
         if m < self.mentions.end {
-            bound(ms[m].span);
+            bound(ms[m].span());
         }
-        if m < self.mentions.end && ms[m].span.contains(pos) {
+        if m < self.mentions.end && ms[m].span().contains(pos) {
             let mention = ms[m];
-            style = app.theme.kind(app.kind_of(mention.entity));
-            if app.selected == Some(mention.entity) {
+            style = app.theme.kind(app.kind_of(mention.entity()));
+            if app.selected == Some(mention.entity()) {
                 style = style.patch(app.theme.selected);
             }
             if app.mention == Some(m) {
@@ -290,7 +290,7 @@ mod tests {
             let s = from + text[from..].find(w).unwrap();
             Span::new(s, s + w.len())
         };
-        app.selected = app.entities.mentions.first().map(|m| m.entity);
+        app.selected = app.entities.mentions.first().map(|m| m.entity());
         app.mention = Some(1);
         app.search.hits = vec![find("in Ast", 0), find("said", 0), find("Gazprom", 60)];
         app.search.current = Some(1);

@@ -102,12 +102,12 @@ fn band(app: &App, shown: &[usize]) -> Vec<Piece> {
     // which is then made once.
     let mut titles: Vec<String> = Vec::with_capacity(shown.len());
     for (k, &j) in shown.iter().enumerate() {
-        let e = &app.events[j].timex;
+        let e = &app.events[j];
         let same = k
             .checked_sub(1)
-            .map(|p| &app.events[shown[p]].timex)
+            .map(|p| &app.events[shown[p]])
             .is_some_and(|p| {
-                (p.kind, &p.value, p.resolved, p.day) == (e.kind, &e.value, e.resolved, e.day)
+                (p.kind(), p.value(), p.resolved()) == (e.kind(), e.value(), e.resolved())
             });
         let title = match titles.last() {
             Some(t) if same => t.clone(),
@@ -134,7 +134,7 @@ fn band(app: &App, shown: &[usize]) -> Vec<Piece> {
         });
         for &j in group {
             let e = &app.events[j];
-            let mut style = if e.timex.resolved {
+            let mut style = if e.resolved() {
                 Style::default()
             } else {
                 theme.dim
@@ -156,10 +156,10 @@ fn band(app: &App, shown: &[usize]) -> Vec<Piece> {
 /// The group heading of an event: the timeline's label of its value, or
 /// "vague" ("now", "recently") or "unresolved" for the groups kept apart.
 fn heading(e: &Event) -> String {
-    match e.timex.place() {
+    match e.place() {
         Place::Vague => "vague".to_string(),
         Place::Unresolved => "unresolved".to_string(),
-        Place::Dated | Place::Undated => crate::timeline::label(&e.timex),
+        Place::Dated | Place::Undated => crate::timeline::label(&e.timex()),
     }
 }
 
@@ -228,18 +228,17 @@ pub fn event_at(app: &App, width: usize, col: usize) -> Option<usize> {
 
 /// An event's chip: a dot for a plain calendar date, else its expression cut short.
 fn chip(app: &App, e: &Event) -> String {
-    let t = &e.timex;
-    let calendar = t.value.starts_with(|c: char| c.is_ascii_digit());
-    if t.resolved && matches!(t.kind, TimexType::Date) && calendar {
+    let calendar = e.value().starts_with(|c: char| c.is_ascii_digit());
+    if e.resolved() && matches!(e.kind(), TimexType::Date) && calendar {
         "●".to_string()
     } else {
-        display::truncate(app.doc.slice(t.span), 18)
+        display::truncate(app.doc.slice(e.span()), 18)
     }
 }
 
 /// Value, type and expression; a duration as a range from its anchor where one is known.
 fn summary(app: &App, e: &Event) -> String {
-    let t = &e.timex;
+    let t = e.timex();
     let flag = if t.resolved { "" } else { " (unresolved)" };
     let mut s = format!(
         "{}{flag} · {} · “{}”",
@@ -281,10 +280,10 @@ fn add_period(from: Date, v: &str) -> Option<Date> {
 fn context(app: &App, e: &Event) -> String {
     let doc = &app.doc;
     let sentence = app
-        .sentence_span_now(e.sentence)
+        .sentence_span_now(e.sentence())
         .map_or("", |s| doc.slice(s));
     let names: Vec<&str> = app
-        .sentence_entities_now(e.sentence)
+        .sentence_entities_now(e.sentence())
         .into_iter()
         .filter_map(|id| app.entities.entities.get(id).map(|x| x.name.as_str()))
         .collect();
