@@ -6,7 +6,7 @@
 //! number and name ("82nd Airborne Division").
 
 use super::gazetteer::cat;
-use super::recognizer::Analysis;
+use super::recognizer::{listed_name, Analysis};
 use super::rules::{take_over, Cand, MAX_CAND};
 use super::token_facts::flag;
 use super::words::{WordList, ORG_HEADS};
@@ -140,21 +140,11 @@ fn nickname(a: &Analysis, k: usize) -> bool {
 
 /// Whether tokens `start..end` are exactly a name the lists know as a place.
 fn known_place(a: &Analysis, start: usize, end: usize) -> bool {
-    let Some(toks) = a.infos.get(start..end) else {
+    let Some(toks) = listed_name(a, start, end) else {
         return false;
     };
-    let exact = match toks {
-        [one] => one.gaz_pos == 3,
-        [first, .., last] => {
-            first.gaz_pos == 1
-                && last.gaz_pos == 2
-                && toks[1..].iter().all(|t| t.gaz_pos == 2)
-                && a.infos.get(end).is_none_or(|n| n.gaz_pos != 2)
-        }
-        [] => false,
-    };
     // A place named by a common word or a first name ("Forest", "Stanley") may be neither.
-    exact
+    toks[1..].iter().all(|t| t.gaz_pos == 2)
         && toks[0].gaz_span & (cat::PLACE | cat::COUNTRY) != 0
         && (toks.len() > 1 || toks[0].flags & flag::LEX == 0 && toks[0].gaz & cat::GIVEN == 0)
 }
@@ -298,8 +288,12 @@ mod tests {
         let r = Recognizer::builtin();
         let a = r.analysis(text, &[Span::new(0, text.len())]);
         heads_of(&a, cands);
+        words(&a, cands.iter())
+    }
+
+    /// The words of each candidate, joined by spaces.
+    fn words<'c>(a: &Analysis, cands: impl Iterator<Item = &'c Cand>) -> Vec<String> {
         cands
-            .iter()
             .map(|c| {
                 (c.start..c.end)
                     .map(|k| a.word(k))
@@ -314,16 +308,7 @@ mod tests {
         let r = Recognizer::builtin();
         let a = r.analysis(text, &[Span::new(0, text.len())]);
         place_teams(&a, cands);
-        cands
-            .iter()
-            .filter(|c| c.kind == Kind::Organization)
-            .map(|c| {
-                (c.start..c.end)
-                    .map(|k| a.word(k))
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            })
-            .collect()
+        words(&a, cands.iter().filter(|c| c.kind == Kind::Organization))
     }
 
     #[test]
@@ -360,15 +345,7 @@ mod tests {
             let a = r.analysis(text, &[Span::new(0, text.len())]);
             let mut cands = Vec::new();
             numbered_units(&a, &mut cands);
-            cands
-                .iter()
-                .map(|c| {
-                    (c.start..c.end)
-                        .map(|k| a.word(k))
-                        .collect::<Vec<_>>()
-                        .join(" ")
-                })
-                .collect::<Vec<_>>()
+            words(&a, cands.iter())
         };
         assert_eq!(
             units("The 82nd Airborne Division joined IV Corps and the Sixth Fleet ."),

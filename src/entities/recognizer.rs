@@ -164,11 +164,14 @@ impl Analysis<'_> {
 /// Confidence added to a tagged name that the gazetteer lists with the same kind.
 const GAZETTEER_BOOST: f32 = 15.0;
 
-/// Whether the name lists know tokens `start..end` as a name of `kind`.
-fn gazetteer_agrees(a: &Analysis, start: usize, end: usize, kind: Kind) -> bool {
-    let Some(toks) = a.infos.get(start..end) else {
-        return false;
-    };
+/// Tokens `start..end` if they are exactly one name of the lists (a name that
+/// begins at `start` and ends at `end`, not inside a longer one).
+pub(super) fn listed_name<'a>(
+    a: &'a Analysis<'_>,
+    start: usize,
+    end: usize,
+) -> Option<&'a [TokInfo]> {
+    let toks = a.infos.get(start..end)?;
     let exact = match toks {
         [one] => one.gaz_pos == 3,
         [first, .., last] => {
@@ -178,7 +181,15 @@ fn gazetteer_agrees(a: &Analysis, start: usize, end: usize, kind: Kind) -> bool 
         }
         [] => false,
     };
-    let cats = if exact { toks[0].gaz_span } else { 0 };
+    exact.then_some(toks)
+}
+
+/// Whether the name lists know tokens `start..end` as a name of `kind`.
+fn gazetteer_agrees(a: &Analysis, start: usize, end: usize, kind: Kind) -> bool {
+    let Some(toks) = a.infos.get(start..end) else {
+        return false;
+    };
+    let cats = listed_name(a, start, end).map_or(0, |t| t[0].gaz_span);
     match kind {
         Kind::Place => cats & (cat::PLACE | cat::COUNTRY) != 0,
         Kind::Organization => cats & (cat::ORG | cat::ACRONYM) != 0,
