@@ -176,8 +176,10 @@ fn loading(text: &str) {
             app.loading = true;
             app.corrections = corrections.clone();
             app.update(Action::Resize(160, 48));
+            // As the loader sends it: cut into blocks on its thread.
+            let loaded = Action::loaded(whole.clone());
             let t = Instant::now();
-            if let Some(effect) = app.update(Action::Loaded(whole.clone())) {
+            if let Some(effect) = app.update(loaded) {
                 folio::ui::effects::run(&mut app, effect, &edge);
             }
             worst[0] = worst[0].max(t.elapsed());

@@ -45,14 +45,14 @@ impl App {
         self.refresh_map();
     }
 
-    /// Swaps in the whole document for the beginning (or end) shown so far,
-    /// keeping the same text at the top of the screen.
-    pub(super) fn replace_document(&mut self, doc: Arc<Document>) {
-        let top = self.top_in(&doc);
+    /// Swaps in the whole document, cut into blocks as `flow`, for the
+    /// beginning (or end) shown so far, keeping the same text at the top of the screen.
+    pub(super) fn replace_document(&mut self, flow: Flow) {
+        let top = self.top_in(&flow.doc);
         let bottom = std::mem::take(&mut self.pending_bottom);
         let from_tail = self.take_back_head();
-        self.doc = doc;
-        self.flow = Flow::new(self.doc.clone());
+        self.doc = flow.doc.clone();
+        self.flow = flow;
         self.loading = false;
         self.view.top = match top {
             Some(top) if !bottom => self.view.row_of(&self.flow, top),

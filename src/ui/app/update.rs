@@ -205,8 +205,8 @@ impl App {
                 ));
             }
             Action::Resize(w, h) => self.resize(w, h),
-            Action::Loaded(doc) => {
-                self.replace_document(doc);
+            Action::Loaded(flow) => {
+                self.replace_document(*flow);
                 return Some(Effect::OpenNotes);
             }
             Action::TailRead(tail) => self.show_tail(tail),
