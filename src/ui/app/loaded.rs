@@ -20,7 +20,7 @@ impl App {
         let event_at = self.event.map(|i| self.events[i].timex.span.start);
         let current = data.corrections == self.corrections;
         self.raw_entities = data.raw;
-        self.events = data.events;
+        self.replace_events(data.events);
         if current {
             // Derived on the background thread: a big file's entities are not
             // corrected again here, where keys wait.

@@ -19,6 +19,7 @@ impl App {
             self.notices.dismiss();
         }
         let effect = self.apply(action);
+        self.refresh_shown();
         if let Some(n) = self.notice.take() {
             self.notices.say(source, n);
         }
