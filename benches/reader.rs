@@ -140,6 +140,40 @@ fn bench(label: &str, text: String, pipeline_runs: usize) {
         });
         println!("  key {name:<20}               {}", ms(d));
     }
+    // The strip with the `f` filter on: only the events whose sentence
+    // mentions the selected (most mentioned) entity. Turning it on finds them;
+    // each frame then reads them.
+    let toggle = median(
+        (0..21)
+            .map(|_| {
+                let t = Instant::now();
+                app.update(Action::ToggleTimelineFilter);
+                let on = t.elapsed();
+                app.update(Action::ToggleTimelineFilter);
+                on
+            })
+            .collect(),
+    );
+    app.update(Action::ToggleTimelineFilter);
+    assert!(app.timeline_filter, "the filter is on");
+    println!("  key f (timeline filter on)            {}", ms(toggle));
+    let each = time(5, || {
+        black_box(
+            (0..app.events.len())
+                .filter(|&i| app.event_visible(i))
+                .count(),
+        );
+    });
+    println!("  ... the filter asked of every event   {}", ms(each));
+    let filtered = time(21, || {
+        term.draw(|f| f.render_widget(&app, f.area()))
+            .expect("draw");
+    });
+    println!("  ... the same, timeline filtered (f)   {}", ms(filtered));
+    let step = time(101, || {
+        app.update(Action::NextEvent);
+    });
+    println!("  key > (next event), filtered          {}", ms(step));
 }
 
 /// How long the main thread is busy with each message a big file's load sends
@@ -176,8 +210,10 @@ fn loading(text: &str) {
             app.loading = true;
             app.corrections = corrections.clone();
             app.update(Action::Resize(160, 48));
+            // As the loader sends it: cut into blocks on its thread.
+            let loaded = Action::loaded(whole.clone());
             let t = Instant::now();
-            if let Some(effect) = app.update(Action::Loaded(whole.clone())) {
+            if let Some(effect) = app.update(loaded) {
                 folio::ui::effects::run(&mut app, effect, &edge);
             }
             worst[0] = worst[0].max(t.elapsed());

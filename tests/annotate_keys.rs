@@ -345,7 +345,7 @@ fn notes_open_only_once_the_whole_file_is_in() {
         .as_deref()
         .unwrap()
         .contains("whole file is loaded"));
-    assert_eq!(app.update(Action::Loaded(doc)), Some(Effect::OpenNotes));
+    assert_eq!(app.update(Action::loaded(doc)), Some(Effect::OpenNotes));
 }
 
 #[test]

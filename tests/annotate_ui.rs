@@ -283,7 +283,7 @@ fn notes_wait_for_a_big_file_to_finish_loading() {
         .unwrap()
         .contains("once the whole file is loaded"));
     // The whole file arrives: the edge opens the notes.
-    let effect = app.update(Action::Loaded(Arc::new(doc())));
+    let effect = app.update(Action::loaded(Arc::new(doc())));
     assert_eq!(effect, Some(Effect::OpenNotes));
     effects::run(&mut app, Effect::OpenNotes, &edge);
     assert!(app.notes.set.is_some());

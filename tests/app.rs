@@ -372,3 +372,123 @@ fn a_second_extraction_keeps_the_selected_entity_and_mention() {
     assert_eq!(app.entities.mentions[app.mention.unwrap()].span(), at);
     assert_eq!(app.position().as_deref(), Some("mention 2/5"));
 }
+
+/// The events the strip shows found from scratch, as every frame found them
+/// before they were kept: each event through the filter.
+fn shown_from_scratch(app: &App) -> Vec<usize> {
+    (0..app.events.len())
+        .filter(|&i| app.event_visible(i))
+        .collect()
+}
+
+/// The kept list of the events shown is the list found from scratch, and the
+/// strip's title counts it.
+fn assert_shown_as_from_scratch(app: &App, after: &str) {
+    let scratch = shown_from_scratch(app);
+    assert_eq!(app.visible_events().to_vec(), scratch, "after {after}");
+    let filtered = if app.timeline_filter {
+        ", filtered by entity"
+    } else {
+        ""
+    };
+    let title = format!(
+        "Timeline ({} of {} events{filtered})",
+        scratch.len(),
+        app.events.len()
+    );
+    let text = common::screen_text(app);
+    assert!(text.contains(&title), "after {after}: {title} in\n{text}");
+}
+
+#[test]
+fn the_strip_shows_the_events_the_filter_lets_through_as_the_selection_and_extraction_change() {
+    // Dated sentences naming Tokayev, Gazprom, both with Astana, or no one.
+    let who = ["Tokayev", "Gazprom", "Tokayev in Astana", "the ministry"];
+    let text: String = (0..24)
+        .map(|i| {
+            format!(
+                "On March {} 2007 {} spoke about the talks.\n\n",
+                i + 1,
+                who[i % 4]
+            )
+        })
+        .collect();
+    let doc = Arc::new(Document::from_text(&text));
+    let events = folio::timeline::build(&doc);
+    assert!(events.len() >= 24, "{} events", events.len());
+    let names = |order: &[&'static str]| -> Vec<(&'static str, Kind)> {
+        order.iter().map(|&n| (n, Kind::Person)).collect()
+    };
+    // The events of the first `n` sentences' dates.
+    let extraction = |order: &[&'static str], n: usize| {
+        let ents = common::entities_named(&doc, &names(order));
+        let events = events
+            .iter()
+            .filter(|e| e.sentence() < n)
+            .cloned()
+            .collect();
+        Action::Extracted(Box::new((ents, events).into()))
+    };
+    let mut app = App::new(doc.clone(), "t".into());
+    app.update(Action::Resize(140, 40));
+    app.update(extraction(&["Tokayev", "Gazprom", "Astana"], 24));
+    assert_shown_as_from_scratch(&app, "the extraction");
+    let id = |app: &App, name: &str| {
+        app.entities
+            .entities
+            .iter()
+            .position(|e| e.name == name)
+            .unwrap()
+    };
+    app.select_entity(id(&app, "Gazprom"));
+    assert_shown_as_from_scratch(&app, "selecting Gazprom");
+    app.update(Action::ToggleTimelineFilter);
+    assert_eq!(app.visible_events().len(), 6, "one sentence in four");
+    assert_shown_as_from_scratch(&app, "the filter");
+    // Another entity, from the sidebar, while the filter is on.
+    app.update(Action::FocusNext);
+    let row = app
+        .sidebar
+        .rows
+        .iter()
+        .position(|&e| e == id(&app, "Tokayev"))
+        .unwrap();
+    app.sidebar.cursor = row;
+    app.update(Action::Activate);
+    assert_eq!(app.selected, Some(id(&app, "Tokayev")));
+    assert_eq!(app.visible_events().len(), 12);
+    assert_shown_as_from_scratch(&app, "selecting Tokayev");
+    // Stepping goes through the events shown only.
+    for _ in 0..3 {
+        app.update(Action::NextEvent);
+        let e = app.event.expect("an event");
+        assert!(shown_from_scratch(&app).contains(&e), "event {e}");
+    }
+    app.update(Action::PrevEvent);
+    assert_shown_as_from_scratch(&app, "stepping");
+    // A new extraction, with fewer events: the same entity stays selected.
+    app.update(extraction(&["Tokayev", "Gazprom", "Astana"], 12));
+    assert_eq!(app.selected, Some(id(&app, "Tokayev")));
+    assert_eq!(app.visible_events().len(), 6);
+    assert_shown_as_from_scratch(&app, "a new extraction");
+    // A correction drops the selected entity: with none selected, all show.
+    app.update(Action::FocusNext);
+    app.update(Action::FocusNext);
+    app.update(Action::FocusNext);
+    app.sidebar.cursor = app
+        .sidebar
+        .rows
+        .iter()
+        .position(|&e| e == id(&app, "Tokayev"))
+        .unwrap();
+    app.update(Action::NotAnEntity);
+    assert!(app.entities.entities.iter().all(|e| e.name != "Tokayev"));
+    assert_eq!(app.selected, None);
+    assert_shown_as_from_scratch(&app, "a correction");
+    app.update(Action::ToggleTimelineFilter);
+    assert!(matches!(
+        app.visible_events(),
+        folio::ui::app::Shown::All(_)
+    ));
+    assert_shown_as_from_scratch(&app, "the filter off");
+}

@@ -7,6 +7,7 @@ use folio::document::read_file;
 use folio::entities::Kind;
 use folio::ui::effects::{self, Edge};
 use folio::ui::loader::{self, Opened, PREFIX_BYTES};
+use folio::ui::viewport::Flow;
 use folio::ui::{search, Action, App, Effect};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -90,7 +91,7 @@ fn the_whole_file_takes_over_at_the_same_text() {
     app.update(Action::ScrollBy(-7));
     let before = top_text(&app);
     assert!(before.contains("Paragraph "), "{before}");
-    let effect = app.update(Action::Loaded(Arc::new(read_file(&path).unwrap())));
+    let effect = app.update(Action::loaded(Arc::new(read_file(&path).unwrap())));
     assert_eq!(effect, Some(Effect::OpenNotes));
     assert!(!app.showing_tail() && !app.loading);
     assert_eq!(top_text(&app), before);
@@ -134,7 +135,7 @@ fn without_the_end_read_apart_g_waits_for_the_whole_file() {
     // No file to read the end from (or it could not be read): G goes there once loaded.
     press_g_end(&mut app, &Edge::default());
     assert!(!app.showing_tail());
-    app.update(Action::Loaded(Arc::new(read_file(&path).unwrap())));
+    app.update(Action::loaded(Arc::new(read_file(&path).unwrap())));
     assert!(common::screen_text(&app).contains("The very last paragraph of the archive."));
 }
 
@@ -146,7 +147,7 @@ fn a_file_changed_while_loading_goes_to_the_end_of_what_was_loaded() {
     let mut text = std::fs::read_to_string(&path).unwrap();
     text.push_str("\nA paragraph added while the file was loading.\n");
     std::fs::write(&path, &text).unwrap();
-    app.update(Action::Loaded(Arc::new(read_file(&path).unwrap())));
+    app.update(Action::loaded(Arc::new(read_file(&path).unwrap())));
     assert!(!app.showing_tail());
     assert!(common::screen_text(&app).contains("A paragraph added while the file was loading."));
 }
@@ -161,7 +162,7 @@ fn a_search_typed_while_loading_finds_a_hit_near_the_end_once_the_file_is_in() {
     assert!(app.search.hits.is_empty());
     let notice = app.notice.clone().unwrap_or_default();
     assert!(notice.contains("rest is searched"), "{notice}");
-    app.update(Action::Loaded(Arc::new(read_file(&path).unwrap())));
+    app.update(Action::loaded(Arc::new(read_file(&path).unwrap())));
     assert_eq!(app.search.hits.len(), 1);
     assert_eq!(app.search.current, Some(0));
     let screen = common::screen_text(&app);
@@ -199,7 +200,7 @@ fn the_whole_file_is_searched_a_step_at_a_time_when_it_arrives() {
     let mut app = open(&path);
     common::press_keys(&mut app, "/very last<Enter>");
     let whole = Arc::new(read_file(&path).unwrap());
-    app.update(Action::Loaded(whole.clone()));
+    app.update(Action::loaded(whole.clone()));
     assert!(app.search.scan.is_some(), "still searching after the load");
     assert!(app.search.hits.is_empty());
     let top = app.top_byte();
@@ -252,7 +253,7 @@ fn a_search_in_the_files_end_keeps_its_hit_when_the_whole_file_arrives() {
     press_g_end(&mut app, &edge(&path));
     common::press_keys(&mut app, "/very last<Enter>");
     assert_eq!(app.search.hits.len(), 1);
-    app.update(Action::Loaded(Arc::new(read_file(&path).unwrap())));
+    app.update(Action::loaded(Arc::new(read_file(&path).unwrap())));
     let hit = app.search.hits[app.search.current.unwrap()];
     assert_eq!(app.doc.slice(hit), "very last");
     assert!(common::screen_text(&app).contains("The very last paragraph"));
@@ -277,11 +278,11 @@ fn loading_states(path: &Path) -> Vec<(&'static str, Vec<Action>)> {
         ("beginning extracted", vec![prefix()]),
         (
             "whole file in",
-            vec![prefix(), Action::Loaded(whole.clone())],
+            vec![prefix(), Action::loaded(whole.clone())],
         ),
         (
             "whole file extracted",
-            vec![prefix(), Action::Loaded(whole.clone()), extracted()],
+            vec![prefix(), Action::loaded(whole.clone()), extracted()],
         ),
     ]
 }
@@ -313,21 +314,36 @@ fn g_reaches_the_end_at_every_moment_of_the_load() {
 }
 
 #[test]
-fn the_whole_file_arrives_hashed_so_opening_its_notes_does_not_stall_the_keys() {
+fn the_whole_file_arrives_hashed_and_cut_into_blocks_so_taking_it_does_not_stall_the_keys() {
     let (_dir, path) = big_file("big-hashed");
     let head = Arc::new(app_head_doc(&path));
     let rx = loader::start(Some((path.clone(), None)), head, Vec::new());
-    let loaded = rx
+    let flow = rx
         .iter()
         .find_map(|a| match a {
-            Action::Loaded(doc) => Some(doc),
+            Action::Loaded(flow) => Some(flow),
             _ => None,
         })
         .expect("the loader sends the whole file");
+    let loaded = flow.doc.clone();
     assert_eq!(
         loaded.fingerprint_if_known(),
         Some(folio::store::fingerprint(loaded.text().as_bytes()).as_str())
     );
+    // The blocks of the whole text, as the reader would cut them itself.
+    assert_eq!(flow.blocks, Flow::new(loaded.clone()).blocks);
+    assert_eq!(
+        flow.blocks.last().map(|b| b.span().end),
+        loaded.paragraphs().last().map(|p| p.span().end)
+    );
+    // The reader takes them as they are: the same blocks, and the screen a
+    // reader opened on the whole file shows.
+    let mut app = open(&path);
+    app.update(Action::Loaded(flow.clone()));
+    assert_eq!(app.flow.blocks, flow.blocks);
+    let mut whole = App::new(loaded, "big.txt".into());
+    whole.update(Action::Resize(100, 30));
+    assert_eq!(common::screen_text(&app), common::screen_text(&whole));
 }
 
 /// Splitting a big text into sentences takes seconds (about 8 s at 100 MB) and
@@ -349,7 +365,7 @@ fn keys_while_the_whole_file_is_being_extracted_never_split_its_sentences() {
     app.update(Action::ExtractedPrefix(Box::new(
         (prefix, Vec::new()).into(),
     )));
-    if let Some(effect) = app.update(Action::Loaded(whole.clone())) {
+    if let Some(effect) = app.update(Action::loaded(whole.clone())) {
         effects::run(&mut app, effect, &edge);
     }
     common::press_keys(&mut app, "jjwa/very last<Enter>nGgw)v");

@@ -120,7 +120,8 @@ fn load_rest(
             // Hashed here so opening its notes on the main thread does not stall the keys.
             full.fingerprint();
             let full = Arc::new(full);
-            let _ = tx.send(Action::Loaded(full.clone()));
+            // Cut into the pane's blocks here too: taking it is then a swap.
+            let _ = tx.send(Action::loaded(full.clone()));
             full
         }
         Err(e) => {

@@ -173,9 +173,7 @@ fn event_loop(
     let mut frames = Frames::default();
     frames.draw(terminal, &app, false)?;
     let background = background();
-    // A brief read whole has its notes at once; a big one once it is loaded.
-    effects::run(&mut app, Effect::OpenNotes, edge);
-    let mut changed = Changed::More;
+    let mut changed = open_notes(&mut app, edge);
     let mut drawn = Instant::now();
     loop {
         if caught.load(Ordering::SeqCst) != 0 {
@@ -244,6 +242,17 @@ fn event_loop(
     }
 }
 
+/// Opens the brief's notes once the first frame is drawn, if the whole brief
+/// is in; a big one's wait until it is loaded, and then nothing changed since
+/// the first frame: no second frame is drawn just as the first keys come.
+fn open_notes(app: &mut App, edge: &Edge) -> Changed {
+    if app.loading {
+        return Changed::Nothing;
+    }
+    effects::run(app, Effect::OpenNotes, edge);
+    Changed::More
+}
+
 /// What changed since the last frame, which decides how the next is drawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Changed {
@@ -289,6 +298,21 @@ pub(crate) fn poll(timeout: Duration) -> io::Result<bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_big_brief_still_loading_is_not_drawn_again_after_its_first_frame() {
+        use crate::document::Document;
+        let doc = Arc::new(Document::from_text("Astana hosted the summit.\n"));
+        let edge = Edge::default();
+        let mut loading = App::new(doc.clone(), "big".into());
+        loading.loading = true;
+        assert_eq!(open_notes(&mut loading, &edge), Changed::Nothing);
+        assert!(loading.notes.unavailable.is_none(), "its notes wait");
+        // A brief read whole: its notes (here: no store) change what is shown.
+        let mut whole = App::new(doc, "small".into());
+        assert_eq!(open_notes(&mut whole, &edge), Changed::More);
+        assert!(whole.notes.unavailable.is_some());
+    }
 
     #[test]
     fn changes_add_up_to_the_kind_of_frame_they_need() {

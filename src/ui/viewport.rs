@@ -64,6 +64,13 @@ impl Clone for Wrapped {
     }
 }
 
+impl PartialEq for Flow {
+    /// The same document cut into the same blocks (what is memoized aside).
+    fn eq(&self, other: &Flow) -> bool {
+        self.doc == other.doc && self.blocks == other.blocks
+    }
+}
+
 impl Flow {
     /// Cuts the paragraphs of `doc` into blocks.
     pub fn new(doc: Arc<Document>) -> Flow {

@@ -20,7 +20,7 @@ impl App {
         let event_at = self.event.map(|i| self.events[i].span().start);
         let current = data.corrections == self.corrections;
         self.raw_entities = data.raw;
-        self.events = data.events;
+        self.replace_events(data.events);
         if current {
             // Derived on the background thread: a big file's entities are not
             // corrected again here, where keys wait.
@@ -44,14 +44,14 @@ impl App {
         self.refresh_map();
     }
 
-    /// Swaps in the whole document for the beginning (or end) shown so far,
-    /// keeping the same text at the top of the screen.
-    pub(super) fn replace_document(&mut self, doc: Arc<Document>) {
-        let top = self.top_in(&doc);
+    /// Swaps in the whole document, cut into blocks as `flow`, for the
+    /// beginning (or end) shown so far, keeping the same text at the top of the screen.
+    pub(super) fn replace_document(&mut self, flow: Flow) {
+        let top = self.top_in(&flow.doc);
         let bottom = std::mem::take(&mut self.pending_bottom);
         let from_tail = self.take_back_head();
-        self.doc = doc;
-        self.flow = Flow::new(self.doc.clone());
+        self.doc = flow.doc.clone();
+        self.flow = flow;
         self.loading = false;
         self.view.top = match top {
             Some(top) if !bottom => self.view.row_of(&self.flow, top),

@@ -38,6 +38,7 @@ pub use annotate::{EditTarget, Editing, Notes, Panel};
 pub use correct::Pending;
 use crossterm::event::{KeyCode, KeyModifiers};
 pub use events::Shown;
+use events::ShownEvents;
 pub(crate) use keys::prompt_key;
 pub use map::MapView;
 pub use navigate::Counted;
@@ -156,6 +157,10 @@ pub struct App {
     pub event: Option<usize>,
     /// Show only events whose sentence mentions the selected entity.
     pub timeline_filter: bool,
+    /// The events the strip shows ([`App::visible_events`]).
+    shown_events: ShownEvents,
+    /// How many times `events` was replaced: a filtered list of them is of one.
+    events_replaced: u64,
     pub search: Search,
     /// The notice on the status line (the first of `notices`). Setting it inside
     /// `update` says something: `update` files it in `notices`, so it never
@@ -210,6 +215,8 @@ impl App {
             selection: None,
             event: None,
             timeline_filter: false,
+            shown_events: ShownEvents::default(),
+            events_replaced: 0,
             search: Search::default(),
             notice: None,
             notices: Notices::default(),

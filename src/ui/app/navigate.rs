@@ -99,6 +99,8 @@ impl App {
             let pos = self.entities.mentions[m].span().start;
             self.go_to(pos);
         }
+        // Called from outside `update` too (the library view, tests).
+        self.refresh_shown();
     }
 
     /// Selects the entity of mention `m` and goes to that mention (the reading

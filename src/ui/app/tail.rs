@@ -37,7 +37,7 @@ impl App {
             doc: std::mem::replace(&mut self.doc, tail),
             flow: std::mem::replace(&mut self.flow, flow),
             raw_entities: std::mem::take(&mut self.raw_entities),
-            events: std::mem::take(&mut self.events),
+            events: self.replace_events(Vec::new()),
             selected: self.selected.take(),
             mention: self.mention.take(),
             event: self.event.take(),
@@ -74,7 +74,7 @@ impl App {
         self.doc = head.doc;
         self.flow = head.flow;
         self.raw_entities = head.raw_entities;
-        self.events = head.events;
+        self.replace_events(head.events);
         self.selected = head.selected;
         self.mention = head.mention;
         self.event = head.event;

@@ -19,6 +19,7 @@ impl App {
             self.notices.dismiss();
         }
         let effect = self.apply(action);
+        self.refresh_shown();
         if let Some(n) = self.notice.take() {
             self.notices.say(source, n);
         }
@@ -205,8 +206,8 @@ impl App {
                 ));
             }
             Action::Resize(w, h) => self.resize(w, h),
-            Action::Loaded(doc) => {
-                self.replace_document(doc);
+            Action::Loaded(flow) => {
+                self.replace_document(*flow);
                 return Some(Effect::OpenNotes);
             }
             Action::TailRead(tail) => self.show_tail(tail),

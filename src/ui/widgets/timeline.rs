@@ -66,7 +66,7 @@ impl Widget for TimelineStrip<'_> {
             buf.put(inner.x, inner.y, msg, width, theme.dim);
             return;
         }
-        draw_band(app, &band(app, &window(app, &shown, width)), inner, buf);
+        draw_band(app, &band(app, &window(app, shown, width)), inner, buf);
         let Some(e) = app.event.and_then(|i| app.events.get(i)) else {
             let hint = move_hint(app);
             if inner.height > 1 {
@@ -216,7 +216,7 @@ pub fn event_at(app: &App, width: usize, col: usize) -> Option<usize> {
     if shown.is_empty() || col >= width {
         return None;
     }
-    let pieces = band(app, &window(app, &shown, width));
+    let pieces = band(app, &window(app, shown, width));
     let (starts, offset) = positions(app, &pieces, width);
     let at = col + offset;
     pieces
@@ -357,7 +357,7 @@ mod tests {
                 let [mut windowed, mut whole] = [Buffer::empty(area), Buffer::empty(area)];
                 draw_band(
                     &app,
-                    &band(&app, &window(&app, &shown, usize::from(width))),
+                    &band(&app, &window(&app, shown, usize::from(width))),
                     area,
                     &mut windowed,
                 );
