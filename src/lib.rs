@@ -17,8 +17,11 @@
 //!
 //! Offsets: every span inside folio is a byte range of `Document::text`. Code
 //! points (JSON, W3C selectors) are converted in `document::offsets`; graphemes
-//! and display columns in `display`.
+//! and display columns in `display`. What a big brief holds millions of
+//! (mentions, sentences, events) keeps its offsets as `u32`, narrowed in one
+//! place (`document::offsets::narrow`); texts over `document::MAX_TEXT` are refused.
 
+pub mod allocator;
 pub mod annotations;
 pub mod cli;
 pub mod config;

@@ -53,6 +53,7 @@ pub fn config_notices(warnings: &[Warning]) -> Vec<String> {
 /// Opens the reader on `files` (the bundled sample when empty), or the library
 /// view on a folder or several files.
 pub fn run_reader(files: &[PathBuf], published: Option<Date>) -> Result<(), Failure> {
+    crate::allocator::map_big_blocks();
     if files.len() > 1 || files.iter().any(|f| f.is_dir()) {
         return run_library(files, published);
     }

@@ -97,22 +97,64 @@ pub(super) fn day_of(kind: TimexType, value: &str) -> Option<Date> {
     }
 }
 
-/// The events of `timexes` (in the order given), each in its sentence of `doc`,
-/// equal values kept once.
-pub(super) fn events_of(doc: &Document, timexes: Vec<Timex>) -> Vec<Event> {
-    let mut shared: HashMap<&str, Arc<CompactString>> = HashMap::new();
-    let events = timexes
-        .iter()
-        .map(|t| {
-            let value = shared
-                .entry(t.value.as_str())
-                .or_insert_with(|| Arc::new(t.value.clone()))
-                .clone();
-            let sentence = doc.sentence_at(t.span.start).unwrap_or(0);
-            Event::sharing(t, sentence, value)
-        })
-        .collect();
-    events
+/// Makes a document's events from its expressions a slice of the text at a
+/// time (a big brief's 700 K expressions are never all held as [`Timex`], which
+/// take 64 bytes each), equal values kept once, then puts them in timeline order.
+pub(super) struct Builder<'d> {
+    doc: &'d Document,
+    shared: HashMap<CompactString, Arc<CompactString>>,
+    events: Vec<Event>,
+}
+
+impl<'d> Builder<'d> {
+    pub(super) fn new(doc: &'d Document) -> Builder<'d> {
+        Builder {
+            doc,
+            shared: HashMap::new(),
+            events: Vec::new(),
+        }
+    }
+
+    /// Adds the expressions `found`, each in its sentence of the document.
+    pub(super) fn add(&mut self, found: Vec<Timex>) {
+        self.events.reserve(found.len());
+        for t in found {
+            let value = match self.shared.get(t.value.as_str()) {
+                Some(v) => v.clone(),
+                None => {
+                    let v = Arc::new(t.value.clone());
+                    self.shared.insert(t.value.clone(), v.clone());
+                    v
+                }
+            };
+            let sentence = self.doc.sentence_at(t.span.start).unwrap_or(0);
+            self.events.push(Event::sharing(&t, sentence, value));
+        }
+    }
+
+    /// The events in date order; then, each group in text order, undated
+    /// lengths and recurrences, vague references and unresolved expressions.
+    /// A value's place and day are worked out once, not once per event.
+    pub(super) fn finish(mut self) -> Vec<Event> {
+        type Sort = (Place, Option<Date>);
+        let mut sorts: HashMap<(*const CompactString, TimexType, bool), Sort> = HashMap::new();
+        for e in &self.events {
+            sorts
+                .entry((Arc::as_ptr(&e.value), e.kind, e.resolved))
+                .or_insert_with(|| (e.place(), e.day()));
+        }
+        let mut ranked: Vec<Sort> = sorts.values().copied().collect();
+        ranked.sort_unstable();
+        ranked.dedup();
+        let rank = |e: &Event| {
+            let sort = sorts[&(Arc::as_ptr(&e.value), e.kind, e.resolved)];
+            ranked.binary_search(&sort).unwrap_or(0) as u64
+        };
+        self.events
+            .sort_by_cached_key(|e| (rank(e) << 32) | u64::from(e.start));
+        self.events.shrink_to_fit();
+        self.events
+    }
 }
 
 #[cfg(test)]
@@ -149,11 +191,13 @@ mod tests {
         let doc = Document::from_text(
             "Date: 2007-04-23\n\nTalks began on April 20. On April 20 they stalled. In 2006 too.",
         );
-        let events = events_of(&doc, super::super::extract(&doc));
+        let mut builder = Builder::new(&doc);
+        builder.add(super::super::extract(&doc));
+        let events = builder.finish();
         let values: Vec<&str> = events.iter().map(Event::value).collect();
-        assert_eq!(values, ["2007-04-20", "2007-04-20", "2006"]);
-        assert!(Arc::ptr_eq(&events[0].value, &events[1].value));
-        assert_eq!(events[1].sentence(), 1);
-        assert_eq!(doc.slice(events[2].span()), "2006");
+        assert_eq!(values, ["2006", "2007-04-20", "2007-04-20"]);
+        assert!(Arc::ptr_eq(&events[1].value, &events[2].value));
+        assert_eq!(events[2].sentence(), 1);
+        assert_eq!(doc.slice(events[0].span()), "2006");
     }
 }

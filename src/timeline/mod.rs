@@ -101,8 +101,12 @@ impl Place {
 /// resolved against the date of its section (a feed item's own date) or else the
 /// brief's; expressions in verbatim text (code) are not looked for.
 pub fn extract(doc: &Document) -> Vec<Timex> {
-    let body = doc.paragraphs().first().map_or(0, |p| p.span().start);
-    extract_from(doc, &without_verbatim(doc), body)
+    extract_from(doc, &without_verbatim(doc), body_start(doc))
+}
+
+/// Where the body starts: expressions in the header are not looked for.
+fn body_start(doc: &Document) -> usize {
+    doc.paragraphs().first().map_or(0, |p| p.span().start)
 }
 
 /// The text with its verbatim spans blanked (same length, so offsets hold), so
@@ -159,22 +163,36 @@ fn extract_from(doc: &Document, text: &str, from: usize) -> Vec<Timex> {
 
 /// [`extract_from`] with slices of about `size` bytes.
 fn extract_in_slices(doc: &Document, text: &str, from: usize, size: usize) -> Vec<Timex> {
+    let mut all = Vec::new();
+    each_slice(doc, text, from, size, |mut found| all.append(&mut found));
+    all
+}
+
+/// Hands `take` the expressions of each slice of about `size` bytes in turn, the
+/// narrative carried from one slice to the next.
+fn each_slice(
+    doc: &Document,
+    text: &str,
+    from: usize,
+    size: usize,
+    mut take: impl FnMut(Vec<Timex>),
+) {
     let mut reading = Reading {
         ctx: normalize::Context::default(),
         section: usize::MAX,
     };
-    let mut out = Vec::new();
     for slice in slices(doc, text, size) {
+        let mut found = Vec::new();
         extract_slice(
             doc,
             &text[slice.clone()],
             slice.start,
             from,
             &mut reading,
-            &mut out,
+            &mut found,
         );
+        take(found);
     }
-    out
 }
 
 /// [`extract_from`] for the slice of the text that starts at byte `base`.
@@ -411,9 +429,15 @@ pub fn entities_in(entities: &Entities, span: Span) -> Vec<EntityId> {
 /// Events in date order; then, each group in text order, undated lengths and
 /// recurrences, vague references and unresolved expressions.
 pub fn build(doc: &Document) -> Vec<Event> {
-    let mut timexes = extract(doc);
-    timexes.sort_by_key(|t| (t.place(), t.day, t.span.start));
-    event::events_of(doc, timexes)
+    let mut events = event::Builder::new(doc);
+    each_slice(
+        doc,
+        &without_verbatim(doc),
+        body_start(doc),
+        SLICE_BYTES,
+        |found| events.add(found),
+    );
+    events.finish()
 }
 
 #[cfg(test)]
@@ -428,6 +452,20 @@ mod tests {
         assert!(found.len() > 10);
         for t in &found {
             assert!(!t.value.is_heap_allocated(), "{:?}", t.value);
+        }
+    }
+
+    #[test]
+    fn events_are_the_expressions_in_date_then_text_order() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/briefs");
+        for name in ["caspian-summit-2007.txt", "georgia-war-2008.txt"] {
+            let text = std::fs::read_to_string(format!("{dir}/{name}")).unwrap();
+            let doc = Document::from_text(&text);
+            let mut want = extract(&doc);
+            want.sort_by_key(|t| (t.place(), t.day, t.span.start));
+            let got: Vec<Timex> = build(&doc).iter().map(Event::timex).collect();
+            assert!(want.len() > 10);
+            assert_eq!(got, want, "{name}");
         }
     }
 

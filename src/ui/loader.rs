@@ -78,20 +78,9 @@ pub fn start(
             &doc,
             corrections,
         ))));
-        give_back_free_memory();
+        crate::allocator::give_back_free();
     });
     rx
-}
-
-/// Returns to the system the memory extraction worked in and freed: the
-/// allocator keeps freed pages for reuse, which on a 100 MB brief would leave
-/// the reader holding tens of megabytes it never needs again.
-fn give_back_free_memory() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: malloc_trim only releases free pages of the allocator's own arenas.
-    unsafe {
-        libc::malloc_trim(0);
-    }
 }
 
 /// Background work yields to the thread that answers keys: on a machine whose
