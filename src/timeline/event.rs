@@ -134,7 +134,9 @@ impl<'d> Builder<'d> {
 
     /// The events in date order; then, each group in text order, undated
     /// lengths and recurrences, vague references and unresolved expressions.
-    /// A value's place and day are worked out once, not once per event.
+    /// A value's place and day are worked out once, not once per event; the
+    /// events came in text order and the sort is stable, so the rank alone
+    /// (4 bytes an event while sorting) keeps text order within a day.
     pub(super) fn finish(mut self) -> Vec<Event> {
         type Sort = (Place, Option<Date>);
         let mut sorts: HashMap<(*const CompactString, TimexType, bool), Sort> = HashMap::new();
@@ -148,10 +150,9 @@ impl<'d> Builder<'d> {
         ranked.dedup();
         let rank = |e: &Event| {
             let sort = sorts[&(Arc::as_ptr(&e.value), e.kind, e.resolved)];
-            ranked.binary_search(&sort).unwrap_or(0) as u64
+            narrow(ranked.binary_search(&sort).unwrap_or(0))
         };
-        self.events
-            .sort_by_cached_key(|e| (rank(e) << 32) | u64::from(e.start));
+        self.events.sort_by_cached_key(rank);
         self.events.shrink_to_fit();
         self.events
     }

@@ -128,7 +128,7 @@ fn without_verbatim(doc: &Document) -> std::borrow::Cow<'_, str> {
 
 /// Text tokenized at once by [`extract_from`]: the tokens of a whole 100 MB
 /// text took ten times its size, so a big text goes a slice at a time.
-const SLICE_BYTES: usize = 1 << 20;
+const SLICE_BYTES: usize = 256 << 10;
 
 /// Where [`extract_from`] cuts `text` into slices of about [`SLICE_BYTES`]: at
 /// the start of a paragraph after one that ends a sentence, so no expression,
