@@ -61,3 +61,15 @@ fn the_default_sample_is_the_bundled_file() {
     let on_disk = std::fs::read_to_string(path).expect("default sample on disk");
     assert_eq!(on_disk, folio::ui::SAMPLE);
 }
+
+#[test]
+fn the_sample_folder_holds_only_briefs() {
+    // `folio assets/briefs/` opens a library: a note kept there would be listed as a brief.
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/briefs");
+    let others: Vec<_> = std::fs::read_dir(&dir)
+        .expect("assets/briefs exists")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_none_or(|x| x != "txt"))
+        .collect();
+    assert!(others.is_empty(), "not briefs: {others:?}");
+}
