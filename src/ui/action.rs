@@ -174,6 +174,21 @@ impl Action {
         Action::Loaded(Box::new(Flow::new(doc)))
     }
 
+    /// Whether no key asked for the action: a resize of the terminal, or a
+    /// result of loading and extraction. Modes and notices let these through.
+    pub fn is_from_loading_or_terminal(&self) -> bool {
+        matches!(
+            self,
+            Action::Resize(..)
+                | Action::Extracted(_)
+                | Action::ExtractedPrefix(_)
+                | Action::Loaded(_)
+                | Action::TailRead(_)
+                | Action::LoadFailed(_)
+                | Action::WorkerLost
+        )
+    }
+
     /// A short description for the help overlay (bindable actions only; the
     /// help words some differently where they mean something else, as in the panel).
     pub fn describe(&self) -> &'static str {

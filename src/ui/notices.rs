@@ -33,15 +33,8 @@ impl Source {
     pub fn of(action: &Action) -> Source {
         match action {
             Action::NotesSaved(..) | Action::CorrectionNotSaved(_) => Source::Outcome,
-            Action::Resize(..)
-            | Action::Extracted(_)
-            | Action::ExtractedPrefix(_)
-            | Action::Loaded(_)
-            | Action::TailRead(_)
-            | Action::LoadFailed(_)
-            | Action::WorkerLost
-            | Action::NotesOpened(..)
-            | Action::NotesUnavailable(_) => Source::Background,
+            Action::NotesOpened(..) | Action::NotesUnavailable(_) => Source::Background,
+            a if a.is_from_loading_or_terminal() => Source::Background,
             _ => Source::User,
         }
     }

@@ -43,18 +43,8 @@ impl App {
 
     /// Applies `action`: the body of [`App::update`].
     fn apply(&mut self, action: Action) -> Option<Effect> {
-        let background = matches!(
-            action,
-            Action::Resize(..)
-                | Action::Extracted(_)
-                | Action::ExtractedPrefix(_)
-                | Action::Loaded(_)
-                | Action::TailRead(_)
-                | Action::LoadFailed(_)
-                | Action::WorkerLost
-                | Action::SearchStep
-                | Action::CorrectionNotSaved(_)
-        );
+        let background = action.is_from_loading_or_terminal()
+            || matches!(action, Action::SearchStep | Action::CorrectionNotSaved(_));
         if self.mode == Mode::Correct && !background {
             return self.update_correcting(action);
         }
