@@ -68,24 +68,50 @@ impl Span {
     }
 }
 
-/// A blank-line-separated block of text; [`Document::sentences_of`] gives its
-/// sentences. Its offsets are `u32` (8 bytes, not 16): see [`MAX_TEXT`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Paragraph {
-    start: u32,
-    end: u32,
+/// A byte span in 8 bytes instead of 16, for what a brief holds millions of
+/// (mentions, sentences, events, the library's index).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Span32 {
+    pub start: u32,
+    pub end: u32,
 }
 
-impl Paragraph {
-    pub fn new(span: Span) -> Paragraph {
-        Paragraph {
+impl Span32 {
+    /// The span, or `None` past 4 GiB (the library refuses such a brief).
+    pub fn new(span: Span) -> Option<Span32> {
+        Some(Span32 {
+            start: u32::try_from(span.start).ok()?,
+            end: u32::try_from(span.end).ok()?,
+        })
+    }
+
+    /// The span with its offsets narrowed by [`offsets::narrow`]: a text past
+    /// [`MAX_TEXT`] is refused when read, so nothing saturates.
+    pub fn narrowed(span: Span) -> Span32 {
+        Span32 {
             start: offsets::narrow(span.start),
             end: offsets::narrow(span.end),
         }
     }
 
+    /// The full-width span, for slicing the text.
     pub fn span(self) -> Span {
         Span::new(self.start as usize, self.end as usize)
+    }
+}
+
+/// A blank-line-separated block of text; [`Document::sentences_of`] gives its
+/// sentences.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Paragraph(Span32);
+
+impl Paragraph {
+    pub fn new(span: Span) -> Paragraph {
+        Paragraph(Span32::narrowed(span))
+    }
+
+    pub fn span(self) -> Span {
+        self.0.span()
     }
 }
 

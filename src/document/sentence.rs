@@ -1,26 +1,19 @@
 //! A sentence of a document, packed: a 100 MB brief has over half a million.
 
-use super::offsets::narrow;
-use super::Span;
+use super::{Span, Span32};
 
 /// A sentence's byte span, kept as two `u32` (8 bytes, not 16); the paragraph
 /// that holds it is [`super::Document::paragraph_of`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Sentence {
-    start: u32,
-    end: u32,
-}
+pub struct Sentence(Span32);
 
 impl Sentence {
     pub fn new(span: Span) -> Sentence {
-        Sentence {
-            start: narrow(span.start),
-            end: narrow(span.end),
-        }
+        Sentence(Span32::narrowed(span))
     }
 
     pub fn span(self) -> Span {
-        Span::new(self.start as usize, self.end as usize)
+        self.0.span()
     }
 }
 

@@ -2,30 +2,28 @@
 
 use super::EntityId;
 use crate::document::offsets::narrow;
-use crate::document::Span;
+use crate::document::{Span, Span32};
 
 /// One occurrence of an entity in the text: its byte span and its entity.
 /// Kept as three `u32` (12 bytes, not 24): a 100 MB brief has 1.7 M of them, and
 /// a text is at most 4 GiB ([`crate::document::MAX_TEXT`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Mention {
-    start: u32,
-    end: u32,
+    span: Span32,
     entity: u32,
 }
 
 impl Mention {
     pub fn new(span: Span, entity: EntityId) -> Mention {
         Mention {
-            start: narrow(span.start),
-            end: narrow(span.end),
+            span: Span32::narrowed(span),
             entity: narrow(entity),
         }
     }
 
     /// Byte span of the mention's text.
     pub fn span(self) -> Span {
-        Span::new(self.start as usize, self.end as usize)
+        self.span.span()
     }
 
     pub fn entity(self) -> EntityId {

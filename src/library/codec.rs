@@ -5,9 +5,10 @@
 //! a truncated or damaged file is an error, never a panic.
 
 use super::hash::content_hash;
-use super::record::{EventRec, MentionRec, Span32, Summary};
+use super::record::{EventRec, MentionRec, Summary};
 use super::{Brief, FileKey, LibEntity};
 use crate::date::Date;
+use crate::document::Span32;
 use crate::entities::Kind;
 use crate::timeline::TimexType;
 use std::path::PathBuf;

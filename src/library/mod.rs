@@ -34,7 +34,7 @@ pub use notes::LibNote;
 use options::extractor_key;
 pub use options::{fill_published, Extractor, Options};
 pub use profile::Profile;
-pub use record::{EventRec, MentionRec, Record, Span32, Summary};
+pub use record::{EventRec, MentionRec, Record, Summary};
 pub use reread::Reread;
 pub use scan::{nothing_found, scan, Found, Scan, Skipped, LOOKED_FOR};
 pub use search::{Query, TextHit, TextSearch};

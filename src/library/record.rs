@@ -3,31 +3,9 @@
 //! timeline events. Offsets are bytes of the decoded text, stored as `u32`.
 
 use crate::date::Date;
-use crate::document::{Document, Span};
+use crate::document::{Document, Span, Span32};
 use crate::entities::{Entities, Kind};
 use crate::timeline::{Event, TimexType};
-
-/// A byte span in 8 bytes instead of 16: the index holds millions of them.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Span32 {
-    pub start: u32,
-    pub end: u32,
-}
-
-impl Span32 {
-    /// The span, or `None` past 4 GiB (such a brief is refused, not truncated).
-    pub fn new(span: Span) -> Option<Span32> {
-        Some(Span32 {
-            start: u32::try_from(span.start).ok()?,
-            end: u32::try_from(span.end).ok()?,
-        })
-    }
-
-    /// The full-width span, for slicing the brief's text.
-    pub fn span(self) -> Span {
-        Span::new(self.start as usize, self.end as usize)
-    }
-}
 
 /// A brief's row in the library view.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

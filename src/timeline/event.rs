@@ -3,7 +3,7 @@
 use super::{Place, Timex, TimexType};
 use crate::date::Date;
 use crate::document::offsets::narrow;
-use crate::document::{Document, Span};
+use crate::document::{Document, Span, Span32};
 use compact_str::CompactString;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -17,8 +17,7 @@ use std::sync::Arc;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Event {
     value: Arc<CompactString>,
-    start: u32,
-    end: u32,
+    span: Span32,
     sentence: u32,
     kind: TimexType,
     resolved: bool,
@@ -34,8 +33,7 @@ impl Event {
     fn sharing(timex: &Timex, sentence: usize, value: Arc<CompactString>) -> Event {
         Event {
             value,
-            start: narrow(timex.span.start),
-            end: narrow(timex.span.end),
+            span: Span32::narrowed(timex.span),
             sentence: narrow(sentence),
             kind: timex.kind,
             resolved: timex.resolved,
@@ -44,7 +42,7 @@ impl Event {
 
     /// Byte span of the expression.
     pub fn span(&self) -> Span {
-        Span::new(self.start as usize, self.end as usize)
+        self.span.span()
     }
 
     /// Index into `Document::sentences` of the sentence that holds the expression.

@@ -5,8 +5,7 @@
 //! 100 MB archive and a 10 MB single line.
 
 use super::wrap::wrap;
-use crate::document::offsets::narrow;
-use crate::document::{Document, Span};
+use crate::document::{Document, Span, Span32};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
@@ -18,8 +17,7 @@ pub const BLOCK_BYTES: usize = 4 * 1024;
 /// bytes, not 24: a 100 MB brief has 150 K blocks).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Block {
-    start: u32,
-    end: u32,
+    span: Span32,
     /// Whether the block ends its paragraph (a blank row follows it).
     pub ends_paragraph: bool,
 }
@@ -27,14 +25,13 @@ pub struct Block {
 impl Block {
     fn new(span: Span, ends_paragraph: bool) -> Block {
         Block {
-            start: narrow(span.start),
-            end: narrow(span.end),
+            span: Span32::narrowed(span),
             ends_paragraph,
         }
     }
 
     pub fn span(self) -> Span {
-        Span::new(self.start as usize, self.end as usize)
+        self.span.span()
     }
 }
 
