@@ -3,46 +3,73 @@
 use super::{Place, Timex, TimexType};
 use crate::date::Date;
 use crate::document::offsets::narrow;
-use crate::document::{Document, Span, Span32};
+use crate::document::{Document, Span};
 use compact_str::CompactString;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-/// A timeline event: a temporal expression in its sentence. Kept in 24 bytes
-/// (a [`Timex`] and a sentence index take 72): offsets and the sentence as
-/// `u32`, the value behind one pointer shared with every other event of the
-/// same value (a brief names the same days again and again), and the first day
-/// worked out from the value when asked. The entities of the sentence are found when asked
-/// ([`super::sentence_entities`]), not kept.
+/// A timeline event: a temporal expression in its sentence. Kept in 16 bytes
+/// (a [`Timex`] and a sentence index take 72): its start and sentence as
+/// `u32`, and everything else behind one pointer shared with every other event
+/// that says the same (a brief names the same days again and again). The
+/// entities of the sentence are found when asked ([`super::sentence_entities`]),
+/// not kept.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Event {
-    value: Arc<CompactString>,
-    span: Span32,
+    meaning: Arc<Meaning>,
+    start: u32,
     sentence: u32,
-    kind: TimexType,
-    resolved: bool,
 }
 
-impl Event {
-    /// `timex`, found in sentence `sentence` (an index into `Document::sentences`).
-    pub fn new(timex: Timex, sentence: usize) -> Event {
-        let value = Arc::new(timex.value.clone());
-        Event::sharing(&timex, sentence, value)
-    }
+/// What an expression means and how long it is: the part of an event a brief
+/// repeats, worked out once (its day and timeline group too) and shared.
+#[derive(Debug, PartialEq, Eq)]
+struct Meaning {
+    value: CompactString,
+    day: Option<Date>,
+    len: u32,
+    kind: TimexType,
+    resolved: bool,
+    place: Place,
+}
 
-    fn sharing(timex: &Timex, sentence: usize, value: Arc<CompactString>) -> Event {
-        Event {
-            value,
-            span: Span32::narrowed(timex.span),
-            sentence: narrow(sentence),
+impl Meaning {
+    fn of(timex: &Timex) -> Meaning {
+        let day = day_of(timex.kind, &timex.value);
+        Meaning {
+            place: Place::of(&timex.value, timex.resolved, day),
+            value: timex.value.clone(),
+            day,
+            len: narrow(timex.span.len()),
             kind: timex.kind,
             resolved: timex.resolved,
         }
     }
 
+    /// Where events of this meaning stand on the timeline: by group, then day.
+    fn order(&self) -> (Place, Option<Date>) {
+        (self.place, self.day)
+    }
+}
+
+impl Event {
+    /// `timex`, found in sentence `sentence` (an index into `Document::sentences`).
+    pub fn new(timex: Timex, sentence: usize) -> Event {
+        Event::sharing(&timex, sentence, Arc::new(Meaning::of(&timex)))
+    }
+
+    fn sharing(timex: &Timex, sentence: usize, meaning: Arc<Meaning>) -> Event {
+        Event {
+            meaning,
+            start: narrow(timex.span.start),
+            sentence: narrow(sentence),
+        }
+    }
+
     /// Byte span of the expression.
     pub fn span(&self) -> Span {
-        self.span.span()
+        let start = self.start as usize;
+        Span::new(start, start + self.meaning.len as usize)
     }
 
     /// Index into `Document::sentences` of the sentence that holds the expression.
@@ -51,36 +78,36 @@ impl Event {
     }
 
     pub fn kind(&self) -> TimexType {
-        self.kind
+        self.meaning.kind
     }
 
     /// The TIMEX3 value: `2007-04-23`, `P2Y`, `PRESENT_REF`, …
     pub fn value(&self) -> &str {
-        &self.value
+        &self.meaning.value
     }
 
     /// False when the value has unknown parts (no publication year, say).
     pub fn resolved(&self) -> bool {
-        self.resolved
+        self.meaning.resolved
     }
 
     /// The first calendar day the value points at (what [`Timex::day`] holds).
     pub fn day(&self) -> Option<Date> {
-        day_of(self.kind, &self.value)
+        self.meaning.day
     }
 
     /// Where the event stands on a timeline; see [`Place`].
     pub fn place(&self) -> Place {
-        Place::of(&self.value, self.resolved, self.day())
+        self.meaning.place
     }
 
     /// The expression as the timeline found it.
     pub fn timex(&self) -> Timex {
         Timex {
             span: self.span(),
-            kind: self.kind,
-            value: CompactString::clone(&self.value),
-            resolved: self.resolved,
+            kind: self.kind(),
+            value: self.meaning.value.clone(),
+            resolved: self.resolved(),
             day: self.day(),
         }
     }
@@ -95,12 +122,15 @@ pub(super) fn day_of(kind: TimexType, value: &str) -> Option<Date> {
     }
 }
 
+/// What makes two expressions mean the same, as [`Meaning`] keeps it.
+type MeaningKey = (CompactString, TimexType, bool, usize);
+
 /// Makes a document's events from its expressions a slice of the text at a
 /// time (a big brief's 700 K expressions are never all held as [`Timex`], which
-/// take 64 bytes each), equal values kept once, then puts them in timeline order.
+/// take 64 bytes each), equal meanings kept once, then puts them in timeline order.
 pub(super) struct Builder<'d> {
     doc: &'d Document,
-    shared: HashMap<CompactString, Arc<CompactString>>,
+    shared: HashMap<MeaningKey, Arc<Meaning>>,
     events: Vec<Event>,
 }
 
@@ -117,40 +147,26 @@ impl<'d> Builder<'d> {
     pub(super) fn add(&mut self, found: Vec<Timex>) {
         self.events.reserve(found.len());
         for t in found {
-            let value = match self.shared.get(t.value.as_str()) {
-                Some(v) => v.clone(),
-                None => {
-                    let v = Arc::new(t.value.clone());
-                    self.shared.insert(t.value.clone(), v.clone());
-                    v
-                }
-            };
+            let key = (t.value.clone(), t.kind, t.resolved, t.span.len());
+            let meaning = self
+                .shared
+                .entry(key)
+                .or_insert_with(|| Arc::new(Meaning::of(&t)))
+                .clone();
             let sentence = self.doc.sentence_at(t.span.start).unwrap_or(0);
-            self.events.push(Event::sharing(&t, sentence, value));
+            self.events.push(Event::sharing(&t, sentence, meaning));
         }
     }
 
     /// The events in date order; then, each group in text order, undated
     /// lengths and recurrences, vague references and unresolved expressions.
-    /// A value's place and day are worked out once, not once per event; the
-    /// events came in text order and the sort is stable, so the rank alone
-    /// (4 bytes an event while sorting) keeps text order within a day.
+    /// Sorted in place (a big brief's events take no second list while
+    /// sorting): no two start at the same byte, so ordering by start within a
+    /// day keeps text order.
     pub(super) fn finish(mut self) -> Vec<Event> {
-        type Sort = (Place, Option<Date>);
-        let mut sorts: HashMap<(*const CompactString, TimexType, bool), Sort> = HashMap::new();
-        for e in &self.events {
-            sorts
-                .entry((Arc::as_ptr(&e.value), e.kind, e.resolved))
-                .or_insert_with(|| (e.place(), e.day()));
-        }
-        let mut ranked: Vec<Sort> = sorts.values().copied().collect();
-        ranked.sort_unstable();
-        ranked.dedup();
-        let rank = |e: &Event| {
-            let sort = sorts[&(Arc::as_ptr(&e.value), e.kind, e.resolved)];
-            narrow(ranked.binary_search(&sort).unwrap_or(0))
-        };
-        self.events.sort_by_cached_key(rank);
+        self.events.sort_unstable_by(|a, b| {
+            (a.meaning.order(), a.start).cmp(&(b.meaning.order(), b.start))
+        });
         self.events.shrink_to_fit();
         self.events
     }
@@ -161,7 +177,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn an_event_gives_back_the_expression_it_was_made_of_in_24_bytes() {
+    fn an_event_gives_back_the_expression_it_was_made_of_in_16_bytes() {
         let cases = [
             ("2007-04-23", TimexType::Date, true, Date::new(2007, 4, 23)),
             ("1998-Q3", TimexType::Date, true, Date::new(1998, 7, 1)),
@@ -182,7 +198,7 @@ mod tests {
             assert_eq!(e.sentence(), 600_000);
             assert_eq!(e.place(), timex.place());
         }
-        assert_eq!(std::mem::size_of::<Event>(), 24);
+        assert_eq!(std::mem::size_of::<Event>(), 16);
     }
 
     #[test]
@@ -195,7 +211,7 @@ mod tests {
         let events = builder.finish();
         let values: Vec<&str> = events.iter().map(Event::value).collect();
         assert_eq!(values, ["2006", "2007-04-20", "2007-04-20"]);
-        assert!(Arc::ptr_eq(&events[1].value, &events[2].value));
+        assert!(Arc::ptr_eq(&events[1].meaning, &events[2].meaning));
         assert_eq!(events[2].sentence(), 1);
         assert_eq!(doc.slice(events[0].span()), "2006");
     }
