@@ -102,7 +102,7 @@ fn main() {
         split.push(t.elapsed());
         let e = r.extract(&doc);
         total.push(t.elapsed());
-        mentions = black_box(e.mentions.len());
+        mentions = black_box(e.mentions().len());
     }
     let (s, a) = (median(split), median(total));
     let wps = |d: Duration| words as f64 / d.as_secs_f64();

@@ -69,7 +69,7 @@ fn selecting_an_entity_and_walking_its_mentions() {
     assert_eq!(app.position().as_deref(), Some("mention 4/5"));
     // The fourth mention is on screen, highlighted as the current one.
     let m = app.mention.unwrap();
-    let span = app.entities.mentions[m].span();
+    let span = app.entities.mentions()[m].span();
     assert_eq!(app.doc.slice(span), "CSTO");
     let buf = common::render(&app);
     let text = common::buffer_text(&buf);
@@ -349,9 +349,17 @@ fn a_second_extraction_keeps_the_selected_entity_and_mention() {
     let ents = entities(&doc);
     let mut app = App::new(Arc::new(doc), "test brief".into());
     // The beginning's extraction: only the first two CSTO mentions are known yet.
-    let mut prefix = ents.clone();
-    let keep: Vec<u32> = prefix.entities[0].mentions[..2].to_vec();
-    prefix.entities[0].mentions = keep;
+    let mut prefix = Entities::default();
+    for e in &ents.entities {
+        prefix.add(e.clone());
+    }
+    let mut csto = 0;
+    for m in ents.mentions() {
+        csto += usize::from(m.entity() == 0);
+        if m.entity() != 0 || csto <= 2 {
+            prefix.push_mention(m.span(), m.entity());
+        }
+    }
     app.update(Action::ExtractedPrefix(Box::new(
         (prefix, Vec::new()).into(),
     )));
@@ -364,12 +372,12 @@ fn a_second_extraction_keeps_the_selected_entity_and_mention() {
     app.update(Action::Activate);
     app.update(Action::NextMatch);
     assert_eq!(app.position().as_deref(), Some("mention 2/2"));
-    let at = app.entities.mentions[app.mention.unwrap()].span();
+    let at = app.entities.mentions()[app.mention.unwrap()].span();
     // The whole file's extraction arrives: same entity, same mention, more of them.
     app.update(Action::Extracted(Box::new((ents, Vec::new()).into())));
     assert!(!app.extracting);
     assert_eq!(app.selected, Some(0));
-    assert_eq!(app.entities.mentions[app.mention.unwrap()].span(), at);
+    assert_eq!(app.entities.mentions()[app.mention.unwrap()].span(), at);
     assert_eq!(app.position().as_deref(), Some("mention 2/5"));
 }
 

@@ -107,7 +107,7 @@ const BRIEF_B: &str =
     "Title: Two\n\nThe talks in Astana ended early. Officials said Astana would host the next round.";
 
 fn has(e: &Entities, doc: &Document, text: &str) -> bool {
-    e.mentions.iter().any(|m| doc.slice(m.span()) == text)
+    e.mentions().iter().any(|m| doc.slice(m.span()) == text)
 }
 
 #[test]
@@ -327,7 +327,7 @@ fn x_removes_the_entity_under_the_sidebar_cursor() {
     assert!(!sidebar(&app).iter().any(|l| l.contains(&first)));
     assert!(app
         .entities
-        .mentions
+        .mentions()
         .iter()
         .all(|m| app.doc.slice(m.span()) != first));
     // U takes it back; the edge is asked to remove it from the store.
@@ -360,7 +360,7 @@ fn m_merges_into_the_entity_picked_in_the_sidebar() {
         }))
     );
     assert!(entity(&app, "SCO").is_none());
-    assert_eq!(entity(&app, "CSTO").unwrap().mentions.len(), 3);
+    assert_eq!(entity(&app, "CSTO").unwrap().count(), 3);
     let side = sidebar(&app);
     assert!(side.iter().any(|l| l.contains("✎CSTO")), "{side:?}");
 }

@@ -145,12 +145,12 @@ fn code_is_shown_but_never_scanned_for_entities_or_dates() {
     let prose_at = doc.text().find(prose).unwrap();
     assert!(
         entities
-            .mentions
+            .mentions()
             .iter()
             .any(|m| m.span().start >= prose_at && m.span().end <= prose_at + prose.len()),
         "the prose copy has entities"
     );
-    for m in &entities.mentions {
+    for m in entities.mentions() {
         assert!(
             !in_code(m.span().start, m.span().end),
             "entity in code: {}",

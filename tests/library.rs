@@ -39,7 +39,7 @@ fn index_matches_per_brief_extraction() {
         let doc = folio::document::read_file(&b.path).unwrap();
         let (ents, events) = stand_in(&doc);
         let expect: Vec<(&str, Kind, Span)> = ents
-            .mentions
+            .mentions()
             .iter()
             .map(|m| {
                 (
@@ -307,7 +307,7 @@ fn real_extractors_on_the_bundled_briefs_match_per_brief_runs() {
         let ents = folio::entities::extract(&doc);
         let events = folio::timeline::build(&doc);
         let expect: Vec<(&str, Kind, Span)> = ents
-            .mentions
+            .mentions()
             .iter()
             .map(|m| {
                 let e = &ents.entities[m.entity()];

@@ -215,7 +215,7 @@ fn published_fills_in_only_for_briefs_without_a_date_and_keys_the_cache() {
 
 #[test]
 fn any_spelling_finds_its_entity_and_a_shared_one_is_ambiguous() {
-    use folio::entities::{Entity, Mention};
+    use folio::entities::Entity;
     use folio::library::EntityMatch;
     // Each brief names a person in full, then by surname alone.
     fn surnames(doc: &Document) -> (Entities, Vec<Event>) {
@@ -233,14 +233,9 @@ fn any_spelling_finds_its_entity_and_a_shared_one_is_ambiguous() {
                     .map(|(i, s)| Span::new(i, i + s.len()))
                     .filter(|s| s.start > start + full.len()),
             );
-            out.entities.push(Entity {
-                name: full.into(),
-                kind: Kind::Person,
-                mentions: Vec::new(),
-            });
+            out.add(Entity::new(full, Kind::Person));
             for span in spans {
-                out.entities[id].push_mention(out.mentions.len());
-                out.mentions.push(Mention::new(span, id));
+                out.push_mention(span, id);
             }
         }
         (out, Vec::new())

@@ -159,9 +159,9 @@ fn concordance_opens_briefs_at_mentions_and_n_walks_across_them() {
             }
             let r = v.view.reading.as_ref().unwrap();
             let m = r.app.mention.unwrap();
-            assert_eq!(r.app.entities.mentions[m].span(), hits[i % 4].span);
+            assert_eq!(r.app.entities.mentions()[m].span(), hits[i % 4].span);
             assert_eq!(
-                r.app.doc.slice(r.app.entities.mentions[m].span()),
+                r.app.doc.slice(r.app.entities.mentions()[m].span()),
                 "Bordyuza"
             );
             (r.brief, i % 4)

@@ -87,15 +87,12 @@ fn enter_goes_to_the_first_mention_and_n_to_the_next() {
     assert!(app.map.is_none());
     let id = app.selected.expect("the place is selected");
     assert_eq!(app.entities.entities[id].name, "Tashkent");
-    let first = app.entities.entities[id].mentions[0] as usize;
+    let first = app.entities.mentions_of(id)[0] as usize;
     assert_eq!(app.mention, Some(first));
     // Back on the map, n goes on to the selected place's next mention.
     press_keys(&mut app, "Mn");
     assert_eq!(app.mode, Mode::Normal);
-    assert_eq!(
-        app.mention,
-        Some(app.entities.entities[id].mentions[1] as usize)
-    );
+    assert_eq!(app.mention, Some(app.entities.mentions_of(id)[1] as usize));
     assert!(app.notice.is_none() || !app.notice.as_deref().unwrap().contains("select"));
 }
 

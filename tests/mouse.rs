@@ -144,12 +144,12 @@ fn a_click_on_a_mention_selects_it_and_on_a_word_moves_the_reading_cursor() {
     app.update(Action::Click { col: x + 2, row: y });
     assert_eq!(app.focus, Focus::Pane);
     let m = app.mention.expect("a current mention");
-    assert_eq!(app.doc.slice(app.entities.mentions[m].span()), "CSTO");
-    assert_eq!(app.selected, Some(app.entities.mentions[m].entity()));
+    assert_eq!(app.doc.slice(app.entities.mentions()[m].span()), "CSTO");
+    assert_eq!(app.selected, Some(app.entities.mentions()[m].entity()));
     let s = app.cursor.expect("the cursor is on the clicked sentence");
     assert!(app.doc.sentences()[s]
         .span()
-        .contains(app.entities.mentions[m].span().start));
+        .contains(app.entities.mentions()[m].span().start));
 
     // A plain word: the cursor goes to that sentence.
     let (x, y) = find(&buf, a.text, "says little").expect("a second sentence");
@@ -176,7 +176,7 @@ fn clicks_after_wide_characters_land_on_the_right_word() {
     assert_eq!(x - a.text.x, 18);
     app.update(Action::Click { col: x, row: y });
     let m = app.mention.expect("the click hit the mention");
-    assert_eq!(app.doc.slice(app.entities.mentions[m].span()), "Astana");
+    assert_eq!(app.doc.slice(app.entities.mentions()[m].span()), "Astana");
     // The second column of a wide character is that character.
     let pos = app.byte_at(a.text, a.text.x + 1, a.text.y).unwrap();
     assert_eq!(pos, 0);

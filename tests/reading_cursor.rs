@@ -96,7 +96,7 @@ fn a_after_n_on_a_mention_quotes_that_mention_sentence() {
     app.select_entity(id);
     press_keys(&mut app, "nn");
     let m = app.mention.unwrap();
-    let span = app.entities.mentions[m].span();
+    let span = app.entities.mentions()[m].span();
     press_keys(&mut app, "a");
     let quote = editor_quote(&app);
     let sentence = app.doc.sentences()[app.doc.sentence_at(span.start).unwrap()].span();

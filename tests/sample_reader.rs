@@ -55,7 +55,7 @@ fn walking_every_csto_mention_of_the_sample_with_n() {
         .iter()
         .position(|e| e.name == "Collective Security Treaty Organization")
         .expect("CSTO found with its expansion as the name");
-    let total = app.entities.entities[csto].mentions.len();
+    let total = app.entities.entities[csto].count();
     assert!(total >= 5, "CSTO has {total} mentions");
 
     press(&mut app, &["Tab"]);
@@ -84,7 +84,7 @@ fn walking_every_csto_mention_of_the_sample_with_n() {
         .expect("current mention has a background");
     assert_eq!(cells_with_bg(&buf, current_bg), "CSTO");
     let m = app.mention.unwrap();
-    assert_eq!(app.doc.slice(app.entities.mentions[m].span()), "CSTO");
+    assert_eq!(app.doc.slice(app.entities.mentions()[m].span()), "CSTO");
 
     // Past the last mention, n wraps to the first (the expansion) and says so.
     for _ in 4..total {
@@ -121,7 +121,7 @@ fn the_sample_screen_shows_highlights_counts_and_the_timeline() {
         .iter()
         .position(|e| e.name == "Vladimir Putin")
         .unwrap();
-    assert_eq!(count, app.entities.entities[id].mentions.len());
+    assert_eq!(count, app.entities.entities[id].count());
     // "Tehran" in the first paragraph (below the title border) carries the place style.
     let place = app.theme.kind(Kind::Place);
     let y = (1..33)

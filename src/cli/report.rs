@@ -87,14 +87,14 @@ pub fn entities(
     super::verbose(&format!(
         "{} entities, {} mentions, found in {:.1} ms",
         found.entities.len(),
-        found.mentions.len(),
+        found.mentions().len(),
         t0.elapsed().as_secs_f64() * 1e3
     ));
     let mut out = String::new();
     if format != ExportFormat::Table {
         let mut rows = Rows::start(format, &MentionJson::columns());
         let mut offsets = doc.char_cursor();
-        for m in &found.mentions {
+        for m in found.mentions() {
             let e = &found.entities[m.entity()];
             rows.push(&MentionJson {
                 start: offsets.char_of_byte(m.span().start),
@@ -109,9 +109,9 @@ pub fn entities(
         let mut order: Vec<usize> = (0..found.entities.len()).collect();
         order.sort_by(|&a, &b| {
             let (ea, eb) = (&found.entities[a], &found.entities[b]);
-            (ea.kind, std::cmp::Reverse(ea.mentions.len()), &ea.name).cmp(&(
+            (ea.kind, std::cmp::Reverse(ea.count()), &ea.name).cmp(&(
                 eb.kind,
-                std::cmp::Reverse(eb.mentions.len()),
+                std::cmp::Reverse(eb.count()),
                 &eb.name,
             ))
         });
@@ -119,12 +119,12 @@ pub fn entities(
             "{:<13} {:>8}  {:<40} {}\n",
             "KIND", "MENTIONS", "ENTITY", "ALSO WRITTEN"
         ));
+        let lists = found.mention_lists();
         for i in order {
             let e = &found.entities[i];
-            let mut forms: Vec<&str> = e
-                .mentions
+            let mut forms: Vec<&str> = lists[i]
                 .iter()
-                .map(|&m| doc.slice(found.mentions[m as usize].span()))
+                .map(|&m| doc.slice(found.mentions()[m as usize].span()))
                 .collect();
             forms.sort_unstable();
             forms.dedup();
@@ -132,7 +132,7 @@ pub fn entities(
             out.push_str(&format!(
                 "{:<13} {:>8}  {:<40} {}\n",
                 e.kind.name(),
-                e.mentions.len(),
+                e.count(),
                 truncate(&e.name, 40),
                 escape_controls(&forms.join(", "))
             ));

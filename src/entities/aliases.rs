@@ -11,7 +11,7 @@ use super::recognizer::Analysis;
 use super::rules::{AcronymPair, Cand};
 use super::titles;
 use super::token_facts::flag;
-use super::{Entities, Entity, Kind, Mention};
+use super::{Entities, Entity, Kind};
 
 /// The share of the precision dial an organization needs: the tagger is less
 /// sure of organizations than of people and places when it is right about them.
@@ -321,7 +321,7 @@ fn link_short_forms(a: &Analysis, cands: &[Cand], acronym_of: &mut HashMap64<u64
 
 fn build(a: &Analysis, cands: &[Cand], groups: Vec<Vec<usize>>) -> Entities {
     let mut entity_of = vec![usize::MAX; cands.len()];
-    let mut entities = Vec::new();
+    let mut out = Entities::default();
     let mut order: Vec<&Vec<usize>> = groups.iter().filter(|g| !g.is_empty()).collect();
     // A group's first member is its smallest: members join in candidate order.
     order.sort_unstable_by_key(|g| g.first().copied());
@@ -338,28 +338,24 @@ fn build(a: &Analysis, cands: &[Cand], groups: Vec<Vec<usize>>) -> Entities {
             }
         }
         let kind = KINDS[(0..4).max_by_key(|&k| (votes[k], 4 - k)).unwrap_or(0)];
-        let id = entities.len();
+        let id = out.entities.len();
         for &i in g {
             entity_of[i] = id;
         }
         let span = a.span(cands[best].start..cands[best].end);
-        entities.push(Entity {
-            name: normalize_name(a.text.get(span.start..span.end).unwrap_or("")),
+        out.add(Entity::new(
+            normalize_name(a.text.get(span.start..span.end).unwrap_or("")),
             kind,
-            mentions: Vec::new(),
-        });
+        ));
     }
-    let mut mentions = Vec::with_capacity(cands.len());
     for (i, c) in cands.iter().enumerate() {
         let span = a.span(c.start..c.end);
         if span.is_empty() || entity_of[i] == usize::MAX {
             continue;
         }
-        let entity = entity_of[i];
-        entities[entity].push_mention(mentions.len());
-        mentions.push(Mention::new(span, entity));
+        out.push_mention(span, entity_of[i]);
     }
-    Entities { entities, mentions }
+    out
 }
 
 /// A display name: inner whitespace runs folded to one space.

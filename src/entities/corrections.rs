@@ -4,7 +4,7 @@
 //! ignored), so one correction applies in every brief. Pure functions: the
 //! store and the keys that make corrections live elsewhere.
 
-use super::{extract, Entities, Entity, Kind, Mention};
+use super::{extract, Entities, Entity, Kind};
 use crate::document::{Document, Span};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -153,18 +153,21 @@ pub fn touched(text: &str, e: &Entities, c: &Corrections) -> Vec<bool> {
     }
     // A big brief has millions of mentions but few distinct spellings: each is keyed once.
     let mut named: HashMap<&str, bool> = HashMap::new();
-    e.entities
+    let mut touched: Vec<bool> = e
+        .entities
         .iter()
-        .map(|x| {
-            names.contains(&key(&x.name))
-                || x.mentions.iter().any(|&m| {
-                    e.mentions
-                        .get(m as usize)
-                        .and_then(|m| text.get(m.span().start..m.span().end))
-                        .is_some_and(|t| *named.entry(t).or_insert_with(|| names.contains(&key(t))))
-                })
-        })
-        .collect()
+        .map(|x| names.contains(&key(&x.name)))
+        .collect();
+    for m in e.mentions() {
+        if !touched[m.entity()]
+            && text
+                .get(m.span().start..m.span().end)
+                .is_some_and(|t| *named.entry(t).or_insert_with(|| names.contains(&key(t))))
+        {
+            touched[m.entity()] = true;
+        }
+    }
+    touched
 }
 
 /// Adds every whole-word occurrence of `a.name`, replacing what overlaps it.
@@ -206,16 +209,10 @@ fn rebuild(mut flat: Vec<Flat>) -> Entities {
     let mut out = Entities::default();
     let mut index: HashMap<String, usize> = HashMap::new();
     for f in flat {
-        let id = *index.entry(key(&f.entity)).or_insert_with(|| {
-            out.entities.push(Entity {
-                name: f.entity.clone(),
-                kind: f.kind,
-                mentions: Vec::new(),
-            });
-            out.entities.len() - 1
-        });
-        out.entities[id].push_mention(out.mentions.len());
-        out.mentions.push(Mention::new(f.span, id));
+        let id = *index
+            .entry(key(&f.entity))
+            .or_insert_with(|| out.add(Entity::new(f.entity.clone(), f.kind)));
+        out.push_mention(f.span, id);
     }
     out
 }
@@ -235,7 +232,7 @@ mod tests {
         let mut v: Vec<_> = e
             .entities
             .iter()
-            .map(|x| (x.name.clone(), x.kind, x.mentions.len()))
+            .map(|x| (x.name.clone(), x.kind, x.count()))
             .collect();
         v.sort();
         v
@@ -296,14 +293,15 @@ mod tests {
             .iter()
             .find(|x| x.name == "Border Guard Service")
             .expect("merged entity keeps its name");
-        let texts: Vec<&str> = bgs
-            .mentions
+        let texts: Vec<&str> = e
+            .mentions()
             .iter()
-            .map(|&m| e.mentions[m as usize].span().slice(d.text()))
+            .filter(|m| e.entities[m.entity()].name == bgs.name)
+            .map(|m| m.span().slice(d.text()))
             .collect();
         assert!(texts.contains(&"KNB"), "{texts:?}");
         assert!(e
-            .mentions
+            .mentions()
             .windows(2)
             .all(|w| w[0].span().end <= w[1].span().start));
     }

@@ -60,20 +60,29 @@ impl Kind {
 /// Index of an entity in [`Entities::entities`].
 pub type EntityId = usize;
 
-/// A distinct entity with its canonical name.
+/// A distinct entity with its canonical name. Its mentions are those of
+/// [`Entities::mentions`] that point at it ([`Entities::mentions_of`]); only
+/// their count is kept here (a big brief's millions of mentions are listed once).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entity {
     pub name: String,
     pub kind: Kind,
-    /// Indexes into [`Entities::mentions`], in text order (`u32`: a big brief has
-    /// millions, and a text is at most 4 GiB).
-    pub mentions: Vec<u32>,
+    count: u32,
 }
 
 impl Entity {
-    /// Adds mention `index` (into [`Entities::mentions`]) to the entity's list.
-    pub fn push_mention(&mut self, index: usize) {
-        self.mentions.push(crate::document::offsets::narrow(index));
+    /// An entity with no mentions yet.
+    pub fn new(name: impl Into<String>, kind: Kind) -> Entity {
+        Entity {
+            name: name.into(),
+            kind,
+            count: 0,
+        }
+    }
+
+    /// How many mentions point at the entity.
+    pub fn count(&self) -> usize {
+        self.count as usize
     }
 }
 
@@ -81,17 +90,63 @@ impl Entity {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Entities {
     pub entities: Vec<Entity>,
-    pub mentions: Vec<Mention>,
+    mentions: Vec<Mention>,
 }
 
 impl Entities {
+    /// Adds an entity with no mentions; its id.
+    pub fn add(&mut self, entity: Entity) -> EntityId {
+        self.entities.push(Entity { count: 0, ..entity });
+        self.entities.len() - 1
+    }
+
+    /// Adds a mention of entity `id` (which must exist) at `span`, after every
+    /// mention so far.
+    pub fn push_mention(&mut self, span: Span, id: EntityId) {
+        self.entities[id].count += 1;
+        self.mentions.push(Mention::new(span, id));
+    }
+
+    /// Every mention, in text order.
+    pub fn mentions(&self) -> &[Mention] {
+        &self.mentions
+    }
+
+    /// The mentions of entity `id`, as indexes into [`Entities::mentions`] in
+    /// text order: one pass over all mentions.
+    pub fn mentions_of(&self, id: EntityId) -> Vec<u32> {
+        let n = self.entities.get(id).map_or(0, Entity::count);
+        let mut out = Vec::with_capacity(n);
+        if n > 0 {
+            out.extend(
+                (0..self.mentions.len())
+                    .filter(|&i| self.mentions[i].entity() == id)
+                    .map(crate::document::offsets::narrow),
+            );
+        }
+        out
+    }
+
+    /// Every entity's mentions at once (what [`Entities::mentions_of`] gives
+    /// for each id), for work that reads them all.
+    pub fn mention_lists(&self) -> Vec<Vec<u32>> {
+        let mut lists: Vec<Vec<u32>> = self
+            .entities
+            .iter()
+            .map(|e| Vec::with_capacity(e.count()))
+            .collect();
+        for (i, m) in self.mentions.iter().enumerate() {
+            if let Some(list) = lists.get_mut(m.entity()) {
+                list.push(crate::document::offsets::narrow(i));
+            }
+        }
+        lists
+    }
+
     /// Gives back the room its lists grew into and do not use: a big brief's
     /// millions of mentions are kept as long as it is read.
     pub fn shrink_to_fit(&mut self) {
         self.mentions.shrink_to_fit();
-        for e in &mut self.entities {
-            e.mentions.shrink_to_fit();
-        }
         self.entities.shrink_to_fit();
     }
 

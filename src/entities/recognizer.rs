@@ -82,22 +82,15 @@ impl Merged {
             .iter()
             .map(|e| {
                 let id = *self.by_name.entry(e.name.clone()).or_insert_with(|| {
-                    self.out.entities.push(super::Entity {
-                        name: e.name.clone(),
-                        kind: e.kind,
-                        mentions: Vec::new(),
-                    });
                     self.votes.push([0; 4]);
-                    self.out.entities.len() - 1
+                    self.out.add(super::Entity::new(e.name.clone(), e.kind))
                 });
-                self.votes[id][slot(e.kind)] += e.mentions.len();
+                self.votes[id][slot(e.kind)] += e.count();
                 id
             })
             .collect();
-        for m in part.mentions {
-            let id = ids[m.entity()];
-            self.out.entities[id].push_mention(self.out.mentions.len());
-            self.out.mentions.push(super::Mention::new(m.span(), id));
+        for m in part.mentions() {
+            self.out.push_mention(m.span(), ids[m.entity()]);
         }
     }
 

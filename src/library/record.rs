@@ -90,7 +90,7 @@ pub fn reduce(doc: &Document, entities: &Entities, events: &[Event]) -> Option<R
         .map(|e| (Box::from(e.name.as_str()), e.kind))
         .collect();
     let mut forms: Vec<(u32, Box<str>)> = Vec::new();
-    for m in &entities.mentions {
+    for m in entities.mentions() {
         let (Some(e), Some(text)) = (
             entities.entities.get(m.entity()),
             doc.text().get(m.span().start..m.span().end),
@@ -107,7 +107,7 @@ pub fn reduce(doc: &Document, entities: &Entities, events: &[Event]) -> Option<R
         }
     }
     let mentions = entities
-        .mentions
+        .mentions()
         .iter()
         .filter_map(|m| {
             Some(MentionRec {
@@ -174,7 +174,7 @@ pub fn sentence_around(doc: &Document, span: Span) -> Span {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::entities::{Entity, Mention};
+    use crate::entities::Entity;
 
     #[test]
     fn mentions_carry_their_sentence_and_header_mentions_their_line() {
@@ -186,25 +186,12 @@ mod tests {
             let start = text.match_indices(needle).nth(nth).unwrap().0;
             Span::new(start, start + needle.len())
         };
-        let entities = Entities {
-            entities: vec![
-                Entity {
-                    name: "Kazakhstan".into(),
-                    kind: Kind::Place,
-                    mentions: vec![0],
-                },
-                Entity {
-                    name: "Astana".into(),
-                    kind: Kind::Place,
-                    mentions: vec![1, 2],
-                },
-            ],
-            mentions: vec![
-                Mention::new(at("Kazakh", 0), 0),
-                Mention::new(at("Astana", 0), 1),
-                Mention::new(at("Astana", 1), 1),
-            ],
-        };
+        let mut entities = Entities::default();
+        let kazakhstan = entities.add(Entity::new("Kazakhstan", Kind::Place));
+        let astana = entities.add(Entity::new("Astana", Kind::Place));
+        entities.push_mention(at("Kazakh", 0), kazakhstan);
+        entities.push_mention(at("Astana", 0), astana);
+        entities.push_mention(at("Astana", 1), astana);
         let rec = reduce(&doc, &entities, &[]).unwrap();
         assert_eq!(rec.summary.publication, "Kazakh Monitor");
         assert_eq!(rec.summary.issue, "85");

@@ -78,13 +78,13 @@ pub fn locate(text: &str, entities: &Entities) -> Vec<Located> {
     let ids: Vec<usize> = (0..entities.entities.len())
         .filter(|&i| entities.entities[i].kind == Kind::Place)
         .collect();
+    let lists = entities.mention_lists();
     let forms: Vec<Vec<&str>> = ids
         .iter()
         .map(|&i| {
-            let mut f: Vec<&str> = entities.entities[i]
-                .mentions
+            let mut f: Vec<&str> = lists[i]
                 .iter()
-                .map(|&m| entities.mentions[m as usize].span().slice(text))
+                .map(|&m| entities.mentions()[m as usize].span().slice(text))
                 .collect();
             f.sort_unstable();
             f.dedup();
@@ -98,7 +98,7 @@ pub fn locate(text: &str, entities: &Entities) -> Vec<Located> {
             entity: i,
             name: &entities.entities[i].name,
             forms: f,
-            mentions: entities.entities[i].mentions.len(),
+            mentions: entities.entities[i].count(),
         })
         .collect();
     locate_all(&candidates)

@@ -419,7 +419,7 @@ pub fn sentence_entities(doc: &Document, entities: &Entities, sentence: usize) -
 pub fn entities_in(entities: &Entities, span: Span) -> Vec<EntityId> {
     let mut ids: Vec<EntityId> = entities
         .mentions_in(span)
-        .map(|m| entities.mentions[m].entity())
+        .map(|m| entities.mentions()[m].entity())
         .collect();
     ids.sort_unstable();
     ids.dedup();

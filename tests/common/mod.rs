@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use folio::document::{Document, Span};
-use folio::entities::{Entities, Entity, Kind, Mention};
+use folio::entities::{Entities, Entity, Kind};
 
 pub const P1: &str =
     "The Caspian littoral states met in Tehran to discuss the legal status of the sea. \
@@ -204,11 +204,7 @@ pub fn entities_named(doc: &Document, names: &[(&str, Kind)]) -> Entities {
     let mut out = Entities::default();
     let mut found: Vec<(Span, usize)> = Vec::new();
     for (id, (name, kind)) in names.iter().enumerate() {
-        out.entities.push(Entity {
-            name: name.to_string(),
-            kind: *kind,
-            mentions: Vec::new(),
-        });
+        out.add(Entity::new(*name, *kind));
         for (i, _) in doc.text().match_indices(name) {
             let before = doc.text()[..i].chars().next_back();
             if !before.is_some_and(char::is_alphanumeric) {
@@ -217,9 +213,8 @@ pub fn entities_named(doc: &Document, names: &[(&str, Kind)]) -> Entities {
         }
     }
     found.sort();
-    for (i, (span, id)) in found.into_iter().enumerate() {
-        out.mentions.push(Mention::new(span, id));
-        out.entities[id].push_mention(i);
+    for (span, id) in found {
+        out.push_mention(span, id);
     }
     out
 }

@@ -5,7 +5,7 @@
 
 use folio::date::Date;
 use folio::document::{Document, Span};
-use folio::entities::{Entities, Entity, Kind, Mention};
+use folio::entities::{Entities, Entity, Kind};
 use folio::library::{self, Extractor, Library, Options};
 use folio::timeline::{Event, Timex, TimexType};
 use std::collections::HashMap;
@@ -31,19 +31,14 @@ pub fn stand_in(doc: &Document) -> (Entities, Vec<Event>) {
         let span = Span::new(start, start + word.len());
         if word.chars().count() >= 3 && word.chars().next().is_some_and(char::is_uppercase) {
             let id = *ids.entry(word).or_insert_with(|| {
-                entities.entities.push(Entity {
-                    name: word.to_owned(),
-                    kind: if word.ends_with('a') {
-                        Kind::Person
-                    } else {
-                        Kind::Place
-                    },
-                    mentions: Vec::new(),
-                });
-                entities.entities.len() - 1
+                let kind = if word.ends_with('a') {
+                    Kind::Person
+                } else {
+                    Kind::Place
+                };
+                entities.add(Entity::new(word, kind))
             });
-            entities.entities[id].push_mention(entities.mentions.len());
-            entities.mentions.push(Mention::new(span, id));
+            entities.push_mention(span, id);
         } else if let (Ok(year @ 1900..=2100), true) = (word.parse::<i32>(), in_sentence(doc, span))
         {
             timexes.push(Timex {

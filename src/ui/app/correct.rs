@@ -32,7 +32,7 @@ impl App {
             }
         }
         self.mention
-            .and_then(|m| self.entities.mentions.get(m))
+            .and_then(|m| self.entities.mentions().get(m))
             .map(|m| m.entity())
             .or(self.selected)
             .filter(|&id| id < self.entities.entities.len())
@@ -217,7 +217,7 @@ impl App {
         let old_cursor = name_of(self, self.sidebar.rows.get(self.sidebar.cursor).copied());
         let old_mention = self
             .mention
-            .and_then(|m| self.entities.mentions.get(m))
+            .and_then(|m| self.entities.mentions().get(m))
             .map(|m| m.span().start);
         self.correct_entities();
         let find = |app: &App, key: Option<String>| {
@@ -230,14 +230,12 @@ impl App {
         };
         self.mention = old_mention.and_then(|p| self.entities.mention_at(p));
         self.selected = match self.mention {
-            Some(m) => Some(self.entities.mentions[m].entity()),
+            Some(m) => Some(self.entities.mentions()[m].entity()),
             None => find(self, old_selected),
         };
+        self.refresh_selected_mentions();
         if let (Some(id), None) = (self.selected, self.mention) {
-            self.mention = self.entities.entities[id]
-                .mentions
-                .first()
-                .map(|&m| m as usize);
+            self.mention = self.mentions_of(id).first().map(|&m| m as usize);
         }
         self.refresh_sidebar();
         if let Some(id) = find(self, old_cursor).or(self.selected) {

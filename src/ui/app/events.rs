@@ -183,19 +183,16 @@ impl App {
     /// marked first, so each event is one look-up, not a binary search in the
     /// mentions (130 ns an event, 90 ms for the 702 K events of 100 MB).
     fn events_mentioning(&self, id: EntityId) -> Vec<usize> {
-        let Some(e) = self.entities.entities.get(id) else {
-            return Vec::new();
-        };
         if !self.sentences_ready() {
             return Vec::new();
         }
         let sentences = self.doc.sentences();
         let mut marked = vec![0u64; sentences.len().div_ceil(64)];
         let mut at = 0;
-        for m in e
-            .mentions
+        for m in self
+            .mentions_of(id)
             .iter()
-            .filter_map(|&m| self.entities.mentions.get(m as usize))
+            .filter_map(|&m| self.entities.mentions().get(m as usize))
         {
             at = first_ending_after(sentences, at, m.span().start);
             if sentences
@@ -226,20 +223,17 @@ impl App {
     /// sentences are at hand): its mentions are in text order, so the first at
     /// or after the sentence's start is the one to look at.
     fn mentioned_in(&self, id: EntityId, sentence: usize) -> bool {
-        let (Some(e), Some(s)) = (
-            self.entities.entities.get(id),
-            self.sentence_span_now(sentence),
-        ) else {
+        let Some(s) = self.sentence_span_now(sentence) else {
             return false;
         };
-        let mentions = &self.entities.mentions;
-        let at = e.mentions.partition_point(|&m| {
+        let mentions = self.entities.mentions();
+        let of = self.mentions_of(id);
+        let at = of.partition_point(|&m| {
             mentions
                 .get(m as usize)
                 .is_some_and(|m| m.span().start < s.start)
         });
-        e.mentions
-            .get(at)
+        of.get(at)
             .and_then(|&m| mentions.get(m as usize))
             .is_some_and(|m| m.span().start < s.end)
     }
@@ -308,6 +302,7 @@ impl App {
             return;
         }
         self.timeline_filter = !self.timeline_filter;
+        self.refresh_selected_mentions();
         self.refresh_shown();
         if let Some(e) = self.event {
             if !self.event_visible(e) {

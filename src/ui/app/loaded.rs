@@ -16,7 +16,9 @@ impl App {
         let selected = self
             .selected
             .map(|id| self.entities.entities[id].name.clone());
-        let mention_at = self.mention.map(|m| self.entities.mentions[m].span().start);
+        let mention_at = self
+            .mention
+            .map(|m| self.entities.mentions()[m].span().start);
         let event_at = self.event.map(|i| self.events[i].span().start);
         let current = data.corrections == self.corrections;
         self.raw_entities = data.raw;
@@ -31,12 +33,13 @@ impl App {
         }
         self.selected =
             selected.and_then(|name| self.entities.entities.iter().position(|e| e.name == name));
+        self.refresh_selected_mentions();
         self.mention = self.selected.and_then(|id| {
             let at = mention_at?;
-            let ms = &self.entities.entities[id].mentions;
+            let ms = self.mentions_of(id);
             ms.iter()
                 .map(|&m| m as usize)
-                .find(|&m| self.entities.mentions[m].span().start >= at)
+                .find(|&m| self.entities.mentions()[m].span().start >= at)
                 .or(ms.last().map(|&m| m as usize))
         });
         self.event = event_at.and_then(|at| self.events.iter().position(|e| e.span().start == at));

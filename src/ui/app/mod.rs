@@ -14,6 +14,7 @@ mod mouse;
 mod navigate;
 mod prompt;
 mod reading;
+mod selected;
 mod tail;
 mod update;
 
@@ -145,6 +146,8 @@ pub struct App {
     pub selected: Option<EntityId>,
     /// The current mention, an index into `entities.mentions`.
     pub mention: Option<usize>,
+    /// The selected entity's mentions ([`App::mentions_of`]).
+    selected_mentions: selected::SelectedMentions,
     pub sidebar: Sidebar,
     /// The reading cursor: a sentence index.
     pub cursor: Option<usize>,
@@ -209,6 +212,7 @@ impl App {
             screen: Rect::default(),
             selected: None,
             mention: None,
+            selected_mentions: selected::SelectedMentions::default(),
             sidebar: Sidebar::default(),
             cursor: None,
             point: None,

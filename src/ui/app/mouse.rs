@@ -160,7 +160,7 @@ impl App {
             self.place_cursor(pos);
         }
         if let Some(m) = self.entities.mention_at(pos) {
-            let id = self.entities.mentions[m].entity();
+            let id = self.entities.mentions()[m].entity();
             self.selected = Some(id);
             self.mention = Some(m);
             if let Some(row) = self.sidebar.rows.iter().position(|&r| r == id) {

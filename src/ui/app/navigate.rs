@@ -90,13 +90,14 @@ impl App {
 
     /// Selects entity `id` and shows its first mention.
     pub fn select_entity(&mut self, id: EntityId) {
-        let Some(e) = self.entities.entities.get(id) else {
+        if id >= self.entities.entities.len() {
             return;
-        };
+        }
         self.selected = Some(id);
-        self.mention = e.mentions.first().map(|&m| m as usize);
+        self.refresh_selected_mentions();
+        self.mention = self.mentions_of(id).first().map(|&m| m as usize);
         if let Some(m) = self.mention {
-            let pos = self.entities.mentions[m].span().start;
+            let pos = self.entities.mentions()[m].span().start;
             self.go_to(pos);
         }
         // Called from outside `update` too (the library view, tests).
@@ -106,7 +107,7 @@ impl App {
     /// Selects the entity of mention `m` and goes to that mention (the reading
     /// cursor lands on it).
     pub fn go_to_mention(&mut self, m: usize) {
-        let Some(&mention) = self.entities.mentions.get(m) else {
+        let Some(&mention) = self.entities.mentions().get(m) else {
             return;
         };
         self.select_entity(mention.entity());
@@ -154,18 +155,23 @@ impl App {
             ));
             return;
         };
-        let mentions = &self.entities.entities[id].mentions;
-        if mentions.is_empty() {
-            return;
-        }
-        let pos = self
-            .mention
-            .and_then(|m| mentions.iter().position(|&x| x as usize == m));
-        let next = match pos {
-            Some(i) => wrap_index(i, dir, mentions.len()),
-            None => 0,
+        let (wrapped, m) = {
+            let mentions = self.mentions_of(id);
+            if mentions.is_empty() {
+                return;
+            }
+            let pos = self
+                .mention
+                .and_then(|m| mentions.binary_search_by(|&x| (x as usize).cmp(&m)).ok());
+            let next = match pos {
+                Some(i) => wrap_index(i, dir, mentions.len()),
+                None => 0,
+            };
+            let wrapped = pos.is_some()
+                && ((dir > 0 && next == 0) || (dir < 0 && next == mentions.len() - 1));
+            (wrapped, mentions[next] as usize)
         };
-        if pos.is_some() && ((dir > 0 && next == 0) || (dir < 0 && next == mentions.len() - 1)) {
+        if wrapped {
             self.notice = Some(
                 if dir > 0 {
                     "wrapped to the first mention"
@@ -175,9 +181,8 @@ impl App {
                 .into(),
             );
         }
-        let m = mentions[next] as usize;
         self.mention = Some(m);
-        self.go_to(self.entities.mentions[m].span().start);
+        self.go_to(self.entities.mentions()[m].span().start);
     }
 
     /// "mention 3/7", "hit 2/5" or "event 1/9" for the status line.
@@ -193,8 +198,8 @@ impl App {
             return Some((Counted::Hit, i + 1, self.search.hits.len()));
         }
         if let (Some(id), Some(m)) = (self.selected, self.mention) {
-            let ms = &self.entities.entities[id].mentions;
-            let k = ms.iter().position(|&x| x as usize == m)?;
+            let ms = self.mentions_of(id);
+            let k = ms.binary_search_by(|&x| (x as usize).cmp(&m)).ok()?;
             return Some((Counted::Mention, k + 1, ms.len()));
         }
         self.event

@@ -195,23 +195,23 @@ impl App {
         let needle = self.sidebar.filter.to_lowercase();
         let doc = &self.doc;
         let ents = &self.entities;
-        let mut rows: Vec<EntityId> = (0..ents.entities.len())
-            .filter(|&id| {
-                let e = &ents.entities[id];
-                needle.is_empty()
-                    || e.name.to_lowercase().contains(&needle)
-                    || e.mentions.iter().any(|&m| {
-                        doc.slice(ents.mentions[m as usize].span())
-                            .to_lowercase()
-                            .contains(&needle)
-                    })
-            })
+        // An entity matches by its name or by how any mention writes it.
+        let mut matches: Vec<bool> = ents
+            .entities
+            .iter()
+            .map(|e| needle.is_empty() || e.name.to_lowercase().contains(&needle))
             .collect();
+        for m in ents.mentions() {
+            if !matches[m.entity()] && doc.slice(m.span()).to_lowercase().contains(&needle) {
+                matches[m.entity()] = true;
+            }
+        }
+        let mut rows: Vec<EntityId> = (0..ents.entities.len()).filter(|&id| matches[id]).collect();
         rows.sort_by(|&a, &b| {
             let (ea, eb) = (&ents.entities[a], &ents.entities[b]);
-            (ea.kind, std::cmp::Reverse(ea.mentions.len()), &ea.name).cmp(&(
+            (ea.kind, std::cmp::Reverse(ea.count()), &ea.name).cmp(&(
                 eb.kind,
-                std::cmp::Reverse(eb.mentions.len()),
+                std::cmp::Reverse(eb.count()),
                 &eb.name,
             ))
         });

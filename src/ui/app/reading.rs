@@ -186,7 +186,7 @@ impl App {
             return h;
         }
         if let Some(m) = self.entities.mention_at(at) {
-            return self.entities.mentions[m].span();
+            return self.entities.mentions()[m].span();
         }
         cursor::word_at(&self.doc, at).unwrap_or_else(|| {
             let start = cursor::word_forward(&self.doc, at);

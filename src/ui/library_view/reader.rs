@@ -5,7 +5,7 @@
 
 use super::{Reading, Screen};
 use crate::document::Document;
-use crate::entities::{Corrections, Entities, Entity, EntityId, Mention};
+use crate::entities::{Corrections, Entities, Entity, EntityId};
 use crate::library::{BriefId, EntityRef, Extractor, Hit, Library};
 use crate::timeline::{Event, Timex};
 use crate::ui::action::Action;
@@ -65,7 +65,7 @@ pub fn build(
 pub fn show_hit(r: &mut Reading, hit: &Hit) {
     let ents = &r.app.entities;
     let m = Some(hit.mention as usize)
-        .filter(|&m| ents.mentions.get(m).is_some_and(|x| x.span() == hit.span))
+        .filter(|&m| ents.mentions().get(m).is_some_and(|x| x.span() == hit.span))
         .or_else(|| ents.mention_at(hit.span.start));
     match m {
         Some(m) => r.app.go_to_mention(m),
@@ -98,16 +98,10 @@ fn from_index(
         }
         let l = *local.entry(m.entity).or_insert_with(|| {
             let e = &lib.entities()[m.entity as usize];
-            ents.entities.push(Entity {
-                name: e.name.to_string(),
-                kind: e.kind,
-                mentions: Vec::new(),
-            });
             global.push(m.entity);
-            ents.entities.len() - 1
+            ents.add(Entity::new(e.name.to_string(), e.kind))
         });
-        ents.entities[l].push_mention(ents.mentions.len());
-        ents.mentions.push(Mention::new(span, l));
+        ents.push_mention(span, l);
     }
     let events = b
         .events

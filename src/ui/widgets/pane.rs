@@ -208,7 +208,7 @@ impl<'a> Styler<'a> {
                 until = until.min(span.end);
             }
         };
-        let ms = &app.entities.mentions;
+        let ms = &app.entities.mentions();
         while self.mentions.start < self.mentions.end && ms[self.mentions.start].span().end <= pos {
             self.mentions.start += 1;
         }
@@ -284,13 +284,13 @@ mod tests {
         let text = "President Kassym-Jomart Tokayev of Kazakhstan met Gazprom officials in \
                     Astana on Monday; Tokayev said Kazakhstan and Gazprom agreed.";
         let mut app = App::with_extraction(Arc::new(Document::from_text(text)), "t".into());
-        assert!(app.entities.mentions.len() >= 4);
+        assert!(app.entities.mentions().len() >= 4);
         let line = Span::new(0, text.len());
         let find = |w: &str, from: usize| {
             let s = from + text[from..].find(w).unwrap();
             Span::new(s, s + w.len())
         };
-        app.selected = app.entities.mentions.first().map(|m| m.entity());
+        app.selected = app.entities.mentions().first().map(|m| m.entity());
         app.mention = Some(1);
         app.search.hits = vec![find("in Ast", 0), find("said", 0), find("Gazprom", 60)];
         app.search.current = Some(1);

@@ -90,7 +90,7 @@ impl Widget for EntitySidebar<'_> {
                         selected: app.selected == Some(id),
                         corrected: app.is_corrected(id),
                         name: &e.name,
-                        count: e.mentions.len(),
+                        count: e.count(),
                     };
                     row.draw(buf, (inner.x, y, width), style);
                 }
