@@ -263,6 +263,39 @@ fn a_name_described_as_a_company_is_an_organization_in_every_mention() {
 }
 
 #[test]
+fn words_about_shares_or_a_spokesman_make_a_company() {
+    run("[Nordvik]{org} shares fell 3 percent in [Oslo]{place}.");
+    run("Investors sold shares in [Halbrenner]{org} after the dividend cut.");
+    run("[Gaskor]{org} and [Petrovin]{org} shares rose on Monday.");
+    run("A [Tellamark]{org} spokesman declined to comment.");
+    // The market of a place, and a person's spokesman, stay what they are.
+    run("Traders said [Tokyo]{place} shares closed higher.");
+    run("A [Clinton]{person} spokesman said the talks went well.");
+    // Common words alone reveal no company.
+    run("Oil shares fell, and Class B shares rose.");
+}
+
+#[test]
+fn a_company_named_with_its_legal_form_is_the_company_without_it() {
+    run(
+        "[Nordmark AG]{org} said profit fell. [Nordmark]{org} shares lost 2 percent, \
+         and [NORDMARK]{org} bonds were sold.",
+    );
+}
+
+#[test]
+fn a_team_before_a_result_verb_and_a_score_is_an_organization() {
+    run("In the [NHL]{org}, [Boston]{org} beat [Toronto]{org} 4-2 on Saturday.");
+    run("[Sam Ortiz]{person} flew from [Boston]{place} to [Toronto]{place} on Saturday.");
+}
+
+#[test]
+fn a_one_word_organization_of_the_lists_is_found_anywhere_but_as_an_interjection() {
+    run("[Interfax]{org} news agency quoted the [Defence Ministry]{org}.");
+    run("\"Yes, I remember,\" [Karim]{person} replied.");
+}
+
+#[test]
 fn nationalities_are_misc() {
     run("[Dutch]{misc} and [Kazakh]{misc} officers met [Russian]{misc} diplomats in [Almaty]{place}.");
 }

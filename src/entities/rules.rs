@@ -71,6 +71,7 @@ pub fn apply(a: &Analysis, gaz: &Gazetteer, cands: &mut Vec<Cand>) -> Vec<Acrony
     add_from_gazetteer(a, gaz, cands);
     short_seas(a, gaz, cands);
     org_contexts::retype(a, cands);
+    org_contexts::companies(a, cands);
     acronyms(a, cands)
 }
 
@@ -405,6 +406,22 @@ fn same_sentence(a: &Analysis, i: usize, j: usize) -> bool {
 /// is exactly such a phrase, of the same kind, is kept at least as surely as an
 /// untagged one would be: "German" before "Chancellor Angela Merkel", which the
 /// tagger calls misc but narrowly, is not lost for the tagger having agreed.
+/// Whether the one-word organization of the lists at token `i` ("Interfax",
+/// "Aeroflot") is surely one: a word no other list or the common vocabulary
+/// has, outside a sentence in capitals, and not opening a sentence before a
+/// comma unless capitalized inside one somewhere (the lists match any case:
+/// "Yes , I remember" is no party "YeS").
+fn lone_org(a: &Analysis, i: usize) -> bool {
+    let t = a.infos[i];
+    let interjection = t.flags & flag::INITIAL != 0
+        && t.flags & flag::SEEN_CAP == 0
+        && (is_punct(a, i + 1) || i + 1 >= a.infos.len());
+    !interjection
+        && t.flags & (flag::LEX | flag::SHOUT) == 0
+        && t.flags & flag::CAP != 0
+        && t.gaz_span & (cat::PLACE | cat::COUNTRY | cat::PEOPLE) == 0
+}
+
 fn add_from_gazetteer(a: &Analysis, gaz: &Gazetteer, cands: &mut Vec<Cand>) {
     let _ = gaz;
     let mut covered = vec![false; a.infos.len()];
@@ -435,7 +452,7 @@ fn add_from_gazetteer(a: &Analysis, gaz: &Gazetteer, cands: &mut Vec<Cand>) {
             Some(Kind::Misc)
         } else if !single && t.gaz_span & cat::PLACE != 0 {
             Some(Kind::Place)
-        } else if !single && t.gaz_span & cat::ORG != 0 {
+        } else if t.gaz_span & cat::ORG != 0 && (!single || lone_org(a, i)) {
             Some(Kind::Organization)
         } else {
             None
