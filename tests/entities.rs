@@ -290,6 +290,15 @@ fn a_team_before_a_result_verb_and_a_score_is_an_organization() {
 }
 
 #[test]
+fn clubs_in_results_tables_and_fixtures_are_organizations() {
+    // National sides stay places.
+    run("[Chicago]{org} 102 [NEW YORK]{org} 95");
+    run("[Leicestershire]{org} 320 and 150-4 v [Somerset]{org} 280.");
+    run("Rain stopped play in the match between [Pakistan]{place} v [England]{place} on Friday.");
+    run("[Maria Lopez]{person} moved from [Chicago]{place} to [Phoenix]{place} in 1998.");
+}
+
+#[test]
 fn a_one_word_organization_of_the_lists_is_found_anywhere_but_as_an_interjection() {
     run("[Interfax]{org} news agency quoted the [Defence Ministry]{org}.");
     run("\"Yes, I remember,\" [Karim]{person} replied.");

@@ -139,7 +139,33 @@ fn team_context(a: &Analysis, r: &Range<usize>, start: usize, end: usize) -> boo
         || w1 == "to" && LOST.has(w2)
         || ROLES.has(next) && next.starts_with(char::is_lowercase)
         || is_score(word(end))
-        || RESULT_VERBS.has(next) && a.infos[start].flags & flag::SCORE != 0
+        || result_subject(a, r, end)
+        || matches!(w1, "v" | "vs" | "vs.")
+        || matches!(next, "v" | "vs" | "vs.")
+        || results_table(a, r, start, end)
+}
+
+/// Whether the name ending before `end` is the subject of a result with a
+/// score ("Boston beat Toronto 4-2").
+fn result_subject(a: &Analysis, r: &Range<usize>, end: usize) -> bool {
+    r.contains(&end)
+        && RESULT_VERBS.has(a.word(end))
+        && a.infos[end].flags & flag::SCORE != 0
+}
+
+/// Whether tokens `start..end` stand in a results table's row, a line of
+/// names and scores: after the line's start or a number, before a number
+/// ("Chicago 102 NEW YORK 95").
+fn results_table(a: &Analysis, r: &Range<usize>, start: usize, end: usize) -> bool {
+    let number = |k: usize| {
+        r.contains(&k) && {
+            let w = a.word(k);
+            (1..=3).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit())
+        }
+    };
+    a.infos[start].flags & flag::SCORE != 0
+        && number(end)
+        && (start == r.start || start.checked_sub(1).is_some_and(number))
 }
 
 /// Whether any word of `start..end` is listed as a country (national sides
@@ -189,9 +215,9 @@ pub fn retype(a: &Analysis, cands: &mut [Cand]) {
             Kind::Place | Kind::Organization => true,
             _ => listed_place(a, c.start, c.end),
         } && team_context(a, &r, c.start, c.end);
-        // An organization the tagger was unsure of is kept in a team's context.
+        // An organization the tagger was unsure of is kept as a result's subject.
         if c.kind == Kind::Organization {
-            if team {
+            if team && result_subject(a, &r, c.end) {
                 c.conf = c.conf.max(TEAM_CONF);
             }
             continue;
