@@ -299,6 +299,16 @@ fn clubs_in_results_tables_and_fixtures_are_organizations() {
 }
 
 #[test]
+fn acronyms_that_act_banks_and_names_that_speak_of_its_own_are_organizations() {
+    run("[UNITA]{org} rebels attacked a convoy, and the [FIA]{org} fined the team.");
+    run("[Dornbank]{org} raised its forecast, said [Mara Feld]{person}.");
+    run("[Kessling]{org} said on Monday its sales rose 4 percent.");
+    // A person's given name, a place the lists know, or a common acronym stay as they are.
+    run("[Maria Kessling]{person} said its sales rose.");
+    run("The GDP rose 2 percent, and the CEO of a studio in [Burbank]{place} said he would resign.");
+}
+
+#[test]
 fn a_one_word_organization_of_the_lists_is_found_anywhere_but_as_an_interjection() {
     run("[Interfax]{org} news agency quoted the [Defence Ministry]{org}.");
     run("\"Yes, I remember,\" [Karim]{person} replied.");

@@ -170,14 +170,14 @@ fn results_table(a: &Analysis, r: &Range<usize>, start: usize, end: usize) -> bo
 
 /// Whether any word of `start..end` is listed as a country (national sides
 /// are named as places).
-fn names_country(a: &Analysis, start: usize, end: usize) -> bool {
+pub(super) fn names_country(a: &Analysis, start: usize, end: usize) -> bool {
     a.infos
         .get(start..end)
         .is_some_and(|ts| ts.iter().any(|t| (t.gaz | t.gaz_span) & cat::COUNTRY != 0))
 }
 
 /// Whether tokens `start..end` are a name the lists know as a place or club.
-fn listed_place(a: &Analysis, start: usize, end: usize) -> bool {
+pub(super) fn listed_place(a: &Analysis, start: usize, end: usize) -> bool {
     a.infos.get(start..end).is_some_and(|ts| {
         ts.iter()
             .all(|t| (t.gaz | t.gaz_span) & (cat::PLACE | cat::CLUB) != 0)

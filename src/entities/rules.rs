@@ -8,6 +8,7 @@ use super::gazetteer::{cat, Gazetteer};
 use super::hashing::lower_hash;
 use super::org_contexts;
 use super::org_names;
+use super::org_speakers;
 use super::recognizer::Analysis;
 use super::titles::{capitalized_title, people_after_titles, titled, titled_people};
 use super::token_facts::{flag, is_possessive};
@@ -72,6 +73,7 @@ pub fn apply(a: &Analysis, gaz: &Gazetteer, cands: &mut Vec<Cand>) -> Vec<Acrony
     short_seas(a, gaz, cands);
     org_contexts::retype(a, cands);
     org_contexts::companies(a, cands);
+    org_speakers::retype(a, cands);
     acronyms(a, cands)
 }
 
