@@ -309,6 +309,12 @@ fn acronyms_that_act_banks_and_names_that_speak_of_its_own_are_organizations() {
 }
 
 #[test]
+fn a_spaced_dash_in_a_headline_separates_two_names() {
+    run("[NFL]{org} - [COWBOYS]{org} BEAT [GIANTS]{org}.");
+    run("Talks with [Guinea-Bissau]{place} resumed.");
+}
+
+#[test]
 fn a_one_word_organization_of_the_lists_is_found_anywhere_but_as_an_interjection() {
     run("[Interfax]{org} news agency quoted the [Defence Ministry]{org}.");
     run("\"Yes, I remember,\" [Karim]{person} replied.");

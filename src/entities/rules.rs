@@ -56,6 +56,7 @@ fn is_punct(a: &Analysis, i: usize) -> bool {
 /// Applies every rule; returns the acronym definitions found.
 pub fn apply(a: &Analysis, gaz: &Gazetteer, cands: &mut Vec<Cand>) -> Vec<AcronymPair> {
     trim(a, cands);
+    split_at_dashes(a, cands);
     split_after_places(a, cands);
     titled_people(a, cands);
     people_after_titles(a, cands);
@@ -109,6 +110,31 @@ fn trim(a: &Analysis, cands: &mut [Cand]) {
                 }
             }
         }
+    }
+}
+
+/// "NFL - COWBOYS BEAT GIANTS" tagged as one name: in a headline in
+/// capitals, a dash standing apart, with spaces around it, separates two names
+/// (headlines put one after the subject: "SOCCER - JUVENTUS WIN"). Elsewhere a
+/// tokenized text spaces the dashes inside names ("CJTF - OIR", "al - Qaida").
+fn split_at_dashes(a: &Analysis, cands: &mut Vec<Cand>) {
+    let apart = |k: usize| {
+        matches!(a.word(k), "-" | "--" | "\u{2013}" | "\u{2014}")
+            && a.infos[k - 1].flags & flag::SHOUT != 0
+            && a.tokens[k - 1].end < a.tokens[k].start
+            && a.tokens[k].end < a.tokens.get(k + 1).map_or(usize::MAX, |t| t.start)
+    };
+    let mut added = Vec::new();
+    for c in cands.iter_mut() {
+        let Some(d) = (c.start + 1..c.end.saturating_sub(1)).find(|&k| apart(k)) else {
+            continue;
+        };
+        added.push(Cand { start: d + 1, ..*c });
+        c.end = d;
+    }
+    if !added.is_empty() {
+        cands.extend(added);
+        cands.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
     }
 }
 
