@@ -148,9 +148,7 @@ fn team_context(a: &Analysis, r: &Range<usize>, start: usize, end: usize) -> boo
 /// Whether the name ending before `end` is the subject of a result with a
 /// score ("Boston beat Toronto 4-2").
 fn result_subject(a: &Analysis, r: &Range<usize>, end: usize) -> bool {
-    r.contains(&end)
-        && RESULT_VERBS.has(a.word(end))
-        && a.infos[end].flags & flag::SCORE != 0
+    r.contains(&end) && RESULT_VERBS.has(a.word(end)) && a.infos[end].flags & flag::SCORE != 0
 }
 
 /// Whether tokens `start..end` stand in a results table's row, a line of
@@ -289,8 +287,8 @@ fn run_at(a: &Analysis, r: &Range<usize>, at: usize, forward: bool) -> Option<(u
         }
     }
     // A name of common words only ("Oil shares", "Class B shares") is not revealed.
-    let revealing = (s..e).any(|k| a.infos[k].flags & flag::LEX == 0)
-        && a.word(e - 1).chars().count() > 1;
+    let revealing =
+        (s..e).any(|k| a.infos[k].flags & flag::LEX == 0) && a.word(e - 1).chars().count() > 1;
     (s < e && revealing).then_some((s, e))
 }
 
@@ -302,7 +300,11 @@ fn company_cues(a: &Analysis) -> Vec<(usize, usize, bool)> {
         for k in r.clone() {
             let w = a.word(k);
             if COMPANY_AFTER.has(w) && w.starts_with(char::is_lowercase) && k > r.start {
-                let end = if is_possessive(a.word(k - 1)) { k - 1 } else { k };
+                let end = if is_possessive(a.word(k - 1)) {
+                    k - 1
+                } else {
+                    k
+                };
                 let spoken = w.starts_with("spokes");
                 if let Some((s, e)) = run_at(a, r, end, false) {
                     out.push((s, e, !spoken));
