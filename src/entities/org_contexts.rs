@@ -298,6 +298,10 @@ fn company_cues(a: &Analysis) -> Vec<(usize, usize, bool)> {
     let mut out = Vec::new();
     for r in &a.sentences {
         for k in r.clone() {
+            // Every cue is a lower-case word: the flag is cheaper than the lists.
+            if a.infos[k].flags & flag::LOWER == 0 {
+                continue;
+            }
             let w = a.word(k);
             if COMPANY_AFTER.has(w) && w.starts_with(char::is_lowercase) && k > r.start {
                 let end = if is_possessive(a.word(k - 1)) {
