@@ -305,7 +305,9 @@ fn acronyms_that_act_banks_and_names_that_speak_of_its_own_are_organizations() {
     run("[Kessling]{org} said on Monday its sales rose 4 percent.");
     // A person's given name, a place the lists know, or a common acronym stay as they are.
     run("[Maria Kessling]{person} said its sales rose.");
-    run("The GDP rose 2 percent, and the CEO of a studio in [Burbank]{place} said he would resign.");
+    run(
+        "The GDP rose 2 percent, and the CEO of a studio in [Burbank]{place} said he would resign.",
+    );
 }
 
 #[test]
