@@ -271,6 +271,66 @@ fn a_name_described_as_a_company_is_an_organization_in_every_mention() {
 }
 
 #[test]
+fn words_about_shares_or_a_spokesman_make_a_company() {
+    run("[Nordvik]{org} shares fell 3 percent in [Oslo]{place}.");
+    run("Investors sold shares in [Halbrenner]{org} after the dividend cut.");
+    run("[Gaskor]{org} and [Petrovin]{org} shares rose on Monday.");
+    run("A [Tellamark]{org} spokesman declined to comment.");
+    // The market of a place, and a person's spokesman, stay what they are.
+    run("Traders said [Tokyo]{place} shares closed higher.");
+    run("A [Clinton]{person} spokesman said the talks went well.");
+    // Common words alone reveal no company.
+    run("Oil shares fell, and Class B shares rose.");
+}
+
+#[test]
+fn a_company_named_with_its_legal_form_is_the_company_without_it() {
+    run(
+        "[Nordmark AG]{org} said profit fell. [Nordmark]{org} shares lost 2 percent, \
+         and [NORDMARK]{org} bonds were sold.",
+    );
+}
+
+#[test]
+fn a_team_before_a_result_verb_and_a_score_is_an_organization() {
+    run("In the [NHL]{org}, [Boston]{org} beat [Toronto]{org} 4-2 on Saturday.");
+    run("[Sam Ortiz]{person} flew from [Boston]{place} to [Toronto]{place} on Saturday.");
+}
+
+#[test]
+fn clubs_in_results_tables_and_fixtures_are_organizations() {
+    // National sides stay places.
+    run("[Chicago]{org} 102 [NEW YORK]{org} 95");
+    run("[Leicestershire]{org} 320 and 150-4 v [Somerset]{org} 280.");
+    run("Rain stopped play in the match between [Pakistan]{place} v [England]{place} on Friday.");
+    run("[Maria Lopez]{person} moved from [Chicago]{place} to [Phoenix]{place} in 1998.");
+}
+
+#[test]
+fn acronyms_that_act_banks_and_names_that_speak_of_its_own_are_organizations() {
+    run("[UNITA]{org} rebels attacked a convoy, and the [FIA]{org} fined the team.");
+    run("[Dornbank]{org} raised its forecast, said [Mara Feld]{person}.");
+    run("[Kessling]{org} said on Monday its sales rose 4 percent.");
+    // A person's given name, a place the lists know, or a common acronym stay as they are.
+    run("[Maria Kessling]{person} said its sales rose.");
+    run(
+        "The GDP rose 2 percent, and the CEO of a studio in [Burbank]{place} said he would resign.",
+    );
+}
+
+#[test]
+fn a_spaced_dash_in_a_headline_separates_two_names() {
+    run("[NFL]{org} - [COWBOYS]{org} BEAT [GIANTS]{org}.");
+    run("Talks with [Guinea-Bissau]{place} resumed.");
+}
+
+#[test]
+fn a_one_word_organization_of_the_lists_is_found_anywhere_but_as_an_interjection() {
+    run("[Interfax]{org} news agency quoted the [Defence Ministry]{org}.");
+    run("\"Yes, I remember,\" [Karim]{person} replied.");
+}
+
+#[test]
 fn nationalities_are_misc() {
     run("[Dutch]{misc} and [Kazakh]{misc} officers met [Russian]{misc} diplomats in [Almaty]{place}.");
 }

@@ -11,6 +11,7 @@ use super::recognizer::Analysis;
 use super::rules::{AcronymPair, Cand};
 use super::titles;
 use super::token_facts::flag;
+use super::words::CORP_SUFFIXES;
 use super::{Entities, Entity, Kind};
 
 /// The share of the precision dial an organization needs: the tagger is less
@@ -84,6 +85,8 @@ fn propagate(a: &Analysis, cands: &mut Vec<Cand>, min_conf: f32) {
         e.1[kind_slot(c.kind)] += c.conf.clamp(1.0, 50.0);
         e.2 = e.2.max(c.conf);
     }
+    let propagate_conf = PROPAGATE_CONF.max(min_conf);
+    bare_company_names(a, cands, &mut votes, propagate_conf);
     let lengths: Vec<usize> = {
         let mut l: Vec<usize> = votes
             .values()
@@ -94,7 +97,6 @@ fn propagate(a: &Analysis, cands: &mut Vec<Cand>, min_conf: f32) {
         l.dedup();
         l
     };
-    let propagate_conf = PROPAGATE_CONF.max(min_conf);
     let mut covered = vec![false; a.infos.len()];
     for c in cands.iter() {
         for k in c.start..c.end.min(covered.len()) {
@@ -181,6 +183,42 @@ fn propagate(a: &Analysis, cands: &mut Vec<Cand>, min_conf: f32) {
                 .get(&seq_key(a, c.start, c.end))
                 .is_some_and(|v| v.2 >= need)
     });
+}
+
+/// A company named with its legal form ("Nordmark AG", "Tellus Corp.") is the
+/// company when the brief names it without ("Nordmark shares fell"): the bare
+/// name gets the full name's organization vote, to be propagated like a name
+/// the tagger found. A bare word the lists know as a place or people is left out.
+fn bare_company_names(
+    a: &Analysis,
+    cands: &[Cand],
+    votes: &mut HashMap64<(usize, [f32; 4], f32)>,
+    propagate_conf: f32,
+) {
+    for c in cands.iter() {
+        if c.kind != Kind::Organization || c.conf < propagate_conf * ORG_DIAL {
+            continue;
+        }
+        let mut end = c.end;
+        while end > c.start + 1 && CORP_SUFFIXES.has(a.word(end - 1)) {
+            end -= 1;
+        }
+        while end > c.start + 1 && matches!(a.word(end - 1), "," | "&" | "and") {
+            end -= 1;
+        }
+        let single_listed = end == c.start + 1
+            && a.infos[c.start].gaz & (cat::PLACE | cat::COUNTRY | cat::PEOPLE) != 0;
+        if end == c.end || single_listed {
+            continue;
+        }
+        let e = votes.entry(seq_key(a, c.start, end)).or_insert((
+            end - c.start,
+            [0.0; 4],
+            f32::NEG_INFINITY,
+        ));
+        e.1[kind_slot(Kind::Organization)] += c.conf.clamp(1.0, 50.0);
+        e.2 = e.2.max(propagate_conf);
+    }
 }
 
 fn best_kind(v: &[f32; 4]) -> Kind {

@@ -14,6 +14,7 @@ mod in_place;
 mod mention;
 mod org_contexts;
 mod org_names;
+mod org_speakers;
 pub mod perceptron;
 mod recognizer;
 mod rules;

@@ -8,9 +8,9 @@
 
 use super::gazetteer::cat;
 use super::recognizer::Analysis;
-use super::rules::Cand;
+use super::rules::{Cand, MAX_CAND};
 use super::token_facts::{flag, is_possessive, is_score, TokInfo};
-use super::words::WordList;
+use super::words::{WordList, STOP};
 use super::Kind;
 use std::ops::Range;
 
@@ -28,6 +28,14 @@ static JOINED: WordList = WordList::new(&[
     "coached", "coaches", "coaching", "captained", "captains", "managed", "manages",
     "rejoined", "rejoins", "beat", "beats", "beating", "defeated", "defeating", "thrashed",
     "outplayed",
+]);
+
+/// Verbs after a team's name in a result with a score ("Boston beat Toronto 4-2").
+#[rustfmt::skip]
+static RESULT_VERBS: WordList = WordList::new(&[
+    "beat", "beats", "crushed", "defeated", "defeats", "downed", "drew", "edged", "held",
+    "hammered", "lost", "outscored", "routed", "stunned", "thrashed", "trounced", "upset",
+    "whipped",
 ]);
 
 /// Verbs before "to" that make what follows a team ("lost to Tulsa").
@@ -131,18 +139,43 @@ fn team_context(a: &Analysis, r: &Range<usize>, start: usize, end: usize) -> boo
         || w1 == "to" && LOST.has(w2)
         || ROLES.has(next) && next.starts_with(char::is_lowercase)
         || is_score(word(end))
+        || result_subject(a, r, end)
+        || matches!(w1, "v" | "vs" | "vs.")
+        || matches!(next, "v" | "vs" | "vs.")
+        || results_table(a, r, start, end)
+}
+
+/// Whether the name ending before `end` is the subject of a result with a
+/// score ("Boston beat Toronto 4-2").
+fn result_subject(a: &Analysis, r: &Range<usize>, end: usize) -> bool {
+    r.contains(&end) && RESULT_VERBS.has(a.word(end)) && a.infos[end].flags & flag::SCORE != 0
+}
+
+/// Whether tokens `start..end` stand in a results table's row, a line of
+/// names and scores: after the line's start or a number, before a number
+/// ("Chicago 102 NEW YORK 95").
+fn results_table(a: &Analysis, r: &Range<usize>, start: usize, end: usize) -> bool {
+    let number = |k: usize| {
+        r.contains(&k) && {
+            let w = a.word(k);
+            (1..=3).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit())
+        }
+    };
+    a.infos[start].flags & flag::SCORE != 0
+        && number(end)
+        && (start == r.start || start.checked_sub(1).is_some_and(number))
 }
 
 /// Whether any word of `start..end` is listed as a country (national sides
 /// are named as places).
-fn names_country(a: &Analysis, start: usize, end: usize) -> bool {
+pub(super) fn names_country(a: &Analysis, start: usize, end: usize) -> bool {
     a.infos
         .get(start..end)
         .is_some_and(|ts| ts.iter().any(|t| (t.gaz | t.gaz_span) & cat::COUNTRY != 0))
 }
 
 /// Whether tokens `start..end` are a name the lists know as a place or club.
-fn listed_place(a: &Analysis, start: usize, end: usize) -> bool {
+pub(super) fn listed_place(a: &Analysis, start: usize, end: usize) -> bool {
     a.infos.get(start..end).is_some_and(|ts| {
         ts.iter()
             .all(|t| (t.gaz | t.gaz_span) & (cat::PLACE | cat::CLUB) != 0)
@@ -158,6 +191,10 @@ fn after_place_word(a: &Analysis, i: usize) -> bool {
     })
 }
 
+/// Confidence given to an organization the tagger found in a team's context
+/// ("Boston beat Toronto 4-2"): enough to be kept.
+const TEAM_CONF: f32 = 20.0;
+
 /// Makes places in a team's context, and names described as companies,
 /// bands and the like, organizations (people and misc names too, where the
 /// lists know them only as places or clubs, or where they are described),
@@ -166,22 +203,35 @@ fn after_place_word(a: &Analysis, i: usize) -> bool {
 pub fn retype(a: &Analysis, cands: &mut [Cand]) {
     let mut names: Vec<&[TokInfo]> = Vec::new();
     for c in cands.iter_mut() {
-        if c.kind == Kind::Organization || c.start >= c.end || names_country(a, c.start, c.end) {
+        if c.start >= c.end || names_country(a, c.start, c.end) {
             continue;
         }
         let Some(r) = a.sentence_of(c.start) else {
             continue;
         };
         let team = match c.kind {
-            Kind::Place => true,
+            Kind::Place | Kind::Organization => true,
             _ => listed_place(a, c.start, c.end),
         } && team_context(a, &r, c.start, c.end);
+        // An organization the tagger was unsure of is kept as a result's subject.
+        if c.kind == Kind::Organization {
+            if team && result_subject(a, &r, c.end) {
+                c.conf = c.conf.max(TEAM_CONF);
+            }
+            continue;
+        }
         if team || described(a, &r, c.start, c.end) {
             c.kind = Kind::Organization;
             c.conf = f32::INFINITY;
             names.push(&a.infos[c.start..c.end]);
         }
     }
+    follow(a, cands, &names);
+}
+
+/// The brief's other mentions of `names` that the tagger read as another
+/// kind become organizations too, except right after "in" and the like.
+fn follow(a: &Analysis, cands: &mut [Cand], names: &[&[TokInfo]]) {
     if names.is_empty() {
         return;
     }
@@ -198,4 +248,140 @@ pub fn retype(a: &Analysis, cands: &mut [Cand]) {
             c.conf = f32::INFINITY;
         }
     }
+}
+
+/// Words after a name that make it a company ("Nordmark shares", "a Tellus
+/// spokesman", "Halvorsen 's shareholders").
+#[rustfmt::skip]
+static COMPANY_AFTER: WordList = WordList::new(&[
+    "shareholders", "shares", "spokesman", "spokesperson", "spokeswoman", "stock",
+    "stockholders", "subsidiary",
+]);
+
+/// Words before "in" that make the name after it a company ("shares in Halvorsen").
+#[rustfmt::skip]
+static STAKE: WordList = WordList::new(&[
+    "holding", "shareholding", "shares", "stake", "stakes",
+]);
+
+/// Whether token `k` may be a word of a name that a company cue reveals:
+/// capitalized, not punctuation, a function word or a sentence in capitals.
+fn name_token(a: &Analysis, k: usize) -> bool {
+    a.infos.get(k).is_some_and(|t| {
+        t.flags & (flag::CAP | flag::PUNCT | flag::LOWER | flag::SHOUT) == flag::CAP
+            && !STOP.has(a.word(k))
+    })
+}
+
+/// The capitalized run of at most four words that ends before `end` (or
+/// starts at `start`, when `forward`), within sentence `r`.
+fn run_at(a: &Analysis, r: &Range<usize>, at: usize, forward: bool) -> Option<(usize, usize)> {
+    let (mut s, mut e) = (at, at);
+    if forward {
+        while e < r.end && e - s < 4 && name_token(a, e) {
+            e += 1;
+        }
+    } else {
+        while s > r.start && e - s < 4 && name_token(a, s - 1) {
+            s -= 1;
+        }
+    }
+    // A name of common words only ("Oil shares", "Class B shares") is not revealed.
+    let revealing =
+        (s..e).any(|k| a.infos[k].flags & flag::LEX == 0) && a.word(e - 1).chars().count() > 1;
+    (s < e && revealing).then_some((s, e))
+}
+
+/// Names a company cue reveals: "Nordmark shares", "shares in Halvorsen".
+/// Returns (start, end, whether the cue also holds for a person's name).
+fn company_cues(a: &Analysis) -> Vec<(usize, usize, bool)> {
+    let mut out = Vec::new();
+    for r in &a.sentences {
+        for k in r.clone() {
+            // Every cue is a lower-case word: the flag is cheaper than the lists.
+            if a.infos[k].flags & flag::LOWER == 0 {
+                continue;
+            }
+            let w = a.word(k);
+            if COMPANY_AFTER.has(w) && w.starts_with(char::is_lowercase) && k > r.start {
+                let end = if is_possessive(a.word(k - 1)) {
+                    k - 1
+                } else {
+                    k
+                };
+                let spoken = w.starts_with("spokes");
+                if let Some((s, e)) = run_at(a, r, end, false) {
+                    out.push((s, e, !spoken));
+                    // "Gazprom and Lukoil shares": both names are companies.
+                    if matches!(a.word(s.wrapping_sub(1)), "and" | "," | "or") && s > r.start + 1 {
+                        if let Some((s0, e0)) = run_at(a, r, s - 1, false) {
+                            out.push((s0, e0, !spoken));
+                        }
+                    }
+                }
+            }
+            if STAKE.has(w) && a.word(k + 1) == "in" && k + 2 < r.end {
+                if let Some((s, e)) = run_at(a, r, k + 2, true) {
+                    out.push((s, e, true));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Names revealed as companies by the words around them ("Nordmark shares
+/// fell", "a Tellus spokesman", "a stake in Brightline") become
+/// organizations: a name the tagger missed is added, and one it read as a
+/// person, place or misc is retyped (a spokesman's cue leaves people and
+/// places alone: "a Clinton spokesman"). Places the lists know are left
+/// alone ("Tokyo shares" are the market's).
+pub fn companies(a: &Analysis, cands: &mut Vec<Cand>) {
+    let cues = company_cues(a);
+    if cues.is_empty() {
+        return;
+    }
+    let mut added = false;
+    let mut names = Vec::new();
+    for (s, e, people_too) in cues {
+        if names_country(a, s, e) || listed_place(a, s, e) || a.infos[s].gaz & cat::PEOPLE != 0 {
+            continue;
+        }
+        let from = cands.partition_point(|c| c.start + MAX_CAND <= s);
+        let over: Vec<usize> = (from..cands.len())
+            .take_while(|&i| cands[i].start < e)
+            .filter(|&i| cands[i].end > s)
+            .collect();
+        match over.as_slice() {
+            [] => {
+                cands.push(Cand {
+                    start: s,
+                    end: e,
+                    kind: Kind::Organization,
+                    conf: f32::INFINITY,
+                });
+                names.push((s, e));
+                added = true;
+            }
+            [i] if cands[*i].start == s && cands[*i].end == e => {
+                let c = &mut cands[*i];
+                let retype = match c.kind {
+                    Kind::Person | Kind::Place => people_too,
+                    Kind::Misc => true,
+                    Kind::Organization => false,
+                };
+                if retype {
+                    c.kind = Kind::Organization;
+                    c.conf = f32::INFINITY;
+                    names.push((s, e));
+                }
+            }
+            _ => {}
+        }
+    }
+    if added {
+        cands.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
+    }
+    let names: Vec<&[TokInfo]> = names.iter().map(|&(s, e)| &a.infos[s..e]).collect();
+    follow(a, cands, &names);
 }

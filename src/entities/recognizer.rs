@@ -9,7 +9,7 @@ use super::hashing::HashSet64;
 use super::in_place::Aligned;
 use super::perceptron::{kind_index, Model};
 use super::rules::{self, Cand};
-use super::token_facts::{analyze_cached, mark_seen_caps_flat, Lexicon, TokInfo, WordCache};
+use super::token_facts::{analyze_cached, flag, mark_seen_caps_flat, Lexicon, TokInfo, WordCache};
 use super::tokens::{tokenize_into, Token};
 use super::{Entities, Kind};
 use crate::document::{Document, Span};
@@ -185,7 +185,13 @@ fn gazetteer_agrees(a: &Analysis, start: usize, end: usize, kind: Kind) -> bool 
     let cats = listed_name(a, start, end).map_or(0, |t| t[0].gaz_span);
     match kind {
         Kind::Place => cats & (cat::PLACE | cat::COUNTRY) != 0,
-        Kind::Organization => cats & (cat::ORG | cat::ACRONYM) != 0,
+        // A club of one common or cue word ("United") is left to the tagger.
+        Kind::Organization => {
+            cats & (cat::ORG | cat::ACRONYM) != 0
+                || cats & cat::CLUB != 0
+                    && !(toks.len() == 1
+                        && (toks[0].flags & flag::LEX != 0 || toks[0].gaz & cat::CUE != 0))
+        }
         Kind::Misc => cats & cat::PEOPLE != 0,
         Kind::Person => {
             cats & cat::LEADER != 0

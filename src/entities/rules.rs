@@ -8,6 +8,7 @@ use super::gazetteer::{cat, Gazetteer};
 use super::hashing::lower_hash;
 use super::org_contexts;
 use super::org_names;
+use super::org_speakers;
 use super::recognizer::Analysis;
 use super::titles::{capitalized_title, people_after_titles, titled, titled_people};
 use super::token_facts::{flag, is_possessive};
@@ -55,6 +56,7 @@ fn is_punct(a: &Analysis, i: usize) -> bool {
 /// Applies every rule; returns the acronym definitions found.
 pub fn apply(a: &Analysis, gaz: &Gazetteer, cands: &mut Vec<Cand>) -> Vec<AcronymPair> {
     trim(a, cands);
+    split_at_dashes(a, cands);
     split_after_places(a, cands);
     titled_people(a, cands);
     people_after_titles(a, cands);
@@ -71,6 +73,8 @@ pub fn apply(a: &Analysis, gaz: &Gazetteer, cands: &mut Vec<Cand>) -> Vec<Acrony
     add_from_gazetteer(a, gaz, cands);
     short_seas(a, gaz, cands);
     org_contexts::retype(a, cands);
+    org_contexts::companies(a, cands);
+    org_speakers::retype(a, cands);
     acronyms(a, cands)
 }
 
@@ -106,6 +110,31 @@ fn trim(a: &Analysis, cands: &mut [Cand]) {
                 }
             }
         }
+    }
+}
+
+/// "NFL - COWBOYS BEAT GIANTS" tagged as one name: in a headline in
+/// capitals, a dash standing apart, with spaces around it, separates two names
+/// (headlines put one after the subject: "SOCCER - JUVENTUS WIN"). Elsewhere a
+/// tokenized text spaces the dashes inside names ("CJTF - OIR", "al - Qaida").
+fn split_at_dashes(a: &Analysis, cands: &mut Vec<Cand>) {
+    let apart = |k: usize| {
+        matches!(a.word(k), "-" | "--" | "\u{2013}" | "\u{2014}")
+            && a.infos[k - 1].flags & flag::SHOUT != 0
+            && a.tokens[k - 1].end < a.tokens[k].start
+            && a.tokens[k].end < a.tokens.get(k + 1).map_or(usize::MAX, |t| t.start)
+    };
+    let mut added = Vec::new();
+    for c in cands.iter_mut() {
+        let Some(d) = (c.start + 1..c.end.saturating_sub(1)).find(|&k| apart(k)) else {
+            continue;
+        };
+        added.push(Cand { start: d + 1, ..*c });
+        c.end = d;
+    }
+    if !added.is_empty() {
+        cands.extend(added);
+        cands.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
     }
 }
 
@@ -405,6 +434,22 @@ fn same_sentence(a: &Analysis, i: usize, j: usize) -> bool {
 /// is exactly such a phrase, of the same kind, is kept at least as surely as an
 /// untagged one would be: "German" before "Chancellor Angela Merkel", which the
 /// tagger calls misc but narrowly, is not lost for the tagger having agreed.
+/// Whether the one-word organization of the lists at token `i` ("Interfax",
+/// "Aeroflot") is surely one: a word no other list or the common vocabulary
+/// has, outside a sentence in capitals, and not opening a sentence before a
+/// comma unless capitalized inside one somewhere (the lists match any case:
+/// "Yes , I remember" is no party "YeS").
+fn lone_org(a: &Analysis, i: usize) -> bool {
+    let t = a.infos[i];
+    let interjection = t.flags & flag::INITIAL != 0
+        && t.flags & flag::SEEN_CAP == 0
+        && (is_punct(a, i + 1) || i + 1 >= a.infos.len());
+    !interjection
+        && t.flags & (flag::LEX | flag::SHOUT) == 0
+        && t.flags & flag::CAP != 0
+        && t.gaz_span & (cat::PLACE | cat::COUNTRY | cat::PEOPLE) == 0
+}
+
 fn add_from_gazetteer(a: &Analysis, gaz: &Gazetteer, cands: &mut Vec<Cand>) {
     let _ = gaz;
     let mut covered = vec![false; a.infos.len()];
@@ -435,7 +480,7 @@ fn add_from_gazetteer(a: &Analysis, gaz: &Gazetteer, cands: &mut Vec<Cand>) {
             Some(Kind::Misc)
         } else if !single && t.gaz_span & cat::PLACE != 0 {
             Some(Kind::Place)
-        } else if !single && t.gaz_span & cat::ORG != 0 {
+        } else if t.gaz_span & cat::ORG != 0 && (!single || lone_org(a, i)) {
             Some(Kind::Organization)
         } else {
             None

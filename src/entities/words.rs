@@ -61,6 +61,15 @@ pub(super) static ORG_HEADS: WordList = WordList::new(&[
     "orchestra", "organization", "parliament", "party", "police", "school", "service", "union", "university",
 ]);
 
+/// Legal forms that end a company's name ("Nordmark AG", "Tellus Corp"): the
+/// name without them is the company too.
+#[rustfmt::skip]
+pub(super) static CORP_SUFFIXES: WordList = WordList::new(&[
+    "ab", "ag", "asa", "bhd", "co", "co.", "corp", "corp.", "corporation", "gmbh", "group",
+    "holdings", "inc", "inc.", "jsc", "limited", "llc", "ltd", "ltd.", "n.v.", "nv", "oao",
+    "ojsc", "oyj", "pjsc", "plc", "pte", "pty", "s.a.", "s.p.a.", "sa", "spa",
+]);
+
 /// Last words that make a name a place.
 #[rustfmt::skip]
 pub(super) static PLACE_HEADS: WordList = WordList::new(&[
@@ -127,6 +136,7 @@ mod tests {
             &TITLES,
             &HEAD_TITLES,
             &ORG_HEADS,
+            &CORP_SUFFIXES,
             &PLACE_HEADS,
             &DIVISIONS,
             &CONNECTORS,
