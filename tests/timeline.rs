@@ -2224,6 +2224,51 @@ const TABLE: &[(Pub, &str, &str, TimexType, &str)] = &[
         D,
         "2004-SP",
     ),
+    // British copy: the weekday and a day-first date are one date, a day-first span's first
+    // day takes the second's month, and a dotted clock with its am or pm is a time.
+    (
+        Pub::Day("2013-03-22"),
+        "On Tuesday 19 March the court ruled.",
+        "Tuesday 19 March",
+        D,
+        "2013-03-19",
+    ),
+    (
+        Pub::Day("2013-03-22"),
+        "Talks on 18-20 March failed.",
+        "18",
+        D,
+        "2013-03-18",
+    ),
+    (
+        Pub::Day("2013-03-22"),
+        "Polls on 3 and 4 May 2012 were close.",
+        "3",
+        D,
+        "2012-05-03",
+    ),
+    (
+        Pub::Day("2013-03-22"),
+        "The market opened at 8.30am on Monday.",
+        "8.30am",
+        T,
+        "2013-03-18T08:30",
+    ),
+    // Two days of one month listed backwards are two days, not a turn of the year.
+    (
+        Pub::Day("2013-03-22"),
+        "Riots broke out on March 21 and March 20.",
+        "March 20",
+        D,
+        "2013-03-20",
+    ),
+    (
+        Pub::Day("2013-03-22"),
+        "The two-year-long dispute ended.",
+        "two-year-long",
+        Du,
+        "P2Y",
+    ),
 ];
 #[test]
 fn expression_table() {
@@ -2617,6 +2662,8 @@ fn lookalikes_are_not_dates() {
         "The bank raised the overnight rate and called it an overnight success.",
         "A three-year-old girl was found safe.",
         "The dollar traded at 1.10-1.12 euros.",
+        "Rates rose 8.30 percent, and 3.45 of them fell.",
+        "The vote went 20-19 and 5 to 3 in committee.",
         "It was the turn of the tide.",
         "This time the ministers agreed.",
         "The Ramadan Foundation issued a statement.",
