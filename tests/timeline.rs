@@ -2262,6 +2262,29 @@ const TABLE: &[(Pub, &str, &str, TimexType, &str)] = &[
         D,
         "2013-03-20",
     ),
+    // A weekday in the present names the nearer one: 2013-01-03 is a Thursday.
+    (
+        Pub::Day("2013-01-03"),
+        "The deadline is Friday.",
+        "Friday",
+        D,
+        "2013-01-04",
+    ),
+    (
+        Pub::Day("2013-01-03"),
+        "The vote is on Tuesday.",
+        "Tuesday",
+        D,
+        "2013-01-01",
+    ),
+    // A month's abbreviation ends no clause: the tense is read past "Sept." to "bought".
+    (
+        Pub::Day("1989-10-30"),
+        "Crane holds 504,200 shares, including 254,200 bought from Sept. 14 to Thursday.",
+        "Thursday",
+        D,
+        "1989-10-26",
+    ),
     (
         Pub::Day("2013-03-22"),
         "The two-year-long dispute ended.",

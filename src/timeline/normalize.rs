@@ -292,6 +292,9 @@ fn base_value(base: Base, tense: Tense, ctx: &Context) -> (String, bool) {
                 (s, _, _) if s > 0 => r.add_days(if ahead == 0 { 7 } else { ahead }),
                 (_, true, _) => r.add_days(i64::from(weekday) - i64::from(r.weekday())),
                 (_, false, Tense::Future) => r.add_days(ahead),
+                // "The deadline is Friday", "the vote is Tuesday": a present names the
+                // nearer of the two.
+                (_, false, Tense::Present) if ahead > 0 && ahead < back => r.add_days(ahead),
                 (_, false, _) => r.add_days(-back),
             };
             ymd(d)
