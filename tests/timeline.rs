@@ -2262,6 +2262,14 @@ const TABLE: &[(Pub, &str, &str, TimexType, &str)] = &[
         D,
         "2013-03-20",
     ),
+    // A span's end is a day before a verb, not only before "in" or "and".
+    (
+        Pub::Day("2013-03-22"),
+        "Talks on March 19-20 failed.",
+        "20",
+        D,
+        "2013-03-20",
+    ),
     // A weekday in the present names the nearer one: 2013-01-03 is a Thursday.
     (
         Pub::Day("2013-01-03"),
@@ -2629,6 +2637,8 @@ fn span_ends_are_days_only_when_they_count_forward() {
     for (text, day) in [
         ("Shares rose on March 3 to 9% of the float.", "March 3"),
         ("Stocks fell on March 3 to 9 cents.", "March 3"),
+        ("The index rose on March 3-9 points.", "March 3"),
+        ("Rates rose on March 3 to 9 percent.", "March 3"),
         (
             "From March 13 to 9 other cities, the tour went on.",
             "March 13",
