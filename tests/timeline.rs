@@ -2262,6 +2262,14 @@ const TABLE: &[(Pub, &str, &str, TimexType, &str)] = &[
         D,
         "2013-03-20",
     ),
+    // "the year 2012" is one expression, the year named in full.
+    (
+        Pub::Day("2013-03-22"),
+        "The year 1989 was the wall's last.",
+        "The year 1989",
+        D,
+        "1989",
+    ),
     // A span's end is a day before a verb, not only before "in" or "and".
     (
         Pub::Day("2013-03-22"),

@@ -172,6 +172,20 @@ impl Scanner<'_> {
                 return point(i + 3, Base::NarrativeDay(0));
             }
         }
+        // "the year 2012": the year, named in full.
+        if w1 == "year" {
+            if let Some(y) = self.t.int(i + 2).filter(|&y| self.plausible_year(i + 2, y)) {
+                let year = Some(y as i32);
+                return point(
+                    i + 3,
+                    Base::Cal {
+                        year,
+                        month: None,
+                        day: None,
+                    },
+                );
+            }
+        }
         // "on the 15th", "by the 3rd": a day of the month the story is in.
         if let Some(d) = self.t.int(i + 1).filter(|d| (1..=31).contains(d)) {
             let after = self.w(i + 3);
