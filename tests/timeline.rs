@@ -2270,6 +2270,14 @@ const TABLE: &[(Pub, &str, &str, TimexType, &str)] = &[
         D,
         "1989",
     ),
+    // "the past hour" is an hour's length, like "the past two hours".
+    (
+        Pub::Day("2013-03-22"),
+        "Within the past hour, shots rang out.",
+        "the past hour",
+        Du,
+        "PT1H",
+    ),
     // A span's end is a day before a verb, not only before "in" or "and".
     (
         Pub::Day("2013-03-22"),
@@ -2704,6 +2712,7 @@ fn lookalikes_are_not_dates() {
         "A three-year-old girl was found safe.",
         "The dollar traded at 1.10-1.12 euros.",
         "Rates rose 8.30 percent, and 3.45 of them fell.",
+        "At the last minute, in the last hour of the talks, they agreed.",
         "The vote went 20-19 and 5 to 3 in committee.",
         "It was the turn of the tide.",
         "This time the ministers agreed.",

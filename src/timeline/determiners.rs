@@ -138,6 +138,10 @@ impl Scanner<'_> {
             }
         }
         match unit {
+            // "within the past hour", "in the next hour": an hour's length up to or from now.
+            Unit::Hour if matches!(self.w(k - 1), "past" | "next" | "coming") => {
+                Some((k + 1, Expr::Duration { n: Some(1.0), unit }))
+            }
             Unit::Day | Unit::Hour | Unit::Minute | Unit::Second => None,
             Unit::Weekend => point(
                 k + 1,
