@@ -353,9 +353,10 @@ impl Scanner<'_> {
         let mut k = i + 1;
         let comma = usize::from(self.w(k) == ",");
         // "Tuesday, March 19" and the British "Tuesday 19 March": one date.
-        let date = self
-            .month_led(k + comma)
-            .or_else(|| self.numeric(k + comma));
+        let date = match self.t.kind(k + comma) {
+            Some(Kind::Num) if self.w(k + comma).len() <= 2 => self.numeric(k + comma),
+            _ => self.month_led(k + comma),
+        };
         if let Some((end, Expr::Point(b @ Base::Cal { day: Some(_), .. }, None))) = date {
             return Some((end, Expr::Point(b, None)));
         }
