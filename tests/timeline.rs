@@ -2224,6 +2224,98 @@ const TABLE: &[(Pub, &str, &str, TimexType, &str)] = &[
         D,
         "2004-SP",
     ),
+    // British copy: the weekday and a day-first date are one date, a day-first span's first
+    // day takes the second's month, and a dotted clock with its am or pm is a time.
+    (
+        Pub::Day("2013-03-22"),
+        "On Tuesday 19 March the court ruled.",
+        "Tuesday 19 March",
+        D,
+        "2013-03-19",
+    ),
+    (
+        Pub::Day("2013-03-22"),
+        "Talks on 18-20 March failed.",
+        "18",
+        D,
+        "2013-03-18",
+    ),
+    (
+        Pub::Day("2013-03-22"),
+        "Polls on 3 and 4 May 2012 were close.",
+        "3",
+        D,
+        "2012-05-03",
+    ),
+    (
+        Pub::Day("2013-03-22"),
+        "The market opened at 8.30am on Monday.",
+        "8.30am",
+        T,
+        "2013-03-18T08:30",
+    ),
+    // Two days of one month listed backwards are two days, not a turn of the year.
+    (
+        Pub::Day("2013-03-22"),
+        "Riots broke out on March 21 and March 20.",
+        "March 20",
+        D,
+        "2013-03-20",
+    ),
+    // "the year 2012" is one expression, the year named in full.
+    (
+        Pub::Day("2013-03-22"),
+        "The year 1989 was the wall's last.",
+        "The year 1989",
+        D,
+        "1989",
+    ),
+    // "the past hour" is an hour's length, like "the past two hours".
+    (
+        Pub::Day("2013-03-22"),
+        "Within the past hour, shots rang out.",
+        "the past hour",
+        Du,
+        "PT1H",
+    ),
+    // A span's end is a day before a verb, not only before "in" or "and".
+    (
+        Pub::Day("2013-03-22"),
+        "Talks on March 19-20 failed.",
+        "20",
+        D,
+        "2013-03-20",
+    ),
+    // A weekday in the present names the nearer one: 2013-01-03 is a Thursday.
+    (
+        Pub::Day("2013-01-03"),
+        "The deadline is Friday.",
+        "Friday",
+        D,
+        "2013-01-04",
+    ),
+    (
+        Pub::Day("2013-01-03"),
+        "The vote is on Tuesday.",
+        "Tuesday",
+        D,
+        "2013-01-01",
+    ),
+    // A month's abbreviation ends no clause: the tense is read past "Sept." to "bought".
+    (
+        Pub::Day("1989-10-30"),
+        "Crane holds 504,200 shares, including 254,200 bought from Sept. 14 to Thursday.",
+        "Thursday",
+        D,
+        "1989-10-26",
+    ),
+    (
+        Pub::Day("2013-03-22"),
+        "The two-year-long dispute ended.",
+        "two-year-long",
+        Du,
+        "P2Y",
+    ),
 ];
 #[test]
 fn expression_table() {
@@ -2561,6 +2653,8 @@ fn span_ends_are_days_only_when_they_count_forward() {
     for (text, day) in [
         ("Shares rose on March 3 to 9% of the float.", "March 3"),
         ("Stocks fell on March 3 to 9 cents.", "March 3"),
+        ("The index rose on March 3-9 points.", "March 3"),
+        ("Rates rose on March 3 to 9 percent.", "March 3"),
         (
             "From March 13 to 9 other cities, the tour went on.",
             "March 13",
@@ -2617,6 +2711,9 @@ fn lookalikes_are_not_dates() {
         "The bank raised the overnight rate and called it an overnight success.",
         "A three-year-old girl was found safe.",
         "The dollar traded at 1.10-1.12 euros.",
+        "Rates rose 8.30 percent, and 3.45 of them fell.",
+        "At the last minute, in the last hour of the talks, they agreed.",
+        "The vote went 20-19 and 5 to 3 in committee.",
         "It was the turn of the tide.",
         "This time the ministers agreed.",
         "The Ramadan Foundation issued a statement.",

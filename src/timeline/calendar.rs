@@ -50,19 +50,9 @@ impl Scanner<'_> {
             }
             if let Some((after, m)) = self.month_name(k) {
                 let (end, year) = self.year_after(after);
-                return Some((
-                    end,
-                    Expr::Point(
-                        Base::Cal {
-                            year,
-                            month: Some(m),
-                            day: Some(v as u32),
-                        },
-                        None,
-                    ),
-                ));
+                return Some((end, Expr::Point(Base::day(year, m, v as u32), None)));
             }
-            return None;
+            return self.day_before_day(k, v);
         }
         if let Some(hit) = self.season_of_years(i) {
             return Some(hit);
@@ -210,6 +200,28 @@ impl Scanner<'_> {
         }
     }
 
+    /// The first day of "19-20 March", "3 and 4 May 2013" (`k`: the token after it), in
+    /// the month and year of the second, which the scan finds as an expression of its own.
+    fn day_before_day(&self, k: usize, first: i64) -> Hit {
+        let dash = matches!(self.w(k), "-" | "–") && self.t.joined(k) && self.t.joined(k + 1);
+        let list = matches!(self.w(k), "and" | "or");
+        if !(dash || list || matches!(self.w(k), "to" | "through")) || self.w(k + 1).len() > 2 {
+            return None;
+        }
+        // A span counts forward: "20-19 March" is no span.
+        let second = self
+            .t
+            .int(k + 1)
+            .filter(|&d| d <= 31 && (list || d > first))?;
+        let mut e = k + 2;
+        if matches!(self.w(e), "st" | "nd" | "rd" | "th") && self.t.joined(e) {
+            e += 1;
+        }
+        let (after, m) = self.month_name(if self.w(e) == "of" { e + 1 } else { e })?;
+        let (_, year) = self.year_after(after);
+        (second > 0).then(|| (k, Expr::Point(Base::day(year, m, first as u32), None)))
+    }
+
     /// A month name at `k` (with its abbreviation dot): the token after it and the month.
     pub fn month_name(&self, k: usize) -> Option<(usize, u32)> {
         let w = self.w(k);
@@ -340,9 +352,12 @@ impl Scanner<'_> {
         let wd = lexicon::weekday(w)?;
         let mut k = i + 1;
         let comma = usize::from(self.w(k) == ",");
-        if let Some((end, Expr::Point(b @ Base::Cal { day: Some(_), .. }, None))) =
-            self.month_led(k + comma)
-        {
+        // "Tuesday, March 19" and the British "Tuesday 19 March": one date.
+        let date = match self.t.kind(k + comma) {
+            Some(Kind::Num) if self.w(k + comma).len() <= 2 => self.numeric(k + comma),
+            _ => self.month_led(k + comma),
+        };
+        if let Some((end, Expr::Point(b @ Base::Cal { day: Some(_), .. }, None))) = date {
             return Some((end, Expr::Point(b, None)));
         }
         let base = Base::Weekday {
@@ -379,9 +394,15 @@ impl Scanner<'_> {
                 };
                 return self.with_day(k, Clock::At { hour: h, minute: m });
             }
+            // "8.30am", "6.45 p.m.": the dotted clock of British copy, never without am or pm.
+            None if matches!(w.split_once('.'), Some((_, m)) if m.len() == 2) => {
+                let (h, m) = w.split_once('.')?;
+                (h.parse::<u32>().ok()?, m.parse::<u32>().ok()?)
+            }
             None => (w.parse::<u32>().ok()?, 0),
         };
-        if hour > 24 || minute > 59 || w.contains([',', '.']) {
+        let dotted = w.contains('.');
+        if hour > 24 || minute > 59 || w.contains(',') {
             return None;
         }
         let mut k = i + 1;
@@ -401,6 +422,9 @@ impl Scanner<'_> {
             }
             _ => None,
         };
+        if dotted && pm.is_none() {
+            return None;
+        }
         let hour = match pm {
             Some(true) if hour < 12 => hour + 12,
             Some(false) if hour == 12 => 0,

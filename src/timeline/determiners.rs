@@ -138,6 +138,10 @@ impl Scanner<'_> {
             }
         }
         match unit {
+            // "within the past hour", "in the next hour": an hour's length up to or from now.
+            Unit::Hour if matches!(self.w(k - 1), "past" | "next" | "coming") => {
+                Some((k + 1, Expr::Duration { n: Some(1.0), unit }))
+            }
             Unit::Day | Unit::Hour | Unit::Minute | Unit::Second => None,
             Unit::Weekend => point(
                 k + 1,
@@ -170,6 +174,20 @@ impl Scanner<'_> {
             }
             if self.w(i - 1) == "was" {
                 return point(i + 3, Base::NarrativeDay(0));
+            }
+        }
+        // "the year 2012": the year, named in full.
+        if w1 == "year" {
+            if let Some(y) = self.t.int(i + 2).filter(|&y| self.plausible_year(i + 2, y)) {
+                let year = Some(y as i32);
+                return point(
+                    i + 3,
+                    Base::Cal {
+                        year,
+                        month: None,
+                        day: None,
+                    },
+                );
             }
         }
         // "on the 15th", "by the 3rd": a day of the month the story is in.

@@ -164,6 +164,15 @@ impl Base {
         }
     }
 
+    /// A day of a month, of `year` or of a year inferred later: "4 May", "May 4, 2013".
+    pub fn day(year: Option<i32>, month: u32, day: u32) -> Base {
+        Base::Cal {
+            year,
+            month: Some(month),
+            day: Some(day),
+        }
+    }
+
     /// The year and month of a [`Base::month`] anchor; `None` for any other.
     pub fn as_month(&self) -> Option<(Option<i32>, u32)> {
         match *self {

@@ -363,3 +363,25 @@ pub fn tense_of(word: &str) -> Option<super::tense::Tense> {
         _ => return None,
     })
 }
+
+/// Whether the period at token `k` closes an abbreviation inside a sentence: a month's
+/// ("bought from Sept. 14 to Thursday") before its day, a title's ("Mr. Smith"), or a
+/// clock's "a.m." before anything but a capital ("struck at 4:31 a.m. (1131 GMT)").
+pub fn abbreviated(toks: &super::token::Tokens, k: usize) -> bool {
+    let Some(prev) = k.checked_sub(1) else {
+        return false;
+    };
+    let w = toks.word(prev);
+    let month = w.len() <= 4 && crate::date::month_from_name(w).is_some();
+    let clock = w == "m"
+        && prev >= 2
+        && toks.word(prev - 1) == "."
+        && matches!(toks.word(prev - 2), "a" | "p")
+        && !toks.is_cap(k + 1);
+    clock
+        || (month && toks.kind(k + 1) == Some(super::token::Kind::Num))
+        || (matches!(
+            w,
+            "mr" | "mrs" | "ms" | "dr" | "gen" | "gov" | "sen" | "rep" | "st"
+        ) && toks.is_cap(k + 1))
+}

@@ -391,6 +391,7 @@ fn clause_start(toks: &token::Tokens, i: usize) -> usize {
         k -= 1;
         if matches!(toks.word(k), "." | "!" | "?" | ";")
             && toks.toks.get(k + 1).is_some_and(|t| t.gap)
+            && !lexicon::abbreviated(toks, k)
         {
             return k + 1;
         }

@@ -184,6 +184,11 @@ pub(super) fn unknown(v: String) -> (String, bool) {
 /// their years: the end's year from the tense, the start's the same or the one before.
 pub fn range_years(start: &Expr, end: &Expr, tense: Tense, ctx: &Context) -> Option<(Expr, Expr)> {
     let ((m1, d1), (m2, d2)) = (Base::yearless(start)?, Base::yearless(end)?);
+    // Only a turn of the year runs backwards ("from November to February"); "May 20 and
+    // May 19" are two days, each read on its own.
+    if m1 == m2 && d1 > d2 {
+        return None;
+    }
     let r = ctx.date?;
     let y2 = infer_year(r, m2, d2, tense);
     let y1 = if (m1, d1) <= (m2, d2) { y2 } else { y2 - 1 };
@@ -287,6 +292,9 @@ fn base_value(base: Base, tense: Tense, ctx: &Context) -> (String, bool) {
                 (s, _, _) if s > 0 => r.add_days(if ahead == 0 { 7 } else { ahead }),
                 (_, true, _) => r.add_days(i64::from(weekday) - i64::from(r.weekday())),
                 (_, false, Tense::Future) => r.add_days(ahead),
+                // "The deadline is Friday", "the vote is Tuesday": a present names the
+                // nearer of the two.
+                (_, false, Tense::Present) if ahead > 0 && ahead < back => r.add_days(ahead),
                 (_, false, _) => r.add_days(-back),
             };
             ymd(d)

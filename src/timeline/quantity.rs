@@ -372,6 +372,10 @@ impl Scanner<'_> {
         if self.w(end) == "or" && self.w(end + 1) == "so" {
             end += 2;
         }
+        // "a two-year-long dispute": the length, "-long" and all.
+        if hyphen && self.w(end) == "-" && self.t.joined(end) && self.w(end + 1) == "long" {
+            end += 2;
+        }
         // "48 years old"; "five-year-old", "year-earlier" and "three-quarters" are not lengths of time.
         if self.w(end) == "old"
             || (self.w(end) == "-" && self.t.joined(end))

@@ -147,9 +147,15 @@ impl Scanner<'_> {
         if (dash || to) && (stuck || d as u32 <= first) {
             return None;
         }
-        // "April 24 and 25 percent": a number of something else.
+        // "April 24 and 25 percent": a number of something else; a span's end is a day
+        // before most words ("talks on March 19-20 failed"), not before a measure.
+        let measure = matches!(
+            self.w(j + 2),
+            "percent" | "per" | "points" | "cents" | "votes" | "seats" | "degrees" | "times"
+        ) || lexicon::unit(self.w(j + 2)).is_some();
         if self.t.kind(j + 2) == Some(Kind::Word)
             && !matches!(self.w(j + 2), "in" | "at" | "and" | "to")
+            && (measure || !(dash || to))
         {
             return None;
         }
