@@ -44,9 +44,14 @@ const SIGNALS: &[i32] = &[signal_hook::consts::SIGTERM, signal_hook::consts::SIG
 
 /// Runs the reader until the user quits or a signal asks it to stop;
 /// `background` starts the loading and extraction whose results arrive as
-/// actions; it is called once the first frame is drawn. `edge` holds the
+/// actions; it is called once the first frame is drawn, with the byte where
+/// that frame's text ends (see [`App::bottom_byte`]). `edge` holds the
 /// stores that effects (notes, corrections) are carried out on.
-pub fn run(app: App, background: impl FnOnce() -> Receiver<Action>, edge: &Edge) -> io::Result<()> {
+pub fn run(
+    app: App,
+    background: impl FnOnce(usize) -> Receiver<Action>,
+    edge: &Edge,
+) -> io::Result<()> {
     session_with(app.mouse, |terminal, caught| {
         event_loop(terminal, app, background, caught, edge)
     })
@@ -164,7 +169,7 @@ fn install_mouse_panic_hook() {
 fn event_loop(
     terminal: &mut Tty,
     mut app: App,
-    background: impl FnOnce() -> Receiver<Action>,
+    background: impl FnOnce(usize) -> Receiver<Action>,
     caught: &AtomicUsize,
     edge: &Edge,
 ) -> io::Result<()> {
@@ -172,7 +177,7 @@ fn event_loop(
     app.update(Action::Resize(size.width, size.height));
     let mut frames = Frames::default();
     frames.draw(terminal, &app, false)?;
-    let background = background();
+    let background = background(app.bottom_byte());
     let mut changed = open_notes(&mut app, edge);
     let mut drawn = Instant::now();
     loop {
