@@ -19,8 +19,9 @@ use std::time::{Duration, Instant};
 
 /// How long the loop waits for an event before looking at signals and extraction.
 const TICK: Duration = Duration::from_millis(50);
-/// The wait while loading or extraction results are still to come.
-const BUSY_TICK: Duration = Duration::from_millis(5);
+/// The wait while loading or extraction results are still to come: short, so
+/// a result is on screen about a millisecond after it arrives.
+const BUSY_TICK: Duration = Duration::from_millis(1);
 
 /// The terminal frames are drawn on: stdout behind a buffer big enough for
 /// any frame, so a frame leaves in one write (stdout alone writes every 1 KiB
@@ -180,6 +181,9 @@ fn event_loop(
     let background = background(app.bottom_byte());
     let mut changed = open_notes(&mut app, edge);
     let mut drawn = Instant::now();
+    // Whether the last turn answered a key: its frame is drawn before any
+    // result of loading is taken in, and those are looked for right after.
+    let mut keyed = false;
     loop {
         if caught.load(Ordering::SeqCst) != 0 {
             return Ok(());
@@ -193,14 +197,15 @@ fn event_loop(
         }
         // A search of a big text goes on a step at a time whenever no key waits;
         // while results are due, look for them often so they show promptly.
-        let tick = if searching {
+        let tick = if searching || keyed {
             Duration::ZERO
         } else if app.extracting || app.loading {
             BUSY_TICK
         } else {
             TICK
         };
-        if !poll(tick)? {
+        keyed = poll(tick)?;
+        if !keyed {
             if searching {
                 app.update(Action::SearchStep);
                 changed = changed.and(Changed::SearchSteps);
@@ -229,7 +234,7 @@ fn event_loop(
                 }
             }
         }
-        loop {
+        while !keyed {
             match background.try_recv() {
                 Ok(action) => {
                     if let Some(effect) = app.update(action) {
