@@ -496,7 +496,7 @@ fn opened_with(corrections: Vec<Change>, made_meanwhile: Option<Change>) -> App 
     let doc = Arc::new(Document::from_text(TEXT));
     let mut app = App::new(doc.clone(), "test brief".into());
     app.corrections = corrections.clone();
-    // No screen: extracted whole.
+    // A document read whole is extracted whole: where its screen ends does not matter.
     let rx = folio::ui::loader::start(None, doc, corrections, usize::MAX);
     if let Some(change) = made_meanwhile {
         app.corrections.push(change);

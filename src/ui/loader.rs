@@ -51,12 +51,12 @@ pub fn open(path: &Path, published: Option<Date>) -> Result<Opened, ReadError> {
     })
 }
 
-/// Starts the background work. First the text on the first screen (up to
-/// `screen_end`, a byte offset) is extracted on its own and sent as
-/// `ExtractedPrefix`: a millisecond or two, where the whole beginning takes ten,
-/// so the screen is highlighted before the first keys. Then for a prefix the
-/// receiver yields `ExtractedPrefix` for the whole beginning, `Loaded`, and
-/// `Extracted` for the whole file; for a whole document just `Extracted`. The
+/// Starts the background work. For a prefix the receiver yields
+/// `ExtractedPrefix` for the text on the first screen (up to `screen_end`, a
+/// byte offset; a millisecond or two, where the whole beginning takes ten, so
+/// the screen is highlighted before the first keys), `ExtractedPrefix` for the
+/// whole beginning, `Loaded`, then `Extracted` for the whole file; for a whole
+/// document (at most [`PREFIX_BYTES`] of text, or markup) just `Extracted`. The
 /// user's `corrections` are applied here too, so the reader only moves the
 /// result into place.
 pub fn start(
@@ -67,18 +67,21 @@ pub fn start(
 ) -> Receiver<Action> {
     let (tx, rx) = channel();
     std::thread::spawn(move || {
-        // The screen's own highlights run at the reader's priority: they are
-        // what the reader waits for, and take a millisecond or two.
-        if let Some(screen) = screen_part(&doc, screen_end) {
-            let first = Extraction::run(&screen, corrections.clone());
-            if tx.send(Action::ExtractedPrefix(Box::new(first))).is_err() {
-                return;
-            }
-        }
-        lower_priority();
         let doc = match opened_rest {
-            None => doc,
+            None => {
+                lower_priority();
+                doc
+            }
             Some((path, published)) => {
+                // The screen's own highlights run at the reader's priority:
+                // they are what the reader waits for, and take a millisecond or two.
+                if let Some(screen) = screen_part(&doc, screen_end) {
+                    let first = Extraction::run(&screen, corrections.clone());
+                    if tx.send(Action::ExtractedPrefix(Box::new(first))).is_err() {
+                        return;
+                    }
+                }
+                lower_priority();
                 let prefix = Extraction::run(&doc, corrections.clone());
                 if tx.send(Action::ExtractedPrefix(Box::new(prefix))).is_err() {
                     return;
@@ -250,6 +253,16 @@ mod tests {
         let full = read_file(file.path()).unwrap();
         assert_eq!(flow.doc.text(), full.text());
         assert_eq!(**whole, Extraction::run(&full, Vec::new()));
+    }
+
+    #[test]
+    fn a_document_read_whole_is_extracted_whole_at_once() {
+        let doc = Arc::new(Document::from_text(&long_brief(20_000)));
+        let got: Vec<Action> = start(None, doc.clone(), Vec::new(), 1000).iter().collect();
+        let [Action::Extracted(whole)] = &got[..] else {
+            panic!("one message, the whole extraction");
+        };
+        assert_eq!(**whole, Extraction::run(&doc, Vec::new()));
     }
 
     #[cfg(target_os = "linux")]
