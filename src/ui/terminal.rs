@@ -234,20 +234,28 @@ fn event_loop(
                 }
             }
         }
-        while !keyed {
-            match background.try_recv() {
-                Ok(action) => {
-                    if let Some(effect) = app.update(action) {
-                        effects::run(&mut app, effect, edge);
-                    }
-                    changed = Changed::More;
+        if !keyed {
+            changed = changed.and(take_results(&mut app, &background, edge));
+        }
+    }
+}
+
+/// Takes in every result of the background work that has arrived; what changed.
+fn take_results(app: &mut App, background: &Receiver<Action>, edge: &Edge) -> Changed {
+    let mut changed = Changed::Nothing;
+    loop {
+        match background.try_recv() {
+            Ok(action) => {
+                if let Some(effect) = app.update(action) {
+                    effects::run(app, effect, edge);
                 }
-                Err(TryRecvError::Disconnected) if app.extracting => {
-                    app.update(Action::WorkerLost);
-                    changed = Changed::More;
-                }
-                Err(_) => break,
+                changed = Changed::More;
             }
+            Err(TryRecvError::Disconnected) if app.extracting => {
+                app.update(Action::WorkerLost);
+                changed = Changed::More;
+            }
+            Err(_) => return changed,
         }
     }
 }
