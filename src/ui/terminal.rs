@@ -19,9 +19,13 @@ use std::time::{Duration, Instant};
 
 /// How long the loop waits for an event before looking at signals and extraction.
 const TICK: Duration = Duration::from_millis(50);
-/// The wait while loading or extraction results are still to come: short, so
-/// a result is on screen about a millisecond after it arrives.
-const BUSY_TICK: Duration = Duration::from_millis(1);
+/// The wait while loading or extraction results are still to come.
+const BUSY_TICK: Duration = Duration::from_millis(5);
+/// The wait until the first of them (the first screen's highlights) is in:
+/// short, so they show about a millisecond after they arrive. Only then: waking
+/// this often all through a big file's load made keys wait for it (up to
+/// 170 ms pressed 200 ms after the first frame of 100 MB, on a busy machine).
+const FIRST_TICK: Duration = Duration::from_millis(1);
 
 /// The terminal frames are drawn on: stdout behind a buffer big enough for
 /// any frame, so a frame leaves in one write (stdout alone writes every 1 KiB
@@ -184,6 +188,8 @@ fn event_loop(
     // Whether the last turn answered a key: its frame is drawn before any
     // result of loading is taken in, and those are looked for right after.
     let mut keyed = false;
+    // Whether a result of the background work has come in yet.
+    let mut heard = false;
     loop {
         if caught.load(Ordering::SeqCst) != 0 {
             return Ok(());
@@ -199,6 +205,8 @@ fn event_loop(
         // while results are due, look for them often so they show promptly.
         let tick = if searching || keyed {
             Duration::ZERO
+        } else if !heard && (app.extracting || app.loading) {
+            FIRST_TICK
         } else if app.extracting || app.loading {
             BUSY_TICK
         } else {
@@ -235,7 +243,9 @@ fn event_loop(
             }
         }
         if !keyed {
-            changed = changed.and(take_results(&mut app, &background, edge));
+            let taken = take_results(&mut app, &background, edge);
+            heard |= taken != Changed::Nothing;
+            changed = changed.and(taken);
         }
     }
 }
