@@ -264,6 +264,13 @@ fn a_search_in_the_files_end_keeps_its_hit_when_the_whole_file_arrives() {
 fn loading_states(path: &Path) -> Vec<(&'static str, Vec<Action>)> {
     let head = app_head_doc(path);
     let whole = Arc::new(read_file(path).unwrap());
+    // The first screen's text (as the loader cuts it), then the whole beginning.
+    let screen = || {
+        let part =
+            loader::screen_part(&head, 2_000).expect("a screen much shorter than the beginning");
+        let ents = common::entities_named(&part, &[("Astana", Kind::Place)]);
+        Action::ExtractedPrefix(Box::new((ents, Vec::new()).into()))
+    };
     let prefix = || {
         let ents = common::entities_named(&head, &[("Astana", Kind::Place)]);
         Action::ExtractedPrefix(Box::new((ents, Vec::new()).into()))
@@ -275,14 +282,20 @@ fn loading_states(path: &Path) -> Vec<(&'static str, Vec<Action>)> {
     vec![
         ("first frame", vec![]),
         ("after two j", vec![Action::MoveDown, Action::MoveDown]),
-        ("beginning extracted", vec![prefix()]),
+        ("screen extracted", vec![screen()]),
+        ("beginning extracted", vec![screen(), prefix()]),
         (
             "whole file in",
-            vec![prefix(), Action::loaded(whole.clone())],
+            vec![screen(), prefix(), Action::loaded(whole.clone())],
         ),
         (
             "whole file extracted",
-            vec![prefix(), Action::loaded(whole.clone()), extracted()],
+            vec![
+                screen(),
+                prefix(),
+                Action::loaded(whole.clone()),
+                extracted(),
+            ],
         ),
     ]
 }
@@ -317,7 +330,8 @@ fn g_reaches_the_end_at_every_moment_of_the_load() {
 fn the_whole_file_arrives_hashed_and_cut_into_blocks_so_taking_it_does_not_stall_the_keys() {
     let (_dir, path) = big_file("big-hashed");
     let head = Arc::new(app_head_doc(&path));
-    let rx = loader::start(Some((path.clone(), None)), head, Vec::new());
+    // No screen: the beginning is extracted whole.
+    let rx = loader::start(Some((path.clone(), None)), head, Vec::new(), usize::MAX);
     let flow = rx
         .iter()
         .find_map(|a| match a {

@@ -496,7 +496,8 @@ fn opened_with(corrections: Vec<Change>, made_meanwhile: Option<Change>) -> App 
     let doc = Arc::new(Document::from_text(TEXT));
     let mut app = App::new(doc.clone(), "test brief".into());
     app.corrections = corrections.clone();
-    let rx = folio::ui::loader::start(None, doc, corrections);
+    // A document read whole is extracted whole: where its screen ends does not matter.
+    let rx = folio::ui::loader::start(None, doc, corrections, usize::MAX);
     if let Some(change) = made_meanwhile {
         app.corrections.push(change);
     }
@@ -536,7 +537,7 @@ fn stored_corrections_are_applied_by_the_background_thread_as_the_reader_applies
     );
     assert!(app.corrected[csto.unwrap()]);
     // Corrected before it reaches the reader, whose thread answers the keys.
-    let rx = folio::ui::loader::start(None, app.doc.clone(), again.corrections.clone());
+    let rx = folio::ui::loader::start(None, app.doc.clone(), again.corrections.clone(), usize::MAX);
     let sent = rx.iter().find_map(|a| match a {
         Action::Extracted(data) => Some(data),
         _ => None,

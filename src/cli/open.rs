@@ -106,8 +106,8 @@ pub fn run_reader(files: &[PathBuf], published: Option<Date>) -> Result<(), Fail
     }
     let (doc, corrections) = (app.doc.clone(), app.corrections.clone());
     // Started once the first frame is on screen, so reading and extraction do
-    // not compete with it.
-    let background = move || loader::start(rest, doc, corrections);
+    // not compete with it; the text on it is extracted first.
+    let background = move |screen_end| loader::start(rest, doc, corrections, screen_end);
     let edge = edge.for_brief(files.first().cloned());
     crate::ui::read(app, background, &edge).map_err(|e| Failure(format!("terminal error: {e}")))
 }

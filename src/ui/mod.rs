@@ -39,11 +39,12 @@ pub const SAMPLE_NAME: &str = "caspian-summit-2007.txt";
 pub const SAMPLE: &str = include_str!("../../assets/briefs/caspian-summit-2007.txt");
 
 /// Runs the reader on `app` in the terminal until the user quits; `background`
-/// starts loading and extraction once the first frame is drawn, and `edge`
-/// holds the stores its effects are carried out on.
+/// starts loading and extraction once the first frame is drawn, given the
+/// byte where that frame's text ends, and `edge` holds the stores its effects
+/// are carried out on.
 pub fn read(
     app: App,
-    background: impl FnOnce() -> Receiver<Action>,
+    background: impl FnOnce(usize) -> Receiver<Action>,
     edge: &effects::Edge,
 ) -> std::io::Result<()> {
     terminal::run(app, background, edge)

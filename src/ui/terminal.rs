@@ -21,6 +21,11 @@ use std::time::{Duration, Instant};
 const TICK: Duration = Duration::from_millis(50);
 /// The wait while loading or extraction results are still to come.
 const BUSY_TICK: Duration = Duration::from_millis(5);
+/// The wait until the first of them (the first screen's highlights) is in:
+/// short, so they show about a millisecond after they arrive. Only then: waking
+/// this often all through a big file's load made keys wait for it (up to
+/// 170 ms pressed 200 ms after the first frame of 100 MB, on a busy machine).
+const FIRST_TICK: Duration = Duration::from_millis(1);
 
 /// The terminal frames are drawn on: stdout behind a buffer big enough for
 /// any frame, so a frame leaves in one write (stdout alone writes every 1 KiB
@@ -44,9 +49,14 @@ const SIGNALS: &[i32] = &[signal_hook::consts::SIGTERM, signal_hook::consts::SIG
 
 /// Runs the reader until the user quits or a signal asks it to stop;
 /// `background` starts the loading and extraction whose results arrive as
-/// actions; it is called once the first frame is drawn. `edge` holds the
+/// actions; it is called once the first frame is drawn, with the byte where
+/// that frame's text ends (see [`App::bottom_byte`]). `edge` holds the
 /// stores that effects (notes, corrections) are carried out on.
-pub fn run(app: App, background: impl FnOnce() -> Receiver<Action>, edge: &Edge) -> io::Result<()> {
+pub fn run(
+    app: App,
+    background: impl FnOnce(usize) -> Receiver<Action>,
+    edge: &Edge,
+) -> io::Result<()> {
     session_with(app.mouse, |terminal, caught| {
         event_loop(terminal, app, background, caught, edge)
     })
@@ -164,7 +174,7 @@ fn install_mouse_panic_hook() {
 fn event_loop(
     terminal: &mut Tty,
     mut app: App,
-    background: impl FnOnce() -> Receiver<Action>,
+    background: impl FnOnce(usize) -> Receiver<Action>,
     caught: &AtomicUsize,
     edge: &Edge,
 ) -> io::Result<()> {
@@ -172,9 +182,14 @@ fn event_loop(
     app.update(Action::Resize(size.width, size.height));
     let mut frames = Frames::default();
     frames.draw(terminal, &app, false)?;
-    let background = background();
+    let background = background(app.bottom_byte());
     let mut changed = open_notes(&mut app, edge);
     let mut drawn = Instant::now();
+    // Whether the last turn answered a key: its frame is drawn before any
+    // result of loading is taken in, and those are looked for right after.
+    let mut keyed = false;
+    // Whether a result of the background work has come in yet.
+    let mut heard = false;
     loop {
         if caught.load(Ordering::SeqCst) != 0 {
             return Ok(());
@@ -188,14 +203,17 @@ fn event_loop(
         }
         // A search of a big text goes on a step at a time whenever no key waits;
         // while results are due, look for them often so they show promptly.
-        let tick = if searching {
+        let tick = if searching || keyed {
             Duration::ZERO
+        } else if !heard && (app.extracting || app.loading) {
+            FIRST_TICK
         } else if app.extracting || app.loading {
             BUSY_TICK
         } else {
             TICK
         };
-        if !poll(tick)? {
+        keyed = poll(tick)?;
+        if !keyed {
             if searching {
                 app.update(Action::SearchStep);
                 changed = changed.and(Changed::SearchSteps);
@@ -224,20 +242,30 @@ fn event_loop(
                 }
             }
         }
-        loop {
-            match background.try_recv() {
-                Ok(action) => {
-                    if let Some(effect) = app.update(action) {
-                        effects::run(&mut app, effect, edge);
-                    }
-                    changed = Changed::More;
+        if !keyed {
+            let taken = take_results(&mut app, &background, edge);
+            heard |= taken != Changed::Nothing;
+            changed = changed.and(taken);
+        }
+    }
+}
+
+/// Takes in every result of the background work that has arrived; what changed.
+fn take_results(app: &mut App, background: &Receiver<Action>, edge: &Edge) -> Changed {
+    let mut changed = Changed::Nothing;
+    loop {
+        match background.try_recv() {
+            Ok(action) => {
+                if let Some(effect) = app.update(action) {
+                    effects::run(app, effect, edge);
                 }
-                Err(TryRecvError::Disconnected) if app.extracting => {
-                    app.update(Action::WorkerLost);
-                    changed = Changed::More;
-                }
-                Err(_) => break,
+                changed = Changed::More;
             }
+            Err(TryRecvError::Disconnected) if app.extracting => {
+                app.update(Action::WorkerLost);
+                changed = Changed::More;
+            }
+            Err(_) => return changed,
         }
     }
 }
