@@ -246,7 +246,7 @@ mod tests {
         let last_row = app.top_byte().max(screen_end.saturating_sub(1000));
         assert!(screen
             .entities
-            .mentions
+            .mentions()
             .iter()
             .any(|m| (last_row..screen_end).contains(&m.span().start)));
         assert_eq!(**prefix, Extraction::run(&doc, Vec::new()));
