@@ -402,6 +402,15 @@ fn seas_named_without_sea_are_places() {
 }
 
 #[test]
+fn capitals_and_countries_in_other_alphabets_are_places() {
+    run("The delegation flew from [Москва]{place} to [Київ]{place}, then on to [Нұр-Сұлтан]{place}.");
+    run("Ministers met in [Αθήνα]{place} and [القاهرة]{place} before a summit in [Казахстан]{place}.");
+    run("Talks in [ירושלים]{place} ended on Monday.");
+    // Lower-case, short or unlisted words of those alphabets are no places.
+    run("He wrote москва and Рим and Привет in his notes.");
+}
+
+#[test]
 fn odd_and_multibyte_text_keeps_invariants() {
     for text in [
         "",

@@ -18,6 +18,7 @@ mod org_speakers;
 pub mod perceptron;
 mod recognizer;
 mod rules;
+mod scripts;
 pub mod store;
 mod synthetic;
 mod titles;

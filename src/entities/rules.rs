@@ -10,6 +10,7 @@ use super::org_contexts;
 use super::org_names;
 use super::org_speakers;
 use super::recognizer::Analysis;
+use super::scripts::other_script_name;
 use super::titles::{capitalized_title, people_after_titles, titled, titled_people};
 use super::token_facts::{flag, is_possessive};
 use super::words::{DIVISIONS, MONTHS, ORG_HEADS, PLACE_HEADS, STOP, TITLES};
@@ -478,7 +479,7 @@ fn add_from_gazetteer(a: &Analysis, gaz: &Gazetteer, cands: &mut Vec<Cand>) {
             Some(Kind::Place)
         } else if t.gaz_span & cat::PEOPLE != 0 && single {
             Some(Kind::Misc)
-        } else if !single && t.gaz_span & cat::PLACE != 0 {
+        } else if t.gaz_span & cat::PLACE != 0 && (!single || other_script_name(a.word(i))) {
             Some(Kind::Place)
         } else if t.gaz_span & cat::ORG != 0 && (!single || lone_org(a, i)) {
             Some(Kind::Organization)
