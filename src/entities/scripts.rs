@@ -38,6 +38,11 @@ pub(super) fn other_script_name(word: &str) -> bool {
     (!cased || first.is_uppercase()) && letters.all(|c| block(c).is_some())
 }
 
+/// Whether `c` is a letter of one of the other alphabets.
+pub(super) fn in_other_alphabet(c: char) -> bool {
+    block(c).is_some()
+}
+
 /// Whether `word` starts with a letter of an alphabet without capitals (Arabic,
 /// Hebrew, Georgian), where a name cannot be told by its first letter.
 pub(super) fn starts_caseless(word: &str) -> bool {
