@@ -7,6 +7,7 @@ pub mod classes;
 pub mod consensus;
 pub mod corpus;
 pub mod corrections;
+mod digit_names;
 pub mod features;
 pub mod gazetteer;
 mod hashing;

@@ -4,6 +4,7 @@
 //! and add names the gazetteer knows for certain.
 
 use super::acronyms::acronyms;
+use super::digit_names::digit_names;
 use super::gazetteer::{cat, Gazetteer};
 use super::hashing::lower_hash;
 use super::org_contexts;
@@ -73,6 +74,7 @@ pub fn apply(a: &Analysis, gaz: &Gazetteer, cands: &mut Vec<Cand>) -> Vec<Acrony
     org_names::cue_last(a, cands);
     add_from_gazetteer(a, gaz, cands);
     short_seas(a, gaz, cands);
+    digit_names(a, gaz, cands);
     org_contexts::retype(a, cands);
     org_contexts::companies(a, cands);
     org_speakers::retype(a, cands);
