@@ -402,6 +402,24 @@ fn seas_named_without_sea_are_places() {
 }
 
 #[test]
+fn capitals_and_countries_in_other_alphabets_are_places() {
+    run("The delegation flew from [Москва]{place} to [Київ]{place}, then on to [Нұр-Сұлтан]{place}.");
+    run("Ministers met in [Αθήνα]{place} and [القاهرة]{place} before a summit in [Казахстан]{place}.");
+    run("Talks in [ירושלים]{place} ended on Monday.");
+    // Lower-case, short or unlisted words of those alphabets are no places.
+    run("He wrote москва and Рим and Привет in his notes.");
+}
+
+#[test]
+fn names_that_begin_with_digits_are_organizations() {
+    run("[3M]{org} said profits rose, and shares of [7-Eleven]{org} fell.");
+    run("The film was made by [20th Century Fox]{org} in [Los Angeles]{place}.");
+    run("Analysts at [3M Co]{org} and [21st Century Fox Corp]{org} said sales rose.");
+    // Numbers and ordinals before other words stay out of names.
+    run("He ran 3 miles, and 7 people died on the 3rd Day in 2008.");
+}
+
+#[test]
 fn odd_and_multibyte_text_keeps_invariants() {
     for text in [
         "",

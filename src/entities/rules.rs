@@ -4,12 +4,14 @@
 //! and add names the gazetteer knows for certain.
 
 use super::acronyms::acronyms;
+use super::digit_names::digit_names;
 use super::gazetteer::{cat, Gazetteer};
 use super::hashing::lower_hash;
 use super::org_contexts;
 use super::org_names;
 use super::org_speakers;
 use super::recognizer::Analysis;
+use super::scripts::other_script_name;
 use super::titles::{capitalized_title, people_after_titles, titled, titled_people};
 use super::token_facts::{flag, is_possessive};
 use super::words::{DIVISIONS, MONTHS, ORG_HEADS, PLACE_HEADS, STOP, TITLES};
@@ -72,6 +74,7 @@ pub fn apply(a: &Analysis, gaz: &Gazetteer, cands: &mut Vec<Cand>) -> Vec<Acrony
     org_names::cue_last(a, cands);
     add_from_gazetteer(a, gaz, cands);
     short_seas(a, gaz, cands);
+    digit_names(a, gaz, cands);
     org_contexts::retype(a, cands);
     org_contexts::companies(a, cands);
     org_speakers::retype(a, cands);
@@ -478,7 +481,7 @@ fn add_from_gazetteer(a: &Analysis, gaz: &Gazetteer, cands: &mut Vec<Cand>) {
             Some(Kind::Place)
         } else if t.gaz_span & cat::PEOPLE != 0 && single {
             Some(Kind::Misc)
-        } else if !single && t.gaz_span & cat::PLACE != 0 {
+        } else if t.gaz_span & cat::PLACE != 0 && (!single || other_script_name(a.word(i))) {
             Some(Kind::Place)
         } else if t.gaz_span & cat::ORG != 0 && (!single || lone_org(a, i)) {
             Some(Kind::Organization)

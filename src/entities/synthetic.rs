@@ -9,6 +9,7 @@
 //! and news organizations) and the gazetteer. Deterministic.
 
 use super::corpus::{tag_of, Doc, Sentence};
+use super::scripts::in_other_alphabet;
 use crate::date::WEEKDAYS;
 
 const CLUBS: &str = include_str!("../../scripts/football-clubs.txt");
@@ -54,8 +55,11 @@ fn pools() -> Pools {
         let Some((tag, name)) = l.split_once('\t') else {
             continue;
         };
-        // Plain names only: the templates split names at spaces.
-        if !name.chars().all(|c| c.is_alphabetic() || c == ' ') {
+        // Plain names only: the templates split names at spaces, and their English
+        // copy does not name places in other alphabets.
+        if !name.chars().all(|c| c.is_alphabetic() || c == ' ')
+            || name.chars().any(in_other_alphabet)
+        {
             continue;
         }
         let pool = match tag {

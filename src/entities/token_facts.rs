@@ -5,6 +5,7 @@
 use super::classes::{WordClasses, LEVELS};
 use super::gazetteer::{cat, Gazetteer, MAX_LEN};
 use super::hashing::{mix, HashSet64};
+use super::scripts::starts_caseless;
 use super::word_facts::{shape_hash, Casing, WordFacts};
 pub use super::word_facts::{Lexicon, WordCache};
 
@@ -186,7 +187,7 @@ fn analyze_facts(words: &[&str], facts: &[WordFacts], gaz: &Gazetteer, out: &mut
             doc: 0,
         });
     }
-    mark_phrases(gaz, out);
+    mark_phrases(words, gaz, out);
     mark_runs(words, out);
     if is_result_line(words, out) {
         for t in out.iter_mut() {
@@ -332,11 +333,14 @@ fn mark_runs(words: &[&str], infos: &mut [TokInfo]) {
 }
 
 /// Marks the longest gazetteer phrases, left to right, starting at capitalized words.
-fn mark_phrases(gaz: &Gazetteer, infos: &mut [TokInfo]) {
+fn mark_phrases(words: &[&str], gaz: &Gazetteer, infos: &mut [TokInfo]) {
     let mut hashes = [0u64; MAX_LEN];
     let mut i = 0;
     while i < infos.len() {
-        if infos[i].flags & (flag::CAP | flag::DIGIT) == 0 || infos[i].flags & flag::LOWER != 0 {
+        let capitalized =
+            infos[i].flags & (flag::CAP | flag::DIGIT) != 0 && infos[i].flags & flag::LOWER == 0;
+        // Arabic, Hebrew and Georgian have no capitals: a listed name there starts anyway.
+        if !capitalized && !words.get(i).is_some_and(|w| starts_caseless(w)) {
             i += 1;
             continue;
         }

@@ -6,7 +6,8 @@
 //!
 //! ```text
 //! scripts/build-football-clubs CLUBS_CHECKOUT    # scripts/football-clubs.txt (openfootball/clubs)
-//! scripts/build-gazetteers ../shared            # assets/gazetteer.tsv (only if the lists change)
+//! scripts/build-gazetteers ../shared --geonames GN_DATA --natural-earth NE_CSV
+//!                                               # assets/gazetteer.tsv (only if the lists change)
 //! scripts/build-word-classes GLOVE_DATA_DIR      # assets/word-classes.tsv (only if the clusters change)
 //! cargo run --release --bin folio-train -- ../shared/eval/ner-train /tmp/ner
 //! cp /tmp/ner/ner.model /tmp/ner/lexicon.txt assets/
