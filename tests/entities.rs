@@ -145,6 +145,31 @@ fn sentence_initial_function_words_are_not_names() {
 }
 
 #[test]
+fn a_short_form_made_of_syllables_is_one_entity_with_its_name() {
+    let text = "Patrol boats came through the U.S. European Command (EUCOM), which also \
+                trains border guards. A EUCOM team visited Baku in May.";
+    let (_, e) = extracted(text);
+    let command = named(&e, "U.S. European Command");
+    assert_eq!(command.kind, Kind::Organization);
+    assert_eq!(
+        forms(&e, command, text),
+        ["U.S. European Command", "EUCOM", "EUCOM"]
+    );
+    // One word before the bracket is not taken as what the letters stand for.
+    let text = "Shares of Gazprom (GAZP) rose. Officials met in Moscow (MOS) again.";
+    let (_, e) = extracted(text);
+    for x in &e.entities {
+        let f = forms(&e, x, text);
+        for short in ["GAZP", "MOS"] {
+            assert!(
+                !f.contains(&short) || f.iter().all(|w| *w == short),
+                "{short} merged with a name: {f:?}"
+            );
+        }
+    }
+}
+
+#[test]
 fn acronym_and_expansion_are_one_entity() {
     let text = "The North Atlantic Treaty Organization (NATO) met in Brussels. Later NATO ministers spoke.";
     let (_, e) = extracted(text);

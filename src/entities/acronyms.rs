@@ -34,8 +34,15 @@ pub(super) fn acronyms(a: &Analysis, cands: &mut Vec<Cand>) -> Vec<AcronymPair> 
             let Some(letters) = acronym_letters(a.word(p + 1)) else {
                 continue;
             };
-            let Some(start) = expansion_start(a, r.start, p, &letters) else {
-                continue;
+            let start = match expansion_start(a, r.start, p, &letters) {
+                Some(start) => start,
+                None => match syllable_start(a, r.start, p, a.word(p + 1)) {
+                    // The name goes on before the syllables' words ("U.S."
+                    // before "European Command (EUCOM)"): a candidate ending
+                    // at the bracket and starting earlier is the whole name.
+                    Some(start) => name_start(cands, start, p),
+                    None => continue,
+                },
             };
             pairs.push(AcronymPair {
                 expansion: (start, p),
@@ -106,6 +113,72 @@ fn expansion_start(a: &Analysis, floor: usize, end: usize, letters: &[char]) -> 
         }
     }
     None
+}
+
+/// Where a name whose short form is made of syllables, not initials, starts:
+/// "European Command (EUCOM)", "Regional Anti-Terrorist Structure (RATS)". The
+/// short form must be the beginnings of the words before the bracket, one after
+/// another (the parts of a hyphenated word count as words, a connector may give
+/// none); two words at least, so a single name and its ticker, or a place and
+/// an agency in brackets, stay apart.
+fn syllable_start(a: &Analysis, floor: usize, end: usize, short: &str) -> Option<usize> {
+    let letters: Vec<char> = short
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect();
+    if letters.len() < 3 {
+        return None;
+    }
+    let mut i = end;
+    while i > floor && end - i < letters.len() {
+        i -= 1;
+        let w = a.word(i);
+        let connector = CONNECTORS.has(w);
+        if !connector && !w.chars().next().is_some_and(char::is_uppercase) {
+            return None;
+        }
+        if connector || end - i < 2 {
+            continue;
+        }
+        let parts: Vec<(Vec<char>, bool)> = (i..end)
+            .flat_map(|t| {
+                let word = a.word(t);
+                let connector = CONNECTORS.has(word);
+                word.split('-')
+                    .filter(|p| !p.is_empty())
+                    .map(move |p| (p.chars().flat_map(char::to_lowercase).collect(), connector))
+            })
+            .collect();
+        if made_of_beginnings(&parts, &letters) {
+            return Some(i);
+        }
+    }
+    None
+}
+
+/// Whether `short` is a non-empty beginning of each word in turn (a connector's
+/// may be empty).
+fn made_of_beginnings(words: &[(Vec<char>, bool)], short: &[char]) -> bool {
+    let Some(((word, connector), rest)) = words.split_first() else {
+        return short.is_empty();
+    };
+    let most = word.len().min(short.len());
+    (1..=most).any(|n| word[..n] == short[..n] && made_of_beginnings(rest, &short[n..]))
+        || (*connector && made_of_beginnings(rest, short))
+}
+
+/// The start of the candidate that ends at `end` and takes in `start`, if it
+/// starts earlier; else `start`.
+fn name_start(cands: &[Cand], start: usize, end: usize) -> usize {
+    let from = cands.partition_point(|c| c.start + MAX_CAND <= start);
+    cands[from..]
+        .iter()
+        .take_while(|c| c.start <= start)
+        .filter(|c| c.end == end)
+        .map(|c| c.start)
+        .min()
+        .unwrap_or(start)
 }
 
 /// The letters of a short form used without a bracketed expansion: "EU", "U.S.",
