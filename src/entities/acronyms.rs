@@ -3,7 +3,7 @@
 //! the pair is remembered so both name one entity.
 
 use super::recognizer::Analysis;
-use super::rules::{AcronymPair, Cand, MAX_CAND};
+use super::rules::{first_reaching, in_order, AcronymPair, Cand};
 use super::words::CONNECTORS;
 use super::Kind;
 
@@ -58,7 +58,7 @@ pub(super) fn acronyms(a: &Analysis, cands: &mut Vec<Cand>) -> Vec<AcronymPair> 
     let mut made = Vec::with_capacity(pairs.len() * 2);
     for pair in &pairs {
         let (s, e) = pair.expansion;
-        let from = cands.partition_point(|c| c.start + MAX_CAND <= s);
+        let from = first_reaching(cands, s);
         let kind = cands[from..]
             .iter()
             .take_while(|c| c.start < e)
@@ -87,7 +87,7 @@ pub(super) fn acronyms(a: &Analysis, cands: &mut Vec<Cand>) -> Vec<AcronymPair> 
             .is_some_and(|r| r.iter().any(|&x| x))
     });
     cands.extend(made);
-    cands.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
+    in_order(cands);
     pairs
 }
 
@@ -171,7 +171,7 @@ fn made_of_beginnings(words: &[(Vec<char>, bool)], short: &[char]) -> bool {
 /// The start of the candidate that ends at `end` and takes in `start`, if it
 /// starts earlier; else `start`.
 fn name_start(cands: &[Cand], start: usize, end: usize) -> usize {
-    let from = cands.partition_point(|c| c.start + MAX_CAND <= start);
+    let from = first_reaching(cands, start);
     cands[from..]
         .iter()
         .take_while(|c| c.start <= start)

@@ -8,7 +8,7 @@
 
 use super::gazetteer::cat;
 use super::recognizer::Analysis;
-use super::rules::{Cand, MAX_CAND};
+use super::rules::{first_reaching, in_order, Cand};
 use super::token_facts::{flag, is_possessive, is_score, TokInfo};
 use super::words::{WordList, STOP};
 use super::Kind;
@@ -347,7 +347,7 @@ pub fn companies(a: &Analysis, cands: &mut Vec<Cand>) {
         if names_country(a, s, e) || listed_place(a, s, e) || a.infos[s].gaz & cat::PEOPLE != 0 {
             continue;
         }
-        let from = cands.partition_point(|c| c.start + MAX_CAND <= s);
+        let from = first_reaching(cands, s);
         let over: Vec<usize> = (from..cands.len())
             .take_while(|&i| cands[i].start < e)
             .filter(|&i| cands[i].end > s)
@@ -380,7 +380,7 @@ pub fn companies(a: &Analysis, cands: &mut Vec<Cand>) {
         }
     }
     if added {
-        cands.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
+        in_order(cands);
     }
     let names: Vec<&[TokInfo]> = names.iter().map(|&(s, e)| &a.infos[s..e]).collect();
     follow(a, cands, &names);

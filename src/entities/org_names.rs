@@ -7,7 +7,7 @@
 
 use super::gazetteer::cat;
 use super::recognizer::{listed_name, Analysis};
-use super::rules::{take_over, Cand, MAX_CAND};
+use super::rules::{first_reaching, in_order, take_over, Cand};
 use super::token_facts::flag;
 use super::words::{WordList, ORG_HEADS};
 use super::Kind;
@@ -62,7 +62,7 @@ fn head_of_span(a: &Analysis, r: &std::ops::Range<usize>, of: usize) -> Option<(
 /// when a person is named inside, an organization after "of" ("Group of the
 /// British Computer Society"), or a name the tagger found runs past either end.
 pub fn heads_of(a: &Analysis, cands: &mut Vec<Cand>) {
-    cands.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
+    in_order(cands);
     let mut found: Vec<(usize, usize)> = Vec::new();
     for r in &a.sentences {
         let mut k = r.start + 1;
@@ -71,7 +71,7 @@ pub fn heads_of(a: &Analysis, cands: &mut Vec<Cand>) {
                 k += 1;
                 continue;
             };
-            let from = cands.partition_point(|c| c.start + MAX_CAND <= start);
+            let from = first_reaching(cands, start);
             let near = &cands[from..cands.partition_point(|c| c.start < end)];
             let blocked = near.iter().filter(|c| start < c.end).any(|c| {
                 c.kind == Kind::Person

@@ -6,7 +6,7 @@
 use super::gazetteer::cat;
 use super::org_contexts::{listed_place, names_country};
 use super::recognizer::Analysis;
-use super::rules::{Cand, MAX_CAND};
+use super::rules::{first_reaching, in_order, Cand};
 use super::token_facts::flag;
 use super::words::WordList;
 use super::Kind;
@@ -77,7 +77,7 @@ pub fn retype(a: &Analysis, cands: &mut Vec<Cand>) {
             if !acts && !bank_word(a, i) {
                 continue;
             }
-            let from = cands.partition_point(|c| c.start + MAX_CAND <= i);
+            let from = first_reaching(cands, i);
             let mut over = cands[from..]
                 .iter_mut()
                 .take_while(|c| c.start <= i)
@@ -115,6 +115,6 @@ pub fn retype(a: &Analysis, cands: &mut Vec<Cand>) {
     }
     if !added.is_empty() {
         cands.extend(added);
-        cands.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
+        in_order(cands);
     }
 }

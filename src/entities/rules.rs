@@ -37,6 +37,18 @@ pub struct AcronymPair {
 /// Longest candidate, in tokens, the binary searches over candidates allow for.
 pub(super) const MAX_CAND: usize = 64;
 
+/// Puts candidates back in the order every rule reads them in: by start, the
+/// longer of two with one start first (the binary searches rely on it).
+pub(super) fn in_order(cands: &mut [Cand]) {
+    cands.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
+}
+
+/// Where candidates that may reach token `pos` begin (none is longer than
+/// [`MAX_CAND`]): the start of a search for those over `pos`.
+pub(super) fn first_reaching(cands: &[Cand], pos: usize) -> usize {
+    cands.partition_point(|c| c.start + MAX_CAND <= pos)
+}
+
 /// Confidence added to a name whose kind its head word confirms ("... University", "... River").
 const HEAD_BOOST: f32 = 10.0;
 
@@ -72,7 +84,7 @@ pub fn apply(a: &Analysis, gaz: &Gazetteer, cands: &mut Vec<Cand>) -> Vec<Acrony
     org_names::numbered_units(a, cands);
     org_names::heads_of(a, cands);
     org_names::cue_last(a, cands);
-    add_from_gazetteer(a, gaz, cands);
+    add_from_gazetteer(a, cands);
     short_seas(a, gaz, cands);
     digit_names(a, gaz, cands);
     org_contexts::retype(a, cands);
@@ -137,7 +149,7 @@ fn split_at_dashes(a: &Analysis, cands: &mut Vec<Cand>) {
     }
     if !added.is_empty() {
         cands.extend(added);
-        cands.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
+        in_order(cands);
     }
 }
 
@@ -163,7 +175,7 @@ fn split_after_places(a: &Analysis, cands: &mut Vec<Cand>) {
     }
     if !added.is_empty() {
         cands.extend(added);
-        cands.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
+        in_order(cands);
     }
 }
 
@@ -248,7 +260,7 @@ pub(super) fn take_over(
         kind,
         conf: f32::INFINITY,
     }));
-    cands.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
+    in_order(cands);
 }
 
 fn is_dash(word: &str) -> bool {
@@ -274,7 +286,7 @@ fn cited_sources(a: &Analysis, cands: &mut Vec<Cand>) {
             if q == p + 1 || a.word(q) != "," || !starts_date(a, q + 1) {
                 continue;
             }
-            let from = cands.partition_point(|c| c.start + MAX_CAND <= p + 1);
+            let from = first_reaching(cands, p + 1);
             if cands[from..]
                 .iter()
                 .take_while(|c| c.start < q)
@@ -290,7 +302,7 @@ fn cited_sources(a: &Analysis, cands: &mut Vec<Cand>) {
         }
     }
     cands.extend(added);
-    cands.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
+    in_order(cands);
 }
 
 /// Kinds that the words around a name settle: a source cited as
@@ -432,11 +444,6 @@ fn same_sentence(a: &Analysis, i: usize, j: usize) -> bool {
     a.sentence_of(i).is_some_and(|r| r.contains(&j))
 }
 
-/// Adds untagged capitalized phrases the gazetteer knows as countries, peoples,
-/// or (when longer than one word) places and organizations. A tagged span that
-/// is exactly such a phrase, of the same kind, is kept at least as surely as an
-/// untagged one would be: "German" before "Chancellor Angela Merkel", which the
-/// tagger calls misc but narrowly, is not lost for the tagger having agreed.
 /// Whether the one-word organization of the lists at token `i` ("Interfax",
 /// "Aeroflot") is surely one: a word no other list or the common vocabulary
 /// has, outside a sentence in capitals, and not opening a sentence before a
@@ -453,8 +460,14 @@ fn lone_org(a: &Analysis, i: usize) -> bool {
         && t.gaz_span & (cat::PLACE | cat::COUNTRY | cat::PEOPLE) == 0
 }
 
-fn add_from_gazetteer(a: &Analysis, gaz: &Gazetteer, cands: &mut Vec<Cand>) {
-    let _ = gaz;
+/// Adds untagged capitalized phrases the gazetteer knows as countries, peoples,
+/// or (when longer than one word, or a word that is surely a name alone: a
+/// place in another alphabet, an organization [`lone_org`] accepts) places and
+/// organizations. A tagged span that
+/// is exactly such a phrase, of the same kind, is kept at least as surely as an
+/// untagged one would be: "German" before "Chancellor Angela Merkel", which the
+/// tagger calls misc but narrowly, is not lost for the tagger having agreed.
+fn add_from_gazetteer(a: &Analysis, cands: &mut Vec<Cand>) {
     let mut covered = vec![false; a.infos.len()];
     for c in cands.iter() {
         for k in c.start..c.end.min(covered.len()) {
@@ -520,7 +533,7 @@ fn add_from_gazetteer(a: &Analysis, gaz: &Gazetteer, cands: &mut Vec<Cand>) {
         }
     }
     cands.extend(added);
-    cands.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
+    in_order(cands);
 }
 
 /// "the Caspian", "the Baltic": a sea named without its word "Sea" is a place.
