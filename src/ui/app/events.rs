@@ -151,10 +151,12 @@ impl App {
         std::mem::replace(&mut self.events, events)
     }
 
-    /// Finds the events the strip shows again if what they depend on changed:
+    /// Finds the selected entity's mentions and the events the strip shows
+    /// (the filter reads those mentions) again if what they depend on changed:
     /// called at the end of every `update` (and by the public methods that
     /// change the selection), so rendering only reads them.
     pub(super) fn refresh_shown(&mut self) {
+        self.refresh_selected_mentions();
         let (true, Some(entity)) = (self.timeline_filter, self.selected) else {
             self.shown_events = ShownEvents {
                 list: Shown::All(self.events.len()),
@@ -302,7 +304,6 @@ impl App {
             return;
         }
         self.timeline_filter = !self.timeline_filter;
-        self.refresh_selected_mentions();
         self.refresh_shown();
         if let Some(e) = self.event {
             if !self.event_visible(e) {

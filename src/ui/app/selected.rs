@@ -29,8 +29,8 @@ impl SelectedMentions {
 
 impl App {
     /// Finds the selected entity's mentions again if the selection or the
-    /// entities changed: called at the end of every `update` and where the
-    /// selection is set, so rendering only reads them.
+    /// entities changed: through [`App::refresh_shown`] at the end of every
+    /// `update`, and where the selection is set and its mentions read at once.
     pub(super) fn refresh_selected_mentions(&mut self) {
         let Some(id) = self.selected else {
             self.selected_mentions = SelectedMentions::default();

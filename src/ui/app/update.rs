@@ -19,8 +19,6 @@ impl App {
             self.notices.dismiss();
         }
         let effect = self.apply(action);
-        // What the selection and the filter show, found again if they changed.
-        self.refresh_selected_mentions();
         self.refresh_shown();
         if let Some(n) = self.notice.take() {
             self.notices.say(source, n);

@@ -208,7 +208,7 @@ impl<'a> Styler<'a> {
                 until = until.min(span.end);
             }
         };
-        let ms = &app.entities.mentions();
+        let ms = app.entities.mentions();
         while self.mentions.start < self.mentions.end && ms[self.mentions.start].span().end <= pos {
             self.mentions.start += 1;
         }
