@@ -2,8 +2,8 @@
 //! (CSTO)": the expansion and the acronym become candidates of one kind, and
 //! the pair is remembered so both name one entity.
 
+use super::candidates::{first_reaching, in_order, AcronymPair, Cand};
 use super::recognizer::Analysis;
-use super::rules::{first_reaching, in_order, AcronymPair, Cand};
 use super::words::CONNECTORS;
 use super::Kind;
 

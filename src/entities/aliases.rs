@@ -4,11 +4,11 @@
 //! canonical name and a majority kind for each entity.
 
 use super::acronyms;
+use super::candidates::{AcronymPair, Cand};
 use super::gazetteer::cat;
 use super::gazetteer::extend;
 use super::hashing::HashMap64;
 use super::recognizer::Analysis;
-use super::rules::{AcronymPair, Cand};
 use super::titles;
 use super::token_facts::flag;
 use super::words::CORP_SUFFIXES;

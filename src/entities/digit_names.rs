@@ -4,9 +4,9 @@
 //! digits and letters before capitalized words and a company's legal form ("3M Co",
 //! "21st Century Fox Corp"), is one organization.
 
+use super::candidates::{take_over, Cand};
 use super::gazetteer::{cat, Gazetteer, MAX_LEN};
 use super::recognizer::Analysis;
-use super::rules::{take_over, Cand};
 use super::token_facts::flag;
 use super::words::CORP_SUFFIXES;
 use super::Kind;

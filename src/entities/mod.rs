@@ -3,6 +3,7 @@
 
 mod acronyms;
 mod aliases;
+mod candidates;
 pub mod classes;
 pub mod consensus;
 pub mod corpus;

@@ -6,9 +6,9 @@
 //! mentions of the name follow. Countries are left alone: national sides are
 //! named as places.
 
+use super::candidates::{first_reaching, in_order, Cand};
 use super::gazetteer::cat;
 use super::recognizer::Analysis;
-use super::rules::{first_reaching, in_order, Cand};
 use super::token_facts::{flag, is_possessive, is_score, TokInfo};
 use super::words::{WordList, STOP};
 use super::Kind;

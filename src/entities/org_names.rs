@@ -5,9 +5,9 @@
 //! so do a place and a team's plural nickname ("Boston Braves") and a unit's
 //! number and name ("82nd Airborne Division").
 
+use super::candidates::{first_reaching, in_order, take_over, Cand};
 use super::gazetteer::cat;
 use super::recognizer::{listed_name, Analysis};
-use super::rules::{first_reaching, in_order, take_over, Cand};
 use super::token_facts::flag;
 use super::words::{WordList, ORG_HEADS};
 use super::Kind;

@@ -3,10 +3,10 @@
 //! speaks of "its" profit ("Ford said its sales rose": a company named after a
 //! person), and one word ending in "bank" ("Bundesbank", "Commerzbank").
 
+use super::candidates::{first_reaching, in_order, Cand};
 use super::gazetteer::cat;
 use super::org_contexts::{listed_place, names_country};
 use super::recognizer::Analysis;
-use super::rules::{first_reaching, in_order, Cand};
 use super::token_facts::flag;
 use super::words::WordList;
 use super::Kind;

@@ -2,13 +2,14 @@
 //! aliases and document-level consistency, giving [`Entities`].
 
 use super::aliases;
+use super::candidates::Cand;
 use super::classes::WordClasses;
 use super::consensus;
 use super::gazetteer::{cat, Gazetteer};
 use super::hashing::HashSet64;
 use super::in_place::Aligned;
 use super::perceptron::{kind_index, Model};
-use super::rules::{self, Cand};
+use super::rules;
 use super::token_facts::{analyze_cached, flag, mark_seen_caps_flat, Lexicon, TokInfo, WordCache};
 use super::tokens::{tokenize_into, Token};
 use super::{Entities, Kind};

@@ -4,6 +4,7 @@
 //! and add names the gazetteer knows for certain.
 
 use super::acronyms::acronyms;
+use super::candidates::{first_reaching, in_order, take_over, AcronymPair, Cand};
 use super::digit_names::digit_names;
 use super::gazetteer::{cat, Gazetteer};
 use super::hashing::lower_hash;
@@ -16,38 +17,6 @@ use super::titles::{capitalized_title, people_after_titles, titled, titled_peopl
 use super::token_facts::{flag, is_possessive};
 use super::words::{DIVISIONS, MONTHS, ORG_HEADS, PLACE_HEADS, STOP, TITLES};
 use super::Kind;
-
-/// A candidate mention: a token range with a kind and the tagger's confidence.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Cand {
-    pub start: usize,
-    pub end: usize,
-    pub kind: Kind,
-    /// Smallest margin of the tagger over the span (infinite for rule-made spans).
-    pub conf: f32,
-}
-
-/// An acronym defined in the text: `expansion (ACRONYM)`, as token indexes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct AcronymPair {
-    pub expansion: (usize, usize),
-    pub acronym: usize,
-}
-
-/// Longest candidate, in tokens, the binary searches over candidates allow for.
-pub(super) const MAX_CAND: usize = 64;
-
-/// Puts candidates back in the order every rule reads them in: by start, the
-/// longer of two with one start first (the binary searches rely on it).
-pub(super) fn in_order(cands: &mut [Cand]) {
-    cands.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
-}
-
-/// Where candidates that may reach token `pos` begin (none is longer than
-/// [`MAX_CAND`]): the start of a search for those over `pos`.
-pub(super) fn first_reaching(cands: &[Cand], pos: usize) -> usize {
-    cands.partition_point(|c| c.start + MAX_CAND <= pos)
-}
 
 /// Confidence added to a name whose kind its head word confirms ("... University", "... River").
 const HEAD_BOOST: f32 = 10.0;
@@ -233,34 +202,6 @@ fn datelines(a: &Analysis, cands: &mut Vec<Cand>) {
         }
     }
     take_over(a, cands, found);
-}
-
-/// Token spans a rule is sure of, each of its kind, take the place of every
-/// candidate they overlap; the candidates stay in text order.
-pub(super) fn take_over(
-    a: &Analysis,
-    cands: &mut Vec<Cand>,
-    found: impl IntoIterator<Item = ((usize, usize), Kind)>,
-) {
-    let found: Vec<_> = found.into_iter().collect();
-    if found.is_empty() {
-        return;
-    }
-    let mut hit = vec![false; a.infos.len()];
-    for &((s, e), _) in &found {
-        hit[s..e].fill(true);
-    }
-    cands.retain(|c| {
-        !hit.get(c.start..c.end)
-            .is_some_and(|h| h.iter().any(|&x| x))
-    });
-    cands.extend(found.into_iter().map(|((start, end), kind)| Cand {
-        start,
-        end,
-        kind,
-        conf: f32::INFINITY,
-    }));
-    in_order(cands);
 }
 
 fn is_dash(word: &str) -> bool {

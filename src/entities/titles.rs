@@ -2,9 +2,9 @@
 //! ("Defense Minister Daniyal Akhmetov"), the name after a title the tagger
 //! missed ("President Hu Jintao"), and whether a name stands next to a title.
 
+use super::candidates::{take_over, Cand};
 use super::gazetteer::cat;
 use super::recognizer::Analysis;
-use super::rules::{take_over, Cand};
 use super::token_facts::{flag, TokInfo};
 use super::words::{WordList, HEAD_TITLES, TITLES};
 use super::Kind;
