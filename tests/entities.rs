@@ -332,6 +332,21 @@ fn clubs_in_results_tables_and_fixtures_are_organizations() {
 }
 
 #[test]
+fn names_opening_standings_rows_are_teams_and_a_dateline_stays_a_place() {
+    run("Standings:\n[PORTLAND]{org} 61 40 .604 -\n[DENVER]{org} 55 46 .545 6\n");
+    // The dateline's city is a place, apart from the team named after it.
+    run("[DENVER]{place} 1997-04-12\n[Denver]{org} 4 [Portland]{org} 2\n");
+    run("[Harriet Bloom]{person} 71 68 70 209\n[MADRID]{place} 1996-05-02\n");
+}
+
+#[test]
+fn a_clubs_described_role_holder_makes_it_a_team() {
+    run("[Valencia]{org} 's new coach [Tomas Reyes]{person} met the press.");
+    run("[Marseille]{org} 's veteran [Brazilian]{misc} striker scored twice.");
+    run("[Chicago]{place} 's new mayor opened the bridge.");
+}
+
+#[test]
 fn acronyms_that_act_banks_and_names_that_speak_of_its_own_are_organizations() {
     run("[UNITA]{org} rebels attacked a convoy, and the [FIA]{org} fined the team.");
     run("[Dornbank]{org} raised its forecast, said [Mara Feld]{person}.");

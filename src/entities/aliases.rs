@@ -7,8 +7,9 @@ use super::acronyms;
 use super::candidates::{AcronymPair, Cand};
 use super::gazetteer::cat;
 use super::gazetteer::extend;
-use super::hashing::HashMap64;
+use super::hashing::{mix, HashMap64};
 use super::recognizer::Analysis;
+use super::rules;
 use super::titles;
 use super::token_facts::flag;
 use super::words::CORP_SUFFIXES;
@@ -82,7 +83,14 @@ fn propagate(a: &Analysis, cands: &mut Vec<Cand>, min_conf: f32) {
             [0.0; 4],
             f32::NEG_INFINITY,
         ));
-        e.1[kind_slot(c.kind)] += c.conf.clamp(1.0, 50.0);
+        // A dateline's place ("DENVER 1997-04-12") says little of how the
+        // story names the city: a club's name is often the same.
+        let dateline = c.kind == Kind::Place && rules::dateline_place(a, c);
+        e.1[kind_slot(c.kind)] += if dateline {
+            1.0
+        } else {
+            c.conf.clamp(1.0, 50.0)
+        };
         e.2 = e.2.max(c.conf);
     }
     let propagate_conf = PROPAGATE_CONF.max(min_conf);
@@ -144,7 +152,9 @@ fn propagate(a: &Analysis, cands: &mut Vec<Cand>, min_conf: f32) {
     cands.extend(added);
     for c in cands.iter_mut() {
         if let Some(v) = votes.get(&seq_key(a, c.start, c.end)) {
-            c.kind = best_kind(&v.1);
+            if c.kind != Kind::Place || !rules::dateline_place(a, c) {
+                c.kind = best_kind(&v.1);
+            }
         }
     }
     let unknown_conf = UNKNOWN_PERSON_CONF;
@@ -276,6 +286,7 @@ pub fn resolve(
         );
     }
     link_short_forms(a, &cands, &mut acronym_of);
+    let apart = datelines_apart(a, &cands);
     // Full names first, so that a surname seen before its full name still links.
     for c in &cands {
         if c.kind == Kind::Person && c.end - c.start >= 2 {
@@ -293,6 +304,8 @@ pub fn resolve(
         let single = c.end - c.start == 1;
         let target = if let Some(&exp) = acronym_of.get(&k) {
             exp
+        } else if apart.get(i).is_some_and(|&x| x) {
+            mix(k, DATELINE_SALT)
         } else {
             k
         };
@@ -319,6 +332,31 @@ pub fn resolve(
         groups[g].push(i);
     }
     build(a, &cands, groups)
+}
+
+/// Mixed into a dateline's group key to keep it apart from its name's other mentions.
+const DATELINE_SALT: u64 = 0xda7e;
+
+/// Per candidate, whether it is a dateline's place ("TORONTO 1996-08-23") whose
+/// name the brief's other mentions give another kind (a team's): the place
+/// stays an entity of its own.
+fn datelines_apart(a: &Analysis, cands: &[Cand]) -> Vec<bool> {
+    let apart: Vec<bool> = cands
+        .iter()
+        .map(|c| c.kind == Kind::Place && rules::dateline_place(a, c))
+        .collect();
+    if !apart.contains(&true) {
+        return apart;
+    }
+    let mut other_kind: HashMap64<()> = HashMap64::default();
+    for c in cands.iter().filter(|c| c.kind != Kind::Place) {
+        other_kind.insert(seq_key(a, c.start, c.end), ());
+    }
+    cands
+        .iter()
+        .zip(apart)
+        .map(|(c, x)| x && other_kind.contains_key(&seq_key(a, c.start, c.end)))
+        .collect()
 }
 
 /// Short forms used without a bracketed definition ("U.S." beside "United

@@ -1,6 +1,6 @@
 //! Words around a name that make it an organization where the tagger read a
 //! place or a person: a team's context ("played for Lausanne", "North
-//! Melbourne player ...", "losing to Tulsa 63-7": clubs are often named just
+//! Melbourne player ...", "losing to Tulsa 63-7", a standings row: clubs are often named just
 //! like their cities) and a description ("Staedtler, a stationery company",
 //! "Caloi is a Brazilian manufacturer", "the band Gigi"). The brief's other
 //! mentions of the name follow. Countries are left alone: national sides are
@@ -49,6 +49,14 @@ static ROLES: WordList = WordList::new(&[
     "captain", "coach", "defender", "forward", "fullback", "goalkeeper", "halfback",
     "linebacker", "manager", "midfielder", "pitcher", "player", "players", "playmaker",
     "quarterback", "striker", "teammate", "winger",
+]);
+
+/// Words that describe who holds a team's role ("Barcelona 's new coach").
+#[rustfmt::skip]
+static ROLE_ADJECTIVES: WordList = WordList::new(&[
+    "assistant", "caretaker", "experienced", "former", "head", "injured", "interim",
+    "international", "new", "regular", "reserve", "star", "suspended", "top", "veteran",
+    "young",
 ]);
 
 /// Nouns that make the name they describe an organization ("a stationery
@@ -127,22 +135,54 @@ fn team_context(a: &Analysis, r: &Range<usize>, start: usize, end: usize) -> boo
     };
     let w1 = before.checked_sub(1).map_or("", word);
     let w2 = before.checked_sub(2).map_or("", word);
-    let after = if is_possessive(word(end)) {
-        end + 1
-    } else {
-        end
-    };
+    let possessive = is_possessive(word(end));
+    let after = end + usize::from(possessive);
+    // "Barcelona 's new coach", "Ajax 's Nigerian striker": a team's role after
+    // a word or two that describe its holder.
+    let described_role = possessive
+        && (after..after + 2)
+            .take_while(|&k| {
+                r.contains(&k)
+                    && (ROLE_ADJECTIVES.has(word(k)) || a.infos[k].gaz & cat::PEOPLE != 0)
+            })
+            .last()
+            .is_some_and(|k| {
+                let w = word(k + 1);
+                ROLES.has(w) && w.starts_with(char::is_lowercase)
+            });
     let next = word(after);
     matches!(w1, "for" | "with") && PLAYED.has(w2)
         || JOINED.has(w1)
         || w1 == "of" && ROLES.has(w2)
         || w1 == "to" && LOST.has(w2)
         || ROLES.has(next) && next.starts_with(char::is_lowercase)
+        || described_role
         || is_score(word(end))
         || result_subject(a, r, end)
         || matches!(w1, "v" | "vs" | "vs.")
         || matches!(next, "v" | "vs" | "vs.")
         || results_table(a, r, start, end)
+        || standings_row(a, r, start, end)
+}
+
+/// Least count of figures after a name that make its line a standings row.
+const STANDING_FIGURES: usize = 3;
+
+/// Whether tokens `start..end` open a line of a standings table, the name
+/// followed only by figures, three at least ("NEW YORK 74 57 .565 -",
+/// "PSV Eindhoven 3 3 0 0 12 2 9"): games, wins, a percentage, points.
+fn standings_row(a: &Analysis, r: &Range<usize>, start: usize, end: usize) -> bool {
+    let mut figures = 0;
+    for k in end..r.end {
+        let w = a.word(k);
+        let digits = w.strip_prefix('.').unwrap_or(w);
+        if (1..=3).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit()) {
+            figures += 1;
+        } else if !matches!(w, "-" | ".") {
+            return false;
+        }
+    }
+    start == r.start && figures >= STANDING_FIGURES
 }
 
 /// Whether the name ending before `end` is the subject of a result with a
@@ -200,7 +240,8 @@ const TEAM_CONF: f32 = 20.0;
 /// lists know them only as places or clubs, or where they are described),
 /// as sure as a rule is; the tagger's other mentions of the same words in
 /// the brief follow, except right after "in" and the like.
-pub fn retype(a: &Analysis, cands: &mut [Cand]) {
+pub fn retype(a: &Analysis, cands: &mut Vec<Cand>) {
+    standing_teams(a, cands);
     let mut names: Vec<&[TokInfo]> = Vec::new();
     for c in cands.iter_mut() {
         if c.start >= c.end || names_country(a, c.start, c.end) {
@@ -213,9 +254,10 @@ pub fn retype(a: &Analysis, cands: &mut [Cand]) {
             Kind::Place | Kind::Organization => true,
             _ => listed_place(a, c.start, c.end),
         } && team_context(a, &r, c.start, c.end);
-        // An organization the tagger was unsure of is kept as a result's subject.
+        // An organization the tagger was unsure of is kept as a result's
+        // subject or a standings row's team.
         if c.kind == Kind::Organization {
-            if team && result_subject(a, &r, c.end) {
+            if team && (result_subject(a, &r, c.end) || standings_row(a, &r, c.start, c.end)) {
                 c.conf = c.conf.max(TEAM_CONF);
             }
             continue;
@@ -227,6 +269,49 @@ pub fn retype(a: &Analysis, cands: &mut [Cand]) {
         }
     }
     follow(a, cands, &names);
+}
+
+/// Longest name, in words, [`standing_teams`] adds.
+const MAX_TEAM: usize = 4;
+
+/// Adds the names opening standings rows that the tagger missed, where the
+/// lists know them as places or clubs and not as countries ("DENVER 55 46
+/// .545 6"); those it found are retyped with the other team contexts.
+fn standing_teams(a: &Analysis, cands: &mut Vec<Cand>) {
+    let mut added = false;
+    for r in &a.sentences {
+        let word = |k: usize| {
+            a.infos[k].flags & flag::CAP != 0 && a.infos[k].flags & (flag::PUNCT | flag::DIGIT) == 0
+        };
+        let e = (r.start..r.end.min(r.start + MAX_TEAM))
+            .find(|&k| !word(k))
+            .unwrap_or(r.end);
+        if e == r.start
+            || !standings_row(a, r, r.start, e)
+            || !listed_place(a, r.start, e)
+            || names_country(a, r.start, e)
+        {
+            continue;
+        }
+        let from = first_reaching(cands, r.start);
+        if cands[from..]
+            .iter()
+            .take_while(|c| c.start < e)
+            .any(|c| c.end > r.start)
+        {
+            continue;
+        }
+        cands.push(Cand {
+            start: r.start,
+            end: e,
+            kind: Kind::Organization,
+            conf: f32::INFINITY,
+        });
+        added = true;
+    }
+    if added {
+        in_order(cands);
+    }
 }
 
 /// The brief's other mentions of `names` that the tagger read as another

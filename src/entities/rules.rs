@@ -161,8 +161,9 @@ fn shouted_word(a: &Analysis, i: usize) -> bool {
         && a.word(i).chars().count() > 1
 }
 
-/// A story's dateline, "ASTANA, April 23 (Interfax) —" or "KYIV (Ukrinform) -": the
-/// capitalized place that opens a sentence is a place and the agency in
+/// A story's dateline, "ASTANA, April 23 (Interfax) —", "KYIV (Ukrinform) -" or
+/// "LONDON 1996-08-30" on a line of its own: the capitalized place that opens
+/// a sentence is a place and the agency in
 /// parentheses an organization, replacing whatever the tagger made of them.
 fn datelines(a: &Analysis, cands: &mut Vec<Cand>) {
     let mut found = Vec::new();
@@ -175,6 +176,11 @@ fn datelines(a: &Analysis, cands: &mut Vec<Cand>) {
             continue;
         }
         let place = (r.start, q);
+        // A line of its own, "LONDON 1996-08-30": the place and the story's date.
+        if only_a_date(a, q, r.end) {
+            found.push((place, Kind::Place));
+            continue;
+        }
         let mut p = q;
         if a.word(p) == "," && starts_date(a, p + 1) {
             p += 1;
@@ -202,6 +208,48 @@ fn datelines(a: &Analysis, cands: &mut Vec<Cand>) {
         }
     }
     take_over(a, cands, found);
+}
+
+/// Whether tokens `from..end` are a date alone ("1996-08-30", "Aug 30").
+fn only_a_date(a: &Analysis, from: usize, end: usize) -> bool {
+    from < end
+        && (from..end).any(|k| MONTHS.has(a.word(k)) || iso_date(a.word(k)))
+        && (from..end).all(|k| date_word(a, k))
+}
+
+/// Whether `c` is the place of a dateline on a line of its own ("LONDON
+/// 1996-08-30"), which stays a place though the brief's other mentions of the
+/// name are a team's.
+pub(super) fn dateline_place(a: &Analysis, c: &Cand) -> bool {
+    a.sentence_of(c.start).is_some_and(|r| {
+        r.start == c.start
+            && c.end - c.start <= 4
+            && (c.start..c.end).all(|k| shouted_word(a, k))
+            && only_a_date(a, c.end, r.end)
+    })
+}
+
+/// Whether token `i` may be a word of a dateline's date ("1996-08-30", "Aug", "30", ",").
+fn date_word(a: &Analysis, i: usize) -> bool {
+    let w = a.word(i);
+    w.bytes()
+        .all(|b| b.is_ascii_digit() || b == b'-' || b == b'/')
+        && w.len() <= 10
+        || MONTHS.has(w)
+        || w == ","
+}
+
+/// Whether `w` is a date written "1996-08-30" (not a score, which has shorter numbers).
+fn iso_date(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() == 10
+        && b.iter().enumerate().all(|(k, &c)| {
+            if k == 4 || k == 7 {
+                c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        })
 }
 
 fn is_dash(word: &str) -> bool {
