@@ -347,6 +347,19 @@ fn a_clubs_described_role_holder_makes_it_a_team() {
 }
 
 #[test]
+fn in_sports_copy_a_city_stands_for_its_team() {
+    run(
+        "The [Seattle Mariners]{org} beat [Oakland]{org} 6-3 on Friday. [Seattle]{org} has won \
+         five straight, and [Seattle]{org} 's [Ken Griffey]{person} hit two homers.",
+    );
+    // No score: not sports copy, the city is the city.
+    run(
+        "The [Seattle Mariners]{org} signed a lease with the port of [Seattle]{place} on Friday. \
+         [Seattle]{place} 's mayor said the deal was good.",
+    );
+}
+
+#[test]
 fn acronyms_that_act_banks_and_names_that_speak_of_its_own_are_organizations() {
     run("[UNITA]{org} rebels attacked a convoy, and the [FIA]{org} fined the team.");
     run("[Dornbank]{org} raised its forecast, said [Mara Feld]{person}.");

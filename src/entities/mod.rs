@@ -23,6 +23,7 @@ mod rules;
 mod scripts;
 pub mod store;
 mod synthetic;
+mod team_cities;
 mod titles;
 pub mod token_facts;
 pub mod tokens;

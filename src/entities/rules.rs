@@ -13,6 +13,7 @@ use super::org_names;
 use super::org_speakers;
 use super::recognizer::Analysis;
 use super::scripts::other_script_name;
+use super::team_cities;
 use super::titles::{capitalized_title, people_after_titles, titled, titled_people};
 use super::token_facts::{flag, is_possessive};
 use super::words::{DIVISIONS, MONTHS, ORG_HEADS, PLACE_HEADS, STOP, TITLES};
@@ -59,6 +60,7 @@ pub fn apply(a: &Analysis, gaz: &Gazetteer, cands: &mut Vec<Cand>) -> Vec<Acrony
     org_contexts::retype(a, cands);
     org_contexts::companies(a, cands);
     org_speakers::retype(a, cands);
+    team_cities::retype(a, cands);
     acronyms(a, cands)
 }
 
