@@ -352,6 +352,10 @@ fn in_sports_copy_a_city_stands_for_its_team() {
         "The [Seattle Mariners]{org} beat [Oakland]{org} 6-3 on Friday. [Seattle]{org} has won \
          five straight, and [Seattle]{org} 's [Ken Griffey]{person} hit two homers.",
     );
+    run(
+        "[Chelsea]{org} beat [Leeds]{org} 2-0 on Saturday. Later [Portsmouth]{org} won again, \
+         and the next day they face [Southampton]{org} after a draw against [Bristol]{org}.",
+    );
     // No score: not sports copy, the city is the city.
     run(
         "The [Seattle Mariners]{org} signed a lease with the port of [Seattle]{place} on Friday. \

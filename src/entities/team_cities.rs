@@ -1,8 +1,8 @@
 //! Cities that stand for their teams in sports copy: a brief with a results
 //! line or a score that names a team in full ("the Baltimore Orioles") means
 //! the team by its city alone ("Baltimore has won six of its last eight"), and
-//! a city before a player's name ("Seattle 's Ken Griffey") is the player's
-//! team. Countries are left alone (national sides are named as places), and so
+//! a city before a player's name ("Seattle 's Ken Griffey"), after "against"
+//! or "face", or before "won" or "leads" is a team. Countries are left alone (national sides are named as places), and so
 //! are a city after "in", "at" and the like, where the game is played, a
 //! dateline's, and one set beside another place ("Houston , Texas").
 
@@ -12,6 +12,7 @@ use super::org_contexts::{listed_place, names_country};
 use super::recognizer::Analysis;
 use super::rules;
 use super::token_facts::{flag, is_possessive};
+use super::words::WordList;
 use super::Kind;
 
 /// Whether the brief reads like sports copy: a sentence holds a score or a
@@ -29,6 +30,20 @@ fn venue(a: &Analysis, i: usize) -> bool {
             && a.sentence_of(k) == a.sentence_of(i)
     })
 }
+
+/// Words before a team, in sports copy ("scored against Southampton", "face
+/// Derby"; not "over", which a bridge crosses).
+#[rustfmt::skip]
+static OPPONENT: WordList = WordList::new(&[
+    "against", "face", "faced", "faces", "facing", "host", "hosted", "hosts", "visit",
+    "visited", "visits",
+]);
+
+/// Verbs after a team, in sports copy ("Cleveland leads the Central", "Denver lost").
+#[rustfmt::skip]
+static TEAM_VERBS: WordList = WordList::new(&[
+    "clinched", "leads", "lost", "rallied", "trail", "trailed", "trails", "won",
+]);
 
 /// The case-folded words of `start..end`.
 fn words(a: &Analysis, start: usize, end: usize) -> Vec<u64> {
@@ -74,7 +89,12 @@ pub fn retype(a: &Analysis, cands: &mut [Cand]) {
         // "Houston , Texas" and "the history of Texas" are the place.
         let placed =
             c.start > 0 && matches!(a.word(c.start - 1), "," | "of") || a.word(c.end) == ",";
-        if player_next || !placed && cities.binary_search(&words(a, c.start, c.end)).is_ok() {
+        let playing =
+            c.start > 0 && OPPONENT.has(a.word(c.start - 1)) || TEAM_VERBS.has(a.word(c.end));
+        if player_next
+            || playing
+            || !placed && cities.binary_search(&words(a, c.start, c.end)).is_ok()
+        {
             cands[i].kind = Kind::Organization;
             cands[i].conf = f32::INFINITY;
         }
