@@ -299,6 +299,7 @@ fn a_name_described_as_a_company_is_an_organization_in_every_mention() {
 fn words_about_shares_or_a_spokesman_make_a_company() {
     run("[Nordvik]{org} shares fell 3 percent in [Oslo]{place}.");
     run("Investors sold shares in [Halbrenner]{org} after the dividend cut.");
+    run("Investors bought shares of [Brandtmoor]{org} on Friday.");
     run("[Gaskor]{org} and [Petrovin]{org} shares rose on Monday.");
     run("A [Tellamark]{org} spokesman declined to comment.");
     // The market of a place, and a person's spokesman, stay what they are.

@@ -377,7 +377,8 @@ fn run_at(a: &Analysis, r: &Range<usize>, at: usize, forward: bool) -> Option<(u
     (s < e && revealing).then_some((s, e))
 }
 
-/// Names a company cue reveals: "Nordmark shares", "shares in Halvorsen".
+/// Names a company cue reveals: "Nordmark shares", "shares in Halvorsen",
+/// "shares of Tellus".
 /// Returns (start, end, whether the cue also holds for a person's name).
 fn company_cues(a: &Analysis) -> Vec<(usize, usize, bool)> {
     let mut out = Vec::new();
@@ -405,7 +406,9 @@ fn company_cues(a: &Analysis) -> Vec<(usize, usize, bool)> {
                     }
                 }
             }
-            if STAKE.has(w) && a.word(k + 1) == "in" && k + 2 < r.end {
+            // "a stake in Brightline", "shares of Tellus".
+            let of = a.word(k + 1) == "of" && w.starts_with("share");
+            if STAKE.has(w) && (a.word(k + 1) == "in" || of) && k + 2 < r.end {
                 if let Some((s, e)) = run_at(a, r, k + 2, true) {
                     out.push((s, e, true));
                 }
