@@ -170,6 +170,25 @@ fn a_short_form_made_of_syllables_is_one_entity_with_its_name() {
 }
 
 #[test]
+fn a_company_with_and_without_its_legal_form_is_one_entity() {
+    let text = "Shares of 3M Co rose on Monday. 3M said sales grew, and analysts at 3M \
+                expect more. Nordmark AG said it would build a plant; Nordmark shares fell.";
+    let (_, e) = extracted(text);
+    let three_m = named(&e, "3M Co");
+    assert_eq!(three_m.kind, Kind::Organization);
+    assert_eq!(forms(&e, three_m, text), ["3M Co", "3M", "3M"]);
+    let nordmark = named(&e, "Nordmark AG");
+    assert_eq!(forms(&e, nordmark, text), ["Nordmark AG", "Nordmark"]);
+    // Two companies that share the bare name: it is linked to neither.
+    let text = "Tellus Corp. and Tellus Holdings Ltd reported results. Tellus said more.";
+    let (_, e) = extracted(text);
+    for full in ["Tellus Corp.", "Tellus Holdings Ltd"] {
+        let f = forms(&e, named(&e, full), text);
+        assert!(!f.contains(&"Tellus"), "{full}: {f:?}");
+    }
+}
+
+#[test]
 fn acronym_and_expansion_are_one_entity() {
     let text = "The North Atlantic Treaty Organization (NATO) met in Brussels. Later NATO ministers spoke.";
     let (_, e) = extracted(text);
