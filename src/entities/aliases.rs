@@ -224,8 +224,8 @@ fn bare_company_end(a: &Analysis, c: &Cand) -> Option<usize> {
     while end > c.start + 1 && matches!(a.word(end - 1), "," | "&" | "and") {
         end -= 1;
     }
-    let single_listed = end == c.start + 1
-        && a.infos[c.start].gaz & (cat::PLACE | cat::COUNTRY | cat::PEOPLE) != 0;
+    let single_listed =
+        end == c.start + 1 && a.infos[c.start].gaz & (cat::PLACE | cat::COUNTRY | cat::PEOPLE) != 0;
     (end != c.end && !single_listed).then_some(end)
 }
 
@@ -387,7 +387,9 @@ fn link_short_forms(a: &Analysis, cands: &[Cand], full_name_of: &mut HashMap64<u
         if let Some(Some(exp)) = acronyms::short_form_letters(word(c.start))
             .and_then(|letters| by_initials.get(&letters))
         {
-            full_name_of.entry(seq_key(a, c.start, c.end)).or_insert(*exp);
+            full_name_of
+                .entry(seq_key(a, c.start, c.end))
+                .or_insert(*exp);
         }
     }
 }
