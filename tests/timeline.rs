@@ -2412,6 +2412,28 @@ const TABLE: &[(Pub, &str, &str, TimexType, &str)] = &[
         T,
         "2013-03-22TNI",
     ),
+    // "a quarter of a century" is 25 years; "a quarter of an hour" 15 minutes.
+    (
+        Pub::Day("2013-03-22"),
+        "Nearly a quarter of a century passed.",
+        "Nearly a quarter of a century",
+        Du,
+        "P25Y",
+    ),
+    (
+        Pub::Day("2013-03-22"),
+        "He waited a quarter of an hour.",
+        "a quarter of an hour",
+        Du,
+        "PT15M",
+    ),
+    (
+        Pub::Day("2013-03-22"),
+        "The mill lost money for several quarters of falling sales.",
+        "several quarters",
+        Du,
+        "PXM",
+    ),
     // "the year ended well" is the year; "the year ended March 31" a report's twelve months.
     (
         Pub::Day("2013-11-22"),
@@ -2844,6 +2866,8 @@ fn lookalikes_are_not_dates() {
         "The Council adopted Resolution 2118, then Resolutions 2254 and 2139.",
         "Flight 1549 landed safely.",
         "Britain gave $4 million to the Future of Babylon project.",
+        "More than a quarter of its sales are abroad; about a quarter of the vote was lost.",
+        "Three quarters of the members agreed.",
     ];
     for text in texts {
         let d = doc(text, Pub::Day("2007-04-27"));
