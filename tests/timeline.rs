@@ -2434,6 +2434,14 @@ const TABLE: &[(Pub, &str, &str, TimexType, &str)] = &[
         Du,
         "PXM",
     ),
+    // "the night before": the day before the story's, as "the next morning" is the day after.
+    (
+        Pub::Day("2013-03-22"),
+        "The dam burst on March 3. The night before, it had rained for hours.",
+        "The night before",
+        D,
+        "2013-03-02",
+    ),
     // "the year ended well" is the year; "the year ended March 31" a report's twelve months.
     (
         Pub::Day("2013-11-22"),

@@ -363,6 +363,14 @@ impl Scanner<'_> {
             ("previous" | "prior" | "preceding", "day") => {
                 return point(i + 3, Base::NarrativeDay(-1))
             }
+            // "the night before," "the morning after": the story's day moved by one, as "the
+            // next morning" is (on its own only: "the night before the vote" is no day named).
+            ("morning" | "afternoon" | "evening" | "night", "after" | "before")
+                if matches!(self.w(i + 3), "." | "," | ";" | "") =>
+            {
+                let sign = if self.w(i + 2) == "after" { 1 } else { -1 };
+                return point(i + 3, Base::NarrativeDay(sign));
+            }
             // "the day before" names a day only on its own, not before a clause ("the day before he left").
             ("day", "after" | "before") => {
                 let sign = if self.w(i + 2) == "after" { 1 } else { -1 };

@@ -390,8 +390,8 @@ impl Scanner<'_> {
         // "a second time", "a quarter of": ordinals and fractions, after a hedge too ("more
         // than a quarter of the market"); so is "three quarters of the vote", where "several
         // quarters of losses" is a length.
-        let article = matches!(self.w(i), "a" | "an")
-            || matches!(self.w(k.wrapping_sub(1)), "a" | "an");
+        let article =
+            matches!(self.w(i), "a" | "an") || matches!(self.w(k.wrapping_sub(1)), "a" | "an");
         if article && matches!(unit, Unit::Second | Unit::Quarter) {
             return None;
         }
@@ -399,8 +399,19 @@ impl Scanner<'_> {
             && self.w(end) == "of"
             && matches!(
                 self.w(end + 1),
-                "the" | "all" | "its" | "their" | "his" | "her" | "our" | "those" | "these"
-                    | "them" | "us" | "this" | "that"
+                "the"
+                    | "all"
+                    | "its"
+                    | "their"
+                    | "his"
+                    | "her"
+                    | "our"
+                    | "those"
+                    | "these"
+                    | "them"
+                    | "us"
+                    | "this"
+                    | "that"
             )
         {
             return None;
