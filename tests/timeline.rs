@@ -2316,6 +2316,147 @@ const TABLE: &[(Pub, &str, &str, TimexType, &str)] = &[
         Du,
         "P2Y",
     ),
+    // A Unicode hyphen (U+2011, U+2010) joins words as "-" does.
+    (
+        Pub::Day("2013-03-22"),
+        "Prices peaked in mid\u{2011}February.",
+        "mid\u{2011}February",
+        D,
+        "2013-02",
+    ),
+    (
+        Pub::Day("2013-03-22"),
+        "The two\u{2010}year plan was dropped.",
+        "two\u{2010}year",
+        Du,
+        "P2Y",
+    ),
+    // "that quarter": the quarter the story last named.
+    (
+        Pub::Day("2013-03-22"),
+        "Sales slumped in the third quarter of 2011. That quarter the mill lost money.",
+        "That quarter",
+        D,
+        "2011-Q3",
+    ),
+    (
+        Pub::Day("2013-03-22"),
+        "The mill expects a loss in the fourth quarter. In that quarter it will close a plant.",
+        "that quarter",
+        D,
+        "2013-Q4",
+    ),
+    // "over the past decade" is a length; "in the past decade" the decade.
+    (
+        Pub::Day("2013-03-22"),
+        "Rents have doubled over the past decade.",
+        "the past decade",
+        Du,
+        "P10Y",
+    ),
+    (
+        Pub::Day("2013-03-22"),
+        "Rents will be frozen for the next century.",
+        "the next century",
+        Du,
+        "P100Y",
+    ),
+    (
+        Pub::Day("2013-03-22"),
+        "Rents doubled in the past decade.",
+        "the past decade",
+        D,
+        "200X",
+    ),
+    // Years before the common era, and years named with theirs.
+    (
+        Pub::Day("2013-03-22"),
+        "Caesar was killed in 44 BC by senators.",
+        "44 BC",
+        D,
+        "BC0044",
+    ),
+    (
+        Pub::Day("2013-03-22"),
+        "The town was founded around 500 B.C. by traders.",
+        "500 B.C.",
+        D,
+        "BC0500",
+    ),
+    (
+        Pub::Day("2013-03-22"),
+        "The wall was begun in 122 A.D. and finished later.",
+        "122 A.D.",
+        D,
+        "0122",
+    ),
+    // A part of the day with "late" or "early" before it.
+    (
+        Pub::Day("2013-03-22"),
+        "By late afternoon the crowd had left.",
+        "late afternoon",
+        T,
+        "2013-03-22TAF",
+    ),
+    (
+        Pub::Day("2013-03-22"),
+        "Early morning raids killed two.",
+        "Early morning",
+        T,
+        "2013-03-22TMO",
+    ),
+    (
+        Pub::Day("2013-03-22"),
+        "The gunmen struck late at night.",
+        "late at night",
+        T,
+        "2013-03-22TNI",
+    ),
+    // "a quarter of a century" is 25 years; "a quarter of an hour" 15 minutes.
+    (
+        Pub::Day("2013-03-22"),
+        "Nearly a quarter of a century passed.",
+        "Nearly a quarter of a century",
+        Du,
+        "P25Y",
+    ),
+    (
+        Pub::Day("2013-03-22"),
+        "He waited a quarter of an hour.",
+        "a quarter of an hour",
+        Du,
+        "PT15M",
+    ),
+    (
+        Pub::Day("2013-03-22"),
+        "The mill lost money for several quarters of falling sales.",
+        "several quarters",
+        Du,
+        "PXM",
+    ),
+    // "the night before": the day before the story's, as "the next morning" is the day after.
+    (
+        Pub::Day("2013-03-22"),
+        "The dam burst on March 3. The night before, it had rained for hours.",
+        "The night before",
+        D,
+        "2013-03-02",
+    ),
+    // "the year ended well" is the year; "the year ended March 31" a report's twelve months.
+    (
+        Pub::Day("2013-11-22"),
+        "The year ended well for the bank.",
+        "The year",
+        D,
+        "2013",
+    ),
+    (
+        Pub::Day("2013-11-22"),
+        "Revenue for the year ended March 31 rose.",
+        "the year",
+        Du,
+        "P1Y",
+    ),
 ];
 #[test]
 fn expression_table() {
@@ -2461,6 +2602,7 @@ fn labels_read_like_a_person_would_write_them() {
             "Apr 27 2007 morning",
         ),
         ("It happened in the 1990s.", "the 1990s", "1990s"),
+        ("Rome burned in 390 BC.", "390 BC", "390 BC"),
     ];
     for (text, expr, label) in cases {
         assert_eq!(
@@ -2732,6 +2874,8 @@ fn lookalikes_are_not_dates() {
         "The Council adopted Resolution 2118, then Resolutions 2254 and 2139.",
         "Flight 1549 landed safely.",
         "Britain gave $4 million to the Future of Babylon project.",
+        "More than a quarter of its sales are abroad; about a quarter of the vote was lost.",
+        "Three quarters of the members agreed.",
     ];
     for text in texts {
         let d = doc(text, Pub::Day("2007-04-27"));
