@@ -607,3 +607,31 @@ Tazhin said the North Atlantic Treaty Organization (NATO) would help train Kazak
         assert_eq!(merged.count(), s.count() * copies, "{}", s.name);
     }
 }
+
+/// The kinds folio gives the mentions written exactly `name` in `text`.
+fn kinds_of(text: &str, name: &str) -> Vec<Kind> {
+    let (doc, e) = extracted(text);
+    e.mentions()
+        .iter()
+        .filter(|m| &doc.text()[m.span().start..m.span().end] == name)
+        .map(|m| e.entities[m.entity()].kind)
+        .collect()
+}
+
+#[test]
+fn names_described_as_organizations_are_found_where_the_tagger_saw_none() {
+    for (text, name) in [
+        ("Kestrelmoor are a Welsh folk band from Cardiff.", "Kestrelmoor"),
+        ("The second album came out on the independent label Quillbarrow in 1988.", "Quillbarrow"),
+        ("It was pressed by the US record label, Tarnhollow Recordings.", "Tarnhollow Recordings"),
+        ("He later joined Glassmere, a Leeds jazz band.", "Glassmere"),
+    ] {
+        assert_eq!(kinds_of(text, name), [Kind::Organization], "{name} in {text:?}");
+    }
+}
+
+#[test]
+fn a_capitalized_name_ending_in_an_organization_word_is_an_organization() {
+    let text = "Patients were taken to Marlowe Memorial Hospital after the crash.";
+    assert_eq!(kinds_of(text, "Marlowe Memorial Hospital"), [Kind::Organization]);
+}

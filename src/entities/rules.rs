@@ -4,6 +4,7 @@
 //! and add names the gazetteer knows for certain.
 
 use super::acronyms::acronyms;
+use super::described_names;
 use super::candidates::{first_reaching, in_order, take_over, AcronymPair, Cand};
 use super::digit_names::digit_names;
 use super::gazetteer::{cat, Gazetteer};
@@ -53,11 +54,13 @@ pub fn apply(a: &Analysis, gaz: &Gazetteer, cands: &mut Vec<Cand>) -> Vec<Acrony
     org_names::numbered_units(a, cands);
     org_names::heads_of(a, cands);
     org_names::cue_last(a, cands);
+    org_names::cue_runs(a, cands);
     add_from_gazetteer(a, cands);
     short_seas(a, gaz, cands);
     digit_names(a, gaz, cands);
     org_contexts::retype(a, cands);
     org_contexts::companies(a, cands);
+    described_names::add(a, cands);
     org_speakers::retype(a, cands);
     acronyms(a, cands)
 }
