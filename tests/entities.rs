@@ -635,3 +635,14 @@ fn a_capitalized_name_ending_in_an_organization_word_is_an_organization() {
     let text = "Patients were taken to Marlowe Memorial Hospital after the crash.";
     assert_eq!(kinds_of(text, "Marlowe Memorial Hospital"), [Kind::Organization]);
 }
+
+#[test]
+fn a_name_whose_s_owns_nothing_is_a_firm_named_with_its_s() {
+    let text = "The mall's anchors were Pellham's and Corvin's, and Pellham's was sold in 1996.";
+    assert_eq!(kinds_of(text, "Pellham's"), [Kind::Organization; 2]);
+    assert_eq!(kinds_of(text, "Corvin's"), [Kind::Organization]);
+    // A country's "'s" before a shared noun, and a person's, stay possessives.
+    let text = "Brazil's and Chile's exports rose, as did those of Marta Quell's.";
+    assert_eq!(kinds_of(text, "Brazil"), [Kind::Place]);
+    assert_eq!(kinds_of(text, "Marta Quell"), [Kind::Person]);
+}

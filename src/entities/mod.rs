@@ -19,6 +19,7 @@ mod org_contexts;
 mod org_names;
 mod org_speakers;
 pub mod perceptron;
+mod possessive_names;
 mod recognizer;
 mod rules;
 mod scripts;

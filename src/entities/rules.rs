@@ -12,6 +12,7 @@ use super::hashing::lower_hash;
 use super::org_contexts;
 use super::org_names;
 use super::org_speakers;
+use super::possessive_names;
 use super::recognizer::Analysis;
 use super::scripts::other_script_name;
 use super::titles::{capitalized_title, people_after_titles, titled, titled_people};
@@ -61,6 +62,7 @@ pub fn apply(a: &Analysis, gaz: &Gazetteer, cands: &mut Vec<Cand>) -> Vec<Acrony
     org_contexts::retype(a, cands);
     org_contexts::companies(a, cands);
     described_names::add(a, cands);
+    possessive_names::extend(a, cands);
     org_speakers::retype(a, cands);
     acronyms(a, cands)
 }
