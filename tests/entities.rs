@@ -646,3 +646,14 @@ fn a_name_whose_s_owns_nothing_is_a_firm_named_with_its_s() {
     assert_eq!(kinds_of(text, "Brazil"), [Kind::Place]);
     assert_eq!(kinds_of(text, "Marta Quell"), [Kind::Person]);
 }
+
+#[test]
+fn a_short_form_in_capitals_read_as_an_organization_is_kept() {
+    for (text, name) in [
+        ("He scored 30 goals in the NHL and later coached in Utica.", "NHL"),
+        ("Funding for the ELB was withdrawn in 1951 by the trustees.", "ELB"),
+        ("She sat on the board of the OFTB until 1990.", "OFTB"),
+    ] {
+        assert_eq!(kinds_of(text, name), [Kind::Organization], "{name} in {text:?}");
+    }
+}

@@ -3,7 +3,7 @@
 //! their division word ("Almaty Region"), pair acronyms with their expansions,
 //! and add names the gazetteer knows for certain.
 
-use super::acronyms::acronyms;
+use super::acronyms::{acronyms, short_orgs};
 use super::described_names;
 use super::candidates::{first_reaching, in_order, take_over, AcronymPair, Cand};
 use super::digit_names::digit_names;
@@ -64,6 +64,7 @@ pub fn apply(a: &Analysis, gaz: &Gazetteer, cands: &mut Vec<Cand>) -> Vec<Acrony
     described_names::add(a, cands);
     possessive_names::extend(a, cands);
     org_speakers::retype(a, cands);
+    short_orgs(a, cands);
     acronyms(a, cands)
 }
 
