@@ -657,3 +657,11 @@ fn a_short_form_in_capitals_read_as_an_organization_is_kept() {
         assert_eq!(kinds_of(text, name), [Kind::Organization], "{name} in {text:?}");
     }
 }
+
+#[test]
+fn a_name_in_a_list_of_organizations_is_an_organization() {
+    let text = "He marketed events for Nokia, Carlsberg, Velmont Cruise Lines and many more.";
+    assert_eq!(kinds_of(text, "Velmont Cruise Lines"), [Kind::Organization]);
+    let text = "The festival was sponsored by Heineken, Vodafone, Tarrow Ice House and Lufthansa.";
+    assert_eq!(kinds_of(text, "Heineken"), [Kind::Organization]);
+}

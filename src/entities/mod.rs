@@ -16,6 +16,7 @@ mod hashing;
 mod in_place;
 mod mention;
 mod org_contexts;
+mod org_lists;
 mod org_names;
 mod org_speakers;
 pub mod perceptron;

@@ -10,6 +10,7 @@ use super::digit_names::digit_names;
 use super::gazetteer::{cat, Gazetteer};
 use super::hashing::lower_hash;
 use super::org_contexts;
+use super::org_lists;
 use super::org_names;
 use super::org_speakers;
 use super::possessive_names;
@@ -62,6 +63,7 @@ pub fn apply(a: &Analysis, gaz: &Gazetteer, cands: &mut Vec<Cand>) -> Vec<Acrony
     org_contexts::retype(a, cands);
     org_contexts::companies(a, cands);
     described_names::add(a, cands);
+    org_lists::add(a, cands);
     possessive_names::extend(a, cands);
     org_speakers::retype(a, cands);
     short_orgs(a, cands);
