@@ -621,19 +621,35 @@ fn kinds_of(text: &str, name: &str) -> Vec<Kind> {
 #[test]
 fn names_described_as_organizations_are_found_where_the_tagger_saw_none() {
     for (text, name) in [
-        ("Kestrelmoor are a Welsh folk band from Cardiff.", "Kestrelmoor"),
-        ("The second album came out on the independent label Quillbarrow in 1988.", "Quillbarrow"),
-        ("It was pressed by the US record label, Tarnhollow Recordings.", "Tarnhollow Recordings"),
+        (
+            "Kestrelmoor are a Welsh folk band from Cardiff.",
+            "Kestrelmoor",
+        ),
+        (
+            "The second album came out on the independent label Quillbarrow in 1988.",
+            "Quillbarrow",
+        ),
+        (
+            "It was pressed by the US record label, Tarnhollow Recordings.",
+            "Tarnhollow Recordings",
+        ),
         ("He later joined Glassmere, a Leeds jazz band.", "Glassmere"),
     ] {
-        assert_eq!(kinds_of(text, name), [Kind::Organization], "{name} in {text:?}");
+        assert_eq!(
+            kinds_of(text, name),
+            [Kind::Organization],
+            "{name} in {text:?}"
+        );
     }
 }
 
 #[test]
 fn a_capitalized_name_ending_in_an_organization_word_is_an_organization() {
     let text = "Patients were taken to Marlowe Memorial Hospital after the crash.";
-    assert_eq!(kinds_of(text, "Marlowe Memorial Hospital"), [Kind::Organization]);
+    assert_eq!(
+        kinds_of(text, "Marlowe Memorial Hospital"),
+        [Kind::Organization]
+    );
 }
 
 #[test]
@@ -650,11 +666,21 @@ fn a_name_whose_s_owns_nothing_is_a_firm_named_with_its_s() {
 #[test]
 fn a_short_form_in_capitals_read_as_an_organization_is_kept() {
     for (text, name) in [
-        ("He scored 30 goals in the NHL and later coached in Utica.", "NHL"),
-        ("Funding for the ELB was withdrawn in 1951 by the trustees.", "ELB"),
+        (
+            "He scored 30 goals in the NHL and later coached in Utica.",
+            "NHL",
+        ),
+        (
+            "Funding for the ELB was withdrawn in 1951 by the trustees.",
+            "ELB",
+        ),
         ("She sat on the board of the OFTB until 1990.", "OFTB"),
     ] {
-        assert_eq!(kinds_of(text, name), [Kind::Organization], "{name} in {text:?}");
+        assert_eq!(
+            kinds_of(text, name),
+            [Kind::Organization],
+            "{name} in {text:?}"
+        );
     }
 }
 

@@ -91,10 +91,11 @@ fn lists(a: &Analysis, r: &Range<usize>) -> Vec<Vec<(usize, usize)>> {
 /// common vocabulary ("Home").
 fn may_be_org(a: &Analysis, start: usize, end: usize) -> bool {
     let t = &a.infos[start];
-    !names_country(a, start, end)
-        && !listed_place(a, start, end)
-        && t.gaz & cat::GIVEN == 0
-        && !(end - start == 1 && t.flags & flag::LEX != 0)
+    let single_common = end - start == 1 && t.flags & flag::LEX != 0;
+    !(names_country(a, start, end)
+        || listed_place(a, start, end)
+        || t.gaz & cat::GIVEN != 0
+        || single_common)
 }
 
 /// Makes the bare items of lists of organizations organizations, in place

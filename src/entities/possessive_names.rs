@@ -151,7 +151,8 @@ pub fn extend(a: &Analysis, cands: &mut Vec<Cand>) {
     // not a longer name ("Nicholson 's Broadcasting Service").
     for c in cands.iter_mut() {
         if clitic(a, c.end)
-            && a.sentence_of(c.start).is_some_and(|r| r.contains(&(c.end + 1)))
+            && a.sentence_of(c.start)
+                .is_some_and(|r| r.contains(&(c.end + 1)))
             && a.infos[c.end + 1].flags & flag::CAP == 0
             && names.contains(&key(c.start, c.end))
         {

@@ -4,8 +4,8 @@
 //! and add names the gazetteer knows for certain.
 
 use super::acronyms::{acronyms, short_orgs};
-use super::described_names;
 use super::candidates::{first_reaching, in_order, take_over, AcronymPair, Cand};
+use super::described_names;
 use super::digit_names::digit_names;
 use super::gazetteer::{cat, Gazetteer};
 use super::hashing::lower_hash;
