@@ -691,3 +691,14 @@ fn a_name_in_a_list_of_organizations_is_an_organization() {
     let text = "The festival was sponsored by Heineken, Vodafone, Tarrow Ice House and Lufthansa.";
     assert_eq!(kinds_of(text, "Heineken"), [Kind::Organization]);
 }
+
+#[test]
+fn names_run_together_in_a_title_case_heading_are_cut_at_the_names_the_body_finds() {
+    let text = "Tashkent Hosts Collective Security Treaty Organization\n\n\
+                The Collective Security Treaty Organization met in Tashkent on Friday.";
+    assert_eq!(kinds_of(text, "Tashkent"), [Kind::Place; 2]);
+    assert_eq!(
+        kinds_of(text, "Collective Security Treaty Organization"),
+        [Kind::Organization; 2]
+    );
+}

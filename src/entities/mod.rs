@@ -13,6 +13,7 @@ mod digit_names;
 pub mod features;
 pub mod gazetteer;
 mod hashing;
+mod heading_names;
 mod in_place;
 mod mention;
 mod org_contexts;

@@ -114,7 +114,7 @@ pub fn cue_last(a: &Analysis, cands: &mut [Cand]) {
 /// Whether sentence `r` reads like a title-case heading: four words or more
 /// with letters, four in five of them capitalized. Its capitalized runs are
 /// words of a title, not names ("Almaty Courts Shanghai Cooperation Organization").
-fn heading(a: &Analysis, r: &std::ops::Range<usize>) -> bool {
+pub(super) fn heading(a: &Analysis, r: &std::ops::Range<usize>) -> bool {
     let (mut words, mut caps) = (0, 0);
     for t in &a.infos[r.clone()] {
         if t.flags & (flag::CAP | flag::LOWER) != 0 {

@@ -9,6 +9,7 @@ use super::described_names;
 use super::digit_names::digit_names;
 use super::gazetteer::{cat, Gazetteer};
 use super::hashing::lower_hash;
+use super::heading_names;
 use super::org_contexts;
 use super::org_lists;
 use super::org_names;
@@ -66,6 +67,7 @@ pub fn apply(a: &Analysis, gaz: &Gazetteer, cands: &mut Vec<Cand>) -> Vec<Acrony
     org_lists::add(a, cands);
     possessive_names::extend(a, cands);
     org_speakers::retype(a, cands);
+    heading_names::cut(a, cands);
     short_orgs(a, cands);
     acronyms(a, cands)
 }
