@@ -170,6 +170,25 @@ fn a_short_form_made_of_syllables_is_one_entity_with_its_name() {
 }
 
 #[test]
+fn a_company_with_and_without_its_legal_form_is_one_entity() {
+    let text = "Shares of 3M Co rose on Monday. 3M said sales grew, and analysts at 3M \
+                expect more. Nordmark AG said it would build a plant; Nordmark shares fell.";
+    let (_, e) = extracted(text);
+    let three_m = named(&e, "3M Co");
+    assert_eq!(three_m.kind, Kind::Organization);
+    assert_eq!(forms(&e, three_m, text), ["3M Co", "3M", "3M"]);
+    let nordmark = named(&e, "Nordmark AG");
+    assert_eq!(forms(&e, nordmark, text), ["Nordmark AG", "Nordmark"]);
+    // Two companies that share the bare name: it is linked to neither.
+    let text = "Tellus Corp. and Tellus Holdings Ltd reported results. Tellus said more.";
+    let (_, e) = extracted(text);
+    for full in ["Tellus Corp.", "Tellus Holdings Ltd"] {
+        let f = forms(&e, named(&e, full), text);
+        assert!(!f.contains(&"Tellus"), "{full}: {f:?}");
+    }
+}
+
+#[test]
 fn acronym_and_expansion_are_one_entity() {
     let text = "The North Atlantic Treaty Organization (NATO) met in Brussels. Later NATO ministers spoke.";
     let (_, e) = extracted(text);
@@ -639,4 +658,99 @@ Tazhin said the North Atlantic Treaty Organization (NATO) would help train Kazak
         assert_eq!(merged.kind, s.kind, "{}", s.name);
         assert_eq!(merged.count(), s.count() * copies, "{}", s.name);
     }
+}
+
+/// The kinds folio gives the mentions written exactly `name` in `text`.
+fn kinds_of(text: &str, name: &str) -> Vec<Kind> {
+    let (doc, e) = extracted(text);
+    e.mentions()
+        .iter()
+        .filter(|m| &doc.text()[m.span().start..m.span().end] == name)
+        .map(|m| e.entities[m.entity()].kind)
+        .collect()
+}
+
+#[test]
+fn names_described_as_organizations_are_found_where_the_tagger_saw_none() {
+    for (text, name) in [
+        (
+            "Kestrelmoor are a Welsh folk band from Cardiff.",
+            "Kestrelmoor",
+        ),
+        (
+            "The second album came out on the independent label Quillbarrow in 1988.",
+            "Quillbarrow",
+        ),
+        (
+            "It was pressed by the US record label, Tarnhollow Recordings.",
+            "Tarnhollow Recordings",
+        ),
+        ("He later joined Glassmere, a Leeds jazz band.", "Glassmere"),
+    ] {
+        assert_eq!(
+            kinds_of(text, name),
+            [Kind::Organization],
+            "{name} in {text:?}"
+        );
+    }
+}
+
+#[test]
+fn a_capitalized_name_ending_in_an_organization_word_is_an_organization() {
+    let text = "Patients were taken to Marlowe Memorial Hospital after the crash.";
+    assert_eq!(
+        kinds_of(text, "Marlowe Memorial Hospital"),
+        [Kind::Organization]
+    );
+}
+
+#[test]
+fn a_name_whose_s_owns_nothing_is_a_firm_named_with_its_s() {
+    let text = "The mall's anchors were Pellham's and Corvin's, and Pellham's was sold in 1996.";
+    assert_eq!(kinds_of(text, "Pellham's"), [Kind::Organization; 2]);
+    assert_eq!(kinds_of(text, "Corvin's"), [Kind::Organization]);
+    // A country's "'s" before a shared noun, and a person's, stay possessives.
+    let text = "Brazil's and Chile's exports rose, as did those of Marta Quell's.";
+    assert_eq!(kinds_of(text, "Brazil"), [Kind::Place]);
+    assert_eq!(kinds_of(text, "Marta Quell"), [Kind::Person]);
+}
+
+#[test]
+fn a_short_form_in_capitals_read_as_an_organization_is_kept() {
+    for (text, name) in [
+        (
+            "He scored 30 goals in the NHL and later coached in Utica.",
+            "NHL",
+        ),
+        (
+            "Funding for the ELB was withdrawn in 1951 by the trustees.",
+            "ELB",
+        ),
+        ("She sat on the board of the OFTB until 1990.", "OFTB"),
+    ] {
+        assert_eq!(
+            kinds_of(text, name),
+            [Kind::Organization],
+            "{name} in {text:?}"
+        );
+    }
+}
+
+#[test]
+fn a_name_in_a_list_of_organizations_is_an_organization() {
+    let text = "He marketed events for Nokia, Carlsberg, Velmont Cruise Lines and many more.";
+    assert_eq!(kinds_of(text, "Velmont Cruise Lines"), [Kind::Organization]);
+    let text = "The festival was sponsored by Heineken, Vodafone, Tarrow Ice House and Lufthansa.";
+    assert_eq!(kinds_of(text, "Heineken"), [Kind::Organization]);
+}
+
+#[test]
+fn names_run_together_in_a_title_case_heading_are_cut_at_the_names_the_body_finds() {
+    let text = "Tashkent Hosts Collective Security Treaty Organization\n\n\
+                The Collective Security Treaty Organization met in Tashkent on Friday.";
+    assert_eq!(kinds_of(text, "Tashkent"), [Kind::Place; 2]);
+    assert_eq!(
+        kinds_of(text, "Collective Security Treaty Organization"),
+        [Kind::Organization; 2]
+    );
 }

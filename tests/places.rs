@@ -148,6 +148,26 @@ fn a_demonym_is_no_place() {
 }
 
 #[test]
+fn places_written_in_other_alphabets_are_on_the_map() {
+    let dir = common::TempDir::new("places-scripts");
+    let path = dir.join("scripts.txt");
+    std::fs::write(
+        &path,
+        "Crowds gathered in Москва and Київ on Sunday, and later in Αθήνα.\n\n\
+         The ministry in Казахстан said nothing about the crowds in Москва.\n",
+    )
+    .unwrap();
+    let rows = records(&folio(&["places", path.to_str().unwrap(), "--json"]));
+    assert!(near(find(&rows, "Москва"), (55.75, 37.62)), "{rows:#?}");
+    assert!(near(find(&rows, "Київ"), (50.45, 30.52)), "{rows:#?}");
+    assert!(near(find(&rows, "Αθήνα"), (37.98, 23.73)), "{rows:#?}");
+    assert!(
+        well_inside(find(&rows, "Казахстан"), (40.5, 46.5, 55.5, 87.3)),
+        "{rows:#?}"
+    );
+}
+
+#[test]
 #[cfg_attr(not(folio_shared), ignore = "needs ../shared (or FOLIO_SHARED)")]
 fn the_shared_sample_brief_has_its_places_where_they_are() {
     let shared = common::shared_dir().expect("shared folder");

@@ -209,18 +209,9 @@ fn bare_company_names(
         if c.kind != Kind::Organization || c.conf < propagate_conf * ORG_DIAL {
             continue;
         }
-        let mut end = c.end;
-        while end > c.start + 1 && CORP_SUFFIXES.has(a.word(end - 1)) {
-            end -= 1;
-        }
-        while end > c.start + 1 && matches!(a.word(end - 1), "," | "&" | "and") {
-            end -= 1;
-        }
-        let single_listed = end == c.start + 1
-            && a.infos[c.start].gaz & (cat::PLACE | cat::COUNTRY | cat::PEOPLE) != 0;
-        if end == c.end || single_listed {
+        let Some(end) = bare_company_end(a, c) else {
             continue;
-        }
+        };
         let e = votes.entry(seq_key(a, c.start, end)).or_insert((
             end - c.start,
             [0.0; 4],
@@ -228,6 +219,49 @@ fn bare_company_names(
         ));
         e.1[kind_slot(Kind::Organization)] += c.conf.clamp(1.0, 50.0);
         e.2 = e.2.max(propagate_conf);
+    }
+}
+
+/// Where an organization's name ends without its legal form ("Tellus" of
+/// "Tellus Corp.", "3M" of "3M Co"); none when it has no legal form, or the bare
+/// name is one word the lists know as a place or people ("Kazakhstan" of
+/// "Kazakhstan Ltd").
+fn bare_company_end(a: &Analysis, c: &Cand) -> Option<usize> {
+    let mut end = c.end;
+    while end > c.start + 1 && CORP_SUFFIXES.has(a.word(end - 1)) {
+        end -= 1;
+    }
+    while end > c.start + 1 && matches!(a.word(end - 1), "," | "&" | "and") {
+        end -= 1;
+    }
+    let single_listed =
+        end == c.start + 1 && a.infos[c.start].gaz & (cat::PLACE | cat::COUNTRY | cat::PEOPLE) != 0;
+    (end != c.end && !single_listed).then_some(end)
+}
+
+/// A company's bare name ("Tellus") joins its name with the legal form
+/// ("Tellus Corp."), as a short form joins its expansion; none is linked when two
+/// names share the bare name ("Tellus Corp." and "Tellus Holdings Ltd").
+fn link_bare_company_names(a: &Analysis, cands: &[Cand], full_name_of: &mut HashMap64<u64>) {
+    let mut full_of: HashMap64<Option<u64>> = HashMap64::default();
+    for c in cands.iter().filter(|c| c.kind == Kind::Organization) {
+        let Some(end) = bare_company_end(a, c) else {
+            continue;
+        };
+        let full = seq_key(a, c.start, c.end);
+        full_of
+            .entry(seq_key(a, c.start, end))
+            .and_modify(|v| {
+                if *v != Some(full) {
+                    *v = None;
+                }
+            })
+            .or_insert(Some(full));
+    }
+    for (bare, full) in full_of {
+        if let Some(full) = full {
+            full_name_of.entry(bare).or_insert(full);
+        }
     }
 }
 
@@ -278,14 +312,15 @@ pub fn resolve(
     let mut groups: Vec<Vec<usize>> = Vec::new();
     let mut surname_of: HashMap64<usize> = HashMap64::default();
     let mut first_of: HashMap64<usize> = HashMap64::default();
-    let mut acronym_of: HashMap64<u64> = HashMap64::default();
+    let mut full_name_of: HashMap64<u64> = HashMap64::default();
     for p in pairs {
-        acronym_of.insert(
+        full_name_of.insert(
             seq_key(a, p.acronym, p.acronym + 1),
             seq_key(a, p.expansion.0, p.expansion.1),
         );
     }
-    link_short_forms(a, &cands, &mut acronym_of);
+    link_short_forms(a, &cands, &mut full_name_of);
+    link_bare_company_names(a, &cands, &mut full_name_of);
     let apart = datelines_apart(a, &cands);
     // Full names first, so that a surname seen before its full name still links.
     for c in &cands {
@@ -302,7 +337,7 @@ pub fn resolve(
     for (i, c) in cands.iter_mut().enumerate() {
         let k = seq_key(a, c.start, c.end);
         let single = c.end - c.start == 1;
-        let target = if let Some(&exp) = acronym_of.get(&k) {
+        let target = if let Some(&exp) = full_name_of.get(&k) {
             exp
         } else if apart.get(i).is_some_and(|&x| x) {
             mix(k, DATELINE_SALT)
@@ -362,7 +397,7 @@ fn datelines_apart(a: &Analysis, cands: &[Cand]) -> Vec<bool> {
 /// Short forms used without a bracketed definition ("U.S." beside "United
 /// States", "EU" beside "European Union") join the one multi-word name of the
 /// brief with those initials; none is linked when two names share them.
-fn link_short_forms(a: &Analysis, cands: &[Cand], acronym_of: &mut HashMap64<u64>) {
+fn link_short_forms(a: &Analysis, cands: &[Cand], full_name_of: &mut HashMap64<u64>) {
     let word = |i: usize| {
         let s = a.span(i..i + 1);
         a.text.get(s.start..s.end).unwrap_or("")
@@ -390,7 +425,9 @@ fn link_short_forms(a: &Analysis, cands: &[Cand], acronym_of: &mut HashMap64<u64
         if let Some(Some(exp)) = acronyms::short_form_letters(word(c.start))
             .and_then(|letters| by_initials.get(&letters))
         {
-            acronym_of.entry(seq_key(a, c.start, c.end)).or_insert(*exp);
+            full_name_of
+                .entry(seq_key(a, c.start, c.end))
+                .or_insert(*exp);
         }
     }
 }

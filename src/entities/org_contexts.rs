@@ -72,7 +72,7 @@ static ORG_NOUNS: WordList = WordList::new(&[
 /// The organization nouns that also name what follows them ("the band Gigi",
 /// "carmaker Volkswagen"); not "team" ("second team All-American").
 #[rustfmt::skip]
-static NOUNS_BEFORE: WordList = WordList::new(&[
+pub(super) static NOUNS_BEFORE: WordList = WordList::new(&[
     "airline", "band", "broadcaster", "brokerage", "carmaker", "company", "conglomerate",
     "daily", "firm", "insurer", "label", "magazine", "newspaper", "publisher", "retailer",
 ]);
@@ -88,7 +88,7 @@ static PHRASE_ENDS: WordList = WordList::new(&[
 /// Whether the noun phrase opening at token `k` ("a major Brazilian
 /// manufacturer of ...") ends, before punctuation or a word like "of" or
 /// "and", in an organization noun (not one with a possessive after it).
-fn org_phrase(a: &Analysis, r: &Range<usize>, k: usize) -> bool {
+pub(super) fn org_phrase(a: &Analysis, r: &Range<usize>, k: usize) -> bool {
     if !matches!(a.word(k), "a" | "an" | "the") {
         return false;
     }
@@ -110,7 +110,7 @@ fn org_phrase(a: &Analysis, r: &Range<usize>, k: usize) -> bool {
 /// Whether tokens `start..end` of sentence `r` are described as an
 /// organization: "X, a stationery company", "X is a Brazilian manufacturer",
 /// "the band X".
-fn described(a: &Analysis, r: &Range<usize>, start: usize, end: usize) -> bool {
+pub(super) fn described(a: &Analysis, r: &Range<usize>, start: usize, end: usize) -> bool {
     let before = start.checked_sub(1).filter(|k| r.contains(k));
     // "operator George Hauser": a given name first is a person's name.
     let given = a.infos[start].gaz & cat::GIVEN != 0;
@@ -351,7 +351,7 @@ static STAKE: WordList = WordList::new(&[
 
 /// Whether token `k` may be a word of a name that a company cue reveals:
 /// capitalized, not punctuation, a function word or a sentence in capitals.
-fn name_token(a: &Analysis, k: usize) -> bool {
+pub(super) fn name_token(a: &Analysis, k: usize) -> bool {
     a.infos.get(k).is_some_and(|t| {
         t.flags & (flag::CAP | flag::PUNCT | flag::LOWER | flag::SHOUT) == flag::CAP
             && !STOP.has(a.word(k))

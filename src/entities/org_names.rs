@@ -9,11 +9,15 @@ use super::candidates::{first_reaching, in_order, take_over, Cand};
 use super::gazetteer::cat;
 use super::recognizer::{listed_name, Analysis};
 use super::token_facts::flag;
-use super::words::{WordList, ORG_HEADS};
+use super::words::{WordList, ORG_HEADS, STOP};
 use super::Kind;
 
 /// Longest organization, in tokens, that [`heads_of`] makes.
 const MAX_ORG: usize = 10;
+
+/// Below this margin a tagger's span is too unsure to keep out a name that
+/// [`cue_runs`] finds (the precision dial's default).
+const UNSURE: f32 = 20.0;
 
 /// Whether token `k` is a capitalized word of a name (not common lower-case text).
 fn name_word(a: &Analysis, k: usize) -> bool {
@@ -105,6 +109,74 @@ pub fn cue_last(a: &Analysis, cands: &mut [Cand]) {
             c.kind = Kind::Organization;
         }
     }
+}
+
+/// Whether sentence `r` reads like a title-case heading: four words or more
+/// with letters, four in five of them capitalized. Its capitalized runs are
+/// words of a title, not names ("Almaty Courts Shanghai Cooperation Organization").
+pub(super) fn heading(a: &Analysis, r: &std::ops::Range<usize>) -> bool {
+    let (mut words, mut caps) = (0, 0);
+    for t in &a.infos[r.clone()] {
+        if t.flags & (flag::CAP | flag::LOWER) != 0 {
+            words += 1;
+            caps += usize::from(t.flags & flag::CAP != 0);
+        }
+    }
+    words >= 4 && caps * 5 >= words * 4
+}
+
+/// "American Physical Society", "Eberhard Faber GmbH": a capitalized run of
+/// two words or more that ends in a head or cue word, where the tagger
+/// proposed nothing, is an organization. At least one word before the cue
+/// must be outside common vocabulary ("Current News" is a heading, "City
+/// Hospital" may be any city's); runs in headings and in capitals are left alone.
+pub fn cue_runs(a: &Analysis, cands: &mut Vec<Cand>) {
+    in_order(cands);
+    let mut found = Vec::new();
+    for r in &a.sentences {
+        if r.is_empty() || a.infos[r.start].flags & flag::SHOUT != 0 || heading(a, r) {
+            continue;
+        }
+        let mut i = r.start;
+        while i < r.end {
+            if !name_word(a, i) {
+                i += 1;
+                continue;
+            }
+            let mut j = i + 1;
+            while j < r.end && name_word(a, j) {
+                j += 1;
+            }
+            // A name opens with a capitalized word: not "The", "A" or a year.
+            let mut s = i;
+            while s < j && (a.infos[s].flags & flag::CAP == 0 || STOP.has(a.word(s))) {
+                s += 1;
+            }
+            // The tagger's unsure spans inside give way; a sure one, or one
+            // running past the run, leaves it to the tagger.
+            let free = || {
+                cands[first_reaching(cands, s)..]
+                    .iter()
+                    .take_while(|c| c.start < j)
+                    .filter(|c| c.end > s)
+                    .all(|c| c.start >= s && c.end <= j && c.conf < UNSURE)
+            };
+            if j - s >= 2
+                && j - s <= MAX_ORG
+                && head_word(a, j - 1)
+                && (s..j - 1).any(|k| a.infos[k].flags & flag::LEX == 0)
+                && free()
+            {
+                found.push((s, j));
+            }
+            i = j;
+        }
+    }
+    take_over(
+        a,
+        cands,
+        found.into_iter().map(|span| (span, Kind::Organization)),
+    );
 }
 
 /// Plurals that follow a place's name without making it a team: geography

@@ -3,14 +3,18 @@
 //! their division word ("Almaty Region"), pair acronyms with their expansions,
 //! and add names the gazetteer knows for certain.
 
-use super::acronyms::acronyms;
+use super::acronyms::{acronyms, short_orgs};
 use super::candidates::{first_reaching, in_order, take_over, AcronymPair, Cand};
+use super::described_names;
 use super::digit_names::digit_names;
 use super::gazetteer::{cat, Gazetteer};
 use super::hashing::lower_hash;
+use super::heading_names;
 use super::org_contexts;
+use super::org_lists;
 use super::org_names;
 use super::org_speakers;
+use super::possessive_names;
 use super::recognizer::Analysis;
 use super::scripts::other_script_name;
 use super::team_cities;
@@ -54,13 +58,19 @@ pub fn apply(a: &Analysis, gaz: &Gazetteer, cands: &mut Vec<Cand>) -> Vec<Acrony
     org_names::numbered_units(a, cands);
     org_names::heads_of(a, cands);
     org_names::cue_last(a, cands);
+    org_names::cue_runs(a, cands);
     add_from_gazetteer(a, cands);
     short_seas(a, gaz, cands);
     digit_names(a, gaz, cands);
     org_contexts::retype(a, cands);
     org_contexts::companies(a, cands);
+    described_names::add(a, cands);
+    org_lists::add(a, cands);
+    possessive_names::extend(a, cands);
     org_speakers::retype(a, cands);
     team_cities::retype(a, cands);
+    heading_names::cut(a, cands);
+    short_orgs(a, cands);
     acronyms(a, cands)
 }
 

@@ -33,6 +33,9 @@ impl Scanner<'_> {
             };
             return Some((i + 3, Expr::Point(base, None)));
         }
+        if let Some(hit) = self.era_year(i, v) {
+            return Some(hit);
+        }
         if matches!(self.w(i + 1), "st" | "nd" | "rd" | "th")
             && self.w(i + 2) == "century"
             && (1..=30).contains(&v)
@@ -135,6 +138,37 @@ impl Scanner<'_> {
             year: Some(v as i32),
             month: None,
             day: None,
+        };
+        Some((end, Expr::Point(base, None)))
+    }
+
+    /// A year with its era after it: "44 BC", "500 B.C.", "AD" or "CE" years ("14 A.D.").
+    fn era_year(&self, i: usize, v: i64) -> Hit {
+        if !(1..=9999).contains(&v) || self.w(i).len() > 4 {
+            return None;
+        }
+        // "BC", "BCE", "AD", "CE" as one word, or spelled with dots: "B.C.", "B.C.E.", "A.D.".
+        let (bc, end) = match self.w(i + 1) {
+            "bc" | "bce" => (true, i + 2),
+            "ad" | "ce" if self.t.is_cap(i + 1) => (false, i + 2),
+            first @ ("b" | "a") if self.t.is_cap(i + 1) && self.w(i + 2) == "." => {
+                match (first, self.w(i + 3)) {
+                    ("b", "c") if self.w(i + 5) == "e" && self.w(i + 6) == "." => (true, i + 7),
+                    ("b", "c") => (true, i + 5),
+                    ("a", "d") => (false, i + 5),
+                    _ => return None,
+                }
+            }
+            _ => return None,
+        };
+        let base = if bc {
+            Base::BcYear(v as i32)
+        } else {
+            Base::Cal {
+                year: Some(v as i32),
+                month: None,
+                day: None,
+            }
         };
         Some((end, Expr::Point(base, None)))
     }

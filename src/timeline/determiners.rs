@@ -137,6 +137,15 @@ impl Scanner<'_> {
                 );
             }
         }
+        // "over the past decade", "for the next century": a stretch of that length, where "in
+        // the last decade" is the decade itself.
+        if matches!(unit, Unit::Decade | Unit::Century)
+            && matches!(self.w(k - 1), "past" | "last" | "next" | "coming")
+            && i > 0
+            && matches!(self.w(i - 1), "over" | "for" | "throughout")
+        {
+            return Some((k + 1, Expr::Duration { n: Some(1.0), unit }));
+        }
         match unit {
             // "within the past hour", "in the next hour": an hour's length up to or from now.
             Unit::Hour if matches!(self.w(k - 1), "past" | "next" | "coming") => {
@@ -252,7 +261,17 @@ impl Scanner<'_> {
                 let (unit, _) = lexicon::unit(w)?;
                 return Some((i + 3, Expr::Duration { n: None, unit }));
             }
-            ("year", "ended" | "ending" | "to") => {
+            // "the year ended Sept. 30": a report's twelve months; "the year ended well" is
+            // the year itself (the arm below).
+            ("year", "ended" | "ending" | "to")
+                if self.w(i + 2) == "to"
+                    || self.month_name(i + 3).is_some()
+                    || self.t.kind(i + 3) == Some(Kind::Num)
+                    || matches!(
+                        self.w(i + 3),
+                        "yesterday" | "today" | "tomorrow" | "in" | "on"
+                    ) =>
+            {
                 return Some((
                     i + 2,
                     Expr::Duration {
@@ -343,6 +362,14 @@ impl Scanner<'_> {
             }
             ("previous" | "prior" | "preceding", "day") => {
                 return point(i + 3, Base::NarrativeDay(-1))
+            }
+            // "the night before," "the morning after": the story's day moved by one, as "the
+            // next morning" is (on its own only: "the night before the vote" is no day named).
+            ("morning" | "afternoon" | "evening" | "night", "after" | "before")
+                if matches!(self.w(i + 3), "." | "," | ";" | "") =>
+            {
+                let sign = if self.w(i + 2) == "after" { 1 } else { -1 };
+                return point(i + 3, Base::NarrativeDay(sign));
             }
             // "the day before" names a day only on its own, not before a clause ("the day before he left").
             ("day", "after" | "before") => {

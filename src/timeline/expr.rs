@@ -68,6 +68,8 @@ pub enum Base {
     Decade(i32),
     /// A century by its two leading digits (19 → the 20th century).
     Century(i32),
+    /// A year before the common era, as written: 44 for "44 BC" (TIMEX3 `BC0044`).
+    BcYear(i32),
     /// A season; `year` None means the one nearest the reference in the clause's tense.
     Season {
         code: &'static str,
@@ -109,6 +111,8 @@ pub enum Base {
     },
     /// The same quarter a year before the narrative's current quarter ("the year-ago quarter").
     YearAgoQuarter,
+    /// The quarter the story last named by number: "that quarter".
+    ThatQuarter,
     /// A day of the month the story is in: "on the 15th".
     DayOfMonth(u32),
     /// The year a century turned: `Some(1900)` for "the turn of the 20th century", `None`

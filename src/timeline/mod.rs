@@ -218,7 +218,12 @@ fn extract_slice(
         if base + first.start < from {
             continue;
         }
-        let span = Span::new(base + first.start, base + last.end);
+        // A Unicode hyphen's token is its first byte: an expression ending on one ends after it.
+        let mut end = last.end;
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        let span = Span::new(base + first.start, base + end);
         let near = verbatim.partition_point(|v| v.end <= span.start);
         if verbatim.get(near).is_some_and(|v| v.overlaps(span)) {
             continue;
@@ -312,6 +317,9 @@ fn remember(
         );
         if let Some((y, q)) = v.split_once("-Q").filter(|_| explicit_quarter) {
             if let (Ok(y), Ok(q)) = (y.parse::<i32>(), q.parse::<u32>()) {
+                if matches!(base, expr::Base::Quarter { q: Some(_), .. }) {
+                    ctx.narrative.named_quarter = Some((y, q));
+                }
                 // A quarter still ahead ("losses through the third quarter of 1990") is a
                 // forecast, not the period being reported on.
                 let ahead = ctx

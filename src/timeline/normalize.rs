@@ -23,6 +23,8 @@ pub struct Narrative {
     pub year: Option<i32>,
     /// The last quarter mentioned and the sentence it was in.
     pub quarter: Option<(i32, u32, usize)>,
+    /// The last quarter named by its number, ahead or behind ("that quarter" is this one).
+    pub named_quarter: Option<(i32, u32)>,
 }
 
 impl Narrative {
@@ -344,6 +346,7 @@ fn base_value(base: Base, tense: Tense, ctx: &Context) -> (String, bool) {
         Base::Offset { unit, n, narrative } => relative::offset_value(unit, n, narrative, ctx),
         Base::Decade(d) => (format!("{d:03}X"), true),
         Base::Century(c) => (format!("{c:02}"), true),
+        Base::BcYear(y) => (format!("BC{y:04}"), true),
         Base::Season {
             code,
             start,
@@ -524,6 +527,14 @@ fn base_value(base: Base, tense: Tense, ctx: &Context) -> (String, bool) {
             tense,
             ctx,
         ),
+        Base::ThatQuarter => match ctx
+            .narrative
+            .named_quarter
+            .or(relative::latest_quarter(ctx))
+        {
+            Some((y, q)) => (format!("{y:04}-Q{q}"), true),
+            None => unknown("XXXX-QX".into()),
+        },
         Base::YearAgoQuarter => match relative::latest_quarter(ctx) {
             Some((y, q)) => (format!("{:04}-Q{q}", y - 1), true),
             None => unknown("XXXX-QX".into()),

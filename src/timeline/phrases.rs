@@ -143,12 +143,19 @@ impl Scanner<'_> {
                 }
                 reference(i + 1, "PRESENT_REF")
             }
-            // "by mid-afternoon", "mid-morning yesterday": a part of the day.
-            "mid" => {
+            // "by mid-afternoon", "mid-morning yesterday": a part of the day; so are "by late
+            // afternoon", "early morning raids" and "late at night".
+            "mid" | "late" | "early" => {
                 let k = if self.w(i + 1) == "-" { i + 2 } else { i + 1 };
+                if w == "late" && self.w(k) == "at" && self.w(k + 1) == "night" {
+                    return self.with_day(k + 2, Clock::Part("NI"));
+                }
                 match lexicon::part_of_day(self.w(k)) {
                     Some(part @ ("MO" | "AF" | "EV")) if !self.w(k).ends_with('s') => {
                         self.with_day(k + 1, Clock::Part(part))
+                    }
+                    Some("NI") if w == "late" && self.w(k) == "night" => {
+                        self.with_day(k + 1, Clock::Part("NI"))
                     }
                     _ => None,
                 }
@@ -186,6 +193,11 @@ impl Scanner<'_> {
                         narrative: true,
                     },
                 ),
+                // "that quarter": the quarter the story last named ("that quarter of the city"
+                // is a district).
+                Some((Unit::Quarter, false)) if self.w(i + 2) != "of" => {
+                    point(i + 2, Base::ThatQuarter)
+                }
                 // "that summer": the season of the year the story is in.
                 _ if lexicon::season(self.w(i + 1)).is_some() => {
                     let (code, _) = lexicon::season(self.w(i + 1))?;

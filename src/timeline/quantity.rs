@@ -34,6 +34,10 @@ impl Scanner<'_> {
                 "dozen" => Some((i + 2, Some(12.0))),
                 "half" if self.w(i + 2) == "dozen" => Some((i + 3, Some(6.0))),
                 "half" => Some((i + 2, Some(0.5))),
+                // "a quarter of a century" (P25Y), "a quarter of an hour" (PT15M).
+                "quarter" if self.w(i + 2) == "of" && matches!(self.w(i + 3), "a" | "an") => {
+                    Some((i + 4, Some(0.25)))
+                }
                 "hundred" => Some((i + 2, Some(100.0))),
                 "thousand" => Some((i + 2, Some(1000.0))),
                 _ => Some((i + 1, Some(1.0))),
@@ -383,8 +387,33 @@ impl Scanner<'_> {
         {
             return None;
         }
-        // "a second time", "a quarter of": ordinals and fractions.
-        if matches!(self.w(i), "a" | "an") && matches!(unit, Unit::Second | Unit::Quarter) {
+        // "a second time", "a quarter of": ordinals and fractions, after a hedge too ("more
+        // than a quarter of the market"); so is "three quarters of the vote", where "several
+        // quarters of losses" is a length.
+        let article =
+            matches!(self.w(i), "a" | "an") || matches!(self.w(k.wrapping_sub(1)), "a" | "an");
+        if article && matches!(unit, Unit::Second | Unit::Quarter) {
+            return None;
+        }
+        if unit == Unit::Quarter
+            && self.w(end) == "of"
+            && matches!(
+                self.w(end + 1),
+                "the"
+                    | "all"
+                    | "its"
+                    | "their"
+                    | "his"
+                    | "her"
+                    | "our"
+                    | "those"
+                    | "these"
+                    | "them"
+                    | "us"
+                    | "this"
+                    | "that"
+            )
+        {
             return None;
         }
         // A vague count needs a plural unit: "some years", not "some day" (but "a several-year tenure").

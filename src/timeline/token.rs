@@ -104,6 +104,21 @@ impl Tokens {
                 if ch.is_alphabetic() {
                     kind = Kind::Word;
                     i = word_end(text, &mut lower, i);
+                } else if matches!(ch, '\u{2010}' | '\u{2011}') {
+                    // A hyphen as Unicode writes it ("mid\u{2011}March", "two\u{2010}year") reads
+                    // as "-": its three bytes are "-" and two spaces in `lower`, and the token is
+                    // the "-" (an expression never ends at a hyphen; `extract_slice` checks).
+                    kind = Kind::Punct;
+                    lower[start..i].copy_from_slice(b"-  ");
+                    toks.push(Tok {
+                        start,
+                        end: start + 1,
+                        kind,
+                        cap,
+                        gap,
+                    });
+                    gap = false;
+                    continue;
                 } else {
                     kind = Kind::Punct;
                     if ch.is_whitespace() {
@@ -233,5 +248,15 @@ mod tests {
         let text = "MAY 5, ÀBC İstanbul STRAẞE x.Y 10AM Q3—Ωmega";
         let t = Tokens::new(text);
         assert_eq!(t.lower, text.to_ascii_lowercase());
+    }
+
+    #[test]
+    fn reads_unicode_hyphens_as_hyphens() {
+        let text = "mid\u{2011}March, two\u{2010}year";
+        let t = Tokens::new(text);
+        let words: Vec<&str> = (0..t.len()).map(|i| t.word(i)).collect();
+        assert_eq!(words, ["mid", "-", "march", ",", "two", "-", "year"]);
+        assert!(t.joined(1) && t.joined(2) && t.joined(5) && t.joined(6));
+        assert_eq!(&text[t.toks[2].start..t.toks[2].end], "March");
     }
 }

@@ -238,6 +238,9 @@ fn point_label(v: &str) -> String {
             };
             format!("{n}{suffix} century")
         }
+        [y] if y.starts_with("BC") && num::<u32>(&y[2..]).is_some() => {
+            format!("{} BC", num::<u32>(&y[2..]).unwrap_or(0))
+        }
         [y] => year(y),
         [y, m] => {
             if let Some(name) = month(m) {
