@@ -5,11 +5,11 @@
 
 use super::acronyms;
 use super::candidates::{AcronymPair, Cand};
+use super::datelines;
 use super::gazetteer::cat;
 use super::gazetteer::extend;
 use super::hashing::{mix, HashMap64};
 use super::recognizer::Analysis;
-use super::rules;
 use super::titles;
 use super::token_facts::flag;
 use super::words::CORP_SUFFIXES;
@@ -85,7 +85,7 @@ fn propagate(a: &Analysis, cands: &mut Vec<Cand>, min_conf: f32) {
         ));
         // A dateline's place ("DENVER 1997-04-12") says little of how the
         // story names the city: a club's name is often the same.
-        let dateline = c.kind == Kind::Place && rules::dateline_place(a, c);
+        let dateline = c.kind == Kind::Place && datelines::dateline_place(a, c);
         e.1[kind_slot(c.kind)] += if dateline {
             1.0
         } else {
@@ -152,7 +152,7 @@ fn propagate(a: &Analysis, cands: &mut Vec<Cand>, min_conf: f32) {
     cands.extend(added);
     for c in cands.iter_mut() {
         if let Some(v) = votes.get(&seq_key(a, c.start, c.end)) {
-            if c.kind != Kind::Place || !rules::dateline_place(a, c) {
+            if c.kind != Kind::Place || !datelines::dateline_place(a, c) {
                 c.kind = best_kind(&v.1);
             }
         }
@@ -378,7 +378,7 @@ const DATELINE_SALT: u64 = 0xda7e;
 fn datelines_apart(a: &Analysis, cands: &[Cand]) -> Vec<bool> {
     let apart: Vec<bool> = cands
         .iter()
-        .map(|c| c.kind == Kind::Place && rules::dateline_place(a, c))
+        .map(|c| c.kind == Kind::Place && datelines::dateline_place(a, c))
         .collect();
     if !apart.contains(&true) {
         return apart;

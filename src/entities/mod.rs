@@ -8,6 +8,7 @@ pub mod classes;
 pub mod consensus;
 pub mod corpus;
 pub mod corrections;
+mod datelines;
 mod described_names;
 mod digit_names;
 pub mod features;

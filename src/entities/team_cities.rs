@@ -7,10 +7,10 @@
 //! dateline's, and one set beside another place ("Houston , Texas").
 
 use super::candidates::Cand;
+use super::datelines;
 use super::gazetteer::cat;
 use super::org_contexts::{listed_place, names_country};
 use super::recognizer::Analysis;
-use super::rules;
 use super::token_facts::{flag, is_possessive};
 use super::words::WordList;
 use super::Kind;
@@ -78,7 +78,7 @@ pub fn retype(a: &Analysis, cands: &mut [Cand]) {
         if c.kind != Kind::Place
             || names_country(a, c.start, c.end)
             || venue(a, c.start)
-            || rules::dateline_place(a, &c)
+            || datelines::dateline_place(a, &c)
         {
             continue;
         }
