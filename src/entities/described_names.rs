@@ -54,16 +54,7 @@ pub fn add(a: &Analysis, cands: &mut Vec<Cand>) {
     in_order(cands);
     let mut found = Vec::new();
     for r in &a.sentences {
-        let mut k = r.start;
-        while k < r.end {
-            if !name_token(a, k) {
-                k += 1;
-                continue;
-            }
-            let mut end = k + 1;
-            while end < r.end && end - k < MAX_NAME && name_token(a, end) {
-                end += 1;
-            }
+        for Range { start: k, end } in a.runs(r.clone(), MAX_NAME, |k| name_token(a, k)) {
             let joined = k > r.start && name_token(a, k - 1) || name_token(a, end);
             if !joined
                 && a.infos[k].gaz & cat::GIVEN == 0
@@ -74,7 +65,6 @@ pub fn add(a: &Analysis, cands: &mut Vec<Cand>) {
             {
                 found.push(((k, end), Kind::Organization));
             }
-            k = end;
         }
     }
     take_over(a, cands, found);

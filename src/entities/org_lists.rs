@@ -61,16 +61,7 @@ fn separator(a: &Analysis, from: usize, to: usize) -> bool {
 fn lists(a: &Analysis, r: &Range<usize>) -> Vec<Vec<(usize, usize)>> {
     let mut out = Vec::new();
     let mut cur: Vec<(usize, usize)> = Vec::new();
-    let mut k = r.start;
-    while k < r.end {
-        if !name_token(a, k) {
-            k += 1;
-            continue;
-        }
-        let mut end = k + 1;
-        while end < r.end && end - k < MAX_ITEM && name_token(a, end) {
-            end += 1;
-        }
+    for Range { start: k, end } in a.runs(r.clone(), MAX_ITEM, |k| name_token(a, k)) {
         if cur.last().is_some_and(|&(_, e)| !separator(a, e, k)) {
             if cur.len() >= 3 {
                 out.push(std::mem::take(&mut cur));
@@ -78,7 +69,6 @@ fn lists(a: &Analysis, r: &Range<usize>) -> Vec<Vec<(usize, usize)>> {
             cur.clear();
         }
         cur.push((k, end));
-        k = end;
     }
     if cur.len() >= 3 {
         out.push(cur);

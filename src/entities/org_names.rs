@@ -11,6 +11,7 @@ use super::recognizer::{listed_name, Analysis};
 use super::token_facts::flag;
 use super::words::{WordList, ORG_HEADS, STOP};
 use super::Kind;
+use std::ops::Range;
 
 /// Longest organization, in tokens, that [`heads_of`] makes.
 const MAX_ORG: usize = 10;
@@ -137,16 +138,7 @@ pub fn cue_runs(a: &Analysis, cands: &mut Vec<Cand>) {
         if r.is_empty() || a.infos[r.start].flags & flag::SHOUT != 0 || heading(a, r) {
             continue;
         }
-        let mut i = r.start;
-        while i < r.end {
-            if !name_word(a, i) {
-                i += 1;
-                continue;
-            }
-            let mut j = i + 1;
-            while j < r.end && name_word(a, j) {
-                j += 1;
-            }
+        for Range { start: i, end: j } in a.runs(r.clone(), usize::MAX, |k| name_word(a, k)) {
             // A name opens with a capitalized word: not "The", "A" or a year.
             let mut s = i;
             while s < j && (a.infos[s].flags & flag::CAP == 0 || STOP.has(a.word(s))) {
@@ -169,7 +161,6 @@ pub fn cue_runs(a: &Analysis, cands: &mut Vec<Cand>) {
             {
                 found.push((s, j));
             }
-            i = j;
         }
     }
     take_over(
@@ -229,16 +220,7 @@ fn known_place(a: &Analysis, start: usize, end: usize) -> bool {
 pub fn place_teams(a: &Analysis, cands: &mut Vec<Cand>) {
     let mut found: Vec<(usize, usize)> = Vec::new();
     for r in &a.sentences {
-        let mut i = r.start;
-        while i < r.end {
-            if !name_word(a, i) {
-                i += 1;
-                continue;
-            }
-            let mut j = i + 1;
-            while j < r.end && name_word(a, j) {
-                j += 1;
-            }
+        for Range { start: i, end: j } in a.runs(r.clone(), usize::MAX, |k| name_word(a, k)) {
             let last = j - 1;
             // A sentence-initial "The" is no part of the name.
             let s = if a.word(i) == "The" { i + 1 } else { i };
@@ -255,7 +237,6 @@ pub fn place_teams(a: &Analysis, cands: &mut Vec<Cand>) {
                     found.push((s, j));
                 }
             }
-            i = j;
         }
     }
     take_over(

@@ -143,6 +143,31 @@ impl Analysis<'_> {
         self.tokens.get(i).map_or("", |t| t.text(self.text))
     }
 
+    /// The runs of consecutive tokens in `range` that `part` accepts, each cut
+    /// after `max` tokens, in text order: the capitalized runs rules read names in.
+    pub fn runs<'s>(
+        &'s self,
+        range: Range<usize>,
+        max: usize,
+        part: impl Fn(usize) -> bool + 's,
+    ) -> impl Iterator<Item = Range<usize>> + 's {
+        let mut k = range.start;
+        std::iter::from_fn(move || {
+            while k < range.end && !part(k) {
+                k += 1;
+            }
+            if k >= range.end {
+                return None;
+            }
+            let start = k;
+            k += 1;
+            while k < range.end && k - start < max && part(k) {
+                k += 1;
+            }
+            Some(start..k)
+        })
+    }
+
     /// Byte span of tokens `range`.
     pub fn span(&self, range: Range<usize>) -> Span {
         match (
