@@ -26,6 +26,13 @@ const BUSY_TICK: Duration = Duration::from_millis(5);
 /// this often all through a big file's load made keys wait for it (up to
 /// 170 ms pressed 200 ms after the first frame of 100 MB, on a busy machine).
 const FIRST_TICK: Duration = Duration::from_millis(1);
+/// How long after a key the results of loading wait before they are taken in
+/// and drawn: a key's frame has the terminal to itself, and no frame the load
+/// brings lands on the heels of it (a result taken in then was drawn 1-10 ms
+/// after the key's frame, sharing the terminal's output with it).
+const AFTER_KEY: Duration = Duration::from_millis(20);
+/// The longest results wait behind keys pressed in a row (held down).
+const HELD_AT_MOST: Duration = Duration::from_millis(100);
 
 /// The terminal frames are drawn on: stdout behind a buffer big enough for
 /// any frame, so a frame leaves in one write (stdout alone writes every 1 KiB
@@ -190,6 +197,9 @@ fn event_loop(
     let mut keyed = false;
     // Whether a result of the background work has come in yet.
     let mut heard = false;
+    // When the user last did something, and when results were last looked for.
+    let mut answered: Option<Instant> = None;
+    let mut looked = Instant::now();
     loop {
         if caught.load(Ordering::SeqCst) != 0 {
             return Ok(());
@@ -212,6 +222,14 @@ fn event_loop(
         } else {
             TICK
         };
+        let since_key = |answered: Option<Instant>| answered.map_or(Duration::MAX, |t| t.elapsed());
+        // Results held behind a key are looked for as soon as they may be taken.
+        let to_wait = since_key(answered);
+        let tick = if (app.extracting || app.loading) && holds(to_wait, looked.elapsed()) {
+            tick.min(AFTER_KEY - to_wait)
+        } else {
+            tick
+        };
         keyed = poll(tick)?;
         if !keyed {
             if searching {
@@ -219,6 +237,7 @@ fn event_loop(
                 changed = changed.and(Changed::SearchSteps);
             }
         } else {
+            answered = Some(Instant::now());
             let action = match event::read()? {
                 Event::Key(k) if k.kind != KeyEventKind::Release => {
                     app.action_for_key(Key::from_event(k))
@@ -242,7 +261,8 @@ fn event_loop(
                 }
             }
         }
-        if !keyed {
+        if !keyed && !holds(since_key(answered), looked.elapsed()) {
+            looked = Instant::now();
             let taken = take_results(&mut app, &background, edge);
             heard |= taken != Changed::Nothing;
             changed = changed.and(taken);
@@ -315,6 +335,13 @@ fn paced(progress_only: bool, since_last: Duration) -> bool {
     progress_only && since_last < PACE
 }
 
+/// Whether the results of loading wait: they do for [`AFTER_KEY`] after a key
+/// (`since_key`), unless they were last looked for [`HELD_AT_MOST`] ago
+/// (`since_looked`), so keys pressed in a row never hold them for good.
+fn holds(since_key: Duration, since_looked: Duration) -> bool {
+    since_key < AFTER_KEY && since_looked < HELD_AT_MOST
+}
+
 /// `event::poll`, treating a signal's interruption as "no event yet".
 pub(crate) fn poll(timeout: Duration) -> io::Result<bool> {
     match event::poll(timeout) {
@@ -353,6 +380,19 @@ mod tests {
         assert_eq!(More.and(Nothing), More);
         assert_eq!(Scrolls.and(Nothing), Scrolls);
         assert_eq!(Nothing.and(Nothing), Nothing);
+    }
+
+    #[test]
+    fn results_wait_just_after_a_key_and_never_long() {
+        let ms = Duration::from_millis;
+        assert!(holds(ms(0), ms(0)), "a key just answered: its frame first");
+        assert!(holds(AFTER_KEY - ms(1), ms(50)));
+        assert!(!holds(AFTER_KEY, ms(0)), "the key's moment has passed");
+        assert!(!holds(Duration::MAX, ms(0)), "no key yet");
+        assert!(
+            !holds(ms(1), HELD_AT_MOST),
+            "keys in a row: taken in at last"
+        );
     }
 
     #[test]
