@@ -195,13 +195,19 @@ impl App {
         let needle = self.sidebar.filter.to_lowercase();
         let doc = &self.doc;
         let ents = &self.entities;
-        // An entity matches by its name or by how any mention writes it.
+        // An entity matches by its name or by how any mention writes it; with
+        // no filter all do, and the mentions (1.7 M on 100 MB) are not read.
         let mut matches: Vec<bool> = ents
             .entities
             .iter()
             .map(|e| needle.is_empty() || e.name.to_lowercase().contains(&needle))
             .collect();
-        for m in ents.mentions() {
+        let filtered = if needle.is_empty() {
+            &[][..]
+        } else {
+            ents.mentions()
+        };
+        for m in filtered {
             if !matches[m.entity()] && doc.slice(m.span()).to_lowercase().contains(&needle) {
                 matches[m.entity()] = true;
             }
