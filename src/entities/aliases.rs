@@ -9,7 +9,7 @@ use super::datelines;
 use super::gazetteer::cat;
 use super::gazetteer::extend;
 use super::hashing::{mix, HashMap64};
-use super::recognizer::Analysis;
+use super::recognizer::{Analysis, WORDS_SEED};
 use super::titles;
 use super::token_facts::flag;
 use super::words::CORP_SUFFIXES;
@@ -38,19 +38,11 @@ fn unknown_word(a: &Analysis, i: usize) -> bool {
     })
 }
 
-fn seq_key(a: &Analysis, start: usize, end: usize) -> u64 {
-    (start..end).fold(SEQ_SEED, |k, i| {
-        extend(k, a.infos.get(i).map_or(0, |t| t.lower))
-    })
-}
-
-const SEQ_SEED: u64 = 0x9e37;
-
-/// `keys[n]` = `seq_key(a, start, start + n)` for every `n` up to `keys.len() - 1`
+/// `keys[n]` = `a.words_key(start, start + n)` for every `n` up to `keys.len() - 1`
 /// (and not past `end`), each from the one before: a name of `n` words costs
 /// one step, not `n`.
 fn seq_keys(a: &Analysis, start: usize, end: usize, keys: &mut [u64]) {
-    let mut k = SEQ_SEED;
+    let mut k = WORDS_SEED;
     for (n, slot) in keys.iter_mut().enumerate() {
         if n > 0 {
             if start + n > end {
@@ -78,7 +70,7 @@ const KINDS: [Kind; 4] = [Kind::Person, Kind::Organization, Kind::Place, Kind::M
 fn propagate(a: &Analysis, cands: &mut Vec<Cand>, min_conf: f32) {
     let mut votes: HashMap64<(usize, [f32; 4], f32)> = HashMap64::default();
     for c in cands.iter() {
-        let e = votes.entry(seq_key(a, c.start, c.end)).or_insert((
+        let e = votes.entry(a.words_key(c.start, c.end)).or_insert((
             c.end - c.start,
             [0.0; 4],
             f32::NEG_INFINITY,
@@ -151,7 +143,7 @@ fn propagate(a: &Analysis, cands: &mut Vec<Cand>, min_conf: f32) {
     }
     cands.extend(added);
     for c in cands.iter_mut() {
-        if let Some(v) = votes.get(&seq_key(a, c.start, c.end)) {
+        if let Some(v) = votes.get(&a.words_key(c.start, c.end)) {
             if c.kind != Kind::Place || !datelines::dateline_place(a, c) {
                 c.kind = best_kind(&v.1);
             }
@@ -190,7 +182,7 @@ fn propagate(a: &Analysis, cands: &mut Vec<Cand>, min_conf: f32) {
         };
         c.conf >= need
             || votes
-                .get(&seq_key(a, c.start, c.end))
+                .get(&a.words_key(c.start, c.end))
                 .is_some_and(|v| v.2 >= need)
     });
 }
@@ -212,7 +204,7 @@ fn bare_company_names(
         let Some(end) = bare_company_end(a, c) else {
             continue;
         };
-        let e = votes.entry(seq_key(a, c.start, end)).or_insert((
+        let e = votes.entry(a.words_key(c.start, end)).or_insert((
             end - c.start,
             [0.0; 4],
             f32::NEG_INFINITY,
@@ -248,9 +240,9 @@ fn link_bare_company_names(a: &Analysis, cands: &[Cand], full_name_of: &mut Hash
         let Some(end) = bare_company_end(a, c) else {
             continue;
         };
-        let full = seq_key(a, c.start, c.end);
+        let full = a.words_key(c.start, c.end);
         full_of
-            .entry(seq_key(a, c.start, end))
+            .entry(a.words_key(c.start, end))
             .and_modify(|v| {
                 if *v != Some(full) {
                     *v = None;
@@ -307,7 +299,7 @@ pub fn resolve(
     propagate(a, &mut cands, min_conf);
     resolve_overlaps(&mut cands, a.infos.len());
     // Group key of each candidate: its case-folded words.
-    let key = |c: &Cand| seq_key(a, c.start, c.end);
+    let key = |c: &Cand| a.words_key(c.start, c.end);
     let mut group_of: HashMap64<usize> = HashMap64::default();
     let mut groups: Vec<Vec<usize>> = Vec::new();
     let mut surname_of: HashMap64<usize> = HashMap64::default();
@@ -315,8 +307,8 @@ pub fn resolve(
     let mut full_name_of: HashMap64<u64> = HashMap64::default();
     for p in pairs {
         full_name_of.insert(
-            seq_key(a, p.acronym, p.acronym + 1),
-            seq_key(a, p.expansion.0, p.expansion.1),
+            a.words_key(p.acronym, p.acronym + 1),
+            a.words_key(p.expansion.0, p.expansion.1),
         );
     }
     link_short_forms(a, &cands, &mut full_name_of);
@@ -335,7 +327,7 @@ pub fn resolve(
         }
     }
     for (i, c) in cands.iter_mut().enumerate() {
-        let k = seq_key(a, c.start, c.end);
+        let k = a.words_key(c.start, c.end);
         let single = c.end - c.start == 1;
         let target = if let Some(&exp) = full_name_of.get(&k) {
             exp
@@ -385,12 +377,12 @@ fn datelines_apart(a: &Analysis, cands: &[Cand]) -> Vec<bool> {
     }
     let mut other_kind: HashMap64<()> = HashMap64::default();
     for c in cands.iter().filter(|c| c.kind != Kind::Place) {
-        other_kind.insert(seq_key(a, c.start, c.end), ());
+        other_kind.insert(a.words_key(c.start, c.end), ());
     }
     cands
         .iter()
         .zip(apart)
-        .map(|(c, x)| x && other_kind.contains_key(&seq_key(a, c.start, c.end)))
+        .map(|(c, x)| x && other_kind.contains_key(&a.words_key(c.start, c.end)))
         .collect()
 }
 
@@ -411,7 +403,7 @@ fn link_short_forms(a: &Analysis, cands: &[Cand], full_name_of: &mut HashMap64<u
         let Some(init) = acronyms::initials(&words) else {
             continue;
         };
-        let k = seq_key(a, c.start, c.end);
+        let k = a.words_key(c.start, c.end);
         by_initials
             .entry(init)
             .and_modify(|v| {
@@ -426,7 +418,7 @@ fn link_short_forms(a: &Analysis, cands: &[Cand], full_name_of: &mut HashMap64<u
             .and_then(|letters| by_initials.get(&letters))
         {
             full_name_of
-                .entry(seq_key(a, c.start, c.end))
+                .entry(a.words_key(c.start, c.end))
                 .or_insert(*exp);
         }
     }
@@ -482,7 +474,7 @@ mod tests {
     use crate::entities::token_facts::TokInfo;
 
     #[test]
-    fn seq_keys_are_seq_key_of_each_prefix() {
+    fn seq_keys_are_words_key_of_each_prefix() {
         let infos: Vec<TokInfo> = (0..12u64)
             .map(|i| TokInfo {
                 lower: i.wrapping_mul(0x9e37_79b9_7f4a_7c15),
@@ -500,7 +492,7 @@ mod tests {
                 let mut keys = [0u64; MAX_NAME + 1];
                 seq_keys(&a, start, end, &mut keys);
                 for (len, &key) in keys.iter().enumerate().take(MAX_NAME.min(end - start) + 1) {
-                    assert_eq!(key, seq_key(&a, start, start + len), "{start}+{len}");
+                    assert_eq!(key, a.words_key(start, start + len), "{start}+{len}");
                 }
             }
         }

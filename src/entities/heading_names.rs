@@ -6,7 +6,7 @@
 //! those names, and the words between them (the heading's verbs) are dropped.
 
 use super::candidates::{in_order, Cand};
-use super::hashing::{mix, HashMap64};
+use super::hashing::HashMap64;
 use super::org_names::heading;
 use super::recognizer::Analysis;
 use super::Kind;
@@ -17,13 +17,6 @@ const MAX_NAME: usize = 8;
 /// Below this margin a body candidate is too unsure to cut a heading by.
 const SURE: f32 = 20.0;
 
-/// Key of the case-folded words `start..end`.
-fn key(a: &Analysis, start: usize, end: usize) -> u64 {
-    a.infos[start..end]
-        .iter()
-        .fold(0x4e41u64, |h, t| mix(h, t.lower))
-}
-
 /// The known names inside heading candidate `c`, left to right, longest
 /// first at each word; none when the candidate itself is the only one.
 fn known_inside(a: &Analysis, c: &Cand, known: &HashMap64<Kind>) -> Vec<Cand> {
@@ -33,7 +26,7 @@ fn known_inside(a: &Analysis, c: &Cand, known: &HashMap64<Kind>) -> Vec<Cand> {
         let longest = (p + 1..=c.end.min(p + MAX_NAME))
             .rev()
             .filter(|&e| (p, e) != (c.start, c.end))
-            .find_map(|e| known.get(&key(a, p, e)).map(|&k| (e, k)));
+            .find_map(|e| known.get(&a.words_key(p, e)).map(|&k| (e, k)));
         match longest {
             Some((e, kind)) => {
                 out.push(Cand {
@@ -67,10 +60,10 @@ pub fn cut(a: &Analysis, cands: &mut Vec<Cand>) {
         if c.conf < SURE || c.end - c.start > MAX_NAME || in_heading(c.start) {
             continue;
         }
-        known.entry(key(a, c.start, c.end)).or_insert(c.kind);
+        known.entry(a.words_key(c.start, c.end)).or_insert(c.kind);
         if c.kind == Kind::Person && c.end - c.start >= 2 {
             known
-                .entry(key(a, c.end - 1, c.end))
+                .entry(a.words_key(c.end - 1, c.end))
                 .or_insert(Kind::Person);
         }
     }

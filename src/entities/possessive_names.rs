@@ -99,11 +99,6 @@ pub fn extend(a: &Analysis, cands: &mut Vec<Cand>) {
         })
     };
     let mut names: Vec<u64> = Vec::new();
-    let key = |s: usize, e: usize| {
-        a.infos[s..e]
-            .iter()
-            .fold(0x51u64, |h, t| h.rotate_left(7) ^ t.lower)
-    };
     let mut added = Vec::new();
     for r in &a.sentences {
         for s in r.start + 1..r.end {
@@ -127,7 +122,7 @@ pub fn extend(a: &Analysis, cands: &mut Vec<Cand>) {
                         conf: f32::INFINITY,
                         ..c
                     };
-                    names.push(key(c.start, s));
+                    names.push(a.words_key(c.start, s));
                 }
                 [] if bare_name(a, s - 1) && !plural(s - 1) => {
                     added.push(Cand {
@@ -136,7 +131,7 @@ pub fn extend(a: &Analysis, cands: &mut Vec<Cand>) {
                         kind: Kind::Organization,
                         conf: f32::INFINITY,
                     });
-                    names.push(key(s - 1, s));
+                    names.push(a.words_key(s - 1, s));
                 }
                 _ => {}
             }
@@ -154,7 +149,7 @@ pub fn extend(a: &Analysis, cands: &mut Vec<Cand>) {
             && a.sentence_of(c.start)
                 .is_some_and(|r| r.contains(&(c.end + 1)))
             && a.infos[c.end + 1].flags & flag::CAP == 0
-            && names.contains(&key(c.start, c.end))
+            && names.contains(&a.words_key(c.start, c.end))
         {
             c.end += 1;
             c.kind = Kind::Organization;

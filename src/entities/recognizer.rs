@@ -5,7 +5,7 @@ use super::aliases;
 use super::candidates::Cand;
 use super::classes::WordClasses;
 use super::consensus;
-use super::gazetteer::{cat, Gazetteer};
+use super::gazetteer::{cat, extend, Gazetteer};
 use super::hashing::HashSet64;
 use super::in_place::Aligned;
 use super::perceptron::{kind_index, Model};
@@ -143,6 +143,14 @@ impl Analysis<'_> {
         self.tokens.get(i).map_or("", |t| t.text(self.text))
     }
 
+    /// A key of the case-folded words `start..end`: spans that write the same
+    /// words, in any case, have the same key ("NATO" and "Nato").
+    pub fn words_key(&self, start: usize, end: usize) -> u64 {
+        (start..end).fold(WORDS_SEED, |k, i| {
+            extend(k, self.infos.get(i).map_or(0, |t| t.lower))
+        })
+    }
+
     /// The runs of consecutive tokens in `range` that `part` accepts, each cut
     /// after `max` tokens, in text order: the capitalized runs rules read names in.
     pub fn runs<'s>(
@@ -179,6 +187,9 @@ impl Analysis<'_> {
         }
     }
 }
+
+/// The key of no words, which [`Analysis::words_key`] extends word by word.
+pub(super) const WORDS_SEED: u64 = 0x9e37;
 
 /// Confidence added to a tagged name that the gazetteer lists with the same kind.
 const GAZETTEER_BOOST: f32 = 15.0;

@@ -45,11 +45,6 @@ static TEAM_VERBS: WordList = WordList::new(&[
     "clinched", "leads", "lost", "rallied", "trail", "trailed", "trails", "won",
 ]);
 
-/// The case-folded words of `start..end`.
-fn words(a: &Analysis, start: usize, end: usize) -> Vec<u64> {
-    a.infos[start..end].iter().map(|t| t.lower).collect()
-}
-
 /// Retypes as organizations, in sports copy, the places that name a team the
 /// brief names in full, or stand before a player's name, except at a venue.
 pub fn retype(a: &Analysis, cands: &mut [Cand]) {
@@ -59,7 +54,7 @@ pub fn retype(a: &Analysis, cands: &mut [Cand]) {
     // Cities of the teams named in full: an organization of a place the lists
     // know and one more word, not a body's cue word ("Baltimore Orioles",
     // "Kansas City Royals", not "Baltimore Police").
-    let mut cities: Vec<Vec<u64>> = cands
+    let mut cities: Vec<u64> = cands
         .iter()
         .filter(|c| c.kind == Kind::Organization && c.end - c.start >= 2)
         .filter(|c| {
@@ -68,7 +63,7 @@ pub fn retype(a: &Analysis, cands: &mut [Cand]) {
                 && listed_place(a, c.start, c.end - 1)
                 && !names_country(a, c.start, c.end - 1)
         })
-        .map(|c| words(a, c.start, c.end - 1))
+        .map(|c| a.words_key(c.start, c.end - 1))
         .collect();
     cities.sort_unstable();
     cities.dedup();
@@ -93,7 +88,7 @@ pub fn retype(a: &Analysis, cands: &mut [Cand]) {
             c.start > 0 && OPPONENT.has(a.word(c.start - 1)) || TEAM_VERBS.has(a.word(c.end));
         if player_next
             || playing
-            || !placed && cities.binary_search(&words(a, c.start, c.end)).is_ok()
+            || !placed && cities.binary_search(&a.words_key(c.start, c.end)).is_ok()
         {
             cands[i].kind = Kind::Organization;
             cands[i].conf = f32::INFINITY;
