@@ -2,7 +2,7 @@
 //! (CSTO)": the expansion and the acronym become candidates of one kind, and
 //! the pair is remembered so both name one entity.
 
-use super::candidates::{first_reaching, in_order, AcronymPair, Cand};
+use super::candidates::{first_reaching, in_order, overlapping, AcronymPair, Cand};
 use super::recognizer::Analysis;
 use super::token_facts::flag;
 use super::words::CONNECTORS;
@@ -83,11 +83,7 @@ pub(super) fn acronyms(a: &Analysis, cands: &mut Vec<Cand>) -> Vec<AcronymPair> 
     let mut made = Vec::with_capacity(pairs.len() * 2);
     for pair in &pairs {
         let (s, e) = pair.expansion;
-        let from = first_reaching(cands, s);
-        let kind = cands[from..]
-            .iter()
-            .take_while(|c| c.start < e)
-            .filter(|c| s < c.end)
+        let kind = overlapping(cands, s, e)
             .max_by_key(|c| c.end.min(e) - c.start.max(s))
             .map_or(Kind::Organization, |c| c.kind);
         for r in replaced.get_mut(s..=pair.acronym).into_iter().flatten() {

@@ -2,7 +2,7 @@
 //! token ranges kept in one order, so a rule finds those over a token by
 //! binary search.
 
-use super::recognizer::Analysis;
+use super::recognizer::{Analysis, DEFAULT_MIN_CONF};
 use super::Kind;
 
 /// A candidate mention: a token range with a kind and the tagger's confidence.
@@ -35,6 +35,25 @@ pub(super) fn in_order(cands: &mut [Cand]) {
 /// [`MAX_CAND`]): the start of a search for those over `pos`.
 pub(super) fn first_reaching(cands: &[Cand], pos: usize) -> usize {
     cands.partition_point(|c| c.start + MAX_CAND <= pos)
+}
+
+/// The candidates that overlap tokens `start..end` (`cands` in order).
+pub(super) fn overlapping(cands: &[Cand], start: usize, end: usize) -> impl Iterator<Item = &Cand> {
+    cands[first_reaching(cands, start)..]
+        .iter()
+        .take_while(move |c| c.start < end)
+        .filter(move |c| c.end > start)
+}
+
+/// Below this margin the tagger is unsure of a candidate, and a rule's reading
+/// of its words wins over it (the precision dial's default).
+pub(super) const UNSURE: f32 = DEFAULT_MIN_CONF;
+
+/// Whether the tagger holds tokens `start..end`: a candidate it is sure of, or
+/// one running past either end, overlaps them. Unsure candidates inside give
+/// way to a rule that names the whole.
+pub(super) fn held(cands: &[Cand], start: usize, end: usize) -> bool {
+    overlapping(cands, start, end).any(|c| c.start < start || c.end > end || c.conf >= UNSURE)
 }
 
 /// Token spans a rule is sure of, each of its kind, take the place of every

@@ -5,7 +5,7 @@
 //! these places; this adds the ones it passed over. The brief's other mentions
 //! follow by the aliases' propagation, since a rule's span is sure.
 
-use super::candidates::{first_reaching, in_order, take_over, Cand};
+use super::candidates::{held, in_order, take_over, Cand};
 use super::gazetteer::cat;
 use super::org_contexts::{
     described, listed_place, name_token, names_country, org_phrase, NOUNS_BEFORE,
@@ -31,20 +31,6 @@ fn described_more(a: &Analysis, r: &Range<usize>, start: usize, end: usize) -> b
     noun_comma || plural
 }
 
-/// Below this margin a tagger's span inside a described name gives way to it
-/// (the precision dial's default).
-const UNSURE: f32 = 20.0;
-
-/// Whether a candidate the tagger is sure of, or one running past either
-/// end, overlaps tokens `start..end` (`cands` in order).
-fn overlapped(cands: &[Cand], start: usize, end: usize) -> bool {
-    cands[first_reaching(cands, start)..]
-        .iter()
-        .take_while(|c| c.start < end)
-        .filter(|c| c.end > start)
-        .any(|c| c.start < start || c.end > end || c.conf >= UNSURE)
-}
-
 /// Adds, as organizations, the capitalized runs of up to [`MAX_NAME`] words
 /// that a description names an organization, where the tagger proposed
 /// nothing or only unsure spans inside.
@@ -60,7 +46,7 @@ pub fn add(a: &Analysis, cands: &mut Vec<Cand>) {
                 && a.infos[k].gaz & cat::GIVEN == 0
                 && !names_country(a, k, end)
                 && !listed_place(a, k, end)
-                && !overlapped(cands, k, end)
+                && !held(cands, k, end)
                 && (described(a, r, k, end) || described_more(a, r, k, end))
             {
                 found.push(((k, end), Kind::Organization));

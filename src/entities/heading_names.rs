@@ -5,7 +5,7 @@
 //! body's sentences find surely, at its start and at its end, is cut into
 //! those names, and the words between them (the heading's verbs) are dropped.
 
-use super::candidates::{in_order, Cand};
+use super::candidates::{in_order, Cand, UNSURE};
 use super::hashing::HashMap64;
 use super::org_names::heading;
 use super::recognizer::Analysis;
@@ -13,9 +13,6 @@ use super::Kind;
 
 /// Longest name, in tokens, looked for inside a heading's candidate.
 const MAX_NAME: usize = 8;
-
-/// Below this margin a body candidate is too unsure to cut a heading by.
-const SURE: f32 = 20.0;
 
 /// The known names inside heading candidate `c`, left to right, longest
 /// first at each word; none when the candidate itself is the only one.
@@ -57,7 +54,7 @@ pub fn cut(a: &Analysis, cands: &mut Vec<Cand>) {
     };
     let mut known: HashMap64<Kind> = HashMap64::default();
     for c in cands.iter() {
-        if c.conf < SURE || c.end - c.start > MAX_NAME || in_heading(c.start) {
+        if c.conf < UNSURE || c.end - c.start > MAX_NAME || in_heading(c.start) {
             continue;
         }
         known.entry(a.words_key(c.start, c.end)).or_insert(c.kind);

@@ -6,7 +6,7 @@
 //! mentions of the name follow. Countries are left alone: national sides are
 //! named as places.
 
-use super::candidates::{first_reaching, in_order, Cand};
+use super::candidates::{first_reaching, in_order, overlapping, Cand};
 use super::gazetteer::cat;
 use super::recognizer::Analysis;
 use super::token_facts::{flag, is_possessive, is_score, TokInfo};
@@ -293,12 +293,7 @@ fn standing_teams(a: &Analysis, cands: &mut Vec<Cand>) {
         {
             continue;
         }
-        let from = first_reaching(cands, r.start);
-        if cands[from..]
-            .iter()
-            .take_while(|c| c.start < e)
-            .any(|c| c.end > r.start)
-        {
+        if overlapping(cands, r.start, e).next().is_some() {
             continue;
         }
         cands.push(Cand {

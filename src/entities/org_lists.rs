@@ -4,7 +4,7 @@
 //! as organizations and none as anything else, is an organization too: a list
 //! names things of one kind. So is a name the tagger was unsure of there.
 
-use super::candidates::{first_reaching, in_order, take_over, Cand};
+use super::candidates::{in_order, overlapping, take_over, Cand, UNSURE};
 use super::gazetteer::cat;
 use super::org_contexts::{listed_place, name_token, names_country};
 use super::recognizer::Analysis;
@@ -14,10 +14,6 @@ use std::ops::Range;
 
 /// Longest list item, in tokens.
 const MAX_ITEM: usize = 5;
-
-/// Below this margin the tagger's reading of an item is unsure: the list's
-/// kind wins over it (the precision dial's default).
-const UNSURE: f32 = 20.0;
 
 /// What the candidates make of one list item.
 #[derive(Clone, Copy, PartialEq)]
@@ -31,11 +27,7 @@ enum Item {
 }
 
 fn item(cands: &[Cand], start: usize, end: usize) -> Item {
-    let over: Vec<&Cand> = cands[first_reaching(cands, start)..]
-        .iter()
-        .take_while(|c| c.start < end)
-        .filter(|c| c.end > start)
-        .collect();
+    let over: Vec<&Cand> = overlapping(cands, start, end).collect();
     if over.iter().any(|c| c.start < start || c.end > end) {
         return Item::Mixed;
     }

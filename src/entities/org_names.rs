@@ -5,7 +5,7 @@
 //! so do a place and a team's plural nickname ("Boston Braves") and a unit's
 //! number and name ("82nd Airborne Division").
 
-use super::candidates::{first_reaching, in_order, take_over, Cand};
+use super::candidates::{first_reaching, held, in_order, take_over, Cand};
 use super::gazetteer::cat;
 use super::recognizer::{listed_name, Analysis};
 use super::token_facts::flag;
@@ -15,10 +15,6 @@ use std::ops::Range;
 
 /// Longest organization, in tokens, that [`heads_of`] makes.
 const MAX_ORG: usize = 10;
-
-/// Below this margin a tagger's span is too unsure to keep out a name that
-/// [`cue_runs`] finds (the precision dial's default).
-const UNSURE: f32 = 20.0;
 
 /// Whether token `k` is a capitalized word of a name (not common lower-case text).
 fn name_word(a: &Analysis, k: usize) -> bool {
@@ -144,20 +140,11 @@ pub fn cue_runs(a: &Analysis, cands: &mut Vec<Cand>) {
             while s < j && (a.infos[s].flags & flag::CAP == 0 || STOP.has(a.word(s))) {
                 s += 1;
             }
-            // The tagger's unsure spans inside give way; a sure one, or one
-            // running past the run, leaves it to the tagger.
-            let free = || {
-                cands[first_reaching(cands, s)..]
-                    .iter()
-                    .take_while(|c| c.start < j)
-                    .filter(|c| c.end > s)
-                    .all(|c| c.start >= s && c.end <= j && c.conf < UNSURE)
-            };
             if j - s >= 2
                 && j - s <= MAX_ORG
                 && head_word(a, j - 1)
                 && (s..j - 1).any(|k| a.infos[k].flags & flag::LEX == 0)
-                && free()
+                && !held(cands, s, j)
             {
                 found.push((s, j));
             }

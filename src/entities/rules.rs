@@ -4,7 +4,7 @@
 //! and add names the gazetteer knows for certain.
 
 use super::acronyms::{acronyms, short_orgs};
-use super::candidates::{first_reaching, in_order, take_over, AcronymPair, Cand};
+use super::candidates::{in_order, overlapping, take_over, AcronymPair, Cand};
 use super::datelines;
 use super::described_names;
 use super::digit_names::digit_names;
@@ -185,12 +185,7 @@ fn cited_sources(a: &Analysis, cands: &mut Vec<Cand>) {
             if q == p + 1 || a.word(q) != "," || !starts_date(a, q + 1) {
                 continue;
             }
-            let from = first_reaching(cands, p + 1);
-            if cands[from..]
-                .iter()
-                .take_while(|c| c.start < q)
-                .all(|c| c.end <= p + 1)
-            {
+            if overlapping(cands, p + 1, q).next().is_none() {
                 added.push(Cand {
                     start: p + 1,
                     end: q,
