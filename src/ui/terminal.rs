@@ -222,9 +222,8 @@ fn event_loop(
         } else {
             TICK
         };
-        let since_key = |answered: Option<Instant>| answered.map_or(Duration::MAX, |t| t.elapsed());
         // Results held behind a key are looked for as soon as they may be taken.
-        let to_wait = since_key(answered);
+        let to_wait = since(answered);
         let tick = if (app.extracting || app.loading) && holds(to_wait, looked.elapsed()) {
             tick.min(AFTER_KEY - to_wait)
         } else {
@@ -261,7 +260,7 @@ fn event_loop(
                 }
             }
         }
-        if !keyed && !holds(since_key(answered), looked.elapsed()) {
+        if !keyed && !holds(since(answered), looked.elapsed()) {
             looked = Instant::now();
             let taken = take_results(&mut app, &background, edge);
             heard |= taken != Changed::Nothing;
@@ -333,6 +332,11 @@ const PACE: Duration = Duration::from_millis(16);
 /// progress (`progress_only`) and the last frame is younger than [`PACE`].
 fn paced(progress_only: bool, since_last: Duration) -> bool {
     progress_only && since_last < PACE
+}
+
+/// The time since `moment`; forever when there was none.
+fn since(moment: Option<Instant>) -> Duration {
+    moment.map_or(Duration::MAX, |t| t.elapsed())
 }
 
 /// Whether the results of loading wait: they do for [`AFTER_KEY`] after a key

@@ -202,14 +202,11 @@ impl App {
             .iter()
             .map(|e| needle.is_empty() || e.name.to_lowercase().contains(&needle))
             .collect();
-        let filtered = if needle.is_empty() {
-            &[][..]
-        } else {
-            ents.mentions()
-        };
-        for m in filtered {
-            if !matches[m.entity()] && doc.slice(m.span()).to_lowercase().contains(&needle) {
-                matches[m.entity()] = true;
+        if !needle.is_empty() {
+            for m in ents.mentions() {
+                if !matches[m.entity()] && doc.slice(m.span()).to_lowercase().contains(&needle) {
+                    matches[m.entity()] = true;
+                }
             }
         }
         let mut rows: Vec<EntityId> = (0..ents.entities.len()).filter(|&id| matches[id]).collect();
